@@ -1,0 +1,17 @@
+/**
+ * Every migration, in order. Listed by hand (not read from disk) so that the built server carries them:
+ * adapter-node bundles this module, and Kysely's Migrator takes them from here on both engines.
+ * A test checks that every file in this folder is listed.
+ */
+import type { Migration } from 'kysely/migration';
+import * as createDirectory from './20261124_1800_create_directory';
+import * as createEvents from './20261124_1801_create_events';
+import * as createOutcomesAndCorrespondence from './20261124_1802_create_outcomes_and_correspondence';
+import * as createAccountsAndAudit from './20261124_1803_create_accounts_and_audit';
+
+export const migrations: Record<string, Migration> = {
+	'20261124_1800_create_directory': createDirectory,
+	'20261124_1801_create_events': createEvents,
+	'20261124_1802_create_outcomes_and_correspondence': createOutcomesAndCorrespondence,
+	'20261124_1803_create_accounts_and_audit': createAccountsAndAudit
+};

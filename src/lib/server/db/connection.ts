@@ -1,0 +1,136 @@
+/**
+ * Opening a database: the one place where SQLite and PostgreSQL are told apart at run time.
+ * DATABASE_URL picks the engine — a file path or file: URL means SQLite, postgres:// means PostgreSQL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import SQLite from 'better-sqlite3';
+import {
+	CompiledQuery,
+	Kysely,
+	PostgresDialect,
+	SqliteDialect,
+	SqliteDriver,
+	type DatabaseConnection,
+	type LogEvent,
+	type SqliteDialectConfig,
+	type TransactionSettings
+} from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema';
+
+export type Engine = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+	db: Kysely<Database>;
+	engine: Engine;
+	/** Where it is, without credentials: safe to log. */
+	description: string;
+	close(): Promise<void>;
+}
+
+export interface OpenOptions {
+	/** PostgreSQL only: the schema to work in (tests give each run its own). */
+	schema?: string;
+	/** Called after every query; tests use it to count the queries a page costs. */
+	onQuery?: (event: LogEvent) => void;
+}
+
+export const DEFAULT_DATABASE_URL = 'file:./data/protokol.db';
+
+export type DatabaseLocation =
+	| { engine: 'sqlite'; filename: string }
+	| { engine: 'postgres'; connectionString: string };
+
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+	const trimmed = url.trim();
+	if (/^postgres(ql)?:\/\//i.test(trimmed)) return { engine: 'postgres', connectionString: trimmed };
+	if (/^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) && !/^file:/i.test(trimmed)) {
+		throw new Error(`DATABASE_URL must be a file path, a file: URL or a postgres:// URL, not "${url}"`);
+	}
+	const filename = trimmed.replace(/^file:(\/\/)?/i, '');
+	if (!filename) throw new Error('DATABASE_URL names no file');
+	return { engine: 'sqlite', filename: filename === ':memory:' ? filename : resolve(filename) };
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+	const location = parseDatabaseUrl(url);
+	const log = options.onQuery;
+	if (location.engine === 'sqlite') {
+		const sqlite = openSqliteFile(location.filename);
+		const db = new Kysely<Database>({
+			dialect: new ImmediateSqliteDialect({ database: sqlite }),
+			log
+		});
+		return {
+			db,
+			engine: 'sqlite',
+			description: `SQLite ${location.filename}`,
+			close: () => db.destroy()
+		};
+	}
+	const pool = new pg.Pool({
+		connectionString: location.connectionString,
+		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+		options: options.schema ? `-c search_path=${options.schema}` : undefined,
+		types: { getTypeParser: pgTypeParser }
+	});
+	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+	const where = new URL(location.connectionString);
+	return {
+		db,
+		engine: 'postgres',
+		description: `PostgreSQL ${where.hostname}:${where.port || 5432}${where.pathname}${options.schema ? ` (schema ${options.schema})` : ''}`,
+		close: () => db.destroy()
+	};
+}
+
+function openSqliteFile(filename: string): SQLite.Database {
+	if (filename !== ':memory:') mkdirSync(dirname(filename), { recursive: true });
+	const sqlite = new SQLite(filename);
+	sqlite.pragma('journal_mode = WAL');
+	// FULL: a committed record survives a power cut, not only a crash of the process.
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('foreign_keys = ON');
+	sqlite.pragma('busy_timeout = 5000');
+	return sqlite;
+}
+
+/**
+ * SQLite's plain BEGIN takes the write lock only at the first write, so a second process can make a
+ * transaction fail with SQLITE_BUSY half-way. BEGIN IMMEDIATE takes it up front, where busy_timeout waits.
+ */
+class ImmediateSqliteDriver extends SqliteDriver {
+	override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
+		const readOnly = settings.accessMode === 'read only';
+		await connection.executeQuery(CompiledQuery.raw(readOnly ? 'begin deferred' : 'begin immediate'));
+	}
+}
+
+class ImmediateSqliteDialect extends SqliteDialect {
+	readonly #config: SqliteDialectConfig;
+	constructor(config: SqliteDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver() {
+		return new ImmediateSqliteDriver(this.#config);
+	}
+}
+
+const PG_INT8 = 20;
+const PG_DATE = 1082;
+const PG_TIMESTAMPTZ = 1184;
+const PG_TIMESTAMP = 1114;
+
+/** PostgreSQL answers in the same shapes as SQLite: ISO instants, YYYY-MM-DD dates, counts as numbers. */
+function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
+	if (oid === PG_DATE) return (value) => value;
+	if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) {
+		const parseDate = pg.types.getTypeParser(oid) as (value: string) => Date;
+		return (value) => parseDate(value).toISOString();
+	}
+	// Counts and sums come back as int8; they stay far below 2^53 here.
+	if (oid === PG_INT8) return (value) => Number(value);
+	return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+}

@@ -1,0 +1,269 @@
+/**
+ * The one typed description of the database, shared by every repository. Instants are ISO-8601 UTC
+ * strings ("2021-12-17T06:00:00.000Z") and dates are "YYYY-MM-DD" on both engines (the PostgreSQL
+ * connection parses timestamptz and date to those forms); flags are 0 or 1.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type {
+	AgendaItemKind,
+	AgendaRole,
+	CorrespondenceEventLink,
+	CorrespondenceKind,
+	EventKind,
+	EventStatus,
+	HostRole,
+	OrganizationKind,
+	OutcomeKind,
+	OutcomeStatus,
+	ParticipantRole,
+	RsvpStatus,
+	TimingCertainty,
+	UserRole
+} from '../../vocabulary';
+
+/** ISO-8601 instant in UTC. */
+export type Instant = string;
+/** Calendar date, YYYY-MM-DD. */
+export type IsoDate = string;
+export type Flag = 0 | 1;
+type Versioned = { version: ColumnType<number, number | undefined, number> };
+type Stamped = { created_at: Instant; updated_at: Instant };
+
+export interface OrganizationTable extends Stamped, Versioned {
+	id: Generated<number>;
+	name: string;
+	acronym: string | null;
+	kind: OrganizationKind;
+	country_code: string | null;
+	parent_id: number | null;
+	city: string | null;
+	website: string | null;
+	notes: string | null;
+}
+
+export interface PersonTable extends Stamped, Versioned {
+	id: Generated<number>;
+	honorific: string | null;
+	given_name: string;
+	family_name: string;
+	native_name: string | null;
+	rank: string | null;
+	position: string | null;
+	organization_id: number | null;
+	email: string | null;
+	phone: string | null;
+	contact_public: ColumnType<Flag, Flag | undefined, Flag>;
+	notes: string | null;
+}
+
+export interface VenueTable extends Stamped, Versioned {
+	id: Generated<number>;
+	name: string;
+	address: string | null;
+	city: string;
+	country_code: string;
+	time_zone: string;
+	notes: string | null;
+}
+
+export interface EventSeriesTable extends Stamped {
+	id: Generated<number>;
+	name: string;
+	description: string | null;
+}
+
+export interface EventTable extends Stamped, Versioned {
+	id: Generated<number>;
+	kind: EventKind;
+	title: string;
+	theme: string | null;
+	description: string | null;
+	start_at: Instant;
+	end_at: Instant;
+	time_zone: string;
+	timing: ColumnType<TimingCertainty, TimingCertainty | undefined, TimingCertainty>;
+	venue_id: number | null;
+	online_url: string | null;
+	status: ColumnType<EventStatus, EventStatus | undefined, EventStatus>;
+	status_reason: string | null;
+	series_id: number | null;
+	is_public: ColumnType<Flag, Flag | undefined, Flag>;
+	ical_uid: string;
+	ical_sequence: ColumnType<number, number | undefined, number>;
+}
+
+export interface EventOrganizationTable {
+	event_id: number;
+	organization_id: number;
+	role: HostRole;
+	position: ColumnType<number, number | undefined, number>;
+}
+
+export interface DelegationTable {
+	id: Generated<number>;
+	event_id: number;
+	name: string;
+	organization_id: number | null;
+	position: ColumnType<number, number | undefined, number>;
+}
+
+export interface EventParticipantTable extends Stamped {
+	id: Generated<number>;
+	event_id: number;
+	person_id: number;
+	role: ParticipantRole;
+	delegation_id: number | null;
+	position_at_event: string | null;
+	rank_at_event: string | null;
+	organization_id: number | null;
+	precedence: number | null;
+	rsvp_status: ColumnType<RsvpStatus, RsvpStatus | undefined, RsvpStatus>;
+	invited_at: Instant | null;
+	responded_at: Instant | null;
+	notes: string | null;
+}
+
+export interface AgendaItemTable extends Stamped, Versioned {
+	id: Generated<number>;
+	event_id: number;
+	position: number;
+	kind: AgendaItemKind;
+	title: string;
+	start_at: Instant | null;
+	end_at: Instant | null;
+	notes: string | null;
+	is_published: ColumnType<Flag, Flag | undefined, Flag>;
+}
+
+export interface AgendaItemRoleTable {
+	agenda_item_id: number;
+	participant_id: number;
+	role: AgendaRole;
+	position: ColumnType<number, number | undefined, number>;
+}
+
+export interface OutcomeTable extends Stamped, Versioned {
+	id: Generated<number>;
+	event_id: number | null;
+	kind: OutcomeKind;
+	title: string;
+	text: string | null;
+	owner_person_id: number | null;
+	owner_organization_id: number | null;
+	due_on: IsoDate | null;
+	status: ColumnType<OutcomeStatus, OutcomeStatus | undefined, OutcomeStatus>;
+	signed_on: IsoDate | null;
+	signed_place: string | null;
+	approved_on: IsoDate | null;
+	in_force_on: IsoDate | null;
+}
+
+export interface OutcomePartyTable {
+	outcome_id: number;
+	organization_id: number;
+}
+
+export interface OutcomeFollowUpTable {
+	outcome_id: number;
+	event_id: number;
+	note: string | null;
+}
+
+export interface CorrespondenceTable extends Stamped, Versioned {
+	id: Generated<number>;
+	kind: CorrespondenceKind;
+	reference_number: string | null;
+	dated_on: IsoDate;
+	place: string | null;
+	sender_organization_id: number | null;
+	recipient_organization_id: number | null;
+	signatory_person_id: number | null;
+	addressee_person_id: number | null;
+	subject: string;
+	summary: string | null;
+}
+
+export interface CorrespondenceEventTable {
+	correspondence_id: number;
+	event_id: number;
+	link: ColumnType<CorrespondenceEventLink, CorrespondenceEventLink | undefined, CorrespondenceEventLink>;
+}
+
+export interface CorrespondenceEnclosureTable {
+	id: Generated<number>;
+	correspondence_id: number;
+	position: ColumnType<number, number | undefined, number>;
+	description: string;
+	page_count: number | null;
+	enclosed_correspondence_id: number | null;
+}
+
+export interface UserAccountTable extends Stamped, Versioned {
+	id: Generated<number>;
+	email: string;
+	name: string;
+	role: UserRole;
+	password_hash: string;
+	person_id: number | null;
+	disabled_at: Instant | null;
+}
+
+export interface UserSessionTable {
+	id: string;
+	user_id: number;
+	secret_hash: string;
+	created_at: Instant;
+	last_used_at: Instant;
+}
+
+export interface AuditEntryTable {
+	id: Generated<number>;
+	at: Instant;
+	actor_user_id: number | null;
+	actor_label: string;
+	action: string;
+	entity_type: string;
+	entity_id: number | null;
+	event_id: number | null;
+	before_json: string | null;
+	after_json: string | null;
+	client_address: string | null;
+}
+
+export interface Database {
+	organization: OrganizationTable;
+	person: PersonTable;
+	venue: VenueTable;
+	event_series: EventSeriesTable;
+	event: EventTable;
+	event_organization: EventOrganizationTable;
+	delegation: DelegationTable;
+	event_participant: EventParticipantTable;
+	agenda_item: AgendaItemTable;
+	agenda_item_role: AgendaItemRoleTable;
+	outcome: OutcomeTable;
+	outcome_party: OutcomePartyTable;
+	outcome_follow_up: OutcomeFollowUpTable;
+	correspondence: CorrespondenceTable;
+	correspondence_event: CorrespondenceEventTable;
+	correspondence_enclosure: CorrespondenceEnclosureTable;
+	user_account: UserAccountTable;
+	user_session: UserSessionTable;
+	audit_entry: AuditEntryTable;
+}
+
+export type Organization = Selectable<OrganizationTable>;
+export type NewOrganization = Insertable<OrganizationTable>;
+export type OrganizationUpdate = Updateable<OrganizationTable>;
+export type Person = Selectable<PersonTable>;
+export type NewPerson = Insertable<PersonTable>;
+export type Venue = Selectable<VenueTable>;
+export type NewVenue = Insertable<VenueTable>;
+export type EventRow = Selectable<EventTable>;
+export type NewEvent = Insertable<EventTable>;
+export type EventUpdate = Updateable<EventTable>;
+export type NewAgendaItem = Insertable<AgendaItemTable>;
+export type NewParticipant = Insertable<EventParticipantTable>;
+export type NewOutcome = Insertable<OutcomeTable>;
+export type NewCorrespondence = Insertable<CorrespondenceTable>;
+export type NewAuditEntry = Insertable<AuditEntryTable>;

@@ -1,0 +1,137 @@
+/**
+ * The closed vocabularies of the domain: the values the database CHECK constraints allow, and the words
+ * people read for them. Client-safe. A test inserts every value here on both engines, so this list and
+ * the migrations cannot drift apart unnoticed.
+ */
+
+function vocabulary<const T extends Record<string, string>>(labels: T) {
+	return { values: Object.keys(labels) as (keyof T & string)[], labels };
+}
+
+export const organizationKinds = vocabulary({
+	government_body: 'Government body',
+	international_organization: 'International organisation',
+	un_entity: 'UN entity',
+	diplomatic_mission: 'Embassy or permanent mission',
+	civil_society: 'Civil society',
+	academic: 'Academic',
+	private_sector: 'Private sector'
+});
+
+export const eventKinds = vocabulary({
+	observance: 'Observance',
+	forum: 'Forum or conference',
+	debrief: 'Debrief',
+	bilateral_meeting: 'Bilateral meeting',
+	multilateral_meeting: 'Multilateral meeting',
+	official_visit: 'Official visit',
+	working_visit: 'Working visit',
+	council_session: 'Council session',
+	training: 'Training',
+	signing_ceremony: 'Signing ceremony',
+	reception: 'Reception',
+	other: 'Other'
+});
+
+export const eventStatuses = vocabulary({
+	draft: 'Draft',
+	planned: 'Planned',
+	confirmed: 'Confirmed',
+	held: 'Held',
+	postponed: 'Postponed',
+	cancelled: 'Cancelled'
+});
+
+export const timingCertainties = vocabulary({
+	exact: 'As recorded',
+	time_assumed: 'Time of day assumed',
+	date_assumed: 'Date assumed'
+});
+
+export const hostRoles = vocabulary({ host: 'Host', co_host: 'Co-host' });
+
+export const agendaItemKinds = vocabulary({
+	opening_remarks: 'Opening remarks',
+	speech: 'Speech',
+	video_message: 'Video message',
+	presentation: 'Presentation',
+	panel: 'Panel',
+	exchange_of_views: 'Exchange of views',
+	signing: 'Signing',
+	break: 'Break',
+	closing: 'Closing'
+});
+
+export const agendaRoles = vocabulary({
+	chair: 'Chair',
+	moderator: 'Moderator',
+	speaker: 'Speaker',
+	presenter: 'Presenter',
+	video_message: 'Video message'
+});
+
+export const participantRoles = vocabulary({
+	host: 'Host',
+	head_of_delegation: 'Head of delegation',
+	delegation_member: 'Delegation member',
+	speaker: 'Speaker',
+	observer: 'Observer',
+	press: 'Press',
+	guest: 'Guest'
+});
+
+export const rsvpStatuses = vocabulary({
+	invited: 'Invited',
+	accepted: 'Accepted',
+	tentative: 'Tentative',
+	declined: 'Declined',
+	attended: 'Attended',
+	no_show: 'No-show'
+});
+
+export const outcomeKinds = vocabulary({
+	decision: 'Decision',
+	agreement: 'Agreement',
+	action_point: 'Action point',
+	statement: 'Statement'
+});
+
+export const outcomeStatuses = vocabulary({
+	open: 'Open',
+	in_progress: 'In progress',
+	done: 'Done',
+	dropped: 'Dropped'
+});
+
+export const correspondenceKinds = vocabulary({
+	note_verbale: 'Note verbale',
+	letter: 'Letter',
+	invitation: 'Invitation',
+	memorandum: 'Memorandum',
+	email: 'E-mail',
+	report: 'Report',
+	other: 'Other'
+});
+
+export const correspondenceEventLinks = vocabulary({
+	leads_to: 'Leads to',
+	concerns: 'Concerns',
+	follows_up: 'Follows up'
+});
+
+export const userRoles = vocabulary({ admin: 'Administrator', officer: 'Protocol officer', viewer: 'Viewer' });
+
+export type OrganizationKind = (typeof organizationKinds.values)[number];
+export type EventKind = (typeof eventKinds.values)[number];
+export type EventStatus = (typeof eventStatuses.values)[number];
+export type TimingCertainty = (typeof timingCertainties.values)[number];
+export type HostRole = (typeof hostRoles.values)[number];
+export type AgendaItemKind = (typeof agendaItemKinds.values)[number];
+export type AgendaRole = (typeof agendaRoles.values)[number];
+export type ParticipantRole = (typeof participantRoles.values)[number];
+export type RsvpStatus = (typeof rsvpStatuses.values)[number];
+export type OutcomeKind = (typeof outcomeKinds.values)[number];
+export type OutcomeStatus = (typeof outcomeStatuses.values)[number];
+export type CorrespondenceKind = (typeof correspondenceKinds.values)[number];
+export type CorrespondenceEventLink = (typeof correspondenceEventLinks.values)[number];
+export type UserRole = (typeof userRoles.values)[number];
