@@ -122,10 +122,12 @@ const PG_INT8 = 20;
 const PG_DATE = 1082;
 const PG_TIMESTAMPTZ = 1184;
 const PG_TIMESTAMP = 1114;
+const PG_JSONB = 3802;
 
 /** PostgreSQL answers in the same shapes as SQLite: ISO instants, YYYY-MM-DD dates, counts as numbers. */
 function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) => unknown {
-	if (oid === PG_DATE) return (value) => value;
+	// Dates and JSON stay text, as SQLite gives them.
+	if (oid === PG_DATE || oid === PG_JSONB) return (value) => value;
 	if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) {
 		const parseDate = pg.types.getTypeParser(oid) as (value: string) => Date;
 		return (value) => parseDate(value).toISOString();

@@ -1,0 +1,46 @@
+/**
+ * The audit trail: every write records who did it, what changed and how it looked before and after,
+ * inside the same transaction as the write itself, so that the two cannot part.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from '../db/schema';
+
+/** Whoever acts: a signed-in user, or a named non-user (the demo loader, an operator at the command line). */
+export interface Actor {
+	userId: number | null;
+	label: string;
+	clientAddress?: string | null;
+}
+
+export const systemActor = (label: string): Actor => ({ userId: null, label });
+
+export interface AuditedChange {
+	action: string;
+	entityType: string;
+	entityId?: number | null;
+	eventId?: number | null;
+	before?: unknown;
+	after?: unknown;
+}
+
+export async function recordAction(
+	tx: Transaction<Database> | Kysely<Database>,
+	actor: Actor,
+	change: AuditedChange
+): Promise<void> {
+	await tx
+		.insertInto('audit_entry')
+		.values({
+			at: new Date().toISOString(),
+			actor_user_id: actor.userId,
+			actor_label: actor.label,
+			action: change.action,
+			entity_type: change.entityType,
+			entity_id: change.entityId ?? null,
+			event_id: change.eventId ?? null,
+			before_json: change.before === undefined ? null : JSON.stringify(change.before),
+			after_json: change.after === undefined ? null : JSON.stringify(change.after),
+			client_address: actor.clientAddress ?? null
+		})
+		.execute();
+}
