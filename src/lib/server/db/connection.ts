@@ -24,6 +24,8 @@ export type Engine = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
 	db: Kysely<Database>;
 	engine: Engine;
+	/** PostgreSQL: the schema everything lives in. */
+	schema?: string;
 	/** Where it is, without credentials: safe to log. */
 	description: string;
 	close(): Promise<void>;
@@ -69,18 +71,23 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 			close: () => db.destroy()
 		};
 	}
+	const where = new URL(location.connectionString);
+	// A ?schema= in the URL is ours, not the driver's: it becomes the search path.
+	const schema = options.schema ?? where.searchParams.get('schema') ?? 'public';
+	if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`Not a usable schema name: "${schema}"`);
+	where.searchParams.delete('schema');
 	const pool = new pg.Pool({
-		connectionString: location.connectionString,
+		connectionString: where.toString(),
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-		options: options.schema ? `-c search_path=${options.schema}` : undefined,
+		options: `-c search_path=${schema}`,
 		types: { getTypeParser: pgTypeParser }
 	});
 	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
-	const where = new URL(location.connectionString);
 	return {
 		db,
 		engine: 'postgres',
-		description: `PostgreSQL ${where.hostname}:${where.port || 5432}${where.pathname}${options.schema ? ` (schema ${options.schema})` : ''}`,
+		schema,
+		description: `PostgreSQL ${where.hostname}:${where.port || 5432}${where.pathname} (schema ${schema})`,
 		close: () => db.destroy()
 	};
 }
@@ -101,8 +108,8 @@ function openSqliteFile(filename: string): SQLite.Database {
  * transaction fail with SQLITE_BUSY half-way. BEGIN IMMEDIATE takes it up front, where busy_timeout waits.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
-	override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings) {
-		const readOnly = settings.accessMode === 'read only';
+	override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
+		const readOnly = settings?.accessMode === 'read only';
 		await connection.executeQuery(CompiledQuery.raw(readOnly ? 'begin deferred' : 'begin immediate'));
 	}
 }

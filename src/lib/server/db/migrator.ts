@@ -1,20 +1,26 @@
-import type { Kysely } from 'kysely';
 import { Migrator, type MigrationResultSet } from 'kysely/migration';
 import { migrations } from '../../../../db/migrations';
-import type { Database } from './schema';
+import type { DatabaseHandle } from './connection';
 
-function migrator(db: Kysely<Database>) {
-	return new Migrator({ db, provider: { getMigrations: async () => migrations } });
+type Target = Pick<DatabaseHandle, 'db' | 'schema'>;
+
+function migrator({ db, schema }: Target) {
+	// Name the schema: Kysely otherwise looks for its bookkeeping tables in any schema on PostgreSQL.
+	return new Migrator({
+		db,
+		provider: { getMigrations: async () => migrations },
+		migrationTableSchema: schema
+	});
 }
 
 /** Brings the schema to the newest migration; throws with the failing migration's name. */
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-	return applied(await migrator(db).migrateToLatest());
+export async function migrateToLatest(target: Target): Promise<string[]> {
+	return applied(await migrator(target).migrateToLatest());
 }
 
 /** Undoes every migration (tests use it to prove that each one is reversible). */
-export async function migrateDownToEmpty(db: Kysely<Database>): Promise<string[]> {
-	const m = migrator(db);
+export async function migrateDownToEmpty(target: Target): Promise<string[]> {
+	const m = migrator(target);
 	const done: string[] = [];
 	for (;;) {
 		const step = applied(await m.migrateDown());

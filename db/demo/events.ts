@@ -1,0 +1,549 @@
+/**
+ * Events of the demo data set, oldest first, with their hosts, delegations, participants and agenda.
+ * Sources in brackets (see types.ts): [001] meeting with IOM's Regional Director, [002] International
+ * Migrants Day 2021, [003] post-IMRF debrief, [004] the SMS's international cooperation page (2010–2017
+ * events). Where a seed gives no time of day the times are assumed (timing 'time_assumed'); where it gives
+ * no date the date is assumed too ('date_assumed'); each description says what was assumed.
+ */
+import type { DemoEvent } from './types';
+
+const SMS_CHIEF = 'Chief of the State Migration Service';
+const HUSEYNOV_RANK = 'II rank state migration service counselor';
+const IOM_DG = 'Director General of the International Organization for Migration';
+
+export const events = [
+	// [004] "Two meetings - 8th and 19th meetings of the Council were held in Baku on 30.09.2010 and 12.10.2016".
+	{
+		key: 'chmb-8-2010',
+		kind: 'council_session',
+		title: '8th Meeting of the CIS Council of Heads of Migration Bodies',
+		description:
+			'The 8th meeting of the Council of Heads of Migration Bodies (CHMB) of the Commonwealth of ' +
+			'Independent States, held in Baku. The State Migration Service represents Azerbaijan in the Council. ' +
+			'The source gives the date only: the times of day and the venue are not stated.',
+		start: '2010-09-30T10:00',
+		end: '2010-09-30T17:00',
+		timeZone: 'Asia/Baku',
+		timing: 'time_assumed',
+		venue: 'baku',
+		status: 'held',
+		series: 'cis-chmb',
+		isPublic: 1,
+		hosts: [{ organization: 'cis-chmb', role: 'host' }]
+	},
+	// [004] "participation of Mr. Firudin Nabiyev at the high-level Summit of UN General Assembly …".
+	{
+		key: 'unga-summit-2016',
+		kind: 'multilateral_meeting',
+		title:
+			'High-level summit of the UN General Assembly on "Addressing large movements of refugees and migrants"',
+		theme: 'Addressing large movements of refugees and migrants',
+		description:
+			'The Chief of the State Migration Service, Mr Firudin Nabiyev, took part and spoke at the plenary ' +
+			'meeting and at round tables. Dates as the source gives them (18–19 September 2016, New York); ' +
+			'the times of day and the venue are not stated in it.',
+		start: '2016-09-18T10:00',
+		end: '2016-09-19T18:00',
+		timeZone: 'America/New_York',
+		timing: 'time_assumed',
+		venue: 'un-hq',
+		status: 'held',
+		isPublic: 1,
+		hosts: [{ organization: 'un', role: 'host' }],
+		participants: [{ person: 'nabiyev', role: 'speaker', positionAtEvent: SMS_CHIEF, organization: 'sms' }],
+		agenda: [
+			{ kind: 'speech', title: 'Plenary meeting', roles: [{ person: 'nabiyev', role: 'speaker' }] },
+			{ kind: 'panel', title: 'Round tables', roles: [{ person: 'nabiyev', role: 'speaker' }] }
+		]
+	},
+	// [004] 19th meeting of the CIS CHMB, Baku, 12.10.2016.
+	{
+		key: 'chmb-19-2016',
+		kind: 'council_session',
+		title: '19th Meeting of the CIS Council of Heads of Migration Bodies',
+		description:
+			'The 19th meeting of the Council of Heads of Migration Bodies (CHMB) of the Commonwealth of ' +
+			'Independent States, held in Baku. The State Migration Service represents Azerbaijan in the Council. ' +
+			'The source gives the date only: the times of day and the venue are not stated.',
+		start: '2016-10-12T10:00',
+		end: '2016-10-12T17:00',
+		timeZone: 'Asia/Baku',
+		timing: 'time_assumed',
+		venue: 'baku',
+		status: 'held',
+		series: 'cis-chmb',
+		isPublic: 1,
+		hosts: [{ organization: 'cis-chmb', role: 'host' }]
+	},
+	// [004] "107th Session of IOM Council held December 5-8, 2016 in Geneva".
+	{
+		key: 'iom-council-107',
+		kind: 'council_session',
+		title: '107th Session of the IOM Council',
+		description:
+			'The Chief of the State Migration Service, Mr Firudin Nabiyev, took part in the session. ' +
+			'The source gives the dates (5–8 December 2016) and the city only: the opening and closing times ' +
+			'and the venue are assumed.',
+		start: '2016-12-05T10:00',
+		end: '2016-12-08T18:00',
+		timeZone: 'Europe/Zurich',
+		timing: 'time_assumed',
+		venue: 'geneva',
+		status: 'held',
+		series: 'iom-council',
+		isPublic: 1,
+		hosts: [{ organization: 'iom', role: 'host' }],
+		delegations: [{ name: 'Azerbaijan', organization: 'az-government' }],
+		participants: [
+			{
+				person: 'nabiyev',
+				role: 'head_of_delegation',
+				delegation: 'Azerbaijan',
+				positionAtEvent: SMS_CHIEF,
+				organization: 'sms'
+			}
+		]
+	},
+	// [004] the SMS–IOM Cooperation Agreement "was signed on December 8, 2016 in Geneva".
+	{
+		key: 'sms-iom-signing-2016',
+		kind: 'signing_ceremony',
+		title: 'Signing of the Cooperation Agreement between the State Migration Service and IOM',
+		description:
+			'Signing of the Cooperation Agreement between the State Migration Service of the Republic of ' +
+			'Azerbaijan and the International Organization for Migration on the Pilot Project on Assistance for ' +
+			'the Voluntary Return of Migrants from Azerbaijan, in Geneva during the 107th Session of the IOM ' +
+			'Council. The source gives the date and city only; the time of day is assumed, and it does not name ' +
+			'the signatories: the Chief of the Service and the Director General of IOM are recorded as presumed.',
+		start: '2016-12-08T15:00',
+		end: '2016-12-08T15:30',
+		timeZone: 'Europe/Zurich',
+		timing: 'time_assumed',
+		venue: 'geneva',
+		status: 'held',
+		isPublic: 1,
+		hosts: [
+			{ organization: 'sms', role: 'host' },
+			{ organization: 'iom', role: 'host' }
+		],
+		delegations: [
+			{ name: 'State Migration Service', organization: 'sms' },
+			{ name: 'International Organization for Migration', organization: 'iom' }
+		],
+		participants: [
+			{
+				person: 'nabiyev',
+				role: 'head_of_delegation',
+				delegation: 'State Migration Service',
+				positionAtEvent: SMS_CHIEF,
+				organization: 'sms'
+			},
+			{
+				person: 'swing',
+				role: 'head_of_delegation',
+				delegation: 'International Organization for Migration',
+				positionAtEvent: IOM_DG,
+				organization: 'iom'
+			}
+		],
+		agenda: [
+			{
+				kind: 'signing',
+				title: 'Signing of the Cooperation Agreement',
+				start: '2016-12-08T15:00',
+				end: '2016-12-08T15:30'
+			}
+		]
+	},
+	// [004] event "held on April 18-19, 2017 in New York in the framework of the IOM's International Dialogue on Migration".
+	{
+		key: 'idm-2017',
+		kind: 'forum',
+		title:
+			'Strengthening international cooperation on and governance of migration towards the adoption of a ' +
+			'global compact for safe, orderly and regular migration in 2018',
+		description:
+			"Held in the framework of IOM's International Dialogue on Migration. The Chief of the State Migration " +
+			'Service, Mr Firudin Nabiyev, took part at the invitation of the Director General of IOM, Mr William ' +
+			'Lacy Swing. The source gives the dates (18–19 April 2017) and the city only: the times of day and ' +
+			'the venue are assumed.',
+		start: '2017-04-18T10:00',
+		end: '2017-04-19T18:00',
+		timeZone: 'America/New_York',
+		timing: 'time_assumed',
+		venue: 'un-hq',
+		status: 'held',
+		series: 'iom-idm',
+		isPublic: 1,
+		hosts: [{ organization: 'iom', role: 'host' }],
+		participants: [
+			{
+				person: 'nabiyev',
+				role: 'guest',
+				positionAtEvent: SMS_CHIEF,
+				organization: 'sms',
+				notes: 'At the invitation of the Director General of IOM, Mr William Lacy Swing.'
+			}
+		]
+	},
+	// [002] the whole event; [000] the "Champion countries" initiative Prentice spoke on.
+	{
+		key: 'imd-2021',
+		kind: 'observance',
+		title: 'International Migrants Day 2021',
+		theme: 'Harnessing the potential of human mobility',
+		description:
+			'Event dedicated to 18 December, International Migrants Day, held at the State Migration Service and ' +
+			'organized jointly with the International Organization for Migration, on the eve of the 70th ' +
+			'anniversary of IOM. Opening speeches, a video message of the Director General of IOM, a speech on ' +
+			'the "Champion Countries" initiative and the presentation of the Migration Profile of the Republic ' +
+			'of Azerbaijan prepared with the support of IOM. Date assumed: the source says only that the event ' +
+			'was dedicated to 18 December (a Saturday in 2021), so it is entered on the working day before, ' +
+			'Friday 17 December 2021; the times of day are assumed too. The order of the programme is as the ' +
+			'source reports it.',
+		start: '2021-12-17T10:00',
+		end: '2021-12-17T12:30',
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: 'sms-hq',
+		status: 'held',
+		series: 'imd',
+		isPublic: 1,
+		hosts: [
+			{ organization: 'sms', role: 'host' },
+			{ organization: 'iom-azerbaijan', role: 'co_host' }
+		],
+		participants: [
+			{
+				person: 'huseynov',
+				role: 'host',
+				positionAtEvent: SMS_CHIEF,
+				rankAtEvent: HUSEYNOV_RANK,
+				organization: 'sms'
+			},
+			{
+				person: 'aliyeva',
+				role: 'speaker',
+				positionAtEvent: 'Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan',
+				organization: 'ombudsman'
+			},
+			{
+				person: 'gjorgjiev',
+				role: 'speaker',
+				positionAtEvent: 'Head of the Representation of IOM in the Republic of Azerbaijan',
+				organization: 'iom-azerbaijan'
+			},
+			{
+				person: 'andreeva',
+				role: 'speaker',
+				positionAtEvent: 'United Nations Resident Coordinator in the Republic of Azerbaijan',
+				organization: 'un-rco-azerbaijan'
+			},
+			{
+				person: 'vitorino',
+				role: 'speaker',
+				positionAtEvent: IOM_DG,
+				organization: 'iom',
+				notes: 'Took part by a recorded video message, shown at the event.'
+			},
+			{
+				person: 'prentice',
+				role: 'speaker',
+				positionAtEvent: 'Head of the UN Network on Migration Secretariat',
+				organization: 'unnm-secretariat'
+			},
+			{
+				person: 'pinjo',
+				role: 'speaker',
+				positionAtEvent: 'International expert',
+				organization: null
+			}
+		],
+		agenda: [
+			{
+				kind: 'opening_remarks',
+				title: 'Welcoming address',
+				start: '2021-12-17T10:00',
+				end: '2021-12-17T10:15',
+				roles: [{ person: 'huseynov', role: 'speaker' }],
+				notes: [
+					'The aims of the Day: to raise public awareness of issues of public concern related to migration, ' +
+						'mobilize political will and resources to solve problems, and celebrate and strengthen the ' +
+						'achievements of mankind in managing migration and protecting the rights and freedoms of migrants.',
+					'This year\'s Day, on the eve of the 70th anniversary of IOM, is held under the slogan "Harnessing ' +
+						'the potential of human mobility"; the growing importance of migration is ever more clearly ' +
+						'reflected in international processes.',
+					"During the pandemic the country's migration policy was built on maximum convenience for persons, " +
+						'fewer administrative procedures, digitalization, and the protection of the rights of migrants ' +
+						'and their families.',
+					'Azerbaijan, one of the first countries in the region to join the Global Compact for Safe, Orderly ' +
+						'and Regular Migration and the "Champion Countries" initiative launched under the auspices of the ' +
+						'UN Network on Migration, will create positive values in this regard.',
+					'The Regional Training Center on Migration in Azerbaijan will strengthen and expand regional ' +
+						'partnerships.',
+					'The liberation of the lands of Azerbaijan from occupation affects migration processes in the ' +
+						'country and the region and will require a new framework for cooperation with IOM and other ' +
+						'specialized UN organizations.',
+					'He called on all partners to strengthen joint cooperation so that the mobility of persons is ' +
+						'legal, safe and within the norms of international law.'
+				].join('\n')
+			},
+			{
+				kind: 'speech',
+				title: 'Opening speech',
+				start: '2021-12-17T10:15',
+				end: '2021-12-17T10:25',
+				roles: [{ person: 'aliyeva', role: 'speaker' }]
+			},
+			{
+				kind: 'speech',
+				title: 'Opening speech',
+				start: '2021-12-17T10:25',
+				end: '2021-12-17T10:35',
+				roles: [{ person: 'gjorgjiev', role: 'speaker' }]
+			},
+			{
+				kind: 'speech',
+				title: 'Opening speech',
+				start: '2021-12-17T10:35',
+				end: '2021-12-17T10:45',
+				roles: [{ person: 'andreeva', role: 'speaker' }]
+			},
+			{
+				kind: 'video_message',
+				title: 'Video message on International Migrants Day',
+				start: '2021-12-17T10:45',
+				end: '2021-12-17T10:55',
+				roles: [{ person: 'vitorino', role: 'video_message' }]
+			},
+			{
+				kind: 'speech',
+				title:
+					'The "Champion Countries" initiative and the implementation of the Global Compact for Safe, ' +
+					'Orderly and Regular Migration',
+				start: '2021-12-17T10:55',
+				end: '2021-12-17T11:25',
+				roles: [{ person: 'prentice', role: 'speaker' }]
+			},
+			{
+				kind: 'presentation',
+				title: 'Migration Profile of the Republic of Azerbaijan',
+				start: '2021-12-17T11:25',
+				end: '2021-12-17T12:30',
+				roles: [{ person: 'pinjo', role: 'presenter' }],
+				notes: 'The Migration Profile of the Republic of Azerbaijan, prepared with the support of IOM.'
+			}
+		]
+	},
+	// [001] the whole meeting.
+	{
+		key: 'sms-iom-rd-meeting-2021',
+		kind: 'bilateral_meeting',
+		title: 'Meeting of the Chief of the State Migration Service with the Regional Director of IOM',
+		description:
+			'The Chief of the State Migration Service, Mr Vusal Huseynov, met Mr Manfred Profazi, Regional ' +
+			'Director of the IOM Regional Office for South-Eastern Europe, Eastern Europe and Central Asia. ' +
+			'The Chief of the Service stressed the value of the two joint international projects and of the ' +
+			'Regional Training Center on Migration, the need to enhance bilateral collaboration for implementing ' +
+			"the GCM, and IOM's support in updating Azerbaijan's National Migration Profile (covering 2013–2020 " +
+			'and the first ten months of 2021); satisfaction was expressed with the joint activities in the ' +
+			'Migration Governance Indicators process. Mr Profazi called the SMS one of the key strategic partners ' +
+			'of IOM and said that Azerbaijan has shown an exemplary role in implementing and promoting the GCM. ' +
+			'Date assumed: the source gives none, but says the Migration Profile (presented on International ' +
+			'Migrants Day 2021) "was published a few days ago", so the meeting is entered on Tuesday ' +
+			'21 December 2021; the time of day and the venue (SMS headquarters) are assumed too.',
+		start: '2021-12-21T11:00',
+		end: '2021-12-21T12:00',
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: 'sms-hq',
+		status: 'held',
+		isPublic: 1,
+		hosts: [{ organization: 'sms', role: 'host' }],
+		delegations: [
+			{ name: 'State Migration Service', organization: 'sms' },
+			{ name: 'International Organization for Migration', organization: 'iom-ro-vienna' }
+		],
+		participants: [
+			{
+				person: 'huseynov',
+				role: 'head_of_delegation',
+				delegation: 'State Migration Service',
+				positionAtEvent: SMS_CHIEF,
+				rankAtEvent: HUSEYNOV_RANK,
+				organization: 'sms'
+			},
+			{
+				person: 'profazi',
+				role: 'head_of_delegation',
+				delegation: 'International Organization for Migration',
+				positionAtEvent:
+					'Regional Director, IOM Regional Office for South-Eastern Europe, Eastern Europe and Central Asia',
+				organization: 'iom-ro-vienna'
+			}
+		],
+		agenda: [
+			{
+				kind: 'opening_remarks',
+				title: 'Opening remarks',
+				start: '2021-12-21T11:00',
+				end: '2021-12-21T11:15',
+				roles: [{ person: 'huseynov', role: 'speaker' }],
+				notes:
+					'The State Migration Service collaborates closely with IOM, one of its key partners in the ' +
+					'migration field, in various directions of migration management; two international projects ' +
+					'continue successfully; the Regional Training Center on Migration is an example of fruitful ' +
+					'cooperation.'
+			},
+			{
+				kind: 'exchange_of_views',
+				title: 'Exchange of views on cooperation and other issues of mutual interest',
+				start: '2021-12-21T11:15',
+				end: '2021-12-21T12:00',
+				roles: [
+					{ person: 'huseynov', role: 'speaker' },
+					{ person: 'profazi', role: 'speaker' }
+				],
+				notes:
+					'Mr Profazi: the existing relationships are developing successfully, the SMS is one of the ' +
+					"organization's key strategic partners, and joint projects play a significant role in expanding " +
+					'cooperation in the field of migration.'
+			}
+		]
+	},
+	// [003] "participated in the Forum as one of the 33 'Champion Country'"; dates not in the seeds.
+	{
+		key: 'imrf-2022',
+		kind: 'forum',
+		title: 'International Migration Review Forum 2022',
+		theme: 'Review of the implementation of the Global Compact for Safe, Orderly and Regular Migration',
+		description:
+			'The first International Migration Review Forum (IMRF), which assessed the implementation of the ' +
+			'Global Compact for Safe, Orderly and Regular Migration and adopted the Progress Declaration. ' +
+			'Azerbaijan took part as one of the 33 "Champion Countries", with an actively participating ' +
+			'delegation whose members the sources do not name. Date assumed: the dates (17–20 May 2022) and the ' +
+			'venue are from the UN calendar, not from the seed documents; the times of day are assumed too.',
+		start: '2022-05-17T10:00',
+		end: '2022-05-20T18:00',
+		timeZone: 'America/New_York',
+		timing: 'date_assumed',
+		venue: 'un-hq',
+		status: 'held',
+		isPublic: 1,
+		hosts: [{ organization: 'un', role: 'host' }],
+		delegations: [{ name: 'Azerbaijan', organization: 'az-government' }]
+	},
+	// [003] the whole debrief.
+	{
+		key: 'imrf-debrief-2022',
+		kind: 'debrief',
+		title: 'Post-International Migration Review Forum Debrief for Azerbaijan',
+		description:
+			'Debriefing session after the International Migration Review Forum for representatives of government ' +
+			'agencies, the UN, civil society organizations, experts and other stakeholders, for participants to ' +
+			'share their feedback on their experience at, and in preparation for, the IMRF 2022. The source (an ' +
+			'IOM Azerbaijan web page) names the organiser only implicitly: IOM Azerbaijan is entered as host and ' +
+			'the UN Network on Migration in Azerbaijan, whose work plan the participants agreed to adjust, as ' +
+			'co-host. The date is from the source; the times of day and the venue are not stated and are assumed.',
+		start: '2022-06-30T10:00',
+		end: '2022-06-30T13:00',
+		timeZone: 'Asia/Baku',
+		timing: 'time_assumed',
+		venue: 'baku',
+		status: 'held',
+		isPublic: 1,
+		hosts: [
+			{ organization: 'iom-azerbaijan', role: 'host' },
+			{ organization: 'unnm-azerbaijan', role: 'co_host' }
+		],
+		participants: [
+			{
+				person: 'andreeva',
+				role: 'speaker',
+				positionAtEvent: 'UN Resident Coordinator in Azerbaijan',
+				organization: 'un-rco-azerbaijan'
+			},
+			{
+				person: 'gjorgjiev',
+				role: 'host',
+				positionAtEvent: 'Chief of IOM Mission to Azerbaijan',
+				organization: 'iom-azerbaijan'
+			},
+			{ person: 'huseynov', role: 'speaker', positionAtEvent: SMS_CHIEF, organization: 'sms' },
+			{
+				person: 'allahveranov',
+				role: 'speaker',
+				positionAtEvent: 'Chairman of the Public Council under the State Migration Service',
+				organization: 'sms-public-council'
+			}
+		],
+		agenda: [
+			{
+				kind: 'opening_remarks',
+				title: 'Opening remarks',
+				start: '2022-06-30T10:00',
+				end: '2022-06-30T10:15',
+				roles: [{ person: 'andreeva', role: 'speaker' }],
+				notes:
+					'Emphasized the active participation of the Azerbaijani delegation in the work of the IMRF, the ' +
+					'result of fruitful cooperation between the State Migration Service and IOM Azerbaijan and of the ' +
+					'personal contribution of the heads of these organizations.'
+			},
+			{
+				kind: 'speech',
+				title: 'Speech',
+				start: '2022-06-30T10:15',
+				end: '2022-06-30T10:30',
+				roles: [{ person: 'gjorgjiev', role: 'speaker' }],
+				notes:
+					"Participants' feedback must be thoroughly taken into consideration so that future IMRFs fulfil " +
+					'their potential and continue promoting the benefits of the GCM at local, national, regional and ' +
+					'international level. Azerbaijan is a leader in the region in the field of migration. Areas of ' +
+					'IOM collaboration with government agencies, consonant with the action points of the Progress ' +
+					'Declaration: the Regional Training Center on Migration, digitalization of remittance flows, data ' +
+					'collection and analysis, and further engagement of the diaspora and the private sector in ' +
+					'diversifying the economy.'
+			},
+			{
+				kind: 'speech',
+				title: 'Speech',
+				start: '2022-06-30T10:30',
+				end: '2022-06-30T10:45',
+				roles: [{ person: 'huseynov', role: 'speaker' }],
+				notes:
+					'The IMRF was a successful event assessing the implementation of the GCM and discussing its ' +
+					'prospects; Azerbaijan participated as one of the 33 "Champion Countries", and the discussions ' +
+					'helped determine the next steps. Ideas raised at this meeting should contribute to the successful ' +
+					'implementation of the Global Compact in Azerbaijan.'
+			},
+			{
+				kind: 'speech',
+				title: 'Speech',
+				start: '2022-06-30T10:45',
+				end: '2022-06-30T11:00',
+				roles: [{ person: 'allahveranov', role: 'speaker' }],
+				notes:
+					'Reflection on engagement through the IMRF process (preparation phase and accreditation) and the ' +
+					'role civil society may play in reaching the goals of the Progress Declaration; the IMRF is a ' +
+					'beginning, and the next steps should be set concretely and followed.'
+			},
+			{
+				kind: 'exchange_of_views',
+				title: "Participants' feedback on IMRF 2022",
+				start: '2022-06-30T11:00',
+				end: '2022-06-30T12:45'
+			},
+			{
+				kind: 'closing',
+				title: 'Closing',
+				start: '2022-06-30T12:45',
+				end: '2022-06-30T13:00',
+				notes:
+					'The participants agreed to adjust the draft work plan of UNNM Azerbaijan to the action points ' +
+					'of the Progress Declaration.'
+			}
+		]
+	}
+] as const satisfies readonly DemoEvent[];
+
+export type EventKey = (typeof events)[number]['key'];

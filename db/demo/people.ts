@@ -1,0 +1,121 @@
+/**
+ * People of the demo data set. The seed each comes from is given in brackets (see types.ts). The seeds
+ * give no e-mail addresses or telephone numbers for people, so none are entered. Positions are the
+ * current ones; what each person was called at a given event is kept on that event's participant.
+ */
+import type { DemoPerson } from './types';
+
+export const people = [
+	// [000] signatory of letter No 09/1502; [001], [002], [003].
+	{
+		key: 'huseynov',
+		honorific: 'Mr',
+		givenName: 'Vusal',
+		familyName: 'Huseynov',
+		nativeName: 'Vüsal Hüseynov',
+		rank: 'II rank state migration service counselor',
+		position: 'Chief of the State Migration Service',
+		organization: 'sms'
+	},
+	// [004] Chief of the SMS at the 2016–2017 events.
+	{
+		key: 'nabiyev',
+		honorific: 'Mr',
+		givenName: 'Firudin',
+		familyName: 'Nabiyev',
+		nativeName: 'Firudin Nəbiyev',
+		position: 'Former Chief of the State Migration Service',
+		organization: null,
+		notes: 'Chief of the State Migration Service at the 2016–2017 events recorded here.'
+	},
+	// [000] addressee of letter No 09/1502; [002] video message. The seeds spell him both António and Antonio.
+	{
+		key: 'vitorino',
+		honorific: 'H.E. Mr',
+		givenName: 'António',
+		familyName: 'Vitorino',
+		position: 'Director General of the International Organization for Migration',
+		organization: 'iom'
+	},
+	// [004] Director General of IOM at the 2016–2017 events.
+	{
+		key: 'swing',
+		honorific: 'Mr',
+		givenName: 'William Lacy',
+		familyName: 'Swing',
+		position: 'Former Director General of the International Organization for Migration',
+		organization: null,
+		notes: 'Director General of IOM at the 2016–2017 events recorded here.'
+	},
+	// [001].
+	{
+		key: 'profazi',
+		honorific: 'Mr',
+		givenName: 'Manfred',
+		familyName: 'Profazi',
+		position:
+			'Regional Director, IOM Regional Office for South-Eastern Europe, Eastern Europe and Central Asia',
+		organization: 'iom-ro-vienna'
+	},
+	// [002].
+	{
+		key: 'aliyeva',
+		honorific: 'Ms',
+		givenName: 'Sabina',
+		familyName: 'Aliyeva',
+		nativeName: 'Səbinə Əliyeva',
+		position: 'Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan',
+		organization: 'ombudsman'
+	},
+	// [002] "Head of the Representation of the IOM in the Republic of Azerbaijan"; [003] "Chief of IOM Mission to Azerbaijan".
+	{
+		key: 'gjorgjiev',
+		honorific: 'Mr',
+		givenName: 'Vladimir',
+		familyName: 'Gjorgjiev',
+		nativeName: 'Владимир Ѓорѓиев',
+		position: 'Chief of Mission, IOM Azerbaijan',
+		organization: 'iom-azerbaijan'
+	},
+	// [002], [003].
+	{
+		key: 'andreeva',
+		honorific: 'Ms',
+		givenName: 'Vladanka',
+		familyName: 'Andreeva',
+		nativeName: 'Владанка Андреева',
+		position: 'United Nations Resident Coordinator in the Republic of Azerbaijan',
+		organization: 'un-rco-azerbaijan'
+	},
+	// [002] "Head of the UN Migration Network Secretariat".
+	{
+		key: 'prentice',
+		honorific: 'Mr',
+		givenName: 'Jonathan',
+		familyName: 'Prentice',
+		position: 'Head of the UN Network on Migration Secretariat',
+		organization: 'unnm-secretariat'
+	},
+	// [002].
+	{
+		key: 'pinjo',
+		honorific: 'Ms',
+		givenName: 'Yasmina',
+		familyName: 'Pinjo',
+		position: 'International expert',
+		organization: null,
+		notes: 'Prepared the Migration Profile of the Republic of Azerbaijan with the support of IOM.'
+	},
+	// [003] "Chairman of the Public Council under SMS".
+	{
+		key: 'allahveranov',
+		honorific: 'Mr',
+		givenName: 'Azer',
+		familyName: 'Allahveranov',
+		nativeName: 'Azər Allahverənov',
+		position: 'Chairman of the Public Council under the State Migration Service',
+		organization: 'sms-public-council'
+	}
+] as const satisfies readonly DemoPerson[];
+
+export type PersonKey = (typeof people)[number]['key'];

@@ -1,0 +1,206 @@
+/**
+ * The shape of the demo data set. Records name each other by stable string keys ('sms', 'huseynov',
+ * 'imd-2021'); the loader (src/lib/server/demo/demo.service.ts) turns keys into the ids the database
+ * generates. Times are wall-clock times ("2021-12-17T10:00") in the event's IANA zone; dates are YYYY-MM-DD.
+ *
+ * The seed documents (../shared/seeds, cited in the data as [000] … [004]):
+ *   [000] Note verbale Ref 0451/13/21/26 of the Permanent Mission of Azerbaijan in Geneva to IOM,
+ *         17 September 2021, with the enclosed letter No 09/1502 of the Chief of the SMS to IOM's
+ *         Director General, 2 September 2021 ("Champion countries").
+ *   [001] SMS news item: the Chief of the SMS met the Regional Director of IOM.
+ *   [002] SMS news item: International Migrants Day event held at the SMS.
+ *   [003] IOM Azerbaijan web page: Post-International Migration Review Forum Debrief for Azerbaijan.
+ *   [004] SMS web page: International cooperation.
+ */
+import type {
+	AgendaItemKind,
+	AgendaRole,
+	CorrespondenceEventLink,
+	CorrespondenceKind,
+	EventKind,
+	EventStatus,
+	HostRole,
+	OrganizationKind,
+	OutcomeKind,
+	OutcomeStatus,
+	ParticipantRole,
+	TimingCertainty
+} from '../../src/lib/vocabulary';
+import type { EventKey } from './events';
+import type { OrganizationKey } from './organizations';
+import type { PersonKey } from './people';
+import type { SeriesKey } from './series';
+import type { VenueKey } from './venues';
+
+/** Wall-clock date and time without zone, "YYYY-MM-DDTHH:mm". */
+export type LocalDateTime = `${number}-${number}-${number}T${number}:${number}`;
+/** Calendar date, "YYYY-MM-DD". */
+export type CalendarDate = `${number}-${number}-${number}`;
+
+export interface DemoOrganization {
+	readonly key: string;
+	readonly name: string;
+	readonly acronym?: string;
+	readonly kind: OrganizationKind;
+	/** ISO 3166-1 alpha-2. */
+	readonly countryCode?: string;
+	/** Key of the parent organization; it must come earlier in the list. */
+	readonly parent?: string;
+	readonly city?: string;
+	readonly website?: string;
+	readonly notes?: string;
+}
+
+export interface DemoPerson {
+	readonly key: string;
+	readonly honorific?: string;
+	readonly givenName: string;
+	readonly familyName: string;
+	readonly nativeName?: string;
+	readonly rank?: string;
+	/** Current position; the position held at each event is on the participant. */
+	readonly position?: string;
+	readonly organization: OrganizationKey | null;
+	readonly notes?: string;
+}
+
+export interface DemoVenue {
+	readonly key: string;
+	readonly name: string;
+	readonly address?: string;
+	readonly city: string;
+	readonly countryCode: string;
+	/** IANA zone. */
+	readonly timeZone: string;
+	readonly notes?: string;
+}
+
+export interface DemoSeries {
+	readonly key: string;
+	readonly name: string;
+	readonly description?: string;
+}
+
+export interface DemoHost {
+	readonly organization: OrganizationKey;
+	readonly role: HostRole;
+}
+
+export interface DemoDelegation {
+	/** Unique within the event; participants name their delegation by it. */
+	readonly name: string;
+	readonly organization: OrganizationKey | null;
+}
+
+export interface DemoParticipant {
+	readonly person: PersonKey;
+	readonly role: ParticipantRole;
+	readonly delegation?: string;
+	/** Title, rank and organization as they stood at this event. */
+	readonly positionAtEvent?: string;
+	readonly rankAtEvent?: string;
+	readonly organization: OrganizationKey | null;
+	readonly notes?: string;
+}
+
+export interface DemoAgendaRole {
+	/** The person, who must be a participant of the same event. */
+	readonly person: PersonKey;
+	readonly role: AgendaRole;
+}
+
+export interface DemoAgendaItem {
+	readonly kind: AgendaItemKind;
+	readonly title: string;
+	/** Wall-clock times in the event's zone. */
+	readonly start?: LocalDateTime;
+	readonly end?: LocalDateTime;
+	readonly notes?: string;
+	readonly roles?: readonly DemoAgendaRole[];
+}
+
+export interface DemoEvent {
+	readonly key: string;
+	readonly kind: EventKind;
+	readonly title: string;
+	readonly theme?: string;
+	readonly description: string;
+	/** Wall-clock times in timeZone. */
+	readonly start: LocalDateTime;
+	readonly end: LocalDateTime;
+	readonly timeZone: string;
+	readonly timing: TimingCertainty;
+	readonly venue: VenueKey | null;
+	readonly status: EventStatus;
+	readonly series?: SeriesKey;
+	readonly isPublic: 0 | 1;
+	/** In the order they are named. */
+	readonly hosts: readonly DemoHost[];
+	readonly delegations?: readonly DemoDelegation[];
+	readonly participants?: readonly DemoParticipant[];
+	/** In programme order. */
+	readonly agenda?: readonly DemoAgendaItem[];
+}
+
+export interface DemoFollowUp {
+	readonly event: EventKey;
+	readonly note?: string;
+}
+
+export interface DemoOutcome {
+	readonly key: string;
+	/** The event it came from; null for an agreement recorded without one. */
+	readonly event: EventKey | null;
+	readonly kind: OutcomeKind;
+	readonly title: string;
+	readonly text?: string;
+	readonly ownerPerson?: PersonKey;
+	readonly ownerOrganization?: OrganizationKey;
+	readonly dueOn?: CalendarDate;
+	readonly status: OutcomeStatus;
+	readonly signedOn?: CalendarDate;
+	readonly signedPlace?: string;
+	readonly approvedOn?: CalendarDate;
+	readonly inForceOn?: CalendarDate;
+	readonly parties?: readonly OrganizationKey[];
+	/** Later events that took the outcome further. */
+	readonly followUps?: readonly DemoFollowUp[];
+}
+
+export interface DemoEventLink {
+	readonly event: EventKey;
+	readonly link: CorrespondenceEventLink;
+}
+
+export interface DemoEnclosure {
+	readonly description: string;
+	readonly pageCount?: number;
+	/** Key of another correspondence record (the enclosed document itself); checked when loading. */
+	readonly enclosed?: string;
+}
+
+export interface DemoCorrespondence {
+	readonly key: string;
+	readonly kind: CorrespondenceKind;
+	readonly referenceNumber?: string;
+	readonly datedOn: CalendarDate;
+	readonly place?: string;
+	readonly sender: OrganizationKey | null;
+	readonly recipient: OrganizationKey | null;
+	readonly signatory?: PersonKey;
+	readonly addressee?: PersonKey;
+	readonly subject: string;
+	readonly summary?: string;
+	readonly events?: readonly DemoEventLink[];
+	readonly enclosures?: readonly DemoEnclosure[];
+}
+
+export interface DemoDataSet {
+	readonly organizations: readonly DemoOrganization[];
+	readonly people: readonly DemoPerson[];
+	readonly venues: readonly DemoVenue[];
+	readonly series: readonly DemoSeries[];
+	readonly events: readonly DemoEvent[];
+	readonly outcomes: readonly DemoOutcome[];
+	readonly correspondence: readonly DemoCorrespondence[];
+}

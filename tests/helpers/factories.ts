@@ -1,0 +1,82 @@
+/**
+ * Rows with sensible defaults, for tests that need something to exist. Each takes the fields the test
+ * cares about and fills in the rest; each returns the inserted row.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type {
+	Database,
+	EventRow,
+	NewEvent,
+	NewOrganization,
+	NewPerson,
+	NewVenue,
+	Organization,
+	Person,
+	Venue
+} from '$lib/server/db/schema';
+
+type Db = Kysely<Database>;
+
+function stamps() {
+	const now = new Date().toISOString();
+	return { created_at: now, updated_at: now };
+}
+
+export function insertOrganization(db: Db, fields: Partial<NewOrganization> = {}): Promise<Organization> {
+	return db
+		.insertInto('organization')
+		.values({
+			name: 'State Migration Service',
+			acronym: 'SMS',
+			kind: 'government_body',
+			country_code: 'AZ',
+			...stamps(),
+			...fields
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export function insertPerson(db: Db, fields: Partial<NewPerson> = {}): Promise<Person> {
+	return db
+		.insertInto('person')
+		.values({ honorific: 'Mr', given_name: 'Vusal', family_name: 'Huseynov', ...stamps(), ...fields })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export function insertVenue(db: Db, fields: Partial<NewVenue> = {}): Promise<Venue> {
+	return db
+		.insertInto('venue')
+		.values({
+			name: 'State Migration Service headquarters',
+			city: 'Baku',
+			country_code: 'AZ',
+			time_zone: 'Asia/Baku',
+			...stamps(),
+			...fields
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+/** An hour-long meeting starting now, in Baku, without a venue unless one is given. */
+export function insertEvent(db: Db, fields: Partial<NewEvent> = {}): Promise<EventRow> {
+	const start = new Date();
+	const end = new Date(start.getTime() + 60 * 60 * 1000);
+	return db
+		.insertInto('event')
+		.values({
+			kind: 'bilateral_meeting',
+			title: 'Meeting with the IOM Chief of Mission',
+			start_at: start.toISOString(),
+			end_at: end.toISOString(),
+			time_zone: 'Asia/Baku',
+			ical_uid: `${randomUUID()}@protokol.test`,
+			...stamps(),
+			...fields
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}

@@ -1,0 +1,116 @@
+/**
+ * The built server (`node build`), started as a deployment would start it, on a free port of its own and
+ * a database of its own. `npm test` builds before it tests; run `npm run build` first when running the
+ * http or browser tests alone.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const STARTUP_LIMIT_MS = 30_000;
+
+export interface StartServerOptions {
+	/** Defaults to a new SQLite file in a temp folder, removed again by stop(). */
+	databaseUrl?: string;
+	/** More environment for the server, e.g. { DEMO_DATA: 'off' }. */
+	env?: Record<string, string>;
+}
+
+export interface RunningServer {
+	/** Where it answers, without a trailing slash: http://127.0.0.1:<port>. */
+	url: string;
+	/** What the server has written to stdout and stderr so far. */
+	output(): string;
+	/** Ends the server and waits until it has exited. */
+	stop(): Promise<void>;
+}
+
+/** A port nothing listens on now: the system picks one for port 0, and we let it go again. */
+export function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const probe = createServer();
+		probe.once('error', reject);
+		probe.listen(0, '127.0.0.1', () => {
+			const address = probe.address();
+			const port = typeof address === 'object' && address ? address.port : 0;
+			probe.close(() => (port ? resolve(port) : reject(new Error('no free port'))));
+		});
+	});
+}
+
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+	if (!existsSync(join(ROOT, 'build', 'index.js'))) {
+		throw new Error('build/index.js is missing: run `npm run build` before the http and browser tests.');
+	}
+	const tempDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'protokol-server-'));
+	const databaseUrl = options.databaseUrl ?? join(tempDir!, 'protokol.db');
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}`;
+
+	const child = spawn(process.execPath, ['build'], {
+		cwd: ROOT,
+		env: {
+			...process.env,
+			DATABASE_URL: databaseUrl,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			...options.env
+		},
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const exited = new Promise<void>((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) resolve();
+		else child.once('exit', () => resolve());
+	});
+	const removeTemp = () => {
+		if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+	};
+
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(killer);
+		}
+		removeTemp();
+	};
+
+	const deadline = Date.now() + STARTUP_LIMIT_MS;
+	let lastProblem = 'no answer yet';
+	for (;;) {
+		if (child.exitCode !== null || child.signalCode !== null) {
+			removeTemp();
+			throw new Error(
+				`The server exited (${child.exitCode ?? child.signalCode}) before /healthz answered.\n` +
+					`stderr:\n${stderr}\nstdout:\n${stdout}`
+			);
+		}
+		try {
+			const response = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(2_000) });
+			if (response.status === 200) break;
+			lastProblem = `/healthz answered ${response.status}: ${await response.text()}`;
+		} catch (error) {
+			lastProblem = error instanceof Error ? error.message : String(error);
+		}
+		if (Date.now() > deadline) {
+			await stop();
+			throw new Error(
+				`The server at ${url} did not answer /healthz with 200 within ${STARTUP_LIMIT_MS / 1000} s ` +
+					`(last: ${lastProblem}).\nstderr:\n${stderr}\nstdout:\n${stdout}`
+			);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 200));
+	}
+
+	return { url, output: () => stdout + stderr, stop };
+}
