@@ -1,0 +1,394 @@
+/**
+ * Loading the demo data set (db/demo) into an empty database: everything in one transaction with one
+ * audit entry, the same on SQLite and PostgreSQL. Records name each other by key; keys become the ids
+ * the database generates as the rows go in.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { demoDataSet } from '../../../../db/demo';
+import type { DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
+import { zonedToInstant } from '../../format/datetime';
+import { recordAction, systemActor } from '../audit/audit';
+import type { Database } from '../db/schema';
+
+export interface DemoLoadResult {
+	loaded: boolean;
+	/** Rows written per table; empty when nothing was loaded. */
+	counts: Record<string, number>;
+}
+
+/** True when the database holds no event and no organization: the demo data may be loaded. */
+export async function isDatabaseEmpty(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
+	// One after the other: inside a transaction both run on its one connection.
+	const event = await db.selectFrom('event').select('id').limit(1).executeTakeFirst();
+	if (event) return false;
+	const organization = await db.selectFrom('organization').select('id').limit(1).executeTakeFirst();
+	return organization === undefined;
+}
+
+/**
+ * Loads the demo data when the database holds no event or organization; otherwise writes nothing.
+ * Should two servers start on one empty database at once, one loads and the other finds it full.
+ */
+export async function loadDemoData(
+	db: Kysely<Database>,
+	data: DemoDataSet = demoDataSet
+): Promise<DemoLoadResult> {
+	try {
+		const counts = await db.transaction().execute(async (tx) => {
+			if (!(await isDatabaseEmpty(tx))) return null;
+			const written = await insertDataSet(tx, data);
+			await recordAction(tx, systemActor('demo data loader'), {
+				action: 'demo.load',
+				entityType: 'database',
+				after: written
+			});
+			return written;
+		});
+		return counts ? { loaded: true, counts } : { loaded: false, counts: {} };
+	} catch (error) {
+		// Another process loaded it between our check and our writes (PostgreSQL): ours rolled back.
+		const empty = await isDatabaseEmpty(db).catch(() => true);
+		if (!empty) return { loaded: false, counts: {} };
+		throw error;
+	}
+}
+
+/** Key → generated id, failing loudly on a key the data set never defined. */
+class Ids {
+	readonly #ids = new Map<string, number>();
+	constructor(readonly kind: string) {}
+
+	set(key: string, id: number): void {
+		if (this.#ids.has(key)) throw new Error(`Demo data: duplicate ${this.kind} key "${key}"`);
+		this.#ids.set(key, id);
+	}
+
+	get(key: string): number {
+		const id = this.#ids.get(key);
+		if (id === undefined) throw new Error(`Demo data: unknown ${this.kind} key "${key}"`);
+		return id;
+	}
+
+	/** For optional references: null stays null. */
+	maybe(key: string | null | undefined): number | null {
+		return key == null ? null : this.get(key);
+	}
+}
+
+async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Promise<Record<string, number>> {
+	const now = new Date().toISOString();
+	const stamps = { created_at: now, updated_at: now };
+	const counts: Record<string, number> = {
+		organization: 0,
+		person: 0,
+		venue: 0,
+		event_series: 0,
+		event: 0,
+		event_organization: 0,
+		delegation: 0,
+		event_participant: 0,
+		agenda_item: 0,
+		agenda_item_role: 0,
+		outcome: 0,
+		outcome_party: 0,
+		outcome_follow_up: 0,
+		correspondence: 0,
+		correspondence_event: 0,
+		correspondence_enclosure: 0
+	};
+	const count = (table: string, n = 1) => {
+		counts[table] = (counts[table] ?? 0) + n;
+	};
+
+	const organizations = new Ids('organization');
+	for (const o of data.organizations) {
+		const { id } = await tx
+			.insertInto('organization')
+			.values({
+				name: o.name,
+				acronym: o.acronym ?? null,
+				kind: o.kind,
+				country_code: o.countryCode ?? null,
+				// Parents come first in the list, so their ids are known.
+				parent_id: organizations.maybe(o.parent),
+				city: o.city ?? null,
+				website: o.website ?? null,
+				notes: o.notes ?? null,
+				...stamps
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		organizations.set(o.key, id);
+		count('organization');
+	}
+
+	const people = new Ids('person');
+	for (const p of data.people) {
+		const { id } = await tx
+			.insertInto('person')
+			.values({
+				honorific: p.honorific ?? null,
+				given_name: p.givenName,
+				family_name: p.familyName,
+				native_name: p.nativeName ?? null,
+				rank: p.rank ?? null,
+				position: p.position ?? null,
+				organization_id: organizations.maybe(p.organization),
+				email: null,
+				phone: null,
+				contact_public: 0,
+				notes: p.notes ?? null,
+				...stamps
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		people.set(p.key, id);
+		count('person');
+	}
+
+	const venues = new Ids('venue');
+	for (const v of data.venues) {
+		const { id } = await tx
+			.insertInto('venue')
+			.values({
+				name: v.name,
+				address: v.address ?? null,
+				city: v.city,
+				country_code: v.countryCode,
+				time_zone: v.timeZone,
+				notes: v.notes ?? null,
+				...stamps
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		venues.set(v.key, id);
+		count('venue');
+	}
+
+	const series = new Ids('series');
+	for (const s of data.series) {
+		const { id } = await tx
+			.insertInto('event_series')
+			.values({ name: s.name, description: s.description ?? null, ...stamps })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		series.set(s.key, id);
+		count('event_series');
+	}
+
+	const events = new Ids('event');
+	for (const e of data.events) {
+		const at = (local: LocalDateTime) => zonedToInstant(local, e.timeZone);
+		const { id: eventId } = await tx
+			.insertInto('event')
+			.values({
+				kind: e.kind,
+				title: e.title,
+				theme: e.theme ?? null,
+				description: e.description,
+				start_at: at(e.start),
+				end_at: at(e.end),
+				time_zone: e.timeZone,
+				timing: e.timing,
+				venue_id: venues.maybe(e.venue),
+				online_url: null,
+				status: e.status,
+				status_reason: null,
+				series_id: series.maybe(e.series),
+				is_public: e.isPublic,
+				ical_uid: `demo-${e.key}@protokol.local`,
+				ical_sequence: 0,
+				...stamps
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		events.set(e.key, eventId);
+		count('event');
+
+		if (e.hosts.length > 0) {
+			await tx
+				.insertInto('event_organization')
+				.values(
+					e.hosts.map((h, position) => ({
+						event_id: eventId,
+						organization_id: organizations.get(h.organization),
+						role: h.role,
+						position
+					}))
+				)
+				.execute();
+			count('event_organization', e.hosts.length);
+		}
+
+		const delegations = new Ids(`delegation of event "${e.key}"`);
+		for (const [position, d] of (e.delegations ?? []).entries()) {
+			const { id } = await tx
+				.insertInto('delegation')
+				.values({
+					event_id: eventId,
+					name: d.name,
+					organization_id: organizations.maybe(d.organization),
+					position
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			delegations.set(d.name, id);
+			count('delegation');
+		}
+
+		const participants = new Ids(`participant of event "${e.key}"`);
+		for (const p of e.participants ?? []) {
+			const { id } = await tx
+				.insertInto('event_participant')
+				.values({
+					event_id: eventId,
+					person_id: people.get(p.person),
+					role: p.role,
+					delegation_id: delegations.maybe(p.delegation),
+					position_at_event: p.positionAtEvent ?? null,
+					rank_at_event: p.rankAtEvent ?? null,
+					organization_id: organizations.maybe(p.organization),
+					precedence: null,
+					rsvp_status: 'attended',
+					invited_at: null,
+					responded_at: null,
+					notes: p.notes ?? null,
+					...stamps
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			participants.set(p.person, id);
+			count('event_participant');
+		}
+
+		for (const [index, item] of (e.agenda ?? []).entries()) {
+			const { id: itemId } = await tx
+				.insertInto('agenda_item')
+				.values({
+					event_id: eventId,
+					position: index + 1,
+					kind: item.kind,
+					title: item.title,
+					start_at: item.start ? at(item.start) : null,
+					end_at: item.end ? at(item.end) : null,
+					notes: item.notes ?? null,
+					is_published: 1,
+					...stamps
+				})
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			count('agenda_item');
+			const roles = item.roles ?? [];
+			if (roles.length > 0) {
+				await tx
+					.insertInto('agenda_item_role')
+					.values(
+						roles.map((r, position) => ({
+							agenda_item_id: itemId,
+							participant_id: participants.get(r.person),
+							role: r.role,
+							position
+						}))
+					)
+					.execute();
+				count('agenda_item_role', roles.length);
+			}
+		}
+	}
+
+	for (const o of data.outcomes) {
+		const { id: outcomeId } = await tx
+			.insertInto('outcome')
+			.values({
+				event_id: events.maybe(o.event),
+				kind: o.kind,
+				title: o.title,
+				text: o.text ?? null,
+				owner_person_id: people.maybe(o.ownerPerson),
+				owner_organization_id: organizations.maybe(o.ownerOrganization),
+				due_on: o.dueOn ?? null,
+				status: o.status,
+				signed_on: o.signedOn ?? null,
+				signed_place: o.signedPlace ?? null,
+				approved_on: o.approvedOn ?? null,
+				in_force_on: o.inForceOn ?? null,
+				...stamps
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		count('outcome');
+		const parties = o.parties ?? [];
+		if (parties.length > 0) {
+			await tx
+				.insertInto('outcome_party')
+				.values(parties.map((key) => ({ outcome_id: outcomeId, organization_id: organizations.get(key) })))
+				.execute();
+			count('outcome_party', parties.length);
+		}
+		const followUps = o.followUps ?? [];
+		if (followUps.length > 0) {
+			await tx
+				.insertInto('outcome_follow_up')
+				.values(
+					followUps.map((f) => ({
+						outcome_id: outcomeId,
+						event_id: events.get(f.event),
+						note: f.note ?? null
+					}))
+				)
+				.execute();
+			count('outcome_follow_up', followUps.length);
+		}
+	}
+
+	// Every document first, then what each encloses: an enclosure may name any of them.
+	const documents = new Ids('correspondence');
+	for (const c of data.correspondence) {
+		const { id } = await tx
+			.insertInto('correspondence')
+			.values({
+				kind: c.kind,
+				reference_number: c.referenceNumber ?? null,
+				dated_on: c.datedOn,
+				place: c.place ?? null,
+				sender_organization_id: organizations.maybe(c.sender),
+				recipient_organization_id: organizations.maybe(c.recipient),
+				signatory_person_id: people.maybe(c.signatory),
+				addressee_person_id: people.maybe(c.addressee),
+				subject: c.subject,
+				summary: c.summary ?? null,
+				...stamps
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		documents.set(c.key, id);
+		count('correspondence');
+		const links = c.events ?? [];
+		if (links.length > 0) {
+			await tx
+				.insertInto('correspondence_event')
+				.values(links.map((l) => ({ correspondence_id: id, event_id: events.get(l.event), link: l.link })))
+				.execute();
+			count('correspondence_event', links.length);
+		}
+	}
+	for (const c of data.correspondence) {
+		const enclosures = c.enclosures ?? [];
+		if (enclosures.length === 0) continue;
+		await tx
+			.insertInto('correspondence_enclosure')
+			.values(
+				enclosures.map((en, position) => ({
+					correspondence_id: documents.get(c.key),
+					position,
+					description: en.description,
+					page_count: en.pageCount ?? null,
+					enclosed_correspondence_id: documents.maybe(en.enclosed)
+				}))
+			)
+			.execute();
+		count('correspondence_enclosure', enclosures.length);
+	}
+
+	return counts;
+}

@@ -1,0 +1,193 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { instantToZoned } from '$lib/format/datetime';
+import { loadDemoData } from '$lib/server/demo/demo.service';
+import { describeEachEngine, type TestDatabase } from '../helpers/databases';
+
+const TABLES = [
+	'organization',
+	'person',
+	'venue',
+	'event_series',
+	'event',
+	'event_organization',
+	'delegation',
+	'event_participant',
+	'agenda_item',
+	'agenda_item_role',
+	'outcome',
+	'outcome_party',
+	'outcome_follow_up',
+	'correspondence',
+	'correspondence_event',
+	'correspondence_enclosure'
+] as const;
+
+async function rowCounts(handle: TestDatabase) {
+	const counts: Record<string, number> = {};
+	for (const table of TABLES) {
+		const row = await handle.db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		counts[table] = Number(row.n);
+	}
+	return counts;
+}
+
+describeEachEngine('the demo data', (engine) => {
+	let handle: TestDatabase;
+	let firstLoad: Awaited<ReturnType<typeof loadDemoData>>;
+
+	beforeAll(async () => {
+		handle = await engine.open();
+		firstLoad = await loadDemoData(handle.db);
+	});
+	afterAll(() => handle.cleanup());
+
+	const eventTitled = (title: string) =>
+		handle.db.selectFrom('event').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+
+	test('loads into an empty database', async () => {
+		expect(firstLoad.loaded).toBe(true);
+		const counts = await rowCounts(handle);
+		for (const table of TABLES) expect(counts[table], table).toBeGreaterThan(0);
+	});
+
+	test('loading twice adds nothing', async () => {
+		const before = await rowCounts(handle);
+		const again = await loadDemoData(handle.db);
+		expect(again.loaded).toBe(false);
+		expect(await rowCounts(handle)).toEqual(before);
+	});
+
+	test('writes one audit entry for the load', async () => {
+		const entries = await handle.db
+			.selectFrom('audit_entry')
+			.select(['action', 'actor_label'])
+			.where('action', '=', 'demo.load')
+			.execute();
+		expect(entries).toHaveLength(1);
+	});
+
+	test('International Migrants Day 2021 has its speakers in the order of the seed document', async () => {
+		const event = await eventTitled('International Migrants Day 2021');
+		expect(event.theme).toBe('Harnessing the potential of human mobility');
+		expect(event.time_zone).toBe('Asia/Baku');
+		const speakers = await handle.db
+			.selectFrom('agenda_item as i')
+			.innerJoin('agenda_item_role as r', 'r.agenda_item_id', 'i.id')
+			.innerJoin('event_participant as p', 'p.id', 'r.participant_id')
+			.innerJoin('person', 'person.id', 'p.person_id')
+			.select(['person.family_name', 'r.role', 'i.kind'])
+			.where('i.event_id', '=', event.id)
+			.orderBy('i.position')
+			.orderBy('r.position')
+			.execute();
+		expect(speakers.map((s) => s.family_name)).toEqual([
+			'Huseynov',
+			'Aliyeva',
+			'Gjorgjiev',
+			'Andreeva',
+			'Vitorino',
+			'Prentice',
+			'Pinjo'
+		]);
+		expect(speakers.find((s) => s.family_name === 'Vitorino')).toMatchObject({ kind: 'video_message' });
+		expect(speakers.find((s) => s.family_name === 'Pinjo')).toMatchObject({ kind: 'presentation' });
+		const hosts = await handle.db
+			.selectFrom('event_organization as eo')
+			.innerJoin('organization as o', 'o.id', 'eo.organization_id')
+			.select(['o.acronym', 'eo.role'])
+			.where('eo.event_id', '=', event.id)
+			.orderBy('eo.position')
+			.execute();
+		expect(hosts[0]).toEqual({ acronym: 'SMS', role: 'host' });
+		expect(hosts.some((h) => h.role === 'co_host')).toBe(true);
+	});
+
+	test('the post-IMRF debrief was held in Baku on 30 June 2022, with what the participants agreed', async () => {
+		const event = await handle.db
+			.selectFrom('event')
+			.selectAll()
+			.where('kind', '=', 'debrief')
+			.executeTakeFirstOrThrow();
+		expect(event.time_zone).toBe('Asia/Baku');
+		expect(instantToZoned(event.start_at, event.time_zone).slice(0, 10)).toBe('2022-06-30');
+		expect(event.timing).toBe('time_assumed');
+		const outcomes = await handle.db
+			.selectFrom('outcome')
+			.select(['kind', 'title', 'text'])
+			.where('event_id', '=', event.id)
+			.execute();
+		expect(outcomes.some((o) => /work plan of UNNM Azerbaijan/i.test(`${o.title} ${o.text}`))).toBe(true);
+	});
+
+	test('people keep the position they held at each event', async () => {
+		const positions = await handle.db
+			.selectFrom('event_participant as p')
+			.innerJoin('person', 'person.id', 'p.person_id')
+			.innerJoin('event', 'event.id', 'p.event_id')
+			.select(['event.start_at', 'p.position_at_event'])
+			.where('person.family_name', '=', 'Gjorgjiev')
+			.orderBy('event.start_at')
+			.execute();
+		const distinct = new Set(positions.map((p) => p.position_at_event));
+		expect(distinct.size).toBeGreaterThan(1);
+		const huseynov = await handle.db
+			.selectFrom('person')
+			.selectAll()
+			.where('family_name', '=', 'Huseynov')
+			.executeTakeFirstOrThrow();
+		expect(huseynov.rank).toBe('II rank state migration service counselor');
+		expect(huseynov.position).toBe('Chief of the State Migration Service');
+	});
+
+	test('the note verbale transmits the "Champion countries" letter', async () => {
+		const letter = await handle.db
+			.selectFrom('correspondence')
+			.selectAll()
+			.where('reference_number', '=', '09/1502')
+			.executeTakeFirstOrThrow();
+		expect(letter).toMatchObject({ kind: 'letter', dated_on: '2021-09-02' });
+		const note = await handle.db
+			.selectFrom('correspondence')
+			.selectAll()
+			.where('reference_number', '=', '0451/13/21/26')
+			.executeTakeFirstOrThrow();
+		expect(note).toMatchObject({ kind: 'note_verbale', dated_on: '2021-09-17', place: 'Geneva' });
+		const enclosure = await handle.db
+			.selectFrom('correspondence_enclosure')
+			.selectAll()
+			.where('correspondence_id', '=', note.id)
+			.executeTakeFirstOrThrow();
+		expect(enclosure).toMatchObject({ enclosed_correspondence_id: letter.id, page_count: 2 });
+	});
+
+	test('the SMS–IOM agreement carries its signing, approval and entry-into-force dates', async () => {
+		const agreement = await handle.db
+			.selectFrom('outcome')
+			.selectAll()
+			.where('kind', '=', 'agreement')
+			.where('signed_on', '=', '2016-12-08')
+			.executeTakeFirstOrThrow();
+		expect(agreement).toMatchObject({ approved_on: '2017-02-23', in_force_on: '2017-03-02' });
+		const visa = await handle.db
+			.selectFrom('outcome')
+			.select('signed_on')
+			.where('title', 'like', '%facilitation of the issuance of visas%')
+			.executeTakeFirstOrThrow();
+		expect(visa.signed_on).toBe('2013-11-29');
+	});
+
+	test('the IOM Council session was held in Geneva from 5 to 8 December 2016', async () => {
+		const session = await handle.db
+			.selectFrom('event')
+			.selectAll()
+			.where('kind', '=', 'council_session')
+			.where('title', 'like', '%IOM Council%')
+			.executeTakeFirstOrThrow();
+		expect(session.time_zone).toBe('Europe/Zurich');
+		expect(instantToZoned(session.start_at, session.time_zone).slice(0, 10)).toBe('2016-12-05');
+		expect(instantToZoned(session.end_at, session.time_zone).slice(0, 10)).toBe('2016-12-08');
+	});
+});
