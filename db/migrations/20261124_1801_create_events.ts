@@ -88,11 +88,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.execute();
 	await db.schema.createIndex('event_start_idx').on('event').columns(['start_at', 'id']).execute();
 	await db.schema.createIndex('event_kind_start_idx').on('event').columns(['kind', 'start_at']).execute();
-	await db.schema
-		.createIndex('event_status_start_idx')
-		.on('event')
-		.columns(['status', 'start_at'])
-		.execute();
+	await db.schema.createIndex('event_status_start_idx').on('event').columns(['status', 'start_at']).execute();
 	await db.schema.createIndex('event_series_idx').on('event').columns(['series_id', 'start_at']).execute();
 	await db.schema.createIndex('event_venue_idx').on('event').columns(['venue_id', 'start_at']).execute();
 
@@ -151,6 +147,12 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createIndex('event_participant_person_idx')
 		.on('event_participant')
 		.columns(['person_id', 'event_id'])
+		.execute();
+	// Events an organisation attended (the organisation page, the events filter).
+	await db.schema
+		.createIndex('event_participant_organization_idx')
+		.on('event_participant')
+		.columns(['organization_id', 'event_id'])
 		.execute();
 	await db.schema
 		.createIndex('event_participant_delegation_idx')

@@ -30,7 +30,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 			c.references('organization.id').onDelete('set null')
 		)
 		.addColumn('due_on', t.date)
-		.addColumn('status', 'text', (c) => c.notNull().defaultTo('open').check(oneOf('status', OUTCOME_STATUSES)))
+		.addColumn('status', 'text', (c) =>
+			c.notNull().defaultTo('open').check(oneOf('status', OUTCOME_STATUSES))
+		)
 		// Agreements: where and when signed, approved (ratified, decreed) and in force.
 		.addColumn('signed_on', t.date)
 		.addColumn('signed_place', 'text')
@@ -123,6 +125,17 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.createIndex('correspondence_recipient_idx')
 		.on('correspondence')
 		.column('recipient_organization_id')
+		.execute();
+
+	await db.schema
+		.createIndex('correspondence_signatory_idx')
+		.on('correspondence')
+		.column('signatory_person_id')
+		.execute();
+	await db.schema
+		.createIndex('correspondence_addressee_idx')
+		.on('correspondence')
+		.column('addressee_person_id')
 		.execute();
 
 	await db.schema

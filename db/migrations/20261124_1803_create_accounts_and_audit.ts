@@ -58,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.on('audit_entry')
 		.columns(['entity_type', 'entity_id', 'at'])
 		.execute();
-	await db.schema.createIndex('audit_entry_event_idx').on('audit_entry').columns(['event_id', 'at']).execute();
+	await db.schema
+		.createIndex('audit_entry_event_idx')
+		.on('audit_entry')
+		.columns(['event_id', 'at'])
+		.execute();
 	await db.schema.createIndex('audit_entry_at_idx').on('audit_entry').column('at').execute();
 }
 

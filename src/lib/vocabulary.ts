@@ -119,7 +119,11 @@ export const correspondenceEventLinks = vocabulary({
 	follows_up: 'Follows up'
 });
 
-export const userRoles = vocabulary({ admin: 'Administrator', officer: 'Protocol officer', viewer: 'Viewer' });
+export const userRoles = vocabulary({
+	admin: 'Administrator',
+	officer: 'Protocol officer',
+	viewer: 'Viewer'
+});
 
 export type OrganizationKind = (typeof organizationKinds.values)[number];
 export type EventKind = (typeof eventKinds.values)[number];

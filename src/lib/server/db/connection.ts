@@ -41,8 +41,7 @@ export interface OpenOptions {
 export const DEFAULT_DATABASE_URL = 'file:./data/protokol.db';
 
 export type DatabaseLocation =
-	| { engine: 'sqlite'; filename: string }
-	| { engine: 'postgres'; connectionString: string };
+	{ engine: 'sqlite'; filename: string } | { engine: 'postgres'; connectionString: string };
 
 export function parseDatabaseUrl(url: string): DatabaseLocation {
 	const trimmed = url.trim();

@@ -1,0 +1,158 @@
+/** Queries over correspondence: notes verbales, letters and what they enclose and lead to. */
+import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { CorrespondenceKind } from '../../vocabulary';
+import type { Database } from '../db/schema';
+import type { PageRequest } from '../pagination';
+
+export interface CorrespondenceFilter {
+	kind?: CorrespondenceKind;
+	/** Sent or received by this organisation. */
+	organizationId?: number;
+}
+
+const listColumns = [
+	'correspondence.id',
+	'correspondence.kind',
+	'correspondence.reference_number',
+	'correspondence.dated_on',
+	'correspondence.place',
+	'correspondence.subject',
+	'sender.id as sender_id',
+	'sender.name as sender_name',
+	'sender.acronym as sender_acronym',
+	'recipient.id as recipient_id',
+	'recipient.name as recipient_name',
+	'recipient.acronym as recipient_acronym'
+] as const;
+
+/** A document with the organisations it went from and to. */
+function withSenderAndRecipient(db: Kysely<Database>) {
+	return db
+		.selectFrom('correspondence')
+		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
+		.leftJoin('organization as recipient', 'recipient.id', 'correspondence.recipient_organization_id');
+}
+
+function sentOrReceivedBy(organizationId: number) {
+	return (eb: ExpressionBuilder<Database, 'correspondence'>) =>
+		eb.or([
+			eb('correspondence.sender_organization_id', '=', organizationId),
+			eb('correspondence.recipient_organization_id', '=', organizationId)
+		]);
+}
+
+/** One page of the register, latest first, in keyset order of (dated_on, id). Fetches limit + 1 rows. */
+export async function listCorrespondence(
+	db: Kysely<Database>,
+	filter: CorrespondenceFilter,
+	page: PageRequest
+) {
+	// Going back a page reads upwards from the cursor, then the page is turned back round.
+	const readAscending = page.before !== undefined;
+	const cursor = page.before ?? page.after;
+	let query = withSenderAndRecipient(db).select(listColumns);
+	if (filter.kind) query = query.where('correspondence.kind', '=', filter.kind);
+	if (filter.organizationId) query = query.where(sentOrReceivedBy(filter.organizationId));
+	if (cursor) {
+		const [datedOn, id] = cursor;
+		query = query.where((eb) =>
+			eb(
+				eb.refTuple('correspondence.dated_on', 'correspondence.id'),
+				readAscending ? '>' : '<',
+				eb.tuple(String(datedOn), Number(id))
+			)
+		);
+	}
+	const direction = readAscending ? 'asc' : 'desc';
+	return query
+		.orderBy('correspondence.dated_on', direction)
+		.orderBy('correspondence.id', direction)
+		.limit(page.limit + 1)
+		.execute();
+}
+
+export type CorrespondenceListRow = Awaited<ReturnType<typeof listCorrespondence>>[number];
+
+/** The documents linked to an event, in the order they were dated, with how each is linked. */
+export async function listCorrespondenceByEvent(db: Kysely<Database>, eventId: number) {
+	return withSenderAndRecipient(db)
+		.innerJoin('correspondence_event as ce', 'ce.correspondence_id', 'correspondence.id')
+		.select(listColumns)
+		.select('ce.link')
+		.where('ce.event_id', '=', eventId)
+		.orderBy('correspondence.dated_on')
+		.orderBy('correspondence.id')
+		.execute();
+}
+
+/** One document with its organisations and the people who signed it and to whom it is addressed. */
+export async function findCorrespondence(db: Kysely<Database>, correspondenceId: number) {
+	return withSenderAndRecipient(db)
+		.leftJoin('person as signatory', 'signatory.id', 'correspondence.signatory_person_id')
+		.leftJoin('person as addressee', 'addressee.id', 'correspondence.addressee_person_id')
+		.select(listColumns)
+		.select([
+			'correspondence.summary',
+			'signatory.id as signatory_id',
+			'signatory.honorific as signatory_honorific',
+			'signatory.given_name as signatory_given_name',
+			'signatory.family_name as signatory_family_name',
+			'signatory.position as signatory_position',
+			'addressee.id as addressee_id',
+			'addressee.honorific as addressee_honorific',
+			'addressee.given_name as addressee_given_name',
+			'addressee.family_name as addressee_family_name',
+			'addressee.position as addressee_position'
+		])
+		.where('correspondence.id', '=', correspondenceId)
+		.executeTakeFirst();
+}
+
+export type CorrespondenceDetailRow = NonNullable<Awaited<ReturnType<typeof findCorrespondence>>>;
+
+/** What a document carries, in order; an enclosure may itself be a recorded document. */
+export async function listEnclosures(db: Kysely<Database>, correspondenceId: number) {
+	return db
+		.selectFrom('correspondence_enclosure as e')
+		.leftJoin('correspondence as enclosed', 'enclosed.id', 'e.enclosed_correspondence_id')
+		.select([
+			'e.id',
+			'e.description',
+			'e.page_count',
+			'enclosed.id as enclosed_id',
+			'enclosed.reference_number as enclosed_reference_number',
+			'enclosed.subject as enclosed_subject'
+		])
+		.where('e.correspondence_id', '=', correspondenceId)
+		.orderBy('e.position')
+		.orderBy('e.id')
+		.execute();
+}
+
+/** The documents that transmitted this one as an enclosure, earliest first. */
+export async function listTransmittals(db: Kysely<Database>, correspondenceId: number) {
+	return (
+		db
+			.selectFrom('correspondence_enclosure as e')
+			.innerJoin('correspondence as parent', 'parent.id', 'e.correspondence_id')
+			.select(['parent.id', 'parent.kind', 'parent.reference_number', 'parent.dated_on', 'parent.subject'])
+			.where('e.enclosed_correspondence_id', '=', correspondenceId)
+			.orderBy('parent.dated_on')
+			.orderBy('parent.id')
+			// A document listing the same enclosure twice still transmitted it once.
+			.distinct()
+			.execute()
+	);
+}
+
+/** The events a document is linked to, in the order they take place. */
+export async function listEventsOfCorrespondence(db: Kysely<Database>, correspondenceId: number) {
+	return db
+		.selectFrom('correspondence_event as ce')
+		.innerJoin('event', 'event.id', 'ce.event_id')
+		.select(['event.id', 'event.title', 'event.start_at', 'event.time_zone', 'ce.link'])
+		.where('ce.correspondence_id', '=', correspondenceId)
+		.orderBy('event.start_at')
+		.orderBy('event.id')
+		.execute();
+}

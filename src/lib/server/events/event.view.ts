@@ -1,0 +1,268 @@
+/** What event pages receive: chosen fields in the words pages use, never raw rows. */
+import { formatPersonName } from '../../format/names';
+import {
+	agendaItemKinds,
+	agendaRoles,
+	eventKinds,
+	eventStatuses,
+	participantRoles,
+	rsvpStatuses,
+	timingCertainties,
+	type AgendaItemKind,
+	type AgendaRole,
+	type EventKind,
+	type EventStatus,
+	type HostRole,
+	type ParticipantRole,
+	type RsvpStatus,
+	type TimingCertainty
+} from '../../vocabulary';
+import type { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
+import type { CorrespondenceListItem } from '../correspondence/correspondence.view';
+import type { OutcomeView } from '../outcomes/outcome.view';
+import type { listDelegations, listParticipants } from '../participants/participant.repository';
+import type { EventDetailRow, EventListRow, listHostsForEvents } from './event.repository';
+
+type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
+
+export interface OrganizationRef {
+	id: number;
+	name: string;
+	acronym: string | null;
+}
+
+export interface HostView extends OrganizationRef {
+	role: HostRole;
+}
+
+export interface EventListItem {
+	id: number;
+	title: string;
+	kind: EventKind;
+	kindLabel: string;
+	status: EventStatus;
+	statusLabel: string;
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	timing: TimingCertainty;
+	place: string | null;
+	online: boolean;
+	hosts: HostView[];
+}
+
+/** A person as named at one event: title and rank as they stood then. */
+export interface PersonAtEvent {
+	personId: number;
+	name: string;
+	nativeName: string | null;
+	position: string | null;
+	rank: string | null;
+	organization: OrganizationRef | null;
+}
+
+export interface AgendaItemView {
+	id: number;
+	position: number;
+	kind: AgendaItemKind;
+	kindLabel: string;
+	title: string;
+	startAt: string | null;
+	endAt: string | null;
+	notes: string | null;
+	people: (PersonAtEvent & { role: AgendaRole; roleLabel: string })[];
+}
+
+export interface ParticipantView extends PersonAtEvent {
+	id: number;
+	role: ParticipantRole;
+	roleLabel: string;
+	rsvpStatus: RsvpStatus;
+	rsvpLabel: string;
+}
+
+export interface DelegationView {
+	id: number | null;
+	name: string;
+	organization: OrganizationRef | null;
+	head: ParticipantView | null;
+	members: ParticipantView[];
+}
+
+export interface EventPageView {
+	id: number;
+	title: string;
+	kind: EventKind;
+	kindLabel: string;
+	status: EventStatus;
+	statusLabel: string;
+	statusReason: string | null;
+	theme: string | null;
+	description: string | null;
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	timing: TimingCertainty;
+	timingLabel: string;
+	venue: { name: string; address: string | null; city: string; countryCode: string } | null;
+	onlineUrl: string | null;
+	series: { id: number; name: string } | null;
+	isPublic: boolean;
+	icalUid: string;
+	icalSequence: number;
+	updatedAt: string;
+	hosts: HostView[];
+	agenda: AgendaItemView[];
+	delegations: DelegationView[];
+	participantCount: number;
+	outcomes: OutcomeView[];
+	followsUp: OutcomeView[];
+	correspondence: (CorrespondenceListItem & { link: string; linkLabel: string })[];
+}
+
+function organizationRef(id: number | null, name: string | null, acronym: string | null) {
+	return id !== null && name !== null ? { id, name, acronym } : null;
+}
+
+export function toHostViews(rows: Rows<typeof listHostsForEvents>): Map<number, HostView[]> {
+	const byEvent = new Map<number, HostView[]>();
+	for (const row of rows) {
+		const hosts = byEvent.get(row.event_id) ?? [];
+		hosts.push({ id: row.id, name: row.name, acronym: row.acronym, role: row.role });
+		byEvent.set(row.event_id, hosts);
+	}
+	return byEvent;
+}
+
+export function toEventListItem(row: EventListRow, hosts: HostView[]): EventListItem {
+	return {
+		id: row.id,
+		title: row.title,
+		kind: row.kind,
+		kindLabel: eventKinds.labels[row.kind],
+		status: row.status,
+		statusLabel: eventStatuses.labels[row.status],
+		startAt: row.start_at,
+		endAt: row.end_at,
+		timeZone: row.time_zone,
+		timing: row.timing,
+		place: row.venue_name ? [row.venue_name, row.venue_city].filter(Boolean).join(', ') : null,
+		online: row.online_url !== null,
+		hosts
+	};
+}
+
+type PersonAtEventRow = {
+	person_id: number;
+	honorific: string | null;
+	given_name: string;
+	family_name: string;
+	native_name: string | null;
+	current_position: string | null;
+	current_rank: string | null;
+	position_at_event: string | null;
+	rank_at_event: string | null;
+	organization_id: number | null;
+	organization_name: string | null;
+	organization_acronym: string | null;
+};
+
+function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
+	return {
+		personId: row.person_id,
+		name: formatPersonName(row),
+		nativeName: row.native_name,
+		position: row.position_at_event ?? row.current_position,
+		rank: row.rank_at_event ?? row.current_rank,
+		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym)
+	};
+}
+
+export function toAgendaViews(
+	items: Rows<typeof listAgendaItems>,
+	roles: Rows<typeof listAgendaRoles>
+): AgendaItemView[] {
+	return items.map((item) => ({
+		id: item.id,
+		position: item.position,
+		kind: item.kind,
+		kindLabel: agendaItemKinds.labels[item.kind],
+		title: item.title,
+		startAt: item.start_at,
+		endAt: item.end_at,
+		notes: item.notes,
+		people: roles
+			.filter((r) => r.agenda_item_id === item.id)
+			.map((r) => ({ ...toPersonAtEvent(r), role: r.role, roleLabel: agendaRoles.labels[r.role] }))
+	}));
+}
+
+/** Participants grouped by side; those on no side form a last, unnamed group. */
+export function toDelegationViews(
+	delegations: Rows<typeof listDelegations>,
+	participants: Rows<typeof listParticipants>
+): DelegationView[] {
+	const views = participants.map((p) => ({
+		delegationId: p.delegation_id,
+		view: {
+			...toPersonAtEvent(p),
+			id: p.id,
+			role: p.role,
+			roleLabel: participantRoles.labels[p.role],
+			rsvpStatus: p.rsvp_status,
+			rsvpLabel: rsvpStatuses.labels[p.rsvp_status]
+		} satisfies ParticipantView
+	}));
+	const group = (id: number | null, name: string, organization: OrganizationRef | null): DelegationView => {
+		const members = views.filter((v) => v.delegationId === id).map((v) => v.view);
+		const head = members.find((m) => m.role === 'head_of_delegation') ?? null;
+		return { id, name, organization, head, members: members.filter((m) => m !== head) };
+	};
+	const groups = delegations.map((d) =>
+		group(d.id, d.name, organizationRef(d.organization_id, d.organization_name, d.organization_acronym))
+	);
+	const unassigned = group(null, delegations.length > 0 ? 'Other participants' : 'Participants', null);
+	if (unassigned.members.length > 0 || unassigned.head) groups.push(unassigned);
+	return groups;
+}
+
+export function toEventPageView(
+	event: EventDetailRow,
+	parts: Pick<
+		EventPageView,
+		'hosts' | 'agenda' | 'delegations' | 'participantCount' | 'outcomes' | 'followsUp' | 'correspondence'
+	>
+): EventPageView {
+	return {
+		id: event.id,
+		title: event.title,
+		kind: event.kind,
+		kindLabel: eventKinds.labels[event.kind],
+		status: event.status,
+		statusLabel: eventStatuses.labels[event.status],
+		statusReason: event.status_reason,
+		theme: event.theme,
+		description: event.description,
+		startAt: event.start_at,
+		endAt: event.end_at,
+		timeZone: event.time_zone,
+		timing: event.timing,
+		timingLabel: timingCertainties.labels[event.timing],
+		venue:
+			event.venue_name && event.venue_city && event.venue_country_code
+				? {
+						name: event.venue_name,
+						address: event.venue_address,
+						city: event.venue_city,
+						countryCode: event.venue_country_code
+					}
+				: null,
+		onlineUrl: event.online_url,
+		series: event.series_id && event.series_name ? { id: event.series_id, name: event.series_name } : null,
+		isPublic: event.is_public === 1,
+		icalUid: event.ical_uid,
+		icalSequence: event.ical_sequence,
+		updatedAt: event.updated_at,
+		...parts
+	};
+}

@@ -1,0 +1,311 @@
+/** Queries over organisations and what they take part in. Kysely only: no rules, no HTTP. */
+import { sql, type Kysely } from 'kysely';
+import type { OrganizationKind } from '../../vocabulary';
+import type { Database } from '../db/schema';
+import type { PageRequest } from '../pagination';
+
+export interface OrganizationFilter {
+	kind?: OrganizationKind;
+	/** Only the direct children of this organisation. */
+	parentId?: number;
+}
+
+/** Every organisation, for a filter's <select>. */
+export async function listOrganizationOptions(db: Kysely<Database>) {
+	return db.selectFrom('organization').select(['id', 'name']).orderBy('name').orderBy('id').execute();
+}
+
+/**
+ * One page of organisations in keyset order of (name, id), with the parent's name and, counted in the
+ * same query, how many people and sub-organisations each has. Fetches limit + 1 rows.
+ */
+export async function listOrganizations(db: Kysely<Database>, filter: OrganizationFilter, page: PageRequest) {
+	const readAscending = page.before === undefined;
+	const cursor = page.before ?? page.after;
+	let query = db
+		.selectFrom('organization')
+		.leftJoin('organization as parent', 'parent.id', 'organization.parent_id')
+		.select((eb) => [
+			'organization.id',
+			'organization.name',
+			'organization.acronym',
+			'organization.kind',
+			'organization.country_code',
+			'organization.city',
+			'parent.id as parent_id',
+			'parent.name as parent_name',
+			'parent.acronym as parent_acronym',
+			eb
+				.selectFrom('person')
+				.select((sub) => sub.fn.countAll<number>().as('n'))
+				.whereRef('person.organization_id', '=', 'organization.id')
+				.as('person_count'),
+			eb
+				.selectFrom('organization as child')
+				.select((sub) => sub.fn.countAll<number>().as('n'))
+				.whereRef('child.parent_id', '=', 'organization.id')
+				.as('child_count')
+		]);
+	if (filter.kind) query = query.where('organization.kind', '=', filter.kind);
+	if (filter.parentId) query = query.where('organization.parent_id', '=', filter.parentId);
+	if (cursor?.length === 2) {
+		const [name, id] = cursor;
+		query = query.where((eb) =>
+			eb(
+				eb.refTuple('organization.name', 'organization.id'),
+				readAscending ? '>' : '<',
+				eb.tuple(String(name), Number(id))
+			)
+		);
+	}
+	const direction = readAscending ? 'asc' : 'desc';
+	return query
+		.orderBy('organization.name', direction)
+		.orderBy('organization.id', direction)
+		.limit(page.limit + 1)
+		.execute();
+}
+
+export type OrganizationListRow = Awaited<ReturnType<typeof listOrganizations>>[number];
+
+export async function findOrganizationRef(db: Kysely<Database>, organizationId: number) {
+	return db
+		.selectFrom('organization')
+		.select(['id', 'name', 'acronym'])
+		.where('id', '=', organizationId)
+		.executeTakeFirst();
+}
+
+export async function findOrganization(db: Kysely<Database>, organizationId: number) {
+	return db
+		.selectFrom('organization')
+		.select([
+			'id',
+			'name',
+			'acronym',
+			'kind',
+			'country_code',
+			'city',
+			'website',
+			'notes',
+			'parent_id',
+			'updated_at'
+		])
+		.where('id', '=', organizationId)
+		.executeTakeFirst();
+}
+
+export type OrganizationDetailRow = NonNullable<Awaited<ReturnType<typeof findOrganization>>>;
+
+/** A bad edit could make parents loop; the walk up stops after this many steps. */
+const MAX_ANCESTRY_DEPTH = 32;
+
+/**
+ * The parents of an organisation up to the root, root first (IOM → Regional Office → the mission's
+ * parent), in one recursive query.
+ */
+export async function listAncestors(db: Kysely<Database>, organizationId: number) {
+	return db
+		.withRecursive('ancestry(id, depth)', (qc) =>
+			qc
+				.selectFrom('organization')
+				.select(['parent_id as id', sql<number>`1`.as('depth')])
+				.where('id', '=', organizationId)
+				.where('parent_id', 'is not', null)
+				.unionAll(
+					qc
+						.selectFrom('ancestry')
+						.innerJoin('organization', 'organization.id', 'ancestry.id')
+						.select(['organization.parent_id as id', sql<number>`ancestry.depth + 1`.as('depth')])
+						.where('organization.parent_id', 'is not', null)
+						.where('ancestry.depth', '<', MAX_ANCESTRY_DEPTH)
+				)
+		)
+		.selectFrom('ancestry')
+		.innerJoin('organization', 'organization.id', 'ancestry.id')
+		.select(['organization.id', 'organization.name', 'organization.acronym'])
+		.orderBy('ancestry.depth', 'desc')
+		.execute();
+}
+
+/** The direct children, alphabetically. Fetches limit + 1 rows. */
+export async function listChildOrganizations(db: Kysely<Database>, organizationId: number, limit: number) {
+	return db
+		.selectFrom('organization')
+		.select(['id', 'name', 'acronym', 'kind', 'country_code', 'city'])
+		.where('parent_id', '=', organizationId)
+		.orderBy('name')
+		.orderBy('id')
+		.limit(limit + 1)
+		.execute();
+}
+
+/** People whose current organisation this is, alphabetically. Fetches limit + 1 rows. */
+export async function listPeopleOfOrganization(db: Kysely<Database>, organizationId: number, limit: number) {
+	return db
+		.selectFrom('person')
+		.select(['id', 'honorific', 'given_name', 'family_name', 'native_name', 'position', 'rank'])
+		.where('organization_id', '=', organizationId)
+		.orderBy('family_name')
+		.orderBy('given_name')
+		.orderBy('id')
+		.limit(limit + 1)
+		.execute();
+}
+
+/**
+ * Events the organisation hosts, co-hosts or sends people to, newest first, with its part in each: the
+ * host role when it has one, and how many of the participants came on its behalf.
+ * Fetches limit + 1 rows.
+ */
+export async function listEventsOfOrganization(db: Kysely<Database>, organizationId: number, limit: number) {
+	return db
+		.selectFrom('event')
+		.select((eb) => [
+			'event.id',
+			'event.title',
+			'event.kind',
+			'event.status',
+			'event.start_at',
+			'event.end_at',
+			'event.time_zone',
+			'event.timing',
+			eb
+				.selectFrom('event_organization as eo')
+				.select('eo.role')
+				.whereRef('eo.event_id', '=', 'event.id')
+				.where('eo.organization_id', '=', organizationId)
+				.as('host_role'),
+			eb
+				.selectFrom('event_participant as ep')
+				.select((sub) => sub.fn.countAll<number>().as('n'))
+				.whereRef('ep.event_id', '=', 'event.id')
+				.where('ep.organization_id', '=', organizationId)
+				.as('participant_count')
+		])
+		.where((eb) =>
+			eb.or([
+				eb.exists(
+					eb
+						.selectFrom('event_organization as eo')
+						.select('eo.event_id')
+						.whereRef('eo.event_id', '=', 'event.id')
+						.where('eo.organization_id', '=', organizationId)
+				),
+				eb.exists(
+					eb
+						.selectFrom('event_participant as ep')
+						.select('ep.event_id')
+						.whereRef('ep.event_id', '=', 'event.id')
+						.where('ep.organization_id', '=', organizationId)
+				)
+			])
+		)
+		.orderBy('event.start_at', 'desc')
+		.orderBy('event.id', 'desc')
+		.limit(limit + 1)
+		.execute();
+}
+
+/**
+ * Outcomes the organisation owns or is a party to, those of the latest events first and those recorded
+ * without an event last. Fetches limit + 1 rows.
+ */
+export async function listOutcomesOfOrganization(
+	db: Kysely<Database>,
+	organizationId: number,
+	limit: number
+) {
+	return (
+		db
+			.selectFrom('outcome')
+			.leftJoin('event', 'event.id', 'outcome.event_id')
+			.select((eb) => [
+				'outcome.id',
+				'outcome.kind',
+				'outcome.title',
+				'outcome.status',
+				'outcome.due_on',
+				'outcome.signed_on',
+				'event.id as event_id',
+				'event.title as event_title',
+				'event.start_at as event_start_at',
+				'event.time_zone as event_time_zone',
+				eb
+					.case()
+					.when('outcome.owner_organization_id', '=', organizationId)
+					.then(sql<number>`1`)
+					.else(sql<number>`0`)
+					.end()
+					.as('is_owner'),
+				eb
+					.case()
+					.when(
+						eb.exists(
+							eb
+								.selectFrom('outcome_party as party')
+								.select('party.outcome_id')
+								.whereRef('party.outcome_id', '=', 'outcome.id')
+								.where('party.organization_id', '=', organizationId)
+						)
+					)
+					.then(sql<number>`1`)
+					.else(sql<number>`0`)
+					.end()
+					.as('is_party')
+			])
+			.where((eb) =>
+				eb.or([
+					eb('outcome.owner_organization_id', '=', organizationId),
+					eb.exists(
+						eb
+							.selectFrom('outcome_party as party')
+							.select('party.outcome_id')
+							.whereRef('party.outcome_id', '=', 'outcome.id')
+							.where('party.organization_id', '=', organizationId)
+					)
+				])
+			)
+			// Portable "nulls last": SQLite sorts nulls first in a descending order, PostgreSQL last.
+			.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
+			.orderBy('event.start_at', 'desc')
+			.orderBy('outcome.id', 'desc')
+			.limit(limit + 1)
+			.execute()
+	);
+}
+
+/** Letters and notes the organisation sent or received, latest first. Fetches limit + 1 rows. */
+export async function listCorrespondenceOfOrganization(
+	db: Kysely<Database>,
+	organizationId: number,
+	limit: number
+) {
+	return db
+		.selectFrom('correspondence as c')
+		.leftJoin('organization as sender', 'sender.id', 'c.sender_organization_id')
+		.leftJoin('organization as recipient', 'recipient.id', 'c.recipient_organization_id')
+		.select([
+			'c.id',
+			'c.kind',
+			'c.reference_number',
+			'c.dated_on',
+			'c.subject',
+			'sender.id as sender_id',
+			'sender.name as sender_name',
+			'sender.acronym as sender_acronym',
+			'recipient.id as recipient_id',
+			'recipient.name as recipient_name',
+			'recipient.acronym as recipient_acronym'
+		])
+		.where((eb) =>
+			eb.or([
+				eb('c.sender_organization_id', '=', organizationId),
+				eb('c.recipient_organization_id', '=', organizationId)
+			])
+		)
+		.orderBy('c.dated_on', 'desc')
+		.orderBy('c.id', 'desc')
+		.limit(limit + 1)
+		.execute();
+}

@@ -1,0 +1,132 @@
+/** Queries over outcomes: what meetings decided and agreed, who carries it, and where it was followed up. */
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
+import type { Database } from '../db/schema';
+import type { PageRequest } from '../pagination';
+
+export interface OutcomeFilter {
+	status?: OutcomeStatus;
+	kind?: OutcomeKind;
+	/** Owned by this organisation, or a party to it. */
+	organizationId?: number;
+}
+
+/** The outcome with what it came from and who owns it: the single query behind every outcome view. */
+function outcomesWithOwners(db: Kysely<Database>) {
+	return db
+		.selectFrom('outcome')
+		.leftJoin('event', 'event.id', 'outcome.event_id')
+		.leftJoin('person', 'person.id', 'outcome.owner_person_id')
+		.leftJoin('organization', 'organization.id', 'outcome.owner_organization_id')
+		.select([
+			'outcome.id',
+			'outcome.kind',
+			'outcome.title',
+			'outcome.text',
+			'outcome.status',
+			'outcome.due_on',
+			'outcome.signed_on',
+			'outcome.signed_place',
+			'outcome.approved_on',
+			'outcome.in_force_on',
+			'event.id as event_id',
+			'event.title as event_title',
+			'event.start_at as event_start_at',
+			'event.time_zone as event_time_zone',
+			'person.id as owner_person_id',
+			'person.honorific as owner_honorific',
+			'person.given_name as owner_given_name',
+			'person.family_name as owner_family_name',
+			'organization.id as owner_organization_id',
+			'organization.name as owner_organization_name',
+			'organization.acronym as owner_organization_acronym'
+		]);
+}
+
+export type OutcomeRow = NonNullable<Awaited<ReturnType<typeof findOutcome>>>;
+
+function involvesOrganization(organizationId: number) {
+	return (eb: ExpressionBuilder<Database, 'outcome'>) =>
+		eb.or([
+			eb('outcome.owner_organization_id', '=', organizationId),
+			eb.exists(
+				eb
+					.selectFrom('outcome_party as op')
+					.select('op.outcome_id')
+					.whereRef('op.outcome_id', '=', 'outcome.id')
+					.where('op.organization_id', '=', organizationId)
+			)
+		]);
+}
+
+/** One page of the register, newest first (keyset on id). Fetches limit + 1 rows. */
+export async function listOutcomes(db: Kysely<Database>, filter: OutcomeFilter, page: PageRequest) {
+	// Going back a page reads upwards from the cursor, then the page is turned back round.
+	const readAscending = page.before !== undefined;
+	const cursorId = Number((page.before ?? page.after)?.[0]);
+	let query = outcomesWithOwners(db);
+	if (filter.status) query = query.where('outcome.status', '=', filter.status);
+	if (filter.kind) query = query.where('outcome.kind', '=', filter.kind);
+	if (filter.organizationId) query = query.where(involvesOrganization(filter.organizationId));
+	if (Number.isSafeInteger(cursorId)) query = query.where('outcome.id', readAscending ? '>' : '<', cursorId);
+	return query
+		.orderBy('outcome.id', readAscending ? 'asc' : 'desc')
+		.limit(page.limit + 1)
+		.execute();
+}
+
+export async function findOutcome(db: Kysely<Database>, outcomeId: number) {
+	return outcomesWithOwners(db).where('outcome.id', '=', outcomeId).executeTakeFirst();
+}
+
+/** The outcomes recorded at an event, in the order they were recorded. */
+export async function listOutcomesByEvent(db: Kysely<Database>, eventId: number) {
+	return outcomesWithOwners(db).where('outcome.event_id', '=', eventId).orderBy('outcome.id').execute();
+}
+
+/** Outcomes of other events that this event took further, oldest source event first. */
+export async function listOutcomesFollowedUpByEvent(db: Kysely<Database>, eventId: number) {
+	return (
+		outcomesWithOwners(db)
+			.innerJoin('outcome_follow_up as f', 'f.outcome_id', 'outcome.id')
+			.where('f.event_id', '=', eventId)
+			// Outcomes recorded without an event come last on both engines (they sort nulls differently).
+			.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
+			.orderBy('event.start_at')
+			.orderBy('outcome.id')
+			.execute()
+	);
+}
+
+/** The parties to several outcomes at once, alphabetically. */
+export async function listPartiesForOutcomes(db: Kysely<Database>, outcomeIds: number[]) {
+	if (outcomeIds.length === 0) return [];
+	return db
+		.selectFrom('outcome_party')
+		.innerJoin('organization', 'organization.id', 'outcome_party.organization_id')
+		.select(['outcome_party.outcome_id', 'organization.id', 'organization.name', 'organization.acronym'])
+		.where('outcome_party.outcome_id', 'in', outcomeIds)
+		.orderBy('organization.name')
+		.orderBy('organization.id')
+		.execute();
+}
+
+/** The later events that followed up several outcomes at once, in the order they took place. */
+export async function listFollowUpsForOutcomes(db: Kysely<Database>, outcomeIds: number[]) {
+	if (outcomeIds.length === 0) return [];
+	return db
+		.selectFrom('outcome_follow_up')
+		.innerJoin('event', 'event.id', 'outcome_follow_up.event_id')
+		.select([
+			'outcome_follow_up.outcome_id',
+			'outcome_follow_up.note',
+			'event.id as event_id',
+			'event.title',
+			'event.start_at',
+			'event.time_zone'
+		])
+		.where('outcome_follow_up.outcome_id', 'in', outcomeIds)
+		.orderBy('event.start_at')
+		.orderBy('event.id')
+		.execute();
+}

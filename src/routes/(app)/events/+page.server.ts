@@ -1,0 +1,16 @@
+import { database } from '$lib/server/db';
+import { parseEventListQuery } from '$lib/server/events/event.input';
+import { listEventsPage } from '$lib/server/events/event.service';
+import { listOrganizationOptions } from '$lib/server/organizations/organization.repository';
+import { pageRequest } from '$lib/server/pagination';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => {
+	const { db } = database();
+	const query = parseEventListQuery(url.searchParams);
+	const [events, organizations] = await Promise.all([
+		listEventsPage(db, { ...query, now: new Date().toISOString() }, pageRequest(url, 25, ['instant', 'id'])),
+		listOrganizationOptions(db)
+	]);
+	return { query, events, organizations };
+};
