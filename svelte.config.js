@@ -8,6 +8,22 @@ const config = {
 		adapter: adapter({ out: 'build', precompress: false }),
 		alias: {
 			$db: 'db'
+		},
+		// Nonces for SvelteKit's own inline script; nothing else inline, nothing from elsewhere.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['none'],
+				'frame-ancestors': ['none'],
+				'form-action': ['self']
+			}
 		}
 	}
 };

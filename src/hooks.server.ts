@@ -1,6 +1,83 @@
-import type { ServerInit } from '@sveltejs/kit';
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { ENROLMENT_ROUTES, hasRole, routeAccess } from '$lib/server/auth/access';
+import {
+	deleteSessionCookie,
+	SESSION_COOKIE,
+	setSessionCookie,
+	validateSessionToken
+} from '$lib/server/auth/session';
+import { database } from '$lib/server/db';
+import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
+import { refusal, seeOther } from '$lib/server/http/responses';
 import { prepareDatabase } from '$lib/server/startup';
+import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
+import { needsFirstAdministrator } from '$lib/server/users/user.service';
 
 export const init: ServerInit = async () => {
 	await prepareDatabase();
 };
+
+const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {
+	if (isCrossSiteWrite(event.request, event.url)) {
+		return refusal(403, 'Cross-site requests may not change anything here.');
+	}
+	return resolve(event);
+};
+
+const handleSession: Handle = async ({ event, resolve }) => {
+	event.locals.user = null;
+	event.locals.session = null;
+	const token = event.cookies.get(SESSION_COOKIE);
+	if (token) {
+		const secure = event.url.protocol === 'https:';
+		const valid = await validateSessionToken(database().db, token);
+		if (valid) {
+			event.locals.user = valid.user;
+			event.locals.session = valid.session;
+			setSessionCookie(event.cookies, token, valid.session, secure);
+		} else {
+			deleteSessionCookie(event.cookies, secure);
+		}
+	}
+	return resolve(event);
+};
+
+// Once an administrator exists the setup page is gone for good; until then it is the only page.
+// Refusals are returned, not thrown, so that handleHeaders still puts its headers on them.
+let setupDone = false;
+
+const handleAccess: Handle = async ({ event, resolve }) => {
+	const routeId = event.route.id;
+	if (routeId !== '/healthz') {
+		setupDone ||= !(await needsFirstAdministrator(database().db));
+		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
+		if (setupDone && routeId === '/(public)/setup') return refusal(404, 'Protokol is set up already.');
+	}
+	const access = routeAccess(routeId, event.request.method);
+	if (access.kind === 'public') return resolve(event);
+	const { user, session } = event.locals;
+	if (!user || !session) {
+		if (event.request.method === 'GET') {
+			return seeOther(`/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+		}
+		return refusal(401, 'Sign in first.');
+	}
+	if (!session.twoFactorVerified) return seeOther('/login/two-factor');
+	if (!hasRole(user, access.role)) return refusal(403, 'Your role does not allow this.');
+	if (!ENROLMENT_ROUTES.has(routeId ?? '') && (await mustEnrolTwoFactor(database().db, user))) {
+		return seeOther('/account/two-factor');
+	}
+	return resolve(event);
+};
+
+const handleHeaders: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	applySecurityHeaders(response.headers, {
+		https: event.url.protocol === 'https:',
+		privatePage: event.route.id !== '/healthz'
+	});
+	return response;
+};
+
+export const handle = sequence(handleHeaders, refuseCrossSiteWrites, handleSession, handleAccess);

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { columnTypes, idColumn, oneOf } from '../schema-kit';
+import { columnTypes, flag, idColumn, oneOf } from '../schema-kit';
 
 const USER_ROLES = ['admin', 'officer', 'viewer'];
 
@@ -18,6 +18,15 @@ export async function up(db: Kysely<any>): Promise<void> {
 		// The person record of the user, when they are also in the directory.
 		.addColumn('person_id', 'integer', (c) => c.references('person.id').onDelete('set null'))
 		.addColumn('disabled_at', t.instant)
+		.addColumn('password_changed_at', t.instant, (c) => c.notNull())
+		// TOTP: the shared key (hex) once enrolment is confirmed; null while the user has none.
+		.addColumn('totp_key', 'text')
+		.addColumn('totp_enabled_at', t.instant)
+		// A key shown for enrolment but not yet confirmed with a code from the app.
+		.addColumn('totp_pending_key', 'text')
+		// The last 30-second step whose code was accepted: a code works once (RFC 6238 §5.2).
+		.addColumn('totp_last_step', 'integer')
+		.addColumn('last_login_at', t.instant)
 		.addColumn('created_at', t.instant, (c) => c.notNull())
 		.addColumn('updated_at', t.instant, (c) => c.notNull())
 		.addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
@@ -30,10 +39,70 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.addColumn('user_id', 'integer', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
 		// Hex of SHA-256 of the secret part of the token.
 		.addColumn('secret_hash', 'text', (c) => c.notNull())
+		// 1 once the second factor was given (or none is required); until then the session reaches only it.
+		.addColumn('two_factor_verified', 'integer', (c) =>
+			c.notNull().defaultTo(0).check(flag('two_factor_verified'))
+		)
+		.addColumn('client_address', 'text')
+		.addColumn('user_agent', 'text')
 		.addColumn('created_at', t.instant, (c) => c.notNull())
 		.addColumn('last_used_at', t.instant, (c) => c.notNull())
 		.execute();
 	await db.schema.createIndex('user_session_user_idx').on('user_session').column('user_id').execute();
+
+	// One-time codes that stand in for the second factor when the authenticator is lost.
+	await db.schema
+		.createTable('recovery_code')
+		.addColumn('id', 'integer', idColumn(db))
+		.addColumn('user_id', 'integer', (c) => c.notNull().references('user_account.id').onDelete('cascade'))
+		// Hex of SHA-256 of the code.
+		.addColumn('code_hash', 'text', (c) => c.notNull())
+		.addColumn('used_at', t.instant)
+		.execute();
+	await db.schema.createIndex('recovery_code_user_idx').on('recovery_code').column('user_id').execute();
+
+	// Sign-in attempts, kept in the database so that every instance counts the same failures.
+	await db.schema
+		.createTable('login_attempt')
+		.addColumn('id', 'integer', idColumn(db))
+		.addColumn('at', t.instant, (c) => c.notNull())
+		// The e-mail as typed, lower-cased: throttling must not reveal whether the account exists.
+		.addColumn('account_key', 'text', (c) => c.notNull())
+		.addColumn('client_address', 'text', (c) => c.notNull())
+		.addColumn('succeeded', 'integer', (c) => c.notNull().check(flag('succeeded')))
+		.execute();
+	await db.schema
+		.createIndex('login_attempt_account_idx')
+		.on('login_attempt')
+		.columns(['account_key', 'at'])
+		.execute();
+	await db.schema
+		.createIndex('login_attempt_address_idx')
+		.on('login_attempt')
+		.columns(['client_address', 'at'])
+		.execute();
+
+	// Personal links for speakers and guests without an account: a token "<id>.<secret>" like a session's.
+	await db.schema
+		.createTable('personal_link')
+		.addColumn('id', 'text', (c) => c.primaryKey())
+		.addColumn('person_id', 'integer', (c) => c.notNull().references('person.id').onDelete('cascade'))
+		.addColumn('secret_hash', 'text', (c) => c.notNull())
+		.addColumn('created_by_user_id', 'integer', (c) => c.references('user_account.id').onDelete('set null'))
+		.addColumn('created_at', t.instant, (c) => c.notNull())
+		.addColumn('expires_at', t.instant, (c) => c.notNull())
+		.addColumn('revoked_at', t.instant)
+		.addColumn('last_used_at', t.instant)
+		.execute();
+	await db.schema.createIndex('personal_link_person_idx').on('personal_link').column('person_id').execute();
+
+	// Settings an administrator changes at run time (e.g. whether officers must use a second factor).
+	await db.schema
+		.createTable('app_setting')
+		.addColumn('key', 'text', (c) => c.primaryKey())
+		.addColumn('value', 'text', (c) => c.notNull())
+		.addColumn('updated_at', t.instant, (c) => c.notNull())
+		.execute();
 
 	// Who changed what, when: every write lands here inside its own transaction.
 	await db.schema
@@ -68,6 +137,10 @@ export async function up(db: Kysely<any>): Promise<void> {
 
 export async function down(db: Kysely<any>): Promise<void> {
 	await db.schema.dropTable('audit_entry').execute();
+	await db.schema.dropTable('app_setting').execute();
+	await db.schema.dropTable('personal_link').execute();
+	await db.schema.dropTable('login_attempt').execute();
+	await db.schema.dropTable('recovery_code').execute();
 	await db.schema.dropTable('user_session').execute();
 	await db.schema.dropTable('user_account').execute();
 }

@@ -1,14 +1,29 @@
 /** A person in Chromium opens the demo International Migrants Day event from the events list. */
-import type { Browser } from 'playwright-core';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { addUser, TEST_PASSWORD } from '../helpers/accounts';
 import { launchBrowser } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
 let browser: Browser;
+let context: BrowserContext;
 
 beforeAll(async () => {
-	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+	const databaseUrl = join(mkdtempSync(join(tmpdir(), 'protokol-browser-')), 'protokol.db');
+	[server, browser] = await Promise.all([startServer({ databaseUrl }), launchBrowser()]);
+	const email = await addUser(databaseUrl, 'viewer');
+	context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto(`${server.url}/events`);
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Password').fill(TEST_PASSWORD);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL(/\/events$/);
+	await page.close();
 });
 afterAll(async () => {
 	await browser?.close();
@@ -16,7 +31,7 @@ afterAll(async () => {
 });
 
 test('the International Migrants Day event shows its agenda in order', async () => {
-	const page = await browser.newPage();
+	const page = await context.newPage();
 	await page.goto(`${server.url}/events`);
 	await page.getByRole('link', { name: 'Past', exact: true }).click();
 	await page.getByRole('link', { name: 'International Migrants Day 2021' }).click();
@@ -34,7 +49,7 @@ test('the International Migrants Day event shows its agenda in order', async () 
 });
 
 test('the events list is usable with the keyboard alone', async () => {
-	const page = await browser.newPage();
+	const page = await context.newPage();
 	await page.goto(`${server.url}/events?when=past`);
 	await page.keyboard.press('Tab');
 	expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');

@@ -7,23 +7,26 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
+import { addUser, signInOverHttp } from '../helpers/accounts';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
 let databaseUrl: string;
 let server: RunningServer;
+let cookie: string;
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-http-'));
 	databaseUrl = join(dir, 'protokol.db');
 	server = await startServer({ databaseUrl });
+	cookie = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
 });
 afterAll(async () => {
 	await server?.stop();
 	rmSync(dir, { recursive: true, force: true });
 });
 
-const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual' });
+const get = (path: string) => fetch(`${server.url}${path}`, { redirect: 'manual', headers: { cookie } });
 
 async function text(path: string) {
 	const response = await get(path);
@@ -139,6 +142,7 @@ describe('a second start on the same database', () => {
 		await server.stop();
 		server = await startServer({ databaseUrl });
 		expect((await get('/healthz')).status).toBe(200);
+		expect((await get('/events')).status, 'the session outlives a restart').toBe(200);
 		expect(await countEvents()).toBe(before);
 	});
 });

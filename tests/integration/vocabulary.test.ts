@@ -162,6 +162,7 @@ const closedColumns: ClosedColumn[] = [
 				name: 'Test User',
 				role,
 				password_hash: '$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA',
+				password_changed_at: now(),
 				created_at: now(),
 				updated_at: now()
 			})

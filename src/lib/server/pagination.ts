@@ -92,3 +92,8 @@ export function toPage<T>(rows: T[], request: PageRequest, keyOf: (row: T) => So
 		previous: hasPrevious && first ? encodeCursor(keyOf(first)) : null
 	};
 }
+
+/** Rows fetched with limit + 1 for a page's short list: the items to show, and whether there are more. */
+export function upTo<T>(rows: T[], limit: number): { items: T[]; more: boolean } {
+	return { items: rows.slice(0, limit), more: rows.length > limit };
+}

@@ -1,6 +1,7 @@
 /** Queries over an event's programme. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { personAtEventColumns } from '../participants/participant.repository';
 
 export async function listAgendaItems(db: Kysely<Database>, eventId: number) {
 	return db
@@ -20,23 +21,7 @@ export async function listAgendaRoles(db: Kysely<Database>, eventId: number) {
 		.innerJoin('event_participant as p', 'p.id', 'r.participant_id')
 		.innerJoin('person', 'person.id', 'p.person_id')
 		.leftJoin('organization as o', 'o.id', 'p.organization_id')
-		.select([
-			'r.agenda_item_id',
-			'r.role',
-			'r.position',
-			'person.id as person_id',
-			'person.honorific',
-			'person.given_name',
-			'person.family_name',
-			'person.native_name',
-			'person.position as current_position',
-			'person.rank as current_rank',
-			'p.position_at_event',
-			'p.rank_at_event',
-			'o.id as organization_id',
-			'o.name as organization_name',
-			'o.acronym as organization_acronym'
-		])
+		.select(['r.agenda_item_id', 'r.role', 'r.position', ...personAtEventColumns])
 		.where('i.event_id', '=', eventId)
 		.orderBy('r.agenda_item_id')
 		.orderBy('r.position')

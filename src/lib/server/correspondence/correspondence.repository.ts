@@ -2,6 +2,7 @@
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { CorrespondenceKind } from '../../vocabulary';
 import type { Database } from '../db/schema';
+import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
 export interface CorrespondenceFilter {
@@ -10,30 +11,27 @@ export interface CorrespondenceFilter {
 	organizationId?: number;
 }
 
-const listColumns = [
+/** What every list of documents shows of each, from a query built on `withSenderAndRecipient`. */
+export const correspondenceListColumns = [
 	'correspondence.id',
 	'correspondence.kind',
 	'correspondence.reference_number',
 	'correspondence.dated_on',
 	'correspondence.place',
 	'correspondence.subject',
-	'sender.id as sender_id',
-	'sender.name as sender_name',
-	'sender.acronym as sender_acronym',
-	'recipient.id as recipient_id',
-	'recipient.name as recipient_name',
-	'recipient.acronym as recipient_acronym'
+	...organizationRefColumns('sender', 'sender'),
+	...organizationRefColumns('recipient', 'recipient')
 ] as const;
 
 /** A document with the organisations it went from and to. */
-function withSenderAndRecipient(db: Kysely<Database>) {
+export function withSenderAndRecipient(db: Kysely<Database>) {
 	return db
 		.selectFrom('correspondence')
 		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
 		.leftJoin('organization as recipient', 'recipient.id', 'correspondence.recipient_organization_id');
 }
 
-function sentOrReceivedBy(organizationId: number) {
+export function sentOrReceivedBy(organizationId: number) {
 	return (eb: ExpressionBuilder<Database, 'correspondence'>) =>
 		eb.or([
 			eb('correspondence.sender_organization_id', '=', organizationId),
@@ -50,7 +48,7 @@ export async function listCorrespondence(
 	// Going back a page reads upwards from the cursor, then the page is turned back round.
 	const readAscending = page.before !== undefined;
 	const cursor = page.before ?? page.after;
-	let query = withSenderAndRecipient(db).select(listColumns);
+	let query = withSenderAndRecipient(db).select(correspondenceListColumns);
 	if (filter.kind) query = query.where('correspondence.kind', '=', filter.kind);
 	if (filter.organizationId) query = query.where(sentOrReceivedBy(filter.organizationId));
 	if (cursor) {
@@ -77,7 +75,7 @@ export type CorrespondenceListRow = Awaited<ReturnType<typeof listCorrespondence
 export async function listCorrespondenceByEvent(db: Kysely<Database>, eventId: number) {
 	return withSenderAndRecipient(db)
 		.innerJoin('correspondence_event as ce', 'ce.correspondence_id', 'correspondence.id')
-		.select(listColumns)
+		.select(correspondenceListColumns)
 		.select('ce.link')
 		.where('ce.event_id', '=', eventId)
 		.orderBy('correspondence.dated_on')
@@ -90,7 +88,7 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 	return withSenderAndRecipient(db)
 		.leftJoin('person as signatory', 'signatory.id', 'correspondence.signatory_person_id')
 		.leftJoin('person as addressee', 'addressee.id', 'correspondence.addressee_person_id')
-		.select(listColumns)
+		.select(correspondenceListColumns)
 		.select([
 			'correspondence.summary',
 			'signatory.id as signatory_id',

@@ -16,14 +16,15 @@ import {
 	toCorrespondenceView,
 	toLinkedCorrespondence,
 	type CorrespondenceListItem,
-	type CorrespondenceView
+	type CorrespondenceView,
+	type LinkedCorrespondenceItem
 } from './correspondence.view';
 
 /** One query: the documents linked to an event, with how each is linked. */
 export async function listCorrespondenceOfEvent(
 	db: Kysely<Database>,
 	eventId: number
-): Promise<(CorrespondenceListItem & { link: string; linkLabel: string })[]> {
+): Promise<LinkedCorrespondenceItem[]> {
 	return (await listCorrespondenceByEvent(db, eventId)).map(toLinkedCorrespondence);
 }
 

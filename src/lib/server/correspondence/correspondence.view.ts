@@ -6,6 +6,8 @@ import {
 	type CorrespondenceEventLink,
 	type CorrespondenceKind
 } from '../../vocabulary';
+import type { EventRef } from '../events/event.view';
+import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type {
 	CorrespondenceDetailRow,
 	CorrespondenceListRow,
@@ -16,12 +18,6 @@ import type {
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
-export interface CorrespondenceOrganizationRef {
-	id: number;
-	name: string;
-	acronym: string | null;
-}
-
 export interface CorrespondencePersonRef {
 	id: number;
 	name: string;
@@ -29,7 +25,8 @@ export interface CorrespondencePersonRef {
 	position: string | null;
 }
 
-export interface CorrespondenceListItem {
+/** A document in brief, as every list of documents shows it. */
+export interface CorrespondenceSummary {
 	id: number;
 	kind: CorrespondenceKind;
 	kindLabel: string;
@@ -37,10 +34,28 @@ export interface CorrespondenceListItem {
 	referenceNumber: string | null;
 	/** YYYY-MM-DD. */
 	datedOn: string;
-	place: string | null;
 	subject: string;
-	sender: CorrespondenceOrganizationRef | null;
-	recipient: CorrespondenceOrganizationRef | null;
+}
+
+/** The columns a document summary is made from (in `correspondenceListColumns`). */
+export interface CorrespondenceSummaryRow {
+	id: number;
+	kind: CorrespondenceKind;
+	reference_number: string | null;
+	dated_on: string;
+	subject: string;
+}
+
+export interface CorrespondenceListItem extends CorrespondenceSummary {
+	place: string | null;
+	sender: OrganizationRef | null;
+	recipient: OrganizationRef | null;
+}
+
+/** A document listed on an event's page, with how it is linked to the event. */
+export interface LinkedCorrespondenceItem extends CorrespondenceListItem {
+	link: CorrespondenceEventLink;
+	linkLabel: string;
 }
 
 export interface EnclosureView {
@@ -50,11 +65,7 @@ export interface EnclosureView {
 	enclosed: { id: number; referenceNumber: string | null; subject: string } | null;
 }
 
-export interface CorrespondenceEventView {
-	id: number;
-	title: string;
-	startAt: string;
-	timeZone: string;
+export interface CorrespondenceEventView extends EventRef {
 	link: CorrespondenceEventLink;
 	linkLabel: string;
 }
@@ -67,10 +78,6 @@ export interface CorrespondenceView extends CorrespondenceListItem {
 	/** The documents that transmitted this one. */
 	enclosedIn: { id: number; referenceNumber: string | null; kindLabel: string; subject: string }[];
 	events: CorrespondenceEventView[];
-}
-
-function organizationRef(id: number | null, name: string | null, acronym: string | null) {
-	return id !== null && name !== null ? { id, name, acronym } : null;
 }
 
 function personRef(
@@ -88,15 +95,21 @@ function personRef(
 	};
 }
 
-export function toCorrespondenceListItem(row: CorrespondenceListRow): CorrespondenceListItem {
+export function toCorrespondenceSummary(row: CorrespondenceSummaryRow): CorrespondenceSummary {
 	return {
 		id: row.id,
 		kind: row.kind,
 		kindLabel: correspondenceKinds.labels[row.kind],
 		referenceNumber: row.reference_number,
 		datedOn: row.dated_on,
+		subject: row.subject
+	};
+}
+
+export function toCorrespondenceListItem(row: CorrespondenceListRow): CorrespondenceListItem {
+	return {
+		...toCorrespondenceSummary(row),
 		place: row.place,
-		subject: row.subject,
 		sender: organizationRef(row.sender_id, row.sender_name, row.sender_acronym),
 		recipient: organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym)
 	};
@@ -104,7 +117,7 @@ export function toCorrespondenceListItem(row: CorrespondenceListRow): Correspond
 
 export function toLinkedCorrespondence(
 	row: CorrespondenceListRow & { link: CorrespondenceEventLink }
-): CorrespondenceListItem & { link: CorrespondenceEventLink; linkLabel: string } {
+): LinkedCorrespondenceItem {
 	return {
 		...toCorrespondenceListItem(row),
 		link: row.link,

@@ -206,14 +206,55 @@ export interface UserAccountTable extends Stamped, Versioned {
 	password_hash: string;
 	person_id: number | null;
 	disabled_at: Instant | null;
+	password_changed_at: Instant;
+	totp_key: string | null;
+	totp_enabled_at: Instant | null;
+	totp_pending_key: string | null;
+	totp_last_step: number | null;
+	last_login_at: Instant | null;
 }
 
 export interface UserSessionTable {
 	id: string;
 	user_id: number;
 	secret_hash: string;
+	two_factor_verified: ColumnType<Flag, Flag | undefined, Flag>;
+	client_address: string | null;
+	user_agent: string | null;
 	created_at: Instant;
 	last_used_at: Instant;
+}
+
+export interface RecoveryCodeTable {
+	id: Generated<number>;
+	user_id: number;
+	code_hash: string;
+	used_at: Instant | null;
+}
+
+export interface LoginAttemptTable {
+	id: Generated<number>;
+	at: Instant;
+	account_key: string;
+	client_address: string;
+	succeeded: Flag;
+}
+
+export interface PersonalLinkTable {
+	id: string;
+	person_id: number;
+	secret_hash: string;
+	created_by_user_id: number | null;
+	created_at: Instant;
+	expires_at: Instant;
+	revoked_at: Instant | null;
+	last_used_at: Instant | null;
+}
+
+export interface AppSettingTable {
+	key: string;
+	value: string;
+	updated_at: Instant;
 }
 
 export interface AuditEntryTable {
@@ -249,6 +290,10 @@ export interface Database {
 	correspondence_enclosure: CorrespondenceEnclosureTable;
 	user_account: UserAccountTable;
 	user_session: UserSessionTable;
+	recovery_code: RecoveryCodeTable;
+	login_attempt: LoginAttemptTable;
+	personal_link: PersonalLinkTable;
+	app_setting: AppSettingTable;
 	audit_entry: AuditEntryTable;
 }
 
@@ -267,3 +312,5 @@ export type NewParticipant = Insertable<EventParticipantTable>;
 export type NewOutcome = Insertable<OutcomeTable>;
 export type NewCorrespondence = Insertable<CorrespondenceTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;
+export type UserAccount = Selectable<UserAccountTable>;
+export type NewUserAccount = Insertable<UserAccountTable>;

@@ -1,22 +1,10 @@
 /** Reading the events list's filters from a URL: anything unknown is dropped, never an error. */
-import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
+import { eventKinds, eventStatuses } from '../../vocabulary';
+import { oneOf, positiveId } from '../query-params';
+import type { EventFilter } from './event.repository';
 
-export interface EventListQuery {
-	when: 'upcoming' | 'past';
-	kind?: EventKind;
-	status?: EventStatus;
-	organizationId?: number;
-	personId?: number;
-	seriesId?: number;
-}
-
-function positiveId(value: string | null): number | undefined {
-	return value && /^[1-9]\d{0,9}$/.test(value) && Number(value) <= 2_147_483_647 ? Number(value) : undefined;
-}
-
-function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
-	return values.find((v) => v === value);
-}
+/** The filters a URL can set: everything but the moment that divides upcoming from past. */
+export type EventListQuery = Omit<EventFilter, 'now'>;
 
 export function parseEventListQuery(params: URLSearchParams): EventListQuery {
 	return {

@@ -17,7 +17,8 @@ export interface EventFilter {
 	seriesId?: number;
 }
 
-const eventListColumns = [
+/** What every list of events shows of each: the fields behind an event summary. */
+export const eventSummaryColumns = [
 	'event.id',
 	'event.title',
 	'event.kind',
@@ -25,13 +26,38 @@ const eventListColumns = [
 	'event.start_at',
 	'event.end_at',
 	'event.time_zone',
-	'event.timing',
+	'event.timing'
+] as const;
+
+/** The event a record belongs to, joined as `event`, for an event reference: `event_id`, `event_title` … */
+export const eventRefColumns = [
+	'event.id as event_id',
+	'event.title as event_title',
+	'event.start_at as event_start_at',
+	'event.time_zone as event_time_zone'
+] as const;
+
+const eventListColumns = [
+	...eventSummaryColumns,
 	'event.online_url',
 	'venue.name as venue_name',
 	'venue.city as venue_city'
 ] as const;
 
-function involvesOrganization(organizationId: number) {
+/** Some participant of the event came on behalf of this organisation, or is this person. */
+function hasParticipant(column: 'ep.organization_id' | 'ep.person_id', id: number) {
+	return (eb: ExpressionBuilder<Database, 'event'>) =>
+		eb.exists(
+			eb
+				.selectFrom('event_participant as ep')
+				.select('ep.event_id')
+				.whereRef('ep.event_id', '=', 'event.id')
+				.where(column, '=', id)
+		);
+}
+
+/** Hosted or co-hosted by this organisation, or attended by people on its behalf. */
+export function hostedOrAttendedBy(organizationId: number) {
 	return (eb: ExpressionBuilder<Database, 'event'>) =>
 		eb.or([
 			eb.exists(
@@ -41,13 +67,7 @@ function involvesOrganization(organizationId: number) {
 					.whereRef('eo.event_id', '=', 'event.id')
 					.where('eo.organization_id', '=', organizationId)
 			),
-			eb.exists(
-				eb
-					.selectFrom('event_participant as ep')
-					.select('ep.event_id')
-					.whereRef('ep.event_id', '=', 'event.id')
-					.where('ep.organization_id', '=', organizationId)
-			)
+			hasParticipant('ep.organization_id', organizationId)(eb)
 		]);
 }
 
@@ -65,19 +85,8 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 	if (filter.kind) query = query.where('event.kind', '=', filter.kind);
 	if (filter.status) query = query.where('event.status', '=', filter.status);
 	if (filter.seriesId) query = query.where('event.series_id', '=', filter.seriesId);
-	if (filter.organizationId) query = query.where(involvesOrganization(filter.organizationId));
-	if (filter.personId) {
-		const personId = filter.personId;
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('event_participant as ep')
-					.select('ep.event_id')
-					.whereRef('ep.event_id', '=', 'event.id')
-					.where('ep.person_id', '=', personId)
-			)
-		);
-	}
+	if (filter.organizationId) query = query.where(hostedOrAttendedBy(filter.organizationId));
+	if (filter.personId) query = query.where(hasParticipant('ep.person_id', filter.personId));
 	if (cursor) {
 		const [startAt, id] = cursor;
 		query = query.where((eb) =>

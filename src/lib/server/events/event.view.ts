@@ -18,24 +18,16 @@ import {
 	type TimingCertainty
 } from '../../vocabulary';
 import type { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
-import type { CorrespondenceListItem } from '../correspondence/correspondence.view';
+import type { LinkedCorrespondenceItem } from '../correspondence/correspondence.view';
+import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type { OutcomeView } from '../outcomes/outcome.view';
 import type { listDelegations, listParticipants } from '../participants/participant.repository';
 import type { EventDetailRow, EventListRow, listHostsForEvents } from './event.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
-export interface OrganizationRef {
-	id: number;
-	name: string;
-	acronym: string | null;
-}
-
-export interface HostView extends OrganizationRef {
-	role: HostRole;
-}
-
-export interface EventListItem {
+/** An event in brief, as every list of events shows it (the events list, a person's, an organisation's). */
+export interface EventSummary {
 	id: number;
 	title: string;
 	kind: EventKind;
@@ -46,6 +38,33 @@ export interface EventListItem {
 	endAt: string;
 	timeZone: string;
 	timing: TimingCertainty;
+}
+
+/** The columns an event summary is made from (`eventSummaryColumns` in the repository). */
+export interface EventSummaryRow {
+	id: number;
+	title: string;
+	kind: EventKind;
+	status: EventStatus;
+	start_at: string;
+	end_at: string;
+	time_zone: string;
+	timing: TimingCertainty;
+}
+
+/** An event named by another record: an outcome's, a person's engagements, a document's. */
+export interface EventRef {
+	id: number;
+	title: string;
+	startAt: string;
+	timeZone: string;
+}
+
+export interface HostView extends OrganizationRef {
+	role: HostRole;
+}
+
+export interface EventListItem extends EventSummary {
 	place: string | null;
 	online: boolean;
 	hosts: HostView[];
@@ -89,20 +108,10 @@ export interface DelegationView {
 	members: ParticipantView[];
 }
 
-export interface EventPageView {
-	id: number;
-	title: string;
-	kind: EventKind;
-	kindLabel: string;
-	status: EventStatus;
-	statusLabel: string;
+export interface EventPageView extends EventSummary {
 	statusReason: string | null;
 	theme: string | null;
 	description: string | null;
-	startAt: string;
-	endAt: string;
-	timeZone: string;
-	timing: TimingCertainty;
 	timingLabel: string;
 	venue: { name: string; address: string | null; city: string; countryCode: string } | null;
 	onlineUrl: string | null;
@@ -117,11 +126,34 @@ export interface EventPageView {
 	participantCount: number;
 	outcomes: OutcomeView[];
 	followsUp: OutcomeView[];
-	correspondence: (CorrespondenceListItem & { link: string; linkLabel: string })[];
+	correspondence: LinkedCorrespondenceItem[];
 }
 
-function organizationRef(id: number | null, name: string | null, acronym: string | null) {
-	return id !== null && name !== null ? { id, name, acronym } : null;
+export function toEventSummary(row: EventSummaryRow): EventSummary {
+	return {
+		id: row.id,
+		title: row.title,
+		kind: row.kind,
+		kindLabel: eventKinds.labels[row.kind],
+		status: row.status,
+		statusLabel: eventStatuses.labels[row.status],
+		startAt: row.start_at,
+		endAt: row.end_at,
+		timeZone: row.time_zone,
+		timing: row.timing
+	};
+}
+
+/** The reference, or null when the row names no event (an outer join that found none). */
+export function eventRef(
+	id: number | null,
+	title: string | null,
+	startAt: string | null,
+	timeZone: string | null
+): EventRef | null {
+	return id !== null && title !== null && startAt !== null && timeZone !== null
+		? { id, title, startAt, timeZone }
+		: null;
 }
 
 export function toHostViews(rows: Rows<typeof listHostsForEvents>): Map<number, HostView[]> {
@@ -136,16 +168,7 @@ export function toHostViews(rows: Rows<typeof listHostsForEvents>): Map<number, 
 
 export function toEventListItem(row: EventListRow, hosts: HostView[]): EventListItem {
 	return {
-		id: row.id,
-		title: row.title,
-		kind: row.kind,
-		kindLabel: eventKinds.labels[row.kind],
-		status: row.status,
-		statusLabel: eventStatuses.labels[row.status],
-		startAt: row.start_at,
-		endAt: row.end_at,
-		timeZone: row.time_zone,
-		timing: row.timing,
+		...toEventSummary(row),
 		place: row.venue_name ? [row.venue_name, row.venue_city].filter(Boolean).join(', ') : null,
 		online: row.online_url !== null,
 		hosts
@@ -234,19 +257,10 @@ export function toEventPageView(
 	>
 ): EventPageView {
 	return {
-		id: event.id,
-		title: event.title,
-		kind: event.kind,
-		kindLabel: eventKinds.labels[event.kind],
-		status: event.status,
-		statusLabel: eventStatuses.labels[event.status],
+		...toEventSummary(event),
 		statusReason: event.status_reason,
 		theme: event.theme,
 		description: event.description,
-		startAt: event.start_at,
-		endAt: event.end_at,
-		timeZone: event.time_zone,
-		timing: event.timing,
 		timingLabel: timingCertainties.labels[event.timing],
 		venue:
 			event.venue_name && event.venue_city && event.venue_country_code

@@ -1,8 +1,17 @@
 /** Queries over organisations and what they take part in. Kysely only: no rules, no HTTP. */
 import { sql, type Kysely } from 'kysely';
 import type { OrganizationKind } from '../../vocabulary';
+import {
+	correspondenceListColumns,
+	sentOrReceivedBy,
+	withSenderAndRecipient
+} from '../correspondence/correspondence.repository';
 import type { Database } from '../db/schema';
+import { eventSummaryColumns, hostedOrAttendedBy } from '../events/event.repository';
+import { hasParty, outcomesOfLatestEventsFirst, ownedOrJoinedBy } from '../outcomes/outcome.repository';
 import type { PageRequest } from '../pagination';
+import { personNameColumns } from '../people/person.repository';
+import { organizationRefColumns } from './organization.ref';
 
 export interface OrganizationFilter {
 	kind?: OrganizationKind;
@@ -32,9 +41,7 @@ export async function listOrganizations(db: Kysely<Database>, filter: Organizati
 			'organization.kind',
 			'organization.country_code',
 			'organization.city',
-			'parent.id as parent_id',
-			'parent.name as parent_name',
-			'parent.acronym as parent_acronym',
+			...organizationRefColumns('parent', 'parent'),
 			eb
 				.selectFrom('person')
 				.select((sub) => sub.fn.countAll<number>().as('n'))
@@ -144,11 +151,11 @@ export async function listChildOrganizations(db: Kysely<Database>, organizationI
 export async function listPeopleOfOrganization(db: Kysely<Database>, organizationId: number, limit: number) {
 	return db
 		.selectFrom('person')
-		.select(['id', 'honorific', 'given_name', 'family_name', 'native_name', 'position', 'rank'])
-		.where('organization_id', '=', organizationId)
-		.orderBy('family_name')
-		.orderBy('given_name')
-		.orderBy('id')
+		.select([...personNameColumns, 'person.position', 'person.rank'])
+		.where('person.organization_id', '=', organizationId)
+		.orderBy('person.family_name')
+		.orderBy('person.given_name')
+		.orderBy('person.id')
 		.limit(limit + 1)
 		.execute();
 }
@@ -162,14 +169,7 @@ export async function listEventsOfOrganization(db: Kysely<Database>, organizatio
 	return db
 		.selectFrom('event')
 		.select((eb) => [
-			'event.id',
-			'event.title',
-			'event.kind',
-			'event.status',
-			'event.start_at',
-			'event.end_at',
-			'event.time_zone',
-			'event.timing',
+			...eventSummaryColumns,
 			eb
 				.selectFrom('event_organization as eo')
 				.select('eo.role')
@@ -183,24 +183,7 @@ export async function listEventsOfOrganization(db: Kysely<Database>, organizatio
 				.where('ep.organization_id', '=', organizationId)
 				.as('participant_count')
 		])
-		.where((eb) =>
-			eb.or([
-				eb.exists(
-					eb
-						.selectFrom('event_organization as eo')
-						.select('eo.event_id')
-						.whereRef('eo.event_id', '=', 'event.id')
-						.where('eo.organization_id', '=', organizationId)
-				),
-				eb.exists(
-					eb
-						.selectFrom('event_participant as ep')
-						.select('ep.event_id')
-						.whereRef('ep.event_id', '=', 'event.id')
-						.where('ep.organization_id', '=', organizationId)
-				)
-			])
-		)
+		.where(hostedOrAttendedBy(organizationId))
 		.orderBy('event.start_at', 'desc')
 		.orderBy('event.id', 'desc')
 		.limit(limit + 1)
@@ -216,63 +199,27 @@ export async function listOutcomesOfOrganization(
 	organizationId: number,
 	limit: number
 ) {
-	return (
-		db
-			.selectFrom('outcome')
-			.leftJoin('event', 'event.id', 'outcome.event_id')
-			.select((eb) => [
-				'outcome.id',
-				'outcome.kind',
-				'outcome.title',
-				'outcome.status',
-				'outcome.due_on',
-				'outcome.signed_on',
-				'event.id as event_id',
-				'event.title as event_title',
-				'event.start_at as event_start_at',
-				'event.time_zone as event_time_zone',
-				eb
-					.case()
-					.when('outcome.owner_organization_id', '=', organizationId)
-					.then(sql<number>`1`)
-					.else(sql<number>`0`)
-					.end()
-					.as('is_owner'),
-				eb
-					.case()
-					.when(
-						eb.exists(
-							eb
-								.selectFrom('outcome_party as party')
-								.select('party.outcome_id')
-								.whereRef('party.outcome_id', '=', 'outcome.id')
-								.where('party.organization_id', '=', organizationId)
-						)
-					)
-					.then(sql<number>`1`)
-					.else(sql<number>`0`)
-					.end()
-					.as('is_party')
-			])
-			.where((eb) =>
-				eb.or([
-					eb('outcome.owner_organization_id', '=', organizationId),
-					eb.exists(
-						eb
-							.selectFrom('outcome_party as party')
-							.select('party.outcome_id')
-							.whereRef('party.outcome_id', '=', 'outcome.id')
-							.where('party.organization_id', '=', organizationId)
-					)
-				])
-			)
-			// Portable "nulls last": SQLite sorts nulls first in a descending order, PostgreSQL last.
-			.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
-			.orderBy('event.start_at', 'desc')
-			.orderBy('outcome.id', 'desc')
-			.limit(limit + 1)
-			.execute()
-	);
+	return outcomesOfLatestEventsFirst(db)
+		.select((eb) => [
+			'outcome.signed_on',
+			eb
+				.case()
+				.when('outcome.owner_organization_id', '=', organizationId)
+				.then(sql<number>`1`)
+				.else(sql<number>`0`)
+				.end()
+				.as('is_owner'),
+			eb
+				.case()
+				.when(hasParty(organizationId)(eb))
+				.then(sql<number>`1`)
+				.else(sql<number>`0`)
+				.end()
+				.as('is_party')
+		])
+		.where(ownedOrJoinedBy(organizationId))
+		.limit(limit + 1)
+		.execute();
 }
 
 /** Letters and notes the organisation sent or received, latest first. Fetches limit + 1 rows. */
@@ -281,31 +228,11 @@ export async function listCorrespondenceOfOrganization(
 	organizationId: number,
 	limit: number
 ) {
-	return db
-		.selectFrom('correspondence as c')
-		.leftJoin('organization as sender', 'sender.id', 'c.sender_organization_id')
-		.leftJoin('organization as recipient', 'recipient.id', 'c.recipient_organization_id')
-		.select([
-			'c.id',
-			'c.kind',
-			'c.reference_number',
-			'c.dated_on',
-			'c.subject',
-			'sender.id as sender_id',
-			'sender.name as sender_name',
-			'sender.acronym as sender_acronym',
-			'recipient.id as recipient_id',
-			'recipient.name as recipient_name',
-			'recipient.acronym as recipient_acronym'
-		])
-		.where((eb) =>
-			eb.or([
-				eb('c.sender_organization_id', '=', organizationId),
-				eb('c.recipient_organization_id', '=', organizationId)
-			])
-		)
-		.orderBy('c.dated_on', 'desc')
-		.orderBy('c.id', 'desc')
+	return withSenderAndRecipient(db)
+		.select(correspondenceListColumns)
+		.where(sentOrReceivedBy(organizationId))
+		.orderBy('correspondence.dated_on', 'desc')
+		.orderBy('correspondence.id', 'desc')
 		.limit(limit + 1)
 		.execute();
 }

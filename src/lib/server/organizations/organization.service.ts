@@ -1,6 +1,5 @@
 /** Reading organisations: the list and the organisation page. Each costs a fixed number of queries. */
 import type { Kysely } from 'kysely';
-import type { OrganizationKind } from '../../vocabulary';
 import type { Database } from '../db/schema';
 import { toPage, type PageRequest } from '../pagination';
 import {
@@ -12,7 +11,8 @@ import {
 	listEventsOfOrganization,
 	listOrganizations,
 	listOutcomesOfOrganization,
-	listPeopleOfOrganization
+	listPeopleOfOrganization,
+	type OrganizationFilter
 } from './organization.repository';
 import {
 	toOrganizationListItem,
@@ -35,11 +35,11 @@ const ORGANIZATION_PAGE_LIMITS = {
  */
 export async function listOrganizationsPage(
 	db: Kysely<Database>,
-	{ kind, parentId, page }: { kind?: OrganizationKind; parentId?: number; page: PageRequest }
+	{ page, ...filter }: OrganizationFilter & { page: PageRequest }
 ): Promise<OrganizationListView> {
 	const [rows, parent] = await Promise.all([
-		listOrganizations(db, { kind, parentId }, page),
-		parentId ? findOrganizationRef(db, parentId) : undefined
+		listOrganizations(db, filter, page),
+		filter.parentId ? findOrganizationRef(db, filter.parentId) : undefined
 	]);
 	const result = toPage(rows, page, (row) => [row.name, row.id]);
 	return {

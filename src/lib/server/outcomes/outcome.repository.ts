@@ -2,6 +2,8 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
 import type { Database } from '../db/schema';
+import { eventRefColumns } from '../events/event.repository';
+import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
 export interface OutcomeFilter {
@@ -29,34 +31,57 @@ function outcomesWithOwners(db: Kysely<Database>) {
 			'outcome.signed_place',
 			'outcome.approved_on',
 			'outcome.in_force_on',
-			'event.id as event_id',
-			'event.title as event_title',
-			'event.start_at as event_start_at',
-			'event.time_zone as event_time_zone',
+			...eventRefColumns,
 			'person.id as owner_person_id',
 			'person.honorific as owner_honorific',
 			'person.given_name as owner_given_name',
 			'person.family_name as owner_family_name',
-			'organization.id as owner_organization_id',
-			'organization.name as owner_organization_name',
-			'organization.acronym as owner_organization_acronym'
+			...organizationRefColumns('organization', 'owner_organization')
 		]);
 }
 
 export type OutcomeRow = NonNullable<Awaited<ReturnType<typeof findOutcome>>>;
 
-function involvesOrganization(organizationId: number) {
+/** This organisation is a party to the outcome. */
+export function hasParty(organizationId: number) {
 	return (eb: ExpressionBuilder<Database, 'outcome'>) =>
-		eb.or([
-			eb('outcome.owner_organization_id', '=', organizationId),
-			eb.exists(
-				eb
-					.selectFrom('outcome_party as op')
-					.select('op.outcome_id')
-					.whereRef('op.outcome_id', '=', 'outcome.id')
-					.where('op.organization_id', '=', organizationId)
-			)
-		]);
+		eb.exists(
+			eb
+				.selectFrom('outcome_party as op')
+				.select('op.outcome_id')
+				.whereRef('op.outcome_id', '=', 'outcome.id')
+				.where('op.organization_id', '=', organizationId)
+		);
+}
+
+/** Owned by this organisation, or with it as a party. */
+export function ownedOrJoinedBy(organizationId: number) {
+	return (eb: ExpressionBuilder<Database, 'outcome'>) =>
+		eb.or([eb('outcome.owner_organization_id', '=', organizationId), hasParty(organizationId)(eb)]);
+}
+
+/**
+ * Outcomes in brief with the event each came from, those of the latest events first and those recorded
+ * without an event last, for the lists on a person's or an organisation's page.
+ */
+export function outcomesOfLatestEventsFirst(db: Kysely<Database>) {
+	return (
+		db
+			.selectFrom('outcome')
+			.leftJoin('event', 'event.id', 'outcome.event_id')
+			.select([
+				'outcome.id',
+				'outcome.kind',
+				'outcome.title',
+				'outcome.status',
+				'outcome.due_on',
+				...eventRefColumns
+			])
+			// Portable "nulls last": SQLite sorts nulls first in a descending order, PostgreSQL last.
+			.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
+			.orderBy('event.start_at', 'desc')
+			.orderBy('outcome.id', 'desc')
+	);
 }
 
 /** One page of the register, newest first (keyset on id). Fetches limit + 1 rows. */
@@ -67,7 +92,7 @@ export async function listOutcomes(db: Kysely<Database>, filter: OutcomeFilter, 
 	let query = outcomesWithOwners(db);
 	if (filter.status) query = query.where('outcome.status', '=', filter.status);
 	if (filter.kind) query = query.where('outcome.kind', '=', filter.kind);
-	if (filter.organizationId) query = query.where(involvesOrganization(filter.organizationId));
+	if (filter.organizationId) query = query.where(ownedOrJoinedBy(filter.organizationId));
 	if (Number.isSafeInteger(cursorId)) query = query.where('outcome.id', readAscending ? '>' : '<', cursorId);
 	return query
 		.orderBy('outcome.id', readAscending ? 'asc' : 'desc')

@@ -1,22 +1,11 @@
 /** What outcome pages (and the event and organisation pages) receive: chosen fields, labels resolved. */
 import { formatPersonName } from '../../format/names';
 import { outcomeKinds, outcomeStatuses, type OutcomeKind, type OutcomeStatus } from '../../vocabulary';
+import { eventRef, type EventRef } from '../events/event.view';
+import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type { listFollowUpsForOutcomes, listPartiesForOutcomes, OutcomeRow } from './outcome.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
-
-export interface OutcomeOrganizationRef {
-	id: number;
-	name: string;
-	acronym: string | null;
-}
-
-export interface OutcomeEventRef {
-	id: number;
-	title: string;
-	startAt: string;
-	timeZone: string;
-}
 
 export interface OutcomeFollowUpView {
 	eventId: number;
@@ -26,25 +15,43 @@ export interface OutcomeFollowUpView {
 	note: string | null;
 }
 
-export interface OutcomeView {
+/** An outcome in brief, as the lists on a person's or an organisation's page show it. */
+export interface OutcomeSummary {
 	id: number;
 	kind: OutcomeKind;
 	kindLabel: string;
 	title: string;
-	text: string | null;
 	status: OutcomeStatus;
 	statusLabel: string;
-	/** Calendar dates, YYYY-MM-DD. */
+	/** Calendar date, YYYY-MM-DD. */
 	dueOn: string | null;
+	/** The event it came from; null when it was recorded without one. */
+	event: EventRef | null;
+}
+
+/** The columns an outcome summary is made from, with the event left-joined (`eventRefColumns`). */
+export interface OutcomeSummaryRow {
+	id: number;
+	kind: OutcomeKind;
+	title: string;
+	status: OutcomeStatus;
+	due_on: string | null;
+	event_id: number | null;
+	event_title: string | null;
+	event_start_at: string | null;
+	event_time_zone: string | null;
+}
+
+export interface OutcomeView extends OutcomeSummary {
+	text: string | null;
+	/** Calendar dates, YYYY-MM-DD. */
 	signedOn: string | null;
 	signedPlace: string | null;
 	approvedOn: string | null;
 	inForceOn: string | null;
-	/** The event it came from; null when it was recorded without one. */
-	event: OutcomeEventRef | null;
 	ownerPerson: { id: number; name: string } | null;
-	ownerOrganization: OutcomeOrganizationRef | null;
-	parties: OutcomeOrganizationRef[];
+	ownerOrganization: OrganizationRef | null;
+	parties: OrganizationRef[];
 	/** Later events that took it further, in the order they took place. */
 	followUps: OutcomeFollowUpView[];
 }
@@ -59,36 +66,31 @@ function groupBy<T, V>(rows: T[], keyOf: (row: T) => number, valueOf: (row: T) =
 	return groups;
 }
 
-function toOutcomeView(
-	row: OutcomeRow,
-	parties: OutcomeOrganizationRef[],
-	followUps: OutcomeFollowUpView[]
-): OutcomeView {
+export function toOutcomeSummary(row: OutcomeSummaryRow): OutcomeSummary {
 	return {
 		id: row.id,
 		kind: row.kind,
 		kindLabel: outcomeKinds.labels[row.kind],
 		title: row.title,
-		text: row.text,
 		status: row.status,
 		statusLabel: outcomeStatuses.labels[row.status],
 		dueOn: row.due_on,
+		event: eventRef(row.event_id, row.event_title, row.event_start_at, row.event_time_zone)
+	};
+}
+
+function toOutcomeView(
+	row: OutcomeRow,
+	parties: OrganizationRef[],
+	followUps: OutcomeFollowUpView[]
+): OutcomeView {
+	return {
+		...toOutcomeSummary(row),
+		text: row.text,
 		signedOn: row.signed_on,
 		signedPlace: row.signed_place,
 		approvedOn: row.approved_on,
 		inForceOn: row.in_force_on,
-		event:
-			row.event_id !== null &&
-			row.event_title !== null &&
-			row.event_start_at !== null &&
-			row.event_time_zone !== null
-				? {
-						id: row.event_id,
-						title: row.event_title,
-						startAt: row.event_start_at,
-						timeZone: row.event_time_zone
-					}
-				: null,
 		ownerPerson:
 			row.owner_person_id !== null && row.owner_given_name !== null && row.owner_family_name !== null
 				? {
@@ -100,14 +102,11 @@ function toOutcomeView(
 						})
 					}
 				: null,
-		ownerOrganization:
-			row.owner_organization_id !== null && row.owner_organization_name !== null
-				? {
-						id: row.owner_organization_id,
-						name: row.owner_organization_name,
-						acronym: row.owner_organization_acronym
-					}
-				: null,
+		ownerOrganization: organizationRef(
+			row.owner_organization_id,
+			row.owner_organization_name,
+			row.owner_organization_acronym
+		),
 		parties,
 		followUps
 	};

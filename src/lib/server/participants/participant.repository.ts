@@ -1,6 +1,24 @@
 /** Queries over who takes part in an event. */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { organizationRefColumns } from '../organizations/organization.ref';
+
+/**
+ * A person as named at one event: who they are, the title and rank they held there and the organisation
+ * they came for. Selects from `event_participant as p` joined with `person` and `organization as o`.
+ */
+export const personAtEventColumns = [
+	'person.id as person_id',
+	'person.honorific',
+	'person.given_name',
+	'person.family_name',
+	'person.native_name',
+	'person.position as current_position',
+	'person.rank as current_rank',
+	'p.position_at_event',
+	'p.rank_at_event',
+	...organizationRefColumns('o', 'organization')
+] as const;
 
 export async function listDelegations(db: Kysely<Database>, eventId: number) {
 	return db
@@ -10,9 +28,7 @@ export async function listDelegations(db: Kysely<Database>, eventId: number) {
 			'delegation.id',
 			'delegation.name',
 			'delegation.position',
-			'organization.id as organization_id',
-			'organization.name as organization_name',
-			'organization.acronym as organization_acronym'
+			...organizationRefColumns('organization', 'organization')
 		])
 		.where('delegation.event_id', '=', eventId)
 		.orderBy('delegation.position')
@@ -29,25 +45,7 @@ export async function listParticipants(db: Kysely<Database>, eventId: number) {
 		.selectFrom('event_participant as p')
 		.innerJoin('person', 'person.id', 'p.person_id')
 		.leftJoin('organization as o', 'o.id', 'p.organization_id')
-		.select([
-			'p.id',
-			'p.role',
-			'p.delegation_id',
-			'p.position_at_event',
-			'p.rank_at_event',
-			'p.rsvp_status',
-			'p.responded_at',
-			'person.id as person_id',
-			'person.honorific',
-			'person.given_name',
-			'person.family_name',
-			'person.native_name',
-			'person.position as current_position',
-			'person.rank as current_rank',
-			'o.id as organization_id',
-			'o.name as organization_name',
-			'o.acronym as organization_acronym'
-		])
+		.select(['p.id', 'p.role', 'p.delegation_id', 'p.rsvp_status', 'p.responded_at', ...personAtEventColumns])
 		.where('p.event_id', '=', eventId)
 		.orderBy(sql`case when p.precedence is null then 1 else 0 end`)
 		.orderBy('p.precedence')

@@ -1,6 +1,13 @@
 /** Queries over the people in the directory and what they took part in. Kysely only: no rules, no HTTP. */
 import { sql, type Kysely } from 'kysely';
+import {
+	correspondenceListColumns,
+	withSenderAndRecipient
+} from '../correspondence/correspondence.repository';
 import type { Database } from '../db/schema';
+import { eventSummaryColumns } from '../events/event.repository';
+import { organizationRefColumns } from '../organizations/organization.ref';
+import { outcomesOfLatestEventsFirst } from '../outcomes/outcome.repository';
 import type { PageRequest } from '../pagination';
 
 export interface PersonFilter {
@@ -8,25 +15,28 @@ export interface PersonFilter {
 	organizationId?: number;
 }
 
+/** A person as the directory names them: honorific, names and the name in their own script. */
+export const personNameColumns = [
+	'person.id',
+	'person.honorific',
+	'person.given_name',
+	'person.family_name',
+	'person.native_name'
+] as const;
+
+/** A person with their current organisation. */
+function withOrganization(db: Kysely<Database>) {
+	return db
+		.selectFrom('person')
+		.leftJoin('organization', 'organization.id', 'person.organization_id')
+		.select(organizationRefColumns('organization', 'organization'));
+}
+
 /** One page of people in keyset order of (family_name, given_name, id). Fetches limit + 1 rows. */
 export async function listPeople(db: Kysely<Database>, filter: PersonFilter, page: PageRequest) {
 	const readAscending = page.before === undefined;
 	const cursor = page.before ?? page.after;
-	let query = db
-		.selectFrom('person')
-		.leftJoin('organization', 'organization.id', 'person.organization_id')
-		.select([
-			'person.id',
-			'person.honorific',
-			'person.given_name',
-			'person.family_name',
-			'person.native_name',
-			'person.position',
-			'person.rank',
-			'organization.id as organization_id',
-			'organization.name as organization_name',
-			'organization.acronym as organization_acronym'
-		]);
+	let query = withOrganization(db).select([...personNameColumns, 'person.position', 'person.rank']);
 	if (filter.organizationId) query = query.where('person.organization_id', '=', filter.organizationId);
 	if (cursor?.length === 3) {
 		const [familyName, givenName, id] = cursor;
@@ -54,24 +64,15 @@ export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];
  * agreed to show them to every reader (contact_public = 1).
  */
 export async function findPerson(db: Kysely<Database>, personId: number) {
-	return db
-		.selectFrom('person')
-		.leftJoin('organization', 'organization.id', 'person.organization_id')
+	return withOrganization(db)
 		.select([
-			'person.id',
-			'person.honorific',
-			'person.given_name',
-			'person.family_name',
-			'person.native_name',
+			...personNameColumns,
 			'person.rank',
 			'person.position',
 			'person.notes',
 			'person.updated_at',
 			sql<string | null>`case when person.contact_public = 1 then person.email end`.as('public_email'),
-			sql<string | null>`case when person.contact_public = 1 then person.phone end`.as('public_phone'),
-			'organization.id as organization_id',
-			'organization.name as organization_name',
-			'organization.acronym as organization_acronym'
+			sql<string | null>`case when person.contact_public = 1 then person.phone end`.as('public_phone')
 		])
 		.where('person.id', '=', personId)
 		.executeTakeFirst();
@@ -89,21 +90,12 @@ export async function listParticipationsOfPerson(db: Kysely<Database>, personId:
 		.innerJoin('event', 'event.id', 'p.event_id')
 		.leftJoin('organization as o', 'o.id', 'p.organization_id')
 		.select([
+			...eventSummaryColumns,
 			'p.id as participant_id',
 			'p.role',
 			'p.position_at_event',
 			'p.rank_at_event',
-			'event.id as event_id',
-			'event.title',
-			'event.kind',
-			'event.status',
-			'event.start_at',
-			'event.end_at',
-			'event.time_zone',
-			'event.timing',
-			'o.id as organization_id',
-			'o.name as organization_name',
-			'o.acronym as organization_acronym'
+			...organizationRefColumns('o', 'organization')
 		])
 		.where('p.person_id', '=', personId)
 		.orderBy('event.start_at', 'desc')
@@ -133,57 +125,28 @@ export async function listAgendaRolesOfPerson(db: Kysely<Database>, personId: nu
  * an event last. Fetches limit + 1 rows.
  */
 export async function listOutcomesOwnedByPerson(db: Kysely<Database>, personId: number, limit: number) {
-	return (
-		db
-			.selectFrom('outcome')
-			.leftJoin('event', 'event.id', 'outcome.event_id')
-			.select([
-				'outcome.id',
-				'outcome.kind',
-				'outcome.title',
-				'outcome.status',
-				'outcome.due_on',
-				'event.id as event_id',
-				'event.title as event_title',
-				'event.start_at as event_start_at',
-				'event.time_zone as event_time_zone'
-			])
-			.where('outcome.owner_person_id', '=', personId)
-			// Portable "nulls last": SQLite sorts nulls first in a descending order, PostgreSQL last.
-			.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
-			.orderBy('event.start_at', 'desc')
-			.orderBy('outcome.id', 'desc')
-			.limit(limit + 1)
-			.execute()
-	);
+	return outcomesOfLatestEventsFirst(db)
+		.where('outcome.owner_person_id', '=', personId)
+		.limit(limit + 1)
+		.execute();
 }
 
 /** Letters and notes the person signed or was addressed, latest first. Fetches limit + 1 rows. */
 export async function listCorrespondenceOfPerson(db: Kysely<Database>, personId: number, limit: number) {
-	return db
-		.selectFrom('correspondence as c')
-		.leftJoin('organization as sender', 'sender.id', 'c.sender_organization_id')
-		.leftJoin('organization as recipient', 'recipient.id', 'c.recipient_organization_id')
+	return withSenderAndRecipient(db)
 		.select([
-			'c.id',
-			'c.kind',
-			'c.reference_number',
-			'c.dated_on',
-			'c.subject',
-			'c.signatory_person_id',
-			'c.addressee_person_id',
-			'sender.id as sender_id',
-			'sender.name as sender_name',
-			'sender.acronym as sender_acronym',
-			'recipient.id as recipient_id',
-			'recipient.name as recipient_name',
-			'recipient.acronym as recipient_acronym'
+			...correspondenceListColumns,
+			'correspondence.signatory_person_id',
+			'correspondence.addressee_person_id'
 		])
 		.where((eb) =>
-			eb.or([eb('c.signatory_person_id', '=', personId), eb('c.addressee_person_id', '=', personId)])
+			eb.or([
+				eb('correspondence.signatory_person_id', '=', personId),
+				eb('correspondence.addressee_person_id', '=', personId)
+			])
 		)
-		.orderBy('c.dated_on', 'desc')
-		.orderBy('c.id', 'desc')
+		.orderBy('correspondence.dated_on', 'desc')
+		.orderBy('correspondence.id', 'desc')
 		.limit(limit + 1)
 		.execute();
 }

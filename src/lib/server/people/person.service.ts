@@ -8,7 +8,8 @@ import {
 	listCorrespondenceOfPerson,
 	listOutcomesOwnedByPerson,
 	listParticipationsOfPerson,
-	listPeople
+	listPeople,
+	type PersonFilter
 } from './person.repository';
 import { toPersonListItem, toPersonPageView, type PersonListItem, type PersonPageView } from './person.view';
 
@@ -17,9 +18,9 @@ const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 5
 /** One query: a page of people, alphabetically, with their current organisation. */
 export async function listPeoplePage(
 	db: Kysely<Database>,
-	{ organizationId, page }: { organizationId?: number; page: PageRequest }
+	{ page, ...filter }: PersonFilter & { page: PageRequest }
 ): Promise<Page<PersonListItem>> {
-	const rows = await listPeople(db, { organizationId }, page);
+	const rows = await listPeople(db, filter, page);
 	const result = toPage(rows, page, (row) => [row.family_name, row.given_name, row.id]);
 	return { ...result, items: result.items.map(toPersonListItem) };
 }
@@ -37,7 +38,7 @@ export async function getPersonPage(db: Kysely<Database>, personId: number): Pro
 		listOutcomesOwnedByPerson(db, personId, limits.outcomes),
 		listCorrespondenceOfPerson(db, personId, limits.correspondence)
 	]);
-	const shownEventIds = participations.slice(0, limits.participations).map((p) => p.event_id);
+	const shownEventIds = participations.slice(0, limits.participations).map((p) => p.id);
 	const agendaRoles = await listAgendaRolesOfPerson(db, personId, shownEventIds);
 	return toPersonPageView(person, { participations, agendaRoles, outcomes, correspondence }, limits);
 }

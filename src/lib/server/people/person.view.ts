@@ -1,32 +1,18 @@
 /** What people pages receive: chosen fields in the words pages use, never raw rows. */
-import { formatPersonName, formatSortName } from '../../format/names';
+import { formatPersonName, formatSortName, type NameParts } from '../../format/names';
 import {
 	agendaItemKinds,
 	agendaRoles,
-	correspondenceKinds,
-	eventKinds,
-	eventStatuses,
-	outcomeKinds,
-	outcomeStatuses,
 	participantRoles,
 	type AgendaItemKind,
 	type AgendaRole,
-	type CorrespondenceKind,
-	type EventKind,
-	type EventStatus,
-	type OutcomeKind,
-	type OutcomeStatus,
-	type ParticipantRole,
-	type TimingCertainty
+	type ParticipantRole
 } from '../../vocabulary';
-import {
-	distinctNativeName,
-	eventRef,
-	organizationRef,
-	upTo,
-	type EventRef,
-	type OrganizationRef
-} from '../organizations/organization.view';
+import { toCorrespondenceSummary, type CorrespondenceSummary } from '../correspondence/correspondence.view';
+import { toEventSummary, type EventRef, type EventSummary } from '../events/event.view';
+import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
+import { toOutcomeSummary, type OutcomeSummary } from '../outcomes/outcome.view';
+import { upTo } from '../pagination';
 import type {
 	listAgendaRolesOfPerson,
 	listCorrespondenceOfPerson,
@@ -38,7 +24,8 @@ import type {
 
 type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
 
-export interface PersonListItem {
+/** A person in brief, as the people list and an organisation's page show them. */
+export interface PersonSummary {
 	id: number;
 	/** With the honorific: "H.E. Mr António Vitorino". */
 	name: string;
@@ -46,6 +33,17 @@ export interface PersonListItem {
 	nativeName: string | null;
 	position: string | null;
 	rank: string | null;
+}
+
+/** The columns a person summary is made from (`personNameColumns`, position and rank). */
+export interface PersonSummaryRow extends NameParts {
+	id: number;
+	native_name: string | null;
+	position: string | null;
+	rank: string | null;
+}
+
+export interface PersonListItem extends PersonSummary {
 	organization: OrganizationRef | null;
 }
 
@@ -56,17 +54,7 @@ export interface PersonContact {
 }
 
 /** One event the person took part in, with what they were there. */
-export interface PersonParticipationView {
-	eventId: number;
-	title: string;
-	kind: EventKind;
-	kindLabel: string;
-	status: EventStatus;
-	statusLabel: string;
-	startAt: string;
-	endAt: string;
-	timeZone: string;
-	timing: TimingCertainty;
+export interface PersonParticipationView extends EventSummary {
 	role: ParticipantRole;
 	roleLabel: string;
 	positionAtEvent: string | null;
@@ -91,43 +79,21 @@ export interface EventEngagementsView {
 	items: SpeakingRoleView[];
 }
 
-export interface PersonOutcomeView {
-	id: number;
-	title: string;
-	kind: OutcomeKind;
-	kindLabel: string;
-	status: OutcomeStatus;
-	statusLabel: string;
-	dueOn: string | null;
-	event: EventRef | null;
-}
+export type PersonOutcomeView = OutcomeSummary;
 
-export interface PersonCorrespondenceView {
-	id: number;
-	kind: CorrespondenceKind;
-	kindLabel: string;
-	referenceNumber: string | null;
-	datedOn: string;
-	subject: string;
+export interface PersonCorrespondenceView extends CorrespondenceSummary {
 	sender: OrganizationRef | null;
 	recipient: OrganizationRef | null;
 	/** "Signatory", "Addressee" or both. */
 	capacityLabel: string;
 }
 
-export interface PersonPageView {
-	id: number;
-	/** With the honorific: "H.E. Mr António Vitorino". */
-	name: string;
+export interface PersonPageView extends PersonSummary {
 	/** "Vitorino, António". */
 	sortName: string;
 	honorific: string | null;
 	givenName: string;
 	familyName: string;
-	/** Only when it differs from the name. */
-	nativeName: string | null;
-	rank: string | null;
-	position: string | null;
 	organization: OrganizationRef | null;
 	notes: string | null;
 	contact: PersonContact | null;
@@ -141,29 +107,36 @@ export interface PersonPageView {
 	moreCorrespondence: boolean;
 }
 
-export function toPersonListItem(row: PersonListRow): PersonListItem {
+/** The native name, when it says more than the name already shown. */
+export function distinctNativeName(p: {
+	given_name: string;
+	family_name: string;
+	native_name: string | null;
+}): string | null {
+	const native = p.native_name?.trim();
+	return native && native !== `${p.given_name} ${p.family_name}` ? native : null;
+}
+
+export function toPersonSummary(row: PersonSummaryRow): PersonSummary {
 	return {
 		id: row.id,
 		name: formatPersonName(row),
 		nativeName: distinctNativeName(row),
 		position: row.position,
-		rank: row.rank,
+		rank: row.rank
+	};
+}
+
+export function toPersonListItem(row: PersonListRow): PersonListItem {
+	return {
+		...toPersonSummary(row),
 		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym)
 	};
 }
 
 function toParticipationView(row: Row<typeof listParticipationsOfPerson>): PersonParticipationView {
 	return {
-		eventId: row.event_id,
-		title: row.title,
-		kind: row.kind,
-		kindLabel: eventKinds.labels[row.kind],
-		status: row.status,
-		statusLabel: eventStatuses.labels[row.status],
-		startAt: row.start_at,
-		endAt: row.end_at,
-		timeZone: row.time_zone,
-		timing: row.timing,
+		...toEventSummary(row),
 		role: row.role,
 		roleLabel: participantRoles.labels[row.role],
 		positionAtEvent: row.position_at_event,
@@ -179,7 +152,7 @@ function toEngagementViews(
 ): EventEngagementsView[] {
 	return participations.flatMap((p) => {
 		const items = roles
-			.filter((r) => r.event_id === p.eventId)
+			.filter((r) => r.event_id === p.id)
 			.map((r) => ({
 				agendaItemId: r.agenda_item_id,
 				title: r.title,
@@ -191,21 +164,8 @@ function toEngagementViews(
 				endAt: r.end_at
 			}));
 		if (items.length === 0) return [];
-		return [{ event: { id: p.eventId, title: p.title, startAt: p.startAt, timeZone: p.timeZone }, items }];
+		return [{ event: { id: p.id, title: p.title, startAt: p.startAt, timeZone: p.timeZone }, items }];
 	});
-}
-
-function toPersonOutcomeView(row: Row<typeof listOutcomesOwnedByPerson>): PersonOutcomeView {
-	return {
-		id: row.id,
-		title: row.title,
-		kind: row.kind,
-		kindLabel: outcomeKinds.labels[row.kind],
-		status: row.status,
-		statusLabel: outcomeStatuses.labels[row.status],
-		dueOn: row.due_on,
-		event: eventRef(row.event_id, row.event_title, row.event_start_at, row.event_time_zone)
-	};
 }
 
 function toPersonCorrespondenceView(
@@ -215,12 +175,7 @@ function toPersonCorrespondenceView(
 	const signed = row.signatory_person_id === personId;
 	const addressed = row.addressee_person_id === personId;
 	return {
-		id: row.id,
-		kind: row.kind,
-		kindLabel: correspondenceKinds.labels[row.kind],
-		referenceNumber: row.reference_number,
-		datedOn: row.dated_on,
-		subject: row.subject,
+		...toCorrespondenceSummary(row),
 		sender: organizationRef(row.sender_id, row.sender_name, row.sender_acronym),
 		recipient: organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym),
 		capacityLabel: signed && addressed ? 'Signatory and addressee' : signed ? 'Signatory' : 'Addressee'
@@ -244,15 +199,11 @@ export function toPersonPageView(
 	const email = person.public_email?.trim() || null;
 	const phone = person.public_phone?.trim() || null;
 	return {
-		id: person.id,
-		name: formatPersonName(person),
+		...toPersonSummary(person),
 		sortName: formatSortName(person),
 		honorific: person.honorific,
 		givenName: person.given_name,
 		familyName: person.family_name,
-		nativeName: distinctNativeName(person),
-		rank: person.rank,
-		position: person.position,
 		organization: organizationRef(
 			person.organization_id,
 			person.organization_name,
@@ -263,7 +214,7 @@ export function toPersonPageView(
 		participations: participationViews,
 		moreParticipations: participations.more,
 		engagements: toEngagementViews(participationViews, parts.agendaRoles),
-		outcomes: outcomes.items.map(toPersonOutcomeView),
+		outcomes: outcomes.items.map(toOutcomeSummary),
 		moreOutcomes: outcomes.more,
 		correspondence: correspondence.items.map((row) => toPersonCorrespondenceView(row, person.id)),
 		moreCorrespondence: correspondence.more

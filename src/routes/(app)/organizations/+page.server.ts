@@ -1,15 +1,11 @@
 import { database } from '$lib/server/db';
+import { parseOrganizationListQuery } from '$lib/server/organizations/organization.input';
 import { listOrganizationsPage } from '$lib/server/organizations/organization.service';
 import { pageRequest } from '$lib/server/pagination';
-import { organizationKinds } from '$lib/vocabulary';
-import { match as isId } from '../../../params/id';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	// Unknown or malformed filters are dropped, never an error.
-	const kind = organizationKinds.values.find((k) => k === url.searchParams.get('kind'));
-	const parent = url.searchParams.get('parent') ?? '';
-	const parentId = isId(parent) ? Number(parent) : undefined;
+	const { kind, parentId } = parseOrganizationListQuery(url.searchParams);
 	const list = await listOrganizationsPage(database().db, {
 		kind,
 		parentId,

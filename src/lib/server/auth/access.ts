@@ -1,0 +1,53 @@
+/**
+ * Who may reach what, decided by route group in the hooks (a layout's load would not guard actions or
+ * endpoints) and checked again by services for what they change.
+ */
+import type { UserRole } from '../../vocabulary';
+import { Forbidden } from '../errors';
+import type { SessionUser } from './session';
+
+const RANK: Record<UserRole, number> = { viewer: 1, officer: 2, admin: 3 };
+
+export function hasRole(user: Pick<SessionUser, 'role'> | null, role: UserRole): boolean {
+	return user !== null && RANK[user.role] >= RANK[role];
+}
+
+/** For services and actions: the user, or a Forbidden error when they lack the role. */
+export function requireRole(user: SessionUser | null, role: UserRole): SessionUser {
+	if (!user || !hasRole(user, role)) throw new Forbidden('You may not do this.');
+	return user;
+}
+
+/** Routes anyone may open, signed in or not. */
+const PUBLIC_ROUTES = new Set([
+	'/healthz',
+	'/(public)/login',
+	'/(public)/login/two-factor',
+	'/(public)/setup'
+]);
+
+/** Routes behind a session where a viewer may also send forms: their own account and signing out. */
+const SELF_SERVICE_ROUTES = new Set(['/(app)/account', '/(app)/account/two-factor', '/(app)/logout']);
+
+/** Where a user who must still enrol a second factor may go. */
+export const ENROLMENT_ROUTES = new Set(['/(app)/account/two-factor', '/(app)/logout']);
+
+export type RouteAccess = { kind: 'public' } | { kind: 'user'; role: UserRole };
+
+/**
+ * What a request needs, from its route id and method. Unknown routes (a 404) need a user, so that
+ * nothing about the app's paths is told to strangers.
+ */
+export function routeAccess(routeId: string | null, method: string): RouteAccess {
+	if (routeId && PUBLIC_ROUTES.has(routeId)) return { kind: 'public' };
+	const reading = method === 'GET' || method === 'HEAD';
+	if (routeId?.startsWith('/(app)/admin')) return { kind: 'user', role: 'admin' };
+	if (!reading && !(routeId && SELF_SERVICE_ROUTES.has(routeId))) return { kind: 'user', role: 'officer' };
+	return { kind: 'user', role: 'viewer' };
+}
+
+/** A path inside this app to go back to after signing in; anything else becomes the home page. */
+export function safeReturnPath(next: string | null): string {
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/events';
+	return next.length > 500 ? '/events' : next;
+}

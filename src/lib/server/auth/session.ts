@@ -1,0 +1,171 @@
+/**
+ * Sessions, owned here as lucia-auth.com's guide describes them, on our Kysely database so that they work
+ * on SQLite and PostgreSQL alike (and several instances behind one PostgreSQL share them).
+ * A session ends after 30 minutes without use or 12 hours in all (ASVS L2), whichever comes first;
+ * using it renews the idle clock.
+ */
+import type { Cookies } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { UserRole } from '../../vocabulary';
+import { issueToken, secretMatches, splitToken } from './tokens';
+
+export const SESSION_COOKIE = 'protokol_session';
+export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
+export const ABSOLUTE_TIMEOUT_MS = 12 * 60 * 60 * 1000;
+// Renewing on every request would write on every request; a minute's slack costs nothing.
+const RENEW_AFTER_MS = 60 * 1000;
+
+export interface SessionUser {
+	id: number;
+	email: string;
+	name: string;
+	role: UserRole;
+	twoFactorEnabled: boolean;
+}
+
+export interface Session {
+	id: string;
+	userId: number;
+	twoFactorVerified: boolean;
+	createdAt: string;
+	lastUsedAt: string;
+	/** When it ends if left idle, or at the absolute limit, whichever is first. */
+	expiresAt: string;
+}
+
+export interface SessionMeta {
+	twoFactorVerified: boolean;
+	clientAddress?: string | null;
+	userAgent?: string | null;
+}
+
+function expiresAt(createdAt: string, lastUsedAt: string): string {
+	const idle = Date.parse(lastUsedAt) + IDLE_TIMEOUT_MS;
+	const absolute = Date.parse(createdAt) + ABSOLUTE_TIMEOUT_MS;
+	return new Date(Math.min(idle, absolute)).toISOString();
+}
+
+export async function createSession(
+	db: Kysely<Database>,
+	userId: number,
+	meta: SessionMeta,
+	now = new Date()
+): Promise<{ token: string; session: Session }> {
+	const { id, secretHash, token } = issueToken();
+	const at = now.toISOString();
+	await db
+		.insertInto('user_session')
+		.values({
+			id,
+			user_id: userId,
+			secret_hash: secretHash,
+			two_factor_verified: meta.twoFactorVerified ? 1 : 0,
+			client_address: meta.clientAddress?.slice(0, 100) ?? null,
+			user_agent: meta.userAgent?.slice(0, 300) ?? null,
+			created_at: at,
+			last_used_at: at
+		})
+		.execute();
+	return {
+		token,
+		session: {
+			id,
+			userId,
+			twoFactorVerified: meta.twoFactorVerified,
+			createdAt: at,
+			lastUsedAt: at,
+			expiresAt: expiresAt(at, at)
+		}
+	};
+}
+
+/** The session and its user for a token, or null when it is unknown, wrong, expired or its user disabled. */
+export async function validateSessionToken(
+	db: Kysely<Database>,
+	token: string,
+	now = new Date()
+): Promise<{ session: Session; user: SessionUser } | null> {
+	const parts = splitToken(token);
+	if (!parts) return null;
+	const row = await db
+		.selectFrom('user_session as s')
+		.innerJoin('user_account as u', 'u.id', 's.user_id')
+		.select([
+			's.id',
+			's.secret_hash',
+			's.two_factor_verified',
+			's.created_at',
+			's.last_used_at',
+			'u.id as user_id',
+			'u.email',
+			'u.name',
+			'u.role',
+			'u.disabled_at',
+			'u.totp_enabled_at'
+		])
+		.where('s.id', '=', parts.id)
+		.executeTakeFirst();
+	if (!row || !secretMatches(parts.secret, row.secret_hash)) return null;
+	if (row.disabled_at !== null || Date.parse(expiresAt(row.created_at, row.last_used_at)) <= now.getTime()) {
+		await invalidateSession(db, row.id);
+		return null;
+	}
+	let lastUsedAt = row.last_used_at;
+	if (now.getTime() - Date.parse(lastUsedAt) >= RENEW_AFTER_MS) {
+		lastUsedAt = now.toISOString();
+		await db.updateTable('user_session').set({ last_used_at: lastUsedAt }).where('id', '=', row.id).execute();
+	}
+	return {
+		session: {
+			id: row.id,
+			userId: row.user_id,
+			twoFactorVerified: row.two_factor_verified === 1,
+			createdAt: row.created_at,
+			lastUsedAt,
+			expiresAt: expiresAt(row.created_at, lastUsedAt)
+		},
+		user: {
+			id: row.user_id,
+			email: row.email,
+			name: row.name,
+			role: row.role,
+			twoFactorEnabled: row.totp_enabled_at !== null
+		}
+	};
+}
+
+export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {
+	await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+}
+
+/** Ends every session of a user, but the one named (a password change keeps the session that made it). */
+export async function invalidateUserSessions(
+	db: Kysely<Database>,
+	userId: number,
+	exceptSessionId?: string
+): Promise<number> {
+	let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
+	const result = await query.executeTakeFirst();
+	return Number(result.numDeletedRows);
+}
+
+export async function markSessionTwoFactorVerified(db: Kysely<Database>, sessionId: string): Promise<void> {
+	await db.updateTable('user_session').set({ two_factor_verified: 1 }).where('id', '=', sessionId).execute();
+}
+
+/** The cookie lives as long as the session could; the idle limit is enforced on the server. */
+export function setSessionCookie(cookies: Cookies, token: string, session: Session, secure: boolean): void {
+	cookies.set(SESSION_COOKIE, token, {
+		httpOnly: true,
+		sameSite: 'lax',
+		secure,
+		path: '/',
+		expires: new Date(Date.parse(session.createdAt) + ABSOLUTE_TIMEOUT_MS)
+	});
+}
+
+export function deleteSessionCookie(cookies: Cookies, secure: boolean): void {
+	cookies.delete(SESSION_COOKIE, { httpOnly: true, sameSite: 'lax', secure, path: '/' });
+}

@@ -1,0 +1,31 @@
+/**
+ * An organisation as other records name it: id, name and acronym. The columns that select it under a
+ * prefix (`sender_id`, `sender_name`, `sender_acronym`), and the reference views build from them.
+ */
+
+export interface OrganizationRef {
+	id: number;
+	name: string;
+	acronym: string | null;
+}
+
+/**
+ * The id, name and acronym of the organisation joined as `table`, selected as `<prefix>_id`,
+ * `<prefix>_name` and `<prefix>_acronym`.
+ */
+export function organizationRefColumns<T extends string, P extends string>(table: T, prefix: P) {
+	return [
+		`${table}.id as ${prefix}_id`,
+		`${table}.name as ${prefix}_name`,
+		`${table}.acronym as ${prefix}_acronym`
+	] as const;
+}
+
+/** The reference, or null when the row names no organisation (an outer join that found none). */
+export function organizationRef(
+	id: number | null,
+	name: string | null,
+	acronym: string | null
+): OrganizationRef | null {
+	return id !== null && name !== null ? { id, name, acronym } : null;
+}

@@ -1,0 +1,258 @@
+/**
+ * Accounts: the first administrator, signing in and out, users managed by administrators, passwords.
+ * Every change and every sign-in attempt leaves an audit entry.
+ */
+import type { Kysely } from 'kysely';
+import { recordAction, type Actor } from '../audit/audit';
+import { hashPassword, passwordProblem, verifyAgainstDecoy, verifyPassword } from '../auth/password';
+import {
+	createSession,
+	invalidateSession,
+	invalidateUserSessions,
+	type Session,
+	type SessionUser
+} from '../auth/session';
+import { recordSignInAttempt, signInDelay } from '../auth/throttle';
+import type { Database } from '../db/schema';
+import { Conflict, Forbidden, NotFound, RuleViolation, TooManyAttempts } from '../errors';
+import type {
+	FirstAdministratorInput,
+	PasswordChangeInput,
+	SignInInput,
+	UserCreateInput
+} from './user.input';
+import { countUsers, findUser, findUserByEmail, insertUser, listUsers } from './user.repository';
+import { toUserListItem, type UserListItem } from './user.view';
+
+const SIGN_IN_REFUSED = 'That e-mail and password do not match an active account.';
+
+export interface ClientMeta {
+	clientAddress: string;
+	userAgent: string | null;
+}
+
+/** True while nobody can sign in yet: the app then offers only the first-run setup. */
+export async function needsFirstAdministrator(db: Kysely<Database>): Promise<boolean> {
+	return (await countUsers(db)) === 0;
+}
+
+function checkNewPassword(password: string, field = 'password') {
+	const problem = passwordProblem(password);
+	if (problem) throw new RuleViolation(problem, { [field]: problem });
+}
+
+/**
+ * Creates the first administrator and signs them in. Refused once any user exists; the marker row in
+ * app_setting makes two simultaneous first runs collide on its key instead of creating two admins.
+ */
+export async function createFirstAdministrator(
+	db: Kysely<Database>,
+	input: FirstAdministratorInput,
+	meta: ClientMeta
+): Promise<{ token: string; session: Session }> {
+	checkNewPassword(input.password);
+	const passwordHash = await hashPassword(input.password);
+	const now = new Date().toISOString();
+	const user = await db.transaction().execute(async (tx) => {
+		if ((await countUsers(tx)) > 0) throw new Forbidden('Protokol already has an administrator.');
+		await tx
+			.insertInto('app_setting')
+			.values({ key: 'first_administrator', value: input.email, updated_at: now })
+			.execute();
+		const created = await insertUser(tx, {
+			email: input.email,
+			name: input.name,
+			role: 'admin',
+			password_hash: passwordHash,
+			password_changed_at: now,
+			last_login_at: now,
+			created_at: now,
+			updated_at: now
+		});
+		const actor: Actor = { userId: created.id, label: created.email, clientAddress: meta.clientAddress };
+		await recordAction(tx, actor, {
+			action: 'user.create_first_administrator',
+			entityType: 'user_account',
+			entityId: created.id,
+			after: { email: created.email, name: created.name, role: created.role }
+		});
+		return created;
+	});
+	return createSession(db, user.id, { twoFactorVerified: true, ...meta });
+}
+
+/**
+ * Checks an e-mail and password. The answer for a wrong password, an unknown e-mail and a disabled
+ * account is the same, and so is the time it takes.
+ */
+export async function signIn(
+	db: Kysely<Database>,
+	input: SignInInput,
+	meta: ClientMeta,
+	now = new Date()
+): Promise<{ token: string; session: Session; user: SessionUser }> {
+	const delay = await signInDelay(db, input.email, meta.clientAddress, now);
+	if (delay > 0) throw new TooManyAttempts(delay);
+	const user = await findUserByEmail(db, input.email);
+	const valid = user
+		? await verifyPassword(user.password_hash, input.password)
+		: await verifyAgainstDecoy(input.password);
+	const accepted = Boolean(user && valid && user.disabled_at === null);
+	await recordSignInAttempt(db, input.email, meta.clientAddress, accepted, now);
+	const actor: Actor = { userId: user?.id ?? null, label: input.email, clientAddress: meta.clientAddress };
+	if (!user || !accepted) {
+		await recordAction(db, actor, {
+			action: 'auth.sign_in_failed',
+			entityType: 'user_account',
+			entityId: user?.id ?? null,
+			after: {
+				email: input.email,
+				reason: !user ? 'unknown account' : !valid ? 'wrong password' : 'disabled'
+			}
+		});
+		throw new RuleViolation(SIGN_IN_REFUSED, { form: SIGN_IN_REFUSED });
+	}
+	const twoFactorEnabled = user.totp_enabled_at !== null;
+	const { token, session } = await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('user_account')
+			.set({ last_login_at: now.toISOString() })
+			.where('id', '=', user.id)
+			.execute();
+		await recordAction(tx, actor, { action: 'auth.sign_in', entityType: 'user_account', entityId: user.id });
+		return createSession(tx, user.id, { twoFactorVerified: !twoFactorEnabled, ...meta }, now);
+	});
+	return {
+		token,
+		session,
+		user: { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled }
+	};
+}
+
+export async function signOut(db: Kysely<Database>, actor: Actor, sessionId: string): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		await invalidateSession(tx, sessionId);
+		await recordAction(tx, actor, {
+			action: 'auth.sign_out',
+			entityType: 'user_account',
+			entityId: actor.userId
+		});
+	});
+}
+
+export async function listUserAccounts(db: Kysely<Database>): Promise<UserListItem[]> {
+	return (await listUsers(db)).map(toUserListItem);
+}
+
+/** An administrator adds a user. */
+export async function createUser(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: UserCreateInput
+): Promise<UserListItem> {
+	checkNewPassword(input.password);
+	const passwordHash = await hashPassword(input.password);
+	const now = new Date().toISOString();
+	return db.transaction().execute(async (tx) => {
+		if (await findUserByEmail(tx, input.email)) {
+			throw new RuleViolation('A user with this e-mail exists already.', {
+				email: 'A user with this e-mail exists already.'
+			});
+		}
+		const user = await insertUser(tx, {
+			email: input.email,
+			name: input.name,
+			role: input.role,
+			password_hash: passwordHash,
+			password_changed_at: now,
+			created_at: now,
+			updated_at: now
+		});
+		await recordAction(tx, actor, {
+			action: 'user.create',
+			entityType: 'user_account',
+			entityId: user.id,
+			after: { email: user.email, name: user.name, role: user.role }
+		});
+		return toUserListItem({ ...user, session_count: 0 });
+	});
+}
+
+/** Disabling a user ends their sessions at once; they can no longer sign in. */
+export async function setUserDisabled(
+	db: Kysely<Database>,
+	actor: Actor,
+	userId: number,
+	disabled: boolean
+): Promise<void> {
+	if (disabled && actor.userId === userId) throw new Conflict('You cannot disable your own account.');
+	const now = new Date().toISOString();
+	await db.transaction().execute(async (tx) => {
+		const user = await findUser(tx, userId);
+		if (!user) throw new NotFound('There is no such user.');
+		await tx
+			.updateTable('user_account')
+			.set({ disabled_at: disabled ? now : null, updated_at: now, version: user.version + 1 })
+			.where('id', '=', userId)
+			.execute();
+		if (disabled) await invalidateUserSessions(tx, userId);
+		await recordAction(tx, actor, {
+			action: disabled ? 'user.disable' : 'user.enable',
+			entityType: 'user_account',
+			entityId: userId,
+			before: { disabled_at: user.disabled_at },
+			after: { disabled_at: disabled ? now : null }
+		});
+	});
+}
+
+export async function endUserSessions(db: Kysely<Database>, actor: Actor, userId: number): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		if (!(await findUser(tx, userId))) throw new NotFound('There is no such user.');
+		const ended = await invalidateUserSessions(tx, userId);
+		await recordAction(tx, actor, {
+			action: 'user.end_sessions',
+			entityType: 'user_account',
+			entityId: userId,
+			after: { ended }
+		});
+		return ended;
+	});
+}
+
+/** Changing one's password ends every other session of the account. */
+export async function changePassword(
+	db: Kysely<Database>,
+	actor: Actor & { userId: number },
+	currentSessionId: string,
+	input: PasswordChangeInput
+): Promise<void> {
+	const user = await findUser(db, actor.userId);
+	if (!user) throw new NotFound('There is no such user.');
+	if (!(await verifyPassword(user.password_hash, input.current))) {
+		throw new RuleViolation('Your current password is not right.', {
+			current: 'Your current password is not right.'
+		});
+	}
+	checkNewPassword(input.password);
+	const passwordHash = await hashPassword(input.password);
+	const now = new Date().toISOString();
+	await db.transaction().execute(async (tx) => {
+		await tx
+			.updateTable('user_account')
+			.set({
+				password_hash: passwordHash,
+				password_changed_at: now,
+				updated_at: now,
+				version: user.version + 1
+			})
+			.where('id', '=', user.id)
+			.execute();
+		await invalidateUserSessions(tx, user.id, currentSessionId);
+		await recordAction(tx, actor, {
+			action: 'user.change_password',
+			entityType: 'user_account',
+			entityId: user.id
+		});
+	});
+}

@@ -1,0 +1,52 @@
+/**
+ * Shared pieces of input validation (zod). Every text a person types passes through `plainText`:
+ * trimmed, bounded, and free of control characters, which have no place in a name or a title and
+ * can break exports (iCalendar, CSV) downstream.
+ */
+import { z } from 'zod';
+import type { FieldErrors } from './errors';
+
+// Control characters except tab, line feed and carriage return (which multi-line fields keep).
+// eslint-disable-next-line no-control-regex -- matching them is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+
+export function plainText(label: string, max: number, options: { multiline?: boolean } = {}) {
+	return z
+		.string({ error: `${label} is required.` })
+		.transform((value) => value.trim())
+		.pipe(
+			z
+				.string()
+				.min(1, `${label} is required.`)
+				.max(max, `${label} must be at most ${max} characters.`)
+				.refine((value) => !CONTROL.test(value), `${label} contains characters that cannot be used.`)
+				.refine((value) => options.multiline || !/[\r\n]/.test(value), `${label} must fit on one line.`)
+		);
+}
+
+export const emailAddress = z
+	.string({ error: 'E-mail is required.' })
+	.transform((value) => value.trim().toLowerCase())
+	.pipe(
+		z.email('Enter an e-mail address such as name@example.org.').max(254, 'That e-mail address is too long.')
+	);
+
+/** Form data as a plain record of strings (files and repeated keys are not ours to accept here). */
+export function formFields(data: FormData, names: readonly string[]): Record<string, string | undefined> {
+	const fields: Record<string, string | undefined> = {};
+	for (const name of names) {
+		const value = data.get(name);
+		fields[name] = typeof value === 'string' ? value : undefined;
+	}
+	return fields;
+}
+
+/** The first message for each field of a failed parse. */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+	const errors: FieldErrors = {};
+	for (const issue of error.issues) {
+		const field = String(issue.path[0] ?? 'form');
+		errors[field] ??= issue.message;
+	}
+	return errors;
+}

@@ -1,0 +1,38 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { safeReturnPath } from '$lib/server/auth/access';
+import { setSessionCookie } from '$lib/server/auth/session';
+import { database } from '$lib/server/db';
+import { RuleViolation, TooManyAttempts } from '$lib/server/errors';
+import { SignInInput } from '$lib/server/users/user.input';
+import { signIn } from '$lib/server/users/user.service';
+import { fieldErrors, formFields } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals, url }) => {
+	if (locals.user && locals.session?.twoFactorVerified)
+		redirect(303, safeReturnPath(url.searchParams.get('next')));
+	return { next: url.searchParams.get('next') ?? '' };
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const fields = formFields(await request.formData(), ['email', 'password', 'next']);
+		const values = { email: fields.email ?? '', next: fields.next ?? '' };
+		const parsed = SignInInput.safeParse(fields);
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		try {
+			const { token, session } = await signIn(database().db, parsed.data, {
+				clientAddress: getClientAddress(),
+				userAgent: request.headers.get('user-agent')
+			});
+			setSessionCookie(cookies, token, session, url.protocol === 'https:');
+			if (!session.twoFactorVerified)
+				redirect(303, `/login/two-factor?next=${encodeURIComponent(values.next)}`);
+		} catch (e) {
+			if (e instanceof TooManyAttempts) return fail(429, { values, errors: { form: e.message } });
+			if (e instanceof RuleViolation) return fail(400, { values, errors: { form: e.message } });
+			throw e;
+		}
+		redirect(303, safeReturnPath(values.next));
+	}
+};

@@ -1,0 +1,194 @@
+/**
+ * Who may reach what, asked of the built server: every route and every form action, for every role.
+ * The matrix must name every route the app has: a new route that is missing from it fails this test.
+ */
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addUser, signInOverHttp } from '../helpers/accounts';
+import { startServer, type RunningServer } from '../helpers/server';
+
+type Who = 'anonymous' | 'viewer' | 'officer' | 'admin';
+const WHO: Who[] = ['anonymous', 'viewer', 'officer', 'admin'];
+
+interface Cell {
+	method: 'GET' | 'POST';
+	path: string;
+	/** Status per role; a 303 names where it leads. */
+	expect: Record<Who, number | `303 ${string}`>;
+}
+
+const signInFirst = '303 /login';
+const readable = (path: string): Cell => ({
+	method: 'GET',
+	path,
+	expect: { anonymous: signInFirst, viewer: 200, officer: 200, admin: 200 }
+});
+/** A write to a page that has no form actions: refused by role first, then 405 for those allowed to write. */
+const noActions = (path: string): Cell => ({
+	method: 'POST',
+	path,
+	expect: { anonymous: 401, viewer: 403, officer: 405, admin: 405 }
+});
+const adminOnly = (method: 'GET' | 'POST', path: string, adminStatus: number): Cell => ({
+	method,
+	path,
+	expect: { anonymous: method === 'GET' ? signInFirst : 401, viewer: 403, officer: 403, admin: adminStatus }
+});
+
+/** Route id → the requests that exercise it. */
+const MATRIX: Record<string, Cell[]> = {
+	'/healthz': [
+		{ method: 'GET', path: '/healthz', expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 } }
+	],
+	'/(public)/login': [
+		{
+			method: 'GET',
+			path: '/login',
+			expect: { anonymous: 200, viewer: '303 /events', officer: '303 /events', admin: '303 /events' }
+		},
+		// Someone signed in is sent on, as the page itself would send them.
+		{
+			method: 'POST',
+			path: '/login',
+			expect: { anonymous: 400, viewer: '303 /events', officer: '303 /events', admin: '303 /events' }
+		}
+	],
+	'/(public)/login/two-factor': [
+		// Only a session that still owes its second factor may stay; nobody here does.
+		{
+			method: 'GET',
+			path: '/login/two-factor',
+			expect: { anonymous: '303 /login', viewer: '303 /login', officer: '303 /login', admin: '303 /login' }
+		},
+		{
+			method: 'POST',
+			path: '/login/two-factor',
+			expect: { anonymous: '303 /login', viewer: '303 /login', officer: '303 /login', admin: '303 /login' }
+		}
+	],
+	'/(public)/setup': [
+		{ method: 'GET', path: '/setup', expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 } },
+		{ method: 'POST', path: '/setup', expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 } }
+	],
+	'/(app)': [
+		{ method: 'GET', path: '/', expect: { anonymous: signInFirst, viewer: 307, officer: 307, admin: 307 } }
+	],
+	'/(app)/events': [readable('/events'), readable('/events?when=past&kind=debrief'), noActions('/events')],
+	'/(app)/events/[eventId=id]': [readable('/events/1'), noActions('/events/1')],
+	'/(app)/people': [readable('/people'), noActions('/people')],
+	'/(app)/people/[personId=id]': [readable('/people/1'), noActions('/people/1')],
+	'/(app)/organizations': [readable('/organizations'), noActions('/organizations')],
+	'/(app)/organizations/[organizationId=id]': [readable('/organizations/1'), noActions('/organizations/1')],
+	'/(app)/outcomes': [readable('/outcomes'), noActions('/outcomes')],
+	'/(app)/outcomes/[outcomeId=id]': [readable('/outcomes/1'), noActions('/outcomes/1')],
+	'/(app)/correspondence': [readable('/correspondence'), noActions('/correspondence')],
+	'/(app)/correspondence/[correspondenceId=id]': [
+		readable('/correspondence/1'),
+		noActions('/correspondence/1')
+	],
+	'/(app)/account': [
+		readable('/account'),
+		// An empty form: every signed-in role may try, and gets the field messages.
+		{
+			method: 'POST',
+			path: '/account?/changePassword',
+			expect: { anonymous: 401, viewer: 400, officer: 400, admin: 400 }
+		}
+	],
+	'/(app)/account/two-factor': [
+		readable('/account/two-factor'),
+		{
+			method: 'POST',
+			path: '/account/two-factor?/confirm',
+			expect: { anonymous: 401, viewer: 409, officer: 409, admin: 409 }
+		},
+		{
+			method: 'POST',
+			path: '/account/two-factor?/disable',
+			expect: { anonymous: 401, viewer: 400, officer: 400, admin: 400 }
+		}
+	],
+	'/(app)/logout': [
+		{
+			method: 'GET',
+			path: '/logout',
+			expect: { anonymous: signInFirst, viewer: 405, officer: 405, admin: 405 }
+		}
+	],
+	'/(app)/admin/users': [
+		adminOnly('GET', '/admin/users', 200),
+		adminOnly('POST', '/admin/users?/create', 400),
+		adminOnly('POST', '/admin/users?/disable', 400),
+		adminOnly('POST', '/admin/users?/enable', 400),
+		adminOnly('POST', '/admin/users?/endSessions', 400),
+		adminOnly('POST', '/admin/users?/resetTwoFactor', 400),
+		adminOnly('POST', '/admin/users?/requireTwoFactor', 200)
+	]
+};
+
+/** Every route the app has, as SvelteKit names it, read from src/routes. */
+function appRouteIds(): string[] {
+	const root = fileURLToPath(new URL('../../src/routes/', import.meta.url));
+	const ids: string[] = [];
+	const walk = (dir: string) => {
+		const entries = readdirSync(dir);
+		if (entries.some((f) => /^\+(page\.svelte|page\.server\.ts|page\.ts|server\.ts)$/.test(f))) {
+			const id = `/${relative(root, dir).split('\\').join('/')}`;
+			ids.push(id === '/' ? '/' : id.replace(/\/$/, ''));
+		}
+		for (const entry of entries) {
+			if (statSync(join(dir, entry)).isDirectory()) walk(join(dir, entry));
+		}
+	};
+	walk(root);
+	return ids.sort();
+}
+
+test('the matrix names every route of the app', () => {
+	expect(Object.keys(MATRIX).sort()).toEqual(appRouteIds());
+});
+
+describe('the authorization matrix', () => {
+	let dir: string;
+	let server: RunningServer;
+	const cookies: Partial<Record<Who, string>> = {};
+
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'protokol-access-'));
+		const databaseUrl = join(dir, 'protokol.db');
+		server = await startServer({ databaseUrl });
+		for (const role of ['viewer', 'officer', 'admin'] as const) {
+			cookies[role] = await signInOverHttp(server, await addUser(databaseUrl, role));
+		}
+	});
+	afterAll(async () => {
+		await server?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	const cells = Object.entries(MATRIX).flatMap(([routeId, list]) =>
+		list.flatMap((cell) => WHO.map((who) => ({ routeId, who, ...cell, expected: cell.expect[who] })))
+	);
+
+	test.each(cells)('$method $path as $who answers $expected', async ({ method, path, who, expected }) => {
+		const headers: Record<string, string> = { origin: server.url, accept: 'text/html' };
+		if (who !== 'anonymous') headers.cookie = cookies[who]!;
+		if (method === 'POST') headers['content-type'] = 'application/x-www-form-urlencoded';
+		const response = await fetch(`${server.url}${path}`, {
+			method,
+			headers,
+			redirect: 'manual',
+			body: method === 'POST' ? '' : undefined
+		});
+		if (typeof expected === 'string') {
+			const [status, location] = expected.split(' ');
+			expect(response.status).toBe(Number(status));
+			expect(response.headers.get('location') ?? '').toMatch(new RegExp(`^${location}`));
+		} else {
+			expect(response.status).toBe(expected);
+		}
+	});
+});
