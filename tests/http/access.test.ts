@@ -78,6 +78,18 @@ const MATRIX: Record<string, Cell[]> = {
 	],
 	'/(app)/events': [readable('/events'), readable('/events?when=past&kind=debrief'), noActions('/events')],
 	'/(app)/events/[eventId=id]': [readable('/events/1'), noActions('/events/1')],
+	'/(app)/events/[eventId=id]/history': [
+		{
+			method: 'GET',
+			path: '/events/1/history',
+			expect: { anonymous: signInFirst, viewer: 403, officer: 200, admin: 200 }
+		},
+		{
+			method: 'GET',
+			path: '/events/999999/history',
+			expect: { anonymous: signInFirst, viewer: 403, officer: 404, admin: 404 }
+		}
+	],
 	'/(app)/people': [readable('/people'), noActions('/people')],
 	'/(app)/people/[personId=id]': [readable('/people/1'), noActions('/people/1')],
 	'/(app)/organizations': [readable('/organizations'), noActions('/organizations')],
@@ -117,6 +129,10 @@ const MATRIX: Record<string, Cell[]> = {
 			path: '/logout',
 			expect: { anonymous: signInFirst, viewer: 405, officer: 405, admin: 405 }
 		}
+	],
+	'/(app)/admin/audit': [
+		adminOnly('GET', '/admin/audit', 200),
+		adminOnly('GET', '/admin/audit?entity=%3Cx%3E', 200)
 	],
 	'/(app)/admin/users': [
 		adminOnly('GET', '/admin/users', 200),

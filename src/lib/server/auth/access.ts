@@ -29,6 +29,9 @@ const PUBLIC_ROUTES = new Set([
 /** Routes behind a session where a viewer may also send forms: their own account and signing out. */
 const SELF_SERVICE_ROUTES = new Set(['/(app)/account', '/(app)/account/two-factor', '/(app)/logout']);
 
+/** Pages only officers may read: the audit history shows who changed what, and from where. */
+const OFFICER_READ_ROUTES = new Set(['/(app)/events/[eventId=id]/history']);
+
 /** Where a user who must still enrol a second factor may go. */
 export const ENROLMENT_ROUTES = new Set(['/(app)/account/two-factor', '/(app)/logout']);
 
@@ -42,6 +45,7 @@ export function routeAccess(routeId: string | null, method: string): RouteAccess
 	if (routeId && PUBLIC_ROUTES.has(routeId)) return { kind: 'public' };
 	const reading = method === 'GET' || method === 'HEAD';
 	if (routeId?.startsWith('/(app)/admin')) return { kind: 'user', role: 'admin' };
+	if (routeId && OFFICER_READ_ROUTES.has(routeId)) return { kind: 'user', role: 'officer' };
 	if (!reading && !(routeId && SELF_SERVICE_ROUTES.has(routeId))) return { kind: 'user', role: 'officer' };
 	return { kind: 'user', role: 'viewer' };
 }

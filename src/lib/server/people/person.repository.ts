@@ -60,10 +60,12 @@ export async function listPeople(db: Kysely<Database>, filter: PersonFilter, pag
 export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];
 
 /**
- * One person with their current organisation. E-mail and phone leave the database only when the person
- * agreed to show them to every reader (contact_public = 1).
+ * One person with their current organisation. E-mail and phone leave the database only for a reader
+ * allowed to see private contact details, or when the person agreed to show them to every reader
+ * (contact_public = 1): a viewer's page never carries them, not even hidden.
  */
-export async function findPerson(db: Kysely<Database>, personId: number) {
+export async function findPerson(db: Kysely<Database>, personId: number, { privateContacts = false } = {}) {
+	const visible = privateContacts ? sql`1 = 1` : sql`person.contact_public = 1`;
 	return withOrganization(db)
 		.select([
 			...personNameColumns,
@@ -71,8 +73,8 @@ export async function findPerson(db: Kysely<Database>, personId: number) {
 			'person.position',
 			'person.notes',
 			'person.updated_at',
-			sql<string | null>`case when person.contact_public = 1 then person.email end`.as('public_email'),
-			sql<string | null>`case when person.contact_public = 1 then person.phone end`.as('public_phone')
+			sql<string | null>`case when ${visible} then person.email end`.as('public_email'),
+			sql<string | null>`case when ${visible} then person.phone end`.as('public_phone')
 		])
 		.where('person.id', '=', personId)
 		.executeTakeFirst();

@@ -26,11 +26,16 @@ export async function listPeoplePage(
 }
 
 /**
- * Everything the person page shows, or null when there is no such person. Five queries at most: the
+ * Everything the person page shows, or null when there is no such person. Private contact details are
+ * in it only for readers who may see them (officers and administrators). Five queries at most: the
  * person; then their events, outcomes and correspondence; then their agenda roles at the events listed.
  */
-export async function getPersonPage(db: Kysely<Database>, personId: number): Promise<PersonPageView | null> {
-	const person = await findPerson(db, personId);
+export async function getPersonPage(
+	db: Kysely<Database>,
+	personId: number,
+	reader: { privateContacts: boolean }
+): Promise<PersonPageView | null> {
+	const person = await findPerson(db, personId, reader);
 	if (!person) return null;
 	const limits = PERSON_PAGE_LIMITS;
 	const [participations, outcomes, correspondence] = await Promise.all([

@@ -1,0 +1,55 @@
+/** Reading the audit trail: newest first, in keyset order of (at, id). */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { PageRequest } from '../pagination';
+
+export interface AuditFilter {
+	eventId?: number;
+	entityType?: string;
+	actorUserId?: number;
+}
+
+export async function listAuditEntries(db: Kysely<Database>, filter: AuditFilter, page: PageRequest) {
+	const readAscending = page.before !== undefined;
+	const cursor = page.before ?? page.after;
+	let query = db
+		.selectFrom('audit_entry')
+		.select([
+			'id',
+			'at',
+			'actor_user_id',
+			'actor_label',
+			'action',
+			'entity_type',
+			'entity_id',
+			'event_id',
+			'before_json',
+			'after_json',
+			'client_address'
+		]);
+	if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
+	if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
+	if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
+	if (cursor) {
+		const [at, id] = cursor;
+		query = query.where((eb) =>
+			eb(eb.refTuple('at', 'id'), readAscending ? '>' : '<', eb.tuple(String(at), Number(id)))
+		);
+	}
+	const direction = readAscending ? 'asc' : 'desc';
+	return query
+		.orderBy('at', direction)
+		.orderBy('id', direction)
+		.limit(page.limit + 1)
+		.execute();
+}
+
+export async function listAuditEntityTypes(db: Kysely<Database>) {
+	const rows = await db
+		.selectFrom('audit_entry')
+		.select('entity_type')
+		.distinct()
+		.orderBy('entity_type')
+		.execute();
+	return rows.map((r) => r.entity_type);
+}

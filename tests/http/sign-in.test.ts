@@ -1,0 +1,115 @@
+/** Signing in and out of the built server as a browser without JavaScript would. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { codeAt } from '$lib/server/auth/totp';
+import { openDatabase } from '$lib/server/db/connection';
+import { addUser, signInOverHttp, TEST_PASSWORD } from '../helpers/accounts';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let dir: string;
+let databaseUrl: string;
+let server: RunningServer;
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'protokol-sign-in-'));
+	databaseUrl = join(dir, 'protokol.db');
+	server = await startServer({ databaseUrl });
+});
+afterAll(async () => {
+	await server?.stop();
+	rmSync(dir, { recursive: true, force: true });
+});
+
+function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: server.url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...headers
+		},
+		body: new URLSearchParams(fields)
+	});
+}
+
+const get = (path: string, cookie?: string) =>
+	fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+
+describe('signing in and out', () => {
+	test('signing out ends the session on the server, not only in the browser', async () => {
+		const cookie = await signInOverHttp(
+			server,
+			await addUser(databaseUrl, 'viewer', 'leaving@protokol.test')
+		);
+		expect((await get('/events', cookie)).status).toBe(200);
+		const out = await post('/logout', {}, { cookie });
+		expect(out.status).toBe(303);
+		expect(out.headers.get('location')).toBe('/login');
+		expect(out.headers.get('set-cookie')).toMatch(/protokol_session=;/);
+		// The old cookie, replayed, opens nothing.
+		const replay = await get('/events', cookie);
+		expect(replay.status).toBe(303);
+		expect(replay.headers.get('location')).toMatch(/^\/login/);
+	});
+
+	test('a signed-out visitor is sent to sign in and then back where they were going', async () => {
+		const email = await addUser(databaseUrl, 'viewer', 'returning@protokol.test');
+		const first = await get('/people?after=x');
+		expect(first.headers.get('location')).toBe(`/login?next=${encodeURIComponent('/people?after=x')}`);
+		const signIn = await post('/login', { email, password: TEST_PASSWORD, next: '/people?after=x' });
+		expect(signIn.status).toBe(303);
+		expect(signIn.headers.get('location')).toBe('/people?after=x');
+		const offsite = await post('/login', { email, password: TEST_PASSWORD, next: '//evil.example/' });
+		expect(offsite.headers.get('location')).toBe('/events');
+	});
+
+	test('a forged X-Forwarded-For does not reset the throttle', async () => {
+		const email = await addUser(databaseUrl, 'viewer', 'throttled@protokol.test');
+		for (let i = 0; i < 5; i++) {
+			const wrong = await post(
+				'/login',
+				{ email, password: 'wrong wrong wrong' },
+				{ 'x-forwarded-for': `203.0.113.${i}` }
+			);
+			expect(wrong.status).toBe(400);
+		}
+		const held = await post(
+			'/login',
+			{ email, password: TEST_PASSWORD },
+			{ 'x-forwarded-for': '198.51.100.77' }
+		);
+		expect(held.status).toBe(429);
+		expect(await held.text()).toContain('Too many attempts');
+	});
+
+	test('with two-factor sign-in, the password alone reaches only the code page', async () => {
+		const email = await addUser(databaseUrl, 'officer', 'careful@protokol.test');
+		const key = '3132333435363738393031323334353637383930';
+		const handle = openDatabase(databaseUrl);
+		try {
+			await handle.db
+				.updateTable('user_account')
+				.set({ totp_key: key, totp_enabled_at: new Date().toISOString() })
+				.where('email', '=', email)
+				.execute();
+		} finally {
+			await handle.close();
+		}
+		const signIn = await post('/login', { email, password: TEST_PASSWORD, next: '/people' });
+		expect(signIn.status).toBe(303);
+		expect(signIn.headers.get('location')).toBe(`/login/two-factor?next=${encodeURIComponent('/people')}`);
+		const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+		const blocked = await get('/events', cookie);
+		expect(blocked.headers.get('location')).toBe('/login/two-factor');
+		const wrong = await post('/login/two-factor', { code: '000000', next: '/people' }, { cookie });
+		expect(wrong.status).toBe(400);
+		const right = await post('/login/two-factor', { code: codeAt(key), next: '/people' }, { cookie });
+		expect(right.status).toBe(303);
+		expect(right.headers.get('location')).toBe('/people');
+		expect((await get('/events', cookie)).status).toBe(200);
+	});
+});
