@@ -1,0 +1,65 @@
+/**
+ * Clashes: another event that is not cancelled, overlapping in time, at the same venue or with one of
+ * the same people (who has not declined). Compared as UTC instants, so zones and DST changes cannot
+ * fool it; shown to the officer with both times in their own zones. A clash warns, it does not forbid:
+ * the officer may save anyway, and that override is audited by the service that saves.
+ */
+import type { Kysely } from 'kysely';
+import { formatPersonName } from '../../format/names';
+import type { Database } from '../db/schema';
+import {
+	listParticipantPersonIds,
+	listPersonClashes,
+	listVenueClashes,
+	type Span
+} from './conflict.repository';
+
+export interface ClashView {
+	event: { id: number; title: string; startAt: string; endAt: string; timeZone: string };
+	/** Why it clashes: the venue, and/or the people booked at both. */
+	sameVenue: boolean;
+	people: { id: number; name: string }[];
+}
+
+export interface ClashQuery extends Span {
+	venueId?: number | null;
+	/** People to check; when omitted and exceptEventId is given, the event's own participants. */
+	personIds?: number[];
+}
+
+/** Three queries at most, whatever the number of people or clashes. */
+export async function findClashes(db: Kysely<Database>, query: ClashQuery): Promise<ClashView[]> {
+	const personIds =
+		query.personIds ?? (query.exceptEventId ? await listParticipantPersonIds(db, query.exceptEventId) : []);
+	const [venueRows, personRows] = await Promise.all([
+		query.venueId ? listVenueClashes(db, query, query.venueId) : Promise.resolve([]),
+		listPersonClashes(db, query, personIds)
+	]);
+	const byEvent = new Map<number, ClashView>();
+	const entry = (row: (typeof venueRows)[number]) => {
+		let clash = byEvent.get(row.id);
+		if (!clash) {
+			clash = {
+				event: {
+					id: row.id,
+					title: row.title,
+					startAt: row.start_at,
+					endAt: row.end_at,
+					timeZone: row.time_zone
+				},
+				sameVenue: false,
+				people: []
+			};
+			byEvent.set(row.id, clash);
+		}
+		return clash;
+	};
+	for (const row of venueRows) entry(row).sameVenue = true;
+	for (const row of personRows) {
+		const clash = entry(row);
+		if (!clash.people.some((p) => p.id === row.person_id)) {
+			clash.people.push({ id: row.person_id, name: formatPersonName(row) });
+		}
+	}
+	return [...byEvent.values()].sort((a, b) => a.event.startAt.localeCompare(b.event.startAt));
+}
