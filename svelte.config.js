@@ -1,11 +1,16 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
+// Several builds side by side (engineers working in one checkout): PROTOKOL_BUILD_SUFFIX=x builds into
+// build-x and .svelte-kit-x; the test helpers read the same variable. Unset, it is the usual build/.
+const suffix = process.env.PROTOKOL_BUILD_SUFFIX ? `-${process.env.PROTOKOL_BUILD_SUFFIX}` : '';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build', precompress: false }),
+		adapter: adapter({ out: `build${suffix}`, precompress: false }),
+		outDir: `.svelte-kit${suffix}`,
 		alias: {
 			$db: 'db'
 		},

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addUser, TEST_PASSWORD } from '../helpers/accounts';
-import { launchBrowser } from '../helpers/browser';
+import { launchBrowser, signedInContext } from '../helpers/browser';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -15,15 +15,7 @@ let context: BrowserContext;
 beforeAll(async () => {
 	const databaseUrl = join(mkdtempSync(join(tmpdir(), 'protokol-browser-')), 'protokol.db');
 	[server, browser] = await Promise.all([startServer({ databaseUrl }), launchBrowser()]);
-	const email = await addUser(databaseUrl, 'viewer');
-	context = await browser.newContext();
-	const page = await context.newPage();
-	await page.goto(`${server.url}/events`);
-	await page.getByLabel('E-mail').fill(email);
-	await page.getByLabel('Password').fill(TEST_PASSWORD);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL(/\/events$/);
-	await page.close();
+	context = await signedInContext(browser, server.url, await addUser(databaseUrl, 'viewer'), TEST_PASSWORD);
 });
 afterAll(async () => {
 	await browser?.close();

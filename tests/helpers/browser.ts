@@ -2,7 +2,7 @@
  * Headless Chromium for the browser tests: the system's own (Debian's package), driven by
  * playwright-core, which downloads no browser of its own. CHROMIUM_PATH points elsewhere if needed.
  */
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -22,4 +22,26 @@ const CHROMIUM_ARGS = [
 
 export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({ executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+}
+
+/**
+ * A browser context signed in as the given user through the real login form. Pages opened from it share
+ * the session cookie.
+ */
+export async function signedInContext(
+	browser: Browser,
+	serverUrl: string,
+	email: string,
+	password: string,
+	options: Parameters<Browser['newContext']>[0] = {}
+): Promise<BrowserContext> {
+	const context = await browser.newContext(options);
+	const page = await context.newPage();
+	await page.goto(`${serverUrl}/login`);
+	await page.getByLabel('E-mail').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	await page.close();
+	return context;
 }

@@ -12,6 +12,8 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const STARTUP_LIMIT_MS = 30_000;
+// The build to start: build/, or build-<suffix> when PROTOKOL_BUILD_SUFFIX names one (see svelte.config.js).
+const BUILD_DIR = process.env.PROTOKOL_BUILD_SUFFIX ? `build-${process.env.PROTOKOL_BUILD_SUFFIX}` : 'build';
 
 export interface StartServerOptions {
 	/** Defaults to a new SQLite file in a temp folder, removed again by stop(). */
@@ -43,15 +45,17 @@ export function freePort(): Promise<number> {
 }
 
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
-	if (!existsSync(join(ROOT, 'build', 'index.js'))) {
-		throw new Error('build/index.js is missing: run `npm run build` before the http and browser tests.');
+	if (!existsSync(join(ROOT, BUILD_DIR, 'index.js'))) {
+		throw new Error(
+			`${BUILD_DIR}/index.js is missing: run \`npm run build\` before the http and browser tests.`
+		);
 	}
 	const tempDir = options.databaseUrl ? undefined : mkdtempSync(join(tmpdir(), 'protokol-server-'));
 	const databaseUrl = options.databaseUrl ?? join(tempDir!, 'protokol.db');
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 
-	const child = spawn(process.execPath, ['build'], {
+	const child = spawn(process.execPath, [BUILD_DIR], {
 		cwd: ROOT,
 		env: {
 			...process.env,

@@ -28,6 +28,19 @@ export class RuleViolation extends DomainError {
 /** The record changed or exists already: the user must look again before retrying. */
 export class Conflict extends DomainError {}
 
+/**
+ * Optimistic concurrency: someone saved the record after this user opened it. `current` is the record as
+ * it stands now, for the form to show beside what the user typed; nothing was overwritten.
+ */
+export class StaleRecord<T = unknown> extends Conflict {
+	constructor(
+		readonly current: T,
+		message = 'Someone else changed this record after you opened it. Their version is shown; apply your changes again.'
+	) {
+		super(message);
+	}
+}
+
 /** Too many failed attempts: the caller must wait before trying again. */
 export class TooManyAttempts extends DomainError {
 	constructor(readonly retryAfterMs: number) {

@@ -1,0 +1,67 @@
+/** axe-core on each main page: no serious or critical WCAG 2.1 AA violations. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousA11yViolations } from '../helpers/a11y';
+import { addUser, TEST_PASSWORD } from '../helpers/accounts';
+import { launchBrowser, signedInContext } from '../helpers/browser';
+import { startServer, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let browser: Browser;
+let admin: BrowserContext;
+
+beforeAll(async () => {
+	const databaseUrl = join(mkdtempSync(join(tmpdir(), 'protokol-a11y-')), 'protokol.db');
+	[server, browser] = await Promise.all([startServer({ databaseUrl }), launchBrowser()]);
+	admin = await signedInContext(browser, server.url, await addUser(databaseUrl, 'admin'), TEST_PASSWORD);
+});
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+});
+
+const MAIN_PAGES = [
+	'/events?when=past',
+	'/events/1',
+	'/people',
+	'/people/1',
+	'/organizations',
+	'/organizations/1',
+	'/outcomes',
+	'/outcomes/1',
+	'/correspondence',
+	'/correspondence/1',
+	'/account',
+	'/account/two-factor',
+	'/admin/users',
+	'/admin/audit',
+	'/events/1/history'
+];
+
+test.each(MAIN_PAGES)('%s has no serious accessibility violations', async (path) => {
+	const page = await admin.newPage();
+	try {
+		await page.goto(`${server.url}${path}`);
+		expect(await seriousA11yViolations(page)).toEqual([]);
+	} finally {
+		await page.close();
+	}
+});
+
+test('the sign-in page has no serious accessibility violations', async () => {
+	const page = await browser.newPage();
+	await page.goto(`${server.url}/login`);
+	expect(await seriousA11yViolations(page)).toEqual([]);
+	await page.close();
+});
+
+test('the check itself finds a serious violation when there is one', async () => {
+	const page = await browser.newPage();
+	await page.setContent('<html lang="en"><title>Broken</title><main><img src="x.png"><button></button></main></html>');
+	const found = (await seriousA11yViolations(page)).map((v) => v.id);
+	expect(found).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
+	await page.close();
+});
