@@ -60,7 +60,9 @@ test('the sign-in page has no serious accessibility violations', async () => {
 
 test('the check itself finds a serious violation when there is one', async () => {
 	const page = await browser.newPage();
-	await page.setContent('<html lang="en"><title>Broken</title><main><img src="x.png"><button></button></main></html>');
+	await page.setContent(
+		'<html lang="en"><title>Broken</title><main><img src="x.png"><button></button></main></html>'
+	);
 	const found = (await seriousA11yViolations(page)).map((v) => v.id);
 	expect(found).toEqual(expect.arrayContaining(['image-alt', 'button-name']));
 	await page.close();
