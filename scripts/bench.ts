@@ -1,0 +1,194 @@
+/**
+ * npm run bench — figures, not assertions: how the read paths behave on a large office.
+ * Builds a temporary SQLite database (or uses BENCH_DATABASE_URL, e.g. a PostgreSQL schema you can drop)
+ * with BENCH_EVENTS events (default 100 000), each with hosts, 5 agenda items and 4 participants, then
+ * times the events list (first page and a page deep in the past), the event page, a person page and an
+ * organisation page. Prints a table; nothing is kept.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Bench } from 'tinybench';
+import { openDatabase } from '../src/lib/server/db/connection';
+import { migrateToLatest } from '../src/lib/server/db/migrator';
+import { getEventPage, listEventsPage } from '../src/lib/server/events/event.service';
+import { getOrganizationPage } from '../src/lib/server/organizations/organization.service';
+import { getPersonPage } from '../src/lib/server/people/person.service';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+const PEOPLE = Math.max(50, Math.round(EVENTS / 20));
+const ORGANIZATIONS = 200;
+const BATCH = 500;
+
+async function main() {
+	const dir = process.env.BENCH_DATABASE_URL ? undefined : mkdtempSync(join(tmpdir(), 'protokol-bench-'));
+	const handle = openDatabase(process.env.BENCH_DATABASE_URL ?? join(dir!, 'bench.db'));
+	const { db } = handle;
+	try {
+		await migrateToLatest(handle);
+		const now = new Date().toISOString();
+		const stamps = { created_at: now, updated_at: now };
+		const started = performance.now();
+
+		await db.transaction().execute(async (tx) => {
+			for (let i = 0; i < ORGANIZATIONS; i += BATCH) {
+				const rows = Array.from({ length: Math.min(BATCH, ORGANIZATIONS - i) }, (_, k) => ({
+					name: `Organisation ${i + k}`,
+					acronym: `O${i + k}`,
+					kind: 'government_body' as const,
+					country_code: 'AZ',
+					...stamps
+				}));
+				await tx.insertInto('organization').values(rows).execute();
+			}
+			for (let i = 0; i < PEOPLE; i += BATCH) {
+				const rows = Array.from({ length: Math.min(BATCH, PEOPLE - i) }, (_, k) => ({
+					honorific: 'Mr',
+					given_name: `Given${i + k}`,
+					family_name: `Family${i + k}`,
+					position: 'Head of Division',
+					organization_id: ((i + k) % ORGANIZATIONS) + 1,
+					...stamps
+				}));
+				await tx.insertInto('person').values(rows).execute();
+			}
+			const venue = await tx
+				.insertInto('venue')
+				.values({ name: 'Headquarters', city: 'Baku', country_code: 'AZ', time_zone: 'Asia/Baku', ...stamps })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const base = Date.UTC(2000, 0, 1, 6);
+			for (let i = 0; i < EVENTS; i += BATCH) {
+				const count = Math.min(BATCH, EVENTS - i);
+				const events = await tx
+					.insertInto('event')
+					.values(
+						Array.from({ length: count }, (_, k) => {
+							const start = base + (i + k) * 3 * 60 * 60 * 1000;
+							return {
+								kind: 'bilateral_meeting' as const,
+								title: `Meeting ${i + k}`,
+								start_at: new Date(start).toISOString(),
+								end_at: new Date(start + 60 * 60 * 1000).toISOString(),
+								time_zone: 'Asia/Baku',
+								venue_id: venue.id,
+								status: 'held' as const,
+								ical_uid: `bench-${i + k}@protokol`,
+								...stamps
+							};
+						})
+					)
+					.returning(['id', 'start_at'])
+					.execute();
+				await tx
+					.insertInto('event_organization')
+					.values(
+						events.map((e) => ({
+							event_id: e.id,
+							organization_id: (e.id % ORGANIZATIONS) + 1,
+							role: 'host' as const
+						}))
+					)
+					.execute();
+				const participants = await tx
+					.insertInto('event_participant')
+					.values(
+						events.flatMap((e) =>
+							[0, 1, 2, 3].map((p) => ({
+								event_id: e.id,
+								person_id: ((e.id * 4 + p) % PEOPLE) + 1,
+								role: p === 0 ? ('head_of_delegation' as const) : ('delegation_member' as const),
+								organization_id: (e.id % ORGANIZATIONS) + 1,
+								...stamps
+							}))
+						)
+					)
+					.returning(['id', 'event_id'])
+					.execute();
+				const items = await tx
+					.insertInto('agenda_item')
+					.values(
+						events.flatMap((e) =>
+							[1, 2, 3, 4, 5].map((position) => ({
+								event_id: e.id,
+								position,
+								kind: 'speech' as const,
+								title: `Item ${position}`,
+								...stamps
+							}))
+						)
+					)
+					.returning(['id', 'event_id'])
+					.execute();
+				const firstParticipant = new Map<number, number>();
+				for (const p of participants)
+					if (!firstParticipant.has(p.event_id)) firstParticipant.set(p.event_id, p.id);
+				await tx
+					.insertInto('agenda_item_role')
+					.values(
+						items.map((item) => ({
+							agenda_item_id: item.id,
+							participant_id: firstParticipant.get(item.event_id)!,
+							role: 'speaker' as const
+						}))
+					)
+					.execute();
+			}
+		});
+		const seeded = (performance.now() - started) / 1000;
+		console.log(
+			`${handle.description}: ${EVENTS.toLocaleString('en')} events, ${(EVENTS * 5).toLocaleString('en')} agenda items, ` +
+				`${(EVENTS * 4).toLocaleString('en')} participants, ${PEOPLE.toLocaleString('en')} people, seeded in ${seeded.toFixed(1)} s`
+		);
+
+		const later = new Date(Date.UTC(2100, 0, 1)).toISOString();
+		const deep = await listEventsPage(db, { when: 'past', now: later }, { limit: 25 });
+		let cursor = deep.next;
+		for (let i = 0; i < 200 && cursor; i++) {
+			cursor = (
+				await listEventsPage(
+					db,
+					{ when: 'past', now: later },
+					{ limit: 25, after: JSON.parse(Buffer.from(cursor, 'base64url').toString()) }
+				)
+			).next;
+		}
+		const deepCursor = cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined;
+		const middleEvent = Math.max(1, Math.floor(EVENTS / 2));
+
+		const bench = new Bench({ time: 1500, warmupTime: 300 });
+		bench
+			.add('events list, first page (25)', () =>
+				listEventsPage(db, { when: 'past', now: later }, { limit: 25 })
+			)
+			.add('events list, page 200 (keyset)', () =>
+				listEventsPage(db, { when: 'past', now: later }, { limit: 25, after: deepCursor })
+			)
+			.add('events list filtered by organisation', () =>
+				listEventsPage(db, { when: 'past', now: later, organizationId: 7 }, { limit: 25 })
+			)
+			.add('event page', () => getEventPage(db, middleEvent))
+			.add('person page', () => getPersonPage(db, 42, { privateContacts: true }))
+			.add('organisation page', () => getOrganizationPage(db, 7));
+		await bench.run();
+		console.table(
+			bench.tasks.map((task) => {
+				const latency = task.result && 'latency' in task.result ? task.result.latency : undefined;
+				return {
+					operation: task.name,
+					'ops/s': Math.round(task.result && 'throughput' in task.result ? task.result.throughput.mean : 0),
+					'mean ms': latency ? latency.mean.toFixed(3) : '-',
+					'p99 ms': latency?.p99 !== undefined ? latency.p99.toFixed(3) : '-'
+				};
+			})
+		);
+	} finally {
+		await handle.close();
+		if (dir) rmSync(dir, { recursive: true, force: true });
+	}
+}
+
+main().catch((error: unknown) => {
+	console.error(error);
+	process.exitCode = 1;
+});
