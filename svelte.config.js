@@ -21,6 +21,10 @@ const config = {
 				'default-src': ['self'],
 				'script-src': ['self'],
 				'style-src': ['self'],
+				// The one inline style we allow: SvelteKit's route announcer, the visually-hidden live region it
+				// adds to every page once the page has started, carries a style attribute (sveltejs/kit#11993).
+				// Pinned by its hash; tests/browser/security.test.ts fails when it changes.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
 				'img-src': ['self', 'data:'],
 				'font-src': ['self'],
 				'connect-src': ['self'],

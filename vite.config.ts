@@ -15,6 +15,9 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					// One file at a time: Kysely's migrator reads the catalogue of every PostgreSQL schema, and a
+					// schema dropped by a parallel file at that moment fails it.
+					fileParallelism: false,
 					environment: 'node',
 					testTimeout: 30_000,
 					hookTimeout: 60_000

@@ -8,10 +8,18 @@ import * as createDirectory from './20261124_1800_create_directory';
 import * as createEvents from './20261124_1801_create_events';
 import * as createOutcomesAndCorrespondence from './20261124_1802_create_outcomes_and_correspondence';
 import * as createAccountsAndAudit from './20261124_1803_create_accounts_and_audit';
+import * as addAgendaItemDuration from './20261124_2020_add_agenda_item_duration';
+import * as addPersonPrecedence from './20261124_2030_add_person_precedence';
+import * as createSearchIndex from './20261124_2040_create_search_index';
+import * as indexLongEvents from './20261124_2041_index_long_events';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
 	'20261124_1801_create_events': createEvents,
 	'20261124_1802_create_outcomes_and_correspondence': createOutcomesAndCorrespondence,
-	'20261124_1803_create_accounts_and_audit': createAccountsAndAudit
+	'20261124_1803_create_accounts_and_audit': createAccountsAndAudit,
+	'20261124_2020_add_agenda_item_duration': addAgendaItemDuration,
+	'20261124_2030_add_person_precedence': addPersonPrecedence,
+	'20261124_2040_create_search_index': createSearchIndex,
+	'20261124_2041_index_long_events': indexLongEvents
 };

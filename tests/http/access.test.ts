@@ -32,6 +32,18 @@ const noActions = (path: string): Cell => ({
 	path,
 	expect: { anonymous: 401, viewer: 403, officer: 405, admin: 405 }
 });
+/** A page only officers (and admins) may open; `status` is what they get. */
+const officerPage = (path: string, status: number): Cell => ({
+	method: 'GET',
+	path,
+	expect: { anonymous: signInFirst, viewer: 403, officer: status, admin: status }
+});
+/** A form action only officers (and admins) may send; `status` is what they get for an empty form. */
+const officerWrite = (path: string, status: number): Cell => ({
+	method: 'POST',
+	path,
+	expect: { anonymous: 401, viewer: 403, officer: status, admin: status }
+});
 const adminOnly = (method: 'GET' | 'POST', path: string, adminStatus: number): Cell => ({
 	method,
 	path,
@@ -73,11 +85,87 @@ const MATRIX: Record<string, Cell[]> = {
 		{ method: 'GET', path: '/setup', expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 } },
 		{ method: 'POST', path: '/setup', expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 } }
 	],
+	// A personal link's page: the token is the only key, whoever asks; these tokens open nothing
+	// (tests/http/personal-links.test.ts covers live, re-issued and revoked ones).
+	'/(link)/p/[token]': [
+		{ method: 'GET', path: '/p/bogus', expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 } },
+		{
+			method: 'GET',
+			path: `/p/${'a'.repeat(32)}.${'b'.repeat(32)}`,
+			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
+		},
+		{
+			method: 'POST',
+			path: '/p/bogus?/respond',
+			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
+		},
+		{ method: 'POST', path: '/p/bogus', expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 } }
+	],
+	'/(site)/public/events': [
+		{
+			method: 'GET',
+			path: '/public/events',
+			expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 }
+		}
+	],
+	'/(site)/public/events/[eventId=id]': [
+		{
+			method: 'GET',
+			path: '/public/events/1',
+			expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 }
+		},
+		{
+			method: 'GET',
+			path: '/public/events/999999',
+			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
+		}
+	],
 	'/(app)': [
 		{ method: 'GET', path: '/', expect: { anonymous: signInFirst, viewer: 307, officer: 307, admin: 307 } }
 	],
 	'/(app)/events': [readable('/events'), readable('/events?when=past&kind=debrief'), noActions('/events')],
+	'/(app)/calendar': [
+		readable('/calendar'),
+		readable('/calendar?year=2021&month=12&zone=Europe%2FZurich&kind=observance&person=1'),
+		readable('/calendar?view=week&date=2026-03-29&zone=Europe%2FZurich'),
+		// Whatever the URL says, the calendar shows something: nonsense is dropped for the defaults.
+		readable('/calendar?year=99999&month=13&date=2021-02-30&zone=%3Cscript%3E&kind=x&organization=-1'),
+		noActions('/calendar')
+	],
+	'/(app)/search': [
+		readable('/search'),
+		readable('/search?q=h%C3%BCseynov'),
+		readable('/search?q=09%2F1502&type=correspondence'),
+		readable(`/search?q=${encodeURIComponent(`"NEAR(*) -x' ; drop table event; --`)}&type=bogus`),
+		noActions('/search')
+	],
 	'/(app)/events/[eventId=id]': [readable('/events/1'), noActions('/events/1')],
+	// Planning an event: the form pages and their actions are officers' only; an empty form is refused
+	// with its messages (400), never saved, so these rows change nothing on the shared demo data.
+	'/(app)/events/new': [
+		officerPage('/events/new', 200),
+		officerWrite('/events/new', 404),
+		officerWrite('/events/new?/save', 400)
+	],
+	'/(app)/events/[eventId=id]/edit': [
+		officerPage('/events/1/edit', 200),
+		officerPage('/events/999999/edit', 404),
+		officerWrite('/events/1/edit', 404),
+		officerWrite('/events/1/edit?/save', 400),
+		officerWrite('/events/1/edit?/postpone', 400),
+		officerWrite('/events/1/edit?/cancel', 400),
+		officerWrite('/events/1/edit?/reinstate', 400)
+	],
+	'/(app)/events/[eventId=id]/duplicate': [
+		officerPage('/events/1/duplicate', 200),
+		officerPage('/events/999999/duplicate', 404),
+		officerWrite('/events/1/duplicate?/save', 400)
+	],
+	'/(app)/events/[eventId=id]/delete': [
+		officerPage('/events/1/delete', 200),
+		officerPage('/events/999999/delete', 404),
+		officerWrite('/events/1/delete?/delete', 400)
+	],
 	'/(app)/events/[eventId=id]/history': [
 		{
 			method: 'GET',
@@ -90,8 +178,103 @@ const MATRIX: Record<string, Cell[]> = {
 			expect: { anonymous: signInFirst, viewer: 403, officer: 404, admin: 404 }
 		}
 	],
+	// The agenda builder is officers' only, pages and forms; its forms answer an empty post with their
+	// messages. Demo event 2 (the 2016 UN summit) has agenda items 1 and 2.
+	'/(app)/events/[eventId=id]/agenda': [
+		officerPage('/events/2/agenda', 200),
+		officerPage('/events/999999/agenda', 404),
+		officerWrite('/events/2/agenda', 404),
+		officerWrite('/events/2/agenda?/add', 400),
+		officerWrite('/events/2/agenda?/move', 400),
+		officerWrite('/events/2/agenda?/reorder', 400),
+		officerWrite('/events/2/agenda?/remove', 400)
+	],
+	'/(app)/events/[eventId=id]/agenda/[itemId=id]': [
+		officerPage('/events/2/agenda/1', 200),
+		// An item of another event is not found under this one.
+		officerPage('/events/1/agenda/1', 404),
+		officerWrite('/events/2/agenda/1', 404),
+		officerWrite('/events/2/agenda/1?/save', 400),
+		officerWrite('/events/2/agenda/1?/assign', 400),
+		officerWrite('/events/2/agenda/1?/unassign', 400),
+		officerWrite('/events/2/agenda/999999?/remove', 404)
+	],
+	'/(app)/events/[eventId=id]/programme': [
+		readable('/events/2/programme'),
+		{
+			method: 'GET',
+			path: '/events/999999/programme',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/events/2/programme')
+	],
+	// Participants: the officer's page and its forms (an empty form gets its messages; resetting the
+	// order needs no fields and goes back to the page); the printouts are for every reader.
+	'/(app)/events/[eventId=id]/participants': [
+		officerPage('/events/1/participants', 200),
+		officerPage('/events/1/participants?q=Huseynov', 200),
+		officerPage('/events/999999/participants', 404),
+		officerWrite('/events/1/participants', 404),
+		officerWrite('/events/1/participants?/invite', 400),
+		officerWrite('/events/1/participants?/createAndInvite', 400),
+		officerWrite('/events/1/participants?/inviteOrganization', 400),
+		officerWrite('/events/1/participants?/previewImport', 400),
+		officerWrite('/events/1/participants?/confirmImport', 400),
+		officerWrite('/events/1/participants?/createDelegation', 400),
+		officerWrite('/events/1/participants?/renameDelegation', 400),
+		officerWrite('/events/1/participants?/removeDelegation', 400),
+		officerWrite('/events/1/participants?/assignDelegation', 400),
+		officerWrite('/events/1/participants?/markHead', 400),
+		officerWrite('/events/1/participants?/move', 400),
+		officerWrite('/events/1/participants?/rsvp', 400),
+		officerWrite('/events/1/participants?/attendance', 400),
+		officerWrite('/events/1/participants?/remove', 400),
+		{
+			method: 'POST',
+			path: '/events/1/participants?/resetOrder',
+			expect: {
+				anonymous: 401,
+				viewer: 403,
+				officer: '303 /events/1/participants',
+				admin: '303 /events/1/participants'
+			}
+		}
+	],
+	'/(app)/events/[eventId=id]/participants/list': [
+		readable('/events/1/participants/list'),
+		{
+			method: 'GET',
+			path: '/events/999999/participants/list',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/events/1/participants/list')
+	],
+	'/(app)/events/[eventId=id]/participants/badges': [
+		readable('/events/1/participants/badges'),
+		{
+			method: 'GET',
+			path: '/events/999999/participants/badges',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/events/1/participants/badges')
+	],
 	'/(app)/people': [readable('/people'), noActions('/people')],
-	'/(app)/people/[personId=id]': [readable('/people/1'), noActions('/people/1')],
+	'/(app)/people/[personId=id]': [
+		readable('/people/1'),
+		// The page has named actions only: a POST naming none is 404 for those allowed to write.
+		{ method: 'POST', path: '/people/1', expect: { anonymous: 401, viewer: 403, officer: 404, admin: 404 } },
+		// An empty form lacks the days the link should work.
+		{
+			method: 'POST',
+			path: '/people/1?/issueLink',
+			expect: { anonymous: 401, viewer: 403, officer: 400, admin: 400 }
+		},
+		{
+			method: 'POST',
+			path: '/people/1?/revokeLink',
+			expect: { anonymous: 401, viewer: 403, officer: 200, admin: 200 }
+		}
+	],
 	'/(app)/organizations': [readable('/organizations'), noActions('/organizations')],
 	'/(app)/organizations/[organizationId=id]': [readable('/organizations/1'), noActions('/organizations/1')],
 	'/(app)/outcomes': [readable('/outcomes'), noActions('/outcomes')],

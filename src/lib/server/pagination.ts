@@ -16,7 +16,7 @@ export type SortKey = readonly (string | number)[];
  * What each part of a list's sort key must be. Cursors come back from URLs that anyone can edit, and
  * PostgreSQL refuses a malformed timestamp outright: a cursor that does not fit is no cursor at all.
  */
-export type CursorPart = 'instant' | 'date' | 'text' | 'id';
+export type CursorPart = 'instant' | 'date' | 'text' | 'id' | 'score';
 
 const fitsPart: Record<CursorPart, (value: string | number) => boolean> = {
 	instant: (v) =>
@@ -28,7 +28,9 @@ const fitsPart: Record<CursorPart, (value: string | number) => boolean> = {
 		/^\d{4}-\d{2}-\d{2}$/.test(v) &&
 		new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v,
 	text: (v) => typeof v === 'string' && v.length <= 1000,
-	id: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v > 0
+	id: (v) => typeof v === 'number' && Number.isSafeInteger(v) && v > 0,
+	/** A search relevance: any finite number. */
+	score: (v) => typeof v === 'number' && Number.isFinite(v)
 };
 
 export interface PageRequest {

@@ -18,19 +18,36 @@ export function requireRole(user: SessionUser | null, role: UserRole): SessionUs
 	return user;
 }
 
-/** Routes anyone may open, signed in or not. */
+/** Routes anyone may open, signed in or not. A personal link's page checks its token itself. */
 const PUBLIC_ROUTES = new Set([
 	'/healthz',
 	'/(public)/login',
 	'/(public)/login/two-factor',
-	'/(public)/setup'
+	'/(public)/setup',
+	'/(link)/p/[token]',
+	// Events an officer marked public: title, date, venue, published agenda.
+	'/(site)/public/events',
+	'/(site)/public/events/[eventId=id]'
 ]);
 
 /** Routes behind a session where a viewer may also send forms: their own account and signing out. */
 const SELF_SERVICE_ROUTES = new Set(['/(app)/account', '/(app)/account/two-factor', '/(app)/logout']);
 
-/** Pages only officers may read: the audit history shows who changed what, and from where. */
-const OFFICER_READ_ROUTES = new Set(['/(app)/events/[eventId=id]/history']);
+/**
+ * Pages only officers may read: the audit history shows who changed what, and from where; the agenda
+ * builder is all forms (viewers read the agenda on the event page and the printed programme).
+ */
+const OFFICER_READ_ROUTES = new Set([
+	'/(app)/events/[eventId=id]/history',
+	'/(app)/events/new',
+	'/(app)/events/[eventId=id]/edit',
+	'/(app)/events/[eventId=id]/duplicate',
+	'/(app)/events/[eventId=id]/delete',
+	'/(app)/events/[eventId=id]/agenda',
+	'/(app)/events/[eventId=id]/agenda/[itemId=id]',
+	// Contacts, answers and attendance; viewers print the participant list and badges instead.
+	'/(app)/events/[eventId=id]/participants'
+]);
 
 /** Where a user who must still enrol a second factor may go. */
 export const ENROLMENT_ROUTES = new Set(['/(app)/account/two-factor', '/(app)/logout']);
@@ -50,8 +67,13 @@ export function routeAccess(routeId: string | null, method: string): RouteAccess
 	return { kind: 'user', role: 'viewer' };
 }
 
-/** A path inside this app to go back to after signing in; anything else becomes the home page. */
+/**
+ * A path inside this app to go back to after signing in; anything else becomes the home page. The paths
+ * we hand out are URL-encoded, so anything but printable ASCII (spaces, control characters, a line
+ * break, letters a Location header cannot carry) was not made by us.
+ */
 export function safeReturnPath(next: string | null): string {
 	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/events';
+	if (!/^[\x21-\x7e]+$/.test(next)) return '/events';
 	return next.length > 500 ? '/events' : next;
 }

@@ -54,6 +54,10 @@ export interface PersonTable extends Stamped, Versioned {
 	phone: string | null;
 	contact_public: ColumnType<Flag, Flag | undefined, Flag>;
 	notes: string | null;
+	/** 1 for the head of their organisation: first in the order of precedence. */
+	heads_organization: ColumnType<Flag, Flag | undefined, Flag>;
+	/** Protocol rank as a number, 1 the highest; null: unranked, after everyone ranked. */
+	precedence_level: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface VenueTable extends Stamped, Versioned {
@@ -131,6 +135,8 @@ export interface AgendaItemTable extends Stamped, Versioned {
 	title: string;
 	start_at: Instant | null;
 	end_at: Instant | null;
+	/** Minutes; the clock times follow from the event's start and the durations before (agenda.clock.ts). */
+	duration_minutes: ColumnType<number | null, number | null | undefined, number | null>;
 	notes: string | null;
 	is_published: ColumnType<Flag, Flag | undefined, Flag>;
 }
@@ -257,6 +263,27 @@ export interface AppSettingTable {
 	updated_at: Instant;
 }
 
+/** The tables the search covers (db/migrations/20261124_2040_create_search_index.ts). */
+export type SearchEntityType = 'event' | 'person' | 'organization' | 'outcome' | 'correspondence';
+
+/** A record whose search document must be written again (filled by triggers; see search.service.ts). */
+export interface SearchPendingTable {
+	entity_type: SearchEntityType;
+	entity_id: number;
+}
+
+/** One searchable record: what a result shows, and its folded terms (search.text.ts). */
+export interface SearchDocumentTable {
+	id: Generated<number>;
+	entity_type: SearchEntityType;
+	entity_id: number;
+	title: string;
+	detail: string | null;
+	body: string | null;
+	title_terms: string;
+	body_terms: string;
+}
+
 export interface AuditEntryTable {
 	id: Generated<number>;
 	at: Instant;
@@ -295,6 +322,8 @@ export interface Database {
 	personal_link: PersonalLinkTable;
 	app_setting: AppSettingTable;
 	audit_entry: AuditEntryTable;
+	search_pending: SearchPendingTable;
+	search_document: SearchDocumentTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

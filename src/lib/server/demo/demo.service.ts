@@ -262,6 +262,8 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		}
 
 		for (const [index, item] of (e.agenda ?? []).entries()) {
+			const startAt = item.start ? at(item.start) : null;
+			const endAt = item.end ? at(item.end) : null;
 			const { id: itemId } = await tx
 				.insertInto('agenda_item')
 				.values({
@@ -269,8 +271,11 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 					position: index + 1,
 					kind: item.kind,
 					title: item.title,
-					start_at: item.start ? at(item.start) : null,
-					end_at: item.end ? at(item.end) : null,
+					start_at: startAt,
+					end_at: endAt,
+					// As the migration that brought durations backfills them: the minutes between start and end.
+					duration_minutes:
+						startAt && endAt && endAt > startAt ? (Date.parse(endAt) - Date.parse(startAt)) / 60_000 : null,
 					notes: item.notes ?? null,
 					is_published: 1,
 					...stamps

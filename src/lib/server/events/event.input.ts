@@ -1,6 +1,13 @@
-/** Reading the events list's filters from a URL: anything unknown is dropped, never an error. */
-import { eventKinds, eventStatuses } from '../../vocabulary';
+/**
+ * Reading the events list's filters from a URL (anything unknown is dropped, never an error), and the
+ * event form (anything wrong is named beside its field).
+ */
+import { DateTime } from 'luxon';
+import { z } from 'zod';
+import { eventKinds, eventStatuses, timingCertainties } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
+import { formFields, plainText } from '../validation';
+import { ianaTimeZone, VenueCreateInput } from '../venues/venue.input';
 import type { EventFilter } from './event.repository';
 
 /** The filters a URL can set: everything but the moment that divides upcoming from past. */
@@ -16,3 +23,291 @@ export function parseEventListQuery(params: URLSearchParams): EventListQuery {
 		seriesId: positiveId(params.get('series'))
 	};
 }
+
+/** What the event form sends, as typed: every value a string, so that a refused form comes back whole. */
+export interface EventFormValues {
+	kind: string;
+	title: string;
+	theme: string;
+	description: string;
+	/** Wall-clock date and time ("2022-12-16T10:00") in the zone below. */
+	start: string;
+	end: string;
+	/** An IANA zone, or '' for the venue's own zone. */
+	timeZone: string;
+	timing: string;
+	/** A venue id, '' for none (online only), or 'new' for the venue described by the newVenue… fields. */
+	venueId: string;
+	newVenueName: string;
+	newVenueAddress: string;
+	newVenueCity: string;
+	newVenueCountry: string;
+	newVenueTimeZone: string;
+	onlineUrl: string;
+	status: string;
+	statusReason: string;
+	/** A series id, '' for none, or 'new' for a series named in newSeriesName. */
+	seriesId: string;
+	newSeriesName: string;
+	isPublic: boolean;
+	/** Organisation ids in the order they are named; '' for an unused slot. */
+	hosts: string[];
+	coHosts: string[];
+	/** The version of the record the form was filled from; '' for a new event. */
+	version: string;
+}
+
+const TEXT_FIELDS = [
+	'kind',
+	'title',
+	'theme',
+	'description',
+	'start',
+	'end',
+	'timeZone',
+	'timing',
+	'venueId',
+	'newVenueName',
+	'newVenueAddress',
+	'newVenueCity',
+	'newVenueCountry',
+	'newVenueTimeZone',
+	'onlineUrl',
+	'status',
+	'statusReason',
+	'seriesId',
+	'newSeriesName',
+	'version'
+] as const;
+
+/** The most organisations a form may name as hosts, and as co-hosts. */
+export const MAX_HOSTS = 20;
+
+const strings = (values: FormDataEntryValue[]) =>
+	values.filter((v): v is string => typeof v === 'string').slice(0, MAX_HOSTS + 1);
+
+/** The event form's values as typed, and whether the officer chose "Save anyway" over clashes. */
+export function readEventForm(data: FormData): { values: EventFormValues; overrideClashes: boolean } {
+	const fields = formFields(data, TEXT_FIELDS);
+	const text = Object.fromEntries(TEXT_FIELDS.map((name) => [name, fields[name] ?? ''])) as Record<
+		(typeof TEXT_FIELDS)[number],
+		string
+	>;
+	return {
+		values: {
+			...text,
+			isPublic: data.get('isPublic') === 'on',
+			hosts: strings(data.getAll('host')),
+			coHosts: strings(data.getAll('coHost'))
+		},
+		overrideClashes: data.get('overrideClashes') === '1'
+	};
+}
+
+/** '' (or only spaces) is no value; anything else must pass the field's rule. */
+function optional<T extends z.ZodType<string, string>>(schema: T) {
+	return z.string().transform((value, ctx) => {
+		if (value.trim() === '') return null;
+		const parsed = schema.safeParse(value);
+		if (parsed.success) return parsed.data as z.output<T>;
+		for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+		return z.NEVER;
+	});
+}
+
+const localDateTime = (label: string) =>
+	z
+		.string()
+		.trim()
+		.min(1, `${label} is required.`)
+		.regex(
+			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
+			`Enter the ${label.toLowerCase()} as a date and a time.`
+		)
+		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'There is no such date or time.');
+
+const webAddress = z
+	.string()
+	.trim()
+	.max(2000, 'That address is too long.')
+	.refine((value) => {
+		try {
+			const url = new URL(value);
+			return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+		} catch {
+			return false;
+		}
+	}, 'Enter a web address starting with https:// or http://.');
+
+const idOrChoice = <C extends string>(choices: readonly C[], message: string) =>
+	z
+		.string()
+		.trim()
+		.refine(
+			(value) => (choices as readonly string[]).includes(value) || /^[1-9]\d{0,8}$/.test(value),
+			message
+		)
+		.transform((value) => ((choices as readonly string[]).includes(value) ? (value as C) : Number(value)));
+
+const organizationIds = (label: string) =>
+	z
+		.array(z.string())
+		.transform((ids) => ids.map((id) => id.trim()).filter((id) => id !== ''))
+		.refine((ids) => ids.length <= MAX_HOSTS, `Name at most ${MAX_HOSTS} ${label}.`)
+		.refine((ids) => ids.every((id) => /^[1-9]\d{0,8}$/.test(id)), `Choose ${label} from the list.`)
+		.transform((ids) => ids.map(Number))
+		.refine((ids) => new Set(ids).size === ids.length, `Each organisation may be named once.`);
+
+/** Where the event is held: a venue on record, one described in the form, or none (online only). */
+export type VenueChoice =
+	{ kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; venue: VenueCreateInput };
+
+export type SeriesChoice =
+	{ kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string };
+
+const EventFormShape = z.object({
+	kind: z.enum(eventKinds.values, { error: 'Choose a kind of event.' }),
+	title: plainText('Title', 300),
+	theme: optional(plainText('Theme', 300)),
+	description: optional(plainText('Description', 10_000, { multiline: true })),
+	start: localDateTime('Start'),
+	end: localDateTime('End'),
+	timeZone: optional(ianaTimeZone('Time zone')),
+	timing: z.enum(timingCertainties.values, { error: 'Choose how certain the time is.' }),
+	venueId: idOrChoice(['', 'new'] as const, 'Choose a venue from the list.'),
+	newVenueName: z.string(),
+	newVenueAddress: z.string(),
+	newVenueCity: z.string(),
+	newVenueCountry: z.string(),
+	newVenueTimeZone: z.string(),
+	onlineUrl: optional(webAddress),
+	status: z.enum(eventStatuses.values, { error: 'Choose a status.' }),
+	statusReason: optional(plainText('Reason', 2000, { multiline: true })),
+	seriesId: idOrChoice(['', 'new'] as const, 'Choose a series from the list.'),
+	newSeriesName: z.string(),
+	isPublic: z.boolean(),
+	hosts: organizationIds('hosts'),
+	coHosts: organizationIds('co-hosts')
+});
+
+const NEW_VENUE_FIELDS = {
+	name: 'newVenueName',
+	address: 'newVenueAddress',
+	city: 'newVenueCity',
+	countryCode: 'newVenueCountry',
+	timeZone: 'newVenueTimeZone'
+} as const;
+
+/**
+ * The event form, checked field by field, then across fields: a venue or an online link; a new venue
+ * described in full; a reason for a postponement or cancellation. Times stay wall-clock readings here:
+ * which zone they are in may depend on the venue, which only the service can look up.
+ */
+export const EventFormInput = EventFormShape.transform((form, ctx) => {
+	let venue: VenueChoice = { kind: 'none' };
+	const describesVenue = [
+		form.newVenueName,
+		form.newVenueAddress,
+		form.newVenueCity,
+		form.newVenueCountry,
+		form.newVenueTimeZone
+	].some((value) => value.trim() !== '');
+	if (typeof form.venueId === 'number' && describesVenue) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'Clear the new venue, or choose “A new venue” as the venue.',
+			path: ['newVenueName']
+		});
+	}
+	if (form.venueId === 'new' || (form.venueId === '' && describesVenue)) {
+		const parsed = VenueCreateInput.safeParse({
+			name: form.newVenueName,
+			address: form.newVenueAddress.trim() === '' ? undefined : form.newVenueAddress,
+			city: form.newVenueCity,
+			countryCode: form.newVenueCountry,
+			timeZone: form.newVenueTimeZone
+		});
+		if (parsed.success) venue = { kind: 'new', venue: parsed.data };
+		for (const issue of parsed.error?.issues ?? []) {
+			const field = NEW_VENUE_FIELDS[issue.path[0] as keyof typeof NEW_VENUE_FIELDS];
+			ctx.addIssue({ code: 'custom', message: issue.message, path: [field] });
+		}
+	} else if (typeof form.venueId === 'number') {
+		venue = { kind: 'existing', id: form.venueId };
+	} else if (form.onlineUrl === null) {
+		const message = 'Give a venue or an online link (or both).';
+		ctx.addIssue({ code: 'custom', message, path: ['venueId'] });
+		ctx.addIssue({ code: 'custom', message, path: ['onlineUrl'] });
+	}
+	if (form.venueId === '' && !describesVenue && form.timeZone === null) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'Choose a time zone: without a venue there is no zone to take.',
+			path: ['timeZone']
+		});
+	}
+	let series: SeriesChoice = { kind: 'none' };
+	const namesSeries = form.newSeriesName.trim() !== '';
+	if (typeof form.seriesId === 'number' && namesSeries) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'Clear the new series name, or choose “A new series” as the series.',
+			path: ['newSeriesName']
+		});
+	}
+	if (form.seriesId === 'new' || (form.seriesId === '' && namesSeries)) {
+		const parsed = plainText('Series name', 200).safeParse(form.newSeriesName);
+		if (parsed.success) series = { kind: 'new', name: parsed.data };
+		else ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]!.message, path: ['newSeriesName'] });
+	} else if (typeof form.seriesId === 'number') {
+		series = { kind: 'existing', id: form.seriesId };
+	}
+	if ((form.status === 'postponed' || form.status === 'cancelled') && form.statusReason === null) {
+		ctx.addIssue({
+			code: 'custom',
+			message: `Say why the event is ${form.status}: the reason is kept and shown.`,
+			path: ['statusReason']
+		});
+	}
+	const both = form.hosts.filter((id) => form.coHosts.includes(id));
+	if (both.length > 0) {
+		ctx.addIssue({
+			code: 'custom',
+			message: 'An organisation is either a host or a co-host, not both.',
+			path: ['coHosts']
+		});
+	}
+	return {
+		kind: form.kind,
+		title: form.title,
+		theme: form.theme,
+		description: form.description,
+		start: form.start,
+		end: form.end,
+		timeZone: form.timeZone,
+		timing: form.timing,
+		venue,
+		onlineUrl: form.onlineUrl,
+		status: form.status,
+		// A reason belongs to a postponement or cancellation only.
+		statusReason: form.status === 'postponed' || form.status === 'cancelled' ? form.statusReason : null,
+		series,
+		isPublic: form.isPublic,
+		hosts: form.hosts,
+		coHosts: form.coHosts
+	};
+});
+export type EventInput = z.output<typeof EventFormInput>;
+
+/** The version a form was filled from, or null when it names none a save could check against. */
+export function formVersion(value: string): number | null {
+	return /^[1-9]\d{0,8}$/.test(value.trim()) ? Number(value.trim()) : null;
+}
+
+export const EventStatusChangeInput = z.object({
+	reason: plainText('Reason', 2000, { multiline: true })
+});
+
+export const EventDeleteInput = z.object({
+	confirm: z.literal('on', { error: 'Tick the box to confirm that the event is to be deleted.' })
+});

@@ -1,7 +1,15 @@
 /** Queries over events. Kysely only: no rules, no HTTP. */
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { EventKind, EventStatus } from '../../vocabulary';
-import type { Database } from '../db/schema';
+import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
+import type { EventKind, EventStatus, HostRole } from '../../vocabulary';
+import type {
+	AgendaItemRoleTable,
+	Database,
+	EventSeriesTable,
+	EventUpdate,
+	NewAgendaItem,
+	NewEvent,
+	NewParticipant
+} from '../db/schema';
 import type { PageRequest } from '../pagination';
 
 export interface EventFilter {
@@ -156,4 +164,220 @@ export type EventDetailRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
 
 export async function listEventSeries(db: Kysely<Database>) {
 	return db.selectFrom('event_series').select(['id', 'name']).orderBy('name').execute();
+}
+
+/** The hosts and co-hosts of one event as the form edits them: ids, roles, order. */
+export async function listEventHostIds(db: Kysely<Database>, eventId: number) {
+	return db
+		.selectFrom('event_organization')
+		.select(['organization_id', 'role', 'position'])
+		.where('event_id', '=', eventId)
+		.orderBy('position')
+		.orderBy('organization_id')
+		.execute();
+}
+
+export async function insertEventRow(db: Kysely<Database>, event: NewEvent) {
+	return db.insertInto('event').values(event).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * Writes the changes only when the row is still at the version the writer read, raising the version
+ * (and, for a change attendees must see, the iCalendar sequence). Returns whether a row was written.
+ */
+export async function updateEventRow(
+	db: Kysely<Database>,
+	eventId: number,
+	expectedVersion: number,
+	changes: EventUpdate,
+	{ raiseSequence }: { raiseSequence: boolean }
+): Promise<boolean> {
+	const result = await db
+		.updateTable('event')
+		.set((eb) => ({
+			...changes,
+			version: eb('version', '+', 1),
+			...(raiseSequence ? { ical_sequence: eb('ical_sequence', '+', 1) } : {})
+		}))
+		.where('id', '=', eventId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
+}
+
+export async function replaceEventHosts(
+	db: Kysely<Database>,
+	eventId: number,
+	hosts: { organizationId: number; role: HostRole }[]
+) {
+	await db.deleteFrom('event_organization').where('event_id', '=', eventId).execute();
+	if (hosts.length === 0) return;
+	await db
+		.insertInto('event_organization')
+		.values(
+			hosts.map((host, position) => ({
+				event_id: eventId,
+				organization_id: host.organizationId,
+				role: host.role,
+				position
+			}))
+		)
+		.execute();
+}
+
+/** Which of these organisations exist. */
+export async function listExistingOrganizationIds(db: Kysely<Database>, ids: number[]): Promise<number[]> {
+	if (ids.length === 0) return [];
+	const rows = await db.selectFrom('organization').select('id').where('id', 'in', ids).execute();
+	return rows.map((r) => r.id);
+}
+
+export async function findEventSeries(db: Kysely<Database>, seriesId: number) {
+	return db.selectFrom('event_series').select(['id', 'name']).where('id', '=', seriesId).executeTakeFirst();
+}
+
+/** A series by name, ignoring case, so that typing an existing name again finds it. */
+export async function findEventSeriesByName(db: Kysely<Database>, name: string) {
+	return db
+		.selectFrom('event_series')
+		.select(['id', 'name'])
+		.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+		.executeTakeFirst();
+}
+
+export async function insertEventSeries(db: Kysely<Database>, series: Insertable<EventSeriesTable>) {
+	return db.insertInto('event_series').values(series).returning(['id', 'name']).executeTakeFirstOrThrow();
+}
+
+/** The timed items of an event's agenda, for moving them with it. */
+export async function listAgendaItemTimes(db: Kysely<Database>, eventId: number) {
+	return db
+		.selectFrom('agenda_item')
+		.select(['id', 'start_at', 'end_at'])
+		.where('event_id', '=', eventId)
+		.where((eb) => eb.or([eb('start_at', 'is not', null), eb('end_at', 'is not', null)]))
+		.orderBy('id')
+		.execute();
+}
+
+/** New times for one agenda item; its version rises so that an agenda form opened before sees the move. */
+export async function updateAgendaItemTimes(
+	db: Kysely<Database>,
+	itemId: number,
+	times: { start_at: string | null; end_at: string | null; updated_at: string }
+) {
+	await db
+		.updateTable('agenda_item')
+		.set((eb) => ({ ...times, version: eb('version', '+', 1) }))
+		.where('id', '=', itemId)
+		.execute();
+}
+
+/** Every column of every agenda item, so that a copy carries whatever the programme records. */
+export async function listAgendaItemsForCopy(db: Kysely<Database>, eventId: number) {
+	return db
+		.selectFrom('agenda_item')
+		.selectAll()
+		.where('event_id', '=', eventId)
+		.orderBy('position')
+		.orderBy('id')
+		.execute();
+}
+
+export async function listAgendaRolesForCopy(db: Kysely<Database>, eventId: number) {
+	return db
+		.selectFrom('agenda_item_role as r')
+		.innerJoin('agenda_item as i', 'i.id', 'r.agenda_item_id')
+		.selectAll('r')
+		.where('i.event_id', '=', eventId)
+		.orderBy('r.agenda_item_id')
+		.orderBy('r.position')
+		.execute();
+}
+
+/**
+ * The participants who have a role on some agenda item, with the person's title, rank and
+ * organisation as they stand now (a copy is a new invitation, made today).
+ */
+export async function listParticipantsWithAgendaRoles(db: Kysely<Database>, eventId: number) {
+	return db
+		.selectFrom('event_participant as p')
+		.innerJoin('person', 'person.id', 'p.person_id')
+		.select([
+			'p.id',
+			'p.person_id',
+			'p.role',
+			'p.organization_id',
+			'person.position',
+			'person.rank',
+			'person.organization_id as person_organization_id'
+		])
+		.where('p.event_id', '=', eventId)
+		.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('agenda_item_role as r')
+					.innerJoin('agenda_item as i', 'i.id', 'r.agenda_item_id')
+					.select('r.participant_id')
+					.whereRef('r.participant_id', '=', 'p.id')
+					.whereRef('i.event_id', '=', 'p.event_id')
+			)
+		)
+		.orderBy('p.id')
+		.execute();
+}
+
+export async function insertAgendaItemRow(db: Kysely<Database>, item: NewAgendaItem) {
+	return db.insertInto('agenda_item').values(item).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertParticipantRow(db: Kysely<Database>, participant: NewParticipant) {
+	return db.insertInto('event_participant').values(participant).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertAgendaRoleRows(db: Kysely<Database>, roles: Insertable<AgendaItemRoleTable>[]) {
+	if (roles.length === 0) return;
+	await db.insertInto('agenda_item_role').values(roles).execute();
+}
+
+/** What deleting an event takes with it, or unlinks, counted in one query. */
+export async function countEventRecords(db: Kysely<Database>, eventId: number) {
+	const count = (
+		table: 'agenda_item' | 'event_participant' | 'outcome' | 'correspondence_event' | 'outcome_follow_up'
+	) =>
+		db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('event_id', '=', eventId);
+	return db
+		.selectNoFrom([
+			count('agenda_item').as('agenda_items'),
+			count('event_participant').as('participants'),
+			count('outcome').as('outcomes'),
+			count('outcome_follow_up').as('follow_ups'),
+			count('correspondence_event').as('correspondence')
+		])
+		.executeTakeFirstOrThrow();
+}
+
+/**
+ * Outcomes recorded at the event stop naming it (the foreign key would do the same on delete; doing it
+ * here first makes it an ordinary update, whose triggers behave alike on both engines).
+ */
+export async function unlinkOutcomesOfEvent(db: Kysely<Database>, eventId: number, at: string) {
+	await db
+		.updateTable('outcome')
+		.set((eb) => ({ event_id: null, updated_at: at, version: eb('version', '+', 1) }))
+		.where('event_id', '=', eventId)
+		.execute();
+}
+
+/** Deletes the event if it is still at the version the officer saw; its agenda, participants and links go with it. */
+export async function deleteEventRow(db: Kysely<Database>, eventId: number, expectedVersion: number) {
+	const result = await db
+		.deleteFrom('event')
+		.where('id', '=', eventId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) === 1;
 }

@@ -1,12 +1,59 @@
-/** Reading events: the lists and the event page. Each costs a fixed number of queries. */
-import type { Kysely } from 'kysely';
+/**
+ * Events: reading the lists and the event page (each a fixed number of queries), and planning them:
+ * scheduling, editing, moving, postponing, cancelling, duplicating and deleting, each in one transaction
+ * with its audit entry.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import { instantToZoned, zonedToInstant } from '../../format/datetime';
+import { eventStatuses, type EventStatus } from '../../vocabulary';
 import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
+import { retimeAgenda } from '../agenda/agenda.service';
+import { recordAction, type Actor } from '../audit/audit';
+import { findClashes, type ClashView } from '../conflicts/conflict.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
-import type { Database } from '../db/schema';
+import type { Database, EventTable } from '../db/schema';
+import { NotFound, RuleViolation, StaleRecord, type FieldErrors } from '../errors';
+import { listOrganizationOptions } from '../organizations/organization.repository';
 import { listOutcomesFollowedUpAt, listOutcomesOfEvent } from '../outcomes/outcome.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listDelegations, listParticipants } from '../participants/participant.repository';
-import { findEvent, listEvents, listHostsForEvents, type EventFilter } from './event.repository';
+import { timeZoneNames } from '../venues/venue.input';
+import { findVenue, insertVenue, listVenueOptions } from '../venues/venue.repository';
+import {
+	emptyEventForm,
+	toEventFormValues,
+	type EventEditHeading,
+	type EventFormOptions,
+	type EventSaveOutcome
+} from './event-form.view';
+import type { EventFormValues, EventInput } from './event.input';
+import {
+	countEventRecords,
+	deleteEventRow,
+	findEvent,
+	findEventSeries,
+	findEventSeriesByName,
+	insertAgendaItemRow,
+	insertAgendaRoleRows,
+	insertEventRow,
+	insertEventSeries,
+	insertParticipantRow,
+	listAgendaItemsForCopy,
+	listAgendaItemTimes,
+	listAgendaRolesForCopy,
+	listEvents,
+	listEventSeries,
+	listEventHostIds,
+	listExistingOrganizationIds,
+	listHostsForEvents,
+	listParticipantsWithAgendaRoles,
+	replaceEventHosts,
+	unlinkOutcomesOfEvent,
+	updateAgendaItemTimes,
+	updateEventRow,
+	type EventFilter
+} from './event.repository';
+import { followMove, retitleForYear, sameTimeNextYear, yearIn, type Move } from './event.schedule';
 import {
 	toAgendaViews,
 	toDelegationViews,
@@ -57,5 +104,745 @@ export async function getEventPage(db: Kysely<Database>, eventId: number): Promi
 		outcomes,
 		followsUp,
 		correspondence
+	});
+}
+
+/** The venues, series, organisations and zones the event form offers: three queries. */
+export async function getEventFormOptions(db: Kysely<Database>): Promise<EventFormOptions> {
+	const [venues, series, organizations] = await Promise.all([
+		listVenueOptions(db),
+		listEventSeries(db),
+		listOrganizationOptions(db)
+	]);
+	return {
+		venues: venues.map((v) => ({
+			id: v.id,
+			label: `${v.name} (${v.city}, ${v.country_code})`,
+			timeZone: v.time_zone
+		})),
+		series,
+		organizations,
+		timeZones: timeZoneNames()
+	};
+}
+
+/** An event as its edit form shows it, or null when there is no such event. Two queries. */
+export async function getEventForm(
+	db: Kysely<Database>,
+	eventId: number
+): Promise<{ heading: EventEditHeading; values: EventFormValues } | null> {
+	const [event, hosts] = await Promise.all([findEvent(db, eventId), listEventHostIds(db, eventId)]);
+	if (!event) return null;
+	return {
+		heading: {
+			id: event.id,
+			title: event.title,
+			status: event.status,
+			statusLabel: eventStatuses.labels[event.status],
+			statusReason: event.status_reason,
+			version: event.version
+		},
+		values: toEventFormValues(event, hosts)
+	};
+}
+
+/**
+ * The form for next year's edition of an event: the same title with the year moved on, the same kind,
+ * theme, description, hosts, venue, zone and series, starting on the same day and time a year later.
+ * Null when there is no such event. Four queries.
+ */
+export async function getDuplicateForm(
+	db: Kysely<Database>,
+	sourceId: number
+): Promise<{
+	source: { id: number; title: string; agendaItems: number; people: number };
+	values: EventFormValues;
+} | null> {
+	const [event, hosts, items, people] = await Promise.all([
+		findEvent(db, sourceId),
+		listEventHostIds(db, sourceId),
+		countEventRecords(db, sourceId),
+		listParticipantsWithAgendaRoles(db, sourceId)
+	]);
+	if (!event) return null;
+	const startAt = sameTimeNextYear(event.start_at, event.time_zone);
+	const endAt = followMove(event.end_at, {
+		fromStart: event.start_at,
+		toStart: startAt,
+		fromZone: event.time_zone,
+		toZone: event.time_zone
+	});
+	const values = toEventFormValues({ ...event, start_at: startAt, end_at: endAt }, hosts);
+	return {
+		source: {
+			id: event.id,
+			title: event.title,
+			agendaItems: Number(items.agenda_items),
+			people: people.length
+		},
+		values: {
+			...values,
+			title: retitleForYear(
+				event.title,
+				yearIn(event.start_at, event.time_zone),
+				yearIn(startAt, event.time_zone)
+			),
+			timing: 'exact',
+			status: 'planned',
+			statusReason: '',
+			version: ''
+		}
+	};
+}
+
+/** The columns of an event as the audit trail records them. */
+function auditSnapshot(row: Selectable<EventTable>) {
+	return {
+		kind: row.kind,
+		title: row.title,
+		theme: row.theme,
+		description: row.description,
+		start_at: row.start_at,
+		end_at: row.end_at,
+		time_zone: row.time_zone,
+		timing: row.timing,
+		venue_id: row.venue_id,
+		online_url: row.online_url,
+		status: row.status,
+		status_reason: row.status_reason,
+		series_id: row.series_id,
+		is_public: row.is_public,
+		ical_uid: row.ical_uid
+	};
+}
+
+/** Changes attendees must see: RFC 5545 wants SEQUENCE raised for them, and only for them. */
+const SEQUENCED: readonly (keyof ReturnType<typeof auditSnapshot>)[] = [
+	'title',
+	'start_at',
+	'end_at',
+	'time_zone',
+	'venue_id',
+	'online_url',
+	'status'
+];
+
+interface References {
+	/** The zone events at the chosen venue default to, or null without a venue. */
+	venueZone: string | null;
+	venueId: number | null;
+	seriesId: number | null;
+}
+
+/** Checks that every record the form names exists, writing nothing. */
+async function checkReferences(tx: Kysely<Database>, input: EventInput): Promise<References> {
+	const problems: FieldErrors = {};
+	let venueZone: string | null = null;
+	let venueId: number | null = null;
+	if (input.venue.kind === 'existing') {
+		const venue = await findVenue(tx, input.venue.id);
+		if (venue) [venueZone, venueId] = [venue.time_zone, venue.id];
+		else problems.venueId = 'That venue no longer exists: choose another.';
+	} else if (input.venue.kind === 'new') {
+		venueZone = input.venue.venue.timeZone;
+	}
+	let seriesId: number | null = null;
+	if (input.series.kind === 'existing') {
+		const series = await findEventSeries(tx, input.series.id);
+		if (series) seriesId = series.id;
+		else problems.seriesId = 'That series no longer exists: choose another.';
+	}
+	const named = [...input.hosts, ...input.coHosts];
+	const existing = new Set(await listExistingOrganizationIds(tx, named));
+	if (input.hosts.some((id) => !existing.has(id))) problems.hosts = 'A host chosen no longer exists.';
+	if (input.coHosts.some((id) => !existing.has(id))) problems.coHosts = 'A co-host chosen no longer exists.';
+	if (Object.keys(problems).length > 0) {
+		throw new RuleViolation('Some of the records named in the form do not exist.', problems);
+	}
+	return { venueZone, venueId, seriesId };
+}
+
+/** Creates the venue and the series the form described, when it described new ones. */
+async function writeReferences(
+	tx: Kysely<Database>,
+	actor: Actor,
+	input: EventInput,
+	references: References,
+	at: string
+): Promise<{ venueId: number | null; seriesId: number | null }> {
+	let { venueId, seriesId } = references;
+	if (input.venue.kind === 'new') {
+		const { name, address, city, countryCode, timeZone } = input.venue.venue;
+		const venue = await insertVenue(tx, {
+			name,
+			address: address ?? null,
+			city,
+			country_code: countryCode,
+			time_zone: timeZone,
+			created_at: at,
+			updated_at: at
+		});
+		venueId = venue.id;
+		await recordAction(tx, actor, {
+			action: 'venue.create',
+			entityType: 'venue',
+			entityId: venue.id,
+			after: { name, address: address ?? null, city, country_code: countryCode, time_zone: timeZone }
+		});
+	}
+	if (input.series.kind === 'new') {
+		const found = await findEventSeriesByName(tx, input.series.name);
+		if (found) {
+			seriesId = found.id;
+		} else {
+			const series = await insertEventSeries(tx, {
+				name: input.series.name,
+				created_at: at,
+				updated_at: at
+			});
+			seriesId = series.id;
+			await recordAction(tx, actor, {
+				action: 'event_series.create',
+				entityType: 'event_series',
+				entityId: series.id,
+				after: { name: series.name }
+			});
+		}
+	}
+	return { venueId, seriesId };
+}
+
+/** The zone the event is in: the one chosen, or else its venue's. */
+function zoneOf(input: EventInput, references: References): string {
+	const zone = input.timeZone ?? references.venueZone;
+	if (!zone) {
+		throw new RuleViolation('Choose a time zone.', {
+			timeZone: 'Choose a time zone: without a venue there is no zone to take.'
+		});
+	}
+	return zone;
+}
+
+function checkEndAfterStart(startAt: string, endAt: string) {
+	if (Date.parse(endAt) <= Date.parse(startAt)) {
+		throw new RuleViolation('The end must be after the start.', {
+			end: 'The end must be after the start.'
+		});
+	}
+}
+
+function hostRows(input: EventInput) {
+	return [
+		...input.hosts.map((organizationId) => ({ organizationId, role: 'host' as const })),
+		...input.coHosts.map((organizationId) => ({ organizationId, role: 'co_host' as const }))
+	];
+}
+
+function eventColumns(
+	input: EventInput,
+	times: { startAt: string; endAt: string; timeZone: string },
+	ids: { venueId: number | null; seriesId: number | null }
+) {
+	return {
+		kind: input.kind,
+		title: input.title,
+		theme: input.theme,
+		description: input.description,
+		start_at: times.startAt,
+		end_at: times.endAt,
+		time_zone: times.timeZone,
+		timing: input.timing,
+		venue_id: ids.venueId,
+		online_url: input.onlineUrl,
+		status: input.status,
+		status_reason: input.statusReason,
+		series_id: ids.seriesId,
+		is_public: input.isPublic ? 1 : 0
+	} as const;
+}
+
+/** Clashes that stop a save until the officer chooses to save anyway; cancelled events clash with nothing. */
+async function clashesFor(
+	tx: Kysely<Database>,
+	status: EventStatus,
+	query: Parameters<typeof findClashes>[1]
+): Promise<ClashView[]> {
+	return status === 'cancelled' ? [] : findClashes(tx, query);
+}
+
+export interface SaveOptions {
+	/** The officer saw the clashes and saves anyway; the override is audited. */
+	overrideClashes?: boolean;
+	now?: Date;
+}
+
+/**
+ * Creates an event with its hosts (and the venue or series the form described as new). When it clashes
+ * with another event at the same venue, nothing is written and the clashes come back, unless the officer
+ * chose to save anyway. One transaction, audited.
+ */
+export async function scheduleEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: EventInput,
+	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
+): Promise<EventSaveOutcome> {
+	const at = now.toISOString();
+	return db.transaction().execute(async (tx) => {
+		const references = await checkReferences(tx, input);
+		const timeZone = zoneOf(input, references);
+		const startAt = zonedToInstant(input.start, timeZone);
+		const endAt = zonedToInstant(input.end, timeZone);
+		checkEndAfterStart(startAt, endAt);
+		const clashes = await clashesFor(tx, input.status, {
+			startAt,
+			endAt,
+			venueId: references.venueId,
+			personIds: []
+		});
+		if (clashes.length > 0 && !overrideClashes) {
+			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+		}
+		const ids = await writeReferences(tx, actor, input, references, at);
+		const event = await insertEventRow(tx, {
+			...eventColumns(input, { startAt, endAt, timeZone }, ids),
+			ical_uid: newIcalUid(),
+			created_at: at,
+			updated_at: at
+		});
+		await replaceEventHosts(tx, event.id, hostRows(input));
+		const clashesOverridden = clashes.map((c) => c.event.id);
+		await recordAction(tx, actor, {
+			action: 'event.create',
+			entityType: 'event',
+			entityId: event.id,
+			eventId: event.id,
+			after: {
+				...auditSnapshot(event),
+				hosts: input.hosts,
+				co_hosts: input.coHosts,
+				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
+			}
+		});
+		return { saved: true, eventId: event.id, clashesOverridden };
+	});
+}
+
+function newIcalUid(): string {
+	return `${crypto.randomUUID()}@protokol`;
+}
+
+async function staleEvent(tx: Kysely<Database>, eventId: number): Promise<StaleRecord<EventFormValues>> {
+	const [event, hosts] = await Promise.all([findEvent(tx, eventId), listEventHostIds(tx, eventId)]);
+	if (!event)
+		return new StaleRecord(emptyEventForm(), 'Someone else deleted this event after you opened it.');
+	return new StaleRecord(toEventFormValues(event, hosts));
+}
+
+/**
+ * Saves an edited event, if nobody saved it since the officer opened it (`version`); otherwise throws
+ * StaleRecord with the event as it now stands, and writes nothing. Moving the start moves the end (unless
+ * the end was changed too) and every timed agenda item, keeping their wall-clock distance from the start.
+ * A change of time, venue, status or title raises the iCalendar sequence. A new time or venue that clashes
+ * with another event is not saved unless the officer chose to save anyway; that choice is audited.
+ */
+export async function reviseEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	version: number,
+	input: EventInput,
+	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
+): Promise<EventSaveOutcome> {
+	const at = now.toISOString();
+	return db.transaction().execute(async (tx) => {
+		const [current, currentHosts] = await Promise.all([
+			findEvent(tx, eventId),
+			listEventHostIds(tx, eventId)
+		]);
+		if (!current) throw new NotFound('There is no such event.');
+		if (current.version !== version) throw new StaleRecord(toEventFormValues(current, currentHosts));
+		const references = await checkReferences(tx, input);
+		const timeZone = zoneOf(input, references);
+		const startAt = zonedToInstant(input.start, timeZone);
+		const move = {
+			fromStart: current.start_at,
+			toStart: startAt,
+			fromZone: current.time_zone,
+			toZone: timeZone
+		};
+		const moved = Date.parse(startAt) !== Date.parse(current.start_at) || timeZone !== current.time_zone;
+		// A new start with the end left as it was moves the whole event.
+		const endUntouched = input.end === instantToZoned(current.end_at, current.time_zone);
+		const endAt =
+			moved && endUntouched ? followMove(current.end_at, move) : zonedToInstant(input.end, timeZone);
+		checkEndAfterStart(startAt, endAt);
+
+		const placeChanged = input.venue.kind === 'new' || references.venueId !== current.venue_id;
+		const timeChanged =
+			Date.parse(startAt) !== Date.parse(current.start_at) ||
+			Date.parse(endAt) !== Date.parse(current.end_at);
+		const revived = current.status === 'cancelled' && input.status !== 'cancelled';
+		const clashes =
+			timeChanged || placeChanged || revived
+				? await clashesFor(tx, input.status, {
+						startAt,
+						endAt,
+						venueId: references.venueId,
+						exceptEventId: eventId
+					})
+				: [];
+		if (clashes.length > 0 && !overrideClashes) {
+			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+		}
+
+		const ids = await writeReferences(tx, actor, input, references, at);
+		const next = eventColumns(input, { startAt, endAt, timeZone }, ids);
+		const before = auditSnapshot(current);
+		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) =>
+			key === 'start_at' || key === 'end_at'
+				? Date.parse(next[key]) !== Date.parse(before[key])
+				: next[key] !== before[key]
+		);
+		const hostsBefore = currentHosts.map((h) => `${h.role}:${h.organization_id}`).join(',');
+		const hostsAfter = hostRows(input)
+			.map((h) => `${h.role}:${h.organizationId}`)
+			.join(',');
+		const hostsChanged = hostsBefore !== hostsAfter;
+		if (changed.length === 0 && !hostsChanged) return { saved: true, eventId, clashesOverridden: [] };
+
+		const written = await updateEventRow(
+			tx,
+			eventId,
+			version,
+			{ ...next, updated_at: at },
+			{ raiseSequence: changed.some((key) => SEQUENCED.includes(key)) }
+		);
+		if (!written) throw await staleEvent(tx, eventId);
+		if (hostsChanged) await replaceEventHosts(tx, eventId, hostRows(input));
+		const agendaItemsMoved = moved ? await moveAgenda(tx, eventId, move, at) : 0;
+		// Items with a duration run on the programme's clock from the new start (src/lib/server/agenda).
+		if (moved) await retimeAgenda(tx, eventId);
+
+		const clashesOverridden = clashes.map((c) => c.event.id);
+		await recordAction(tx, actor, {
+			action: 'event.update',
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			before: {
+				...Object.fromEntries(changed.map((key) => [key, before[key]])),
+				...(hostsChanged ? { hosts: hostsBefore } : {})
+			},
+			after: {
+				...Object.fromEntries(changed.map((key) => [key, next[key]])),
+				...(hostsChanged ? { hosts: hostsAfter } : {}),
+				...(agendaItemsMoved > 0 ? { agenda_items_moved: agendaItemsMoved } : {}),
+				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
+			}
+		});
+		return { saved: true, eventId, clashesOverridden };
+	});
+}
+
+/** Moves every timed agenda item of the event with it; returns how many moved. */
+async function moveAgenda(tx: Kysely<Database>, eventId: number, move: Move, at: string): Promise<number> {
+	const items = await listAgendaItemTimes(tx, eventId);
+	let moved = 0;
+	for (const item of items) {
+		const startAt = item.start_at === null ? null : followMove(item.start_at, move);
+		const endAt = item.end_at === null ? null : followMove(item.end_at, move);
+		if (startAt === item.start_at && endAt === item.end_at) continue;
+		await updateAgendaItemTimes(tx, item.id, { start_at: startAt, end_at: endAt, updated_at: at });
+		moved++;
+	}
+	return moved;
+}
+
+type StatusChange = 'postpone' | 'cancel' | 'reinstate';
+
+const STATUS_AFTER: Record<StatusChange, EventStatus> = {
+	postpone: 'postponed',
+	cancel: 'cancelled',
+	reinstate: 'planned'
+};
+
+async function changeEventStatus(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	version: number,
+	change: StatusChange,
+	reason: string | null,
+	now: Date
+): Promise<void> {
+	const at = now.toISOString();
+	await db.transaction().execute(async (tx) => {
+		const current = await findEvent(tx, eventId);
+		if (!current) throw new NotFound('There is no such event.');
+		if (current.version !== version) throw await staleEvent(tx, eventId);
+		if (change !== 'reinstate' && current.status === 'held') {
+			throw new RuleViolation('This event has been held: it can no longer be postponed or cancelled.');
+		}
+		if (change === 'postpone' && current.status === 'cancelled') {
+			throw new RuleViolation('A cancelled event cannot be postponed: reinstate it first.');
+		}
+		if (change === 'reinstate' && current.status !== 'postponed' && current.status !== 'cancelled') {
+			throw new RuleViolation('Only a postponed or cancelled event can be reinstated.');
+		}
+		const status = STATUS_AFTER[change];
+		const written = await updateEventRow(
+			tx,
+			eventId,
+			version,
+			{ status, status_reason: reason, updated_at: at },
+			{ raiseSequence: true }
+		);
+		if (!written) throw await staleEvent(tx, eventId);
+		await recordAction(tx, actor, {
+			action: `event.${change}`,
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			before: { status: current.status, status_reason: current.status_reason },
+			after: { status, status_reason: reason }
+		});
+	});
+}
+
+/** Postpones the event, keeping the reason to show on its page; audited, sequence raised. */
+export function postponeEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	version: number,
+	reason: string,
+	now = new Date()
+) {
+	return changeEventStatus(db, actor, eventId, version, 'postpone', reason, now);
+}
+
+/** Cancels the event, keeping the reason to show on its page; audited, sequence raised. */
+export function cancelEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	version: number,
+	reason: string,
+	now = new Date()
+) {
+	return changeEventStatus(db, actor, eventId, version, 'cancel', reason, now);
+}
+
+/** Brings a postponed or cancelled event back as planned; the reason goes (the audit trail keeps it). */
+export function reinstateEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	version: number,
+	now = new Date()
+) {
+	return changeEventStatus(db, actor, eventId, version, 'reinstate', null, now);
+}
+
+/**
+ * Creates another edition of an event from the form (see getDuplicateForm) with a new calendar UID, and
+ * copies its programme: every agenda item, its times moved with the start, and the people with roles on
+ * the items, invited afresh (no answers, no attendance). Outcomes, correspondence and the other
+ * participants stay with the original. Clashes of the new time with the venue or those people hold the
+ * copy back unless the officer chose to save anyway. One transaction, audited.
+ */
+export async function duplicateEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	sourceId: number,
+	input: EventInput,
+	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
+): Promise<EventSaveOutcome> {
+	const at = now.toISOString();
+	return db.transaction().execute(async (tx) => {
+		const source = await findEvent(tx, sourceId);
+		if (!source) throw new NotFound('There is no such event to copy.');
+		const references = await checkReferences(tx, input);
+		const timeZone = zoneOf(input, references);
+		const startAt = zonedToInstant(input.start, timeZone);
+		const endAt = zonedToInstant(input.end, timeZone);
+		checkEndAfterStart(startAt, endAt);
+		const people = await listParticipantsWithAgendaRoles(tx, sourceId);
+		const clashes = await clashesFor(tx, input.status, {
+			startAt,
+			endAt,
+			venueId: references.venueId,
+			personIds: people.map((p) => p.person_id)
+		});
+		if (clashes.length > 0 && !overrideClashes) {
+			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+		}
+
+		const ids = await writeReferences(tx, actor, input, references, at);
+		const event = await insertEventRow(tx, {
+			...eventColumns(input, { startAt, endAt, timeZone }, ids),
+			ical_uid: newIcalUid(),
+			created_at: at,
+			updated_at: at
+		});
+		await replaceEventHosts(tx, event.id, hostRows(input));
+
+		const move = {
+			fromStart: source.start_at,
+			toStart: startAt,
+			fromZone: source.time_zone,
+			toZone: timeZone
+		};
+		const itemIds = new Map<number, number>();
+		for (const item of await listAgendaItemsForCopy(tx, sourceId)) {
+			// Whatever else the programme records about an item is copied as it is.
+			const {
+				id,
+				event_id: _event,
+				created_at: _created,
+				updated_at: _updated,
+				version: _version,
+				...shape
+			} = item;
+			const copy = await insertAgendaItemRow(tx, {
+				...shape,
+				event_id: event.id,
+				start_at: item.start_at === null ? null : followMove(item.start_at, move),
+				end_at: item.end_at === null ? null : followMove(item.end_at, move),
+				created_at: at,
+				updated_at: at
+			});
+			itemIds.set(id, copy.id);
+		}
+		await retimeAgenda(tx, event.id);
+		const participantIds = new Map<number, number>();
+		for (const person of people) {
+			const copy = await insertParticipantRow(tx, {
+				event_id: event.id,
+				person_id: person.person_id,
+				role: person.role,
+				// Title and rank as they stand today; the new event records them again when it is held.
+				position_at_event: person.position,
+				rank_at_event: person.rank,
+				organization_id: person.person_organization_id ?? person.organization_id,
+				rsvp_status: 'invited',
+				invited_at: null,
+				responded_at: null,
+				created_at: at,
+				updated_at: at
+			});
+			participantIds.set(person.id, copy.id);
+		}
+		const roles = await listAgendaRolesForCopy(tx, sourceId);
+		await insertAgendaRoleRows(
+			tx,
+			roles.flatMap((role) => {
+				const agendaItemId = itemIds.get(role.agenda_item_id);
+				const participantId = participantIds.get(role.participant_id);
+				return agendaItemId && participantId
+					? [{ ...role, agenda_item_id: agendaItemId, participant_id: participantId }]
+					: [];
+			})
+		);
+
+		const clashesOverridden = clashes.map((c) => c.event.id);
+		await recordAction(tx, actor, {
+			action: 'event.duplicate',
+			entityType: 'event',
+			entityId: event.id,
+			eventId: event.id,
+			after: {
+				copied_from: sourceId,
+				...auditSnapshot(event),
+				hosts: input.hosts,
+				co_hosts: input.coHosts,
+				agenda_items: itemIds.size,
+				participants: participantIds.size,
+				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
+			}
+		});
+		return { saved: true, eventId: event.id, clashesOverridden };
+	});
+}
+
+export interface EventDeletionView {
+	id: number;
+	title: string;
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	version: number;
+	agendaItems: number;
+	participants: number;
+	/** Outcomes that stay on record but no longer name the event. */
+	outcomes: number;
+	followUps: number;
+	correspondence: number;
+}
+
+/** What the delete confirmation shows: the event and what goes with it. Null when there is none. */
+export async function getEventDeletion(
+	db: Kysely<Database>,
+	eventId: number
+): Promise<EventDeletionView | null> {
+	const [event, counts] = await Promise.all([findEvent(db, eventId), countEventRecords(db, eventId)]);
+	if (!event) return null;
+	return {
+		id: event.id,
+		title: event.title,
+		startAt: event.start_at,
+		endAt: event.end_at,
+		timeZone: event.time_zone,
+		version: event.version,
+		agendaItems: Number(counts.agenda_items),
+		participants: Number(counts.participants),
+		outcomes: Number(counts.outcomes),
+		followUps: Number(counts.follow_ups),
+		correspondence: Number(counts.correspondence)
+	};
+}
+
+/**
+ * Deletes the event with its hosts, agenda, participants and links to letters and follow-ups. Outcomes
+ * recorded at it stay, no longer naming it. Refused with StaleRecord when it changed since the officer
+ * looked. The audit entry keeps everything the event was.
+ */
+export async function deleteEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	version: number,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const [current, hosts, counts] = await Promise.all([
+			findEvent(tx, eventId),
+			listEventHostIds(tx, eventId),
+			countEventRecords(tx, eventId)
+		]);
+		if (!current) throw new NotFound('There is no such event.');
+		if (current.version === version) await unlinkOutcomesOfEvent(tx, eventId, now.toISOString());
+		if (current.version !== version || !(await deleteEventRow(tx, eventId, version))) {
+			throw new StaleRecord(
+				toEventFormValues(current, hosts),
+				'Someone else changed this event after you opened it. Look at it again before deleting it.'
+			);
+		}
+		await recordAction(tx, actor, {
+			action: 'event.delete',
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			before: {
+				...auditSnapshot(current),
+				hosts: hosts.filter((h) => h.role === 'host').map((h) => h.organization_id),
+				co_hosts: hosts.filter((h) => h.role === 'co_host').map((h) => h.organization_id),
+				agenda_items: Number(counts.agenda_items),
+				participants: Number(counts.participants),
+				outcomes_unlinked: Number(counts.outcomes),
+				correspondence_unlinked: Number(counts.correspondence)
+			}
+		});
 	});
 }

@@ -175,7 +175,7 @@ export function toEventListItem(row: EventListRow, hosts: HostView[]): EventList
 	};
 }
 
-type PersonAtEventRow = {
+export type PersonAtEventRow = {
 	person_id: number;
 	honorific: string | null;
 	given_name: string;
@@ -190,7 +190,7 @@ type PersonAtEventRow = {
 	organization_acronym: string | null;
 };
 
-function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
+export function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
 	return {
 		personId: row.person_id,
 		name: formatPersonName(row),

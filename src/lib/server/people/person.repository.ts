@@ -4,7 +4,7 @@ import {
 	correspondenceListColumns,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
-import type { Database } from '../db/schema';
+import type { Database, NewPerson } from '../db/schema';
 import { eventSummaryColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { outcomesOfLatestEventsFirst } from '../outcomes/outcome.repository';
@@ -150,5 +150,34 @@ export async function listCorrespondenceOfPerson(db: Kysely<Database>, personId:
 		.orderBy('correspondence.dated_on', 'desc')
 		.orderBy('correspondence.id', 'desc')
 		.limit(limit + 1)
+		.execute();
+}
+
+export async function insertPerson(db: Kysely<Database>, values: NewPerson) {
+	return db.insertInto('person').values(values).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * People whose name contains the words typed (each word in the given, family or native name), in
+ * alphabetical order, with their current organisation. Fetches at most `limit` rows.
+ */
+export async function searchPeopleByName(db: Kysely<Database>, text: string, limit: number) {
+	const words = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
+	let query = withOrganization(db).select([...personNameColumns, 'person.position', 'person.rank']);
+	for (const word of words) {
+		const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		query = query.where((eb) =>
+			eb.or(
+				(['person.given_name', 'person.family_name', 'person.native_name'] as const).map(
+					(column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
+				)
+			)
+		);
+	}
+	return query
+		.orderBy('person.family_name')
+		.orderBy('person.given_name')
+		.orderBy('person.id')
+		.limit(limit)
 		.execute();
 }

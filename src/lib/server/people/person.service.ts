@@ -1,9 +1,16 @@
-/** Reading the directory of people: the list and the person page. Each costs a fixed number of queries. */
-import type { Kysely } from 'kysely';
+/**
+ * The directory of people: the list and the person page (each a fixed number of queries), and adding a
+ * person.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { recordAction, type Actor } from '../audit/audit';
 import type { Database } from '../db/schema';
+import { RuleViolation } from '../errors';
+import type { PersonCreateInput } from './person.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findPerson,
+	insertPerson,
 	listAgendaRolesOfPerson,
 	listCorrespondenceOfPerson,
 	listOutcomesOwnedByPerson,
@@ -11,7 +18,14 @@ import {
 	listPeople,
 	type PersonFilter
 } from './person.repository';
-import { toPersonListItem, toPersonPageView, type PersonListItem, type PersonPageView } from './person.view';
+import {
+	toPersonListItem,
+	toPersonPageView,
+	toPersonSummary,
+	type PersonListItem,
+	type PersonPageView,
+	type PersonSummary
+} from './person.view';
 
 const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50 } as const;
 
@@ -46,4 +60,75 @@ export async function getPersonPage(
 	const shownEventIds = participations.slice(0, limits.participations).map((p) => p.id);
 	const agendaRoles = await listAgendaRolesOfPerson(db, personId, shownEventIds);
 	return toPersonPageView(person, { participations, agendaRoles, outcomes, correspondence }, limits);
+}
+
+/**
+ * Adds a person to the directory inside the caller's transaction, with its audit entry: for services
+ * that create a person as part of something larger (inviting them to an event). The organisation must
+ * exist, and no one else in the directory may have the same e-mail address.
+ */
+export async function addPersonInTransaction(
+	tx: Transaction<Database>,
+	actor: Actor,
+	input: PersonCreateInput,
+	audit: { eventId?: number } = {}
+): Promise<PersonSummary> {
+	if (input.organizationId !== null) {
+		const organization = await tx
+			.selectFrom('organization')
+			.select('id')
+			.where('id', '=', input.organizationId)
+			.executeTakeFirst();
+		if (!organization) {
+			throw new RuleViolation('There is no such organisation.', {
+				organizationId: 'Choose an organisation from the list.'
+			});
+		}
+	}
+	if (input.email !== null) {
+		const sameEmail = await tx
+			.selectFrom('person')
+			.select(['given_name', 'family_name'])
+			.where((eb) => eb(eb.fn('lower', ['email']), '=', input.email!.toLowerCase()))
+			.executeTakeFirst();
+		if (sameEmail) {
+			const message = `${sameEmail.given_name} ${sameEmail.family_name} has this e-mail address already.`;
+			throw new RuleViolation(message, { email: message });
+		}
+	}
+	const now = new Date().toISOString();
+	const person = await insertPerson(tx, {
+		honorific: input.honorific,
+		given_name: input.givenName,
+		family_name: input.familyName,
+		native_name: input.nativeName,
+		rank: input.rank,
+		precedence_level: input.precedenceLevel,
+		heads_organization: input.headsOrganization ? 1 : 0,
+		position: input.position,
+		organization_id: input.organizationId,
+		email: input.email,
+		phone: input.phone,
+		contact_public: input.contactPublic ? 1 : 0,
+		notes: input.notes,
+		created_at: now,
+		updated_at: now
+	});
+	await recordAction(tx, actor, {
+		action: 'person.create',
+		entityType: 'person',
+		entityId: person.id,
+		eventId: audit.eventId ?? null,
+		after: input
+	});
+	return toPersonSummary(person);
+}
+
+/** Adds a person to the directory, with its audit entry. */
+export async function createPerson(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: PersonCreateInput
+): Promise<PersonSummary> {
+	return db.transaction().execute((tx) => addPersonInTransaction(tx, actor, input));
 }

@@ -34,7 +34,14 @@ export const SignInInput = z.object({
 	email: z
 		.string({ error: 'E-mail is required.' })
 		.transform((value) => value.trim().toLowerCase())
-		.pipe(z.string().min(1, 'E-mail is required.').max(254, 'That e-mail address is too long.')),
+		.pipe(
+			z
+				.string()
+				.min(1, 'E-mail is required.')
+				.max(254, 'That e-mail address is too long.')
+				// PostgreSQL refuses NUL in text, and it would land in the throttle and the audit trail.
+				.refine((value) => !/\p{Cc}/u.test(value), 'E-mail contains characters that cannot be used.')
+		),
 	password
 });
 export type SignInInput = z.infer<typeof SignInInput>;

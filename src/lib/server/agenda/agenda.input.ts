@@ -1,0 +1,105 @@
+/** What the agenda builder's forms may send, checked before any service sees it. */
+import { z } from 'zod';
+import { agendaItemKinds, agendaRoles } from '../../vocabulary';
+import { positiveId } from '../query-params';
+import { plainText } from '../validation';
+
+/** The longest item we accept: a whole day. */
+export const AGENDA_ITEM_MAX_MINUTES = 24 * 60;
+/** More items than any programme has; bounds what a reorder may send. */
+export const AGENDA_MAX_ITEMS = 500;
+
+const id = (message: string) =>
+	z
+		.string({ error: message })
+		.trim()
+		.regex(/^[1-9]\d{0,15}$/, message)
+		.transform(Number)
+		.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER, message));
+
+const durationMessage = `Enter the length in whole minutes, from 1 to ${AGENDA_ITEM_MAX_MINUTES}, or leave it empty.`;
+
+/** Minutes, or null when the field is left empty (the item then takes no time on the clock). */
+const durationMinutes = z
+	.string()
+	.optional()
+	.transform((value, context) => {
+		const text = value?.trim() ?? '';
+		if (text === '') return null;
+		const minutes = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
+		if (!(minutes >= 1 && minutes <= AGENDA_ITEM_MAX_MINUTES)) {
+			context.addIssue({ code: 'custom', message: durationMessage });
+			return z.NEVER;
+		}
+		return minutes;
+	});
+
+/** Notes, or null when left empty. */
+const optionalNotes = z
+	.string()
+	.optional()
+	.transform((value) => (value?.trim() ? value : undefined))
+	.pipe(plainText('Notes', 4000, { multiline: true }).optional())
+	.transform((value) => value ?? null);
+
+/** A checkbox: present ("on") when ticked, absent when not. */
+const checkbox = z
+	.string()
+	.optional()
+	.transform((value) => value !== undefined && value !== '');
+
+export const AgendaItemInput = z.object({
+	kind: z.enum(agendaItemKinds.values, { error: 'Choose what kind of item this is.' }),
+	title: plainText('Title', 300),
+	durationMinutes,
+	notes: optionalNotes,
+	published: checkbox
+});
+export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
+export const AGENDA_ITEM_FIELDS = ['kind', 'title', 'durationMinutes', 'notes', 'published'] as const;
+
+export const AgendaItemUpdateInput = AgendaItemInput.extend({
+	version: id('The form is missing the version of the item; open it again.')
+});
+export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateInput>;
+export const AGENDA_ITEM_UPDATE_FIELDS = [...AGENDA_ITEM_FIELDS, 'version'] as const;
+
+export const AgendaItemRef = z.object({ itemId: id('No agenda item named.') });
+
+export const AgendaMoveInput = z.object({
+	itemId: id('No agenda item named.'),
+	direction: z.enum(['up', 'down'], { error: 'Say whether to move the item up or down.' })
+});
+export type AgendaMoveInput = z.infer<typeof AgendaMoveInput>;
+
+/** The new order as the drag-and-drop script sends it: the item ids, comma-separated, first to last. */
+export const AgendaReorderInput = z.object({
+	order: z
+		.string({ error: 'No order was sent.' })
+		.max(AGENDA_MAX_ITEMS * 17, 'The order sent is too long.')
+		.transform((value) => value.split(',').map((part) => part.trim()))
+		.pipe(
+			z
+				.array(id('The order names something that is not an agenda item.'))
+				.min(1, 'No order was sent.')
+				.max(AGENDA_MAX_ITEMS, 'The order sent is too long.')
+		),
+	/** The item that was dragged, for the page to say where it went; anything else is ignored. */
+	moved: z
+		.string()
+		.optional()
+		.transform((value) => positiveId(value ?? null))
+});
+export type AgendaReorderInput = z.infer<typeof AgendaReorderInput>;
+
+export const AgendaAssignInput = z.object({
+	personId: id('Choose a person.'),
+	role: z.enum(agendaRoles.values, { error: 'Choose a role.' })
+});
+export type AgendaAssignInput = z.infer<typeof AgendaAssignInput>;
+
+/** The words of a name to look for, from the person search on an item's page; too little is no search. */
+export function parsePersonSearch(value: string | null): string[] {
+	const words = (value ?? '').slice(0, 100).replace(/\p{C}/gu, ' ').split(/\s+/).filter(Boolean).slice(0, 5);
+	return words.join('').length >= 2 ? words : [];
+}

@@ -1,0 +1,212 @@
+/** What the agenda builder and the printed programme receive: chosen fields, labels resolved. */
+import { formatPersonName } from '../../format/names';
+import { agendaItemKinds, agendaRoles, type AgendaItemKind, type AgendaRole } from '../../vocabulary';
+import type { EventDetailRow } from '../events/event.repository';
+import { toPersonAtEvent, type HostView, type PersonAtEvent } from '../events/event.view';
+import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
+import type {
+	AgendaItemRow,
+	listAgendaRoles,
+	listParticipantChoices,
+	listPeopleMatching
+} from './agenda.repository';
+
+type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
+type RoleRow = Rows<typeof listAgendaRoles>[number];
+
+/** Someone named on an item, with the title and rank they held at this event. */
+export interface AgendaPersonView extends PersonAtEvent {
+	participantId: number;
+	role: AgendaRole;
+	roleLabel: string;
+	/** Rank, position and organisation as printed after the name: "Chief of the … Service (SMS)". */
+	titles: string;
+}
+
+/** An item as the officer edits it. */
+export interface AgendaItemEditView {
+	id: number;
+	position: number;
+	kind: AgendaItemKind;
+	kindLabel: string;
+	title: string;
+	durationMinutes: number | null;
+	startAt: string | null;
+	endAt: string | null;
+	notes: string | null;
+	isPublished: boolean;
+	version: number;
+	people: AgendaPersonView[];
+}
+
+/** The event an agenda belongs to, as the builder's pages name it. */
+export interface AgendaEventView {
+	id: number;
+	title: string;
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+}
+
+/** Someone the officer may put on an item: a participant, or a person found by name. */
+export interface PersonOption {
+	personId: number;
+	label: string;
+}
+
+export interface AgendaPageView {
+	event: AgendaEventView;
+	items: AgendaItemEditView[];
+	/** When the timed items end, or null when none has a duration. */
+	clockEnd: string | null;
+	/** The items run past the event's recorded end. */
+	overruns: boolean;
+}
+
+export interface AgendaItemPageView {
+	event: AgendaEventView;
+	item: AgendaItemEditView;
+	participants: PersonOption[];
+	/** The event has more participants than the list offers: search for the others by name. */
+	moreParticipants: boolean;
+	/** People found by the name searched for (none when nothing was searched). */
+	found: PersonOption[];
+}
+
+/** An item as the printed programme shows it. */
+export interface ProgrammeItemView {
+	id: number;
+	kindLabel: string;
+	title: string;
+	startAt: string | null;
+	endAt: string | null;
+	people: AgendaPersonView[];
+}
+
+export interface ProgrammeView {
+	id: number;
+	title: string;
+	theme: string | null;
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	place: string | null;
+	statusLabel: string | null;
+	hosts: HostView[];
+	items: ProgrammeItemView[];
+}
+
+export function toAgendaEventView(
+	event: Pick<EventDetailRow, 'id' | 'title' | 'start_at' | 'end_at' | 'time_zone'>
+) {
+	return {
+		id: event.id,
+		title: event.title,
+		startAt: event.start_at,
+		endAt: event.end_at,
+		timeZone: event.time_zone
+	} satisfies AgendaEventView;
+}
+
+/**
+ * Rank and position as they stood at the event, then the organisation's acronym unless the position
+ * names the organisation already; an organisation without an acronym only when there is no position.
+ */
+export function titlesAtEvent(person: Pick<PersonAtEvent, 'rank' | 'position' | 'organization'>): string {
+	const { rank, position, organization } = person;
+	const titles = [rank, position].filter(Boolean).join(', ');
+	if (!organization) return titles;
+	const named =
+		position?.includes(organization.name) ||
+		(organization.acronym && position?.includes(organization.acronym));
+	if (named) return titles;
+	if (organization.acronym) return titles ? `${titles} (${organization.acronym})` : organization.acronym;
+	return titles || organization.name;
+}
+
+function toAgendaPerson(row: RoleRow): AgendaPersonView {
+	const person = toPersonAtEvent(row);
+	return {
+		...person,
+		participantId: row.participant_id,
+		role: row.role,
+		roleLabel: agendaRoles.labels[row.role],
+		titles: titlesAtEvent(person)
+	};
+}
+
+/** The people of each item, in the order they are named. */
+function peopleByItem(roles: readonly RoleRow[]): Map<number, AgendaPersonView[]> {
+	const byItem = new Map<number, AgendaPersonView[]>();
+	for (const row of roles) {
+		const people = byItem.get(row.agenda_item_id) ?? [];
+		people.push(toAgendaPerson(row));
+		byItem.set(row.agenda_item_id, people);
+	}
+	return byItem;
+}
+
+export function toAgendaItemEditViews(items: readonly AgendaItemRow[], roles: readonly RoleRow[]) {
+	const people = peopleByItem(roles);
+	return items.map((item): AgendaItemEditView => ({
+		id: item.id,
+		position: item.position,
+		kind: item.kind,
+		kindLabel: agendaItemKinds.labels[item.kind],
+		title: item.title,
+		durationMinutes: item.duration_minutes,
+		startAt: item.start_at,
+		endAt: item.end_at,
+		notes: item.notes,
+		isPublished: item.is_published === 1,
+		version: item.version,
+		people: people.get(item.id) ?? []
+	}));
+}
+
+/** Only what the office has published: unpublished items stay off paper. */
+export function toProgrammeItems(items: readonly AgendaItemRow[], roles: readonly RoleRow[]) {
+	const people = peopleByItem(roles);
+	return items
+		.filter((item) => item.is_published === 1)
+		.map((item): ProgrammeItemView => ({
+			id: item.id,
+			kindLabel: agendaItemKinds.labels[item.kind],
+			title: item.title,
+			startAt: item.start_at,
+			endAt: item.end_at,
+			people: people.get(item.id) ?? []
+		}));
+}
+
+function describe(name: string, details: (string | null | undefined)[]): string {
+	const more = details.filter(Boolean);
+	return more.length > 0 ? `${name} (${more.join(', ')})` : name;
+}
+
+export function toParticipantOptions(rows: Rows<typeof listParticipantChoices>): PersonOption[] {
+	return rows.map((row) => {
+		const person = toPersonAtEvent(row);
+		return {
+			personId: person.personId,
+			label: describe(person.name, [
+				person.position,
+				person.organization?.acronym ?? person.organization?.name
+			])
+		};
+	});
+}
+
+export function toFoundPeople(rows: Rows<typeof listPeopleMatching>): PersonOption[] {
+	return rows.map((row) => {
+		const organization: OrganizationRef | null = organizationRef(
+			row.organization_id,
+			row.organization_name,
+			row.organization_acronym
+		);
+		return {
+			personId: row.id,
+			label: describe(formatPersonName(row), [row.position, organization?.acronym ?? organization?.name])
+		};
+	});
+}

@@ -1,0 +1,30 @@
+/** The office's own time zone: the calendar's zone until a viewer picks another. */
+import { isTimeZone } from '../../format/datetime';
+
+export const DEFAULT_OFFICE_TIME_ZONE = 'Asia/Baku';
+
+let warned = false;
+
+/** OFFICE_TIME_ZONE, an IANA name such as Europe/Zurich; Asia/Baku when unset or not a zone. */
+export function officeTimeZone(env: Record<string, string | undefined> = process.env): string {
+	const configured = env.OFFICE_TIME_ZONE?.trim();
+	if (!configured) return DEFAULT_OFFICE_TIME_ZONE;
+	if (isIanaZone(configured)) return configured;
+	if (!warned) {
+		warned = true;
+		console.warn(
+			`[protokol] OFFICE_TIME_ZONE="${configured}" is not an IANA time zone; using ${DEFAULT_OFFICE_TIME_ZONE}`
+		);
+	}
+	return DEFAULT_OFFICE_TIME_ZONE;
+}
+
+/** An IANA zone name the platform knows ("Asia/Baku", "UTC", "Etc/GMT-4"), not a bare offset ("UTC+4"). */
+export function isIanaZone(name: string): boolean {
+	return name.length <= 64 && /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(name) && isTimeZone(name);
+}
+
+/** Every zone a viewer may choose from, as the platform lists them, UTC first. */
+export function timeZoneChoices(): string[] {
+	return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+}

@@ -1,0 +1,76 @@
+/**
+ * The days a calendar shows, as spans of UTC instants in the calendar's zone. Pure: luxon does the
+ * zone arithmetic, so a day is midnight to midnight on the wall clock of that zone — 23 hours on the
+ * Sunday clocks go forward, 25 when they go back. Weeks run Monday to Sunday (ISO 8601).
+ */
+import { DateTime } from 'luxon';
+
+export interface DaySpan {
+	/** The calendar date in the zone, YYYY-MM-DD. */
+	date: string;
+	/** Midnight starting the day, and the next midnight, as ISO UTC instants. */
+	startAt: string;
+	endAt: string;
+}
+
+export interface CalendarSpan {
+	zone: string;
+	days: DaySpan[];
+	/** From the first day's midnight to the midnight after the last day. */
+	startAt: string;
+	endAt: string;
+}
+
+function instant(dt: DateTime): string {
+	return dt.toUTC().toISO()!;
+}
+
+function midnight(date: string, zone: string): DateTime {
+	const day = DateTime.fromISO(date, { zone });
+	if (!day.isValid) throw new RangeError(`Not a date in ${zone}: "${date}"`);
+	return day.startOf('day');
+}
+
+/** `count` days from `first` (a YYYY-MM-DD date) on. */
+function daysFrom(first: string, count: number, zone: string): CalendarSpan {
+	const start = midnight(first, zone);
+	const days: DaySpan[] = [];
+	let day = start;
+	for (let i = 0; i < count; i++) {
+		// Calendar arithmetic: the next day's midnight, however long this day is.
+		const next = day.plus({ days: 1 }).startOf('day');
+		days.push({ date: day.toISODate()!, startAt: instant(day), endAt: instant(next) });
+		day = next;
+	}
+	return { zone, days, startAt: days[0]!.startAt, endAt: days[days.length - 1]!.endAt };
+}
+
+/** The Monday of the ISO week a date falls in, as YYYY-MM-DD. */
+export function mondayOf(date: string): string {
+	return DateTime.fromISO(date, { zone: 'utc' }).startOf('week').toISODate()!;
+}
+
+/** The whole weeks, Monday to Sunday, that hold the days of a month. */
+export function monthSpan(year: number, month: number, zone: string): CalendarSpan {
+	const first = DateTime.fromObject({ year, month, day: 1 }, { zone: 'utc' });
+	const last = first.endOf('month');
+	const start = first.startOf('week');
+	const end = last.endOf('week');
+	const count = Math.round(end.diff(start, 'days').days);
+	return daysFrom(start.toISODate()!, count, zone);
+}
+
+/** The seven days, Monday to Sunday, of the week a date falls in. */
+export function weekSpan(date: string, zone: string): CalendarSpan {
+	return daysFrom(mondayOf(date), 7, zone);
+}
+
+/** Today's date in a zone, YYYY-MM-DD. */
+export function dateInZone(instantAt: string, zone: string): string {
+	return DateTime.fromISO(instantAt, { zone: 'utc' }).setZone(zone).toISODate()!;
+}
+
+/** A date some days or months away, YYYY-MM-DD. */
+export function shiftDate(date: string, change: { days?: number; months?: number }): string {
+	return DateTime.fromISO(date, { zone: 'utc' }).plus(change).toISODate()!;
+}

@@ -1,0 +1,112 @@
+/** What the event form pages receive: the choices the form offers and a record as the form shows it. */
+import { instantToZoned } from '../../format/datetime';
+import type { ClashView } from '../conflicts/conflict.service';
+import type { EventFormValues } from './event.input';
+
+export interface VenueOption {
+	id: number;
+	label: string;
+	timeZone: string;
+}
+
+export interface EventFormOptions {
+	venues: VenueOption[];
+	series: { id: number; name: string }[];
+	organizations: { id: number; name: string }[];
+	/** IANA zone names, UTC first. */
+	timeZones: string[];
+}
+
+/** The columns of an event the form shows. */
+export interface EventFormRow {
+	kind: string;
+	title: string;
+	theme: string | null;
+	description: string | null;
+	start_at: string;
+	end_at: string;
+	time_zone: string;
+	timing: string;
+	venue_id: number | null;
+	online_url: string | null;
+	status: string;
+	status_reason: string | null;
+	series_id: number | null;
+	is_public: number;
+	version: number;
+}
+
+export function emptyEventForm(): EventFormValues {
+	return {
+		kind: 'bilateral_meeting',
+		title: '',
+		theme: '',
+		description: '',
+		start: '',
+		end: '',
+		timeZone: '',
+		timing: 'exact',
+		venueId: '',
+		newVenueName: '',
+		newVenueAddress: '',
+		newVenueCity: '',
+		newVenueCountry: '',
+		newVenueTimeZone: '',
+		onlineUrl: '',
+		status: 'planned',
+		statusReason: '',
+		seriesId: '',
+		newSeriesName: '',
+		isPublic: false,
+		hosts: [],
+		coHosts: [],
+		version: ''
+	};
+}
+
+/** An event as its form shows it: times in the event's own zone. */
+export function toEventFormValues(
+	row: EventFormRow,
+	hosts: { organization_id: number; role: string }[]
+): EventFormValues {
+	return {
+		...emptyEventForm(),
+		kind: row.kind,
+		title: row.title,
+		theme: row.theme ?? '',
+		description: row.description ?? '',
+		start: instantToZoned(row.start_at, row.time_zone),
+		end: instantToZoned(row.end_at, row.time_zone),
+		timeZone: row.time_zone,
+		timing: row.timing,
+		venueId: row.venue_id === null ? '' : String(row.venue_id),
+		onlineUrl: row.online_url ?? '',
+		status: row.status,
+		statusReason: row.status_reason ?? '',
+		seriesId: row.series_id === null ? '' : String(row.series_id),
+		isPublic: row.is_public === 1,
+		hosts: hosts.filter((h) => h.role === 'host').map((h) => String(h.organization_id)),
+		coHosts: hosts.filter((h) => h.role === 'co_host').map((h) => String(h.organization_id)),
+		version: String(row.version)
+	};
+}
+
+/** The event being edited, as the edit page names it. */
+export interface EventEditHeading {
+	id: number;
+	title: string;
+	status: string;
+	statusLabel: string;
+	statusReason: string | null;
+	version: number;
+}
+
+/** What a save answers: saved, or held back by clashes the officer has not yet chosen to accept. */
+export type EventSaveOutcome =
+	| { saved: true; eventId: number; clashesOverridden: number[] }
+	| {
+			saved: false;
+			clashes: ClashView[];
+			/** The event as it would have been, for the warning to show beside the clashing ones. */
+			proposed: { startAt: string; endAt: string; timeZone: string };
+	  };

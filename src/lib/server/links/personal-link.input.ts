@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/** What a person may answer through their link; attendance is the office's to record. */
+export const RSVP_ANSWERS = ['accepted', 'tentative', 'declined'] as const;
+export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
+
+const id = (message: string) =>
+	z
+		.string({ error: message })
+		.regex(/^[1-9]\d{0,15}$/, message)
+		.transform(Number)
+		.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER, message));
+
+export const RsvpResponseInput = z.object({
+	participantId: id('No invitation named.'),
+	status: z.enum(RSVP_ANSWERS, { error: 'Choose Accept, Tentative or Decline.' })
+});
+export type RsvpResponseInput = z.infer<typeof RsvpResponseInput>;
+
+export const PERSONAL_LINK_MAX_DAYS = 365;
+
+export const PersonalLinkIssueInput = z.object({
+	validDays: z
+		.string({ error: 'Say for how many days the link should work.' })
+		.trim()
+		.regex(/^\d{1,3}$/, `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`)
+		.transform(Number)
+		.pipe(
+			z
+				.number()
+				.int()
+				.min(1, `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`)
+				.max(PERSONAL_LINK_MAX_DAYS, `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`)
+		)
+});
+export type PersonalLinkIssueInput = z.infer<typeof PersonalLinkIssueInput>;

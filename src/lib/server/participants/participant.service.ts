@@ -1,0 +1,905 @@
+/**
+ * Who takes part in an event: inviting people (one, a whole organisation, a CSV file), sides and their
+ * heads, the order of precedence, RSVPs and attendance. Every write runs in one transaction with its
+ * audit entry (naming the event, so that the event's history shows it); reading a page costs a fixed
+ * number of queries whatever the number of participants.
+ *
+ * Inviting someone who is booked at another event at the same time warns (`{ status: 'clash' }`) and
+ * writes nothing, unless the officer chose to invite anyway: then the override is audited.
+ */
+import type { Kysely, Transaction } from 'kysely';
+import { recordAction, type Actor } from '../audit/audit';
+import { findClashes, type ClashView } from '../conflicts/conflict.service';
+import type { Database, NewParticipant } from '../db/schema';
+import { NotFound, RuleViolation } from '../errors';
+import { findEvent, type EventDetailRow } from '../events/event.repository';
+import { toEventSummary } from '../events/event.view';
+import { listOrganizationOptions } from '../organizations/organization.repository';
+import { toPage, type PageRequest } from '../pagination';
+import type { PersonCreateInput } from '../people/person.input';
+import { searchPeopleByName } from '../people/person.repository';
+import { addPersonInTransaction } from '../people/person.service';
+import { toPersonListItem } from '../people/person.view';
+import type { ParticipantRole, RsvpStatus } from '../../vocabulary';
+import {
+	namesInFile,
+	parseParticipantCsv,
+	planImport,
+	type ImportPlan,
+	type ParsedCsv
+} from './participant.import';
+import {
+	clearPrecedences,
+	countRsvps,
+	deleteParticipant,
+	findDelegation,
+	findOrganizationsByNameOrAcronym,
+	findParticipant,
+	findPeopleForImport,
+	insertDelegations,
+	insertParticipants,
+	listDelegations,
+	listDelegationSummaries,
+	listInvitedPersonIds,
+	listParticipantIdsInOrder,
+	listParticipantPage,
+	listParticipantsForPrint,
+	listPeopleToInviteFromOrganization,
+	listUnanswered,
+	nextDelegationPosition,
+	setPrecedences,
+	updateParticipant,
+	type ParticipantRow
+} from './participant.repository';
+import {
+	describeSpan,
+	toClashWarnings,
+	toDelegationSummaries,
+	toImportPreview,
+	toParticipantListItem,
+	toPrintedDelegations,
+	toPrintedParticipant,
+	toRsvpCounts,
+	type ClashWarning,
+	type ImportPreviewView,
+	type ParticipantPrintView,
+	type ParticipantsPageView
+} from './participant.view';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+const UNANSWERED_LIMIT = 50;
+const SEARCH_LIMIT = 20;
+/** A printout shows at most this many people; an event larger than that is not a protocol list. */
+export const PRINT_LIMIT = 2000;
+
+async function eventOrFail(db: Db, eventId: number): Promise<EventDetailRow> {
+	const event = await findEvent(db, eventId);
+	if (!event) throw new NotFound('There is no such event.');
+	return event;
+}
+
+async function participantOrFail(db: Db, eventId: number, participantId: number): Promise<ParticipantRow> {
+	const participant = await findParticipant(db, participantId);
+	if (!participant || participant.event_id !== eventId) {
+		throw new NotFound('That person is not a participant of this event.');
+	}
+	return participant;
+}
+
+async function delegationOrFail(db: Db, eventId: number, delegationId: number, field = 'delegationId') {
+	const delegation = await findDelegation(db, delegationId);
+	if (!delegation || delegation.event_id !== eventId) {
+		throw new RuleViolation('That side does not belong to this event.', {
+			[field]: 'Choose a side from the list.'
+		});
+	}
+	return delegation;
+}
+
+/** Other events, not cancelled, that these people are booked at during this one. */
+async function clashesFor(db: Db, event: EventDetailRow, personIds: number[]): Promise<ClashView[]> {
+	if (event.status === 'cancelled' || personIds.length === 0) return [];
+	return findClashes(db, {
+		startAt: event.start_at,
+		endAt: event.end_at,
+		personIds,
+		exceptEventId: event.id
+	});
+}
+
+const nameOf = (p: { honorific: string | null; given_name: string; family_name: string }) =>
+	[p.honorific, p.given_name, p.family_name].filter(Boolean).join(' ');
+
+/**
+ * A side has one head: making someone head of a side makes whoever headed it before a member.
+ */
+async function demoteOtherHeads(
+	tx: Db,
+	delegationId: number,
+	exceptParticipantId: number | null,
+	now: string
+) {
+	let query = tx
+		.updateTable('event_participant')
+		.set({ role: 'delegation_member', updated_at: now })
+		.where('delegation_id', '=', delegationId)
+		.where('role', '=', 'head_of_delegation');
+	if (exceptParticipantId !== null) query = query.where('id', '!=', exceptParticipantId);
+	await query.execute();
+}
+
+// ——— Reading ———————————————————————————————————————————————————————————————————————————————————————
+
+/**
+ * Everything the officer's participants page shows, or null when there is no such event. Eight queries
+ * at most, whatever the number of participants: the event; the RSVP counts; a page of participants in
+ * order of precedence; those who have not answered; the sides; the organisations to invite from; and,
+ * when a name was searched, the people found and which of them are invited already.
+ */
+export async function getParticipantsPage(
+	db: Kysely<Database>,
+	eventId: number,
+	{ page, search = '' }: { page: PageRequest; search?: string }
+): Promise<ParticipantsPageView | null> {
+	const event = await findEvent(db, eventId);
+	if (!event) return null;
+	const text = search.trim().slice(0, 100);
+	const [counts, rows, unanswered, delegations, organizations, found] = await Promise.all([
+		countRsvps(db, eventId),
+		listParticipantPage(db, eventId, page),
+		listUnanswered(db, eventId, UNANSWERED_LIMIT),
+		listDelegationSummaries(db, eventId),
+		listOrganizationOptions(db),
+		text ? searchPeopleByName(db, text, SEARCH_LIMIT) : Promise.resolve([])
+	]);
+	const invited = await listInvitedPersonIds(
+		db,
+		eventId,
+		found.map((p) => p.id)
+	);
+	const pageOfRows = toPage(rows, page, (row) => [row.id]);
+	const participants = { ...pageOfRows, items: pageOfRows.items.map(toParticipantListItem) };
+	const { counts: rsvpCounts, total } = toRsvpCounts(counts);
+	return {
+		event: { ...toEventSummary(event), when: describeSpan(event.start_at, event.end_at, event.time_zone) },
+		counts: rsvpCounts,
+		total,
+		participants,
+		unanswered: unanswered.slice(0, UNANSWERED_LIMIT).map(toParticipantListItem),
+		moreUnanswered: unanswered.length > UNANSWERED_LIMIT,
+		delegations: toDelegationSummaries(delegations),
+		organizations,
+		found: found.map((p) => ({ ...toPersonListItem(p), invited: invited.has(p.id) })),
+		search: text,
+		anyPlaced: participants.items.some((p) => p.placed)
+	};
+}
+
+/**
+ * The printed participant list and badges: everyone in order of precedence, grouped by side, with the
+ * titles they held at the event. Three queries.
+ */
+export async function getParticipantPrint(
+	db: Kysely<Database>,
+	eventId: number
+): Promise<ParticipantPrintView | null> {
+	const event = await findEvent(db, eventId);
+	if (!event) return null;
+	const [rows, delegations] = await Promise.all([
+		listParticipantsForPrint(db, eventId, PRINT_LIMIT),
+		listDelegationSummaries(db, eventId)
+	]);
+	const people = rows.slice(0, PRINT_LIMIT).map(toPrintedParticipant);
+	const venue = event.venue_name ? [event.venue_name, event.venue_city].filter(Boolean).join(', ') : null;
+	return {
+		event: {
+			...toEventSummary(event),
+			when: describeSpan(event.start_at, event.end_at, event.time_zone),
+			venue
+		},
+		delegations: toPrintedDelegations(toDelegationSummaries(delegations), people),
+		people,
+		truncated: rows.length > PRINT_LIMIT
+	};
+}
+
+// ——— Inviting ——————————————————————————————————————————————————————————————————————————————————————
+
+export type InviteResult =
+	{ status: 'invited'; invited: number; skipped: number } | { status: 'clash'; clashes: ClashWarning[] };
+
+interface Placement {
+	role: ParticipantRole;
+	delegationId: number | null;
+	clashOverride: boolean;
+}
+
+function participantValues(
+	eventId: number,
+	person: {
+		id: number;
+		position: string | null;
+		rank: string | null;
+		organization_id: number | null;
+	},
+	placement: Placement,
+	now: string
+): NewParticipant {
+	return {
+		event_id: eventId,
+		person_id: person.id,
+		role: placement.role,
+		delegation_id: placement.delegationId,
+		// Titles as they stand now are kept for the event: people move on, the record must not.
+		position_at_event: person.position,
+		rank_at_event: person.rank,
+		organization_id: person.organization_id,
+		rsvp_status: 'invited',
+		invited_at: now,
+		created_at: now,
+		updated_at: now
+	};
+}
+
+/**
+ * Invites one person from the directory. Refused when they are invited already or the side is not
+ * the event's; warns when they are booked elsewhere at the time (unless `clashOverride`).
+ */
+export async function inviteParticipant(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	input: { personId: number } & Placement
+): Promise<InviteResult> {
+	return db.transaction().execute(async (tx) => {
+		const event = await eventOrFail(tx, eventId);
+		const person = await tx
+			.selectFrom('person')
+			.select(['id', 'honorific', 'given_name', 'family_name', 'position', 'rank', 'organization_id'])
+			.where('id', '=', input.personId)
+			.executeTakeFirst();
+		if (!person) throw new RuleViolation('There is no such person.', { personId: 'Choose a person.' });
+		if ((await listInvitedPersonIds(tx, eventId, [person.id])).size > 0) {
+			const message = `${nameOf(person)} is invited already.`;
+			throw new RuleViolation(message, { personId: message });
+		}
+		if (input.delegationId !== null) await delegationOrFail(tx, eventId, input.delegationId);
+		if (input.role === 'head_of_delegation' && input.delegationId === null) {
+			const message = 'A head of delegation needs a side: choose one, or create it first.';
+			throw new RuleViolation(message, { delegationId: message });
+		}
+		const clashes = await clashesFor(tx, event, [person.id]);
+		if (clashes.length > 0 && !input.clashOverride) {
+			return { status: 'clash', clashes: toClashWarnings(clashes) };
+		}
+		const now = new Date().toISOString();
+		const [created] = await insertParticipants(tx, [participantValues(eventId, person, input, now)]);
+		if (input.role === 'head_of_delegation' && input.delegationId !== null) {
+			await demoteOtherHeads(tx, input.delegationId, created!.id, now);
+		}
+		await recordAction(tx, actor, {
+			action: 'participant.invite',
+			entityType: 'event_participant',
+			entityId: created!.id,
+			eventId,
+			after: {
+				personId: person.id,
+				name: nameOf(person),
+				role: input.role,
+				delegationId: input.delegationId,
+				...(clashes.length > 0 ? { clashOverridden: clashes.map((c) => c.event.id) } : {})
+			}
+		});
+		return { status: 'invited', invited: 1, skipped: 0 };
+	});
+}
+
+/** Adds a person to the directory and invites them, in one step (someone new has no other bookings). */
+export async function createPersonAndInvite(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	person: PersonCreateInput,
+	placement: Omit<Placement, 'clashOverride'>
+): Promise<{ personId: number; name: string }> {
+	return db.transaction().execute(async (tx) => {
+		await eventOrFail(tx, eventId);
+		if (placement.delegationId !== null)
+			await delegationOrFail(tx, eventId, placement.delegationId, 'newDelegationId');
+		if (placement.role === 'head_of_delegation' && placement.delegationId === null) {
+			const message = 'A head of delegation needs a side: choose one, or create it first.';
+			throw new RuleViolation(message, { newDelegationId: message });
+		}
+		const created = await addPersonInTransaction(tx, actor, person, { eventId });
+		const now = new Date().toISOString();
+		const [participant] = await insertParticipants(tx, [
+			participantValues(
+				eventId,
+				{
+					id: created.id,
+					position: person.position,
+					rank: person.rank,
+					organization_id: person.organizationId
+				},
+				{ ...placement, clashOverride: false },
+				now
+			)
+		]);
+		if (placement.role === 'head_of_delegation' && placement.delegationId !== null) {
+			await demoteOtherHeads(tx, placement.delegationId, participant!.id, now);
+		}
+		await recordAction(tx, actor, {
+			action: 'participant.invite',
+			entityType: 'event_participant',
+			entityId: participant!.id,
+			eventId,
+			after: {
+				personId: created.id,
+				name: created.name,
+				role: placement.role,
+				delegationId: placement.delegationId,
+				newPerson: true
+			}
+		});
+		return { personId: created.id, name: created.name };
+	});
+}
+
+/**
+ * Invites everyone whose current organisation is this one (and, when asked, any organisation below it).
+ * Those at the event already are skipped; nobody is invited twice. A head of delegation cannot be
+ * given to a crowd, so the role must be another one.
+ */
+export async function inviteOrganization(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	input: { organizationId: number; includeSubOrganizations: boolean } & Placement
+): Promise<InviteResult> {
+	if (input.role === 'head_of_delegation') {
+		const message = 'Invite the head of delegation on their own; choose another role for the others.';
+		throw new RuleViolation(message, { bulkRole: message });
+	}
+	return db.transaction().execute(async (tx) => {
+		const event = await eventOrFail(tx, eventId);
+		const organization = await tx
+			.selectFrom('organization')
+			.select(['id', 'name'])
+			.where('id', '=', input.organizationId)
+			.executeTakeFirst();
+		if (!organization) {
+			throw new RuleViolation('There is no such organisation.', {
+				bulkOrganizationId: 'Choose an organisation.'
+			});
+		}
+		if (input.delegationId !== null)
+			await delegationOrFail(tx, eventId, input.delegationId, 'bulkDelegationId');
+		const people = await listPeopleToInviteFromOrganization(
+			tx,
+			organization.id,
+			input.includeSubOrganizations
+		);
+		const invited = await listInvitedPersonIds(
+			tx,
+			eventId,
+			people.map((p) => p.id)
+		);
+		const newcomers = people.filter((p) => !invited.has(p.id));
+		if (newcomers.length === 0) {
+			if (people.length === 0) {
+				const message = `Nobody in the directory belongs to ${organization.name}${input.includeSubOrganizations ? ' or the organisations below it' : ''}.`;
+				throw new RuleViolation(message, { bulkOrganizationId: message });
+			}
+			return { status: 'invited', invited: 0, skipped: people.length };
+		}
+		const clashes = await clashesFor(
+			tx,
+			event,
+			newcomers.map((p) => p.id)
+		);
+		if (clashes.length > 0 && !input.clashOverride) {
+			return { status: 'clash', clashes: toClashWarnings(clashes) };
+		}
+		const now = new Date().toISOString();
+		await insertParticipants(
+			tx,
+			newcomers.map((p) => participantValues(eventId, p, input, now))
+		);
+		await recordAction(tx, actor, {
+			action: 'participant.invite_organization',
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			after: {
+				organizationId: organization.id,
+				organization: organization.name,
+				includeSubOrganizations: input.includeSubOrganizations,
+				role: input.role,
+				delegationId: input.delegationId,
+				invitedPersonIds: newcomers.map((p) => p.id),
+				skippedPersonIds: people.filter((p) => invited.has(p.id)).map((p) => p.id),
+				...(clashes.length > 0 ? { clashOverridden: clashes.map((c) => c.event.id) } : {})
+			}
+		});
+		return { status: 'invited', invited: newcomers.length, skipped: people.length - newcomers.length };
+	});
+}
+
+// ——— CSV import ————————————————————————————————————————————————————————————————————————————————————
+
+/** What the directory and the event say about the names in a file: a fixed number of queries. */
+async function planFor(
+	db: Db,
+	event: EventDetailRow,
+	parsed: ParsedCsv
+): Promise<{ plan: ImportPlan; clashes: ClashView[] }> {
+	const names = namesInFile(parsed);
+	const [organizations, people, delegations] = await Promise.all([
+		findOrganizationsByNameOrAcronym(db, names.organizations),
+		findPeopleForImport(db, names.emails, names.familyNames),
+		listDelegations(db, event.id)
+	]);
+	const personIds = people.map((p) => p.id);
+	const invitedPersonIds = await listInvitedPersonIds(db, event.id, personIds);
+	const clashes = await clashesFor(
+		db,
+		event,
+		personIds.filter((id) => !invitedPersonIds.has(id))
+	);
+	const clashNotes = new Map<number, string[]>();
+	for (const warning of clashes) {
+		for (const person of warning.people) {
+			const notes = clashNotes.get(person.id) ?? [];
+			notes.push(
+				`Booked at “${warning.event.title}”, ${describeSpan(warning.event.startAt, warning.event.endAt, warning.event.timeZone)}; ` +
+					`this event: ${describeSpan(event.start_at, event.end_at, event.time_zone)}.`
+			);
+			clashNotes.set(person.id, notes);
+		}
+	}
+	const plan = planImport(parsed, { organizations, people, invitedPersonIds, delegations, clashNotes });
+	return { plan, clashes };
+}
+
+/** What importing this CSV would do, row by row, with every problem found; nothing is written. */
+export async function previewParticipantImport(
+	db: Kysely<Database>,
+	eventId: number,
+	csv: string
+): Promise<ImportPreviewView> {
+	const event = await eventOrFail(db, eventId);
+	const { plan } = await planFor(db, event, parseParticipantCsv(csv));
+	return toImportPreview(plan);
+}
+
+export type ImportResult =
+	| { saved: true; created: number; linked: number; skipped: number }
+	| { saved: false; preview: ImportPreviewView };
+
+/**
+ * Imports the CSV: the plan is made again from the text posted (never taken from the client), and when
+ * any row has a problem nothing is saved and the preview comes back. Otherwise every row is saved in one
+ * transaction — new sides, new people, the invitations — or, should anything fail, none. Importing is
+ * the officer's confirmation, so clashes shown in the preview are overridden, and audited as such.
+ */
+export async function importParticipants(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	csv: string
+): Promise<ImportResult> {
+	const parsed = parseParticipantCsv(csv);
+	return db.transaction().execute(async (tx): Promise<ImportResult> => {
+		const event = await eventOrFail(tx, eventId);
+		const { plan, clashes } = await planFor(tx, event, parsed);
+		if (!plan.ready) return { saved: false, preview: toImportPreview(plan) };
+		const now = new Date().toISOString();
+
+		const sideIds = new Map(
+			(await listDelegations(tx, eventId)).map((d) => [d.name.toLowerCase(), d.id] as const)
+		);
+		if (plan.newDelegations.length > 0) {
+			const first = await nextDelegationPosition(tx, eventId);
+			const created = await insertDelegations(
+				tx,
+				plan.newDelegations.map((name, i) => ({ event_id: eventId, name, position: first + i }))
+			);
+			for (const d of created) sideIds.set(d.name.toLowerCase(), d.id);
+		}
+
+		const saving = plan.rows.filter((row) => row.action === 'create' || row.action === 'link');
+		const values: NewParticipant[] = [];
+		const createdPersonIds: number[] = [];
+		for (const row of saving) {
+			let personId = row.personId!;
+			if (row.action === 'create') {
+				personId = (await addPersonInTransaction(tx, actor, row.person!, { eventId })).id;
+				createdPersonIds.push(personId);
+			}
+			values.push({
+				...participantValues(
+					eventId,
+					{
+						id: personId,
+						position: row.positionAtEvent,
+						rank: row.rankAtEvent,
+						organization_id: row.organizationId
+					},
+					{
+						role: row.role,
+						delegationId: row.delegationName ? sideIds.get(row.delegationName.toLowerCase())! : null,
+						clashOverride: true
+					},
+					now
+				)
+			});
+		}
+		await insertParticipants(tx, values);
+		// A head named in the file takes over from the side's earlier head.
+		for (const row of values) {
+			if (row.role === 'head_of_delegation' && row.delegation_id) {
+				await tx
+					.updateTable('event_participant')
+					.set({ role: 'delegation_member', updated_at: now })
+					.where('delegation_id', '=', row.delegation_id)
+					.where('role', '=', 'head_of_delegation')
+					.where('person_id', '!=', row.person_id)
+					.execute();
+			}
+		}
+		const linkedPersonIds = saving.filter((r) => r.action === 'link').map((r) => r.personId!);
+		await recordAction(tx, actor, {
+			action: 'participant.import',
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			after: {
+				rows: plan.rows.length,
+				createdPersonIds,
+				linkedPersonIds,
+				skippedLines: plan.rows.filter((r) => r.action === 'skip').map((r) => r.line),
+				newDelegations: plan.newDelegations,
+				...(clashes.length > 0
+					? {
+							clashOverridden: clashes
+								.filter((c) => c.people.some((p) => linkedPersonIds.includes(p.id)))
+								.map((c) => c.event.id)
+						}
+					: {})
+			}
+		});
+		return { saved: true, created: plan.counts.create, linked: plan.counts.link, skipped: plan.counts.skip };
+	});
+}
+
+// ——— Sides ————————————————————————————————————————————————————————————————————————————————————————
+
+export async function createDelegation(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	input: { name: string; organizationId: number | null }
+): Promise<{ id: number }> {
+	return db.transaction().execute(async (tx) => {
+		await eventOrFail(tx, eventId);
+		const same = await tx
+			.selectFrom('delegation')
+			.select('id')
+			.where('event_id', '=', eventId)
+			.where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
+			.executeTakeFirst();
+		if (same) {
+			const message = 'This event has a side of that name already.';
+			throw new RuleViolation(message, { delegationName: message });
+		}
+		if (input.organizationId !== null) {
+			const organization = await tx
+				.selectFrom('organization')
+				.select('id')
+				.where('id', '=', input.organizationId)
+				.executeTakeFirst();
+			if (!organization) {
+				throw new RuleViolation('There is no such organisation.', {
+					delegationOrganizationId: 'Choose an organisation from the list.'
+				});
+			}
+		}
+		const [created] = await insertDelegations(tx, [
+			{
+				event_id: eventId,
+				name: input.name,
+				organization_id: input.organizationId,
+				position: await nextDelegationPosition(tx, eventId)
+			}
+		]);
+		await recordAction(tx, actor, {
+			action: 'delegation.create',
+			entityType: 'delegation',
+			entityId: created!.id,
+			eventId,
+			after: input
+		});
+		return { id: created!.id };
+	});
+}
+
+export async function renameDelegation(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	delegationId: number,
+	name: string
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const delegation = await delegationOrFail(tx, eventId, delegationId);
+		const same = await tx
+			.selectFrom('delegation')
+			.select('id')
+			.where('event_id', '=', eventId)
+			.where('id', '!=', delegationId)
+			.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
+			.executeTakeFirst();
+		if (same) {
+			const message = 'This event has a side of that name already.';
+			throw new RuleViolation(message, { name: message });
+		}
+		await tx.updateTable('delegation').set({ name }).where('id', '=', delegationId).execute();
+		await recordAction(tx, actor, {
+			action: 'delegation.rename',
+			entityType: 'delegation',
+			entityId: delegationId,
+			eventId,
+			before: { name: delegation.name },
+			after: { name }
+		});
+	});
+}
+
+/** Removes a side; its participants stay at the event, on no side. */
+export async function removeDelegation(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	delegationId: number
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const delegation = await delegationOrFail(tx, eventId, delegationId);
+		const now = new Date().toISOString();
+		await tx
+			.updateTable('event_participant')
+			.set({ delegation_id: null, updated_at: now })
+			.where('delegation_id', '=', delegationId)
+			.execute();
+		await tx.deleteFrom('delegation').where('id', '=', delegationId).execute();
+		await recordAction(tx, actor, {
+			action: 'delegation.remove',
+			entityType: 'delegation',
+			entityId: delegationId,
+			eventId,
+			before: { name: delegation.name, organizationId: delegation.organization_id }
+		});
+	});
+}
+
+/**
+ * Puts a participant on a side (or on none). A head of delegation keeps that role only on a side that
+ * has no head yet; otherwise they become a member of it.
+ */
+export async function assignDelegation(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	delegationId: number | null
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const participant = await participantOrFail(tx, eventId, participantId);
+		if (delegationId !== null) await delegationOrFail(tx, eventId, delegationId);
+		let role = participant.role;
+		if (role === 'head_of_delegation' && delegationId !== participant.delegation_id) {
+			const otherHead =
+				delegationId === null
+					? undefined
+					: await tx
+							.selectFrom('event_participant')
+							.select('id')
+							.where('delegation_id', '=', delegationId)
+							.where('role', '=', 'head_of_delegation')
+							.executeTakeFirst();
+			if (delegationId === null || otherHead) role = 'delegation_member';
+		}
+		await updateParticipant(tx, participantId, {
+			delegation_id: delegationId,
+			role,
+			updated_at: new Date().toISOString()
+		});
+		await recordAction(tx, actor, {
+			action: 'participant.assign_delegation',
+			entityType: 'event_participant',
+			entityId: participantId,
+			eventId,
+			before: { delegationId: participant.delegation_id, role: participant.role },
+			after: { delegationId, role }
+		});
+	});
+}
+
+/** Makes a participant the head of their side; whoever headed it before becomes a member. */
+export async function markHeadOfDelegation(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const participant = await participantOrFail(tx, eventId, participantId);
+		if (participant.delegation_id === null) {
+			throw new RuleViolation('Put them on a side first: a head of delegation heads a side.', {
+				participantId: 'Put them on a side first.'
+			});
+		}
+		const now = new Date().toISOString();
+		await demoteOtherHeads(tx, participant.delegation_id, participantId, now);
+		await updateParticipant(tx, participantId, { role: 'head_of_delegation', updated_at: now });
+		await recordAction(tx, actor, {
+			action: 'participant.mark_head',
+			entityType: 'event_participant',
+			entityId: participantId,
+			eventId,
+			before: { role: participant.role },
+			after: { role: 'head_of_delegation', delegationId: participant.delegation_id }
+		});
+	});
+}
+
+// ——— Order of precedence ———————————————————————————————————————————————————————————————————————————
+
+/**
+ * Moves a participant one place up or down the order of precedence. The whole order as it stands is
+ * written down explicitly (1, 2, 3 …) with the two swapped, so the officer's order holds from then on,
+ * until "Reset to computed order". One read and one write, whatever the number of participants.
+ */
+export async function moveParticipant(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	direction: 'up' | 'down'
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		await participantOrFail(tx, eventId, participantId);
+		const order = await listParticipantIdsInOrder(tx, eventId);
+		const from = order.indexOf(participantId);
+		const to = direction === 'up' ? from - 1 : from + 1;
+		if (to < 0 || to >= order.length) return;
+		[order[from], order[to]] = [order[to]!, order[from]!];
+		await setPrecedences(tx, eventId, order, new Date().toISOString());
+		await recordAction(tx, actor, {
+			action: 'participant.move',
+			entityType: 'event_participant',
+			entityId: participantId,
+			eventId,
+			before: { place: from + 1 },
+			after: { place: to + 1, direction }
+		});
+	});
+}
+
+/** Forgets the officer's order: heads of organisation, rank and name decide again. */
+export async function resetPrecedence(db: Kysely<Database>, actor: Actor, eventId: number): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		await eventOrFail(tx, eventId);
+		const cleared = await clearPrecedences(tx, eventId, new Date().toISOString());
+		await recordAction(tx, actor, {
+			action: 'participant.reset_precedence',
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			after: { cleared }
+		});
+		return cleared;
+	});
+}
+
+// ——— RSVPs and attendance ——————————————————————————————————————————————————————————————————————————
+
+async function setRsvp(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	status: RsvpStatus,
+	action: string
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const participant = await participantOrFail(tx, eventId, participantId);
+		const now = new Date().toISOString();
+		const attendance = status === 'attended' || status === 'no_show';
+		// An answer is dated when it is recorded; attendance keeps the date of the answer given before.
+		const respondedAt = attendance ? participant.responded_at : status === 'invited' ? null : now;
+		await updateParticipant(tx, participantId, {
+			rsvp_status: status,
+			responded_at: respondedAt,
+			updated_at: now
+		});
+		await recordAction(tx, actor, {
+			action,
+			entityType: 'event_participant',
+			entityId: participantId,
+			eventId,
+			before: { rsvp: participant.rsvp_status, respondedAt: participant.responded_at },
+			after: { rsvp: status, respondedAt, onBehalfOf: nameOf(participant) }
+		});
+	});
+}
+
+/** Records an answer given by phone, by letter …, on the participant's behalf, dated now. */
+export function recordRsvp(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	status: 'invited' | 'accepted' | 'tentative' | 'declined'
+): Promise<void> {
+	return setRsvp(db, actor, eventId, participantId, status, 'participant.rsvp');
+}
+
+/** On the day: they came, or they did not. */
+export function markAttendance(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	status: 'attended' | 'no_show'
+): Promise<void> {
+	return setRsvp(db, actor, eventId, participantId, status, 'participant.attendance');
+}
+
+// ——— Removing ——————————————————————————————————————————————————————————————————————————————————————
+
+/** Who would go, and how many agenda roles with them: for the confirmation. */
+export async function describeRemoval(
+	db: Kysely<Database>,
+	eventId: number,
+	participantId: number
+): Promise<{ participantId: number; name: string; agendaRoleCount: number }> {
+	const participant = await participantOrFail(db, eventId, participantId);
+	return {
+		participantId,
+		name: nameOf(participant),
+		agendaRoleCount: Number(participant.agenda_role_count ?? 0)
+	};
+}
+
+/** Removes a participant; their agenda roles (chair, speaker …) go with them. */
+export async function removeParticipant(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const participant = await participantOrFail(tx, eventId, participantId);
+		const roles = await tx
+			.selectFrom('agenda_item_role')
+			.select(['agenda_item_id', 'role'])
+			.where('participant_id', '=', participantId)
+			.execute();
+		await tx.deleteFrom('agenda_item_role').where('participant_id', '=', participantId).execute();
+		await deleteParticipant(tx, participantId);
+		await recordAction(tx, actor, {
+			action: 'participant.remove',
+			entityType: 'event_participant',
+			entityId: participantId,
+			eventId,
+			before: {
+				personId: participant.person_id,
+				name: nameOf(participant),
+				role: participant.role,
+				rsvp: participant.rsvp_status,
+				agendaRoles: roles.map((r) => ({ agendaItemId: r.agenda_item_id, role: r.role }))
+			}
+		});
+	});
+}

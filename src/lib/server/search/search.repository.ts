@@ -1,0 +1,235 @@
+/**
+ * Queries of the search index: the one module with engine-specific search SQL. SQLite matches through
+ * the FTS5 table search_document_fts (bm25 ranking), PostgreSQL through the tsvector column
+ * search_document.document (ts_rank); both read the folded terms that search.text.ts writes, so the
+ * same words match on both. Kysely only: no rules, no HTTP.
+ */
+import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database, SearchEntityType } from '../db/schema';
+import type { PageRequest } from '../pagination';
+import type { SearchTerms } from './search.text';
+
+type Db = Kysely<Database>;
+
+export type DocumentKey = { entity_type: SearchEntityType; entity_id: number };
+
+export interface SearchDocument extends DocumentKey {
+	title: string;
+	detail: string | null;
+	body: string | null;
+	title_terms: string;
+	body_terms: string;
+}
+
+export interface SearchHitRow extends DocumentKey {
+	title: string;
+	detail: string | null;
+	body: string | null;
+	/** Higher is better; comparable only within one query. */
+	score: number;
+}
+
+function isPostgres(db: Db): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+// --- Keeping the index current -------------------------------------------------------------------
+
+export async function hasPendingDocuments(db: Db): Promise<boolean> {
+	const row = await db.selectFrom('search_pending').select('entity_id').limit(1).executeTakeFirst();
+	return row !== undefined;
+}
+
+/**
+ * Takes up to `limit` pending records off the list and returns them. Run inside the transaction that
+ * writes their documents: a change made meanwhile puts its record back on the list (on PostgreSQL the
+ * trigger's insert waits for this delete to commit), so nothing is lost.
+ */
+export async function claimPendingDocuments(db: Db, limit: number): Promise<DocumentKey[]> {
+	return db
+		.deleteFrom('search_pending')
+		.where((eb) =>
+			eb(
+				eb.refTuple('entity_type', 'entity_id'),
+				'in',
+				eb
+					.selectFrom('search_pending')
+					.select(['entity_type', 'entity_id'])
+					.limit(limit)
+					.$asTuple('entity_type', 'entity_id')
+			)
+		)
+		.returning(['entity_type', 'entity_id'])
+		.execute();
+}
+
+/** Puts every searchable record on the pending list (after a change to how documents are made). */
+export async function markEverythingPending(db: Db): Promise<void> {
+	for (const table of ['event', 'person', 'organization', 'outcome', 'correspondence'] as const) {
+		await db
+			.insertInto('search_pending')
+			.columns(['entity_type', 'entity_id'])
+			.expression(
+				db
+					.selectFrom(table)
+					.select([sql.lit(table).as('entity_type'), 'id as entity_id'])
+					// SQLite reads ON CONFLICT after a SELECT without WHERE as part of a join.
+					.where(sql<boolean>`true`)
+			)
+			.onConflict((oc) => oc.doNothing())
+			.execute();
+	}
+}
+
+/** Removes the documents of these records and writes the new ones (a record that is gone has none). */
+export async function replaceDocuments(db: Db, keys: DocumentKey[], documents: SearchDocument[]) {
+	const byType = new Map<SearchEntityType, number[]>();
+	for (const key of keys)
+		byType.set(key.entity_type, [...(byType.get(key.entity_type) ?? []), key.entity_id]);
+	if (byType.size > 0) {
+		await db
+			.deleteFrom('search_document')
+			.where((eb) =>
+				eb.or(
+					[...byType].map(([type, ids]) => eb.and([eb('entity_type', '=', type), eb('entity_id', 'in', ids)]))
+				)
+			)
+			.execute();
+	}
+	if (documents.length > 0) await db.insertInto('search_document').values(documents).execute();
+}
+
+export async function listEventsToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('event')
+		.select([
+			'id',
+			'title',
+			'theme',
+			'description',
+			'status_reason',
+			'kind',
+			'status',
+			'start_at',
+			'time_zone'
+		])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+export async function listPeopleToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('person')
+		.select(['id', 'honorific', 'given_name', 'family_name', 'native_name', 'rank', 'position', 'notes'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+export async function listOrganizationsToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('organization')
+		.select(['id', 'name', 'acronym', 'kind', 'city', 'notes'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+export async function listOutcomesToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('outcome')
+		.select(['id', 'kind', 'title', 'text', 'status', 'signed_on', 'signed_place'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+export async function listCorrespondenceToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('correspondence')
+		.select(['id', 'kind', 'reference_number', 'dated_on', 'place', 'subject', 'summary'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+// --- Searching -----------------------------------------------------------------------------------
+
+/**
+ * The FTS5 query: each word a quoted phrase of its tokens with the last one a prefix ("09 1502"*), all
+ * required. Tokens hold only letters and digits (search.text.ts), so nothing in them is FTS syntax.
+ */
+function fts5Query(terms: SearchTerms): string {
+	return terms.map((tokens) => `"${tokens.join(' ')}"*`).join(' AND ');
+}
+
+/** The tsquery text: '09' <-> '1502':* for a word, words joined by &. Tokens are letters and digits. */
+function tsQuery(terms: SearchTerms): string {
+	return terms
+		.map(
+			(tokens) => `(${tokens.map((t, i) => `'${t}'${i === tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`
+		)
+		.join(' & ');
+}
+
+/** Every matching document with its score, as a subquery both engines read alike. */
+function matching(db: Db, terms: SearchTerms): RawBuilder<SearchHitRow> {
+	if (isPostgres(db)) {
+		return sql<SearchHitRow>`select d.entity_type, d.entity_id, d.title, d.detail, d.body,
+				ts_rank(d.document, q.query)::float8 as score
+			from search_document d, to_tsquery('simple', ${tsQuery(terms)}) as q(query)
+			where d.document @@ q.query`;
+	}
+	// bm25 is lower for better matches; a match in the title weighs ten times one in the body.
+	return sql<SearchHitRow>`select d.entity_type, d.entity_id, d.title, d.detail, d.body,
+			-bm25(search_document_fts, 10.0, 1.0) as score
+		from search_document_fts
+		join search_document d on d.id = search_document_fts.rowid
+		where search_document_fts match ${fts5Query(terms)}`;
+}
+
+export interface GroupedHitRow extends SearchHitRow {
+	/** How many documents of this type matched in all. */
+	total: number;
+}
+
+/** The best `perType` matches of each type, with each type's total, in one query. */
+export async function searchGrouped(db: Db, terms: SearchTerms, perType: number): Promise<GroupedHitRow[]> {
+	if (terms.length === 0) return [];
+	const { rows } = await sql<GroupedHitRow & { n: number }>`
+		select entity_type, entity_id, title, detail, body, score, total from (
+			select m.*,
+				row_number() over (partition by m.entity_type order by m.score desc, m.entity_id desc) as n,
+				count(*) over (partition by m.entity_type) as total
+			from (${matching(db, terms)}) m
+		) ranked
+		where n <= ${perType}
+		order by entity_type, n`.execute(db);
+	return rows.map((row) => ({ ...row, total: Number(row.total) }));
+}
+
+/**
+ * One page of the matches of one type, best first, in keyset order of (score, entity_id) descending.
+ * Fetches limit + 1 rows.
+ */
+export async function searchOfType(
+	db: Db,
+	terms: SearchTerms,
+	type: SearchEntityType,
+	page: PageRequest
+): Promise<SearchHitRow[]> {
+	if (terms.length === 0) return [];
+	const backwards = page.before !== undefined;
+	const cursor = page.before ?? page.after;
+	const direction = sql.raw(backwards ? 'asc' : 'desc');
+	const after = cursor
+		? sql`and (m.score, m.entity_id) ${sql.raw(backwards ? '>' : '<')} (${Number(cursor[0])}, ${Number(cursor[1])})`
+		: sql``;
+	const { rows } = await sql<SearchHitRow>`
+		select m.* from (${matching(db, terms)}) m
+		where m.entity_type = ${type} ${after}
+		order by m.score ${direction}, m.entity_id ${direction}
+		limit ${page.limit + 1}`.execute(db);
+	return rows;
+}

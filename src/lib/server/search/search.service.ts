@@ -1,0 +1,119 @@
+/**
+ * Searching across events, people, organisations, outcomes and correspondence, and keeping the index
+ * current. Triggers on those tables list every changed record in search_pending, whoever changed it;
+ * `refreshSearchIndex` writes their documents before each search answers (and once at start), so a
+ * search always sees every change committed before it, and no other service has to know the index.
+ */
+import type { Kysely } from 'kysely';
+import type { Database, SearchEntityType } from '../db/schema';
+import { toPage, type PageRequest } from '../pagination';
+import {
+	correspondenceDocument,
+	eventDocument,
+	organizationDocument,
+	outcomeDocument,
+	personDocument
+} from './search.documents';
+import {
+	claimPendingDocuments,
+	hasPendingDocuments,
+	listCorrespondenceToIndex,
+	listEventsToIndex,
+	listOrganizationsToIndex,
+	listOutcomesToIndex,
+	listPeopleToIndex,
+	markEverythingPending,
+	replaceDocuments,
+	searchGrouped,
+	searchOfType
+} from './search.repository';
+import { parseQuery } from './search.text';
+import {
+	searchTypes,
+	toSearchGroups,
+	toSearchHit,
+	type SearchResultsView,
+	type SearchTypeResultsView
+} from './search.view';
+
+/** Records whose documents are written in one transaction. */
+const REFRESH_BATCH = 500;
+
+/**
+ * Writes the documents of every record changed since the last refresh (and removes those of records
+ * that are gone). One query when nothing changed; otherwise, per batch of records, one transaction of
+ * a fixed number of queries. Returns how many records it went through.
+ */
+export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> {
+	if (!(await hasPendingDocuments(db))) return 0;
+	let done = 0;
+	for (;;) {
+		const claimed = await db.transaction().execute(async (tx) => {
+			const keys = await claimPendingDocuments(tx, REFRESH_BATCH);
+			const ids = (type: SearchEntityType) =>
+				keys.filter((key) => key.entity_type === type).map((key) => key.entity_id);
+			// One after another: inside a transaction they share its one connection.
+			const events = await listEventsToIndex(tx, ids('event'));
+			const people = await listPeopleToIndex(tx, ids('person'));
+			const organizations = await listOrganizationsToIndex(tx, ids('organization'));
+			const outcomes = await listOutcomesToIndex(tx, ids('outcome'));
+			const letters = await listCorrespondenceToIndex(tx, ids('correspondence'));
+			await replaceDocuments(tx, keys, [
+				...events.map(eventDocument),
+				...people.map(personDocument),
+				...organizations.map(organizationDocument),
+				...outcomes.map(outcomeDocument),
+				...letters.map(correspondenceDocument)
+			]);
+			return keys.length;
+		});
+		done += claimed;
+		if (claimed < REFRESH_BATCH) return done;
+	}
+}
+
+/** Writes every document again, e.g. after the way documents are made has changed. */
+export async function rebuildSearchIndex(db: Kysely<Database>): Promise<number> {
+	await markEverythingPending(db);
+	return refreshSearchIndex(db);
+}
+
+/**
+ * The best `perType` matches of each type with each type's total. Costs the refresh check and one
+ * query, whatever the size of the data.
+ */
+export async function searchEverything(
+	db: Kysely<Database>,
+	query: string,
+	{ perType = 5 }: { perType?: number } = {}
+): Promise<SearchResultsView> {
+	const terms = parseQuery(query);
+	if (terms.length === 0) return { query, searched: false, total: 0, groups: [] };
+	await refreshSearchIndex(db);
+	const groups = toSearchGroups(await searchGrouped(db, terms, perType), terms);
+	return { query, searched: true, total: groups.reduce((sum, g) => sum + g.total, 0), groups };
+}
+
+/** One page of the matches of one type, best first. */
+export async function searchType(
+	db: Kysely<Database>,
+	query: string,
+	type: SearchEntityType,
+	request: PageRequest
+): Promise<SearchTypeResultsView> {
+	const terms = parseQuery(query);
+	const label = searchTypes.find((t) => t.type === type)?.label ?? type;
+	if (terms.length === 0) {
+		return { query, searched: false, type, label, hits: { items: [], next: null, previous: null } };
+	}
+	await refreshSearchIndex(db);
+	const rows = await searchOfType(db, terms, type, request);
+	const page = toPage(rows, request, (row) => [row.score, row.entity_id]);
+	return {
+		query,
+		searched: true,
+		type,
+		label,
+		hits: { ...page, items: page.items.map((row) => toSearchHit(row, terms)) }
+	};
+}

@@ -1,0 +1,87 @@
+/** What the search page receives: results grouped by type, the matched words marked as segments. */
+import type { SearchEntityType } from '../db/schema';
+import type { Page } from '../pagination';
+import type { SearchHitRow } from './search.repository';
+import { highlight, snippet, type SearchTerms, type Segment } from './search.text';
+
+/** The types in the order the page shows them, with their headings. */
+export const searchTypes: readonly { type: SearchEntityType; label: string; one: string }[] = [
+	{ type: 'event', label: 'Events', one: 'event' },
+	{ type: 'person', label: 'People', one: 'person' },
+	{ type: 'organization', label: 'Organisations', one: 'organisation' },
+	{ type: 'outcome', label: 'Outcomes', one: 'outcome' },
+	{ type: 'correspondence', label: 'Correspondence', one: 'document' }
+];
+
+const PATHS: Record<SearchEntityType, string> = {
+	event: '/events',
+	person: '/people',
+	organization: '/organizations',
+	outcome: '/outcomes',
+	correspondence: '/correspondence'
+};
+
+export interface SearchHit {
+	type: SearchEntityType;
+	id: number;
+	href: string;
+	/** Shown text cut into pieces; `mark` pieces matched the query. Never HTML. */
+	title: Segment[];
+	detail: Segment[] | null;
+	/** Where the longer text matched, when it did. */
+	snippet: Segment[] | null;
+}
+
+export interface SearchGroup {
+	type: SearchEntityType;
+	label: string;
+	/** How many of this type matched in all; more than `hits` when the page shows only the best. */
+	total: number;
+	hits: SearchHit[];
+}
+
+export interface SearchResultsView {
+	/** The query as typed. */
+	query: string;
+	/** False when the query held no word to look for (empty, or punctuation only). */
+	searched: boolean;
+	total: number;
+	/** Only the types that matched, in page order. */
+	groups: SearchGroup[];
+}
+
+export interface SearchTypeResultsView {
+	query: string;
+	searched: boolean;
+	type: SearchEntityType;
+	label: string;
+	hits: Page<SearchHit>;
+}
+
+export function toSearchHit(row: SearchHitRow, terms: SearchTerms): SearchHit {
+	return {
+		type: row.entity_type,
+		id: row.entity_id,
+		href: `${PATHS[row.entity_type]}/${row.entity_id}`,
+		title: highlight(row.title, terms),
+		detail: row.detail ? highlight(row.detail, terms) : null,
+		snippet: row.body ? snippet(row.body, terms) : null
+	};
+}
+
+export function toSearchGroups(
+	rows: (SearchHitRow & { total: number })[],
+	terms: SearchTerms
+): SearchGroup[] {
+	return searchTypes
+		.map(({ type, label }) => {
+			const ofType = rows.filter((row) => row.entity_type === type);
+			return {
+				type,
+				label,
+				total: ofType[0]?.total ?? 0,
+				hits: ofType.map((row) => toSearchHit(row, terms))
+			};
+		})
+		.filter((group) => group.hits.length > 0);
+}

@@ -1,0 +1,28 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { duplicateEvent, getDuplicateForm, getEventFormOptions } from '$lib/server/events/event.service';
+import { saveEventForm } from '../../event-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requireRole(locals.user, 'officer');
+	const db = database().db;
+	const [form, options] = await Promise.all([
+		getDuplicateForm(db, Number(params.eventId)),
+		getEventFormOptions(db)
+	]);
+	if (!form) error(404, 'There is no such event.');
+	return { source: form.source, values: form.values, options };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		const sourceId = Number(event.params.eventId);
+		return saveEventForm(event.request, (input, options) =>
+			duplicateEvent(database().db, actorOf(event), sourceId, input, options)
+		);
+	}
+};

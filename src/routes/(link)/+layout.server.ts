@@ -1,0 +1,8 @@
+import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers';
+import type { LayoutServerLoad } from './$types';
+
+// Here rather than in the page's load, so that the 404 of a dead link carries the headers too.
+export const load: LayoutServerLoad = (event) => {
+	sendPersonalPageHeaders(event);
+	return {};
+};

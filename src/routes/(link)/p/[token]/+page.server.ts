@@ -1,0 +1,56 @@
+import { error, fail } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { NotFound, RuleViolation } from '$lib/server/errors';
+import { RsvpResponseInput } from '$lib/server/links/personal-link.input';
+import {
+	getPersonalAgenda,
+	resolvePersonalLink,
+	respondToInvitation
+} from '$lib/server/links/personal-link.service';
+import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers';
+import { fieldErrors, formFields } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
+
+const NOT_VALID = 'This link is not valid any more. Ask the protocol office for a new one.';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const db = database().db;
+	const link = await resolvePersonalLink(db, params.token);
+	if (!link) error(404, NOT_VALID);
+	const agenda = await getPersonalAgenda(db, link.personId);
+	if (!agenda) error(404, NOT_VALID);
+	return { agenda };
+};
+
+export const actions: Actions = {
+	/** The holder answers one invitation. The token is checked again here: the page proves nothing. */
+	respond: async (event) => {
+		sendPersonalPageHeaders(event);
+		const db = database().db;
+		const link = await resolvePersonalLink(db, event.params.token);
+		if (!link) error(404, NOT_VALID);
+		const fields = formFields(await event.request.formData(), ['participantId', 'status']);
+		const participantId = Number(fields.participantId) || null;
+		const parsed = RsvpResponseInput.safeParse(fields);
+		if (!parsed.success) {
+			const errors = fieldErrors(parsed.error);
+			return fail(400, { participantId, message: errors.status ?? errors.participantId ?? 'Try again.' });
+		}
+		try {
+			const answer = await respondToInvitation(
+				db,
+				link.personId,
+				parsed.data.participantId,
+				parsed.data.status,
+				{
+					clientAddress: event.getClientAddress()
+				}
+			);
+			return { answered: answer };
+		} catch (e) {
+			if (e instanceof NotFound) return fail(404, { participantId, message: e.message });
+			if (e instanceof RuleViolation) return fail(400, { participantId, message: e.message });
+			throw e;
+		}
+	}
+};

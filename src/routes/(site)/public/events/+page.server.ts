@@ -1,0 +1,15 @@
+import { database } from '$lib/server/db';
+import { listPublicEventsPage } from '$lib/server/events/public-event.service';
+import { pageRequest } from '$lib/server/pagination';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url, setHeaders }) => {
+	// Public, but still not for shared caches: an officer may unpublish an event at any moment.
+	setHeaders({ 'cache-control': 'no-cache' });
+	const events = await listPublicEventsPage(
+		database().db,
+		new Date().toISOString(),
+		pageRequest(url, 25, ['instant', 'id'])
+	);
+	return { events };
+};
