@@ -12,6 +12,7 @@ import * as addAgendaItemDuration from './20261124_2020_add_agenda_item_duration
 import * as addPersonPrecedence from './20261124_2030_add_person_precedence';
 import * as createSearchIndex from './20261124_2040_create_search_index';
 import * as indexLongEvents from './20261124_2041_index_long_events';
+import * as searchNoteWithoutConflict from './20261125_0001_search_note_without_conflict';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -21,5 +22,6 @@ export const migrations: Record<string, Migration> = {
 	'20261124_2020_add_agenda_item_duration': addAgendaItemDuration,
 	'20261124_2030_add_person_precedence': addPersonPrecedence,
 	'20261124_2040_create_search_index': createSearchIndex,
-	'20261124_2041_index_long_events': indexLongEvents
+	'20261124_2041_index_long_events': indexLongEvents,
+	'20261125_0001_search_note_without_conflict': searchNoteWithoutConflict
 };

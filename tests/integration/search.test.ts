@@ -238,6 +238,26 @@ describeEachEngine('search', (engine) => {
 		expect(await found('sabina aliyeva', 'person')).toEqual([]);
 	});
 
+	test('a delete that the foreign keys cascade to rows still pending leaves each pending once', async () => {
+		const db = handle.db;
+		const event = await insertEvent(db, { title: 'Consultations on return and reintegration' });
+		const outcomes = [];
+		for (const title of ['Joint reintegration pilot', 'Exchange of returnee data']) {
+			const row = await db
+				.insertInto('outcome')
+				.values({ event_id: event.id, kind: 'decision', title, status: 'open', ...stamps() })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			outcomes.push(row.id);
+		}
+		// Not yet indexed: both outcomes are still pending when ON DELETE SET NULL updates them.
+		await db.deleteFrom('event').where('id', '=', event.id).execute();
+		expect(await found('reintegration', 'event')).toEqual([]);
+		expect((await found('reintegration pilot', 'outcome')).sort()).toEqual([outcomes[0]]);
+		const left = await db.selectFrom('outcome').select('event_id').where('id', 'in', outcomes).execute();
+		expect(left.map((o) => o.event_id)).toEqual([null, null]);
+	});
+
 	test('shows a few of each type with the total, and pages through one type in full', async () => {
 		const db = handle.db;
 		for (let i = 0; i < 12; i++) {

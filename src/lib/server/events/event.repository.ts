@@ -361,8 +361,8 @@ export async function countEventRecords(db: Kysely<Database>, eventId: number) {
 }
 
 /**
- * Outcomes recorded at the event stop naming it (the foreign key would do the same on delete; doing it
- * here first makes it an ordinary update, whose triggers behave alike on both engines).
+ * Outcomes recorded at the event stop naming it. The foreign key would do the same on delete; doing it
+ * here first also moves their version on, so an officer editing one of them sees that it changed.
  */
 export async function unlinkOutcomesOfEvent(db: Kysely<Database>, eventId: number, at: string) {
 	await db
