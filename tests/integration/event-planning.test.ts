@@ -14,13 +14,11 @@ import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { emptyEventForm } from '$lib/server/events/event-form.view';
 import { EventFormInput, type EventFormValues, type EventInput } from '$lib/server/events/event.input';
 import {
-	cancelEvent,
+	changeEventStatus,
 	deleteEvent,
 	duplicateEvent,
 	getDuplicateForm,
 	getEventForm,
-	postponeEvent,
-	reinstateEvent,
 	reviseEvent,
 	scheduleEvent
 } from '$lib/server/events/event.service';
@@ -562,22 +560,34 @@ describeEachEngine('planning an event', (engine) => {
 	describe('postponing, cancelling and reinstating', () => {
 		test('postponed and cancelled with a reason that is kept, audited, and raises the sequence; reinstated as planned', async () => {
 			const eventId = await saved(scheduleEvent(db, officer, meeting('2026-11-02')));
-			await postponeEvent(db, officer, eventId, 1, 'The delegation’s flight was cancelled.');
+			await changeEventStatus(db, officer, {
+				eventId,
+				version: 1,
+				change: 'postpone',
+				reason: 'The delegation’s flight was cancelled.'
+			});
 			expect(await eventRow(db, eventId)).toMatchObject({
 				status: 'postponed',
 				status_reason: 'The delegation’s flight was cancelled.',
 				ical_sequence: 1,
 				version: 2
 			});
-			await cancelEvent(db, officer, eventId, 2, 'No new date could be agreed.');
+			await changeEventStatus(db, officer, {
+				eventId,
+				version: 2,
+				change: 'cancel',
+				reason: 'No new date could be agreed.'
+			});
 			expect(await eventRow(db, eventId)).toMatchObject({
 				status: 'cancelled',
 				status_reason: 'No new date could be agreed.',
 				ical_sequence: 2
 			});
-			const postponeCancelled = await refusedBy(postponeEvent(db, officer, eventId, 3, 'Again'));
+			const postponeCancelled = await refusedBy(
+				changeEventStatus(db, officer, { eventId, version: 3, change: 'postpone', reason: 'Again' })
+			);
 			expect(postponeCancelled.message).toMatch(/reinstate it first/);
-			await reinstateEvent(db, officer, eventId, 3);
+			await changeEventStatus(db, officer, { eventId, version: 3, change: 'reinstate', reason: null });
 			expect(await eventRow(db, eventId)).toMatchObject({
 				status: 'planned',
 				status_reason: null,
@@ -592,10 +602,19 @@ describeEachEngine('planning an event', (engine) => {
 		});
 
 		test('a held event cannot be cancelled, and a stale version is refused', async () => {
-			const error = await refusedBy(cancelEvent(db, officer, ids.imd2021, 1, 'Too late'));
+			const error = await refusedBy(
+				changeEventStatus(db, officer, {
+					eventId: ids.imd2021,
+					version: 1,
+					change: 'cancel',
+					reason: 'Too late'
+				})
+			);
 			expect(error.message).toMatch(/has been held/);
 			const eventId = await saved(scheduleEvent(db, officer, meeting('2026-11-03')));
-			await expect(cancelEvent(db, officer, eventId, 7, 'Stale')).rejects.toBeInstanceOf(StaleRecord);
+			await expect(
+				changeEventStatus(db, officer, { eventId, version: 7, change: 'cancel', reason: 'Stale' })
+			).rejects.toBeInstanceOf(StaleRecord);
 			expect((await eventRow(db, eventId)).status).toBe('planned');
 		});
 	});

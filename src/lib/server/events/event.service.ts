@@ -559,7 +559,7 @@ async function moveAgenda(tx: Kysely<Database>, eventId: number, move: Move, at:
 	return moved;
 }
 
-type StatusChange = 'postpone' | 'cancel' | 'reinstate';
+export type StatusChange = 'postpone' | 'cancel' | 'reinstate';
 
 const STATUS_AFTER: Record<StatusChange, EventStatus> = {
 	postpone: 'postponed',
@@ -567,14 +567,21 @@ const STATUS_AFTER: Record<StatusChange, EventStatus> = {
 	reinstate: 'planned'
 };
 
-async function changeEventStatus(
+/**
+ * Postpones or cancels the event, keeping the reason to show on its page, or brings a postponed or
+ * cancelled one back as planned (its reason goes; the audit trail keeps it). Audited; the calendar
+ * sequence is raised, since every attendee must see it.
+ */
+export async function changeEventStatus(
 	db: Kysely<Database>,
 	actor: Actor,
-	eventId: number,
-	version: number,
-	change: StatusChange,
-	reason: string | null,
-	now: Date
+	{
+		eventId,
+		version,
+		change,
+		reason
+	}: { eventId: number; version: number; change: StatusChange; reason: string | null },
+	now = new Date()
 ): Promise<void> {
 	const at = now.toISOString();
 	await db.transaction().execute(async (tx) => {
@@ -595,7 +602,7 @@ async function changeEventStatus(
 			tx,
 			eventId,
 			version,
-			{ status, status_reason: reason, updated_at: at },
+			{ status, status_reason: change === 'reinstate' ? null : reason, updated_at: at },
 			{ raiseSequence: true }
 		);
 		if (!written) throw await staleEvent(tx, eventId);
@@ -605,44 +612,9 @@ async function changeEventStatus(
 			entityId: eventId,
 			eventId,
 			before: { status: current.status, status_reason: current.status_reason },
-			after: { status, status_reason: reason }
+			after: { status, status_reason: change === 'reinstate' ? null : reason }
 		});
 	});
-}
-
-/** Postpones the event, keeping the reason to show on its page; audited, sequence raised. */
-export function postponeEvent(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number,
-	reason: string,
-	now = new Date()
-) {
-	return changeEventStatus(db, actor, eventId, version, 'postpone', reason, now);
-}
-
-/** Cancels the event, keeping the reason to show on its page; audited, sequence raised. */
-export function cancelEvent(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number,
-	reason: string,
-	now = new Date()
-) {
-	return changeEventStatus(db, actor, eventId, version, 'cancel', reason, now);
-}
-
-/** Brings a postponed or cancelled event back as planned; the reason goes (the audit trail keeps it). */
-export function reinstateEvent(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number,
-	now = new Date()
-) {
-	return changeEventStatus(db, actor, eventId, version, 'reinstate', null, now);
 }
 
 /**

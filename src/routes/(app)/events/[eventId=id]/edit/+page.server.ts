@@ -5,12 +5,11 @@ import { database } from '$lib/server/db';
 import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { EventStatusChangeInput, formVersion } from '$lib/server/events/event.input';
 import {
-	cancelEvent,
+	changeEventStatus,
 	getEventForm,
 	getEventFormOptions,
-	postponeEvent,
-	reinstateEvent,
-	reviseEvent
+	reviseEvent,
+	type StatusChange
 } from '$lib/server/events/event.service';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import { saveEventForm } from '../../event-form.server';
@@ -33,11 +32,8 @@ const NO_VERSION =
 type ActionEvent = Parameters<Actions[string]>[0];
 
 /** Postpone, cancel, reinstate: one small form each, refused with a message the status panel shows. */
-async function changeStatus(
-	event: ActionEvent,
-	needsReason: boolean,
-	run: (eventId: number, version: number, reason: string) => Promise<void>
-) {
+async function changeStatus(event: ActionEvent, change: StatusChange) {
+	const needsReason = change !== 'reinstate';
 	requireRole(event.locals.user, 'officer');
 	const eventId = Number(event.params.eventId);
 	const fields = formFields(await event.request.formData(), ['reason', 'version']);
@@ -51,7 +47,7 @@ async function changeStatus(
 		text = parsed.data.reason;
 	}
 	try {
-		await run(eventId, version, text);
+		await changeEventStatus(database().db, actorOf(event), { eventId, version, change, reason: text });
 	} catch (e) {
 		if (e instanceof NotFound) error(404, e.message);
 		if (e instanceof StaleRecord) return fail(409, { statusErrors: { form: e.message }, reason });
@@ -71,16 +67,7 @@ export const actions: Actions = {
 			return reviseEvent(database().db, actorOf(event), eventId, version, input, options);
 		});
 	},
-	postpone: (event) =>
-		changeStatus(event, true, (eventId, version, reason) =>
-			postponeEvent(database().db, actorOf(event), eventId, version, reason)
-		),
-	cancel: (event) =>
-		changeStatus(event, true, (eventId, version, reason) =>
-			cancelEvent(database().db, actorOf(event), eventId, version, reason)
-		),
-	reinstate: (event) =>
-		changeStatus(event, false, (eventId, version) =>
-			reinstateEvent(database().db, actorOf(event), eventId, version)
-		)
+	postpone: (event) => changeStatus(event, 'postpone'),
+	cancel: (event) => changeStatus(event, 'cancel'),
+	reinstate: (event) => changeStatus(event, 'reinstate')
 };
