@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { columnTypes, flag, idColumn, oneOf } from '../schema-kit';
 
-const EVENT_KINDS = [
+export const EVENT_KINDS = [
 	'observance',
 	'forum',
 	'debrief',
@@ -15,7 +15,7 @@ const EVENT_KINDS = [
 	'reception',
 	'other'
 ];
-const EVENT_STATUSES = ['draft', 'planned', 'confirmed', 'held', 'postponed', 'cancelled'];
+export const EVENT_STATUSES = ['draft', 'planned', 'confirmed', 'held', 'postponed', 'cancelled'];
 // How sure we are of the recorded start: sources often give a date without a time, or only a period.
 const TIMING_CERTAINTIES = ['exact', 'time_assumed', 'date_assumed'];
 const HOST_ROLES = ['host', 'co_host'];

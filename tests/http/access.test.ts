@@ -120,6 +120,19 @@ const MATRIX: Record<string, Cell[]> = {
 			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
 		}
 	],
+	// A subscription's token is its credential: a bogus one is a 404 for everyone, signed in or not.
+	'/feeds/[token].ics': [
+		{
+			method: 'GET',
+			path: '/feeds/bogus.ics',
+			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
+		},
+		{
+			method: 'POST',
+			path: '/feeds/bogus.ics',
+			expect: { anonymous: 405, viewer: 405, officer: 405, admin: 405 }
+		}
+	],
 	'/(app)': [
 		{ method: 'GET', path: '/', expect: { anonymous: signInFirst, viewer: 307, officer: 307, admin: 307 } }
 	],
@@ -198,6 +211,16 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/events/2/agenda/1?/assign', 400),
 		officerWrite('/events/2/agenda/1?/unassign', 400),
 		officerWrite('/events/2/agenda/999999?/remove', 404)
+	],
+	'/(app)/events/[eventId=id]/calendar.ics': [
+		readable('/events/2/calendar.ics'),
+		readable('/events/2/calendar.ics?agenda=1'),
+		{
+			method: 'GET',
+			path: '/events/999999/calendar.ics',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/events/2/calendar.ics')
 	],
 	'/(app)/events/[eventId=id]/programme': [
 		readable('/events/2/programme'),

@@ -27,7 +27,9 @@ const PUBLIC_ROUTES = new Set([
 	'/(link)/p/[token]',
 	// Events an officer marked public: title, date, venue, published agenda.
 	'/(site)/public/events',
-	'/(site)/public/events/[eventId=id]'
+	'/(site)/public/events/[eventId=id]',
+	// Calendar subscriptions: the secret token in the URL is the credential.
+	'/feeds/[token].ics'
 ]);
 
 /** Routes behind a session where a viewer may also send forms: their own account and signing out. */

@@ -125,6 +125,8 @@ export interface EventParticipantTable extends Stamped {
 	invited_at: Instant | null;
 	responded_at: Instant | null;
 	notes: string | null;
+	/** The iCalendar SEQUENCE last sent to them by e-mail; null: never invited by e-mail. */
+	calendar_sequence_sent: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface AgendaItemTable extends Stamped, Versioned {
@@ -298,6 +300,48 @@ export interface AuditEntryTable {
 	client_address: string | null;
 }
 
+export interface CalendarFeedTable {
+	/** The public half of the feed's token "<id>.<secret>". */
+	id: string;
+	secret_hash: string;
+	name: string;
+	person_id: number | null;
+	organization_id: number | null;
+	series_id: number | null;
+	event_kind: EventKind | null;
+	event_status: EventStatus | null;
+	created_by_user_id: number | null;
+	created_at: Instant;
+	revoked_at: Instant | null;
+	last_used_at: Instant | null;
+}
+
+export type OutboxMessageKind = 'invitation' | 'update' | 'cancellation';
+export type OutboxMessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+export interface OutboxMessageTable {
+	id: Generated<number>;
+	event_id: number | null;
+	person_id: number | null;
+	to_address: string;
+	to_name: string;
+	kind: OutboxMessageKind;
+	method: 'REQUEST' | 'CANCEL';
+	sequence: number;
+	subject: string;
+	text_body: string;
+	ics: string;
+	status: ColumnType<OutboxMessageStatus, OutboxMessageStatus | undefined, OutboxMessageStatus>;
+	attempts: ColumnType<number, number | undefined, number>;
+	next_attempt_at: Instant;
+	claimed_until: Instant | null;
+	last_error: string | null;
+	message_id: string | null;
+	created_by_user_id: number | null;
+	created_at: Instant;
+	sent_at: Instant | null;
+}
+
 export interface Database {
 	organization: OrganizationTable;
 	person: PersonTable;
@@ -324,6 +368,8 @@ export interface Database {
 	audit_entry: AuditEntryTable;
 	search_pending: SearchPendingTable;
 	search_document: SearchDocumentTable;
+	calendar_feed: CalendarFeedTable;
+	outbox_message: OutboxMessageTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -1,0 +1,120 @@
+/** Calendar feeds and the events each one selects. Kysely only. */
+import type { Insertable, Kysely } from 'kysely';
+import type { CalendarFeedTable, Database, Instant } from '../db/schema';
+import { hostedOrAttendedBy } from '../events/event.repository';
+import { selectCalendarEvents } from '../ical/ical.repository';
+
+export type FeedScope = Pick<
+	CalendarFeedTable,
+	'person_id' | 'organization_id' | 'series_id' | 'event_kind' | 'event_status'
+>;
+
+export async function insertFeed(db: Kysely<Database>, feed: Insertable<CalendarFeedTable>) {
+	await db.insertInto('calendar_feed').values(feed).execute();
+}
+
+export async function findFeed(db: Kysely<Database>, feedId: string) {
+	return db.selectFrom('calendar_feed').selectAll().where('id', '=', feedId).executeTakeFirst();
+}
+
+/** The feeds of one person, organisation or series, or the office's (no person, organisation or series). */
+export async function listFeeds(
+	db: Kysely<Database>,
+	owner: { personId?: number; organizationId?: number; office?: true },
+	limit: number
+) {
+	let query = db
+		.selectFrom('calendar_feed')
+		.leftJoin('user_account', 'user_account.id', 'calendar_feed.created_by_user_id')
+		.select([
+			'calendar_feed.id',
+			'calendar_feed.name',
+			'calendar_feed.created_at',
+			'calendar_feed.revoked_at',
+			'calendar_feed.last_used_at',
+			'user_account.name as created_by'
+		]);
+	if (owner.personId) query = query.where('calendar_feed.person_id', '=', owner.personId);
+	else if (owner.organizationId)
+		query = query.where('calendar_feed.organization_id', '=', owner.organizationId);
+	else
+		query = query
+			.where('calendar_feed.person_id', 'is', null)
+			.where('calendar_feed.organization_id', 'is', null);
+	return query.orderBy('calendar_feed.created_at', 'desc').orderBy('calendar_feed.id').limit(limit).execute();
+}
+
+export async function revokeFeedRow(db: Kysely<Database>, feedId: string, at: Instant) {
+	const result = await db
+		.updateTable('calendar_feed')
+		.set({ revoked_at: at })
+		.where('id', '=', feedId)
+		.where('revoked_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function touchFeed(db: Kysely<Database>, feedId: string, at: Instant) {
+	await db.updateTable('calendar_feed').set({ last_used_at: at }).where('id', '=', feedId).execute();
+}
+
+/**
+ * The events a feed shows: those starting inside the window that its filter selects, in order of
+ * start, at most `limit`. One query, served by event_start_idx.
+ */
+export async function listFeedEvents(
+	db: Kysely<Database>,
+	scope: FeedScope,
+	window: { from: Instant; to: Instant },
+	limit: number
+) {
+	let query = selectCalendarEvents(db)
+		.where('event.start_at', '>=', window.from)
+		.where('event.start_at', '<', window.to)
+		.where('event.status', '!=', 'draft');
+	if (scope.person_id !== null) {
+		const personId = scope.person_id;
+		query = query.where((eb) =>
+			eb.exists(
+				eb
+					.selectFrom('event_participant as ep')
+					.select('ep.id')
+					.whereRef('ep.event_id', '=', 'event.id')
+					.where('ep.person_id', '=', personId)
+			)
+		);
+	}
+	if (scope.organization_id !== null) query = query.where(hostedOrAttendedBy(scope.organization_id));
+	if (scope.series_id !== null) query = query.where('event.series_id', '=', scope.series_id);
+	if (scope.event_kind !== null) query = query.where('event.kind', '=', scope.event_kind);
+	if (scope.event_status !== null) query = query.where('event.status', '=', scope.event_status);
+	return query.orderBy('event.start_at').orderBy('event.id').limit(limit).execute();
+}
+
+/** Names for a feed's default title, in one query. */
+export async function findScopeNames(db: Kysely<Database>, scope: FeedScope) {
+	return db
+		.selectNoFrom((eb) => [
+			eb
+				.selectFrom('person')
+				.select('person.given_name')
+				.where('person.id', '=', scope.person_id ?? -1)
+				.as('person_given'),
+			eb
+				.selectFrom('person')
+				.select('person.family_name')
+				.where('person.id', '=', scope.person_id ?? -1)
+				.as('person_family'),
+			eb
+				.selectFrom('organization')
+				.select('organization.name')
+				.where('organization.id', '=', scope.organization_id ?? -1)
+				.as('organization_name'),
+			eb
+				.selectFrom('event_series')
+				.select('event_series.name')
+				.where('event_series.id', '=', scope.series_id ?? -1)
+				.as('series_name')
+		])
+		.executeTakeFirstOrThrow();
+}

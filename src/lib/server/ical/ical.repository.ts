@@ -1,0 +1,42 @@
+/** The event columns every iCalendar file needs, with the venue as one line. Kysely only. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+export const calendarEventColumns = [
+	'event.id',
+	'event.title',
+	'event.theme',
+	'event.description',
+	'event.status',
+	'event.status_reason',
+	'event.start_at',
+	'event.end_at',
+	'event.time_zone',
+	'event.online_url',
+	'event.ical_uid',
+	'event.ical_sequence',
+	'event.updated_at',
+	'venue.name as venue_name',
+	'venue.address as venue_address',
+	'venue.city as venue_city'
+] as const;
+
+export function selectCalendarEvents(db: Kysely<Database>) {
+	return db.selectFrom('event').leftJoin('venue', 'venue.id', 'event.venue_id').select(calendarEventColumns);
+}
+
+export async function findCalendarEvent(db: Kysely<Database>, eventId: number) {
+	return selectCalendarEvents(db).where('event.id', '=', eventId).executeTakeFirst();
+}
+
+/** The event's published items with clock times, in programme order. */
+export async function listTimedAgendaItems(db: Kysely<Database>, eventId: number) {
+	return db
+		.selectFrom('agenda_item')
+		.select(['id', 'title', 'kind', 'start_at', 'end_at', 'updated_at'])
+		.where('event_id', '=', eventId)
+		.where('is_published', '=', 1)
+		.where('start_at', 'is not', null)
+		.orderBy('position')
+		.execute();
+}

@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { database } from '$lib/server/db';
+import { calendarResponse } from '$lib/server/ical/ical.http';
+import { getEventCalendarFile } from '$lib/server/ical/ical.service';
+import type { RequestHandler } from './$types';
+
+/** The event as an .ics file; `?agenda=1` adds each timed item of the published programme. */
+export const GET: RequestHandler = async ({ params, url }) => {
+	const eventId = Number(params.eventId);
+	const file = await getEventCalendarFile(database().db, eventId, {
+		withAgenda: url.searchParams.get('agenda') === '1',
+		eventUrl: `${url.origin}/events/${eventId}`
+	});
+	if (!file) error(404, 'There is no such event.');
+	return calendarResponse(file.text, { download: file.filename });
+};
