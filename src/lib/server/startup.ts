@@ -6,6 +6,8 @@
 import { database } from './db';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/demo.service';
+import { createMailer } from './invitations/mail.transport';
+import { startOutboxWorker } from './invitations/outbox.worker';
 import { refreshSearchIndex } from './search/search.service';
 
 export async function prepareDatabase(): Promise<void> {
@@ -19,4 +21,20 @@ export async function prepareDatabase(): Promise<void> {
 	}
 	// Searches bring the index up to date themselves; doing it now spares the first one the wait.
 	await refreshSearchIndex(db);
+}
+
+const DEFAULT_OUTBOX_INTERVAL_MS = 5000;
+
+/**
+ * Starts delivering the outbox by SMTP when SMTP_URL is set; without it, invitations wait there (the
+ * pages say so). OUTBOX_INTERVAL_MS sets how often it looks for what is due.
+ */
+export function startOutboxDelivery(): void {
+	const mailer = createMailer();
+	if (!mailer) {
+		console.info('[protokol] SMTP_URL is not set: invitations wait in the outbox');
+		return;
+	}
+	const interval = Number(process.env.OUTBOX_INTERVAL_MS) || DEFAULT_OUTBOX_INTERVAL_MS;
+	startOutboxWorker(database().db, mailer, interval);
 }

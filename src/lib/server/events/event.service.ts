@@ -8,6 +8,7 @@ import { instantToZoned, zonedToInstant } from '../../format/datetime';
 import { eventStatuses, type EventStatus } from '../../vocabulary';
 import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
 import { retimeAgenda } from '../agenda/agenda.service';
+import { queueEventUpdates } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { findClashes, type ClashView } from '../conflicts/conflict.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
@@ -511,18 +512,20 @@ export async function reviseEvent(
 		const hostsChanged = hostsBefore !== hostsAfter;
 		if (changed.length === 0 && !hostsChanged) return { saved: true, eventId, clashesOverridden: [] };
 
+		const attendeesMustSee = changed.some((key) => SEQUENCED.includes(key));
 		const written = await updateEventRow(
 			tx,
 			eventId,
 			version,
 			{ ...next, updated_at: at },
-			{ raiseSequence: changed.some((key) => SEQUENCED.includes(key)) }
+			{ raiseSequence: attendeesMustSee }
 		);
 		if (!written) throw await staleEvent(tx, eventId);
 		if (hostsChanged) await replaceEventHosts(tx, eventId, hostRows(input));
 		const agendaItemsMoved = moved ? await moveAgenda(tx, eventId, move, at) : 0;
 		// Items with a duration run on the programme's clock from the new start (src/lib/server/agenda).
 		if (moved) await retimeAgenda(tx, eventId);
+		const updatesQueued = attendeesMustSee ? await queueEventUpdates(tx, actor, eventId, now) : 0;
 
 		const clashesOverridden = clashes.map((c) => c.event.id);
 		await recordAction(tx, actor, {
@@ -538,6 +541,7 @@ export async function reviseEvent(
 				...Object.fromEntries(changed.map((key) => [key, next[key]])),
 				...(hostsChanged ? { hosts: hostsAfter } : {}),
 				...(agendaItemsMoved > 0 ? { agenda_items_moved: agendaItemsMoved } : {}),
+				...(updatesQueued > 0 ? { calendar_updates_queued: updatesQueued } : {}),
 				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
 			}
 		});
@@ -606,13 +610,18 @@ export async function changeEventStatus(
 			{ raiseSequence: true }
 		);
 		if (!written) throw await staleEvent(tx, eventId);
+		const updatesQueued = await queueEventUpdates(tx, actor, eventId, now);
 		await recordAction(tx, actor, {
 			action: `event.${change}`,
 			entityType: 'event',
 			entityId: eventId,
 			eventId,
 			before: { status: current.status, status_reason: current.status_reason },
-			after: { status, status_reason: change === 'reinstate' ? null : reason }
+			after: {
+				status,
+				status_reason: change === 'reinstate' ? null : reason,
+				...(updatesQueued > 0 ? { calendar_updates_queued: updatesQueued } : {})
+			}
 		});
 	});
 }

@@ -8,6 +8,7 @@
  * writes nothing, unless the officer chose to invite anyway: then the override is audited.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { queueParticipantCancellation } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { findClashes, type ClashView } from '../conflicts/conflict.service';
 import type { Database, NewParticipant } from '../db/schema';
@@ -877,7 +878,8 @@ export async function removeParticipant(
 	db: Kysely<Database>,
 	actor: Actor,
 	eventId: number,
-	participantId: number
+	participantId: number,
+	now = new Date()
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
@@ -886,6 +888,7 @@ export async function removeParticipant(
 			.select(['agenda_item_id', 'role'])
 			.where('participant_id', '=', participantId)
 			.execute();
+		const cancellationQueued = await queueParticipantCancellation(tx, actor, eventId, participantId, now);
 		await tx.deleteFrom('agenda_item_role').where('participant_id', '=', participantId).execute();
 		await deleteParticipant(tx, participantId);
 		await recordAction(tx, actor, {
@@ -898,7 +901,8 @@ export async function removeParticipant(
 				name: nameOf(participant),
 				role: participant.role,
 				rsvp: participant.rsvp_status,
-				agendaRoles: roles.map((r) => ({ agendaItemId: r.agenda_item_id, role: r.role }))
+				agendaRoles: roles.map((r) => ({ agendaItemId: r.agenda_item_id, role: r.role })),
+				...(cancellationQueued ? { calendarCancellationQueued: true } : {})
 			}
 		});
 	});

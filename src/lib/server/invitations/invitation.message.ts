@@ -1,0 +1,92 @@
+/**
+ * One iTIP message (RFC 5546) to one person: the subject and plain text a mail client shows, and the
+ * calendar object with METHOD:REQUEST (an invitation or its update) or METHOD:CANCEL. Pure: the service
+ * gathers the data, this decides what the message says.
+ */
+import { formatOffset, formatRange } from '../../format/datetime';
+import { buildCalendar, type IcalAttendee } from '../ical/ical.calendar';
+import { locationOf, toIcalEvent, type CalendarEventRow } from '../ical/ical.event';
+import type { OutboxMessageKind } from '../db/schema';
+
+export interface Organizer {
+	name: string;
+	email: string;
+}
+
+export interface InvitationMessage {
+	kind: OutboxMessageKind;
+	method: 'REQUEST' | 'CANCEL';
+	subject: string;
+	text: string;
+	ics: string;
+}
+
+const SUBJECT_PREFIX: Record<OutboxMessageKind, string> = {
+	invitation: 'Invitation',
+	update: 'Updated',
+	cancellation: 'Cancelled'
+};
+
+/**
+ * `attendees` is who the calendar object lists (the recipient always among them); `recipient` is whom
+ * this copy is for. A cancellation lists the recipient alone: to them, the meeting is off.
+ */
+export function invitationMessage({
+	kind,
+	event,
+	organizer,
+	recipient,
+	attendees,
+	now
+}: {
+	kind: OutboxMessageKind;
+	event: CalendarEventRow;
+	organizer: Organizer;
+	recipient: IcalAttendee;
+	attendees: IcalAttendee[];
+	now: Date;
+}): InvitationMessage {
+	const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+	const when = `${formatRange(event.start_at, event.end_at, event.time_zone)} (${event.time_zone}, ${formatOffset(event.start_at, event.time_zone)})`;
+	const where = locationOf(event);
+	const vevent = {
+		...toIcalEvent(event, { stamp: now.toISOString() }),
+		organizer,
+		attendees: method === 'CANCEL' ? [recipient] : attendees
+	};
+	// A cancellation of one person's attendance cancels the event for them, whatever its status.
+	if (method === 'CANCEL') vevent.status = 'CANCELLED';
+	const ics = buildCalendar({ method, events: [vevent] });
+	const lines = [
+		`Dear ${recipient.name},`,
+		'',
+		kind === 'invitation'
+			? `${organizer.name} invites you to:`
+			: kind === 'update'
+				? `${organizer.name} has changed the details of:`
+				: event.status === 'cancelled'
+					? `${organizer.name} has cancelled:`
+					: `${organizer.name} no longer expects you at:`,
+		'',
+		`  ${event.title}`,
+		`  When:  ${when}`,
+		...(where ? [`  Where: ${where}`] : []),
+		...(event.online_url && where !== event.online_url ? [`  Online: ${event.online_url}`] : []),
+		...(event.status_reason && (event.status === 'cancelled' || event.status === 'postponed')
+			? [`  Reason: ${event.status_reason}`]
+			: []),
+		'',
+		method === 'REQUEST'
+			? 'Your calendar program shows this invitation with buttons to accept or decline; your answer is e-mailed to the protocol office. You can also answer through the personal link the office gave you.'
+			: 'Your calendar program removes the meeting when you open this message.',
+		'',
+		organizer.name
+	];
+	return {
+		kind,
+		method,
+		subject: `${SUBJECT_PREFIX[kind]}: ${event.title} — ${formatRange(event.start_at, event.end_at, event.time_zone)}`,
+		text: lines.join('\n'),
+		ics
+	};
+}

@@ -1,0 +1,386 @@
+/**
+ * Invitations by e-mail (RFC 5546 iTIP). Sending queues one message per person in the outbox, in the
+ * same transaction as the change that causes it, so nothing is lost while the SMTP server is away; the
+ * outbox worker (outbox.worker.ts) delivers. The event's UID never changes. Every change attendees must
+ * see raises its SEQUENCE (events/event.service.ts) and re-sends to everyone invited so far; cancelling
+ * sends METHOD:CANCEL; removing a participant sends them a CANCEL.
+ */
+import type { Kysely } from 'kysely';
+import { formatPersonName } from '../../format/names';
+import type { AgendaRole } from '../../vocabulary';
+import { recordAction, type Actor } from '../audit/audit';
+import type { Database, OutboxMessageKind } from '../db/schema';
+import { NotFound, RuleViolation } from '../errors';
+import type { IcalAttendee } from '../ical/ical.calendar';
+import { attendeeRoleOf, partstatOf, type CalendarEventRow } from '../ical/ical.event';
+import { findCalendarEvent } from '../ical/ical.repository';
+import { invitationMessage } from './invitation.message';
+import {
+	countOutboxByStatus,
+	findOutboxMessage,
+	insertOutboxMessages,
+	listAgendaRolesOfParticipants,
+	listInvitationRecipients,
+	listOutboxMessages,
+	markSequenceSent,
+	requeueFailedMessage,
+	type OutboxListRow,
+	type RecipientRow
+} from './invitation.repository';
+import { organizerOf, smtpConfigured } from './mail.transport';
+
+export interface RecipientView {
+	participantId: number;
+	personId: number;
+	name: string;
+	email: string | null;
+	role: IcalAttendee['role'] | null;
+	partstat: IcalAttendee['partstat'];
+	/** The SEQUENCE last sent to them; null: not invited by e-mail yet. */
+	sequenceSent: number | null;
+	/** Why no invitation can go to them, or null. */
+	cannotSend: string | null;
+}
+
+export interface OutboxMessageView {
+	id: number;
+	eventId: number | null;
+	eventTitle: string | null;
+	toName: string;
+	toAddress: string;
+	kind: OutboxMessageKind;
+	method: string;
+	sequence: number;
+	subject: string;
+	status: string;
+	attempts: number;
+	nextAttemptAt: string;
+	lastError: string | null;
+	createdAt: string;
+	sentAt: string | null;
+}
+
+export interface OutboxPage {
+	messages: OutboxMessageView[];
+	/** The id to read on from, or null on the last page. */
+	nextBefore: number | null;
+	counts: Record<string, number>;
+	smtpConfigured: boolean;
+}
+
+const OUTBOX_PAGE = 25;
+
+function recipientViews(
+	recipients: RecipientRow[],
+	roles: { participant_id: number; role: AgendaRole }[]
+): RecipientView[] {
+	const rolesOf = new Map<number, AgendaRole[]>();
+	for (const r of roles) rolesOf.set(r.participant_id, [...(rolesOf.get(r.participant_id) ?? []), r.role]);
+	return recipients.map((r) => ({
+		participantId: r.id,
+		personId: r.person_id,
+		name: formatPersonName(r),
+		email: r.email,
+		role: attendeeRoleOf(r.role, rolesOf.get(r.id) ?? []),
+		partstat: partstatOf(r.rsvp_status),
+		sequenceSent: r.calendar_sequence_sent,
+		cannotSend: r.email ? null : 'No e-mail address in the directory.'
+	}));
+}
+
+const asAttendee = (r: RecipientView): IcalAttendee => ({
+	name: r.name,
+	email: r.email!,
+	role: r.role ?? 'REQ-PARTICIPANT',
+	partstat: r.partstat,
+	rsvp: true
+});
+
+/**
+ * Everyone with an address is listed to each recipient, except those who have not agreed to show their
+ * contact details: they are listed only on their own copy.
+ */
+function attendeesFor(recipient: RecipientView, everyone: RecipientView[], publicIds: Set<number>) {
+	return everyone
+		.filter((r) => r.email && (r.participantId === recipient.participantId || publicIds.has(r.participantId)))
+		.map(asAttendee);
+}
+
+async function loadEventRecipients(db: Kysely<Database>, eventId: number) {
+	const [event, recipients, roles] = await Promise.all([
+		findCalendarEvent(db, eventId),
+		listInvitationRecipients(db, eventId),
+		listAgendaRolesOfParticipants(db, eventId)
+	]);
+	const publicIds = new Set(recipients.filter((r) => r.contact_public === 1).map((r) => r.id));
+	return { event, recipients: recipientViews(recipients, roles), publicIds };
+}
+
+/** Queues one message of `kind` to each of `targets` and notes the SEQUENCE they now have. */
+async function queueMessages(
+	tx: Kysely<Database>,
+	{
+		kind,
+		event,
+		targets,
+		everyone,
+		publicIds,
+		actor,
+		now
+	}: {
+		kind: OutboxMessageKind;
+		event: CalendarEventRow;
+		targets: RecipientView[];
+		everyone: RecipientView[];
+		publicIds: Set<number>;
+		actor: Actor;
+		now: Date;
+	}
+) {
+	const organizer = organizerOf();
+	const at = now.toISOString();
+	const rows = targets.map((recipient) => {
+		const message = invitationMessage({
+			kind,
+			event,
+			organizer,
+			recipient: asAttendee(recipient),
+			attendees: attendeesFor(recipient, everyone, publicIds),
+			now
+		});
+		return {
+			event_id: event.id,
+			person_id: recipient.personId,
+			to_address: recipient.email!,
+			to_name: recipient.name,
+			kind,
+			method: message.method,
+			sequence: event.ical_sequence,
+			subject: message.subject,
+			text_body: message.text,
+			ics: message.ics,
+			next_attempt_at: at,
+			created_by_user_id: actor.userId,
+			created_at: at
+		};
+	});
+	await insertOutboxMessages(tx, rows);
+	await markSequenceSent(
+		tx,
+		targets.map((t) => t.participantId),
+		event.ical_sequence
+	);
+	return rows.length;
+}
+
+export interface InvitationsPage {
+	event: {
+		id: number;
+		title: string;
+		startAt: string;
+		endAt: string;
+		timeZone: string;
+		status: string;
+		sequence: number;
+		uid: string;
+	};
+	recipients: RecipientView[];
+	outbox: OutboxPage;
+	organizer: { name: string; email: string };
+	/** Why nothing can be sent for this event now, or null. */
+	closedReason: string | null;
+}
+
+function closedReasonOf(event: CalendarEventRow, now: Date): string | null {
+	if (event.status === 'cancelled')
+		return 'The event is cancelled: its attendees were sent the cancellation.';
+	if (Date.parse(event.end_at) <= now.getTime()) return 'The event is over: invitations are no longer sent.';
+	return null;
+}
+
+export async function getInvitationsPage(
+	db: Kysely<Database>,
+	eventId: number,
+	{ beforeId, now = new Date() }: { beforeId?: number; now?: Date } = {}
+): Promise<InvitationsPage | null> {
+	const [{ event, recipients }, outbox] = await Promise.all([
+		loadEventRecipients(db, eventId),
+		getOutboxPage(db, { eventId, beforeId })
+	]);
+	if (!event) return null;
+	return {
+		event: {
+			id: event.id,
+			title: event.title,
+			startAt: event.start_at,
+			endAt: event.end_at,
+			timeZone: event.time_zone,
+			status: event.status,
+			sequence: event.ical_sequence,
+			uid: event.ical_uid
+		},
+		recipients,
+		outbox,
+		organizer: organizerOf(),
+		closedReason: closedReasonOf(event, now)
+	};
+}
+
+/**
+ * Sends the invitation to the chosen participants, or to everyone with an address not invited yet.
+ * People without an address are skipped and named. Refused for a cancelled or past event. Audited.
+ */
+export async function sendInvitations(
+	db: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	{ participantIds, now = new Date() }: { participantIds?: number[]; now?: Date } = {}
+): Promise<{ queued: number; skipped: string[] }> {
+	return db.transaction().execute(async (tx) => {
+		const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
+		if (!event) throw new NotFound('There is no such event.');
+		const closed = closedReasonOf(event, now);
+		if (closed) throw new RuleViolation(closed);
+		const chosen = participantIds
+			? recipients.filter((r) => participantIds.includes(r.participantId))
+			: recipients.filter((r) => r.sequenceSent === null);
+		if (participantIds && chosen.length !== new Set(participantIds).size) {
+			throw new RuleViolation('Some of the people chosen are not participants of this event.');
+		}
+		const targets = chosen.filter((r) => r.cannotSend === null);
+		const skipped = chosen.filter((r) => r.cannotSend !== null).map((r) => `${r.name}: ${r.cannotSend}`);
+		if (targets.length === 0) {
+			throw new RuleViolation(
+				chosen.length === 0
+					? 'Everyone with an e-mail address has been invited already.'
+					: 'Nobody chosen has an e-mail address.'
+			);
+		}
+		const queued = await queueMessages(tx, {
+			kind: 'invitation',
+			event,
+			targets,
+			everyone: recipients,
+			publicIds,
+			actor,
+			now
+		});
+		await recordAction(tx, actor, {
+			action: 'invitation.send',
+			entityType: 'event',
+			entityId: eventId,
+			eventId,
+			after: { sequence: event.ical_sequence, to: targets.map((t) => t.email), skipped }
+		});
+		return { queued, skipped };
+	});
+}
+
+/**
+ * After a change that raised the event's SEQUENCE, inside its transaction: an update (or, for a
+ * cancelled event, a cancellation) to everyone invited by e-mail so far. Returns how many were queued.
+ */
+export async function queueEventUpdates(
+	tx: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	now: Date
+): Promise<number> {
+	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
+	if (!event) return 0;
+	const targets = recipients.filter((r) => r.sequenceSent !== null && r.email);
+	if (targets.length === 0) return 0;
+	return queueMessages(tx, {
+		kind: event.status === 'cancelled' ? 'cancellation' : 'update',
+		event,
+		targets,
+		everyone: recipients,
+		publicIds,
+		actor,
+		now
+	});
+}
+
+/** Before a participant invited by e-mail is removed, inside that transaction: their cancellation. */
+export async function queueParticipantCancellation(
+	tx: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	now: Date
+): Promise<boolean> {
+	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
+	const target = recipients.find((r) => r.participantId === participantId);
+	if (!event || !target || target.sequenceSent === null || !target.email) return false;
+	await queueMessages(tx, {
+		kind: 'cancellation',
+		event,
+		targets: [target],
+		everyone: recipients,
+		publicIds,
+		actor,
+		now
+	});
+	return true;
+}
+
+function toOutboxView(row: OutboxListRow): OutboxMessageView {
+	return {
+		id: row.id,
+		eventId: row.event_id,
+		eventTitle: row.event_title,
+		toName: row.to_name,
+		toAddress: row.to_address,
+		kind: row.kind,
+		method: row.method,
+		sequence: row.sequence,
+		subject: row.subject,
+		status: row.status,
+		attempts: row.attempts,
+		nextAttemptAt: row.next_attempt_at,
+		lastError: row.last_error,
+		createdAt: row.created_at,
+		sentAt: row.sent_at
+	};
+}
+
+/** The outbox, newest first, for the office or one event; with counts per status. */
+export async function getOutboxPage(
+	db: Kysely<Database>,
+	{ eventId, beforeId }: { eventId?: number; beforeId?: number } = {}
+): Promise<OutboxPage> {
+	const [rows, counts] = await Promise.all([
+		listOutboxMessages(db, { eventId }, { limit: OUTBOX_PAGE, beforeId }),
+		countOutboxByStatus(db, eventId)
+	]);
+	const shown = rows.slice(0, OUTBOX_PAGE);
+	return {
+		messages: shown.map(toOutboxView),
+		nextBefore: rows.length > OUTBOX_PAGE ? shown.at(-1)!.id : null,
+		counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
+		smtpConfigured: smtpConfigured()
+	};
+}
+
+/** A message that failed for good goes back in the queue. Audited. */
+export async function retryOutboxMessage(
+	db: Kysely<Database>,
+	actor: Actor,
+	messageId: number,
+	now = new Date()
+) {
+	await db.transaction().execute(async (tx) => {
+		const message = await findOutboxMessage(tx, messageId);
+		if (!message) throw new NotFound('There is no such message.');
+		if (!(await requeueFailedMessage(tx, messageId, now.toISOString()))) {
+			throw new RuleViolation('Only a message that failed can be sent again.');
+		}
+		await recordAction(tx, actor, {
+			action: 'outbox.retry',
+			entityType: 'outbox_message',
+			entityId: messageId,
+			eventId: message.event_id,
+			before: { status: message.status, lastError: message.last_error }
+		});
+	});
+}
