@@ -143,7 +143,11 @@ const MATRIX: Record<string, Cell[]> = {
 		readable('/calendar?view=week&date=2026-03-29&zone=Europe%2FZurich'),
 		// Whatever the URL says, the calendar shows something: nonsense is dropped for the defaults.
 		readable('/calendar?year=99999&month=13&date=2021-02-30&zone=%3Cscript%3E&kind=x&organization=-1'),
-		noActions('/calendar')
+		// Named actions only: a POST naming none is 404 for those allowed to write.
+		officerWrite('/calendar', 404),
+		// An empty form makes a feed of the whole office calendar; an empty revoke names no feed.
+		officerWrite('/calendar?/createFeed', 200),
+		officerWrite('/calendar?/revokeFeed', 400)
 	],
 	'/(app)/search': [
 		readable('/search'),
@@ -296,10 +300,27 @@ const MATRIX: Record<string, Cell[]> = {
 			method: 'POST',
 			path: '/people/1?/revokeLink',
 			expect: { anonymous: 401, viewer: 403, officer: 200, admin: 200 }
-		}
+		},
+		officerWrite('/people/1?/createFeed', 200),
+		officerWrite('/people/1?/revokeFeed', 400),
+		officerWrite('/people/999999?/createFeed', 404)
 	],
 	'/(app)/organizations': [readable('/organizations'), noActions('/organizations')],
-	'/(app)/organizations/[organizationId=id]': [readable('/organizations/1'), noActions('/organizations/1')],
+	'/(app)/organizations/[organizationId=id]': [
+		readable('/organizations/1'),
+		officerWrite('/organizations/1', 404),
+		officerWrite('/organizations/1?/createFeed', 200),
+		officerWrite('/organizations/1?/revokeFeed', 400)
+	],
+	// Who was sent what, with their addresses: officers only.
+	'/(app)/outbox': [officerPage('/outbox', 200), officerWrite('/outbox?/retry', 400)],
+	'/(app)/events/[eventId=id]/invitations': [
+		officerPage('/events/2/invitations', 200),
+		officerPage('/events/999999/invitations', 404),
+		// The demo events are past: sending is refused with a message, not a 500.
+		officerWrite('/events/2/invitations?/send', 400),
+		officerWrite('/events/2/invitations?/retry', 400)
+	],
 	'/(app)/outcomes': [readable('/outcomes'), noActions('/outcomes')],
 	'/(app)/outcomes/[outcomeId=id]': [readable('/outcomes/1'), noActions('/outcomes/1')],
 	'/(app)/correspondence': [readable('/correspondence'), noActions('/correspondence')],

@@ -48,7 +48,10 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/agenda',
 	'/(app)/events/[eventId=id]/agenda/[itemId=id]',
 	// Contacts, answers and attendance; viewers print the participant list and badges instead.
-	'/(app)/events/[eventId=id]/participants'
+	'/(app)/events/[eventId=id]/participants',
+	// Who was sent what, with addresses: the outboxes of an event and of the office.
+	'/(app)/events/[eventId=id]/invitations',
+	'/(app)/outbox'
 ]);
 
 /** Where a user who must still enrol a second factor may go. */

@@ -13,6 +13,7 @@ import { recordAction, type Actor } from '../audit/audit';
 import { issueToken, secretMatches, splitToken } from '../auth/tokens';
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
+import { listEventSeries } from '../events/event.repository';
 import { officeTimeZone } from '../calendar/calendar.settings';
 import { buildCalendar } from '../ical/ical.calendar';
 import { toIcalEvent } from '../ical/ical.event';
@@ -204,4 +205,10 @@ export async function getFeedCalendar(
 		etag: `"${encodeBase64urlNoPadding(sha256(new TextEncoder().encode(text)))}"`,
 		lastModified: new Date(Math.floor(latest / 1000) * 1000).toUTCString()
 	};
+}
+
+/** The office calendar's feeds and the series one may be limited to. */
+export async function getOfficeFeeds(db: Kysely<Database>) {
+	const [feeds, series] = await Promise.all([listFeedsOf(db, { office: true }), listEventSeries(db)]);
+	return { feeds, series };
 }

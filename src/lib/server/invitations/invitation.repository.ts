@@ -1,6 +1,7 @@
 /** Who an event's invitations go to, and the outbox they wait in. Kysely only. */
 import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database, Instant, OutboxMessageTable } from '../db/schema';
+import type { PageRequest } from '../pagination';
 
 /** The participants of an event with what an invitation needs of each, in the order they were invited. */
 export async function listInvitationRecipients(db: Kysely<Database>, eventId: number) {
@@ -68,20 +69,22 @@ const outboxListColumns = [
 	'event.title as event_title'
 ] as const;
 
-/** Newest first, keyset on id: `before` is the last id of the page shown. Fetches limit + 1. */
+/** Newest first, in keyset order of id (src/lib/server/pagination.ts). Fetches limit + 1. */
 export async function listOutboxMessages(
 	db: Kysely<Database>,
 	filter: { eventId?: number },
-	page: { limit: number; beforeId?: number }
+	page: PageRequest
 ) {
+	const readAscending = page.before !== undefined;
+	const cursor = page.before ?? page.after;
 	let query = db
 		.selectFrom('outbox_message')
 		.leftJoin('event', 'event.id', 'outbox_message.event_id')
 		.select(outboxListColumns);
 	if (filter.eventId) query = query.where('outbox_message.event_id', '=', filter.eventId);
-	if (page.beforeId) query = query.where('outbox_message.id', '<', page.beforeId);
+	if (cursor) query = query.where('outbox_message.id', readAscending ? '>' : '<', Number(cursor[0]));
 	return query
-		.orderBy('outbox_message.id', 'desc')
+		.orderBy('outbox_message.id', readAscending ? 'asc' : 'desc')
 		.limit(page.limit + 1)
 		.execute();
 }

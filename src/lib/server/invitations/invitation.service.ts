@@ -11,6 +11,7 @@ import type { AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import type { Database, OutboxMessageKind } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
+import { toPage, type Page, type PageRequest } from '../pagination';
 import type { IcalAttendee } from '../ical/ical.calendar';
 import { attendeeRoleOf, partstatOf, type CalendarEventRow } from '../ical/ical.event';
 import { findCalendarEvent } from '../ical/ical.repository';
@@ -61,14 +62,10 @@ export interface OutboxMessageView {
 }
 
 export interface OutboxPage {
-	messages: OutboxMessageView[];
-	/** The id to read on from, or null on the last page. */
-	nextBefore: number | null;
+	messages: Page<OutboxMessageView>;
 	counts: Record<string, number>;
 	smtpConfigured: boolean;
 }
-
-const OUTBOX_PAGE = 25;
 
 function recipientViews(
 	recipients: RecipientRow[],
@@ -201,11 +198,12 @@ function closedReasonOf(event: CalendarEventRow, now: Date): string | null {
 export async function getInvitationsPage(
 	db: Kysely<Database>,
 	eventId: number,
-	{ beforeId, now = new Date() }: { beforeId?: number; now?: Date } = {}
+	request: PageRequest,
+	now = new Date()
 ): Promise<InvitationsPage | null> {
 	const [{ event, recipients }, outbox] = await Promise.all([
 		loadEventRecipients(db, eventId),
-		getOutboxPage(db, { eventId, beforeId })
+		getOutboxPage(db, { eventId }, request)
 	]);
 	if (!event) return null;
 	return {
@@ -347,16 +345,16 @@ function toOutboxView(row: OutboxListRow): OutboxMessageView {
 /** The outbox, newest first, for the office or one event; with counts per status. */
 export async function getOutboxPage(
 	db: Kysely<Database>,
-	{ eventId, beforeId }: { eventId?: number; beforeId?: number } = {}
+	filter: { eventId?: number },
+	request: PageRequest
 ): Promise<OutboxPage> {
 	const [rows, counts] = await Promise.all([
-		listOutboxMessages(db, { eventId }, { limit: OUTBOX_PAGE, beforeId }),
-		countOutboxByStatus(db, eventId)
+		listOutboxMessages(db, filter, request),
+		countOutboxByStatus(db, filter.eventId)
 	]);
-	const shown = rows.slice(0, OUTBOX_PAGE);
+	const page = toPage(rows, request, (row) => [row.id]);
 	return {
-		messages: shown.map(toOutboxView),
-		nextBefore: rows.length > OUTBOX_PAGE ? shown.at(-1)!.id : null,
+		messages: { ...page, items: page.items.map(toOutboxView) },
 		counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
 		smtpConfigured: smtpConfigured()
 	};

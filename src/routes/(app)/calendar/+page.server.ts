@@ -1,17 +1,21 @@
-import { parseCalendarQuery, parseZone } from '$lib/server/calendar/calendar.input';
+import { parseCalendarFilter, parseCalendarQuery, parseZone } from '$lib/server/calendar/calendar.input';
 import {
 	getCalendarFilterChoices,
 	getCalendarMonth,
 	getCalendarWeek
 } from '$lib/server/calendar/calendar.service';
 import { officeTimeZone, timeZoneChoices } from '$lib/server/calendar/calendar.settings';
+import { hasRole } from '$lib/server/auth/access';
 import { database } from '$lib/server/db';
-import type { PageServerLoad } from './$types';
+import { getOfficeFeeds } from '$lib/server/feeds/feed.service';
+import { positiveId } from '$lib/server/query-params';
+import { createFeedAction, revokeFeedAction } from '../feed-actions.server';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The zone a viewer last chose, so the calendar opens in it again. */
 const ZONE_COOKIE = 'calendar_zone';
 
-export const load: PageServerLoad = async ({ url, cookies }) => {
+export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const { db } = database();
 	const officeZone = officeTimeZone();
 	const query = parseCalendarQuery(url.searchParams, {
@@ -27,7 +31,7 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 			secure: url.protocol === 'https:'
 		});
 	}
-	const [calendar, choices] = await Promise.all([
+	const [calendar, choices, officeFeeds] = await Promise.all([
 		query.view === 'week'
 			? getCalendarWeek(db, { date: query.date, zone: query.zone, filter: query.filter })
 			: getCalendarMonth(db, {
@@ -36,7 +40,18 @@ export const load: PageServerLoad = async ({ url, cookies }) => {
 					zone: query.zone,
 					filter: query.filter
 				}),
-		getCalendarFilterChoices(db)
+		getCalendarFilterChoices(db),
+		hasRole(locals.user, 'officer') ? getOfficeFeeds(db) : null
 	]);
-	return { query, calendar, choices, officeZone, zones: timeZoneChoices() };
+	return { query, calendar, choices, officeZone, zones: timeZoneChoices(), officeFeeds };
+};
+
+export const actions: Actions = {
+	/** A feed of the office calendar with the filters shown, limited to a series if one is chosen. */
+	createFeed: (event) =>
+		createFeedAction(event, (form) => {
+			const filter = parseCalendarFilter(new URLSearchParams(form as unknown as Record<string, string>));
+			return { ...filter, seriesId: positiveId(String(form.get('series') ?? '')) };
+		}),
+	revokeFeed: revokeFeedAction
 };

@@ -9,7 +9,9 @@ import {
 	issuePersonalLink,
 	revokePersonalLinks
 } from '$lib/server/links/personal-link.service';
+import { listFeedsOf } from '$lib/server/feeds/feed.service';
 import { getPersonPage } from '$lib/server/people/person.service';
+import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,13 +19,14 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const officer = hasRole(locals.user, 'officer');
 	const db = database().db;
 	const personId = Number(params.personId);
-	const [person, personalLink] = await Promise.all([
+	const [person, personalLink, feeds] = await Promise.all([
 		getPersonPage(db, personId, { privateContacts: officer }),
-		// Viewers get no word of personal links, not even whether one exists.
-		officer ? describePersonalLink(db, personId) : undefined
+		// Viewers get no word of personal links or feeds, not even whether one exists.
+		officer ? describePersonalLink(db, personId) : undefined,
+		officer ? listFeedsOf(db, { personId }) : undefined
 	]);
 	if (!person) error(404, 'No such person');
-	return { person, linkPanel: officer ? { link: personalLink ?? null } : null };
+	return { person, linkPanel: officer ? { link: personalLink ?? null } : null, feeds: feeds ?? null };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];
@@ -64,6 +67,8 @@ export const actions: Actions = {
 				throw e;
 			}
 		}),
+	createFeed: (event) => createFeedAction(event, () => ({ personId: Number(event.params.personId) })),
+	revokeFeed: revokeFeedAction,
 	revokeLink: (event) =>
 		asOfficer(event, async (personId) => ({
 			linksRevoked: await revokePersonalLinks(database().db, actorOf(event), personId)

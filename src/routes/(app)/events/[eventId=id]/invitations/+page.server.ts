@@ -1,0 +1,45 @@
+import { error, fail } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { NotFound, RuleViolation } from '$lib/server/errors';
+import { getInvitationsPage, sendInvitations } from '$lib/server/invitations/invitation.service';
+import { pageRequest } from '$lib/server/pagination';
+import { positiveId } from '$lib/server/query-params';
+import { retryAction } from '../../../outbox-actions.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals, url }) => {
+	requireRole(locals.user, 'officer');
+	const view = await getInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
+	if (!view) error(404, 'There is no such event.');
+	return { view };
+};
+
+export const actions: Actions = {
+	/** To everyone not invited yet, or (`participantId` ticked) to those chosen, again or for the first time. */
+	send: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		const form = await event.request.formData();
+		const chosen = form.getAll('participantId').map((value) => positiveId(String(value)));
+		if (chosen.some((id) => id === undefined))
+			return fail(400, { sendError: 'Choose people from the list.' });
+		const everyoneNew = form.get('to') === 'new';
+		if (!everyoneNew && chosen.length === 0) {
+			return fail(400, {
+				sendError: 'Tick the people to send the invitation to, or send it to everyone not invited yet.'
+			});
+		}
+		try {
+			const result = await sendInvitations(database().db, actorOf(event), Number(event.params.eventId), {
+				participantIds: everyoneNew ? undefined : (chosen as number[])
+			});
+			return { sent: result };
+		} catch (e) {
+			if (e instanceof NotFound) error(404, e.message);
+			if (e instanceof RuleViolation) return fail(400, { sendError: e.message });
+			throw e;
+		}
+	},
+	retry: retryAction
+};

@@ -1,0 +1,13 @@
+import { requireRole } from '$lib/server/auth/access';
+import { database } from '$lib/server/db';
+import { getOutboxPage } from '$lib/server/invitations/invitation.service';
+import { pageRequest } from '$lib/server/pagination';
+import { retryAction } from '../outbox-actions.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'officer');
+	return { outbox: await getOutboxPage(database().db, {}, pageRequest(url, 50, ['id'])) };
+};
+
+export const actions: Actions = { retry: retryAction };
