@@ -306,6 +306,13 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/people/999999?/createFeed', 404)
 	],
 	'/(app)/organizations': [readable('/organizations'), noActions('/organizations')],
+	'/(app)/people/new': [officerPage('/people/new', 200), officerWrite('/people/new?/save', 400)],
+	'/(app)/people/[personId=id]/edit': [
+		officerPage('/people/1/edit', 200),
+		officerPage('/people/999999/edit', 404),
+		// An empty form: its fields' messages, nothing saved.
+		officerWrite('/people/1/edit?/save', 400)
+	],
 	'/(app)/organizations/[organizationId=id]': [
 		readable('/organizations/1'),
 		officerWrite('/organizations/1', 404),

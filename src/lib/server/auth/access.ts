@@ -51,6 +51,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/participants',
 	// Who was sent what, with addresses: the outboxes of an event and of the office.
 	'/(app)/events/[eventId=id]/invitations',
+	'/(app)/people/new',
+	'/(app)/people/[personId=id]/edit',
 	'/(app)/outbox'
 ]);
 

@@ -377,6 +377,7 @@ export type NewOrganization = Insertable<OrganizationTable>;
 export type OrganizationUpdate = Updateable<OrganizationTable>;
 export type Person = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
+export type PersonUpdate = Updateable<PersonTable>;
 export type Venue = Selectable<VenueTable>;
 export type NewVenue = Insertable<VenueTable>;
 export type EventRow = Selectable<EventTable>;

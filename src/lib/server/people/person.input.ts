@@ -89,3 +89,20 @@ export const PersonCreateInput = z.object({
 	notes: optionalText('Notes', 2000, { multiline: true })
 });
 export type PersonCreateInput = z.infer<typeof PersonCreateInput>;
+
+/** The person form as typed: every field a string, as it goes back into the form. */
+export type PersonFormValues = Record<(typeof PERSON_FIELDS)[number], string> & { version: string };
+
+export function emptyPersonForm(): PersonFormValues {
+	return Object.fromEntries([...PERSON_FIELDS, 'version'].map((f) => [f, ''])) as PersonFormValues;
+}
+
+/** What the form posted, every field kept as typed (a missing one empty). */
+export function readPersonForm(data: FormData): PersonFormValues {
+	const values = emptyPersonForm();
+	for (const field of [...PERSON_FIELDS, 'version'] as const) {
+		const value = data.get(field);
+		values[field] = typeof value === 'string' ? value : '';
+	}
+	return values;
+}

@@ -4,7 +4,7 @@ import {
 	correspondenceListColumns,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
-import type { Database, NewPerson } from '../db/schema';
+import type { Database, NewPerson, PersonUpdate } from '../db/schema';
 import { eventSummaryColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { outcomesOfLatestEventsFirst } from '../outcomes/outcome.repository';
@@ -157,6 +157,37 @@ export async function insertPerson(db: Kysely<Database>, values: NewPerson) {
 	return db.insertInto('person').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Every column of one person, as the edit form needs them. */
+export async function findPersonRow(db: Kysely<Database>, personId: number) {
+	return db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+}
+
+/** Writes the person if still at the version the officer saw; false when someone saved in between. */
+export async function updatePersonRow(
+	db: Kysely<Database>,
+	personId: number,
+	expectedVersion: number,
+	values: PersonUpdate
+): Promise<boolean> {
+	const result = await db
+		.updateTable('person')
+		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.where('id', '=', personId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/** Someone else in the directory with this e-mail address (any case), or undefined. */
+export async function findOtherPersonWithEmail(db: Kysely<Database>, email: string, exceptId: number | null) {
+	let query = db
+		.selectFrom('person')
+		.select(['id', 'given_name', 'family_name'])
+		.where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
+	if (exceptId !== null) query = query.where('id', '!=', exceptId);
+	return query.executeTakeFirst();
+}
+
 /**
  * People whose name contains the words typed (each word in the given, family or native name), in
  * alphabetical order, with their current organisation. Fetches at most `limit` rows.
@@ -180,4 +211,8 @@ export async function searchPeopleByName(db: Kysely<Database>, text: string, lim
 		.orderBy('person.id')
 		.limit(limit)
 		.execute();
+}
+
+export async function findOrganizationId(db: Kysely<Database>, organizationId: number) {
+	return db.selectFrom('organization').select('id').where('id', '=', organizationId).executeTakeFirst();
 }

@@ -1,21 +1,27 @@
 /**
- * The directory of people: the list and the person page (each a fixed number of queries), and adding a
- * person.
+ * The directory of people: the list and the person page (each a fixed number of queries), adding a
+ * person and editing one (optimistic concurrency through its version).
  */
 import type { Kysely, Transaction } from 'kysely';
+import { formatPersonName } from '../../format/names';
 import { recordAction, type Actor } from '../audit/audit';
-import type { Database } from '../db/schema';
-import { RuleViolation } from '../errors';
-import type { PersonCreateInput } from './person.input';
+import type { Database, Person } from '../db/schema';
+import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import type { PersonCreateInput, PersonFormValues } from './person.input';
+import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
+	findOrganizationId,
+	findOtherPersonWithEmail,
 	findPerson,
+	findPersonRow,
 	insertPerson,
 	listAgendaRolesOfPerson,
 	listCorrespondenceOfPerson,
 	listOutcomesOwnedByPerson,
 	listParticipationsOfPerson,
 	listPeople,
+	updatePersonRow,
 	type PersonFilter
 } from './person.repository';
 import {
@@ -73,47 +79,9 @@ export async function addPersonInTransaction(
 	input: PersonCreateInput,
 	audit: { eventId?: number } = {}
 ): Promise<PersonSummary> {
-	if (input.organizationId !== null) {
-		const organization = await tx
-			.selectFrom('organization')
-			.select('id')
-			.where('id', '=', input.organizationId)
-			.executeTakeFirst();
-		if (!organization) {
-			throw new RuleViolation('There is no such organisation.', {
-				organizationId: 'Choose an organisation from the list.'
-			});
-		}
-	}
-	if (input.email !== null) {
-		const sameEmail = await tx
-			.selectFrom('person')
-			.select(['given_name', 'family_name'])
-			.where((eb) => eb(eb.fn('lower', ['email']), '=', input.email!.toLowerCase()))
-			.executeTakeFirst();
-		if (sameEmail) {
-			const message = `${sameEmail.given_name} ${sameEmail.family_name} has this e-mail address already.`;
-			throw new RuleViolation(message, { email: message });
-		}
-	}
+	await checkPersonReferences(tx, input, null);
 	const now = new Date().toISOString();
-	const person = await insertPerson(tx, {
-		honorific: input.honorific,
-		given_name: input.givenName,
-		family_name: input.familyName,
-		native_name: input.nativeName,
-		rank: input.rank,
-		precedence_level: input.precedenceLevel,
-		heads_organization: input.headsOrganization ? 1 : 0,
-		position: input.position,
-		organization_id: input.organizationId,
-		email: input.email,
-		phone: input.phone,
-		contact_public: input.contactPublic ? 1 : 0,
-		notes: input.notes,
-		created_at: now,
-		updated_at: now
-	});
+	const person = await insertPerson(tx, { ...personColumns(input), created_at: now, updated_at: now });
 	await recordAction(tx, actor, {
 		action: 'person.create',
 		entityType: 'person',
@@ -131,4 +99,120 @@ export async function createPerson(
 	input: PersonCreateInput
 ): Promise<PersonSummary> {
 	return db.transaction().execute((tx) => addPersonInTransaction(tx, actor, input));
+}
+
+/**
+ * The organisation must exist, and no one else in the directory may have the same e-mail address:
+ * refused with the message beside the field.
+ */
+async function checkPersonReferences(
+	tx: Kysely<Database>,
+	input: PersonCreateInput,
+	exceptId: number | null
+) {
+	if (input.organizationId !== null && !(await findOrganizationId(tx, input.organizationId))) {
+		throw new RuleViolation('There is no such organisation.', {
+			organizationId: 'Choose an organisation from the list.'
+		});
+	}
+	if (input.email !== null) {
+		const sameEmail = await findOtherPersonWithEmail(tx, input.email, exceptId);
+		if (sameEmail) {
+			const message = `${sameEmail.given_name} ${sameEmail.family_name} has this e-mail address already.`;
+			throw new RuleViolation(message, { email: message });
+		}
+	}
+}
+
+function personColumns(input: PersonCreateInput) {
+	return {
+		honorific: input.honorific,
+		given_name: input.givenName,
+		family_name: input.familyName,
+		native_name: input.nativeName,
+		rank: input.rank,
+		precedence_level: input.precedenceLevel,
+		heads_organization: input.headsOrganization ? (1 as const) : (0 as const),
+		position: input.position,
+		organization_id: input.organizationId,
+		email: input.email,
+		phone: input.phone,
+		contact_public: input.contactPublic ? (1 as const) : (0 as const),
+		notes: input.notes
+	};
+}
+
+/** A person as the edit form shows it. */
+export function toPersonFormValues(row: Person): PersonFormValues {
+	const text = (value: string | null) => value ?? '';
+	return {
+		honorific: text(row.honorific),
+		givenName: row.given_name,
+		familyName: row.family_name,
+		nativeName: text(row.native_name),
+		rank: text(row.rank),
+		precedenceLevel: row.precedence_level === null ? '' : String(row.precedence_level),
+		headsOrganization: row.heads_organization === 1 ? 'on' : '',
+		position: text(row.position),
+		organizationId: row.organization_id === null ? '' : String(row.organization_id),
+		email: text(row.email),
+		phone: text(row.phone),
+		contactPublic: row.contact_public === 1 ? 'on' : '',
+		notes: text(row.notes),
+		version: String(row.version)
+	};
+}
+
+export type OrganizationChoice = readonly [number, string];
+
+/** The organisations a person may belong to, for the form's list. One query. */
+export async function getPersonFormChoices(db: Kysely<Database>): Promise<OrganizationChoice[]> {
+	return (await listOrganizationOptions(db)).map((o) => [o.id, o.name] as const);
+}
+
+/** The person's edit form with its choices, or null when there is no such person. Two queries. */
+export async function getPersonForm(
+	db: Kysely<Database>,
+	personId: number
+): Promise<{ name: string; values: PersonFormValues; organizations: OrganizationChoice[] } | null> {
+	const [row, organizations] = await Promise.all([findPersonRow(db, personId), getPersonFormChoices(db)]);
+	return row ? { name: formatPersonName(row), values: toPersonFormValues(row), organizations } : null;
+}
+
+/**
+ * Saves the person's fields if nobody saved them since `version` was read; otherwise StaleRecord with
+ * their version, and nothing written. What changed is audited, before and after. A change of title or
+ * organisation does not rewrite past events: each participation keeps what the person held then.
+ */
+export async function revisePerson(
+	db: Kysely<Database>,
+	actor: Actor,
+	personId: number,
+	version: number,
+	input: PersonCreateInput,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const current = await findPersonRow(tx, personId);
+		if (!current) throw new NotFound('There is no such person.');
+		const stale = () =>
+			new StaleRecord(
+				toPersonFormValues(current),
+				'Someone else saved this person after you opened the form. Their version is in the form now; what you typed is beside it.'
+			);
+		if (current.version !== version) throw stale();
+		await checkPersonReferences(tx, input, personId);
+		const next = personColumns(input);
+		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+		if (changed.length === 0) return;
+		if (!(await updatePersonRow(tx, personId, version, { ...next, updated_at: now.toISOString() })))
+			throw stale();
+		await recordAction(tx, actor, {
+			action: 'person.update',
+			entityType: 'person',
+			entityId: personId,
+			before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+			after: Object.fromEntries(changed.map((key) => [key, next[key]]))
+		});
+	});
 }
