@@ -313,6 +313,15 @@ const MATRIX: Record<string, Cell[]> = {
 		// An empty form: its fields' messages, nothing saved.
 		officerWrite('/people/1/edit?/save', 400)
 	],
+	'/(app)/organizations/new': [
+		officerPage('/organizations/new', 200),
+		officerWrite('/organizations/new?/save', 400)
+	],
+	'/(app)/organizations/[organizationId=id]/edit': [
+		officerPage('/organizations/1/edit', 200),
+		officerPage('/organizations/999999/edit', 404),
+		officerWrite('/organizations/1/edit?/save', 400)
+	],
 	'/(app)/organizations/[organizationId=id]': [
 		readable('/organizations/1'),
 		officerWrite('/organizations/1', 404),

@@ -31,6 +31,31 @@ export const emailAddress = z
 		z.email('Enter an e-mail address such as name@example.org.').max(254, 'That e-mail address is too long.')
 	);
 
+/** '' (or only spaces) is no value; anything else must pass the field's rule. */
+export function optional<T extends z.ZodType<unknown, string>>(schema: T) {
+	return z.string().transform((value, ctx) => {
+		if (value.trim() === '') return null;
+		const parsed = schema.safeParse(value);
+		if (parsed.success) return parsed.data as z.output<T>;
+		for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
+		return z.NEVER;
+	});
+}
+
+/** A web address people can open: http or https, with a host. */
+export const webAddress = z
+	.string()
+	.trim()
+	.max(2000, 'That address is too long.')
+	.refine((value) => {
+		try {
+			const url = new URL(value);
+			return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+		} catch {
+			return false;
+		}
+	}, 'Enter a web address starting with https:// or http://.');
+
 /** Form data as a plain record of strings (files and repeated keys are not ours to accept here). */
 export function formFields(data: FormData, names: readonly string[]): Record<string, string | undefined> {
 	const fields: Record<string, string | undefined> = {};

@@ -53,6 +53,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/invitations',
 	'/(app)/people/new',
 	'/(app)/people/[personId=id]/edit',
+	'/(app)/organizations/new',
+	'/(app)/organizations/[organizationId=id]/edit',
 	'/(app)/outbox'
 ]);
 

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { eventKinds, eventStatuses, timingCertainties } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
-import { formFields, plainText } from '../validation';
+import { formFields, optional, plainText, webAddress } from '../validation';
 import { ianaTimeZone, VenueCreateInput } from '../venues/venue.input';
 import type { EventFilter } from './event.repository';
 
@@ -104,17 +104,6 @@ export function readEventForm(data: FormData): { values: EventFormValues; overri
 	};
 }
 
-/** '' (or only spaces) is no value; anything else must pass the field's rule. */
-function optional<T extends z.ZodType<string, string>>(schema: T) {
-	return z.string().transform((value, ctx) => {
-		if (value.trim() === '') return null;
-		const parsed = schema.safeParse(value);
-		if (parsed.success) return parsed.data as z.output<T>;
-		for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', message: issue.message });
-		return z.NEVER;
-	});
-}
-
 const localDateTime = (label: string) =>
 	z
 		.string()
@@ -125,19 +114,6 @@ const localDateTime = (label: string) =>
 			`Enter the ${label.toLowerCase()} as a date and a time.`
 		)
 		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'There is no such date or time.');
-
-const webAddress = z
-	.string()
-	.trim()
-	.max(2000, 'That address is too long.')
-	.refine((value) => {
-		try {
-			const url = new URL(value);
-			return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-		} catch {
-			return false;
-		}
-	}, 'Enter a web address starting with https:// or http://.');
 
 const idOrChoice = <C extends string>(choices: readonly C[], message: string) =>
 	z

@@ -1,6 +1,11 @@
-/** Reading the organisations list's filters from a URL: anything unknown is dropped, never an error. */
+/**
+ * Reading the organisations list's filters from a URL (anything unknown is dropped, never an error),
+ * and the fields of the organisation form.
+ */
+import { z } from 'zod';
 import { organizationKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
+import { optional, plainText, webAddress } from '../validation';
 import type { OrganizationFilter } from './organization.repository';
 
 export type OrganizationListQuery = OrganizationFilter;
@@ -11,3 +16,57 @@ export function parseOrganizationListQuery(params: URLSearchParams): Organizatio
 		parentId: positiveId(params.get('parent'))
 	};
 }
+
+/** The fields of the organisation form, as it names them. */
+export const ORGANIZATION_FIELDS = [
+	'name',
+	'acronym',
+	'kind',
+	'countryCode',
+	'parentId',
+	'city',
+	'website',
+	'notes'
+] as const;
+
+export type OrganizationFormValues = Record<(typeof ORGANIZATION_FIELDS)[number], string> & {
+	version: string;
+};
+
+export function emptyOrganizationForm(): OrganizationFormValues {
+	return Object.fromEntries(
+		[...ORGANIZATION_FIELDS, 'version'].map((f) => [f, ''])
+	) as OrganizationFormValues;
+}
+
+export function readOrganizationForm(data: FormData): OrganizationFormValues {
+	const values = emptyOrganizationForm();
+	for (const field of [...ORGANIZATION_FIELDS, 'version'] as const) {
+		const value = data.get(field);
+		values[field] = typeof value === 'string' ? value : '';
+	}
+	return values;
+}
+
+export const OrganizationInput = z.object({
+	name: plainText('Name', 300),
+	acronym: optional(plainText('Acronym', 40)),
+	kind: z.enum(organizationKinds.values, { error: 'Choose a kind.' }),
+	countryCode: optional(
+		z
+			.string()
+			.trim()
+			.transform((value) => value.toUpperCase())
+			.pipe(z.string().regex(/^[A-Z]{2}$/, 'Enter the two-letter country code, such as AZ or CH.'))
+	),
+	parentId: optional(
+		z
+			.string()
+			.regex(/^\d{1,9}$/, 'Choose an organisation from the list.')
+			.transform(Number)
+	),
+	city: optional(plainText('City', 100)),
+	website: optional(webAddress),
+	notes: optional(plainText('Notes', 2000, { multiline: true }))
+});
+export type OrganizationInput = z.infer<typeof OrganizationInput>;

@@ -6,7 +6,7 @@ import {
 	sentOrReceivedBy,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
-import type { Database } from '../db/schema';
+import type { Database, NewOrganization, OrganizationUpdate } from '../db/schema';
 import { eventSummaryColumns, hostedOrAttendedBy } from '../events/event.repository';
 import { hasParty, outcomesOfLatestEventsFirst, ownedOrJoinedBy } from '../outcomes/outcome.repository';
 import type { PageRequest } from '../pagination';
@@ -235,4 +235,29 @@ export async function listCorrespondenceOfOrganization(
 		.orderBy('correspondence.id', 'desc')
 		.limit(limit + 1)
 		.execute();
+}
+
+/** Every column of one organisation, as the edit form needs them. */
+export async function findOrganizationRow(db: Kysely<Database>, organizationId: number) {
+	return db.selectFrom('organization').selectAll().where('id', '=', organizationId).executeTakeFirst();
+}
+
+export async function insertOrganization(db: Kysely<Database>, values: NewOrganization) {
+	return db.insertInto('organization').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Writes the organisation if still at the version the officer saw; false when someone saved in between. */
+export async function updateOrganizationRow(
+	db: Kysely<Database>,
+	organizationId: number,
+	expectedVersion: number,
+	values: OrganizationUpdate
+): Promise<boolean> {
+	const result = await db
+		.updateTable('organization')
+		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.where('id', '=', organizationId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }

@@ -1,10 +1,20 @@
-/** Reading organisations: the list and the organisation page. Each costs a fixed number of queries. */
+/**
+ * Organisations: the list and the organisation page (each a fixed number of queries), adding one and
+ * editing one (optimistic concurrency through its version).
+ */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import { recordAction, type Actor } from '../audit/audit';
+import type { Database, Organization } from '../db/schema';
+import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import type { OrganizationFormValues, OrganizationInput } from './organization.input';
 import { toPage, type PageRequest } from '../pagination';
 import {
 	findOrganization,
 	findOrganizationRef,
+	findOrganizationRow,
+	insertOrganization,
+	listOrganizationOptions,
+	updateOrganizationRow,
 	listAncestors,
 	listChildOrganizations,
 	listCorrespondenceOfOrganization,
@@ -73,4 +83,133 @@ export async function getOrganizationPage(
 		{ ancestors, children, people, events, outcomes, correspondence },
 		limits
 	);
+}
+
+const text = (value: string | null) => value ?? '';
+
+export function toOrganizationFormValues(row: Organization): OrganizationFormValues {
+	return {
+		name: row.name,
+		acronym: text(row.acronym),
+		kind: row.kind,
+		countryCode: text(row.country_code),
+		parentId: row.parent_id === null ? '' : String(row.parent_id),
+		city: text(row.city),
+		website: text(row.website),
+		notes: text(row.notes),
+		version: String(row.version)
+	};
+}
+
+function organizationColumns(input: OrganizationInput) {
+	return {
+		name: input.name,
+		acronym: input.acronym,
+		kind: input.kind,
+		country_code: input.countryCode,
+		parent_id: input.parentId,
+		city: input.city,
+		website: input.website,
+		notes: input.notes
+	};
+}
+
+/** The organisations one may choose as a parent, for the form's list. One query. */
+export async function getOrganizationChoices(db: Kysely<Database>): Promise<(readonly [number, string])[]> {
+	return (await listOrganizationOptions(db)).map((o) => [o.id, o.name] as const);
+}
+
+export async function getOrganizationForm(db: Kysely<Database>, organizationId: number) {
+	const [row, parents] = await Promise.all([
+		findOrganizationRow(db, organizationId),
+		getOrganizationChoices(db)
+	]);
+	if (!row) return null;
+	return {
+		name: row.name,
+		values: toOrganizationFormValues(row),
+		// An organisation cannot sit under itself.
+		parents: parents.filter(([id]) => id !== organizationId)
+	};
+}
+
+/**
+ * The parent must exist and must not be the organisation itself or one below it: the tree stays a
+ * tree. Refused beside the field.
+ */
+async function checkParent(tx: Kysely<Database>, parentId: number | null, organizationId: number | null) {
+	if (parentId === null) return;
+	const wrong = (message: string) => new RuleViolation(message, { parentId: message });
+	if (!(await findOrganizationRef(tx, parentId))) throw wrong('Choose an organisation from the list.');
+	if (organizationId === null) return;
+	if (parentId === organizationId) throw wrong('An organisation cannot sit under itself.');
+	const above = await listAncestors(tx, parentId);
+	if (above.some((a) => a.id === organizationId)) {
+		throw wrong('That organisation sits under this one: choose one above or beside it.');
+	}
+}
+
+/** Adds an organisation to the directory, audited. */
+export async function createOrganization(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: OrganizationInput,
+	now = new Date()
+): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		await checkParent(tx, input.parentId, null);
+		const at = now.toISOString();
+		const { id } = await insertOrganization(tx, {
+			...organizationColumns(input),
+			created_at: at,
+			updated_at: at
+		});
+		await recordAction(tx, actor, {
+			action: 'organization.create',
+			entityType: 'organization',
+			entityId: id,
+			after: organizationColumns(input)
+		});
+		return id;
+	});
+}
+
+/**
+ * Saves the organisation's fields if nobody saved them since `version` was read; otherwise StaleRecord
+ * with their version, and nothing written. What changed is audited, before and after.
+ */
+export async function reviseOrganization(
+	db: Kysely<Database>,
+	actor: Actor,
+	organizationId: number,
+	version: number,
+	input: OrganizationInput,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const current = await findOrganizationRow(tx, organizationId);
+		if (!current) throw new NotFound('There is no such organisation.');
+		const stale = () =>
+			new StaleRecord(
+				toOrganizationFormValues(current),
+				'Someone else saved this organisation after you opened the form. Their version is in the form now; what you typed is beside it.'
+			);
+		if (current.version !== version) throw stale();
+		await checkParent(tx, input.parentId, organizationId);
+		const next = organizationColumns(input);
+		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+		if (changed.length === 0) return;
+		const written = await updateOrganizationRow(tx, organizationId, version, {
+			...next,
+			updated_at: now.toISOString()
+		});
+		if (!written) throw stale();
+		await recordAction(tx, actor, {
+			action: 'organization.update',
+			entityType: 'organization',
+			entityId: organizationId,
+			before: Object.fromEntries(changed.map((key) => [key, current[key]])),
+			after: Object.fromEntries(changed.map((key) => [key, next[key]]))
+		});
+	});
 }

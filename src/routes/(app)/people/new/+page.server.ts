@@ -1,9 +1,9 @@
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { emptyPersonForm } from '$lib/server/people/person.input';
+import { emptyPersonForm, PersonCreateInput, readPersonForm } from '$lib/server/people/person.input';
 import { createPerson, getPersonFormChoices } from '$lib/server/people/person.service';
-import { savePersonForm } from '../person-form.server';
+import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -14,9 +14,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 export const actions: Actions = {
 	save: async (event) => {
 		requireRole(event.locals.user, 'officer');
-		return savePersonForm(event.request, async (input) => {
-			const person = await createPerson(database().db, actorOf(event), input);
-			return person.id;
+		return saveRecordForm(event.request, {
+			read: readPersonForm,
+			schema: PersonCreateInput,
+			save: async (input) => `/people/${(await createPerson(database().db, actorOf(event), input)).id}`
 		});
 	}
 };

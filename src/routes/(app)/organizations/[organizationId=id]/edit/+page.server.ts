@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { OrganizationInput, readOrganizationForm } from '$lib/server/organizations/organization.input';
+import { getOrganizationForm, reviseOrganization } from '$lib/server/organizations/organization.service';
+import { saveRecordForm, versionOf } from '../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requireRole(locals.user, 'officer');
+	const organizationId = Number(params.organizationId);
+	const form = await getOrganizationForm(database().db, organizationId);
+	if (!form) error(404, 'There is no such organisation.');
+	return { ...form, organizationId };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		const organizationId = Number(event.params.organizationId);
+		return saveRecordForm(event.request, {
+			read: readOrganizationForm,
+			schema: OrganizationInput,
+			save: async (input, values) => {
+				const version = versionOf(values, 'organisation');
+				await reviseOrganization(database().db, actorOf(event), organizationId, version, input);
+				return `/organizations/${organizationId}`;
+			}
+		});
+	}
+};

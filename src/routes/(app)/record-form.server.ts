@@ -1,0 +1,58 @@
+/**
+ * The save of a record's form (person, organisation, outcome, letter), shared by new and edit pages:
+ * read the form as typed, validate it, call one service, and answer a refusal with everything typed,
+ * each message beside its field, or — when someone saved in between — the other officer's version.
+ */
+import { error, fail, redirect } from '@sveltejs/kit';
+import type { z } from 'zod';
+import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
+import { formVersion } from '$lib/server/events/event.input';
+import { fieldErrors } from '$lib/server/validation';
+
+export async function saveRecordForm<Values extends Record<string, string>, Input>(
+	request: Request,
+	{
+		read,
+		schema,
+		save
+	}: {
+		read: (data: FormData) => Values;
+		schema: z.ZodType<Input, unknown>;
+		/** Saves, and says where to go next. */
+		save: (input: Input, values: Values) => Promise<string>;
+	}
+) {
+	const values = read(await request.formData());
+	const parsed = schema.safeParse(values);
+	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+	let next: string;
+	try {
+		next = await save(parsed.data, values);
+	} catch (e) {
+		if (e instanceof StaleRecord) {
+			return fail(409, {
+				values: e.current as Values,
+				errors: {},
+				stale: { message: e.message, yours: values }
+			});
+		}
+		if (e instanceof RuleViolation) {
+			const errors = Object.keys(e.fields).length > 0 ? e.fields : { form: e.message };
+			return fail(400, { values, errors });
+		}
+		if (e instanceof NotFound) error(404, e.message);
+		throw e;
+	}
+	redirect(303, next);
+}
+
+/** The version an edit form was filled from; a form without one cannot be checked, so it is refused. */
+export function versionOf(values: { version?: string }, what: string): number {
+	const version = formVersion(values.version ?? '');
+	if (version === null) {
+		throw new RuleViolation(
+			`This form does not say which version of the ${what} it was filled from: open it again.`
+		);
+	}
+	return version;
+}
