@@ -338,7 +338,21 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/events/2/invitations?/retry', 400)
 	],
 	'/(app)/outcomes': [readable('/outcomes'), noActions('/outcomes')],
-	'/(app)/outcomes/[outcomeId=id]': [readable('/outcomes/1'), noActions('/outcomes/1')],
+	'/(app)/outcomes/[outcomeId=id]': [
+		readable('/outcomes/1'),
+		officerWrite('/outcomes/1', 404),
+		officerWrite('/outcomes/1?/status', 400)
+	],
+	'/(app)/outcomes/new': [
+		officerPage('/outcomes/new', 200),
+		officerPage('/outcomes/new?event=2', 200),
+		officerWrite('/outcomes/new?/save', 400)
+	],
+	'/(app)/outcomes/[outcomeId=id]/edit': [
+		officerPage('/outcomes/1/edit', 200),
+		officerPage('/outcomes/999999/edit', 404),
+		officerWrite('/outcomes/1/edit?/save', 400)
+	],
 	'/(app)/correspondence': [readable('/correspondence'), noActions('/correspondence')],
 	'/(app)/correspondence/[correspondenceId=id]': [
 		readable('/correspondence/1'),

@@ -55,6 +55,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/people/[personId=id]/edit',
 	'/(app)/organizations/new',
 	'/(app)/organizations/[organizationId=id]/edit',
+	'/(app)/outcomes/new',
+	'/(app)/outcomes/[outcomeId=id]/edit',
 	'/(app)/outbox'
 ]);
 

@@ -385,6 +385,7 @@ export type NewEvent = Insertable<EventTable>;
 export type EventUpdate = Updateable<EventTable>;
 export type NewAgendaItem = Insertable<AgendaItemTable>;
 export type NewParticipant = Insertable<EventParticipantTable>;
+export type Outcome = Selectable<OutcomeTable>;
 export type NewOutcome = Insertable<OutcomeTable>;
 export type NewCorrespondence = Insertable<CorrespondenceTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;

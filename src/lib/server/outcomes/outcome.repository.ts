@@ -1,7 +1,7 @@
 /** Queries over outcomes: what meetings decided and agreed, who carries it, and where it was followed up. */
-import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
-import type { Database } from '../db/schema';
+import type { Database, NewOutcome, OutcomeTable } from '../db/schema';
 import { eventRefColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
@@ -31,6 +31,7 @@ function outcomesWithOwners(db: Kysely<Database>) {
 			'outcome.signed_place',
 			'outcome.approved_on',
 			'outcome.in_force_on',
+			'outcome.version',
 			...eventRefColumns,
 			'person.id as owner_person_id',
 			'person.honorific as owner_honorific',
@@ -154,4 +155,93 @@ export async function listFollowUpsForOutcomes(db: Kysely<Database>, outcomeIds:
 		.orderBy('event.start_at')
 		.orderBy('event.id')
 		.execute();
+}
+
+/** Every column of one outcome with its parties' ids, as the edit form needs them. */
+export async function findOutcomeRow(db: Kysely<Database>, outcomeId: number) {
+	return db.selectFrom('outcome').selectAll().where('id', '=', outcomeId).executeTakeFirst();
+}
+
+export async function listPartyIds(db: Kysely<Database>, outcomeId: number) {
+	const rows = await db
+		.selectFrom('outcome_party')
+		.select('organization_id')
+		.where('outcome_id', '=', outcomeId)
+		.orderBy('organization_id')
+		.execute();
+	return rows.map((r) => r.organization_id);
+}
+
+export async function insertOutcome(db: Kysely<Database>, values: NewOutcome) {
+	return db.insertInto('outcome').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function updateOutcomeRow(
+	db: Kysely<Database>,
+	outcomeId: number,
+	expectedVersion: number,
+	values: Updateable<OutcomeTable>
+): Promise<boolean> {
+	const result = await db
+		.updateTable('outcome')
+		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.where('id', '=', outcomeId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function replaceOutcomeParties(
+	db: Kysely<Database>,
+	outcomeId: number,
+	organizationIds: number[]
+) {
+	await db.deleteFrom('outcome_party').where('outcome_id', '=', outcomeId).execute();
+	if (organizationIds.length > 0) {
+		await db
+			.insertInto('outcome_party')
+			.values(organizationIds.map((organization_id) => ({ outcome_id: outcomeId, organization_id })))
+			.execute();
+	}
+}
+
+/** How many of these ids name people, organisations and an event: to refuse a form naming ones that are gone. */
+export async function countReferences(
+	db: Kysely<Database>,
+	refs: { personIds: number[]; organizationIds: number[]; eventId: number | null }
+) {
+	const count = (table: 'person' | 'organization' | 'event', ids: number[]) =>
+		db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('id', 'in', ids.length > 0 ? ids : [-1]);
+	return db
+		.selectNoFrom([
+			count('person', refs.personIds).as('people'),
+			count('organization', refs.organizationIds).as('organizations'),
+			count('event', refs.eventId === null ? [] : [refs.eventId]).as('events')
+		])
+		.executeTakeFirstOrThrow();
+}
+
+/** The choices of the outcome form: people and organisations, alphabetically; the event's title. */
+export async function listOutcomeFormChoices(db: Kysely<Database>, eventId: number | null) {
+	const [people, organizations, event] = await Promise.all([
+		db
+			.selectFrom('person')
+			.select(['id', 'honorific', 'given_name', 'family_name'])
+			.orderBy('family_name')
+			.orderBy('given_name')
+			.orderBy('id')
+			.execute(),
+		db.selectFrom('organization').select(['id', 'name']).orderBy('name').orderBy('id').execute(),
+		eventId === null
+			? Promise.resolve(undefined)
+			: db
+					.selectFrom('event')
+					.select(['id', 'title', 'start_at', 'time_zone'])
+					.where('id', '=', eventId)
+					.executeTakeFirst()
+	]);
+	return { people, organizations, event };
 }

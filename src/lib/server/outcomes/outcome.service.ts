@@ -3,10 +3,22 @@
  * whatever the number of outcomes: the outcome rows, then the parties and the follow-ups of all of them.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema';
+import { formatPersonName } from '../../format/names';
+import type { OutcomeStatus } from '../../vocabulary';
+import { recordAction, type Actor } from '../audit/audit';
+import type { Database, Outcome } from '../db/schema';
+import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import type { OutcomeFormValues, OutcomeInput } from './outcome.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
+	countReferences,
 	findOutcome,
+	findOutcomeRow,
+	insertOutcome,
+	listOutcomeFormChoices,
+	listPartyIds,
+	replaceOutcomeParties,
+	updateOutcomeRow,
 	listFollowUpsForOutcomes,
 	listOutcomes,
 	listOutcomesByEvent,
@@ -55,4 +67,198 @@ export async function getOutcomePage(db: Kysely<Database>, outcomeId: number): P
 	if (!row) return null;
 	const [view] = await withPartiesAndFollowUps(db, [row]);
 	return view ?? null;
+}
+
+const text = (value: string | null) => value ?? '';
+const idText = (value: number | null) => (value === null ? '' : String(value));
+
+export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFormValues {
+	return {
+		eventId: idText(row.event_id),
+		kind: row.kind,
+		title: row.title,
+		text: text(row.text),
+		status: row.status,
+		ownerPersonId: idText(row.owner_person_id),
+		ownerOrganizationId: idText(row.owner_organization_id),
+		dueOn: text(row.due_on),
+		signedOn: text(row.signed_on),
+		signedPlace: text(row.signed_place),
+		approvedOn: text(row.approved_on),
+		inForceOn: text(row.in_force_on),
+		parties: partyIds.join(','),
+		version: String(row.version)
+	};
+}
+
+function outcomeColumns(input: OutcomeInput) {
+	return {
+		event_id: input.eventId,
+		kind: input.kind,
+		title: input.title,
+		text: input.text,
+		status: input.status,
+		owner_person_id: input.ownerPersonId,
+		owner_organization_id: input.ownerOrganizationId,
+		due_on: input.dueOn,
+		signed_on: input.signedOn,
+		signed_place: input.signedPlace,
+		approved_on: input.approvedOn,
+		in_force_on: input.inForceOn
+	};
+}
+
+export interface OutcomeFormChoices {
+	people: (readonly [number, string])[];
+	organizations: (readonly [number, string])[];
+	event: { id: number; title: string } | null;
+}
+
+/** What the outcome form offers: people, organisations, and the event it belongs to. Three queries. */
+export async function getOutcomeFormChoices(
+	db: Kysely<Database>,
+	eventId: number | null
+): Promise<OutcomeFormChoices> {
+	const { people, organizations, event } = await listOutcomeFormChoices(db, eventId);
+	return {
+		people: people.map((p) => [p.id, formatPersonName(p)] as const),
+		organizations: organizations.map((o) => [o.id, o.name] as const),
+		event: event ? { id: event.id, title: event.title } : null
+	};
+}
+
+export async function getOutcomeForm(db: Kysely<Database>, outcomeId: number) {
+	const [row, partyIds] = await Promise.all([findOutcomeRow(db, outcomeId), listPartyIds(db, outcomeId)]);
+	if (!row) return null;
+	return {
+		title: row.title,
+		values: toOutcomeFormValues(row, partyIds),
+		choices: await getOutcomeFormChoices(db, row.event_id)
+	};
+}
+
+/** The people, organisations and event the form names must exist: refused beside the field otherwise. */
+async function checkOutcomeReferences(tx: Kysely<Database>, input: OutcomeInput) {
+	const personIds = input.ownerPersonId === null ? [] : [input.ownerPersonId];
+	const organizationIds = [
+		...new Set([...(input.ownerOrganizationId === null ? [] : [input.ownerOrganizationId]), ...input.parties])
+	];
+	const found = await countReferences(tx, { personIds, organizationIds, eventId: input.eventId });
+	if (Number(found.people) !== personIds.length) {
+		throw new RuleViolation('There is no such person.', { ownerPersonId: 'Choose a person from the list.' });
+	}
+	if (Number(found.organizations) !== organizationIds.length) {
+		throw new RuleViolation('There is no such organisation.', {
+			ownerOrganizationId: 'Choose organisations from the list.',
+			parties: 'Choose organisations from the list.'
+		});
+	}
+	if (input.eventId !== null && Number(found.events) !== 1) {
+		throw new RuleViolation('There is no such event.', {
+			eventId: 'The event this outcome came from is gone.'
+		});
+	}
+}
+
+/** Records an outcome (at an event, or on its own), with its parties; audited. */
+export async function createOutcome(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: OutcomeInput,
+	now = new Date()
+): Promise<number> {
+	return db.transaction().execute(async (tx) => {
+		await checkOutcomeReferences(tx, input);
+		const at = now.toISOString();
+		const { id } = await insertOutcome(tx, { ...outcomeColumns(input), created_at: at, updated_at: at });
+		await replaceOutcomeParties(tx, id, input.parties);
+		await recordAction(tx, actor, {
+			action: 'outcome.create',
+			entityType: 'outcome',
+			entityId: id,
+			eventId: input.eventId,
+			after: { ...outcomeColumns(input), parties: input.parties }
+		});
+		return id;
+	});
+}
+
+const STALE_OUTCOME =
+	'Someone else saved this outcome after you opened it. Their version is in the form now; what you typed is beside it.';
+const STALE_STATUS =
+	'Someone else changed this outcome after you opened it. Look at it again before changing its status.';
+
+/**
+ * Saves every field of the outcome and its parties if nobody saved it since `version` was read;
+ * otherwise StaleRecord with their version, and nothing written. Audited, before and after.
+ */
+export async function reviseOutcome(
+	db: Kysely<Database>,
+	actor: Actor,
+	outcomeId: number,
+	version: number,
+	input: OutcomeInput,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const [current, partyIds] = await Promise.all([
+			findOutcomeRow(tx, outcomeId),
+			listPartyIds(tx, outcomeId)
+		]);
+		if (!current) throw new NotFound('There is no such outcome.');
+		const stale = () => new StaleRecord(toOutcomeFormValues(current, partyIds), STALE_OUTCOME);
+		if (current.version !== version) throw stale();
+		await checkOutcomeReferences(tx, input);
+		const next = outcomeColumns(input);
+		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+		const partiesChanged = [...input.parties].sort((a, b) => a - b).join(',') !== partyIds.join(',');
+		if (changed.length === 0 && !partiesChanged) return;
+		if (!(await updateOutcomeRow(tx, outcomeId, version, { ...next, updated_at: now.toISOString() })))
+			throw stale();
+		if (partiesChanged) await replaceOutcomeParties(tx, outcomeId, input.parties);
+		await recordAction(tx, actor, {
+			action: 'outcome.update',
+			entityType: 'outcome',
+			entityId: outcomeId,
+			eventId: current.event_id,
+			before: {
+				...Object.fromEntries(changed.map((key) => [key, current[key]])),
+				...(partiesChanged ? { parties: partyIds } : {})
+			},
+			after: {
+				...Object.fromEntries(changed.map((key) => [key, next[key]])),
+				...(partiesChanged ? { parties: input.parties } : {})
+			}
+		});
+	});
+}
+
+/** The follow-up status alone, from the outcome page; the same version check, audited. */
+export async function setOutcomeStatus(
+	db: Kysely<Database>,
+	actor: Actor,
+	outcomeId: number,
+	version: number,
+	status: OutcomeStatus,
+	now = new Date()
+): Promise<void> {
+	await db.transaction().execute(async (tx) => {
+		const current = await findOutcomeRow(tx, outcomeId);
+		if (!current) throw new NotFound('There is no such outcome.');
+		if (current.status === status) return;
+		if (
+			current.version !== version ||
+			!(await updateOutcomeRow(tx, outcomeId, version, { status, updated_at: now.toISOString() }))
+		) {
+			throw new StaleRecord(null, STALE_STATUS);
+		}
+		await recordAction(tx, actor, {
+			action: 'outcome.status',
+			entityType: 'outcome',
+			entityId: outcomeId,
+			eventId: current.event_id,
+			before: { status: current.status },
+			after: { status }
+		});
+	});
 }

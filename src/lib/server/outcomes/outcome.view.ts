@@ -54,6 +54,8 @@ export interface OutcomeView extends OutcomeSummary {
 	parties: OrganizationRef[];
 	/** Later events that took it further, in the order they took place. */
 	followUps: OutcomeFollowUpView[];
+	/** What a change names to be refused if someone saved in between. */
+	version: number;
 }
 
 function groupBy<T, V>(rows: T[], keyOf: (row: T) => number, valueOf: (row: T) => V): Map<number, V[]> {
@@ -108,7 +110,8 @@ function toOutcomeView(
 			row.owner_organization_acronym
 		),
 		parties,
-		followUps
+		followUps,
+		version: row.version
 	};
 }
 

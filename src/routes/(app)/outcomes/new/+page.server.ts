@@ -1,0 +1,32 @@
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { emptyOutcomeForm, OutcomeInput, readOutcomeForm } from '$lib/server/outcomes/outcome.input';
+import { createOutcome, getOutcomeFormChoices } from '$lib/server/outcomes/outcome.service';
+import { positiveId } from '$lib/server/query-params';
+import { saveRecordForm } from '../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?event=<id>`: an outcome of that event; without it, one recorded on its own. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'officer');
+	const choices = await getOutcomeFormChoices(
+		database().db,
+		positiveId(url.searchParams.get('event')) ?? null
+	);
+	return {
+		values: { ...emptyOutcomeForm(), eventId: choices.event ? String(choices.event.id) : '' },
+		choices
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		return saveRecordForm(event.request, {
+			read: readOutcomeForm,
+			schema: OutcomeInput,
+			save: async (input) => `/outcomes/${await createOutcome(database().db, actorOf(event), input)}`
+		});
+	}
+};
