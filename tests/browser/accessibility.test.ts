@@ -38,7 +38,17 @@ const MAIN_PAGES = [
 	'/account/two-factor',
 	'/admin/users',
 	'/admin/audit',
-	'/events/1/history'
+	'/events/1/history',
+	'/events/1/invitations',
+	'/outbox',
+	'/people/new',
+	'/people/1/edit',
+	'/organizations/new',
+	'/organizations/1/edit',
+	'/outcomes/new?event=1',
+	'/outcomes/1/edit',
+	'/correspondence/new?event=1',
+	'/correspondence/1/edit'
 ];
 
 test.each(MAIN_PAGES)('%s has no serious accessibility violations', async (path) => {

@@ -358,6 +358,16 @@ const MATRIX: Record<string, Cell[]> = {
 		readable('/correspondence/1'),
 		noActions('/correspondence/1')
 	],
+	'/(app)/correspondence/new': [
+		officerPage('/correspondence/new', 200),
+		officerPage('/correspondence/new?event=2', 200),
+		officerWrite('/correspondence/new?/save', 400)
+	],
+	'/(app)/correspondence/[correspondenceId=id]/edit': [
+		officerPage('/correspondence/1/edit', 200),
+		officerPage('/correspondence/999999/edit', 404),
+		officerWrite('/correspondence/1/edit?/save', 400)
+	],
 	'/(app)/account': [
 		readable('/account'),
 		// An empty form: every signed-in role may try, and gets the field messages.

@@ -57,6 +57,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/organizations/[organizationId=id]/edit',
 	'/(app)/outcomes/new',
 	'/(app)/outcomes/[outcomeId=id]/edit',
+	'/(app)/correspondence/new',
+	'/(app)/correspondence/[correspondenceId=id]/edit',
 	'/(app)/outbox'
 ]);
 

@@ -1,6 +1,11 @@
-/** Reading the correspondence register's filters from a URL: anything unknown is dropped, never an error. */
-import { correspondenceKinds } from '../../vocabulary';
+/**
+ * Reading the correspondence register's filters from a URL (anything unknown is dropped, never an
+ * error), and the fields of the correspondence form.
+ */
+import { z } from 'zod';
+import { correspondenceEventLinks, correspondenceKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
+import { optional, plainText } from '../validation';
 import type { CorrespondenceFilter } from './correspondence.repository';
 
 export type CorrespondenceListQuery = CorrespondenceFilter;
@@ -11,3 +16,85 @@ export function parseCorrespondenceListQuery(params: URLSearchParams): Correspon
 		organizationId: positiveId(params.get('organization'))
 	};
 }
+
+/** The fields of the correspondence form; `events` holds "<event id>:<link>" pairs, comma-separated. */
+export const CORRESPONDENCE_FIELDS = [
+	'kind',
+	'referenceNumber',
+	'datedOn',
+	'place',
+	'senderOrganizationId',
+	'recipientOrganizationId',
+	'signatoryPersonId',
+	'addresseePersonId',
+	'subject',
+	'summary',
+	'events'
+] as const;
+
+export type CorrespondenceFormValues = Record<(typeof CORRESPONDENCE_FIELDS)[number], string> & {
+	version: string;
+};
+
+export function emptyCorrespondenceForm(): CorrespondenceFormValues {
+	return Object.fromEntries(
+		[...CORRESPONDENCE_FIELDS, 'version'].map((f) => [f, ''])
+	) as CorrespondenceFormValues;
+}
+
+/** The form as posted; each linked event comes as a field `event-<id>` naming its link, or '' to unlink. */
+export function readCorrespondenceForm(data: FormData): CorrespondenceFormValues {
+	const values = emptyCorrespondenceForm();
+	for (const field of [...CORRESPONDENCE_FIELDS, 'version'] as const) {
+		if (field === 'events') continue;
+		const value = data.get(field);
+		values[field] = typeof value === 'string' ? value : '';
+	}
+	const links: string[] = [];
+	for (const [key, value] of data.entries()) {
+		const match = /^event-(\d{1,9})$/.exec(key);
+		if (match && typeof value === 'string' && value !== '') links.push(`${match[1]}:${value}`);
+	}
+	values.events = links.join(',');
+	return values;
+}
+
+const id = (message: string) =>
+	z
+		.string()
+		.regex(/^\d{1,9}$/, message)
+		.transform(Number);
+
+export const CorrespondenceInput = z.object({
+	kind: z.enum(correspondenceKinds.values, { error: 'Choose a kind.' }),
+	referenceNumber: optional(plainText('Reference number', 100)),
+	datedOn: z
+		.string()
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the document.')
+		.refine((value) => {
+			const parsed = new Date(`${value}T00:00:00Z`);
+			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+		}, 'There is no such date.'),
+	place: optional(plainText('Place', 100)),
+	senderOrganizationId: optional(id('Choose an organisation from the list.')),
+	recipientOrganizationId: optional(id('Choose an organisation from the list.')),
+	signatoryPersonId: optional(id('Choose a person from the list.')),
+	addresseePersonId: optional(id('Choose a person from the list.')),
+	subject: plainText('Subject', 500),
+	summary: optional(plainText('Summary', 10_000, { multiline: true })),
+	events: z.string().transform((value, ctx) => {
+		const links: { eventId: number; link: (typeof correspondenceEventLinks.values)[number] }[] = [];
+		for (const pair of value.split(',').filter(Boolean)) {
+			const [eventId, link] = pair.split(':');
+			const known = correspondenceEventLinks.values.find((v) => v === link);
+			if (!eventId || !/^\d{1,9}$/.test(eventId) || !known) {
+				ctx.addIssue({ code: 'custom', message: 'Choose how the document relates to each event.' });
+				return z.NEVER;
+			}
+			links.push({ eventId: Number(eventId), link: known });
+		}
+		return links;
+	})
+});
+export type CorrespondenceInput = z.infer<typeof CorrespondenceInput>;

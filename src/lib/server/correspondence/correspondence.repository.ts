@@ -1,7 +1,7 @@
 /** Queries over correspondence: notes verbales, letters and what they enclose and lead to. */
-import type { ExpressionBuilder, Kysely } from 'kysely';
-import type { CorrespondenceKind } from '../../vocabulary';
-import type { Database } from '../db/schema';
+import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
+import type { CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
+import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
@@ -152,5 +152,53 @@ export async function listEventsOfCorrespondence(db: Kysely<Database>, correspon
 		.where('ce.correspondence_id', '=', correspondenceId)
 		.orderBy('event.start_at')
 		.orderBy('event.id')
+		.execute();
+}
+
+export async function findCorrespondenceRow(db: Kysely<Database>, correspondenceId: number) {
+	return db.selectFrom('correspondence').selectAll().where('id', '=', correspondenceId).executeTakeFirst();
+}
+
+export async function insertCorrespondence(db: Kysely<Database>, values: NewCorrespondence) {
+	return db.insertInto('correspondence').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function updateCorrespondenceRow(
+	db: Kysely<Database>,
+	correspondenceId: number,
+	expectedVersion: number,
+	values: Updateable<CorrespondenceTable>
+): Promise<boolean> {
+	const result = await db
+		.updateTable('correspondence')
+		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.where('id', '=', correspondenceId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+export async function replaceCorrespondenceEvents(
+	db: Kysely<Database>,
+	correspondenceId: number,
+	links: { eventId: number; link: CorrespondenceEventLink }[]
+) {
+	await db.deleteFrom('correspondence_event').where('correspondence_id', '=', correspondenceId).execute();
+	if (links.length > 0) {
+		await db
+			.insertInto('correspondence_event')
+			.values(links.map((l) => ({ correspondence_id: correspondenceId, event_id: l.eventId, link: l.link })))
+			.execute();
+	}
+}
+
+/** The events named by id, for the form's list of links. */
+export async function listEventRefs(db: Kysely<Database>, eventIds: number[]) {
+	if (eventIds.length === 0) return [];
+	return db
+		.selectFrom('event')
+		.select(['id', 'title', 'start_at', 'time_zone'])
+		.where('id', 'in', eventIds)
+		.orderBy('start_at')
 		.execute();
 }

@@ -387,6 +387,7 @@ export type NewAgendaItem = Insertable<AgendaItemTable>;
 export type NewParticipant = Insertable<EventParticipantTable>;
 export type Outcome = Selectable<OutcomeTable>;
 export type NewOutcome = Insertable<OutcomeTable>;
+export type Correspondence = Selectable<CorrespondenceTable>;
 export type NewCorrespondence = Insertable<CorrespondenceTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;
 export type UserAccount = Selectable<UserAccountTable>;

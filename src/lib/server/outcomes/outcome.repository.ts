@@ -205,43 +205,7 @@ export async function replaceOutcomeParties(
 	}
 }
 
-/** How many of these ids name people, organisations and an event: to refuse a form naming ones that are gone. */
-export async function countReferences(
-	db: Kysely<Database>,
-	refs: { personIds: number[]; organizationIds: number[]; eventId: number | null }
-) {
-	const count = (table: 'person' | 'organization' | 'event', ids: number[]) =>
-		db
-			.selectFrom(table)
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('id', 'in', ids.length > 0 ? ids : [-1]);
-	return db
-		.selectNoFrom([
-			count('person', refs.personIds).as('people'),
-			count('organization', refs.organizationIds).as('organizations'),
-			count('event', refs.eventId === null ? [] : [refs.eventId]).as('events')
-		])
-		.executeTakeFirstOrThrow();
-}
-
-/** The choices of the outcome form: people and organisations, alphabetically; the event's title. */
-export async function listOutcomeFormChoices(db: Kysely<Database>, eventId: number | null) {
-	const [people, organizations, event] = await Promise.all([
-		db
-			.selectFrom('person')
-			.select(['id', 'honorific', 'given_name', 'family_name'])
-			.orderBy('family_name')
-			.orderBy('given_name')
-			.orderBy('id')
-			.execute(),
-		db.selectFrom('organization').select(['id', 'name']).orderBy('name').orderBy('id').execute(),
-		eventId === null
-			? Promise.resolve(undefined)
-			: db
-					.selectFrom('event')
-					.select(['id', 'title', 'start_at', 'time_zone'])
-					.where('id', '=', eventId)
-					.executeTakeFirst()
-	]);
-	return { people, organizations, event };
+/** The event an outcome belongs to, for the form's heading. */
+export async function findEventTitle(db: Kysely<Database>, eventId: number) {
+	return db.selectFrom('event').select(['id', 'title']).where('id', '=', eventId).executeTakeFirst();
 }

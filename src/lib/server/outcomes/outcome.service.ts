@@ -3,19 +3,19 @@
  * whatever the number of outcomes: the outcome rows, then the parties and the follow-ups of all of them.
  */
 import type { Kysely } from 'kysely';
-import { formatPersonName } from '../../format/names';
 import type { OutcomeStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
+import { countExisting } from '../db/references';
 import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import { getDirectoryChoices } from '../people/person.service';
 import type { OutcomeFormValues, OutcomeInput } from './outcome.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
-	countReferences,
 	findOutcome,
 	findOutcomeRow,
 	insertOutcome,
-	listOutcomeFormChoices,
+	findEventTitle,
 	listPartyIds,
 	replaceOutcomeParties,
 	updateOutcomeRow,
@@ -119,12 +119,11 @@ export async function getOutcomeFormChoices(
 	db: Kysely<Database>,
 	eventId: number | null
 ): Promise<OutcomeFormChoices> {
-	const { people, organizations, event } = await listOutcomeFormChoices(db, eventId);
-	return {
-		people: people.map((p) => [p.id, formatPersonName(p)] as const),
-		organizations: organizations.map((o) => [o.id, o.name] as const),
-		event: event ? { id: event.id, title: event.title } : null
-	};
+	const [directory, event] = await Promise.all([
+		getDirectoryChoices(db),
+		eventId === null ? undefined : findEventTitle(db, eventId)
+	]);
+	return { ...directory, event: event ?? null };
 }
 
 export async function getOutcomeForm(db: Kysely<Database>, outcomeId: number) {
@@ -143,17 +142,21 @@ async function checkOutcomeReferences(tx: Kysely<Database>, input: OutcomeInput)
 	const organizationIds = [
 		...new Set([...(input.ownerOrganizationId === null ? [] : [input.ownerOrganizationId]), ...input.parties])
 	];
-	const found = await countReferences(tx, { personIds, organizationIds, eventId: input.eventId });
-	if (Number(found.people) !== personIds.length) {
+	const found = await countExisting(tx, {
+		person: personIds,
+		organization: organizationIds,
+		event: input.eventId === null ? [] : [input.eventId]
+	});
+	if (found.person !== personIds.length) {
 		throw new RuleViolation('There is no such person.', { ownerPersonId: 'Choose a person from the list.' });
 	}
-	if (Number(found.organizations) !== organizationIds.length) {
+	if (found.organization !== organizationIds.length) {
 		throw new RuleViolation('There is no such organisation.', {
 			ownerOrganizationId: 'Choose organisations from the list.',
 			parties: 'Choose organisations from the list.'
 		});
 	}
-	if (input.eventId !== null && Number(found.events) !== 1) {
+	if (input.eventId !== null && found.event !== 1) {
 		throw new RuleViolation('There is no such event.', {
 			eventId: 'The event this outcome came from is gone.'
 		});

@@ -216,3 +216,14 @@ export async function searchPeopleByName(db: Kysely<Database>, text: string, lim
 export async function findOrganizationId(db: Kysely<Database>, organizationId: number) {
 	return db.selectFrom('organization').select('id').where('id', '=', organizationId).executeTakeFirst();
 }
+
+/** Everyone in the directory, alphabetically, for a form's list. */
+export async function listPersonOptions(db: Kysely<Database>) {
+	return db
+		.selectFrom('person')
+		.select(['id', 'honorific', 'given_name', 'family_name'])
+		.orderBy('family_name')
+		.orderBy('given_name')
+		.orderBy('id')
+		.execute();
+}

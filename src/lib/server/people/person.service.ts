@@ -21,6 +21,7 @@ import {
 	listOutcomesOwnedByPerson,
 	listParticipationsOfPerson,
 	listPeople,
+	listPersonOptions,
 	updatePersonRow,
 	type PersonFilter
 } from './person.repository';
@@ -164,6 +165,15 @@ export function toPersonFormValues(row: Person): PersonFormValues {
 }
 
 export type OrganizationChoice = readonly [number, string];
+export type Choice = readonly [number, string];
+
+/** The people and organisations of the directory, by name, for the lists of a form. Two queries. */
+export async function getDirectoryChoices(
+	db: Kysely<Database>
+): Promise<{ people: Choice[]; organizations: Choice[] }> {
+	const [people, organizations] = await Promise.all([listPersonOptions(db), getPersonFormChoices(db)]);
+	return { people: people.map((p) => [p.id, formatPersonName(p)] as const), organizations };
+}
 
 /** The organisations a person may belong to, for the form's list. One query. */
 export async function getPersonFormChoices(db: Kysely<Database>): Promise<OrganizationChoice[]> {

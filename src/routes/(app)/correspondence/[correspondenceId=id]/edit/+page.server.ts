@@ -1,0 +1,35 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { CorrespondenceInput, readCorrespondenceForm } from '$lib/server/correspondence/correspondence.input';
+import {
+	getCorrespondenceForm,
+	reviseCorrespondence
+} from '$lib/server/correspondence/correspondence.service';
+import { saveRecordForm, versionOf } from '../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requireRole(locals.user, 'officer');
+	const correspondenceId = Number(params.correspondenceId);
+	const form = await getCorrespondenceForm(database().db, correspondenceId);
+	if (!form) error(404, 'There is no such document.');
+	return { ...form, correspondenceId };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		const correspondenceId = Number(event.params.correspondenceId);
+		return saveRecordForm(event.request, {
+			read: readCorrespondenceForm,
+			schema: CorrespondenceInput,
+			save: async (input, values) => {
+				const version = versionOf(values, 'document');
+				await reviseCorrespondence(database().db, actorOf(event), correspondenceId, version, input);
+				return `/correspondence/${correspondenceId}`;
+			}
+		});
+	}
+};

@@ -1,0 +1,36 @@
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import {
+	CorrespondenceInput,
+	emptyCorrespondenceForm,
+	readCorrespondenceForm
+} from '$lib/server/correspondence/correspondence.input';
+import {
+	createCorrespondence,
+	getCorrespondenceFormChoices
+} from '$lib/server/correspondence/correspondence.service';
+import { positiveId } from '$lib/server/query-params';
+import { saveRecordForm } from '../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?event=<id>`: a document that leads to that event (the link can be changed in the form). */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireRole(locals.user, 'officer');
+	const eventId = positiveId(url.searchParams.get('event'));
+	const choices = await getCorrespondenceFormChoices(database().db, eventId ? [eventId] : []);
+	const events = choices.events.map((e) => `${e.id}:leads_to`).join(',');
+	return { values: { ...emptyCorrespondenceForm(), events }, choices };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		return saveRecordForm(event.request, {
+			read: readCorrespondenceForm,
+			schema: CorrespondenceInput,
+			save: async (input) =>
+				`/correspondence/${await createCorrespondence(database().db, actorOf(event), input)}`
+		});
+	}
+};
