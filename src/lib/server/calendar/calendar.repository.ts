@@ -78,14 +78,3 @@ export async function listEventsOverlapping(
 }
 
 export type CalendarEventRow = Awaited<ReturnType<typeof listEventsOverlapping>>[number];
-
-/** Every person in the directory, for the person filter's <select>, in alphabetical order. */
-export async function listPersonChoices(db: Kysely<Database>) {
-	return db
-		.selectFrom('person')
-		.select(['id', 'honorific', 'given_name', 'family_name'])
-		.orderBy('family_name')
-		.orderBy('given_name')
-		.orderBy('id')
-		.execute();
-}

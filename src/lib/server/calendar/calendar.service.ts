@@ -7,7 +7,8 @@ import type { Database } from '../db/schema';
 import { listHostsForEvents } from '../events/event.repository';
 import { toHostViews } from '../events/event.view';
 import { listOrganizationOptions } from '../organizations/organization.repository';
-import { listEventsOverlapping, listPersonChoices, type CalendarFilter } from './calendar.repository';
+import { listPersonOptions } from '../people/person.repository';
+import { listEventsOverlapping, type CalendarFilter } from './calendar.repository';
 import { dateInZone, monthSpan, weekSpan, type CalendarSpan } from './calendar.span';
 import {
 	toCalendarMonthView,
@@ -80,6 +81,6 @@ export async function getCalendarWeek(
 export async function getCalendarFilterChoices(
 	db: Kysely<Database>
 ): Promise<{ organizations: { id: number; name: string }[]; people: PersonChoice[] }> {
-	const [organizations, people] = await Promise.all([listOrganizationOptions(db), listPersonChoices(db)]);
+	const [organizations, people] = await Promise.all([listOrganizationOptions(db), listPersonOptions(db)]);
 	return { organizations, people: toPersonChoices(people) };
 }

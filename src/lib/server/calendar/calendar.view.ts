@@ -7,7 +7,8 @@ import { formatOffset, formatTime } from '../../format/datetime';
 import { formatSortName } from '../../format/names';
 import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
 import type { HostView } from '../events/event.view';
-import type { CalendarEventRow, listPersonChoices } from './calendar.repository';
+import type { listPersonOptions } from '../people/person.repository';
+import type { CalendarEventRow } from './calendar.repository';
 import type { CalendarSpan, DaySpan } from './calendar.span';
 
 export interface CalendarEntry {
@@ -257,6 +258,6 @@ export function toCalendarWeekView(
 	};
 }
 
-export function toPersonChoices(rows: Awaited<ReturnType<typeof listPersonChoices>>): PersonChoice[] {
+export function toPersonChoices(rows: Awaited<ReturnType<typeof listPersonOptions>>): PersonChoice[] {
 	return rows.map((row) => ({ id: row.id, name: formatSortName(row) }));
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { CorrespondenceEventLink } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
+import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Correspondence, Database } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
@@ -218,7 +219,7 @@ export async function reviseCorrespondence(
 		if (current.version !== version) throw stale();
 		await checkCorrespondenceReferences(tx, input);
 		const next = correspondenceColumns(input);
-		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+		const diff = diffColumns(current, next);
 		const key = (ls: { eventId: number; link: string }[]) =>
 			ls
 				.map((l) => `${l.eventId}:${l.link}`)
@@ -226,7 +227,7 @@ export async function reviseCorrespondence(
 				.join(',');
 		const linksBefore = links.map((l) => ({ eventId: l.id, link: l.link }));
 		const linksChanged = key(linksBefore) !== key(input.events);
-		if (changed.length === 0 && !linksChanged) return;
+		if (!diff.changed && !linksChanged) return;
 		const written = await updateCorrespondenceRow(tx, correspondenceId, version, {
 			...next,
 			updated_at: now.toISOString()
@@ -238,11 +239,11 @@ export async function reviseCorrespondence(
 			entityType: 'correspondence',
 			entityId: correspondenceId,
 			before: {
-				...Object.fromEntries(changed.map((k) => [k, current[k]])),
+				...diff.before,
 				...(linksChanged ? { events: linksBefore } : {})
 			},
 			after: {
-				...Object.fromEntries(changed.map((k) => [k, next[k]])),
+				...diff.after,
 				...(linksChanged ? { events: input.events } : {})
 			}
 		});

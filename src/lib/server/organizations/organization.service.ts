@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
+import { diffColumns } from '../audit/changes';
 import type { Database, Organization } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import type { OrganizationFormValues, OrganizationInput } from './organization.input';
@@ -197,8 +198,8 @@ export async function reviseOrganization(
 		if (current.version !== version) throw stale();
 		await checkParent(tx, input.parentId, organizationId);
 		const next = organizationColumns(input);
-		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
-		if (changed.length === 0) return;
+		const diff = diffColumns(current, next);
+		if (!diff.changed) return;
 		const written = await updateOrganizationRow(tx, organizationId, version, {
 			...next,
 			updated_at: now.toISOString()
@@ -208,8 +209,8 @@ export async function reviseOrganization(
 			action: 'organization.update',
 			entityType: 'organization',
 			entityId: organizationId,
-			before: Object.fromEntries(changed.map((key) => [key, current[key]])),
-			after: Object.fromEntries(changed.map((key) => [key, next[key]]))
+			before: diff.before,
+			after: diff.after
 		});
 	});
 }

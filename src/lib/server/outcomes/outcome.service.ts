@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { OutcomeStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
+import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
@@ -213,9 +214,9 @@ export async function reviseOutcome(
 		if (current.version !== version) throw stale();
 		await checkOutcomeReferences(tx, input);
 		const next = outcomeColumns(input);
-		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
+		const diff = diffColumns(current, next);
 		const partiesChanged = [...input.parties].sort((a, b) => a - b).join(',') !== partyIds.join(',');
-		if (changed.length === 0 && !partiesChanged) return;
+		if (!diff.changed && !partiesChanged) return;
 		if (!(await updateOutcomeRow(tx, outcomeId, version, { ...next, updated_at: now.toISOString() })))
 			throw stale();
 		if (partiesChanged) await replaceOutcomeParties(tx, outcomeId, input.parties);
@@ -225,11 +226,11 @@ export async function reviseOutcome(
 			entityId: outcomeId,
 			eventId: current.event_id,
 			before: {
-				...Object.fromEntries(changed.map((key) => [key, current[key]])),
+				...diff.before,
 				...(partiesChanged ? { parties: partyIds } : {})
 			},
 			after: {
-				...Object.fromEntries(changed.map((key) => [key, next[key]])),
+				...diff.after,
 				...(partiesChanged ? { parties: input.parties } : {})
 			}
 		});

@@ -5,6 +5,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import { recordAction, type Actor } from '../audit/audit';
+import { diffColumns } from '../audit/changes';
 import type { Database, Person } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import type { PersonCreateInput, PersonFormValues } from './person.input';
@@ -213,16 +214,16 @@ export async function revisePerson(
 		if (current.version !== version) throw stale();
 		await checkPersonReferences(tx, input, personId);
 		const next = personColumns(input);
-		const changed = (Object.keys(next) as (keyof typeof next)[]).filter((key) => next[key] !== current[key]);
-		if (changed.length === 0) return;
+		const diff = diffColumns(current, next);
+		if (!diff.changed) return;
 		if (!(await updatePersonRow(tx, personId, version, { ...next, updated_at: now.toISOString() })))
 			throw stale();
 		await recordAction(tx, actor, {
 			action: 'person.update',
 			entityType: 'person',
 			entityId: personId,
-			before: Object.fromEntries(changed.map((key) => [key, current[key]])),
-			after: Object.fromEntries(changed.map((key) => [key, next[key]]))
+			before: diff.before,
+			after: diff.after
 		});
 	});
 }
