@@ -133,6 +133,25 @@ const MATRIX: Record<string, Cell[]> = {
 			expect: { anonymous: 405, viewer: 405, officer: 405, admin: 405 }
 		}
 	],
+	'/(site)/public/events/[eventId=id]/calendar.ics': [
+		{
+			method: 'GET',
+			path: '/public/events/1/calendar.ics',
+			expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 }
+		},
+		{
+			method: 'GET',
+			path: '/public/events/999999/calendar.ics',
+			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
+		}
+	],
+	'/(link)/p/[token]/calendar.ics': [
+		{
+			method: 'GET',
+			path: '/p/bogus/calendar.ics',
+			expect: { anonymous: 404, viewer: 404, officer: 404, admin: 404 }
+		}
+	],
 	'/(app)': [
 		{ method: 'GET', path: '/', expect: { anonymous: signInFirst, viewer: 307, officer: 307, admin: 307 } }
 	],

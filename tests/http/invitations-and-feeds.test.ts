@@ -210,3 +210,34 @@ test('the .ics download names the event at its TZID, with the VTIMEZONE and each
 	expect(withAgenda.events.length).toBeGreaterThan(1);
 	expect(new Set(withAgenda.events.map((e) => e.uid)).size).toBe(withAgenda.events.length);
 });
+
+test("a speaker's personal link downloads their own programme; a public event downloads without a session", async () => {
+	const speakerId = speakerIds[1]!;
+	const issued = await post(`/people/${speakerId}?/issueLink`, { validDays: '30' });
+	const link = /value="(http:\/\/[^"]+\/p\/[^"]+)"/.exec(await issued.text())?.[1];
+	expect(link).toBeTruthy();
+	const mine = await fetch(`${link}/calendar.ics`);
+	expect(mine.status).toBe(200);
+	expect(mine.headers.get('cache-control')).toBe('private, no-store');
+	expect(mine.headers.get('referrer-policy')).toBe('same-origin');
+	expect(parseCalendar(await mine.text()).events.map((e) => e.summary)).toContain(
+		'International Migrants Day 2026'
+	);
+	expect((await fetch(`${server.url}/p/${'a'.repeat(32)}.${'b'.repeat(32)}/calendar.ics`)).status).toBe(404);
+
+	const { shown, hidden } = await withDatabase(async (db) => {
+		const imd2021 = await db
+			.selectFrom('event')
+			.select('id')
+			.where('title', '=', 'International Migrants Day 2021')
+			.executeTakeFirstOrThrow();
+		await db.updateTable('event').set({ is_public: 0 }).where('id', '=', imd2026).execute();
+		return { shown: imd2021.id, hidden: imd2026 };
+	});
+	const open = await fetch(`${server.url}/public/events/${shown}/calendar.ics?agenda=1`);
+	expect(open.status).toBe(200);
+	const { events } = parseCalendar(await open.text());
+	expect(events[0]!.summary).toBe('International Migrants Day 2021');
+	expect(events.every((e) => e.component.getAllProperties('attendee').length === 0)).toBe(true);
+	expect((await fetch(`${server.url}/public/events/${hidden}/calendar.ics`)).status).toBe(404);
+});

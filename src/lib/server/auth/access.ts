@@ -25,9 +25,11 @@ const PUBLIC_ROUTES = new Set([
 	'/(public)/login/two-factor',
 	'/(public)/setup',
 	'/(link)/p/[token]',
+	'/(link)/p/[token]/calendar.ics',
 	// Events an officer marked public: title, date, venue, published agenda.
 	'/(site)/public/events',
 	'/(site)/public/events/[eventId=id]',
+	'/(site)/public/events/[eventId=id]/calendar.ics',
 	// Calendar subscriptions: the secret token in the URL is the credential.
 	'/feeds/[token].ics'
 ]);

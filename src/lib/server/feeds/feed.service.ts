@@ -212,3 +212,28 @@ export async function getOfficeFeeds(db: Kysely<Database>) {
 	const [feeds, series] = await Promise.all([listFeedsOf(db, { office: true }), listEventSeries(db)]);
 	return { feeds, series };
 }
+
+/**
+ * One person's engagements as a file, for their personal link: what their feed would hold, a year back
+ * and two ahead.
+ */
+export async function getPersonCalendarFile(
+	db: Kysely<Database>,
+	personId: number,
+	now = new Date()
+): Promise<string> {
+	const rows = await listFeedEvents(
+		db,
+		{ person_id: personId, organization_id: null, series_id: null, event_kind: null, event_status: null },
+		{
+			from: new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString(),
+			to: new Date(now.getTime() + FUTURE_DAYS * DAY_MS).toISOString()
+		},
+		FEED_EVENT_LIMIT
+	);
+	return buildCalendar({
+		method: 'PUBLISH',
+		name: 'My programme',
+		events: rows.map((r) => toIcalEvent(r, { stamp: now.toISOString() }))
+	});
+}

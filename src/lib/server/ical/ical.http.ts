@@ -7,13 +7,12 @@ export function calendarResponse(
 		status = 200
 	}: { download?: string; headers?: Record<string, string>; status?: number }
 ): Response {
-	return new Response(status === 304 ? null : text, {
-		status,
-		headers: {
-			'Content-Type': 'text/calendar; charset=utf-8',
-			...(download ? { 'Content-Disposition': `attachment; filename="${download}"` } : {}),
-			'Cache-Control': 'private, no-cache',
-			...headers
-		}
+	const answer = new Headers({
+		'Content-Type': 'text/calendar; charset=utf-8',
+		'Cache-Control': 'private, no-cache'
 	});
+	if (download) answer.set('Content-Disposition', `attachment; filename="${download}"`);
+	// The caller's headers win, whatever case they are spelled in.
+	for (const [name, value] of Object.entries(headers)) answer.set(name, value);
+	return new Response(status === 304 ? null : text, { status, headers: answer });
 }

@@ -25,8 +25,11 @@ export function selectCalendarEvents(db: Kysely<Database>) {
 	return db.selectFrom('event').leftJoin('venue', 'venue.id', 'event.venue_id').select(calendarEventColumns);
 }
 
-export async function findCalendarEvent(db: Kysely<Database>, eventId: number) {
-	return selectCalendarEvents(db).where('event.id', '=', eventId).executeTakeFirst();
+/** One event; with `onlyPublic`, only if an officer marked it public and it is not a draft. */
+export async function findCalendarEvent(db: Kysely<Database>, eventId: number, { onlyPublic = false } = {}) {
+	let query = selectCalendarEvents(db).where('event.id', '=', eventId);
+	if (onlyPublic) query = query.where('event.is_public', '=', 1).where('event.status', '!=', 'draft');
+	return query.executeTakeFirst();
 }
 
 /** The event's published items with clock times, in programme order. */

@@ -1,6 +1,7 @@
 /**
  * An event as a file to download: METHOD:PUBLISH (RFC 5546), so a client adds it to a calendar rather
  * than treating it as an invitation to answer. No attendees: their addresses are not everyone's to take.
+ * Only published agenda items, so the public page's download holds nothing the page does not show.
  */
 import type { Kysely } from 'kysely';
 import { agendaItemKinds } from '../../vocabulary';
@@ -32,10 +33,15 @@ export function calendarFilename(title: string, suffix = ''): string {
 export async function getEventCalendarFile(
 	db: Kysely<Database>,
 	eventId: number,
-	{ withAgenda = false, eventUrl, now = new Date() }: { withAgenda?: boolean; eventUrl?: string; now?: Date }
+	{
+		withAgenda = false,
+		onlyPublic = false,
+		eventUrl,
+		now = new Date()
+	}: { withAgenda?: boolean; onlyPublic?: boolean; eventUrl?: string; now?: Date }
 ): Promise<CalendarFile | null> {
 	const [row, items] = await Promise.all([
-		findCalendarEvent(db, eventId),
+		findCalendarEvent(db, eventId, { onlyPublic }),
 		withAgenda ? listTimedAgendaItems(db, eventId) : Promise.resolve([])
 	]);
 	if (!row) return null;
