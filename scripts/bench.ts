@@ -2,8 +2,9 @@
  * npm run bench — figures, not assertions: how the read paths behave on a large office.
  * Builds a temporary SQLite database (or uses BENCH_DATABASE_URL, e.g. a PostgreSQL schema you can drop)
  * with BENCH_EVENTS events (default 100 000), each with hosts, 5 agenda items and 4 participants, then
- * times the events list (first page and a page deep in the past), the event page, a person page and an
- * organisation page. Prints a table; nothing is kept.
+ * times the events list (first page and a page deep in the past), the event page, a person page, an
+ * organisation page, an event's .ics and invitations page, and two calendar feeds. Prints a table;
+ * nothing is kept.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +13,9 @@ import { Bench } from 'tinybench';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { getEventPage, listEventsPage } from '../src/lib/server/events/event.service';
+import { createFeed, getFeedCalendar } from '../src/lib/server/feeds/feed.service';
+import { getEventCalendarFile } from '../src/lib/server/ical/ical.service';
+import { getInvitationsPage } from '../src/lib/server/invitations/invitation.service';
 import { getOrganizationPage } from '../src/lib/server/organizations/organization.service';
 import { getPersonPage } from '../src/lib/server/people/person.service';
 
@@ -155,6 +159,16 @@ async function main() {
 		}
 		const deepCursor = cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined;
 		const middleEvent = Math.max(1, Math.floor(EVENTS / 2));
+		// Feeds look a year back and two ahead of "now": put now at the middle event.
+		const middle = await db
+			.selectFrom('event')
+			.select('start_at')
+			.where('id', '=', middleEvent)
+			.executeTakeFirstOrThrow();
+		const feedNow = new Date(middle.start_at);
+		const actor = { userId: null, label: 'bench' };
+		const personFeed = (await createFeed(db, actor, { personId: 42 }, feedNow)).token;
+		const officeFeed = (await createFeed(db, actor, { organizationId: 7 }, feedNow)).token;
 
 		const bench = new Bench({ time: 1500, warmupTime: 300 });
 		bench
@@ -169,7 +183,13 @@ async function main() {
 			)
 			.add('event page', () => getEventPage(db, middleEvent))
 			.add('person page', () => getPersonPage(db, 42, { privateContacts: true }))
-			.add('organisation page', () => getOrganizationPage(db, 7));
+			.add('organisation page', () => getOrganizationPage(db, 7))
+			.add('event .ics with its agenda', () => getEventCalendarFile(db, middleEvent, { withAgenda: true }))
+			.add('invitations page of an event', () => getInvitationsPage(db, middleEvent, { limit: 25 }))
+			.add("a person's feed (3 years)", () => getFeedCalendar(db, personFeed, { now: feedNow }))
+			.add("an organisation's feed (3 years, at most 2000 events)", () =>
+				getFeedCalendar(db, officeFeed, { now: feedNow })
+			);
 		await bench.run();
 		console.table(
 			bench.tasks.map((task) => {

@@ -73,15 +73,10 @@ export async function listFeedEvents(
 		.where('event.start_at', '<', window.to)
 		.where('event.status', '!=', 'draft');
 	if (scope.person_id !== null) {
+		// Driven from the person's participations (event_participant_person_idx), not event by event.
 		const personId = scope.person_id;
-		query = query.where((eb) =>
-			eb.exists(
-				eb
-					.selectFrom('event_participant as ep')
-					.select('ep.id')
-					.whereRef('ep.event_id', '=', 'event.id')
-					.where('ep.person_id', '=', personId)
-			)
+		query = query.where('event.id', 'in', (eb) =>
+			eb.selectFrom('event_participant as ep').select('ep.event_id').where('ep.person_id', '=', personId)
 		);
 	}
 	if (scope.organization_id !== null) query = query.where(hostedOrAttendedBy(scope.organization_id));
