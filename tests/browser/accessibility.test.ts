@@ -48,7 +48,9 @@ const MAIN_PAGES = [
 	'/outcomes/new?event=1',
 	'/outcomes/1/edit',
 	'/correspondence/new?event=1',
-	'/correspondence/1/edit'
+	'/correspondence/1/edit',
+	'/venues',
+	'/venues/1/edit'
 ];
 
 test.each(MAIN_PAGES)('%s has no serious accessibility violations', async (path) => {

@@ -387,6 +387,13 @@ const MATRIX: Record<string, Cell[]> = {
 		officerPage('/correspondence/999999/edit', 404),
 		officerWrite('/correspondence/1/edit?/save', 400)
 	],
+	'/(app)/venues': [readable('/venues'), noActions('/venues')],
+	'/(app)/venues/new': [officerPage('/venues/new', 200), officerWrite('/venues/new?/save', 400)],
+	'/(app)/venues/[venueId=id]/edit': [
+		officerPage('/venues/1/edit', 200),
+		officerPage('/venues/999999/edit', 404),
+		officerWrite('/venues/1/edit?/save', 400)
+	],
 	'/(app)/account': [
 		readable('/account'),
 		// An empty form: every signed-in role may try, and gets the field messages.

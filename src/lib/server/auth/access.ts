@@ -61,6 +61,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/outcomes/[outcomeId=id]/edit',
 	'/(app)/correspondence/new',
 	'/(app)/correspondence/[correspondenceId=id]/edit',
+	'/(app)/venues/new',
+	'/(app)/venues/[venueId=id]/edit',
 	'/(app)/outbox'
 ]);
 

@@ -1,7 +1,7 @@
 /** What a person types about a venue, and the rules for IANA zone names. */
 import { z } from 'zod';
 import { isTimeZone } from '../../format/datetime';
-import { plainText } from '../validation';
+import { optional, plainText } from '../validation';
 
 /**
  * The IANA zones offered in forms: the platform's list, with UTC, which the list leaves out. Older
@@ -39,3 +39,31 @@ export const VenueCreateInput = z.object({
 	timeZone: ianaTimeZone('Venue time zone')
 });
 export type VenueCreateInput = z.infer<typeof VenueCreateInput>;
+
+/** The fields of the venue form, as it names them. */
+export const VENUE_FIELDS = ['name', 'address', 'city', 'countryCode', 'timeZone', 'notes'] as const;
+
+export type VenueFormValues = Record<(typeof VENUE_FIELDS)[number], string> & { version: string };
+
+export function emptyVenueForm(): VenueFormValues {
+	return Object.fromEntries([...VENUE_FIELDS, 'version'].map((f) => [f, ''])) as VenueFormValues;
+}
+
+export function readVenueForm(data: FormData): VenueFormValues {
+	const values = emptyVenueForm();
+	for (const field of [...VENUE_FIELDS, 'version'] as const) {
+		const value = data.get(field);
+		values[field] = typeof value === 'string' ? value : '';
+	}
+	return values;
+}
+
+export const VenueInput = z.object({
+	name: plainText('Name', 200),
+	address: optional(plainText('Address', 500)),
+	city: plainText('City', 100),
+	countryCode,
+	timeZone: ianaTimeZone('Time zone'),
+	notes: optional(plainText('Notes', 2000, { multiline: true }))
+});
+export type VenueInput = z.infer<typeof VenueInput>;

@@ -1,6 +1,7 @@
 /** Queries over venues. Kysely only: no rules, no HTTP. */
-import type { Kysely } from 'kysely';
-import type { Database, NewVenue } from '../db/schema';
+import type { Kysely, Updateable } from 'kysely';
+import type { Database, NewVenue, VenueTable } from '../db/schema';
+import type { PageRequest } from '../pagination';
 
 /** Every venue, for the event form's <select>, with the zone events there default to. */
 export async function listVenueOptions(db: Kysely<Database>) {
@@ -22,4 +23,57 @@ export async function findVenue(db: Kysely<Database>, venueId: number) {
 
 export async function insertVenue(db: Kysely<Database>, venue: NewVenue) {
 	return db.insertInto('venue').values(venue).returningAll().executeTakeFirstOrThrow();
+}
+
+/**
+ * One page of venues in keyset order of (name, id), with how many events each has held or will hold,
+ * counted in the same query. Fetches limit + 1 rows.
+ */
+export async function listVenues(db: Kysely<Database>, page: PageRequest) {
+	const readAscending = page.before === undefined;
+	const cursor = page.before ?? page.after;
+	let query = db.selectFrom('venue').select((eb) => [
+		'venue.id',
+		'venue.name',
+		'venue.address',
+		'venue.city',
+		'venue.country_code',
+		'venue.time_zone',
+		eb
+			.selectFrom('event')
+			.select((e) => e.fn.countAll<number>().as('n'))
+			.whereRef('event.venue_id', '=', 'venue.id')
+			.as('event_count')
+	]);
+	if (cursor) {
+		const [name, id] = cursor;
+		query = query.where((eb) =>
+			eb(eb.refTuple('venue.name', 'venue.id'), readAscending ? '>' : '<', eb.tuple(String(name), Number(id)))
+		);
+	}
+	const direction = readAscending ? 'asc' : 'desc';
+	return query
+		.orderBy('venue.name', direction)
+		.orderBy('venue.id', direction)
+		.limit(page.limit + 1)
+		.execute();
+}
+
+export async function findVenueRow(db: Kysely<Database>, venueId: number) {
+	return db.selectFrom('venue').selectAll().where('id', '=', venueId).executeTakeFirst();
+}
+
+export async function updateVenueRow(
+	db: Kysely<Database>,
+	venueId: number,
+	expectedVersion: number,
+	values: Updateable<VenueTable>
+): Promise<boolean> {
+	const result = await db
+		.updateTable('venue')
+		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.where('id', '=', venueId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }

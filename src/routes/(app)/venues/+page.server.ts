@@ -1,0 +1,8 @@
+import { database } from '$lib/server/db';
+import { pageRequest } from '$lib/server/pagination';
+import { listVenuesPage } from '$lib/server/venues/venue.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ url }) => ({
+	venues: await listVenuesPage(database().db, pageRequest(url, 50, ['text', 'id']))
+});

@@ -1,0 +1,30 @@
+import { error } from '@sveltejs/kit';
+import { requireRole } from '$lib/server/auth/access';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { readVenueForm, VenueInput } from '$lib/server/venues/venue.input';
+import { getVenueForm, reviseVenue } from '$lib/server/venues/venue.service';
+import { saveRecordForm, versionOf } from '../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, locals }) => {
+	requireRole(locals.user, 'officer');
+	const form = await getVenueForm(database().db, Number(params.venueId));
+	if (!form) error(404, 'There is no such venue.');
+	return form;
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		requireRole(event.locals.user, 'officer');
+		const venueId = Number(event.params.venueId);
+		return saveRecordForm(event.request, {
+			read: readVenueForm,
+			schema: VenueInput,
+			save: async (input, values) => {
+				await reviseVenue(database().db, actorOf(event), venueId, versionOf(values, 'venue'), input);
+				return '/venues';
+			}
+		});
+	}
+};
