@@ -11,7 +11,7 @@ import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { EventFormInput } from '$lib/server/events/event.input';
-import { changeEventStatus, getEventForm, reviseEvent } from '$lib/server/events/event.service';
+import { changeEventStatus, deleteEvent, getEventForm, reviseEvent } from '$lib/server/events/event.service';
 import { claimDueMessages } from '$lib/server/invitations/invitation.repository';
 import {
 	getInvitationsPage,
@@ -277,6 +277,33 @@ describeEachEngine('invitations', (engine) => {
 		expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
 		expect(added[0]!.text_body).toContain('Reason: Moved to the spring.');
 		await expect(sendInvitations(db, officer, eventId, { now: NOW })).rejects.toThrow(/cancelled/);
+	});
+
+	test('deleting an event sends everyone invited a cancellation that outlives the event', async () => {
+		const db = handle.db;
+		const event = await insertEvent(db, {
+			title: 'Reception for the diplomatic corps',
+			start_at: '2026-12-10T14:00:00.000Z',
+			end_at: '2026-12-10T16:00:00.000Z',
+			online_url: 'https://meet.example.org/reception',
+			...stamps()
+		});
+		await participant(db, event.id, { given: 'Ada', family: 'Ambassador', email: 'ada@embassy.example' });
+		await sendInvitations(db, officer, event.id, { now: NOW });
+		await deleteEvent(db, officer, event.id, event.version, NOW);
+		const left = await db
+			.selectFrom('outbox_message')
+			.select(['event_id', 'kind', 'method', 'sequence', 'ics'])
+			.where('to_address', '=', 'ada@embassy.example')
+			.orderBy('id')
+			.execute();
+		expect(left.map((m) => [m.event_id, m.kind, m.method, m.sequence])).toEqual([
+			[null, 'invitation', 'REQUEST', 0],
+			[null, 'cancellation', 'CANCEL', 1]
+		]);
+		const cancelled = parseCalendar(left[1]!.ics).events[0]!;
+		expect(cancelled.uid).toBe(event.ical_uid);
+		expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
 	});
 
 	describe('delivery', () => {

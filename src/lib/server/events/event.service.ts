@@ -8,7 +8,7 @@ import { instantToZoned, zonedToInstant } from '../../format/datetime';
 import { eventStatuses, type EventStatus } from '../../vocabulary';
 import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
 import { retimeAgenda } from '../agenda/agenda.service';
-import { queueEventUpdates } from '../invitations/invitation.service';
+import { queueDeletionCancellations, queueEventUpdates } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { findClashes, type ClashView } from '../conflicts/conflict.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
@@ -803,7 +803,11 @@ export async function deleteEvent(
 			countEventRecords(tx, eventId)
 		]);
 		if (!current) throw new NotFound('There is no such event.');
-		if (current.version === version) await unlinkOutcomesOfEvent(tx, eventId, now.toISOString());
+		let cancellationsQueued = 0;
+		if (current.version === version) {
+			await unlinkOutcomesOfEvent(tx, eventId, now.toISOString());
+			cancellationsQueued = await queueDeletionCancellations(tx, actor, eventId, now);
+		}
 		if (current.version !== version || !(await deleteEventRow(tx, eventId, version))) {
 			throw new StaleRecord(
 				toEventFormValues(current, hosts),
@@ -822,7 +826,8 @@ export async function deleteEvent(
 				agenda_items: Number(counts.agenda_items),
 				participants: Number(counts.participants),
 				outcomes_unlinked: Number(counts.outcomes),
-				correspondence_unlinked: Number(counts.correspondence)
+				correspondence_unlinked: Number(counts.correspondence),
+				...(cancellationsQueued > 0 ? { calendar_cancellations_queued: cancellationsQueued } : {})
 			}
 		});
 	});

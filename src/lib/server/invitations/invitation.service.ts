@@ -274,29 +274,41 @@ export async function sendInvitations(
 	});
 }
 
-/**
- * After a change that raised the event's SEQUENCE, inside its transaction: an update (or, for a
- * cancelled event, a cancellation) to everyone invited by e-mail so far. Returns how many were queued.
- */
-export async function queueEventUpdates(
+/** One message to everyone invited by e-mail so far, of the kind `shape` decides, about the event as it says. */
+async function queueToEveryoneInvited(
 	tx: Kysely<Database>,
 	actor: Actor,
 	eventId: number,
-	now: Date
+	now: Date,
+	shape: (event: CalendarEventRow) => { kind: OutboxMessageKind; event: CalendarEventRow }
 ): Promise<number> {
 	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
 	if (!event) return 0;
 	const targets = recipients.filter((r) => r.sequenceSent !== null && r.email);
 	if (targets.length === 0) return 0;
-	return queueMessages(tx, {
+	return queueMessages(tx, { ...shape(event), targets, everyone: recipients, publicIds, actor, now });
+}
+
+/**
+ * After a change that raised the event's SEQUENCE, inside its transaction: an update (or, for a
+ * cancelled event, a cancellation) to everyone invited by e-mail so far. Returns how many were queued.
+ */
+export function queueEventUpdates(tx: Kysely<Database>, actor: Actor, eventId: number, now: Date) {
+	return queueToEveryoneInvited(tx, actor, eventId, now, (event) => ({
 		kind: event.status === 'cancelled' ? 'cancellation' : 'update',
-		event,
-		targets,
-		everyone: recipients,
-		publicIds,
-		actor,
-		now
-	});
+		event
+	}));
+}
+
+/**
+ * Before an event is deleted, inside that transaction: a cancellation to everyone invited by e-mail,
+ * with a SEQUENCE above the last one sent, so calendars remove the entry. The messages outlive the event.
+ */
+export function queueDeletionCancellations(tx: Kysely<Database>, actor: Actor, eventId: number, now: Date) {
+	return queueToEveryoneInvited(tx, actor, eventId, now, (event) => ({
+		kind: 'cancellation',
+		event: { ...event, status: 'cancelled', ical_sequence: event.ical_sequence + 1 }
+	}));
 }
 
 /** Before a participant invited by e-mail is removed, inside that transaction: their cancellation. */
