@@ -1,0 +1,169 @@
+/**
+ * Hostile input on the record forms — people, organisations, outcomes, correspondence, venues — against
+ * the built server: very long strings, control characters, markup, SQL metacharacters and a file where
+ * text belongs, in every field. The answer is a 303 (stored as typed) or a 400 with a message beside a
+ * field; never a 5xx, never a half-written record (a refusal stores nothing), and nothing typed comes
+ * back unescaped.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openDatabase } from '$lib/server/db/connection';
+import { addUser, signInOverHttp } from '../helpers/accounts';
+import { startServer, type RunningServer } from '../helpers/server';
+
+const HOSTILE: Record<string, string | (() => File)> = {
+	long: 'x'.repeat(100_000),
+	control: 'nul\u0000 esc\u001b',
+	script: '<script>alert(1)</script>',
+	attribute: '"><img src=x onerror=alert(1)>',
+	sql: "'; drop table person; --",
+	file: () => new File(['%PDF-1.4'], 'payload.pdf', { type: 'application/pdf' })
+};
+
+type Table = 'person' | 'organization' | 'outcome' | 'correspondence' | 'venue';
+
+interface RecordForm {
+	path: string;
+	table: Table;
+	base: Record<string, string>;
+}
+
+const FORMS: RecordForm[] = [
+	{
+		path: '/people/new?/save',
+		table: 'person',
+		base: {
+			honorific: 'Ms',
+			givenName: 'Aysel',
+			familyName: 'Mammadova',
+			nativeName: '',
+			position: 'Adviser',
+			rank: '',
+			precedenceLevel: '',
+			organizationId: '',
+			email: '',
+			phone: '',
+			notes: ''
+		}
+	},
+	{
+		path: '/organizations/new?/save',
+		table: 'organization',
+		base: {
+			name: 'Council of Europe',
+			acronym: 'CoE',
+			kind: 'international_organization',
+			countryCode: 'FR',
+			parentId: '',
+			city: 'Strasbourg',
+			website: 'https://www.coe.int',
+			notes: ''
+		}
+	},
+	{
+		path: '/outcomes/new?/save',
+		table: 'outcome',
+		base: {
+			eventId: '',
+			kind: 'action_point',
+			title: 'Send the draft roadmap',
+			text: '',
+			status: 'open',
+			ownerPersonId: '',
+			ownerOrganizationId: '',
+			dueOn: '2027-01-15',
+			signedOn: '',
+			signedPlace: '',
+			approvedOn: '',
+			inForceOn: ''
+		}
+	},
+	{
+		path: '/correspondence/new?/save',
+		table: 'correspondence',
+		base: {
+			kind: 'letter',
+			referenceNumber: '09/1502',
+			datedOn: '2021-09-02',
+			place: 'Baku',
+			senderOrganizationId: '',
+			recipientOrganizationId: '',
+			signatoryPersonId: '',
+			addresseePersonId: '',
+			subject: 'Cooperation on labour migration',
+			summary: ''
+		}
+	},
+	{
+		path: '/venues/new?/save',
+		table: 'venue',
+		base: {
+			name: 'Zeytun Hall',
+			address: '',
+			city: 'Baku',
+			countryCode: 'AZ',
+			timeZone: 'Asia/Baku',
+			notes: ''
+		}
+	}
+];
+
+let dir: string;
+let databaseUrl: string;
+let server: RunningServer;
+let officer: string;
+
+async function count(table: Table): Promise<number> {
+	const handle = openDatabase(databaseUrl);
+	try {
+		const row = await handle.db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		return Number(row.n);
+	} finally {
+		await handle.close();
+	}
+}
+
+beforeAll(async () => {
+	dir = mkdtempSync(join(tmpdir(), 'protokol-record-forms-'));
+	databaseUrl = join(dir, 'protokol.db');
+	server = await startServer({ databaseUrl });
+	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
+});
+afterAll(async () => {
+	await server?.stop();
+	if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+for (const form of FORMS) {
+	describe(form.path, () => {
+		const cases = Object.keys(form.base).flatMap((field) =>
+			Object.keys(HOSTILE).map((kind) => ({ field, kind }))
+		);
+		test.each(cases)('$field: $kind', async ({ field, kind }) => {
+			const hostile = HOSTILE[kind]!;
+			const data = new FormData();
+			for (const [name, value] of Object.entries(form.base)) {
+				if (name === field) data.append(name, typeof hostile === 'function' ? hostile() : hostile);
+				else data.append(name, value);
+			}
+			const before = await count(form.table);
+			const response = await fetch(`${server.url}${form.path}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: server.url, accept: 'text/html', cookie: officer },
+				body: data
+			});
+			const html = await response.text();
+			expect([303, 400]).toContain(response.status);
+			expect(await count(form.table)).toBe(before + (response.status === 303 ? 1 : 0));
+			if (response.status === 400) expect(html).toMatch(/class="(error|form-error)"/);
+			expect(html).not.toContain('<script>alert(1)</script>');
+			expect(html).not.toContain('<img src=x onerror=alert(1)>');
+		});
+	});
+}
