@@ -56,6 +56,24 @@ export const webAddress = z
 		}
 	}, 'Enter a web address starting with https:// or http://.');
 
+/** A record form's values as typed: each field a string, and the version it was filled from. */
+export type RecordFormValues<F extends string> = Record<F | 'version', string>;
+
+/** Every field empty, for a new record's form. */
+export function emptyRecordForm<F extends string>(fields: readonly F[]): RecordFormValues<F> {
+	return Object.fromEntries([...fields, 'version'].map((f) => [f, ''])) as RecordFormValues<F>;
+}
+
+/** What a record form posted, each field kept as typed; a missing field, or a file in its place, is empty. */
+export function readRecordForm<F extends string>(data: FormData, fields: readonly F[]): RecordFormValues<F> {
+	const values = emptyRecordForm(fields);
+	for (const field of [...fields, 'version'] as const) {
+		const value = data.get(field);
+		values[field] = typeof value === 'string' ? value : '';
+	}
+	return values;
+}
+
 /** Form data as a plain record of strings (files and repeated keys are not ours to accept here). */
 export function formFields(data: FormData, names: readonly string[]): Record<string, string | undefined> {
 	const fields: Record<string, string | undefined> = {};

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { correspondenceEventLinks, correspondenceKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
-import { optional, plainText } from '../validation';
+import { emptyRecordForm, optional, plainText, readRecordForm, type RecordFormValues } from '../validation';
 import type { CorrespondenceFilter } from './correspondence.repository';
 
 export type CorrespondenceListQuery = CorrespondenceFilter;
@@ -32,31 +32,20 @@ export const CORRESPONDENCE_FIELDS = [
 	'events'
 ] as const;
 
-export type CorrespondenceFormValues = Record<(typeof CORRESPONDENCE_FIELDS)[number], string> & {
-	version: string;
-};
+export type CorrespondenceFormValues = RecordFormValues<(typeof CORRESPONDENCE_FIELDS)[number]>;
 
 export function emptyCorrespondenceForm(): CorrespondenceFormValues {
-	return Object.fromEntries(
-		[...CORRESPONDENCE_FIELDS, 'version'].map((f) => [f, ''])
-	) as CorrespondenceFormValues;
+	return emptyRecordForm(CORRESPONDENCE_FIELDS);
 }
 
 /** The form as posted; each linked event comes as a field `event-<id>` naming its link, or '' to unlink. */
 export function readCorrespondenceForm(data: FormData): CorrespondenceFormValues {
-	const values = emptyCorrespondenceForm();
-	for (const field of [...CORRESPONDENCE_FIELDS, 'version'] as const) {
-		if (field === 'events') continue;
-		const value = data.get(field);
-		values[field] = typeof value === 'string' ? value : '';
-	}
 	const links: string[] = [];
 	for (const [key, value] of data.entries()) {
 		const match = /^event-(\d{1,9})$/.exec(key);
 		if (match && typeof value === 'string' && value !== '') links.push(`${match[1]}:${value}`);
 	}
-	values.events = links.join(',');
-	return values;
+	return { ...readRecordForm(data, CORRESPONDENCE_FIELDS), events: links.join(',') };
 }
 
 const id = (message: string) =>

@@ -5,7 +5,14 @@
 import { z } from 'zod';
 import { organizationKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
-import { optional, plainText, webAddress } from '../validation';
+import {
+	emptyRecordForm,
+	optional,
+	plainText,
+	readRecordForm,
+	type RecordFormValues,
+	webAddress
+} from '../validation';
 import type { OrganizationFilter } from './organization.repository';
 
 export type OrganizationListQuery = OrganizationFilter;
@@ -29,23 +36,14 @@ export const ORGANIZATION_FIELDS = [
 	'notes'
 ] as const;
 
-export type OrganizationFormValues = Record<(typeof ORGANIZATION_FIELDS)[number], string> & {
-	version: string;
-};
+export type OrganizationFormValues = RecordFormValues<(typeof ORGANIZATION_FIELDS)[number]>;
 
 export function emptyOrganizationForm(): OrganizationFormValues {
-	return Object.fromEntries(
-		[...ORGANIZATION_FIELDS, 'version'].map((f) => [f, ''])
-	) as OrganizationFormValues;
+	return emptyRecordForm(ORGANIZATION_FIELDS);
 }
 
 export function readOrganizationForm(data: FormData): OrganizationFormValues {
-	const values = emptyOrganizationForm();
-	for (const field of [...ORGANIZATION_FIELDS, 'version'] as const) {
-		const value = data.get(field);
-		values[field] = typeof value === 'string' ? value : '';
-	}
-	return values;
+	return readRecordForm(data, ORGANIZATION_FIELDS);
 }
 
 export const OrganizationInput = z.object({

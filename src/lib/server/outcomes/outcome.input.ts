@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { outcomeKinds, outcomeStatuses } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
-import { optional, plainText } from '../validation';
+import { emptyRecordForm, optional, plainText, readRecordForm, type RecordFormValues } from '../validation';
 import type { OutcomeFilter } from './outcome.repository';
 
 export type OutcomeListQuery = OutcomeFilter;
@@ -35,19 +35,15 @@ export const OUTCOME_FIELDS = [
 	'parties'
 ] as const;
 
-export type OutcomeFormValues = Record<(typeof OUTCOME_FIELDS)[number], string> & { version: string };
+export type OutcomeFormValues = RecordFormValues<(typeof OUTCOME_FIELDS)[number]>;
 
 export function emptyOutcomeForm(): OutcomeFormValues {
-	return Object.fromEntries([...OUTCOME_FIELDS, 'version'].map((f) => [f, ''])) as OutcomeFormValues;
+	return emptyRecordForm(OUTCOME_FIELDS);
 }
 
 export function readOutcomeForm(data: FormData): OutcomeFormValues {
-	const values = emptyOutcomeForm();
-	for (const field of [...OUTCOME_FIELDS, 'version'] as const) {
-		const value = field === 'parties' ? data.getAll(field).map(String).join(',') : data.get(field);
-		values[field] = typeof value === 'string' ? value : '';
-	}
-	return values;
+	// The parties come as one field per organisation chosen.
+	return { ...readRecordForm(data, OUTCOME_FIELDS), parties: data.getAll('parties').map(String).join(',') };
 }
 
 const id = (message: string) =>

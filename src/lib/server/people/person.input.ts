@@ -1,7 +1,13 @@
 /** Reading the people list's filter from a URL, and the fields of a new person. */
 import { z } from 'zod';
 import { positiveId } from '../query-params';
-import { emailAddress, plainText } from '../validation';
+import {
+	emailAddress,
+	emptyRecordForm,
+	plainText,
+	readRecordForm,
+	type RecordFormValues
+} from '../validation';
 import type { PersonFilter } from './person.repository';
 
 export type PersonListQuery = PersonFilter;
@@ -91,18 +97,13 @@ export const PersonCreateInput = z.object({
 export type PersonCreateInput = z.infer<typeof PersonCreateInput>;
 
 /** The person form as typed: every field a string, as it goes back into the form. */
-export type PersonFormValues = Record<(typeof PERSON_FIELDS)[number], string> & { version: string };
+export type PersonFormValues = RecordFormValues<(typeof PERSON_FIELDS)[number]>;
 
 export function emptyPersonForm(): PersonFormValues {
-	return Object.fromEntries([...PERSON_FIELDS, 'version'].map((f) => [f, ''])) as PersonFormValues;
+	return emptyRecordForm(PERSON_FIELDS);
 }
 
 /** What the form posted, every field kept as typed (a missing one empty). */
 export function readPersonForm(data: FormData): PersonFormValues {
-	const values = emptyPersonForm();
-	for (const field of [...PERSON_FIELDS, 'version'] as const) {
-		const value = data.get(field);
-		values[field] = typeof value === 'string' ? value : '';
-	}
-	return values;
+	return readRecordForm(data, PERSON_FIELDS);
 }

@@ -1,7 +1,7 @@
 /** What a person types about a venue, and the rules for IANA zone names. */
 import { z } from 'zod';
 import { isTimeZone } from '../../format/datetime';
-import { optional, plainText } from '../validation';
+import { emptyRecordForm, optional, plainText, readRecordForm, type RecordFormValues } from '../validation';
 
 /**
  * The IANA zones offered in forms: the platform's list, with UTC, which the list leaves out. Older
@@ -43,19 +43,14 @@ export type VenueCreateInput = z.infer<typeof VenueCreateInput>;
 /** The fields of the venue form, as it names them. */
 export const VENUE_FIELDS = ['name', 'address', 'city', 'countryCode', 'timeZone', 'notes'] as const;
 
-export type VenueFormValues = Record<(typeof VENUE_FIELDS)[number], string> & { version: string };
+export type VenueFormValues = RecordFormValues<(typeof VENUE_FIELDS)[number]>;
 
 export function emptyVenueForm(): VenueFormValues {
-	return Object.fromEntries([...VENUE_FIELDS, 'version'].map((f) => [f, ''])) as VenueFormValues;
+	return emptyRecordForm(VENUE_FIELDS);
 }
 
 export function readVenueForm(data: FormData): VenueFormValues {
-	const values = emptyVenueForm();
-	for (const field of [...VENUE_FIELDS, 'version'] as const) {
-		const value = data.get(field);
-		values[field] = typeof value === 'string' ? value : '';
-	}
-	return values;
+	return readRecordForm(data, VENUE_FIELDS);
 }
 
 export const VenueInput = z.object({
