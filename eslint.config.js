@@ -36,5 +36,24 @@ export default ts.config(
 		// The migrations are typed against Kysely<any> on purpose: they must never import app types.
 		files: ['db/migrations/**/*.ts', 'db/schema-kit.ts'],
 		rules: { '@typescript-eslint/no-explicit-any': 'off' }
+	},
+	{
+		// One way to enhance a form: src/lib/forms/enhance.ts, which says on the page when a submission failed.
+		files: ['src/**/*.svelte', 'src/**/*.ts'],
+		ignores: ['src/lib/forms/enhance.ts'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$app/forms',
+							importNames: ['enhance'],
+							message: "Use enhanceForm from '$lib/forms/enhance': it shows a failed submission on the page."
+						}
+					]
+				}
+			]
+		}
 	}
 );

@@ -21,7 +21,7 @@ export const init: ServerInit = async () => {
 
 const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
-		return refusal(403, 'Cross-site requests may not change anything here.');
+		return refusal(event.request, 403, 'Cross-site requests may not change anything here.');
 	}
 	return resolve(event);
 };
@@ -53,7 +53,8 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	if (routeId !== '/healthz') {
 		setupDone ||= !(await needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
-		if (setupDone && routeId === '/(public)/setup') return refusal(404, 'Protokol is set up already.');
+		if (setupDone && routeId === '/(public)/setup')
+			return refusal(event.request, 404, 'Protokol is set up already.');
 	}
 	const access = routeAccess(routeId, event.request.method);
 	if (access.kind === 'public') return resolve(event);
@@ -62,10 +63,10 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		if (event.request.method === 'GET') {
 			return seeOther(`/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}
-		return refusal(401, 'Sign in first.');
+		return refusal(event.request, 401, 'Sign in first.');
 	}
 	if (!session.twoFactorVerified) return seeOther('/login/two-factor');
-	if (!hasRole(user, access.role)) return refusal(403, 'Your role does not allow this.');
+	if (!hasRole(user, access.role)) return refusal(event.request, 403, 'Your role does not allow this.');
 	if (!ENROLMENT_ROUTES.has(routeId ?? '') && (await mustEnrolTwoFactor(database().db, user))) {
 		return seeOther('/account/two-factor');
 	}

@@ -1,10 +1,11 @@
 /**
- * The built server (`node build`), started as a deployment would start it, on a free port of its own and
- * a database of its own. `npm test` builds before it tests; run `npm run build` first when running the
- * http or browser tests alone.
+ * The built server, started with the very command `npm start` runs after its build (package.json's
+ * `serve` script), on a free port of its own and a database of its own, and nothing else configured: no
+ * ORIGIN, no HOST, no test-only variable, unless a test passes one because it is about it. `npm test`
+ * builds before it tests; run `npm run build` first when running the http or browser tests alone.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,10 +16,20 @@ const STARTUP_LIMIT_MS = 30_000;
 // The build to start: build/, or build-<suffix> when PROTOKOL_BUILD_SUFFIX names one (see svelte.config.js).
 const BUILD_DIR = process.env.PROTOKOL_BUILD_SUFFIX ? `build-${process.env.PROTOKOL_BUILD_SUFFIX}` : 'build';
 
+/** `npm run serve` as package.json spells it, with this Node.js for `node`. */
+function serveCommand(): { command: string; args: string[] } {
+	const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
+		string,
+		string
+	>;
+	const [command, ...args] = scripts.serve!.split(/\s+/);
+	return { command: command === 'node' ? process.execPath : command!, args };
+}
+
 export interface StartServerOptions {
 	/** Defaults to a new SQLite file in a temp folder, removed again by stop(). */
 	databaseUrl?: string;
-	/** More environment for the server, e.g. { DEMO_DATA: 'off' }. */
+	/** More environment for the server, e.g. { DEMO_DATA: 'off' } or, in a test about it, { ORIGIN }. */
 	env?: Record<string, string>;
 }
 
@@ -55,16 +66,10 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 
-	const child = spawn(process.execPath, [BUILD_DIR], {
+	const { command, args } = serveCommand();
+	const child = spawn(command, args, {
 		cwd: ROOT,
-		env: {
-			...process.env,
-			DATABASE_URL: databaseUrl,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
-			...options.env
-		},
+		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stdout = '';

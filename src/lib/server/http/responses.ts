@@ -12,8 +12,15 @@ const TITLES: Record<number, string> = {
 	404: 'Not found'
 };
 
-/** A small, self-contained error page (no scripts, no inline styles: it passes the CSP as it is). */
-export function refusal(status: number, message: string): Response {
+/**
+ * A refusal from the hooks. An enhanced form's request (SvelteKit's `x-sveltekit-action` header) gets the
+ * error result its client reads, with the status, so the page can say what happened; anything else gets a
+ * small, self-contained error page (no scripts, no inline styles: it passes the CSP as it is).
+ */
+export function refusal(request: Request, status: number, message: string): Response {
+	if (request.headers.get('x-sveltekit-action') === 'true') {
+		return Response.json({ type: 'error', error: { message } }, { status });
+	}
 	const title = TITLES[status] ?? 'Refused';
 	const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status} ${title} · Protokol</title></head><body><main><h1>${title}</h1><p>${escapeHtml(message)}</p><p><a href="/events">Events</a> · <a href="/login">Sign in</a></p></main></body></html>`;
 	return new Response(body, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });

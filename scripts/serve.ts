@@ -1,0 +1,70 @@
+/**
+ * The server, as `npm start` runs it: `node scripts/serve.ts` serves the built app (build/, or
+ * build-<PROTOKOL_BUILD_SUFFIX>) with adapter-node's request handler.
+ *
+ * Why not adapter-node's own entry (`node build`): without ORIGIN or PROTOCOL_HEADER it takes every
+ * request to be https, so over plain http://localhost the browser's true Origin never matches, every form
+ * is refused as cross-site, and the session cookie comes out Secure. This entry tells the handler the
+ * protocol the connection really has. Behind a reverse proxy, ORIGIN (or PROTOCOL_HEADER and HOST_HEADER,
+ * naming the proxy's headers) decides instead, exactly as adapter-node documents them.
+ *
+ * Also read: HOST (default 0.0.0.0), PORT (default 3000), SHUTDOWN_TIMEOUT (seconds, default 30), and
+ * adapter-node's own BODY_SIZE_LIMIT, ADDRESS_HEADER and XFF_DEPTH.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+type Handler = (request: IncomingMessage, response: ServerResponse) => void;
+
+const root = join(import.meta.dirname, '..');
+const buildDir = process.env.PROTOKOL_BUILD_SUFFIX ? `build-${process.env.PROTOKOL_BUILD_SUFFIX}` : 'build';
+
+// A header of our own that only this process sets; whatever a client sends under the name is overwritten.
+const CONNECTION_PROTOCOL_HEADER = 'x-protokol-connection-protocol';
+const publicUrlConfigured = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
+// adapter-node reads its configuration when its handler is first imported, so this must come first.
+if (!publicUrlConfigured) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
+
+const { handler } = (await import(pathToFileURL(join(root, buildDir, 'handler.js')).href)) as {
+	handler: Handler;
+};
+
+let shuttingDown = false;
+
+const server = createServer((request, response) => {
+	// This process never terminates TLS itself: a request that reaches it unproxied came over plain http.
+	if (!publicUrlConfigured) request.headers[CONNECTION_PROTOCOL_HEADER] = 'http';
+	// While shutting down, a keep-alive connection is closed as soon as its request is answered.
+	request.on('close', () => {
+		if (shuttingDown) server.closeIdleConnections();
+	});
+	handler(request, response);
+});
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	console.info(`[protokol] listening on http://${shown}:${port}`);
+});
+
+const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
+
+/** Stops taking connections, lets requests under way finish (up to SHUTDOWN_TIMEOUT), then says so. */
+function shutDown(reason: NodeJS.Signals): void {
+	if (shuttingDown) return;
+	shuttingDown = true;
+	// Keep-alive connections would hold close() open until they time out.
+	server.closeIdleConnections();
+	const forced = setTimeout(() => server.closeAllConnections(), shutdownTimeoutMs);
+	forced.unref();
+	server.close(() => {
+		clearTimeout(forced);
+		// The event adapter-node's own entry emits, so the app's clean-up listens for one name only.
+		(process.emit as (event: string, ...args: unknown[]) => boolean)('sveltekit:shutdown', reason);
+	});
+}
+
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);
