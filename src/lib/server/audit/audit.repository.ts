@@ -1,5 +1,6 @@
 /** Reading the audit trail: newest first, in keyset order of (at, id). */
 import type { Kysely } from 'kysely';
+import { pageByKeyset } from '../db/keyset';
 import type { Database } from '../db/schema';
 import type { PageRequest } from '../pagination';
 
@@ -10,8 +11,6 @@ export interface AuditFilter {
 }
 
 export async function listAuditEntries(db: Kysely<Database>, filter: AuditFilter, page: PageRequest) {
-	const readAscending = page.before !== undefined;
-	const cursor = page.before ?? page.after;
 	let query = db
 		.selectFrom('audit_entry')
 		.select([
@@ -30,18 +29,7 @@ export async function listAuditEntries(db: Kysely<Database>, filter: AuditFilter
 	if (filter.eventId) query = query.where('event_id', '=', filter.eventId);
 	if (filter.entityType) query = query.where('entity_type', '=', filter.entityType);
 	if (filter.actorUserId) query = query.where('actor_user_id', '=', filter.actorUserId);
-	if (cursor) {
-		const [at, id] = cursor;
-		query = query.where((eb) =>
-			eb(eb.refTuple('at', 'id'), readAscending ? '>' : '<', eb.tuple(String(at), Number(id)))
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('at', direction)
-		.orderBy('id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, { key: ['at', 'id'], order: 'desc' }).execute();
 }
 
 export async function listAuditEntityTypes(db: Kysely<Database>) {

@@ -1,6 +1,7 @@
 /** Queries over correspondence: notes verbales, letters and what they enclose and lead to. */
 import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
 import type { CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
+import { pageByKeyset } from '../db/keyset';
 import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
@@ -45,28 +46,13 @@ export async function listCorrespondence(
 	filter: CorrespondenceFilter,
 	page: PageRequest
 ) {
-	// Going back a page reads upwards from the cursor, then the page is turned back round.
-	const readAscending = page.before !== undefined;
-	const cursor = page.before ?? page.after;
 	let query = withSenderAndRecipient(db).select(correspondenceListColumns);
 	if (filter.kind) query = query.where('correspondence.kind', '=', filter.kind);
 	if (filter.organizationId) query = query.where(sentOrReceivedBy(filter.organizationId));
-	if (cursor) {
-		const [datedOn, id] = cursor;
-		query = query.where((eb) =>
-			eb(
-				eb.refTuple('correspondence.dated_on', 'correspondence.id'),
-				readAscending ? '>' : '<',
-				eb.tuple(String(datedOn), Number(id))
-			)
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('correspondence.dated_on', direction)
-		.orderBy('correspondence.id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, {
+		key: ['correspondence.dated_on', 'correspondence.id'],
+		order: 'desc'
+	}).execute();
 }
 
 export type CorrespondenceListRow = Awaited<ReturnType<typeof listCorrespondence>>[number];

@@ -10,6 +10,7 @@ import type {
 	NewEvent,
 	NewParticipant
 } from '../db/schema';
+import { pageByKeyset } from '../db/keyset';
 import type { PageRequest } from '../pagination';
 
 export interface EventFilter {
@@ -90,9 +91,6 @@ export function hostedOrAttendedBy(organizationId: number) {
 /** One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. */
 export async function listEvents(db: Kysely<Database>, filter: EventFilter, page: PageRequest) {
 	const ascending = filter.when === 'upcoming';
-	// Going back a page reads in the opposite direction from the cursor.
-	const readAscending = page.before ? !ascending : ascending;
-	const cursor = page.before ?? page.after;
 	let query = db
 		.selectFrom('event')
 		.leftJoin('venue', 'venue.id', 'event.venue_id')
@@ -103,22 +101,10 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 	if (filter.seriesId) query = query.where('event.series_id', '=', filter.seriesId);
 	if (filter.organizationId) query = query.where(hostedOrAttendedBy(filter.organizationId));
 	if (filter.personId) query = query.where(hasParticipant('ep.person_id', filter.personId));
-	if (cursor) {
-		const [startAt, id] = cursor;
-		query = query.where((eb) =>
-			eb(
-				eb.refTuple('event.start_at', 'event.id'),
-				readAscending ? '>' : '<',
-				eb.tuple(String(startAt), Number(id))
-			)
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('event.start_at', direction)
-		.orderBy('event.id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, {
+		key: ['event.start_at', 'event.id'],
+		order: ascending ? 'asc' : 'desc'
+	}).execute();
 }
 
 export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];

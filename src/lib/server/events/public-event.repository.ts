@@ -1,34 +1,18 @@
 /** Queries for what anonymous visitors may see: events an officer marked public, never drafts. */
 import type { Kysely } from 'kysely';
+import { pageByKeyset } from '../db/keyset';
 import type { Database } from '../db/schema';
 import type { PageRequest } from '../pagination';
 import { eventSummaryColumns } from './event.repository';
 
 /** Public events not yet over, soonest first, in keyset order of (start_at, id). Fetches limit + 1. */
 export async function listPublicEvents(db: Kysely<Database>, now: string, page: PageRequest) {
-	const readAscending = page.before === undefined;
-	const cursor = page.before ?? page.after;
-	let query = db
+	const query = db
 		.selectFrom('event')
 		.leftJoin('venue', 'venue.id', 'event.venue_id')
 		.select([...eventSummaryColumns, 'venue.name as venue_name', 'venue.city as venue_city'])
 		.where('event.is_public', '=', 1)
 		.where('event.status', '!=', 'draft')
 		.where('event.end_at', '>=', now);
-	if (cursor) {
-		const [startAt, id] = cursor;
-		query = query.where((eb) =>
-			eb(
-				eb.refTuple('event.start_at', 'event.id'),
-				readAscending ? '>' : '<',
-				eb.tuple(String(startAt), Number(id))
-			)
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('event.start_at', direction)
-		.orderBy('event.id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, { key: ['event.start_at', 'event.id'], order: 'asc' }).execute();
 }

@@ -1,5 +1,6 @@
 /** Who an event's invitations go to, and the outbox they wait in. Kysely only. */
 import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, Instant, OutboxMessageTable } from '../db/schema';
 import type { PageRequest } from '../pagination';
 
@@ -75,18 +76,12 @@ export async function listOutboxMessages(
 	filter: { eventId?: number },
 	page: PageRequest
 ) {
-	const readAscending = page.before !== undefined;
-	const cursor = page.before ?? page.after;
 	let query = db
 		.selectFrom('outbox_message')
 		.leftJoin('event', 'event.id', 'outbox_message.event_id')
 		.select(outboxListColumns);
 	if (filter.eventId) query = query.where('outbox_message.event_id', '=', filter.eventId);
-	if (cursor) query = query.where('outbox_message.id', readAscending ? '>' : '<', Number(cursor[0]));
-	return query
-		.orderBy('outbox_message.id', readAscending ? 'asc' : 'desc')
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, { key: ['outbox_message.id'], order: 'desc' }).execute();
 }
 
 export type OutboxListRow = Awaited<ReturnType<typeof listOutboxMessages>>[number];

@@ -6,6 +6,7 @@ import {
 	sentOrReceivedBy,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, NewOrganization, OrganizationUpdate } from '../db/schema';
 import { eventSummaryColumns, hostedOrAttendedBy } from '../events/event.repository';
 import { hasParty, outcomesOfLatestEventsFirst, ownedOrJoinedBy } from '../outcomes/outcome.repository';
@@ -29,8 +30,6 @@ export async function listOrganizationOptions(db: Kysely<Database>) {
  * same query, how many people and sub-organisations each has. Fetches limit + 1 rows.
  */
 export async function listOrganizations(db: Kysely<Database>, filter: OrganizationFilter, page: PageRequest) {
-	const readAscending = page.before === undefined;
-	const cursor = page.before ?? page.after;
 	let query = db
 		.selectFrom('organization')
 		.leftJoin('organization as parent', 'parent.id', 'organization.parent_id')
@@ -55,22 +54,7 @@ export async function listOrganizations(db: Kysely<Database>, filter: Organizati
 		]);
 	if (filter.kind) query = query.where('organization.kind', '=', filter.kind);
 	if (filter.parentId) query = query.where('organization.parent_id', '=', filter.parentId);
-	if (cursor?.length === 2) {
-		const [name, id] = cursor;
-		query = query.where((eb) =>
-			eb(
-				eb.refTuple('organization.name', 'organization.id'),
-				readAscending ? '>' : '<',
-				eb.tuple(String(name), Number(id))
-			)
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('organization.name', direction)
-		.orderBy('organization.id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, { key: ['organization.name', 'organization.id'], order: 'asc' }).execute();
 }
 
 export type OrganizationListRow = Awaited<ReturnType<typeof listOrganizations>>[number];

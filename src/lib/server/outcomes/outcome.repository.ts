@@ -1,6 +1,7 @@
 /** Queries over outcomes: what meetings decided and agreed, who carries it, and where it was followed up. */
 import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, NewOutcome, OutcomeTable } from '../db/schema';
 import { eventRefColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
@@ -87,18 +88,11 @@ export function outcomesOfLatestEventsFirst(db: Kysely<Database>) {
 
 /** One page of the register, newest first (keyset on id). Fetches limit + 1 rows. */
 export async function listOutcomes(db: Kysely<Database>, filter: OutcomeFilter, page: PageRequest) {
-	// Going back a page reads upwards from the cursor, then the page is turned back round.
-	const readAscending = page.before !== undefined;
-	const cursorId = Number((page.before ?? page.after)?.[0]);
 	let query = outcomesWithOwners(db);
 	if (filter.status) query = query.where('outcome.status', '=', filter.status);
 	if (filter.kind) query = query.where('outcome.kind', '=', filter.kind);
 	if (filter.organizationId) query = query.where(ownedOrJoinedBy(filter.organizationId));
-	if (Number.isSafeInteger(cursorId)) query = query.where('outcome.id', readAscending ? '>' : '<', cursorId);
-	return query
-		.orderBy('outcome.id', readAscending ? 'asc' : 'desc')
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, { key: ['outcome.id'], order: 'desc' }).execute();
 }
 
 export async function findOutcome(db: Kysely<Database>, outcomeId: number) {

@@ -1,5 +1,6 @@
 /** Queries over who takes part in an event. */
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, DelegationTable, EventParticipantTable, NewParticipant } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
@@ -82,11 +83,10 @@ function precedenceKeyParts(p: string, person: string) {
 
 /** Orders a query over `event_participant as p` joined with `person` by precedence. */
 function inPrecedenceOrder<DB, TB extends keyof DB, O>(
-	query: SelectQueryBuilder<DB, TB, O>,
-	direction: 'asc' | 'desc' = 'asc'
+	query: SelectQueryBuilder<DB, TB, O>
 ): SelectQueryBuilder<DB, TB, O> {
 	let ordered = query;
-	for (const part of precedenceKeyParts('p', 'person')) ordered = ordered.orderBy(part, direction);
+	for (const part of precedenceKeyParts('p', 'person')) ordered = ordered.orderBy(part);
 	return ordered;
 }
 
@@ -118,9 +118,7 @@ function participantsOf(db: Kysely<Database>, eventId: number) {
  * the page starts after (or ends before); their sort key is read in the same query. Fetches limit + 1.
  */
 export async function listParticipantPage(db: Kysely<Database>, eventId: number, page: PageRequest) {
-	const readAscending = page.before === undefined;
-	const cursor = Number((page.before ?? page.after)?.[0]);
-	let query = participantsOf(db, eventId).select([
+	const query = participantsOf(db, eventId).select([
 		...participantColumns,
 		(eb) =>
 			eb
@@ -129,17 +127,15 @@ export async function listParticipantPage(db: Kysely<Database>, eventId: number,
 				.whereRef('r.participant_id', '=', 'p.id')
 				.as('agenda_role_count')
 	]);
-	if (Number.isSafeInteger(cursor) && cursor > 0) {
-		const here = sql.join(precedenceKeyParts('p', 'person'));
-		const there = sql.join(precedenceKeyParts('c', 'cp'));
-		const startsAt = sql`(select ${there} from event_participant as c inner join person as cp on cp.id = c.person_id where c.id = ${cursor})`;
-		query = query.where(
-			readAscending ? sql<boolean>`(${here}) > ${startsAt}` : sql<boolean>`(${here}) < ${startsAt}`
-		);
-	}
-	return inPrecedenceOrder(query, readAscending ? 'asc' : 'desc')
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, {
+		key: precedenceKeyParts('p', 'person'),
+		order: 'asc',
+		keyOfCursor: ([id]) => {
+			if (typeof id !== 'number' || !Number.isSafeInteger(id) || id <= 0) return undefined;
+			const there = sql.join(precedenceKeyParts('c', 'cp'));
+			return sql`(select ${there} from event_participant as c inner join person as cp on cp.id = c.person_id where c.id = ${id})`;
+		}
+	}).execute();
 }
 
 export type ParticipantPageRow = Awaited<ReturnType<typeof listParticipantPage>>[number];

@@ -4,6 +4,7 @@ import {
 	correspondenceListColumns,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, NewPerson, PersonUpdate } from '../db/schema';
 import { eventSummaryColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
@@ -34,27 +35,12 @@ function withOrganization(db: Kysely<Database>) {
 
 /** One page of people in keyset order of (family_name, given_name, id). Fetches limit + 1 rows. */
 export async function listPeople(db: Kysely<Database>, filter: PersonFilter, page: PageRequest) {
-	const readAscending = page.before === undefined;
-	const cursor = page.before ?? page.after;
 	let query = withOrganization(db).select([...personNameColumns, 'person.position', 'person.rank']);
 	if (filter.organizationId) query = query.where('person.organization_id', '=', filter.organizationId);
-	if (cursor?.length === 3) {
-		const [familyName, givenName, id] = cursor;
-		query = query.where((eb) =>
-			eb(
-				eb.refTuple('person.family_name', 'person.given_name', 'person.id'),
-				readAscending ? '>' : '<',
-				eb.tuple(String(familyName), String(givenName), Number(id))
-			)
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('person.family_name', direction)
-		.orderBy('person.given_name', direction)
-		.orderBy('person.id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, {
+		key: ['person.family_name', 'person.given_name', 'person.id'],
+		order: 'asc'
+	}).execute();
 }
 
 export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];

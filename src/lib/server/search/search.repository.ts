@@ -5,6 +5,7 @@
  * same words match on both. Kysely only: no rules, no HTTP.
  */
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, SearchEntityType } from '../db/schema';
 import type { PageRequest } from '../pagination';
 import type { SearchTerms } from './search.text';
@@ -220,16 +221,9 @@ export async function searchOfType(
 	page: PageRequest
 ): Promise<SearchHitRow[]> {
 	if (terms.length === 0) return [];
-	const backwards = page.before !== undefined;
-	const cursor = page.before ?? page.after;
-	const direction = sql.raw(backwards ? 'asc' : 'desc');
-	const after = cursor
-		? sql`and (m.score, m.entity_id) ${sql.raw(backwards ? '>' : '<')} (${Number(cursor[0])}, ${Number(cursor[1])})`
-		: sql``;
-	const { rows } = await sql<SearchHitRow>`
-		select m.* from (${matching(db, terms)}) m
-		where m.entity_type = ${type} ${after}
-		order by m.score ${direction}, m.entity_id ${direction}
-		limit ${page.limit + 1}`.execute(db);
-	return rows;
+	const matches = db
+		.selectFrom(sql<SearchHitRow>`(${matching(db, terms)})`.as('m'))
+		.selectAll('m')
+		.where('m.entity_type', '=', type);
+	return pageByKeyset(matches, page, { key: ['m.score', 'm.entity_id'], order: 'desc' }).execute();
 }

@@ -1,5 +1,6 @@
 /** Queries over venues. Kysely only: no rules, no HTTP. */
 import type { Kysely, Updateable } from 'kysely';
+import { pageByKeyset } from '../db/keyset';
 import type { Database, NewVenue, VenueTable } from '../db/schema';
 import type { PageRequest } from '../pagination';
 
@@ -30,9 +31,7 @@ export async function insertVenue(db: Kysely<Database>, venue: NewVenue) {
  * counted in the same query. Fetches limit + 1 rows.
  */
 export async function listVenues(db: Kysely<Database>, page: PageRequest) {
-	const readAscending = page.before === undefined;
-	const cursor = page.before ?? page.after;
-	let query = db.selectFrom('venue').select((eb) => [
+	const query = db.selectFrom('venue').select((eb) => [
 		'venue.id',
 		'venue.name',
 		'venue.address',
@@ -45,18 +44,7 @@ export async function listVenues(db: Kysely<Database>, page: PageRequest) {
 			.whereRef('event.venue_id', '=', 'venue.id')
 			.as('event_count')
 	]);
-	if (cursor) {
-		const [name, id] = cursor;
-		query = query.where((eb) =>
-			eb(eb.refTuple('venue.name', 'venue.id'), readAscending ? '>' : '<', eb.tuple(String(name), Number(id)))
-		);
-	}
-	const direction = readAscending ? 'asc' : 'desc';
-	return query
-		.orderBy('venue.name', direction)
-		.orderBy('venue.id', direction)
-		.limit(page.limit + 1)
-		.execute();
+	return pageByKeyset(query, page, { key: ['venue.name', 'venue.id'], order: 'asc' }).execute();
 }
 
 export async function findVenueRow(db: Kysely<Database>, venueId: number) {
