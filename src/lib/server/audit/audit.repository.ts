@@ -1,13 +1,17 @@
-/** Reading the audit trail: newest first, in keyset order of (at, id). */
+/** The audit trail: writing an entry, and reading them newest first in keyset order of (at, id). */
 import type { Kysely } from 'kysely';
 import { pageByKeyset } from '../db/keyset';
-import type { Database } from '../db/schema';
+import type { Database, NewAuditEntry } from '../db/schema';
 import type { PageRequest } from '../pagination';
 
 export interface AuditFilter {
 	eventId?: number;
 	entityType?: string;
 	actorUserId?: number;
+}
+
+export async function insertAuditEntry(db: Kysely<Database>, entry: NewAuditEntry) {
+	await db.insertInto('audit_entry').values(entry).execute();
 }
 
 export async function listAuditEntries(db: Kysely<Database>, filter: AuditFilter, page: PageRequest) {

@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { insertAuditEntry } from './audit.repository';
 
 /** Whoever acts: a signed-in user, or a named non-user (the demo loader, an operator at the command line). */
 export interface Actor {
@@ -28,19 +29,16 @@ export async function recordAction(
 	actor: Actor,
 	change: AuditedChange
 ): Promise<void> {
-	await tx
-		.insertInto('audit_entry')
-		.values({
-			at: new Date().toISOString(),
-			actor_user_id: actor.userId,
-			actor_label: actor.label,
-			action: change.action,
-			entity_type: change.entityType,
-			entity_id: change.entityId ?? null,
-			event_id: change.eventId ?? null,
-			before_json: change.before === undefined ? null : JSON.stringify(change.before),
-			after_json: change.after === undefined ? null : JSON.stringify(change.after),
-			client_address: actor.clientAddress ?? null
-		})
-		.execute();
+	await insertAuditEntry(tx, {
+		at: new Date().toISOString(),
+		actor_user_id: actor.userId,
+		actor_label: actor.label,
+		action: change.action,
+		entity_type: change.entityType,
+		entity_id: change.entityId ?? null,
+		event_id: change.eventId ?? null,
+		before_json: change.before === undefined ? null : JSON.stringify(change.before),
+		after_json: change.after === undefined ? null : JSON.stringify(change.after),
+		client_address: actor.clientAddress ?? null
+	});
 }

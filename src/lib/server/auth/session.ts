@@ -8,6 +8,14 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { UserRole } from '../../vocabulary';
+import {
+	deleteSession,
+	deleteUserSessions,
+	findSessionWithUser,
+	insertSession,
+	updateSessionLastUsed,
+	updateSessionTwoFactorVerified
+} from './session.repository';
 import { issueToken, secretMatches, splitToken } from './tokens';
 
 export const SESSION_COOKIE = 'protokol_session';
@@ -54,19 +62,16 @@ export async function createSession(
 ): Promise<{ token: string; session: Session }> {
 	const { id, secretHash, token } = issueToken();
 	const at = now.toISOString();
-	await db
-		.insertInto('user_session')
-		.values({
-			id,
-			user_id: userId,
-			secret_hash: secretHash,
-			two_factor_verified: meta.twoFactorVerified ? 1 : 0,
-			client_address: meta.clientAddress?.slice(0, 100) ?? null,
-			user_agent: meta.userAgent?.slice(0, 300) ?? null,
-			created_at: at,
-			last_used_at: at
-		})
-		.execute();
+	await insertSession(db, {
+		id,
+		user_id: userId,
+		secret_hash: secretHash,
+		two_factor_verified: meta.twoFactorVerified ? 1 : 0,
+		client_address: meta.clientAddress?.slice(0, 100) ?? null,
+		user_agent: meta.userAgent?.slice(0, 300) ?? null,
+		created_at: at,
+		last_used_at: at
+	});
 	return {
 		token,
 		session: {
@@ -88,24 +93,7 @@ export async function validateSessionToken(
 ): Promise<{ session: Session; user: SessionUser } | null> {
 	const parts = splitToken(token);
 	if (!parts) return null;
-	const row = await db
-		.selectFrom('user_session as s')
-		.innerJoin('user_account as u', 'u.id', 's.user_id')
-		.select([
-			's.id',
-			's.secret_hash',
-			's.two_factor_verified',
-			's.created_at',
-			's.last_used_at',
-			'u.id as user_id',
-			'u.email',
-			'u.name',
-			'u.role',
-			'u.disabled_at',
-			'u.totp_enabled_at'
-		])
-		.where('s.id', '=', parts.id)
-		.executeTakeFirst();
+	const row = await findSessionWithUser(db, parts.id);
 	if (!row || !secretMatches(parts.secret, row.secret_hash)) return null;
 	if (row.disabled_at !== null || Date.parse(expiresAt(row.created_at, row.last_used_at)) <= now.getTime()) {
 		await invalidateSession(db, row.id);
@@ -114,7 +102,7 @@ export async function validateSessionToken(
 	let lastUsedAt = row.last_used_at;
 	if (now.getTime() - Date.parse(lastUsedAt) >= RENEW_AFTER_MS) {
 		lastUsedAt = now.toISOString();
-		await db.updateTable('user_session').set({ last_used_at: lastUsedAt }).where('id', '=', row.id).execute();
+		await updateSessionLastUsed(db, row.id, lastUsedAt);
 	}
 	return {
 		session: {
@@ -136,7 +124,7 @@ export async function validateSessionToken(
 }
 
 export async function invalidateSession(db: Kysely<Database>, sessionId: string): Promise<void> {
-	await db.deleteFrom('user_session').where('id', '=', sessionId).execute();
+	await deleteSession(db, sessionId);
 }
 
 /** Ends every session of a user, but the one named (a password change keeps the session that made it). */
@@ -145,14 +133,11 @@ export async function invalidateUserSessions(
 	userId: number,
 	exceptSessionId?: string
 ): Promise<number> {
-	let query = db.deleteFrom('user_session').where('user_id', '=', userId);
-	if (exceptSessionId) query = query.where('id', '!=', exceptSessionId);
-	const result = await query.executeTakeFirst();
-	return Number(result.numDeletedRows);
+	return deleteUserSessions(db, userId, exceptSessionId);
 }
 
 export async function markSessionTwoFactorVerified(db: Kysely<Database>, sessionId: string): Promise<void> {
-	await db.updateTable('user_session').set({ two_factor_verified: 1 }).where('id', '=', sessionId).execute();
+	await updateSessionTwoFactorVerified(db, sessionId);
 }
 
 /** The cookie lives as long as the session could; the idle limit is enforced on the server. */

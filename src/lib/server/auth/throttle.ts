@@ -7,29 +7,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { insertLoginAttempt, listFailedAttemptTimes } from './login-attempt.repository';
 
 export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
 export const MAX_FAILURES_PER_ACCOUNT = 5;
 export const MAX_FAILURES_PER_ADDRESS = 20;
-
-async function failuresSince(
-	db: Kysely<Database>,
-	column: 'account_key' | 'client_address',
-	value: string,
-	since: string,
-	limit: number
-): Promise<string[]> {
-	const rows = await db
-		.selectFrom('login_attempt')
-		.select('at')
-		.where(column, '=', value)
-		.where('succeeded', '=', 0)
-		.where('at', '>', since)
-		.orderBy('at', 'desc')
-		.limit(limit)
-		.execute();
-	return rows.map((r) => r.at);
-}
 
 /** Milliseconds to wait before another attempt is heard, or 0. */
 export async function signInDelay(
@@ -40,8 +22,8 @@ export async function signInDelay(
 ): Promise<number> {
 	const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
 	const [byAccount, byAddress] = await Promise.all([
-		failuresSince(db, 'account_key', accountKey, since, MAX_FAILURES_PER_ACCOUNT),
-		failuresSince(db, 'client_address', clientAddress, since, MAX_FAILURES_PER_ADDRESS)
+		listFailedAttemptTimes(db, 'account_key', accountKey, since, MAX_FAILURES_PER_ACCOUNT),
+		listFailedAttemptTimes(db, 'client_address', clientAddress, since, MAX_FAILURES_PER_ADDRESS)
 	]);
 	const waits = [
 		[byAccount, MAX_FAILURES_PER_ACCOUNT],
@@ -64,13 +46,10 @@ export async function recordSignInAttempt(
 	succeeded: boolean,
 	now = new Date()
 ): Promise<void> {
-	await db
-		.insertInto('login_attempt')
-		.values({
-			at: now.toISOString(),
-			account_key: accountKey,
-			client_address: clientAddress,
-			succeeded: succeeded ? 1 : 0
-		})
-		.execute();
+	await insertLoginAttempt(db, {
+		at: now.toISOString(),
+		account_key: accountKey,
+		client_address: clientAddress,
+		succeeded: succeeded ? 1 : 0
+	});
 }

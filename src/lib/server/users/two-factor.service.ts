@@ -18,7 +18,14 @@ import {
 } from '../auth/totp';
 import type { Database } from '../db/schema';
 import { Conflict, NotFound, RuleViolation, TooManyAttempts } from '../errors';
-import { findUser } from './user.repository';
+import { findSettingValue, upsertSetting } from './app-setting.repository';
+import {
+	deleteRecoveryCodes,
+	findUser,
+	markRecoveryCodeUsed,
+	replaceRecoveryCodes,
+	updateUser
+} from './user.repository';
 
 type UserActor = Actor & { userId: number };
 
@@ -27,12 +34,7 @@ const REQUIRE_TWO_FACTOR = 'require_two_factor_for_staff';
 const STAFF: readonly UserRole[] = ['admin', 'officer'];
 
 export async function isTwoFactorRequired(db: Kysely<Database>): Promise<boolean> {
-	const row = await db
-		.selectFrom('app_setting')
-		.select('value')
-		.where('key', '=', REQUIRE_TWO_FACTOR)
-		.executeTakeFirst();
-	return row?.value === 'true';
+	return (await findSettingValue(db, REQUIRE_TWO_FACTOR)) === 'true';
 }
 
 /** True when this user must enrol before going anywhere else. */
@@ -51,11 +53,7 @@ export async function setTwoFactorRequired(
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
 		const before = await isTwoFactorRequired(tx);
-		await tx
-			.insertInto('app_setting')
-			.values({ key: REQUIRE_TWO_FACTOR, value: String(required), updated_at: now })
-			.onConflict((oc) => oc.column('key').doUpdateSet({ value: String(required), updated_at: now }))
-			.execute();
+		await upsertSetting(tx, { key: REQUIRE_TWO_FACTOR, value: String(required), updated_at: now });
 		await recordAction(tx, actor, {
 			action: 'setting.require_two_factor',
 			entityType: 'app_setting',
@@ -75,7 +73,7 @@ export async function beginTwoFactorEnrolment(
 	if (user.totp_enabled_at) throw new Conflict('Two-factor sign-in is on already.');
 	const key = user.totp_pending_key ?? newTotpKey();
 	if (!user.totp_pending_key) {
-		await db.updateTable('user_account').set({ totp_pending_key: key }).where('id', '=', user.id).execute();
+		await updateUser(db, user.id, { totp_pending_key: key });
 	}
 	return describeEnrolment(key, user.email);
 }
@@ -113,23 +111,15 @@ export async function confirmTwoFactorEnrolment(
 	}
 	const codes = newRecoveryCodes();
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.updateTable('user_account')
-			.set({
-				totp_key: user.totp_pending_key,
-				totp_pending_key: null,
-				totp_enabled_at: now.toISOString(),
-				totp_last_step: step,
-				updated_at: now.toISOString(),
-				version: user.version + 1
-			})
-			.where('id', '=', user.id)
-			.execute();
-		await tx.deleteFrom('recovery_code').where('user_id', '=', user.id).execute();
-		await tx
-			.insertInto('recovery_code')
-			.values(codes.map((c) => ({ user_id: user.id, code_hash: hashRecoveryCode(c) })))
-			.execute();
+		await updateUser(tx, user.id, {
+			totp_key: user.totp_pending_key,
+			totp_pending_key: null,
+			totp_enabled_at: now.toISOString(),
+			totp_last_step: step,
+			updated_at: now.toISOString(),
+			version: user.version + 1
+		});
+		await replaceRecoveryCodes(tx, user.id, codes.map(hashRecoveryCode));
 		await markSessionTwoFactorVerified(tx, sessionId);
 		await recordAction(tx, actor, {
 			action: 'user.enable_two_factor',
@@ -173,7 +163,7 @@ export async function verifySecondFactor(
 	if (step !== null) {
 		if (user.totp_last_step !== null && step <= user.totp_last_step) throw await refuse('code used before');
 		await db.transaction().execute(async (tx) => {
-			await tx.updateTable('user_account').set({ totp_last_step: step }).where('id', '=', user.id).execute();
+			await updateUser(tx, user.id, { totp_last_step: step });
 			await markSessionTwoFactorVerified(tx, sessionId);
 			await recordAction(tx, actor, {
 				action: 'auth.second_factor',
@@ -186,14 +176,7 @@ export async function verifySecondFactor(
 	}
 
 	const spent = await db.transaction().execute(async (tx) => {
-		const result = await tx
-			.updateTable('recovery_code')
-			.set({ used_at: now.toISOString() })
-			.where('user_id', '=', user.id)
-			.where('code_hash', '=', hashRecoveryCode(code))
-			.where('used_at', 'is', null)
-			.executeTakeFirst();
-		if (Number(result.numUpdatedRows) !== 1) return false;
+		if (!(await markRecoveryCodeUsed(tx, user.id, hashRecoveryCode(code), now.toISOString()))) return false;
 		await markSessionTwoFactorVerified(tx, sessionId);
 		await recordAction(tx, actor, {
 			action: 'auth.recovery_code_used',
@@ -234,18 +217,14 @@ export async function resetTwoFactor(db: Kysely<Database>, actor: Actor, userId:
 async function removeSecondFactor(db: Kysely<Database>, actor: Actor, userId: number, action: string) {
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.updateTable('user_account')
-			.set({
-				totp_key: null,
-				totp_pending_key: null,
-				totp_enabled_at: null,
-				totp_last_step: null,
-				updated_at: now
-			})
-			.where('id', '=', userId)
-			.execute();
-		await tx.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+		await updateUser(tx, userId, {
+			totp_key: null,
+			totp_pending_key: null,
+			totp_enabled_at: null,
+			totp_last_step: null,
+			updated_at: now
+		});
+		await deleteRecoveryCodes(tx, userId);
 		if (action === 'user.reset_two_factor') await invalidateUserSessions(tx, userId);
 		await recordAction(tx, actor, { action, entityType: 'user_account', entityId: userId });
 	});

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { Database, NewUserAccount } from '../db/schema';
+import type { Kysely, Transaction, Updateable } from 'kysely';
+import type { Database, NewUserAccount, UserAccountTable } from '../db/schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -21,6 +21,36 @@ export function findUser(db: Db, userId: number) {
 
 export function insertUser(db: Db, user: NewUserAccount) {
 	return db.insertInto('user_account').values(user).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function updateUser(db: Db, userId: number, changes: Updateable<UserAccountTable>) {
+	await db.updateTable('user_account').set(changes).where('id', '=', userId).execute();
+}
+
+/** The user's recovery codes are these (hashed) and no others. */
+export async function replaceRecoveryCodes(db: Db, userId: number, codeHashes: string[]) {
+	await deleteRecoveryCodes(db, userId);
+	if (codeHashes.length === 0) return;
+	await db
+		.insertInto('recovery_code')
+		.values(codeHashes.map((code_hash) => ({ user_id: userId, code_hash })))
+		.execute();
+}
+
+export async function deleteRecoveryCodes(db: Db, userId: number) {
+	await db.deleteFrom('recovery_code').where('user_id', '=', userId).execute();
+}
+
+/** Marks an unused recovery code used; false when the user has no such unused code. */
+export async function markRecoveryCodeUsed(db: Db, userId: number, codeHash: string, at: string) {
+	const result = await db
+		.updateTable('recovery_code')
+		.set({ used_at: at })
+		.where('user_id', '=', userId)
+		.where('code_hash', '=', codeHash)
+		.where('used_at', 'is', null)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) === 1;
 }
 
 /** Users with how many live sessions each has (one query). */

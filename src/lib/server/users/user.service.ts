@@ -21,7 +21,8 @@ import type {
 	SignInInput,
 	UserCreateInput
 } from './user.input';
-import { countUsers, findUser, findUserByEmail, insertUser, listUsers } from './user.repository';
+import { insertSetting } from './app-setting.repository';
+import { countUsers, findUser, findUserByEmail, insertUser, listUsers, updateUser } from './user.repository';
 import { toUserListItem, type UserListItem } from './user.view';
 
 const SIGN_IN_REFUSED = 'That e-mail and password do not match an active account.';
@@ -55,10 +56,7 @@ export async function createFirstAdministrator(
 	const now = new Date().toISOString();
 	const user = await db.transaction().execute(async (tx) => {
 		if ((await countUsers(tx)) > 0) throw new Forbidden('Protokol already has an administrator.');
-		await tx
-			.insertInto('app_setting')
-			.values({ key: 'first_administrator', value: input.email, updated_at: now })
-			.execute();
+		await insertSetting(tx, { key: 'first_administrator', value: input.email, updated_at: now });
 		const created = await insertUser(tx, {
 			email: input.email,
 			name: input.name,
@@ -114,11 +112,7 @@ export async function signIn(
 	}
 	const twoFactorEnabled = user.totp_enabled_at !== null;
 	const { token, session } = await db.transaction().execute(async (tx) => {
-		await tx
-			.updateTable('user_account')
-			.set({ last_login_at: now.toISOString() })
-			.where('id', '=', user.id)
-			.execute();
+		await updateUser(tx, user.id, { last_login_at: now.toISOString() });
 		await recordAction(tx, actor, { action: 'auth.sign_in', entityType: 'user_account', entityId: user.id });
 		return createSession(tx, user.id, { twoFactorVerified: !twoFactorEnabled, ...meta }, now);
 	});
@@ -190,11 +184,11 @@ export async function setUserDisabled(
 	await db.transaction().execute(async (tx) => {
 		const user = await findUser(tx, userId);
 		if (!user) throw new NotFound('There is no such user.');
-		await tx
-			.updateTable('user_account')
-			.set({ disabled_at: disabled ? now : null, updated_at: now, version: user.version + 1 })
-			.where('id', '=', userId)
-			.execute();
+		await updateUser(tx, userId, {
+			disabled_at: disabled ? now : null,
+			updated_at: now,
+			version: user.version + 1
+		});
 		if (disabled) await invalidateUserSessions(tx, userId);
 		await recordAction(tx, actor, {
 			action: disabled ? 'user.disable' : 'user.enable',
@@ -238,16 +232,12 @@ export async function changePassword(
 	const passwordHash = await hashPassword(input.password);
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
-		await tx
-			.updateTable('user_account')
-			.set({
-				password_hash: passwordHash,
-				password_changed_at: now,
-				updated_at: now,
-				version: user.version + 1
-			})
-			.where('id', '=', user.id)
-			.execute();
+		await updateUser(tx, user.id, {
+			password_hash: passwordHash,
+			password_changed_at: now,
+			updated_at: now,
+			version: user.version + 1
+		});
 		await invalidateUserSessions(tx, user.id, currentSessionId);
 		await recordAction(tx, actor, {
 			action: 'user.change_password',
