@@ -196,6 +196,19 @@ export async function deleteAgendaRole(
 	return Number(result.numDeletedRows) === 1;
 }
 
+/** The roles a participant holds on their event's agenda. */
+export async function listAgendaRolesOfParticipant(db: Kysely<Database>, participantId: number) {
+	return db
+		.selectFrom('agenda_item_role')
+		.select(['agenda_item_id', 'role'])
+		.where('participant_id', '=', participantId)
+		.execute();
+}
+
+export async function deleteAgendaRolesOfParticipant(db: Kysely<Database>, participantId: number) {
+	await db.deleteFrom('agenda_item_role').where('participant_id', '=', participantId).execute();
+}
+
 /**
  * People whose name (in Latin script or their own) contains every word typed, for the officer to pick
  * someone who does not take part yet. At most `limit` rows, in alphabetical order.

@@ -243,6 +243,43 @@ export async function deleteParticipant(db: Kysely<Database>, participantId: num
 	await db.deleteFrom('event_participant').where('id', '=', participantId).execute();
 }
 
+/** The head of a side, or null when it has none. */
+export async function findHeadOfDelegation(db: Kysely<Database>, delegationId: number) {
+	const row = await db
+		.selectFrom('event_participant')
+		.select('id')
+		.where('delegation_id', '=', delegationId)
+		.where('role', '=', 'head_of_delegation')
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+/** Whoever heads the side becomes a member of it, but the participant or person named. */
+export async function demoteHeadsOfDelegation(
+	db: Kysely<Database>,
+	delegationId: number,
+	now: string,
+	except: { participantId?: number; personId?: number } = {}
+) {
+	let query = db
+		.updateTable('event_participant')
+		.set({ role: 'delegation_member', updated_at: now })
+		.where('delegation_id', '=', delegationId)
+		.where('role', '=', 'head_of_delegation');
+	if (except.participantId !== undefined) query = query.where('id', '!=', except.participantId);
+	if (except.personId !== undefined) query = query.where('person_id', '!=', except.personId);
+	await query.execute();
+}
+
+/** The side's participants stay at the event, on no side. */
+export async function clearDelegationOfParticipants(db: Kysely<Database>, delegationId: number, now: string) {
+	await db
+		.updateTable('event_participant')
+		.set({ delegation_id: null, updated_at: now })
+		.where('delegation_id', '=', delegationId)
+		.execute();
+}
+
 /** Which of these people are at the event already. */
 export async function listInvitedPersonIds(db: Kysely<Database>, eventId: number, personIds: number[]) {
 	if (personIds.length === 0) return new Set<number>();
@@ -305,6 +342,34 @@ export async function listPeopleToInviteFromOrganization(
 
 export async function findDelegation(db: Kysely<Database>, delegationId: number) {
 	return db.selectFrom('delegation').selectAll().where('id', '=', delegationId).executeTakeFirst();
+}
+
+/** The event's side of this name in any case, but the side named; null when there is none. */
+export async function findDelegationByName(
+	db: Kysely<Database>,
+	eventId: number,
+	name: string,
+	exceptDelegationId?: number
+) {
+	let query = db
+		.selectFrom('delegation')
+		.select('id')
+		.where('event_id', '=', eventId)
+		.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()));
+	if (exceptDelegationId !== undefined) query = query.where('id', '!=', exceptDelegationId);
+	return (await query.executeTakeFirst()) ?? null;
+}
+
+export async function updateDelegation(
+	db: Kysely<Database>,
+	delegationId: number,
+	changes: Updateable<DelegationTable>
+) {
+	await db.updateTable('delegation').set(changes).where('id', '=', delegationId).execute();
+}
+
+export async function deleteDelegation(db: Kysely<Database>, delegationId: number) {
+	await db.deleteFrom('delegation').where('id', '=', delegationId).execute();
 }
 
 export async function insertDelegations(db: Kysely<Database>, rows: Insertable<DelegationTable>[]) {

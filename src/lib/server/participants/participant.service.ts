@@ -8,6 +8,11 @@
  * writes nothing, unless the officer chose to invite anyway: then the override is audited.
  */
 import type { Kysely, Transaction } from 'kysely';
+import {
+	deleteAgendaRolesOfParticipant,
+	findPersonToAssign,
+	listAgendaRolesOfParticipant
+} from '../agenda/agenda.repository';
 import { queueParticipantCancellation } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { findClashes, type ClashView } from '../conflicts/conflict.service';
@@ -15,10 +20,10 @@ import type { Database, NewParticipant } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { findEvent, type EventDetailRow } from '../events/event.repository';
 import { toEventSummary } from '../events/event.view';
-import { listOrganizationOptions } from '../organizations/organization.repository';
+import { findOrganizationRef, listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type PageRequest } from '../pagination';
 import type { PersonCreateInput } from '../people/person.input';
-import { searchPeopleByName } from '../people/person.repository';
+import { findOrganizationId, searchPeopleByName } from '../people/person.repository';
 import { addPersonInTransaction } from '../people/person.service';
 import { toPersonListItem } from '../people/person.view';
 import type { ParticipantRole, RsvpStatus } from '../../vocabulary';
@@ -30,10 +35,15 @@ import {
 	type ParsedCsv
 } from './participant.import';
 import {
+	clearDelegationOfParticipants,
 	clearPrecedences,
 	countRsvps,
+	deleteDelegation,
 	deleteParticipant,
+	demoteHeadsOfDelegation,
 	findDelegation,
+	findDelegationByName,
+	findHeadOfDelegation,
 	findOrganizationsByNameOrAcronym,
 	findParticipant,
 	findPeopleForImport,
@@ -49,6 +59,7 @@ import {
 	listUnanswered,
 	nextDelegationPosition,
 	setPrecedences,
+	updateDelegation,
 	updateParticipant,
 	type ParticipantRow
 } from './participant.repository';
@@ -111,24 +122,6 @@ async function clashesFor(db: Db, event: EventDetailRow, personIds: number[]): P
 
 const nameOf = (p: { honorific: string | null; given_name: string; family_name: string }) =>
 	[p.honorific, p.given_name, p.family_name].filter(Boolean).join(' ');
-
-/**
- * A side has one head: making someone head of a side makes whoever headed it before a member.
- */
-async function demoteOtherHeads(
-	tx: Db,
-	delegationId: number,
-	exceptParticipantId: number | null,
-	now: string
-) {
-	let query = tx
-		.updateTable('event_participant')
-		.set({ role: 'delegation_member', updated_at: now })
-		.where('delegation_id', '=', delegationId)
-		.where('role', '=', 'head_of_delegation');
-	if (exceptParticipantId !== null) query = query.where('id', '!=', exceptParticipantId);
-	await query.execute();
-}
 
 // ——— Reading ———————————————————————————————————————————————————————————————————————————————————————
 
@@ -255,11 +248,7 @@ export async function inviteParticipant(
 ): Promise<InviteResult> {
 	return db.transaction().execute(async (tx) => {
 		const event = await eventOrFail(tx, eventId);
-		const person = await tx
-			.selectFrom('person')
-			.select(['id', 'honorific', 'given_name', 'family_name', 'position', 'rank', 'organization_id'])
-			.where('id', '=', input.personId)
-			.executeTakeFirst();
+		const person = await findPersonToAssign(tx, input.personId);
 		if (!person) throw new RuleViolation('There is no such person.', { personId: 'Choose a person.' });
 		if ((await listInvitedPersonIds(tx, eventId, [person.id])).size > 0) {
 			const message = `${nameOf(person)} is invited already.`;
@@ -276,8 +265,9 @@ export async function inviteParticipant(
 		}
 		const now = new Date().toISOString();
 		const [created] = await insertParticipants(tx, [participantValues(eventId, person, input, now)]);
+		// A side has one head: whoever headed it before becomes a member.
 		if (input.role === 'head_of_delegation' && input.delegationId !== null) {
-			await demoteOtherHeads(tx, input.delegationId, created!.id, now);
+			await demoteHeadsOfDelegation(tx, input.delegationId, now, { participantId: created!.id });
 		}
 		await recordAction(tx, actor, {
 			action: 'participant.invite',
@@ -328,7 +318,7 @@ export async function createPersonAndInvite(
 			)
 		]);
 		if (placement.role === 'head_of_delegation' && placement.delegationId !== null) {
-			await demoteOtherHeads(tx, placement.delegationId, participant!.id, now);
+			await demoteHeadsOfDelegation(tx, placement.delegationId, now, { participantId: participant!.id });
 		}
 		await recordAction(tx, actor, {
 			action: 'participant.invite',
@@ -364,11 +354,7 @@ export async function inviteOrganization(
 	}
 	return db.transaction().execute(async (tx) => {
 		const event = await eventOrFail(tx, eventId);
-		const organization = await tx
-			.selectFrom('organization')
-			.select(['id', 'name'])
-			.where('id', '=', input.organizationId)
-			.executeTakeFirst();
+		const organization = await findOrganizationRef(tx, input.organizationId);
 		if (!organization) {
 			throw new RuleViolation('There is no such organisation.', {
 				bulkOrganizationId: 'Choose an organisation.'
@@ -540,13 +526,7 @@ export async function importParticipants(
 		// A head named in the file takes over from the side's earlier head.
 		for (const row of values) {
 			if (row.role === 'head_of_delegation' && row.delegation_id) {
-				await tx
-					.updateTable('event_participant')
-					.set({ role: 'delegation_member', updated_at: now })
-					.where('delegation_id', '=', row.delegation_id)
-					.where('role', '=', 'head_of_delegation')
-					.where('person_id', '!=', row.person_id)
-					.execute();
+				await demoteHeadsOfDelegation(tx, row.delegation_id, now, { personId: row.person_id });
 			}
 		}
 		const linkedPersonIds = saving.filter((r) => r.action === 'link').map((r) => r.personId!);
@@ -584,23 +564,12 @@ export async function createDelegation(
 ): Promise<{ id: number }> {
 	return db.transaction().execute(async (tx) => {
 		await eventOrFail(tx, eventId);
-		const same = await tx
-			.selectFrom('delegation')
-			.select('id')
-			.where('event_id', '=', eventId)
-			.where((eb) => eb(eb.fn('lower', ['name']), '=', input.name.toLowerCase()))
-			.executeTakeFirst();
-		if (same) {
+		if (await findDelegationByName(tx, eventId, input.name)) {
 			const message = 'This event has a side of that name already.';
 			throw new RuleViolation(message, { delegationName: message });
 		}
 		if (input.organizationId !== null) {
-			const organization = await tx
-				.selectFrom('organization')
-				.select('id')
-				.where('id', '=', input.organizationId)
-				.executeTakeFirst();
-			if (!organization) {
+			if (!(await findOrganizationId(tx, input.organizationId))) {
 				throw new RuleViolation('There is no such organisation.', {
 					delegationOrganizationId: 'Choose an organisation from the list.'
 				});
@@ -634,18 +603,11 @@ export async function renameDelegation(
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const delegation = await delegationOrFail(tx, eventId, delegationId);
-		const same = await tx
-			.selectFrom('delegation')
-			.select('id')
-			.where('event_id', '=', eventId)
-			.where('id', '!=', delegationId)
-			.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
-			.executeTakeFirst();
-		if (same) {
+		if (await findDelegationByName(tx, eventId, name, delegationId)) {
 			const message = 'This event has a side of that name already.';
 			throw new RuleViolation(message, { name: message });
 		}
-		await tx.updateTable('delegation').set({ name }).where('id', '=', delegationId).execute();
+		await updateDelegation(tx, delegationId, { name });
 		await recordAction(tx, actor, {
 			action: 'delegation.rename',
 			entityType: 'delegation',
@@ -666,13 +628,8 @@ export async function removeDelegation(
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const delegation = await delegationOrFail(tx, eventId, delegationId);
-		const now = new Date().toISOString();
-		await tx
-			.updateTable('event_participant')
-			.set({ delegation_id: null, updated_at: now })
-			.where('delegation_id', '=', delegationId)
-			.execute();
-		await tx.deleteFrom('delegation').where('id', '=', delegationId).execute();
+		await clearDelegationOfParticipants(tx, delegationId, new Date().toISOString());
+		await deleteDelegation(tx, delegationId);
 		await recordAction(tx, actor, {
 			action: 'delegation.remove',
 			entityType: 'delegation',
@@ -699,15 +656,7 @@ export async function assignDelegation(
 		if (delegationId !== null) await delegationOrFail(tx, eventId, delegationId);
 		let role = participant.role;
 		if (role === 'head_of_delegation' && delegationId !== participant.delegation_id) {
-			const otherHead =
-				delegationId === null
-					? undefined
-					: await tx
-							.selectFrom('event_participant')
-							.select('id')
-							.where('delegation_id', '=', delegationId)
-							.where('role', '=', 'head_of_delegation')
-							.executeTakeFirst();
+			const otherHead = delegationId === null ? null : await findHeadOfDelegation(tx, delegationId);
 			if (delegationId === null || otherHead) role = 'delegation_member';
 		}
 		await updateParticipant(tx, participantId, {
@@ -741,7 +690,7 @@ export async function markHeadOfDelegation(
 			});
 		}
 		const now = new Date().toISOString();
-		await demoteOtherHeads(tx, participant.delegation_id, participantId, now);
+		await demoteHeadsOfDelegation(tx, participant.delegation_id, now, { participantId });
 		await updateParticipant(tx, participantId, { role: 'head_of_delegation', updated_at: now });
 		await recordAction(tx, actor, {
 			action: 'participant.mark_head',
@@ -883,13 +832,9 @@ export async function removeParticipant(
 ): Promise<void> {
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
-		const roles = await tx
-			.selectFrom('agenda_item_role')
-			.select(['agenda_item_id', 'role'])
-			.where('participant_id', '=', participantId)
-			.execute();
+		const roles = await listAgendaRolesOfParticipant(tx, participantId);
 		const cancellationQueued = await queueParticipantCancellation(tx, actor, eventId, participantId, now);
-		await tx.deleteFrom('agenda_item_role').where('participant_id', '=', participantId).execute();
+		await deleteAgendaRolesOfParticipant(tx, participantId);
 		await deleteParticipant(tx, participantId);
 		await recordAction(tx, actor, {
 			action: 'participant.remove',
