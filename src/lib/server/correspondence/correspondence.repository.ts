@@ -1,8 +1,13 @@
 /** Queries over correspondence: notes verbales, letters and what they enclose and lead to. */
-import type { ExpressionBuilder, Kysely, Updateable } from 'kysely';
+import type { ExpressionBuilder, Insertable, Kysely, Updateable } from 'kysely';
 import type { CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
-import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
+import type {
+	CorrespondenceEnclosureTable,
+	CorrespondenceTable,
+	Database,
+	NewCorrespondence
+} from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
@@ -176,6 +181,13 @@ export async function replaceCorrespondenceEvents(
 			.values(links.map((l) => ({ correspondence_id: correspondenceId, event_id: l.eventId, link: l.link })))
 			.execute();
 	}
+}
+
+export async function insertEnclosures(
+	db: Kysely<Database>,
+	enclosures: Insertable<CorrespondenceEnclosureTable>[]
+) {
+	if (enclosures.length > 0) await db.insertInto('correspondence_enclosure').values(enclosures).execute();
 }
 
 /** The events named by id, for the form's list of links. */

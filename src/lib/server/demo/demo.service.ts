@@ -8,7 +8,26 @@ import { demoDataSet } from '../../../../db/demo';
 import type { DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
 import { zonedToInstant } from '../../format/datetime';
 import { recordAction, systemActor } from '../audit/audit';
+import {
+	insertCorrespondence,
+	insertEnclosures,
+	replaceCorrespondenceEvents
+} from '../correspondence/correspondence.repository';
 import type { Database } from '../db/schema';
+import {
+	insertAgendaItemRow,
+	insertAgendaRoleRows,
+	insertEventRow,
+	insertEventSeries,
+	insertParticipantRow,
+	replaceEventHosts
+} from '../events/event.repository';
+import { insertOrganization } from '../organizations/organization.repository';
+import { insertOutcome, insertOutcomeFollowUps, replaceOutcomeParties } from '../outcomes/outcome.repository';
+import { insertDelegations } from '../participants/participant.repository';
+import { insertPerson } from '../people/person.repository';
+import { insertVenue } from '../venues/venue.repository';
+import { hasRows } from './demo.repository';
 
 export interface DemoLoadResult {
 	loaded: boolean;
@@ -19,10 +38,7 @@ export interface DemoLoadResult {
 /** True when the database holds no event and no organization: the demo data may be loaded. */
 export async function isDatabaseEmpty(db: Kysely<Database> | Transaction<Database>): Promise<boolean> {
 	// One after the other: inside a transaction both run on its one connection.
-	const event = await db.selectFrom('event').select('id').limit(1).executeTakeFirst();
-	if (event) return false;
-	const organization = await db.selectFrom('organization').select('id').limit(1).executeTakeFirst();
-	return organization === undefined;
+	return !(await hasRows(db, 'event')) && !(await hasRows(db, 'organization'));
 }
 
 /**
@@ -102,76 +118,64 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 
 	const organizations = new Ids('organization');
 	for (const o of data.organizations) {
-		const { id } = await tx
-			.insertInto('organization')
-			.values({
-				name: o.name,
-				acronym: o.acronym ?? null,
-				kind: o.kind,
-				country_code: o.countryCode ?? null,
-				// Parents come first in the list, so their ids are known.
-				parent_id: organizations.maybe(o.parent),
-				city: o.city ?? null,
-				website: o.website ?? null,
-				notes: o.notes ?? null,
-				...stamps
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id } = await insertOrganization(tx, {
+			name: o.name,
+			acronym: o.acronym ?? null,
+			kind: o.kind,
+			country_code: o.countryCode ?? null,
+			// Parents come first in the list, so their ids are known.
+			parent_id: organizations.maybe(o.parent),
+			city: o.city ?? null,
+			website: o.website ?? null,
+			notes: o.notes ?? null,
+			...stamps
+		});
 		organizations.set(o.key, id);
 		count('organization');
 	}
 
 	const people = new Ids('person');
 	for (const p of data.people) {
-		const { id } = await tx
-			.insertInto('person')
-			.values({
-				honorific: p.honorific ?? null,
-				given_name: p.givenName,
-				family_name: p.familyName,
-				native_name: p.nativeName ?? null,
-				rank: p.rank ?? null,
-				position: p.position ?? null,
-				organization_id: organizations.maybe(p.organization),
-				email: null,
-				phone: null,
-				contact_public: 0,
-				notes: p.notes ?? null,
-				...stamps
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id } = await insertPerson(tx, {
+			honorific: p.honorific ?? null,
+			given_name: p.givenName,
+			family_name: p.familyName,
+			native_name: p.nativeName ?? null,
+			rank: p.rank ?? null,
+			position: p.position ?? null,
+			organization_id: organizations.maybe(p.organization),
+			email: null,
+			phone: null,
+			contact_public: 0,
+			notes: p.notes ?? null,
+			...stamps
+		});
 		people.set(p.key, id);
 		count('person');
 	}
 
 	const venues = new Ids('venue');
 	for (const v of data.venues) {
-		const { id } = await tx
-			.insertInto('venue')
-			.values({
-				name: v.name,
-				address: v.address ?? null,
-				city: v.city,
-				country_code: v.countryCode,
-				time_zone: v.timeZone,
-				notes: v.notes ?? null,
-				...stamps
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id } = await insertVenue(tx, {
+			name: v.name,
+			address: v.address ?? null,
+			city: v.city,
+			country_code: v.countryCode,
+			time_zone: v.timeZone,
+			notes: v.notes ?? null,
+			...stamps
+		});
 		venues.set(v.key, id);
 		count('venue');
 	}
 
 	const series = new Ids('series');
 	for (const s of data.series) {
-		const { id } = await tx
-			.insertInto('event_series')
-			.values({ name: s.name, description: s.description ?? null, ...stamps })
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id } = await insertEventSeries(tx, {
+			name: s.name,
+			description: s.description ?? null,
+			...stamps
+		});
 		series.set(s.key, id);
 		count('event_series');
 	}
@@ -179,84 +183,66 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 	const events = new Ids('event');
 	for (const e of data.events) {
 		const at = (local: LocalDateTime) => zonedToInstant(local, e.timeZone);
-		const { id: eventId } = await tx
-			.insertInto('event')
-			.values({
-				kind: e.kind,
-				title: e.title,
-				theme: e.theme ?? null,
-				description: e.description,
-				start_at: at(e.start),
-				end_at: at(e.end),
-				time_zone: e.timeZone,
-				timing: e.timing,
-				venue_id: venues.maybe(e.venue),
-				online_url: null,
-				status: e.status,
-				status_reason: null,
-				series_id: series.maybe(e.series),
-				is_public: e.isPublic,
-				ical_uid: `demo-${e.key}@protokol.local`,
-				ical_sequence: 0,
-				...stamps
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id: eventId } = await insertEventRow(tx, {
+			kind: e.kind,
+			title: e.title,
+			theme: e.theme ?? null,
+			description: e.description,
+			start_at: at(e.start),
+			end_at: at(e.end),
+			time_zone: e.timeZone,
+			timing: e.timing,
+			venue_id: venues.maybe(e.venue),
+			online_url: null,
+			status: e.status,
+			status_reason: null,
+			series_id: series.maybe(e.series),
+			is_public: e.isPublic,
+			ical_uid: `demo-${e.key}@protokol.local`,
+			ical_sequence: 0,
+			...stamps
+		});
 		events.set(e.key, eventId);
 		count('event');
 
-		if (e.hosts.length > 0) {
-			await tx
-				.insertInto('event_organization')
-				.values(
-					e.hosts.map((h, position) => ({
-						event_id: eventId,
-						organization_id: organizations.get(h.organization),
-						role: h.role,
-						position
-					}))
-				)
-				.execute();
-			count('event_organization', e.hosts.length);
-		}
+		await replaceEventHosts(
+			tx,
+			eventId,
+			e.hosts.map((h) => ({ organizationId: organizations.get(h.organization), role: h.role }))
+		);
+		count('event_organization', e.hosts.length);
 
 		const delegations = new Ids(`delegation of event "${e.key}"`);
 		for (const [position, d] of (e.delegations ?? []).entries()) {
-			const { id } = await tx
-				.insertInto('delegation')
-				.values({
+			const [created] = await insertDelegations(tx, [
+				{
 					event_id: eventId,
 					name: d.name,
 					organization_id: organizations.maybe(d.organization),
 					position
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
-			delegations.set(d.name, id);
+				}
+			]);
+			delegations.set(d.name, created!.id);
 			count('delegation');
 		}
 
 		const participants = new Ids(`participant of event "${e.key}"`);
 		for (const p of e.participants ?? []) {
-			const { id } = await tx
-				.insertInto('event_participant')
-				.values({
-					event_id: eventId,
-					person_id: people.get(p.person),
-					role: p.role,
-					delegation_id: delegations.maybe(p.delegation),
-					position_at_event: p.positionAtEvent ?? null,
-					rank_at_event: p.rankAtEvent ?? null,
-					organization_id: organizations.maybe(p.organization),
-					precedence: null,
-					rsvp_status: 'attended',
-					invited_at: null,
-					responded_at: null,
-					notes: p.notes ?? null,
-					...stamps
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const { id } = await insertParticipantRow(tx, {
+				event_id: eventId,
+				person_id: people.get(p.person),
+				role: p.role,
+				delegation_id: delegations.maybe(p.delegation),
+				position_at_event: p.positionAtEvent ?? null,
+				rank_at_event: p.rankAtEvent ?? null,
+				organization_id: organizations.maybe(p.organization),
+				precedence: null,
+				rsvp_status: 'attended',
+				invited_at: null,
+				responded_at: null,
+				notes: p.notes ?? null,
+				...stamps
+			});
 			participants.set(p.person, id);
 			count('event_participant');
 		}
@@ -264,134 +250,105 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		for (const [index, item] of (e.agenda ?? []).entries()) {
 			const startAt = item.start ? at(item.start) : null;
 			const endAt = item.end ? at(item.end) : null;
-			const { id: itemId } = await tx
-				.insertInto('agenda_item')
-				.values({
-					event_id: eventId,
-					position: index + 1,
-					kind: item.kind,
-					title: item.title,
-					start_at: startAt,
-					end_at: endAt,
-					// As the migration that brought durations backfills them: the minutes between start and end.
-					duration_minutes:
-						startAt && endAt && endAt > startAt ? (Date.parse(endAt) - Date.parse(startAt)) / 60_000 : null,
-					notes: item.notes ?? null,
-					is_published: 1,
-					...stamps
-				})
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const { id: itemId } = await insertAgendaItemRow(tx, {
+				event_id: eventId,
+				position: index + 1,
+				kind: item.kind,
+				title: item.title,
+				start_at: startAt,
+				end_at: endAt,
+				// As the migration that brought durations backfills them: the minutes between start and end.
+				duration_minutes:
+					startAt && endAt && endAt > startAt ? (Date.parse(endAt) - Date.parse(startAt)) / 60_000 : null,
+				notes: item.notes ?? null,
+				is_published: 1,
+				...stamps
+			});
 			count('agenda_item');
 			const roles = item.roles ?? [];
-			if (roles.length > 0) {
-				await tx
-					.insertInto('agenda_item_role')
-					.values(
-						roles.map((r, position) => ({
-							agenda_item_id: itemId,
-							participant_id: participants.get(r.person),
-							role: r.role,
-							position
-						}))
-					)
-					.execute();
-				count('agenda_item_role', roles.length);
-			}
+			await insertAgendaRoleRows(
+				tx,
+				roles.map((r, position) => ({
+					agenda_item_id: itemId,
+					participant_id: participants.get(r.person),
+					role: r.role,
+					position
+				}))
+			);
+			count('agenda_item_role', roles.length);
 		}
 	}
 
 	for (const o of data.outcomes) {
-		const { id: outcomeId } = await tx
-			.insertInto('outcome')
-			.values({
-				event_id: events.maybe(o.event),
-				kind: o.kind,
-				title: o.title,
-				text: o.text ?? null,
-				owner_person_id: people.maybe(o.ownerPerson),
-				owner_organization_id: organizations.maybe(o.ownerOrganization),
-				due_on: o.dueOn ?? null,
-				status: o.status,
-				signed_on: o.signedOn ?? null,
-				signed_place: o.signedPlace ?? null,
-				approved_on: o.approvedOn ?? null,
-				in_force_on: o.inForceOn ?? null,
-				...stamps
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id: outcomeId } = await insertOutcome(tx, {
+			event_id: events.maybe(o.event),
+			kind: o.kind,
+			title: o.title,
+			text: o.text ?? null,
+			owner_person_id: people.maybe(o.ownerPerson),
+			owner_organization_id: organizations.maybe(o.ownerOrganization),
+			due_on: o.dueOn ?? null,
+			status: o.status,
+			signed_on: o.signedOn ?? null,
+			signed_place: o.signedPlace ?? null,
+			approved_on: o.approvedOn ?? null,
+			in_force_on: o.inForceOn ?? null,
+			...stamps
+		});
 		count('outcome');
 		const parties = o.parties ?? [];
-		if (parties.length > 0) {
-			await tx
-				.insertInto('outcome_party')
-				.values(parties.map((key) => ({ outcome_id: outcomeId, organization_id: organizations.get(key) })))
-				.execute();
-			count('outcome_party', parties.length);
-		}
+		await replaceOutcomeParties(
+			tx,
+			outcomeId,
+			parties.map((key) => organizations.get(key))
+		);
+		count('outcome_party', parties.length);
 		const followUps = o.followUps ?? [];
-		if (followUps.length > 0) {
-			await tx
-				.insertInto('outcome_follow_up')
-				.values(
-					followUps.map((f) => ({
-						outcome_id: outcomeId,
-						event_id: events.get(f.event),
-						note: f.note ?? null
-					}))
-				)
-				.execute();
-			count('outcome_follow_up', followUps.length);
-		}
+		await insertOutcomeFollowUps(
+			tx,
+			followUps.map((f) => ({ outcome_id: outcomeId, event_id: events.get(f.event), note: f.note ?? null }))
+		);
+		count('outcome_follow_up', followUps.length);
 	}
 
 	// Every document first, then what each encloses: an enclosure may name any of them.
 	const documents = new Ids('correspondence');
 	for (const c of data.correspondence) {
-		const { id } = await tx
-			.insertInto('correspondence')
-			.values({
-				kind: c.kind,
-				reference_number: c.referenceNumber ?? null,
-				dated_on: c.datedOn,
-				place: c.place ?? null,
-				sender_organization_id: organizations.maybe(c.sender),
-				recipient_organization_id: organizations.maybe(c.recipient),
-				signatory_person_id: people.maybe(c.signatory),
-				addressee_person_id: people.maybe(c.addressee),
-				subject: c.subject,
-				summary: c.summary ?? null,
-				...stamps
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const { id } = await insertCorrespondence(tx, {
+			kind: c.kind,
+			reference_number: c.referenceNumber ?? null,
+			dated_on: c.datedOn,
+			place: c.place ?? null,
+			sender_organization_id: organizations.maybe(c.sender),
+			recipient_organization_id: organizations.maybe(c.recipient),
+			signatory_person_id: people.maybe(c.signatory),
+			addressee_person_id: people.maybe(c.addressee),
+			subject: c.subject,
+			summary: c.summary ?? null,
+			...stamps
+		});
 		documents.set(c.key, id);
 		count('correspondence');
 		const links = c.events ?? [];
-		if (links.length > 0) {
-			await tx
-				.insertInto('correspondence_event')
-				.values(links.map((l) => ({ correspondence_id: id, event_id: events.get(l.event), link: l.link })))
-				.execute();
-			count('correspondence_event', links.length);
-		}
+		await replaceCorrespondenceEvents(
+			tx,
+			id,
+			links.map((l) => ({ eventId: events.get(l.event), link: l.link }))
+		);
+		count('correspondence_event', links.length);
 	}
 	for (const c of data.correspondence) {
 		const enclosures = c.enclosures ?? [];
-		if (enclosures.length === 0) continue;
-		await tx
-			.insertInto('correspondence_enclosure')
-			.values(
-				enclosures.map((en, position) => ({
-					correspondence_id: documents.get(c.key),
-					position,
-					description: en.description,
-					page_count: en.pageCount ?? null,
-					enclosed_correspondence_id: documents.maybe(en.enclosed)
-				}))
-			)
-			.execute();
+		await insertEnclosures(
+			tx,
+			enclosures.map((en, position) => ({
+				correspondence_id: documents.get(c.key),
+				position,
+				description: en.description,
+				page_count: en.pageCount ?? null,
+				enclosed_correspondence_id: documents.maybe(en.enclosed)
+			}))
+		);
 		count('correspondence_enclosure', enclosures.length);
 	}
 

@@ -1,8 +1,8 @@
 /** Queries over outcomes: what meetings decided and agreed, who carries it, and where it was followed up. */
-import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
-import type { Database, NewOutcome, OutcomeTable } from '../db/schema';
+import type { Database, NewOutcome, OutcomeFollowUpTable, OutcomeTable } from '../db/schema';
 import { eventRefColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
@@ -197,6 +197,13 @@ export async function replaceOutcomeParties(
 			.values(organizationIds.map((organization_id) => ({ outcome_id: outcomeId, organization_id })))
 			.execute();
 	}
+}
+
+export async function insertOutcomeFollowUps(
+	db: Kysely<Database>,
+	followUps: Insertable<OutcomeFollowUpTable>[]
+) {
+	if (followUps.length > 0) await db.insertInto('outcome_follow_up').values(followUps).execute();
 }
 
 /** The event an outcome belongs to, for the form's heading. */
