@@ -12,12 +12,22 @@ import { join } from 'node:path';
 import { Bench } from 'tinybench';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
+import { findEvent, insertAgendaRoleRows } from '../src/lib/server/events/event.repository';
 import { getEventPage, listEventsPage } from '../src/lib/server/events/event.service';
 import { createFeed, getFeedCalendar } from '../src/lib/server/feeds/feed.service';
 import { getEventCalendarFile } from '../src/lib/server/ical/ical.service';
 import { getInvitationsPage } from '../src/lib/server/invitations/invitation.service';
 import { getOrganizationPage } from '../src/lib/server/organizations/organization.service';
 import { getPersonPage } from '../src/lib/server/people/person.service';
+import { insertVenue } from '../src/lib/server/venues/venue.repository';
+import {
+	insertAgendaItems,
+	insertEventHosts,
+	insertEvents,
+	insertOrganizations,
+	insertParticipants,
+	insertPeople
+} from './bench.repository';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PEOPLE = Math.max(50, Math.round(EVENTS / 20));
@@ -43,7 +53,7 @@ async function main() {
 					country_code: 'AZ',
 					...stamps
 				}));
-				await tx.insertInto('organization').values(rows).execute();
+				await insertOrganizations(tx, rows);
 			}
 			for (let i = 0; i < PEOPLE; i += BATCH) {
 				const rows = Array.from({ length: Math.min(BATCH, PEOPLE - i) }, (_, k) => ({
@@ -54,89 +64,78 @@ async function main() {
 					organization_id: ((i + k) % ORGANIZATIONS) + 1,
 					...stamps
 				}));
-				await tx.insertInto('person').values(rows).execute();
+				await insertPeople(tx, rows);
 			}
-			const venue = await tx
-				.insertInto('venue')
-				.values({ name: 'Headquarters', city: 'Baku', country_code: 'AZ', time_zone: 'Asia/Baku', ...stamps })
-				.returning('id')
-				.executeTakeFirstOrThrow();
+			const venue = await insertVenue(tx, {
+				name: 'Headquarters',
+				city: 'Baku',
+				country_code: 'AZ',
+				time_zone: 'Asia/Baku',
+				...stamps
+			});
 			const base = Date.UTC(2000, 0, 1, 6);
 			for (let i = 0; i < EVENTS; i += BATCH) {
 				const count = Math.min(BATCH, EVENTS - i);
-				const events = await tx
-					.insertInto('event')
-					.values(
-						Array.from({ length: count }, (_, k) => {
-							const start = base + (i + k) * 3 * 60 * 60 * 1000;
-							return {
-								kind: 'bilateral_meeting' as const,
-								title: `Meeting ${i + k}`,
-								start_at: new Date(start).toISOString(),
-								end_at: new Date(start + 60 * 60 * 1000).toISOString(),
-								time_zone: 'Asia/Baku',
-								venue_id: venue.id,
-								status: 'held' as const,
-								ical_uid: `bench-${i + k}@protokol`,
-								...stamps
-							};
-						})
-					)
-					.returning(['id', 'start_at'])
-					.execute();
-				await tx
-					.insertInto('event_organization')
-					.values(
-						events.map((e) => ({
+				const events = await insertEvents(
+					tx,
+					Array.from({ length: count }, (_, k) => {
+						const start = base + (i + k) * 3 * 60 * 60 * 1000;
+						return {
+							kind: 'bilateral_meeting' as const,
+							title: `Meeting ${i + k}`,
+							start_at: new Date(start).toISOString(),
+							end_at: new Date(start + 60 * 60 * 1000).toISOString(),
+							time_zone: 'Asia/Baku',
+							venue_id: venue.id,
+							status: 'held' as const,
+							ical_uid: `bench-${i + k}@protokol`,
+							...stamps
+						};
+					})
+				);
+				await insertEventHosts(
+					tx,
+					events.map((e) => ({
+						event_id: e.id,
+						organization_id: (e.id % ORGANIZATIONS) + 1,
+						role: 'host' as const
+					}))
+				);
+				const participants = await insertParticipants(
+					tx,
+					events.flatMap((e) =>
+						[0, 1, 2, 3].map((p) => ({
 							event_id: e.id,
+							person_id: ((e.id * 4 + p) % PEOPLE) + 1,
+							role: p === 0 ? ('head_of_delegation' as const) : ('delegation_member' as const),
 							organization_id: (e.id % ORGANIZATIONS) + 1,
-							role: 'host' as const
+							...stamps
 						}))
 					)
-					.execute();
-				const participants = await tx
-					.insertInto('event_participant')
-					.values(
-						events.flatMap((e) =>
-							[0, 1, 2, 3].map((p) => ({
-								event_id: e.id,
-								person_id: ((e.id * 4 + p) % PEOPLE) + 1,
-								role: p === 0 ? ('head_of_delegation' as const) : ('delegation_member' as const),
-								organization_id: (e.id % ORGANIZATIONS) + 1,
-								...stamps
-							}))
-						)
+				);
+				const items = await insertAgendaItems(
+					tx,
+					events.flatMap((e) =>
+						[1, 2, 3, 4, 5].map((position) => ({
+							event_id: e.id,
+							position,
+							kind: 'speech' as const,
+							title: `Item ${position}`,
+							...stamps
+						}))
 					)
-					.returning(['id', 'event_id'])
-					.execute();
-				const items = await tx
-					.insertInto('agenda_item')
-					.values(
-						events.flatMap((e) =>
-							[1, 2, 3, 4, 5].map((position) => ({
-								event_id: e.id,
-								position,
-								kind: 'speech' as const,
-								title: `Item ${position}`,
-								...stamps
-							}))
-						)
-					)
-					.returning(['id', 'event_id'])
-					.execute();
+				);
 				const firstParticipant = new Map<number, number>();
 				for (const p of participants)
 					if (!firstParticipant.has(p.event_id)) firstParticipant.set(p.event_id, p.id);
-				await tx
-					.insertInto('agenda_item_role')
-					.values(
-						items.map((item) => ({
-							agenda_item_id: item.id,
-							participant_id: firstParticipant.get(item.event_id)!,
-							role: 'speaker' as const
-						}))
-					)
-					.execute();
+				await insertAgendaRoleRows(
+					tx,
+					items.map((item) => ({
+						agenda_item_id: item.id,
+						participant_id: firstParticipant.get(item.event_id)!,
+						role: 'speaker' as const
+					}))
+				);
 			}
 		});
 		const seeded = (performance.now() - started) / 1000;
@@ -160,11 +159,8 @@ async function main() {
 		const deepCursor = cursor ? JSON.parse(Buffer.from(cursor, 'base64url').toString()) : undefined;
 		const middleEvent = Math.max(1, Math.floor(EVENTS / 2));
 		// Feeds look a year back and two ahead of "now": put now at the middle event.
-		const middle = await db
-			.selectFrom('event')
-			.select('start_at')
-			.where('id', '=', middleEvent)
-			.executeTakeFirstOrThrow();
+		const middle = await findEvent(db, middleEvent);
+		if (!middle) throw new Error(`bench: event ${middleEvent} was not seeded`);
 		const feedNow = new Date(middle.start_at);
 		const actor = { userId: null, label: 'bench' };
 		const personFeed = (await createFeed(db, actor, { personId: 42 }, feedNow)).token;
