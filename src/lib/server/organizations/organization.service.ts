@@ -116,6 +116,13 @@ function organizationColumns(input: OrganizationInput) {
 }
 
 /** The organisations one may choose as a parent, for the form's list. One query. */
+/** Every organisation by name, for a list filter's chooser. */
+export async function listOrganizationFilterOptions(
+	db: Kysely<Database>
+): Promise<{ id: number; name: string }[]> {
+	return listOrganizationOptions(db);
+}
+
 export async function getOrganizationChoices(db: Kysely<Database>): Promise<(readonly [number, string])[]> {
 	return (await listOrganizationOptions(db)).map((o) => [o.id, o.name] as const);
 }

@@ -1,7 +1,7 @@
 import { database } from '$lib/server/db';
 import { parseEventListQuery } from '$lib/server/events/event.input';
 import { listEventsPage } from '$lib/server/events/event.service';
-import { listOrganizationOptions } from '$lib/server/organizations/organization.repository';
+import { listOrganizationFilterOptions } from '$lib/server/organizations/organization.service';
 import { pageRequest } from '$lib/server/pagination';
 import type { PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const query = parseEventListQuery(url.searchParams);
 	const [events, organizations] = await Promise.all([
 		listEventsPage(db, { ...query, now: new Date().toISOString() }, pageRequest(url, 25, ['instant', 'id'])),
-		listOrganizationOptions(db)
+		listOrganizationFilterOptions(db)
 	]);
 	return { query, events, organizations };
 };

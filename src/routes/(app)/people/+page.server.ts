@@ -1,5 +1,5 @@
 import { database } from '$lib/server/db';
-import { listOrganizationOptions } from '$lib/server/organizations/organization.repository';
+import { listOrganizationFilterOptions } from '$lib/server/organizations/organization.service';
 import { pageRequest } from '$lib/server/pagination';
 import { parsePersonListQuery } from '$lib/server/people/person.input';
 import { listPeoplePage } from '$lib/server/people/person.service';
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const { organizationId } = parsePersonListQuery(url.searchParams);
 	const [people, organizations] = await Promise.all([
 		listPeoplePage(db, { organizationId, page: pageRequest(url, 50, ['text', 'text', 'id']) }),
-		listOrganizationOptions(db)
+		listOrganizationFilterOptions(db)
 	]);
 	return { organizationId: organizationId ?? null, people, organizations };
 };
