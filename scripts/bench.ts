@@ -13,12 +13,12 @@ import { Bench } from 'tinybench';
 import { openDatabase } from '../src/lib/server/db/connection';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { findEvent, insertAgendaRoleRows } from '../src/lib/server/events/event.repository';
-import { getEventPage, listEventsPage } from '../src/lib/server/events/event.service';
-import { createFeed, getFeedCalendar } from '../src/lib/server/feeds/feed.service';
-import { getEventCalendarFile } from '../src/lib/server/ical/ical.service';
-import { getInvitationsPage } from '../src/lib/server/invitations/invitation.service';
-import { getOrganizationPage } from '../src/lib/server/organizations/organization.service';
-import { getPersonPage } from '../src/lib/server/people/person.service';
+import { findEventPage, listEventsPage } from '../src/lib/server/events/event.service';
+import { createFeed, findFeedCalendar } from '../src/lib/server/feeds/feed.service';
+import { findEventCalendarFile } from '../src/lib/server/ical/ical.service';
+import { findInvitationsPage } from '../src/lib/server/invitations/invitation.service';
+import { findOrganizationPage } from '../src/lib/server/organizations/organization.service';
+import { findPersonPage } from '../src/lib/server/people/person.service';
 import { insertVenue } from '../src/lib/server/venues/venue.repository';
 import {
 	insertAgendaItems,
@@ -177,14 +177,14 @@ async function main() {
 			.add('events list filtered by organisation', () =>
 				listEventsPage(db, { when: 'past', now: later, organizationId: 7 }, { limit: 25 })
 			)
-			.add('event page', () => getEventPage(db, middleEvent))
-			.add('person page', () => getPersonPage(db, 42, { privateContacts: true }))
-			.add('organisation page', () => getOrganizationPage(db, 7))
-			.add('event .ics with its agenda', () => getEventCalendarFile(db, middleEvent, { withAgenda: true }))
-			.add('invitations page of an event', () => getInvitationsPage(db, middleEvent, { limit: 25 }))
-			.add("a person's feed (3 years)", () => getFeedCalendar(db, personFeed, { now: feedNow }))
+			.add('event page', () => findEventPage(db, middleEvent))
+			.add('person page', () => findPersonPage(db, 42, { privateContacts: true }))
+			.add('organisation page', () => findOrganizationPage(db, 7))
+			.add('event .ics with its agenda', () => findEventCalendarFile(db, middleEvent, { withAgenda: true }))
+			.add('invitations page of an event', () => findInvitationsPage(db, middleEvent, { limit: 25 }))
+			.add("a person's feed (3 years)", () => findFeedCalendar(db, personFeed, { now: feedNow }))
 			.add("an organisation's feed (3 years, at most 2000 events)", () =>
-				getFeedCalendar(db, officeFeed, { now: feedNow })
+				findFeedCalendar(db, officeFeed, { now: feedNow })
 			);
 		await bench.run();
 		console.table(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
-import { getDuplicateForm, getEventForm } from '$lib/server/events/event.service';
+import { findDuplicateForm, findEventForm } from '$lib/server/events/event.service';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';
 import { startServer, type RunningServer } from '../helpers/server';
@@ -80,7 +80,7 @@ test("the officer makes this year's International Migrants Day from the demo one
 			.select('id')
 			.where('title', '=', 'International Migrants Day 2021')
 			.executeTakeFirstOrThrow();
-		return { id: row.id, form: (await getDuplicateForm(db, row.id))! };
+		return { id: row.id, form: (await findDuplicateForm(db, row.id))! };
 	});
 	// Friday 18 December 2026, 15:00–17:00 in Baku.
 	const response = await post(`/events/${imd2021.id}/duplicate?/save`, {
@@ -140,7 +140,7 @@ test('inviting the speakers delivers a valid invitation to each', async () => {
 
 test('moving the event sends each an update with the same UID and a higher SEQUENCE', async () => {
 	const first = parseCalendar(smtp.received[0]!.calendar).events[0]!;
-	const form = (await withDatabase((db) => getEventForm(db, imd2026)))!;
+	const form = (await withDatabase((db) => findEventForm(db, imd2026)))!;
 	const response = await post(`/events/${imd2026}/edit?/save`, {
 		...form.values,
 		start: '2026-12-18T16:00',

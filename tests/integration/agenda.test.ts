@@ -10,9 +10,9 @@ import type { AgendaItemInput } from '$lib/server/agenda/agenda.input';
 import {
 	addAgendaItem,
 	assignToAgendaItem,
-	getAgendaItemPage,
-	getAgendaPage,
-	getProgramme,
+	findAgendaItemPage,
+	findAgendaPage,
+	findProgramme,
 	moveAgendaItem,
 	removeAgendaItem,
 	reorderAgendaItems,
@@ -318,7 +318,7 @@ describeEachEngine('the agenda builder', (engine) => {
 			.set({ position: 'Former Director General', rank: null })
 			.where('id', '=', vitorino.id)
 			.execute();
-		const page = await getAgendaPage(db, event.id);
+		const page = await findAgendaPage(db, event.id);
 		expect(page!.items[0]!.people).toEqual([
 			expect.objectContaining({
 				name: 'H.E. Mr António Vitorino',
@@ -360,7 +360,7 @@ describeEachEngine('the agenda builder', (engine) => {
 			/moderator of this item already/
 		);
 		await assignToAgendaItem(db, officer, a!.id, person.id, 'speaker');
-		const page = await getAgendaPage(db, event.id);
+		const page = await findAgendaPage(db, event.id);
 		expect(page!.items[0]!.people.map((p) => p.role)).toEqual(['moderator', 'speaker']);
 	});
 
@@ -392,7 +392,7 @@ describeEachEngine('the agenda builder', (engine) => {
 		expect(warned.clashes.map((c) => [c.event.title, c.event.timeZone, c.people.map((p) => p.name)])).toEqual(
 			[['Meeting with the Director General of IOM', 'Europe/Zurich', ['Mr Firudin Nabiyev']]]
 		);
-		expect((await getAgendaPage(db, event.id))!.items[0]!.people).toEqual([]);
+		expect((await findAgendaPage(db, event.id))!.items[0]!.people).toEqual([]);
 		expect(await auditActions(db, event.id)).not.toContain('participant.add');
 
 		const named = await assignToAgendaItem(db, officer, a!.id, chief.id, 'speaker', { clashOverride: true });
@@ -418,7 +418,7 @@ describeEachEngine('the agenda builder', (engine) => {
 		const [a] = await addAll(db, event.id, [['Panel', 45]]);
 		await assignToAgendaItem(db, officer, a!.id, person.id, 'speaker');
 		await unassignFromAgendaItem(db, officer, a!.id, person.id, 'speaker');
-		expect((await getAgendaPage(db, event.id))!.items[0]!.people).toEqual([]);
+		expect((await findAgendaPage(db, event.id))!.items[0]!.people).toEqual([]);
 		const participant = await db
 			.selectFrom('event_participant')
 			.select('person_id')
@@ -436,7 +436,7 @@ describeEachEngine('the agenda builder', (engine) => {
 			assignToAgendaItem(db, officer, a!.id, 999_999, 'speaker', { eventId: other.id })
 		).rejects.toThrow(NotFound);
 		await expect(removeAgendaItem(db, officer, a!.id, other.id)).rejects.toThrow(NotFound);
-		expect(await getAgendaItemPage(db, other.id, a!.id)).toBeNull();
+		expect(await findAgendaItemPage(db, other.id, a!.id)).toBeNull();
 		expect(await schedule(db, event.id)).toHaveLength(1);
 	});
 
@@ -504,9 +504,9 @@ describeEachEngine('the agenda builder', (engine) => {
 
 	test('the agenda page says when the timed items run past the event’s end', async () => {
 		await addAll(db, event.id, [['Welcoming address', 120]]);
-		expect((await getAgendaPage(db, event.id))!.overruns).toBe(false);
+		expect((await findAgendaPage(db, event.id))!.overruns).toBe(false);
 		await addAll(db, event.id, [['Long speech', 45]]);
-		const page = await getAgendaPage(db, event.id);
+		const page = await findAgendaPage(db, event.id);
 		expect(page!.overruns).toBe(true);
 		expect(page!.clockEnd).toBe('2021-12-17T08:45:00.000Z');
 	});
@@ -517,7 +517,7 @@ describeEachEngine('the agenda builder', (engine) => {
 		await addAgendaItem(db, officer, event.id, item('Rehearsal', 20, { published: false }));
 		await addAll(db, event.id, [['Closing', 5]]);
 		await assignToAgendaItem(db, officer, a!.id, person.id, 'speaker');
-		const programme = await getProgramme(db, event.id);
+		const programme = await findProgramme(db, event.id);
 		expect(programme!.items.map((i) => i.title)).toEqual(['Welcoming address', 'Closing']);
 		expect(programme!.items[0]!.people.map((p) => p.name)).toEqual(['Mr Vusal Huseynov']);
 		// The unpublished item still takes its time: the closing starts after it.
@@ -528,11 +528,11 @@ describeEachEngine('the agenda builder', (engine) => {
 		await insertPerson(db, { given_name: 'Elnur', family_name: 'Findable', native_name: 'Elnur Fİndəbil' });
 		await insertPerson(db, { given_name: 'Vusal', family_name: 'Huseynov' });
 		const [a] = await addAll(db, event.id, [['Panel', 45]]);
-		const page = await getAgendaItemPage(db, event.id, a!.id, ['elnur', 'findab']);
+		const page = await findAgendaItemPage(db, event.id, a!.id, ['elnur', 'findab']);
 		expect(page!.found.map((p) => p.label)).toEqual(['Mr Elnur Findable']);
-		const native = await getAgendaItemPage(db, event.id, a!.id, ['ndəbil']);
+		const native = await findAgendaItemPage(db, event.id, a!.id, ['ndəbil']);
 		expect(native!.found.map((p) => p.label)).toEqual(['Mr Elnur Findable']);
-		const wildcard = await getAgendaItemPage(db, event.id, a!.id, ['%']);
+		const wildcard = await findAgendaItemPage(db, event.id, a!.id, ['%']);
 		expect(wildcard!.found).toEqual([]);
 	});
 });
@@ -692,8 +692,8 @@ describeEachEngine('what the agenda pages cost', (engine) => {
 	}
 
 	test('the agenda page costs the same on ten times the data', async () => {
-		const pages: Awaited<ReturnType<typeof getAgendaPage>>[] = [];
-		const counts = await cost(async (db, i) => pages.push(await getAgendaPage(db, firsts[i]!.first)));
+		const pages: Awaited<ReturnType<typeof findAgendaPage>>[] = [];
+		const counts = await cost(async (db, i) => pages.push(await findAgendaPage(db, firsts[i]!.first)));
 		expect(pages[1]!.items).toHaveLength(30);
 		expect(pages[1]!.items.every((i) => i.people.length === 1)).toBe(true);
 		expect(counts[1]).toBe(counts[0]);
@@ -702,14 +702,14 @@ describeEachEngine('what the agenda pages cost', (engine) => {
 
 	test('an item’s page costs the same on ten times the data', async () => {
 		const counts = await cost((db, i) =>
-			getAgendaItemPage(db, firsts[i]!.first, firsts[i]!.firstItem, ['family'])
+			findAgendaItemPage(db, firsts[i]!.first, firsts[i]!.firstItem, ['family'])
 		);
 		expect(counts[1]).toBe(counts[0]);
 		expect(counts[0]).toBeLessThanOrEqual(5);
 	});
 
 	test('the programme costs the same on ten times the data', async () => {
-		const counts = await cost((db, i) => getProgramme(db, firsts[i]!.first));
+		const counts = await cost((db, i) => findProgramme(db, firsts[i]!.first));
 		expect(counts[1]).toBe(counts[0]);
 		expect(counts[0]).toBeLessThanOrEqual(4);
 	});

@@ -10,7 +10,7 @@ import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { NotFound } from '$lib/server/errors';
 import { changeEventStatus } from '$lib/server/events/event.service';
-import { createFeed, getFeedCalendar, listFeedsOf, revokeFeed } from '$lib/server/feeds/feed.service';
+import { createFeed, findFeedCalendar, listFeedsOf, revokeFeed } from '$lib/server/feeds/feed.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 import { parseCalendar } from '../helpers/ical';
@@ -92,7 +92,7 @@ describeEachEngine('calendar feeds', (engine) => {
 
 	async function feedText(request: Parameters<typeof createFeed>[2], now = NOW) {
 		const { token } = await createFeed(handle.db, officer, request, NOW);
-		return (await getFeedCalendar(handle.db, token, { now }))!.text;
+		return (await findFeedCalendar(handle.db, token, { now }))!.text;
 	}
 
 	test("a person's feed holds the events they take part in, within a year back and two ahead, not drafts", async () => {
@@ -117,8 +117,8 @@ describeEachEngine('calendar feeds', (engine) => {
 
 	test('the same calendar answers with the same ETag until an event changes; then a new one', async () => {
 		const { token } = await createFeed(handle.db, officer, { personId: ids.speaker }, NOW);
-		const first = (await getFeedCalendar(handle.db, token, { now: NOW }))!;
-		const again = (await getFeedCalendar(handle.db, token, { now: new Date(NOW.getTime() + 5 * 60_000) }))!;
+		const first = (await findFeedCalendar(handle.db, token, { now: NOW }))!;
+		const again = (await findFeedCalendar(handle.db, token, { now: new Date(NOW.getTime() + 5 * 60_000) }))!;
 		expect(again.etag).toBe(first.etag);
 		expect(again.lastModified).toBe(first.lastModified);
 		await handle.db
@@ -129,40 +129,40 @@ describeEachEngine('calendar feeds', (engine) => {
 			})
 			.where('id', '=', ids.soon)
 			.execute();
-		const changed = (await getFeedCalendar(handle.db, token, { now: NOW }))!;
+		const changed = (await findFeedCalendar(handle.db, token, { now: NOW }))!;
 		expect(changed.etag).not.toBe(first.etag);
 		expect(Date.parse(changed.lastModified)).toBeGreaterThan(Date.parse(first.lastModified));
 	});
 
 	test('a cancelled event stays in the feed as CANCELLED, with the same UID and a higher SEQUENCE', async () => {
 		const { token } = await createFeed(handle.db, officer, { seriesId: ids.series }, NOW);
-		const before = parseCalendar((await getFeedCalendar(handle.db, token, { now: NOW }))!.text).events[0]!;
+		const before = parseCalendar((await findFeedCalendar(handle.db, token, { now: NOW }))!.text).events[0]!;
 		await changeEventStatus(
 			handle.db,
 			officer,
 			{ eventId: ids.later, version: 1, change: 'cancel', reason: 'Merged into the forum.' },
 			NOW
 		);
-		const after = parseCalendar((await getFeedCalendar(handle.db, token, { now: NOW }))!.text).events[0]!;
+		const after = parseCalendar((await findFeedCalendar(handle.db, token, { now: NOW }))!.text).events[0]!;
 		expect(after.uid).toBe(before.uid);
 		expect(after.sequence).toBeGreaterThan(before.sequence);
 		expect(after.component.getFirstPropertyValue('status')).toBe('CANCELLED');
 		expect(after.description).toContain('Merged into the forum.');
 		// Once it has passed and two months have gone by, it leaves the feed.
 		const muchLater = new Date(NOW.getTime() + 120 * DAY);
-		expect(titles((await getFeedCalendar(handle.db, token, { now: muchLater }))!.text)).toEqual([]);
+		expect(titles((await findFeedCalendar(handle.db, token, { now: muchLater }))!.text)).toEqual([]);
 	});
 
 	test('a revoked, unknown or mistyped token opens nothing', async () => {
 		const { token, feedId } = await createFeed(handle.db, officer, { personId: ids.speaker }, NOW);
-		expect(await getFeedCalendar(handle.db, token, { now: NOW })).not.toBeNull();
+		expect(await findFeedCalendar(handle.db, token, { now: NOW })).not.toBeNull();
 		const [id, secret] = token.split('.') as [string, string];
 		expect(
-			await getFeedCalendar(handle.db, `${id}.${secret.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))}`)
+			await findFeedCalendar(handle.db, `${id}.${secret.replace(/.$/, (c) => (c === 'a' ? 'b' : 'a'))}`)
 		).toBeNull();
-		expect(await getFeedCalendar(handle.db, 'not-a-token')).toBeNull();
+		expect(await findFeedCalendar(handle.db, 'not-a-token')).toBeNull();
 		await revokeFeed(handle.db, officer, feedId, NOW);
-		expect(await getFeedCalendar(handle.db, token, { now: NOW })).toBeNull();
+		expect(await findFeedCalendar(handle.db, token, { now: NOW })).toBeNull();
 		const listed = (await listFeedsOf(handle.db, { personId: ids.speaker })).find((f) => f.id === feedId);
 		expect(listed?.revokedAt).toBe(NOW.toISOString());
 		const audit = await handle.db
@@ -187,7 +187,7 @@ describeEachEngine('calendar feeds', (engine) => {
 				}
 				const { token } = await createFeed(counted.db, officer, { personId: person.id }, NOW);
 				queries = 0;
-				const feed = await getFeedCalendar(counted.db, token, { now: NOW });
+				const feed = await findFeedCalendar(counted.db, token, { now: NOW });
 				expect(parseCalendar(feed!.text).events).toHaveLength(events);
 				counts.push(queries);
 			} finally {

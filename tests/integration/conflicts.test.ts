@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import { findClashes } from '$lib/server/conflicts/conflict.service';
+import { listClashes } from '$lib/server/conflicts/conflict.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertPerson, insertVenue } from '../helpers/factories';
 
@@ -48,7 +48,7 @@ describeEachEngine('clashes across time zones', (engine) => {
 	test('10:00 in Geneva clashes with 13:00 in Baku on Saturday 28 March 2026 (both 09:00 UTC)', async () => {
 		const geneva = oneHourFrom('2026-03-28T10:00', 'Europe/Zurich');
 		expect(geneva.startAt).toBe('2026-03-28T09:00:00.000Z');
-		const clashes = await findClashes(handle.db, { ...geneva, personIds: [chiefId] });
+		const clashes = await listClashes(handle.db, { ...geneva, personIds: [chiefId] });
 		expect(clashes.map((c) => c.event.title)).toEqual(['Baku meeting 2026-03-28']);
 		expect(clashes[0]!.people.map((p) => p.name)).toEqual(['Mr Vusal Huseynov']);
 		expect(clashes[0]!.event.timeZone).toBe('Asia/Baku');
@@ -57,28 +57,28 @@ describeEachEngine('clashes across time zones', (engine) => {
 	test('it does not on Sunday 29 March, when Geneva has moved to summer time (08:00 UTC)', async () => {
 		const geneva = oneHourFrom('2026-03-29T10:00', 'Europe/Zurich');
 		expect(geneva.startAt).toBe('2026-03-29T08:00:00.000Z');
-		expect(await findClashes(handle.db, { ...geneva, personIds: [chiefId] })).toEqual([]);
+		expect(await listClashes(handle.db, { ...geneva, personIds: [chiefId] })).toEqual([]);
 	});
 
 	test('the same venue at an overlapping time clashes, whoever attends', async () => {
 		const baku = oneHourFrom('2026-03-29T13:30', 'Asia/Baku');
-		const clashes = await findClashes(handle.db, { ...baku, venueId, personIds: [] });
+		const clashes = await listClashes(handle.db, { ...baku, venueId, personIds: [] });
 		expect(clashes).toHaveLength(1);
 		expect(clashes[0]).toMatchObject({ sameVenue: true, people: [] });
 	});
 
 	test('a cancelled event, a declined invitation and the event itself never clash', async () => {
 		const geneva = oneHourFrom('2026-03-28T10:00', 'Europe/Zurich');
-		const [baku] = await findClashes(handle.db, { ...geneva, personIds: [chiefId] });
+		const [baku] = await listClashes(handle.db, { ...geneva, personIds: [chiefId] });
 		expect(
-			await findClashes(handle.db, { ...geneva, personIds: [chiefId], exceptEventId: baku!.event.id })
+			await listClashes(handle.db, { ...geneva, personIds: [chiefId], exceptEventId: baku!.event.id })
 		).toEqual([]);
 		await handle.db
 			.updateTable('event')
 			.set({ status: 'cancelled' })
 			.where('id', '=', baku!.event.id)
 			.execute();
-		expect(await findClashes(handle.db, { ...geneva, personIds: [chiefId] })).toEqual([]);
+		expect(await listClashes(handle.db, { ...geneva, personIds: [chiefId] })).toEqual([]);
 		await handle.db
 			.updateTable('event')
 			.set({ status: 'planned' })
@@ -89,7 +89,7 @@ describeEachEngine('clashes across time zones', (engine) => {
 			.set({ rsvp_status: 'declined' })
 			.where('event_id', '=', baku!.event.id)
 			.execute();
-		expect(await findClashes(handle.db, { ...geneva, personIds: [chiefId] })).toEqual([]);
+		expect(await listClashes(handle.db, { ...geneva, personIds: [chiefId] })).toEqual([]);
 		await handle.db
 			.updateTable('event_participant')
 			.set({ rsvp_status: 'invited' })

@@ -12,8 +12,8 @@ import {
 } from '$lib/server/correspondence/correspondence.input';
 import {
 	createCorrespondence,
-	getCorrespondenceForm,
-	getCorrespondencePage,
+	findCorrespondenceForm,
+	findCorrespondencePage,
 	reviseCorrespondence
 } from '$lib/server/correspondence/correspondence.service';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
@@ -28,7 +28,7 @@ describeEachEngine('correspondence', (engine) => {
 	const ids: Record<string, number> = {};
 
 	const form = async (changes: Partial<CorrespondenceFormValues> = {}) => {
-		const current = (await getCorrespondenceForm(handle.db, noteId))!;
+		const current = (await findCorrespondenceForm(handle.db, noteId))!;
 		return {
 			input: CorrespondenceInput.parse({ ...current.values, ...changes }),
 			version: Number(current.values.version)
@@ -64,7 +64,7 @@ describeEachEngine('correspondence', (engine) => {
 	afterAll(() => handle?.cleanup());
 
 	test('a note verbale is registered with its reference, parties and the event it leads to', async () => {
-		const page = (await getCorrespondencePage(handle.db, noteId))!;
+		const page = (await findCorrespondencePage(handle.db, noteId))!;
 		expect(page).toMatchObject({ referenceNumber: '0451/13/21/26', datedOn: '2022-04-26' });
 		expect(page.events.map((e) => [e.id, e.link])).toEqual([[ids.forum, 'leads_to']]);
 	});
@@ -75,7 +75,7 @@ describeEachEngine('correspondence', (engine) => {
 			events: `${ids.forum}:concerns,${ids.debrief}:leads_to`
 		});
 		await reviseCorrespondence(handle.db, officer, noteId, first.version, first.input);
-		const values = (await getCorrespondenceForm(handle.db, noteId))!.values;
+		const values = (await findCorrespondenceForm(handle.db, noteId))!.values;
 		expect(values.summary).toBe('Transmits the letter 09/1502.');
 		expect(values.events.split(',').sort()).toEqual(
 			[`${ids.debrief}:leads_to`, `${ids.forum}:concerns`].sort()
@@ -90,7 +90,7 @@ describeEachEngine('correspondence', (engine) => {
 
 		const unlinked = await form({ events: `${ids.debrief}:leads_to` });
 		await reviseCorrespondence(handle.db, officer, noteId, unlinked.version, unlinked.input);
-		expect((await getCorrespondencePage(handle.db, noteId))!.events.map((e) => e.id)).toEqual([ids.debrief]);
+		expect((await findCorrespondencePage(handle.db, noteId))!.events.map((e) => e.id)).toEqual([ids.debrief]);
 		const audit = await handle.db
 			.selectFrom('audit_entry')
 			.select('action')

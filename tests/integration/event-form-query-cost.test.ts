@@ -6,9 +6,9 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import {
-	getDuplicateForm,
-	getEventDeletion,
-	getEventForm,
+	findDuplicateForm,
+	findEventDeletion,
+	findEventForm,
 	getEventFormOptions
 } from '$lib/server/events/event.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
@@ -104,7 +104,7 @@ describeEachEngine('what the event form costs', (engine) => {
 	test('the edit page costs the same on ten times the data', async () => {
 		const loaded: Awaited<ReturnType<typeof getEventFormOptions>>[] = [];
 		const counts = await cost(async (db, eventId) => {
-			const [form, options] = await Promise.all([getEventForm(db, eventId), getEventFormOptions(db)]);
+			const [form, options] = await Promise.all([findEventForm(db, eventId), getEventFormOptions(db)]);
 			expect(form!.values.hosts).toHaveLength(1);
 			loaded.push(options);
 		});
@@ -116,7 +116,7 @@ describeEachEngine('what the event form costs', (engine) => {
 
 	test('the duplicate page costs the same on ten times the data', async () => {
 		const counts = await cost(async (db, eventId) => {
-			const [form] = await Promise.all([getDuplicateForm(db, eventId), getEventFormOptions(db)]);
+			const [form] = await Promise.all([findDuplicateForm(db, eventId), getEventFormOptions(db)]);
 			expect(form!.values.title).toBe('International Migrants Day 2022');
 		});
 		expect(counts[1]).toBe(counts[0]);
@@ -124,7 +124,7 @@ describeEachEngine('what the event form costs', (engine) => {
 
 	test('the delete page costs the same on ten times the data', async () => {
 		const counts = await cost(async (db, eventId) => {
-			expect((await getEventDeletion(db, eventId))!.agendaItems).toBeGreaterThan(0);
+			expect((await findEventDeletion(db, eventId))!.agendaItems).toBeGreaterThan(0);
 		});
 		expect(counts[1]).toBe(counts[0]);
 		expect(counts[0]).toBe(2);

@@ -17,8 +17,8 @@ import {
 	changeEventStatus,
 	deleteEvent,
 	duplicateEvent,
-	getDuplicateForm,
-	getEventForm,
+	findDuplicateForm,
+	findEventForm,
 	reviseEvent,
 	scheduleEvent
 } from '$lib/server/events/event.service';
@@ -300,7 +300,7 @@ describeEachEngine('planning an event', (engine) => {
 				version: 1
 			});
 			expect(row.ical_uid).toMatch(/^[0-9a-f-]{36}@protokol$/);
-			const form = await getEventForm(db, eventId);
+			const form = await findEventForm(db, eventId);
 			expect(form!.values.hosts).toEqual([String(ids.sms)]);
 			expect(form!.values.coHosts).toEqual([String(ids.iomAzerbaijan), String(ids.iom)]);
 			expect(form!.values.start).toBe('2026-12-18T10:00');
@@ -407,7 +407,7 @@ describeEachEngine('planning an event', (engine) => {
 	describe('editing', () => {
 		test('a save from a form opened before another officer saved is refused as stale, and nothing is written', async () => {
 			const eventId = await saved(scheduleEvent(db, officer, meeting('2026-08-03')));
-			const opened = (await getEventForm(db, eventId))!.values;
+			const opened = (await findEventForm(db, eventId))!.values;
 			await saved(reviseEvent(db, other, eventId, 1, meeting('2026-08-03', { title: 'Their title' })));
 			const before = await eventRow(db, eventId);
 			const audit = await count(db, 'audit_entry');
@@ -640,7 +640,7 @@ describeEachEngine('planning an event', (engine) => {
 				.execute();
 			const source = await eventRow(db, ids.imd2021);
 
-			const form = (await getDuplicateForm(db, ids.imd2021))!;
+			const form = (await findDuplicateForm(db, ids.imd2021))!;
 			expect(form.values).toMatchObject({
 				title: 'International Migrants Day 2022',
 				kind: 'observance',

@@ -11,10 +11,10 @@ import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { EventFormInput } from '$lib/server/events/event.input';
-import { changeEventStatus, deleteEvent, getEventForm, reviseEvent } from '$lib/server/events/event.service';
+import { changeEventStatus, deleteEvent, findEventForm, reviseEvent } from '$lib/server/events/event.service';
 import { claimDueMessages } from '$lib/server/invitations/invitation.repository';
 import {
-	getInvitationsPage,
+	findInvitationsPage,
 	retryOutboxMessage,
 	sendInvitations
 } from '$lib/server/invitations/invitation.service';
@@ -147,7 +147,7 @@ describeEachEngine('invitations', (engine) => {
 		await expect(sendInvitations(handle.db, officer, eventId, { now: NOW })).rejects.toBeInstanceOf(
 			RuleViolation
 		);
-		const page = await getInvitationsPage(handle.db, eventId, { limit: 25 }, NOW);
+		const page = await findInvitationsPage(handle.db, eventId, { limit: 25 }, NOW);
 		expect(page!.outbox.counts).toEqual({ queued: 4 });
 	});
 
@@ -204,7 +204,7 @@ describeEachEngine('invitations', (engine) => {
 		await respondToInvitation(db, people.expert.personId, people.expert.participantId, 'accepted', {
 			now: NOW
 		});
-		const form = (await getEventForm(db, eventId))!;
+		const form = (await findEventForm(db, eventId))!;
 		const input = EventFormInput.parse({
 			...form.values,
 			start: '2026-12-18T16:00',
@@ -229,7 +229,7 @@ describeEachEngine('invitations', (engine) => {
 
 	test('a change that fails queues nothing', async () => {
 		const db = handle.db;
-		const form = (await getEventForm(db, eventId))!;
+		const form = (await findEventForm(db, eventId))!;
 		const input = EventFormInput.parse({
 			...form.values,
 			start: '2026-12-18T09:00',
@@ -258,7 +258,7 @@ describeEachEngine('invitations', (engine) => {
 
 	test('cancelling the event sends METHOD:CANCEL with STATUS:CANCELLED and a higher SEQUENCE', async () => {
 		const db = handle.db;
-		const form = (await getEventForm(db, eventId))!;
+		const form = (await findEventForm(db, eventId))!;
 		const before = (await outbox(db, eventId)).length;
 		await changeEventStatus(
 			db,

@@ -9,7 +9,7 @@ import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { OrganizationInput, type OrganizationFormValues } from '$lib/server/organizations/organization.input';
 import {
 	createOrganization,
-	getOrganizationForm,
+	findOrganizationForm,
 	reviseOrganization
 } from '$lib/server/organizations/organization.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
@@ -21,7 +21,7 @@ describeEachEngine('editing organisations', (engine) => {
 	const ids: Record<string, number> = {};
 
 	const form = async (id: number, changes: Partial<OrganizationFormValues> = {}) => {
-		const current = (await getOrganizationForm(handle.db, id))!;
+		const current = (await findOrganizationForm(handle.db, id))!;
 		return {
 			input: OrganizationInput.parse({ ...current.values, ...changes }),
 			version: Number(current.values.version)
@@ -76,7 +76,7 @@ describeEachEngine('editing organisations', (engine) => {
 	afterAll(() => handle?.cleanup());
 
 	test('a new organisation keeps every field, the country code in capitals', async () => {
-		const values = (await getOrganizationForm(handle.db, ids.office!))!.values;
+		const values = (await findOrganizationForm(handle.db, ids.office!))!.values;
 		expect(values).toMatchObject({
 			countryCode: 'AT',
 			parentId: String(ids.iom),
@@ -98,7 +98,7 @@ describeEachEngine('editing organisations', (engine) => {
 			website: 'https://azerbaijan.iom.int'
 		});
 		await reviseOrganization(handle.db, officer, ids.mission!, first.version, first.input);
-		expect((await getOrganizationForm(handle.db, ids.mission!))!.values).toMatchObject({
+		expect((await findOrganizationForm(handle.db, ids.mission!))!.values).toMatchObject({
 			name: 'IOM Mission in Azerbaijan',
 			version: '2'
 		});
@@ -129,7 +129,7 @@ describeEachEngine('editing organisations', (engine) => {
 		);
 		expect((e2 as RuleViolation).fields.parentId).toMatch(/sits under this one/);
 		// The edit form does not even offer the organisation itself as its parent.
-		expect((await getOrganizationForm(handle.db, ids.iom!))!.parents.map(([id]) => id)).not.toContain(
+		expect((await findOrganizationForm(handle.db, ids.iom!))!.parents.map(([id]) => id)).not.toContain(
 			ids.iom
 		);
 	});

@@ -9,8 +9,8 @@ import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { OutcomeInput, emptyOutcomeForm, type OutcomeFormValues } from '$lib/server/outcomes/outcome.input';
 import {
 	createOutcome,
-	getOutcomeForm,
-	getOutcomePage,
+	findOutcomeForm,
+	findOutcomePage,
 	reviseOutcome,
 	setOutcomeStatus
 } from '$lib/server/outcomes/outcome.service';
@@ -25,7 +25,7 @@ describeEachEngine('outcomes', (engine) => {
 	const ids: Record<string, number> = {};
 
 	const form = async (changes: Partial<OutcomeFormValues> = {}) => {
-		const current = (await getOutcomeForm(handle.db, outcomeId))!;
+		const current = (await findOutcomeForm(handle.db, outcomeId))!;
 		return {
 			input: OutcomeInput.parse({ ...current.values, ...changes }),
 			version: Number(current.values.version)
@@ -63,7 +63,7 @@ describeEachEngine('outcomes', (engine) => {
 	afterAll(() => handle?.cleanup());
 
 	test('an agreement is recorded with its parties, dates and owner, at its event', async () => {
-		const page = (await getOutcomePage(handle.db, outcomeId))!;
+		const page = (await findOutcomePage(handle.db, outcomeId))!;
 		expect(page).toMatchObject({
 			kind: 'agreement',
 			signedOn: '2016-09-30',
@@ -78,7 +78,7 @@ describeEachEngine('outcomes', (engine) => {
 	test('an edit saves every field and the parties; an older version is refused', async () => {
 		const first = await form({ inForceOn: '2017-01-20', parties: String(ids.iom), status: 'done' });
 		await reviseOutcome(handle.db, officer, outcomeId, first.version, first.input);
-		const after = (await getOutcomeForm(handle.db, outcomeId))!.values;
+		const after = (await findOutcomeForm(handle.db, outcomeId))!.values;
 		expect(after).toMatchObject({ inForceOn: '2017-01-20', parties: String(ids.iom), status: 'done' });
 		const stale = await reviseOutcome(handle.db, officer, outcomeId, first.version, first.input).catch(
 			(e: unknown) => e
@@ -118,7 +118,7 @@ describeEachEngine('outcomes', (engine) => {
 	test('the follow-up status changes alone, version-checked and audited', async () => {
 		const { version } = await form();
 		await setOutcomeStatus(handle.db, officer, outcomeId, version, 'dropped');
-		expect((await getOutcomePage(handle.db, outcomeId))!.status).toBe('dropped');
+		expect((await findOutcomePage(handle.db, outcomeId))!.status).toBe('dropped');
 		await expect(setOutcomeStatus(handle.db, officer, outcomeId, version, 'open')).rejects.toBeInstanceOf(
 			StaleRecord
 		);

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
-import { getEventPage, listEventsPage } from '$lib/server/events/event.service';
+import { findEventPage, listEventsPage } from '$lib/server/events/event.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
@@ -136,8 +136,8 @@ describeEachEngine('what a page costs', (engine) => {
 	}
 
 	test('the event page costs the same on ten times the data', async () => {
-		const pages: Awaited<ReturnType<typeof getEventPage>>[] = [];
-		const counts = await cost(async (db, i) => pages.push(await getEventPage(db, firstEvents[i]!)));
+		const pages: Awaited<ReturnType<typeof findEventPage>>[] = [];
+		const counts = await cost(async (db, i) => pages.push(await findEventPage(db, firstEvents[i]!)));
 		expect(pages[1]!.agenda).toHaveLength(20);
 		expect(pages[1]!.outcomes).toHaveLength(20);
 		expect(pages[1]!.participantCount).toBe(20);

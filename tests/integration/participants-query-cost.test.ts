@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import {
-	getParticipantPrint,
-	getParticipantsPage,
+	findParticipantPrint,
+	findParticipantsPage,
 	previewParticipantImport
 } from '$lib/server/participants/participant.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
@@ -100,9 +100,9 @@ describeEachEngine('what the participants pages cost', (engine) => {
 	}
 
 	test('the officer page costs the same on ten times the participants', async () => {
-		const pages: Awaited<ReturnType<typeof getParticipantsPage>>[] = [];
+		const pages: Awaited<ReturnType<typeof findParticipantsPage>>[] = [];
 		const counts = await cost(async (db, eventId) =>
-			pages.push(await getParticipantsPage(db, eventId, { page: { limit: 100 }, search: 'Family1' }))
+			pages.push(await findParticipantsPage(db, eventId, { page: { limit: 100 }, search: 'Family1' }))
 		);
 		expect(pages[1]!.participants.items).toHaveLength(100);
 		expect(pages[1]!.total).toBe(120);
@@ -114,8 +114,8 @@ describeEachEngine('what the participants pages cost', (engine) => {
 
 	test('a later page of the list costs what the first does', async () => {
 		const counts = await cost(async (db, eventId) => {
-			const first = await getParticipantsPage(db, eventId, { page: { limit: 5 } });
-			await getParticipantsPage(db, eventId, {
+			const first = await findParticipantsPage(db, eventId, { page: { limit: 5 } });
+			await findParticipantsPage(db, eventId, {
 				page: { limit: 5, after: [first!.participants.items.at(-1)!.id] }
 			});
 		});
@@ -123,8 +123,8 @@ describeEachEngine('what the participants pages cost', (engine) => {
 	});
 
 	test('the printed list and badges cost the same on ten times the participants', async () => {
-		const prints: Awaited<ReturnType<typeof getParticipantPrint>>[] = [];
-		const counts = await cost(async (db, eventId) => prints.push(await getParticipantPrint(db, eventId)));
+		const prints: Awaited<ReturnType<typeof findParticipantPrint>>[] = [];
+		const counts = await cost(async (db, eventId) => prints.push(await findParticipantPrint(db, eventId)));
 		expect(prints[1]!.people).toHaveLength(120);
 		expect(counts[1]).toBe(counts[0]);
 		expect(counts[0]).toBeLessThanOrEqual(3);

@@ -13,8 +13,8 @@ import {
 	assignDelegation,
 	createDelegation,
 	createPersonAndInvite,
-	getParticipantPrint,
-	getParticipantsPage,
+	findParticipantPrint,
+	findParticipantsPage,
 	importParticipants,
 	inviteOrganization,
 	inviteParticipant,
@@ -53,7 +53,7 @@ async function auditActions(db: Kysely<Database>, eventId: number) {
 }
 
 async function namesInOrder(db: Kysely<Database>, eventId: number) {
-	const page = await getParticipantsPage(db, eventId, firstPage);
+	const page = await findParticipantsPage(db, eventId, firstPage);
 	return page!.participants.items.map((p) => p.name);
 }
 
@@ -145,7 +145,7 @@ describeEachEngine('importing participants from CSV', (engine) => {
 
 		const result = await importParticipants(handle.db, officer, eventId, csv);
 		expect(result).toEqual({ saved: true, created: 3, linked: 0, skipped: 0 });
-		const print = await getParticipantPrint(handle.db, eventId);
+		const print = await findParticipantPrint(handle.db, eventId);
 		expect(
 			print!.delegations.map((d) => [d.name, d.members.map((m) => `${m.name} — ${m.roleLabel}`)])
 		).toEqual([
@@ -385,7 +385,7 @@ describeEachEngine('the order of precedence', (engine) => {
 	});
 
 	test('an officer moving someone up is respected, and "Reset" brings the computed order back', async () => {
-		const page = await getParticipantsPage(handle.db, eventId, firstPage);
+		const page = await findParticipantsPage(handle.db, eventId, firstPage);
 		const able = page!.participants.items.find((p) => p.name === 'Mr Will Able')!;
 		await moveParticipant(handle.db, officer, eventId, able.id, 'up');
 		await moveParticipant(handle.db, officer, eventId, able.id, 'up');
@@ -427,10 +427,10 @@ describeEachEngine('the order of precedence', (engine) => {
 
 	test('pages follow the same order, a page at a time', async () => {
 		const all = await namesInOrder(handle.db, eventId);
-		const first = await getParticipantsPage(handle.db, eventId, { page: { limit: 3 } });
+		const first = await findParticipantsPage(handle.db, eventId, { page: { limit: 3 } });
 		const lastId = first!.participants.items.at(-1)!.id;
-		const second = await getParticipantsPage(handle.db, eventId, { page: { limit: 3, after: [lastId] } });
-		const third = await getParticipantsPage(handle.db, eventId, {
+		const second = await findParticipantsPage(handle.db, eventId, { page: { limit: 3, after: [lastId] } });
+		const third = await findParticipantsPage(handle.db, eventId, {
 			page: { limit: 3, after: [second!.participants.items.at(-1)!.id] }
 		});
 		expect(
@@ -439,7 +439,7 @@ describeEachEngine('the order of precedence', (engine) => {
 			)
 		).toEqual(all);
 		expect(third!.participants.next).toBeNull();
-		const back = await getParticipantsPage(handle.db, eventId, {
+		const back = await findParticipantsPage(handle.db, eventId, {
 			page: { limit: 3, before: [second!.participants.items[0]!.id] }
 		});
 		expect(back!.participants.items.map((p) => p.name)).toEqual(all.slice(0, 3));
@@ -479,20 +479,20 @@ describeEachEngine('sides, RSVPs and attendance', (engine) => {
 				clashOverride: false
 			});
 		}
-		const page = await getParticipantsPage(db, event.id, firstPage);
+		const page = await findParticipantsPage(db, event.id, firstPage);
 		for (const p of page!.participants.items) ids.push(p.id);
 		const byName = (name: string) => page!.participants.items.find((p) => p.name.includes(name))!.id;
 		await markHeadOfDelegation(db, officer, event.id, byName('Vusal'));
 		await markHeadOfDelegation(db, officer, event.id, byName('Ilham'));
 		await markHeadOfDelegation(db, officer, event.id, byName('Manfred'));
-		const after = await getParticipantsPage(db, event.id, firstPage);
+		const after = await findParticipantsPage(db, event.id, firstPage);
 		expect(after!.delegations.map((d) => [d.name, d.head?.name, d.memberCount])).toEqual([
 			['Azerbaijan', 'Mr Ilham X', 2],
 			['IOM', 'Mr Manfred X', 1]
 		]);
 		// A head moved to a side that has one becomes a member there.
 		await assignDelegation(db, officer, event.id, byName('Ilham'), iom.id);
-		const moved = await getParticipantsPage(db, event.id, firstPage);
+		const moved = await findParticipantsPage(db, event.id, firstPage);
 		expect(moved!.delegations.map((d) => [d.name, d.head?.name ?? null, d.memberCount])).toEqual([
 			['Azerbaijan', null, 1],
 			['IOM', 'Mr Manfred X', 2]
@@ -513,11 +513,11 @@ describeEachEngine('sides, RSVPs and attendance', (engine) => {
 				clashOverride: false
 			});
 		}
-		for (const p of (await getParticipantsPage(db, event.id, firstPage))!.participants.items) ids.push(p.id);
+		for (const p of (await findParticipantsPage(db, event.id, firstPage))!.participants.items) ids.push(p.id);
 		await recordRsvp(db, officer, event.id, ids[0]!, 'accepted');
 		await recordRsvp(db, officer, event.id, ids[1]!, 'declined');
 		await recordRsvp(db, officer, event.id, ids[2]!, 'tentative');
-		const page = await getParticipantsPage(db, event.id, firstPage);
+		const page = await findParticipantsPage(db, event.id, firstPage);
 		expect(Object.fromEntries(page!.counts.map((c) => [c.status, c.count]))).toEqual({
 			invited: 2,
 			accepted: 1,
@@ -533,7 +533,7 @@ describeEachEngine('sides, RSVPs and attendance', (engine) => {
 
 		await markAttendance(db, officer, event.id, ids[0]!, 'attended');
 		await markAttendance(db, officer, event.id, ids[3]!, 'no_show');
-		const day = await getParticipantsPage(db, event.id, firstPage);
+		const day = await findParticipantsPage(db, event.id, firstPage);
 		expect(day!.participants.items.map((p) => p.rsvpLabel)).toEqual([
 			'Attended',
 			'Declined',
@@ -558,7 +558,7 @@ describeEachEngine('sides, RSVPs and attendance', (engine) => {
 			delegationId: null,
 			clashOverride: false
 		});
-		const [participant] = (await getParticipantsPage(db, event.id, firstPage))!.participants.items;
+		const [participant] = (await findParticipantsPage(db, event.id, firstPage))!.participants.items;
 		const now = new Date().toISOString();
 		const item = await db
 			.insertInto('agenda_item')
@@ -576,11 +576,11 @@ describeEachEngine('sides, RSVPs and attendance', (engine) => {
 			.insertInto('agenda_item_role')
 			.values({ agenda_item_id: item.id, participant_id: participant!.id, role: 'speaker' })
 			.execute();
-		expect((await getParticipantsPage(db, event.id, firstPage))!.participants.items[0]!.agendaRoleCount).toBe(
-			1
-		);
+		expect(
+			(await findParticipantsPage(db, event.id, firstPage))!.participants.items[0]!.agendaRoleCount
+		).toBe(1);
 		await removeParticipant(db, officer, event.id, participant!.id);
-		expect((await getParticipantsPage(db, event.id, firstPage))!.total).toBe(0);
+		expect((await findParticipantsPage(db, event.id, firstPage))!.total).toBe(0);
 		const roles = await db
 			.selectFrom('agenda_item_role')
 			.selectAll()
@@ -647,8 +647,8 @@ describeEachEngine('clashes when inviting', (engine) => {
 				}
 			]
 		});
-		expect((await getParticipantsPage(db, geneva.id, firstPage))!.total).toBe(0);
-		const page = await getParticipantsPage(db, geneva.id, firstPage);
+		expect((await findParticipantsPage(db, geneva.id, firstPage))!.total).toBe(0);
+		const page = await findParticipantsPage(db, geneva.id, firstPage);
 		expect(page!.event.when).toBe('Tuesday 21 December 2021, 08:00–09:00 (Europe/Zurich, UTC+1)');
 
 		const anyway = await inviteParticipant(db, officer, geneva.id, {

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Actor } from '$lib/server/audit/audit';
 import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { PersonCreateInput, type PersonFormValues } from '$lib/server/people/person.input';
-import { createPerson, getPersonForm, revisePerson } from '$lib/server/people/person.service';
+import { createPerson, findPersonForm, revisePerson } from '$lib/server/people/person.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization } from '../helpers/factories';
 
@@ -28,7 +28,7 @@ describeEachEngine('editing a person', (engine) => {
 	let sms: number;
 
 	const edited = async (changes: Partial<PersonFormValues>) => {
-		const form = (await getPersonForm(handle.db, personId))!;
+		const form = (await findPersonForm(handle.db, personId))!;
 		return {
 			input: PersonCreateInput.parse({ ...form.values, ...changes }),
 			version: Number(form.values.version)
@@ -73,7 +73,7 @@ describeEachEngine('editing a person', (engine) => {
 			contactPublic: 'on'
 		});
 		await revisePerson(handle.db, officer, personId, version, input);
-		const form = (await getPersonForm(handle.db, personId))!;
+		const form = (await findPersonForm(handle.db, personId))!;
 		expect(form.values).toMatchObject({
 			position: 'Chief of the State Migration Service',
 			rank: 'Major General of the Migration Service',
@@ -106,7 +106,7 @@ describeEachEngine('editing a person', (engine) => {
 		const error = await refusedBy(revisePerson(handle.db, officer, personId, second.version, second.input));
 		expect(error).toBeInstanceOf(StaleRecord);
 		expect(((error as StaleRecord).current as PersonFormValues).rank).toBe('Colonel');
-		expect((await getPersonForm(handle.db, personId))!.values.notes).toBe('');
+		expect((await findPersonForm(handle.db, personId))!.values.notes).toBe('');
 	});
 
 	test("another person's address, or an organisation that does not exist, is refused beside its field", async () => {

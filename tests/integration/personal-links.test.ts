@@ -9,8 +9,8 @@ import { hashSecret } from '$lib/server/auth/tokens';
 import type { Database } from '$lib/server/db/schema';
 import { NotFound, RuleViolation } from '$lib/server/errors';
 import {
-	describePersonalLink,
-	getPersonalAgenda,
+	findPersonalLinkStatus,
+	findPersonalAgenda,
 	issuePersonalLink,
 	resolvePersonalLink,
 	respondToInvitation,
@@ -126,11 +126,11 @@ describeEachEngine('personal links', (engine) => {
 	test('the token opens the link of its person and notes when it was used', async () => {
 		const person = await newPerson('Opener');
 		const { token } = await issuePersonalLink(db, officer, person.id);
-		expect(await describePersonalLink(db, person.id)).toMatchObject({ live: true, lastUsedAt: null });
+		expect(await findPersonalLinkStatus(db, person.id)).toMatchObject({ live: true, lastUsedAt: null });
 		const now = new Date();
 		const link = await resolvePersonalLink(db, token, now);
 		expect(link).toEqual({ linkId: token.split('.')[0], personId: person.id });
-		expect((await describePersonalLink(db, person.id))?.lastUsedAt).toBe(now.toISOString());
+		expect((await findPersonalLinkStatus(db, person.id))?.lastUsedAt).toBe(now.toISOString());
 	});
 
 	test('last use is written at most once a minute', async () => {
@@ -139,10 +139,10 @@ describeEachEngine('personal links', (engine) => {
 		const first = new Date();
 		await resolvePersonalLink(db, token, first);
 		await resolvePersonalLink(db, token, new Date(first.getTime() + 30_000));
-		expect((await describePersonalLink(db, person.id))?.lastUsedAt).toBe(first.toISOString());
+		expect((await findPersonalLinkStatus(db, person.id))?.lastUsedAt).toBe(first.toISOString());
 		const later = new Date(first.getTime() + 61_000);
 		await resolvePersonalLink(db, token, later);
-		expect((await describePersonalLink(db, person.id))?.lastUsedAt).toBe(later.toISOString());
+		expect((await findPersonalLinkStatus(db, person.id))?.lastUsedAt).toBe(later.toISOString());
 	});
 
 	test('a wrong secret, a malformed token and an unknown id open nothing', async () => {
@@ -163,7 +163,7 @@ describeEachEngine('personal links', (engine) => {
 		const { token } = await issuePersonalLink(db, officer, person.id);
 		expect(await revokePersonalLinks(db, officer, person.id)).toBe(1);
 		expect(await resolvePersonalLink(db, token)).toBeNull();
-		expect(await describePersonalLink(db, person.id)).toMatchObject({ live: false });
+		expect(await findPersonalLinkStatus(db, person.id)).toMatchObject({ live: false });
 		const audit = await db
 			.selectFrom('audit_entry')
 			.select(['action', 'actor_user_id', 'after_json'])
@@ -186,10 +186,12 @@ describeEachEngine('personal links', (engine) => {
 		expect(expiresAt).toBe(new Date(issuedAt.getTime() + DAY).toISOString());
 		expect(await resolvePersonalLink(db, token, new Date(issuedAt.getTime() + DAY - 1000))).not.toBeNull();
 		expect(await resolvePersonalLink(db, token, new Date(issuedAt.getTime() + DAY))).toBeNull();
-		expect(await describePersonalLink(db, person.id, new Date(issuedAt.getTime() + 2 * DAY))).toMatchObject({
-			live: false,
-			revokedAt: null
-		});
+		expect(await findPersonalLinkStatus(db, person.id, new Date(issuedAt.getTime() + 2 * DAY))).toMatchObject(
+			{
+				live: false,
+				revokedAt: null
+			}
+		);
 	});
 
 	test('issuing a new link revokes the one before: one live link per person', async () => {
@@ -209,7 +211,7 @@ describeEachEngine('personal links', (engine) => {
 
 	test('a person without a link has none to describe; an unknown person gets none', async () => {
 		const person = await newPerson('Linkless');
-		expect(await describePersonalLink(db, person.id)).toBeNull();
+		expect(await findPersonalLinkStatus(db, person.id)).toBeNull();
 		await expect(issuePersonalLink(db, officer, 999_999)).rejects.toBeInstanceOf(NotFound);
 		await expect(issuePersonalLink(db, officer, person.id, { validDays: 0 })).rejects.toBeInstanceOf(
 			RuleViolation
@@ -249,7 +251,7 @@ describeEachEngine('personal links', (engine) => {
 		await agendaItem(db, soon.id, 4, 'Rehearsal', mine, 0);
 		await agendaItem(db, notTheirs.id, 1, 'Elsewhere', null);
 
-		const agenda = await getPersonalAgenda(db, speaker.id);
+		const agenda = await findPersonalAgenda(db, speaker.id);
 		expect(agenda?.personName).toBe('Mr Jonathan Speaker');
 		expect(agenda?.events.map((e) => e.title)).toEqual(['Soon', 'Later', 'Past', 'Older']);
 		expect(agenda?.events.map((e) => e.upcoming)).toEqual([true, true, false, false]);
@@ -384,7 +386,7 @@ describeEachEngine('what a personal programme costs', (engine) => {
 	test('the programme costs the same number of queries for 2 events and for 20', async () => {
 		const cost = async (size: number) => {
 			counter.queries = 0;
-			const agenda = await getPersonalAgenda(handle.db, people[size]!);
+			const agenda = await findPersonalAgenda(handle.db, people[size]!);
 			expect(agenda?.events).toHaveLength(size);
 			expect(agenda?.events.every((e) => e.agenda.filter((i) => i.mine).length === 1)).toBe(true);
 			return counter.queries;

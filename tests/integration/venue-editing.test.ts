@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Actor } from '$lib/server/audit/audit';
 import { StaleRecord } from '$lib/server/errors';
 import { VenueInput, type VenueFormValues } from '$lib/server/venues/venue.input';
-import { createVenue, getVenueForm, listVenuesPage, reviseVenue } from '$lib/server/venues/venue.service';
+import { createVenue, findVenueForm, listVenuesPage, reviseVenue } from '$lib/server/venues/venue.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent } from '../helpers/factories';
 
@@ -17,7 +17,7 @@ describeEachEngine('venues', (engine) => {
 	let venueId: number;
 
 	const form = async (changes: Partial<VenueFormValues> = {}) => {
-		const current = (await getVenueForm(handle.db, venueId))!;
+		const current = (await findVenueForm(handle.db, venueId))!;
 		return {
 			input: VenueInput.parse({ ...current.values, ...changes }),
 			version: Number(current.values.version)
@@ -68,7 +68,7 @@ describeEachEngine('venues', (engine) => {
 			timeZone: 'Europe/Paris'
 		});
 		await reviseVenue(handle.db, officer, venueId, first.version, first.input);
-		expect((await getVenueForm(handle.db, venueId))!.values).toMatchObject({
+		expect((await findVenueForm(handle.db, venueId))!.values).toMatchObject({
 			address: 'Avenue de la Paix 14',
 			countryCode: 'CH',
 			timeZone: 'Europe/Paris',

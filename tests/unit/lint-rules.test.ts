@@ -64,7 +64,7 @@ describe('routes call services, not repositories', () => {
 	});
 
 	test('a route may import a service', async () => {
-		const code = `import { getPersonPage } from '$lib/server/people/person.service';\nexport { getPersonPage };\n`;
+		const code = `import { findPersonPage } from '$lib/server/people/person.service';\nexport { findPersonPage };\n`;
 		expect(await rulesFiredOn(route, code)).toEqual([]);
 	});
 

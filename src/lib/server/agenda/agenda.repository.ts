@@ -31,7 +31,12 @@ export async function listAgendaItems(db: Kysely<Database>, eventId: number) {
 export type AgendaItemRow = Awaited<ReturnType<typeof listAgendaItems>>[number];
 
 export async function findAgendaItem(db: Kysely<Database>, itemId: number) {
-	return db.selectFrom('agenda_item').select(agendaItemColumns).where('id', '=', itemId).executeTakeFirst();
+	const row = await db
+		.selectFrom('agenda_item')
+		.select(agendaItemColumns)
+		.where('id', '=', itemId)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** Everyone with a role on any item of the event, with the title they held at that event. */
@@ -128,21 +133,23 @@ export async function listParticipantChoices(db: Kysely<Database>, eventId: numb
 
 /** The person's participation in the event, if they take part. */
 export async function findParticipantOfPerson(db: Kysely<Database>, eventId: number, personId: number) {
-	return db
+	const row = await db
 		.selectFrom('event_participant')
 		.select(['id', 'person_id', 'role'])
 		.where('event_id', '=', eventId)
 		.where('person_id', '=', personId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** The person as they stand today: what a new participation snapshots. */
 export async function findPersonToAssign(db: Kysely<Database>, personId: number) {
-	return db
+	const row = await db
 		.selectFrom('person')
 		.select(['id', 'honorific', 'given_name', 'family_name', 'position', 'rank', 'organization_id'])
 		.where('id', '=', personId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function insertParticipant(db: Kysely<Database>, values: NewParticipant) {
@@ -155,13 +162,14 @@ export async function findAgendaRole(
 	participantId: number,
 	role: Database['agenda_item_role']['role']
 ) {
-	return db
+	const row = await db
 		.selectFrom('agenda_item_role')
 		.select(['agenda_item_id', 'participant_id', 'role', 'position'])
 		.where('agenda_item_id', '=', itemId)
 		.where('participant_id', '=', participantId)
 		.where('role', '=', role)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** The place after the last person named on the item. */

@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import { agendaRoles, eventStatuses, type AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
-import { findClashes, type ClashView } from '../conflicts/conflict.service';
+import { listClashes, type ClashView } from '../conflicts/conflict.service';
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { findEvent, listHostsForEvents } from '../events/event.repository';
@@ -63,7 +63,7 @@ export const PEOPLE_FOUND = 20;
 // Reading ------------------------------------------------------------------------------------------------
 
 /** The builder's page: the event and every item with its people. Three queries, whatever the size. */
-export async function getAgendaPage(db: Db, eventId: number): Promise<AgendaPageView | null> {
+export async function findAgendaPage(db: Db, eventId: number): Promise<AgendaPageView | null> {
 	const [event, items, roles] = await Promise.all([
 		findEvent(db, eventId),
 		listAgendaItems(db, eventId),
@@ -83,7 +83,7 @@ export async function getAgendaPage(db: Db, eventId: number): Promise<AgendaPage
  * One item's page: the item, the event's participants to pick from and, when the officer searched by
  * name, the people found. Five queries at most.
  */
-export async function getAgendaItemPage(
+export async function findAgendaItemPage(
 	db: Db,
 	eventId: number,
 	itemId: number,
@@ -107,7 +107,7 @@ export async function getAgendaItemPage(
 }
 
 /** The printed programme: the event, its hosts and its published items. Four queries. */
-export async function getProgramme(db: Db, eventId: number): Promise<ProgrammeView | null> {
+export async function findProgramme(db: Db, eventId: number): Promise<ProgrammeView | null> {
 	const [event, hosts, items, roles] = await Promise.all([
 		findEvent(db, eventId),
 		listHostsForEvents(db, [eventId]),
@@ -451,7 +451,7 @@ export async function assignToAgendaItem(
 			const clashes =
 				event.status === 'cancelled'
 					? []
-					: await findClashes(tx, {
+					: await listClashes(tx, {
 							startAt: event.start_at,
 							endAt: event.end_at,
 							personIds: [personId],

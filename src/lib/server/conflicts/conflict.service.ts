@@ -28,7 +28,7 @@ export interface ClashQuery extends Span {
 }
 
 /** Three queries at most, whatever the number of people or clashes. */
-export async function findClashes(db: Kysely<Database>, query: ClashQuery): Promise<ClashView[]> {
+export async function listClashes(db: Kysely<Database>, query: ClashQuery): Promise<ClashView[]> {
 	const personIds =
 		query.personIds ?? (query.exceptEventId ? await listParticipantPersonIds(db, query.exceptEventId) : []);
 	const [venueRows, personRows] = await Promise.all([

@@ -76,7 +76,7 @@ export async function listCorrespondenceByEvent(db: Kysely<Database>, eventId: n
 
 /** One document with its organisations and the people who signed it and to whom it is addressed. */
 export async function findCorrespondence(db: Kysely<Database>, correspondenceId: number) {
-	return withSenderAndRecipient(db)
+	const row = await withSenderAndRecipient(db)
 		.leftJoin('person as signatory', 'signatory.id', 'correspondence.signatory_person_id')
 		.leftJoin('person as addressee', 'addressee.id', 'correspondence.addressee_person_id')
 		.select(correspondenceListColumns)
@@ -95,6 +95,7 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 		])
 		.where('correspondence.id', '=', correspondenceId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export type CorrespondenceDetailRow = NonNullable<Awaited<ReturnType<typeof findCorrespondence>>>;
@@ -147,7 +148,12 @@ export async function listEventsOfCorrespondence(db: Kysely<Database>, correspon
 }
 
 export async function findCorrespondenceRow(db: Kysely<Database>, correspondenceId: number) {
-	return db.selectFrom('correspondence').selectAll().where('id', '=', correspondenceId).executeTakeFirst();
+	const row = await db
+		.selectFrom('correspondence')
+		.selectAll()
+		.where('id', '=', correspondenceId)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function insertCorrespondence(db: Kysely<Database>, values: NewCorrespondence) {

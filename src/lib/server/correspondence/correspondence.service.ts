@@ -60,7 +60,7 @@ export async function listCorrespondencePage(
  * Four queries: the document, then its enclosures, the documents that transmitted it and its events.
  * Null when there is no such document.
  */
-export async function getCorrespondencePage(
+export async function findCorrespondencePage(
 	db: Kysely<Database>,
 	correspondenceId: number
 ): Promise<CorrespondenceView | null> {
@@ -130,7 +130,7 @@ export async function getCorrespondenceFormChoices(
 	};
 }
 
-export async function getCorrespondenceForm(db: Kysely<Database>, correspondenceId: number) {
+export async function findCorrespondenceForm(db: Kysely<Database>, correspondenceId: number) {
 	const [row, links] = await Promise.all([
 		findCorrespondenceRow(db, correspondenceId),
 		listEventsOfCorrespondence(db, correspondenceId)

@@ -129,7 +129,7 @@ export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[
 }
 
 export async function findEvent(db: Kysely<Database>, eventId: number) {
-	return db
+	const row = await db
 		.selectFrom('event')
 		.leftJoin('venue', 'venue.id', 'event.venue_id')
 		.leftJoin('event_series', 'event_series.id', 'event.series_id')
@@ -144,6 +144,7 @@ export async function findEvent(db: Kysely<Database>, eventId: number) {
 		])
 		.where('event.id', '=', eventId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export type EventDetailRow = NonNullable<Awaited<ReturnType<typeof findEvent>>>;
@@ -219,16 +220,22 @@ export async function listExistingOrganizationIds(db: Kysely<Database>, ids: num
 }
 
 export async function findEventSeries(db: Kysely<Database>, seriesId: number) {
-	return db.selectFrom('event_series').select(['id', 'name']).where('id', '=', seriesId).executeTakeFirst();
+	const row = await db
+		.selectFrom('event_series')
+		.select(['id', 'name'])
+		.where('id', '=', seriesId)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** A series by name, ignoring case, so that typing an existing name again finds it. */
 export async function findEventSeriesByName(db: Kysely<Database>, name: string) {
-	return db
+	const row = await db
 		.selectFrom('event_series')
 		.select(['id', 'name'])
 		.where((eb) => eb(eb.fn('lower', ['name']), '=', name.toLowerCase()))
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function insertEventSeries(db: Kysely<Database>, series: Insertable<EventSeriesTable>) {

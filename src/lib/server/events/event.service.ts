@@ -10,7 +10,7 @@ import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
 import { retimeAgenda } from '../agenda/agenda.service';
 import { queueDeletionCancellations, queueEventUpdates } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
-import { findClashes, type ClashView } from '../conflicts/conflict.service';
+import { listClashes, type ClashView } from '../conflicts/conflict.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database, EventTable } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord, type FieldErrors } from '../errors';
@@ -83,7 +83,7 @@ export async function listEventsPage(
 }
 
 /** Everything the event page shows, or null when there is no such event. */
-export async function getEventPage(db: Kysely<Database>, eventId: number): Promise<EventPageView | null> {
+export async function findEventPage(db: Kysely<Database>, eventId: number): Promise<EventPageView | null> {
 	const event = await findEvent(db, eventId);
 	if (!event) return null;
 	const [hosts, items, roles, delegations, participants, outcomes, followsUp, correspondence] =
@@ -128,7 +128,7 @@ export async function getEventFormOptions(db: Kysely<Database>): Promise<EventFo
 }
 
 /** An event as its edit form shows it, or null when there is no such event. Two queries. */
-export async function getEventForm(
+export async function findEventForm(
 	db: Kysely<Database>,
 	eventId: number
 ): Promise<{ heading: EventEditHeading; values: EventFormValues } | null> {
@@ -152,7 +152,7 @@ export async function getEventForm(
  * theme, description, hosts, venue, zone and series, starting on the same day and time a year later.
  * Null when there is no such event. Four queries.
  */
-export async function getDuplicateForm(
+export async function findDuplicateForm(
 	db: Kysely<Database>,
 	sourceId: number
 ): Promise<{
@@ -366,9 +366,9 @@ function eventColumns(
 async function clashesFor(
 	tx: Kysely<Database>,
 	status: EventStatus,
-	query: Parameters<typeof findClashes>[1]
+	query: Parameters<typeof listClashes>[1]
 ): Promise<ClashView[]> {
-	return status === 'cancelled' ? [] : findClashes(tx, query);
+	return status === 'cancelled' ? [] : listClashes(tx, query);
 }
 
 export interface SaveOptions {
@@ -627,7 +627,7 @@ export async function changeEventStatus(
 }
 
 /**
- * Creates another edition of an event from the form (see getDuplicateForm) with a new calendar UID, and
+ * Creates another edition of an event from the form (see findDuplicateForm) with a new calendar UID, and
  * copies its programme: every agenda item, its times moved with the start, and the people with roles on
  * the items, invited afresh (no answers, no attendance). Outcomes, correspondence and the other
  * participants stay with the original. Clashes of the new time with the venue or those people hold the
@@ -763,7 +763,7 @@ export interface EventDeletionView {
 }
 
 /** What the delete confirmation shows: the event and what goes with it. Null when there is none. */
-export async function getEventDeletion(
+export async function findEventDeletion(
 	db: Kysely<Database>,
 	eventId: number
 ): Promise<EventDeletionView | null> {

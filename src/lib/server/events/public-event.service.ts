@@ -46,7 +46,7 @@ export async function listPublicEventsPage(
 }
 
 /** Null unless the event exists, is marked public and is not a draft: visitors cannot tell which. */
-export async function getPublicEventPage(
+export async function findPublicEventPage(
 	db: Kysely<Database>,
 	eventId: number
 ): Promise<PublicEventView | null> {

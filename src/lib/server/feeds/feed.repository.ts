@@ -14,7 +14,8 @@ export async function insertFeed(db: Kysely<Database>, feed: Insertable<Calendar
 }
 
 export async function findFeed(db: Kysely<Database>, feedId: string) {
-	return db.selectFrom('calendar_feed').selectAll().where('id', '=', feedId).executeTakeFirst();
+	const row = await db.selectFrom('calendar_feed').selectAll().where('id', '=', feedId).executeTakeFirst();
+	return row ?? null;
 }
 
 /** The feeds of one person, organisation or series, or the office's (no person, organisation or series). */
@@ -87,7 +88,7 @@ export async function listFeedEvents(
 }
 
 /** Names for a feed's default title, in one query. */
-export async function findScopeNames(db: Kysely<Database>, scope: FeedScope) {
+export async function getScopeNames(db: Kysely<Database>, scope: FeedScope) {
 	return db
 		.selectNoFrom((eb) => [
 			eb

@@ -19,7 +19,7 @@ import { buildCalendar } from '../ical/ical.calendar';
 import { toIcalEvent } from '../ical/ical.event';
 import {
 	findFeed,
-	findScopeNames,
+	getScopeNames,
 	insertFeed,
 	listFeedEvents,
 	listFeeds,
@@ -87,7 +87,7 @@ export async function createFeed(
 	const scope = scopeOf(request);
 	const { id, secretHash, token } = issueToken();
 	const name = await db.transaction().execute(async (tx) => {
-		const names = await findScopeNames(tx, scope);
+		const names = await getScopeNames(tx, scope);
 		if (scope.person_id !== null && names.person_family === null)
 			throw new NotFound('There is no such person.');
 		if (scope.organization_id !== null && names.organization_name === null) {
@@ -164,7 +164,7 @@ export interface FeedAnswer {
  * The calendar a feed token opens, or null when the token is malformed, unknown, has the wrong secret
  * or was revoked (the caller answers 404 alike for all). Two queries, whatever the number of events.
  */
-export async function getFeedCalendar(
+export async function findFeedCalendar(
 	db: Kysely<Database>,
 	token: string,
 	{ eventUrl, now = new Date() }: { eventUrl?: (eventId: number) => string; now?: Date } = {}

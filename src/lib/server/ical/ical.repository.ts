@@ -29,7 +29,8 @@ export function selectCalendarEvents(db: Kysely<Database>) {
 export async function findCalendarEvent(db: Kysely<Database>, eventId: number, { onlyPublic = false } = {}) {
 	let query = selectCalendarEvents(db).where('event.id', '=', eventId);
 	if (onlyPublic) query = query.where('event.is_public', '=', 1).where('event.status', '!=', 'draft');
-	return query.executeTakeFirst();
+	const row = await query.executeTakeFirst();
+	return row ?? null;
 }
 
 /** The event's published items with clock times, in programme order. */

@@ -30,7 +30,7 @@ export function calendarFilename(title: string, suffix = ''): string {
  * The event, and with `withAgenda` each timed item of its published programme as an event of its own
  * (UID derived from the event's, so a later download updates the same entries).
  */
-export async function getEventCalendarFile(
+export async function findEventCalendarFile(
 	db: Kysely<Database>,
 	eventId: number,
 	{

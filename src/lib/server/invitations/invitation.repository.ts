@@ -167,7 +167,8 @@ export async function markMessageAttemptFailed(
 }
 
 export async function findOutboxMessage(db: Kysely<Database>, id: number) {
-	return db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirst();
+	const row = await db.selectFrom('outbox_message').selectAll().where('id', '=', id).executeTakeFirst();
+	return row ?? null;
 }
 
 /** A failed message goes back in the queue, due now, with its attempts counted afresh. */

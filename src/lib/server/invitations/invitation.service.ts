@@ -195,7 +195,7 @@ function closedReasonOf(event: CalendarEventRow, now: Date): string | null {
 	return null;
 }
 
-export async function getInvitationsPage(
+export async function findInvitationsPage(
 	db: Kysely<Database>,
 	eventId: number,
 	request: PageRequest,

@@ -4,16 +4,17 @@ import type { Database, Instant, PersonalLinkTable } from '../db/schema';
 import { personNameColumns } from '../people/person.repository';
 
 export async function findPersonalLink(db: Kysely<Database>, linkId: string) {
-	return db
+	const row = await db
 		.selectFrom('personal_link')
 		.select(['id', 'person_id', 'secret_hash', 'expires_at', 'revoked_at', 'last_used_at'])
 		.where('id', '=', linkId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** The person's most recent link, live or not. */
 export async function findLatestPersonalLink(db: Kysely<Database>, personId: number) {
-	return db
+	const row = await db
 		.selectFrom('personal_link')
 		.select(['created_at', 'expires_at', 'revoked_at', 'last_used_at'])
 		.where('person_id', '=', personId)
@@ -21,6 +22,7 @@ export async function findLatestPersonalLink(db: Kysely<Database>, personId: num
 		.orderBy('id')
 		.limit(1)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function insertPersonalLink(db: Kysely<Database>, link: Insertable<PersonalLinkTable>) {
@@ -48,11 +50,12 @@ export async function touchPersonalLink(db: Kysely<Database>, linkId: string, no
 }
 
 export async function findPersonName(db: Kysely<Database>, personId: number) {
-	return db
+	const row = await db
 		.selectFrom('person')
 		.select(personNameColumns)
 		.where('person.id', '=', personId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 /**
@@ -136,7 +139,7 @@ export async function listAgendaRolesOfEvents(db: Kysely<Database>, eventIds: nu
 
 /** One participation with what the RSVP rules need of its event. */
 export async function findParticipation(db: Kysely<Database>, participantId: number) {
-	return db
+	const row = await db
 		.selectFrom('event_participant as p')
 		.innerJoin('event', 'event.id', 'p.event_id')
 		.select([
@@ -150,6 +153,7 @@ export async function findParticipation(db: Kysely<Database>, participantId: num
 		])
 		.where('p.id', '=', participantId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function updateParticipantRsvp(

@@ -99,7 +99,7 @@ export async function revokePersonalLinks(
 }
 
 /** The person's latest link for the officer's panel, or null when none was ever issued. */
-export async function describePersonalLink(
+export async function findPersonalLinkStatus(
 	db: Kysely<Database>,
 	personId: number,
 	now = new Date()
@@ -133,7 +133,7 @@ export async function resolvePersonalLink(
  * past; at most PERSONAL_AGENDA_LIMIT) with their participation and the agenda, their own items marked.
  * Four queries whatever the number of events; null when there is no such person.
  */
-export async function getPersonalAgenda(
+export async function findPersonalAgenda(
 	db: Kysely<Database>,
 	personId: number,
 	now = new Date()

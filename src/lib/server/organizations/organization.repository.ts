@@ -60,15 +60,16 @@ export async function listOrganizations(db: Kysely<Database>, filter: Organizati
 export type OrganizationListRow = Awaited<ReturnType<typeof listOrganizations>>[number];
 
 export async function findOrganizationRef(db: Kysely<Database>, organizationId: number) {
-	return db
+	const row = await db
 		.selectFrom('organization')
 		.select(['id', 'name', 'acronym'])
 		.where('id', '=', organizationId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function findOrganization(db: Kysely<Database>, organizationId: number) {
-	return db
+	const row = await db
 		.selectFrom('organization')
 		.select([
 			'id',
@@ -84,6 +85,7 @@ export async function findOrganization(db: Kysely<Database>, organizationId: num
 		])
 		.where('id', '=', organizationId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export type OrganizationDetailRow = NonNullable<Awaited<ReturnType<typeof findOrganization>>>;
@@ -223,7 +225,12 @@ export async function listCorrespondenceOfOrganization(
 
 /** Every column of one organisation, as the edit form needs them. */
 export async function findOrganizationRow(db: Kysely<Database>, organizationId: number) {
-	return db.selectFrom('organization').selectAll().where('id', '=', organizationId).executeTakeFirst();
+	const row = await db
+		.selectFrom('organization')
+		.selectAll()
+		.where('id', '=', organizationId)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function insertOrganization(db: Kysely<Database>, values: NewOrganization) {

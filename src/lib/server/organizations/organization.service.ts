@@ -64,7 +64,7 @@ export async function listOrganizationsPage(
  * the organisation, then its parents (one recursive query), children, people, events, outcomes and
  * correspondence.
  */
-export async function getOrganizationPage(
+export async function findOrganizationPage(
 	db: Kysely<Database>,
 	organizationId: number
 ): Promise<OrganizationPageView | null> {
@@ -127,7 +127,7 @@ export async function getOrganizationChoices(db: Kysely<Database>): Promise<(rea
 	return (await listOrganizationOptions(db)).map((o) => [o.id, o.name] as const);
 }
 
-export async function getOrganizationForm(db: Kysely<Database>, organizationId: number) {
+export async function findOrganizationForm(db: Kysely<Database>, organizationId: number) {
 	const [row, parents] = await Promise.all([
 		findOrganizationRow(db, organizationId),
 		getOrganizationChoices(db)

@@ -96,7 +96,8 @@ export async function listOutcomes(db: Kysely<Database>, filter: OutcomeFilter, 
 }
 
 export async function findOutcome(db: Kysely<Database>, outcomeId: number) {
-	return outcomesWithOwners(db).where('outcome.id', '=', outcomeId).executeTakeFirst();
+	const row = await outcomesWithOwners(db).where('outcome.id', '=', outcomeId).executeTakeFirst();
+	return row ?? null;
 }
 
 /** The outcomes recorded at an event, in the order they were recorded. */
@@ -153,7 +154,8 @@ export async function listFollowUpsForOutcomes(db: Kysely<Database>, outcomeIds:
 
 /** Every column of one outcome with its parties' ids, as the edit form needs them. */
 export async function findOutcomeRow(db: Kysely<Database>, outcomeId: number) {
-	return db.selectFrom('outcome').selectAll().where('id', '=', outcomeId).executeTakeFirst();
+	const row = await db.selectFrom('outcome').selectAll().where('id', '=', outcomeId).executeTakeFirst();
+	return row ?? null;
 }
 
 export async function listPartyIds(db: Kysely<Database>, outcomeId: number) {
@@ -208,5 +210,10 @@ export async function insertOutcomeFollowUps(
 
 /** The event an outcome belongs to, for the form's heading. */
 export async function findEventTitle(db: Kysely<Database>, eventId: number) {
-	return db.selectFrom('event').select(['id', 'title']).where('id', '=', eventId).executeTakeFirst();
+	const row = await db
+		.selectFrom('event')
+		.select(['id', 'title'])
+		.where('id', '=', eventId)
+		.executeTakeFirst();
+	return row ?? null;
 }

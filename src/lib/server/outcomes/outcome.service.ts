@@ -63,7 +63,7 @@ export async function listOutcomesPage(
 }
 
 /** Everything the outcome page shows, or null when there is no such outcome. */
-export async function getOutcomePage(db: Kysely<Database>, outcomeId: number): Promise<OutcomeView | null> {
+export async function findOutcomePage(db: Kysely<Database>, outcomeId: number): Promise<OutcomeView | null> {
 	const row = await findOutcome(db, outcomeId);
 	if (!row) return null;
 	const [view] = await withPartiesAndFollowUps(db, [row]);
@@ -127,7 +127,7 @@ export async function getOutcomeFormChoices(
 	return { ...directory, event: event ?? null };
 }
 
-export async function getOutcomeForm(db: Kysely<Database>, outcomeId: number) {
+export async function findOutcomeForm(db: Kysely<Database>, outcomeId: number) {
 	const [row, partyIds] = await Promise.all([findOutcomeRow(db, outcomeId), listPartyIds(db, outcomeId)]);
 	if (!row) return null;
 	return {

@@ -207,7 +207,7 @@ export async function clearPrecedences(db: Kysely<Database>, eventId: number, no
 
 /** One participant with who they are and how many agenda roles they hold. */
 export async function findParticipant(db: Kysely<Database>, participantId: number) {
-	return db
+	const row = await db
 		.selectFrom('event_participant as p')
 		.innerJoin('person', 'person.id', 'p.person_id')
 		.leftJoin('organization as o', 'o.id', 'p.organization_id')
@@ -222,6 +222,7 @@ export async function findParticipant(db: Kysely<Database>, participantId: numbe
 		])
 		.where('p.id', '=', participantId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export type ParticipantRow = NonNullable<Awaited<ReturnType<typeof findParticipant>>>;
@@ -341,7 +342,8 @@ export async function listPeopleToInviteFromOrganization(
 }
 
 export async function findDelegation(db: Kysely<Database>, delegationId: number) {
-	return db.selectFrom('delegation').selectAll().where('id', '=', delegationId).executeTakeFirst();
+	const row = await db.selectFrom('delegation').selectAll().where('id', '=', delegationId).executeTakeFirst();
+	return row ?? null;
 }
 
 /** The event's side of this name in any case, but the side named; null when there is none. */
@@ -388,7 +390,7 @@ export async function nextDelegationPosition(db: Kysely<Database>, eventId: numb
 }
 
 /** People in the directory named as the CSV names them: by e-mail or by family name. */
-export async function findPeopleForImport(db: Kysely<Database>, emails: string[], familyNames: string[]) {
+export async function listPeopleForImport(db: Kysely<Database>, emails: string[], familyNames: string[]) {
 	if (emails.length === 0 && familyNames.length === 0) return [];
 	return db
 		.selectFrom('person')
@@ -418,7 +420,7 @@ export async function findPeopleForImport(db: Kysely<Database>, emails: string[]
 }
 
 /** Organisations a CSV may name, by name or by acronym, as written or in lower case. */
-export async function findOrganizationsByNameOrAcronym(db: Kysely<Database>, names: string[]) {
+export async function listOrganizationsByNameOrAcronym(db: Kysely<Database>, names: string[]) {
 	if (names.length === 0) return [];
 	return db
 		.selectFrom('organization')

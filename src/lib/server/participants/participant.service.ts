@@ -15,7 +15,7 @@ import {
 } from '../agenda/agenda.repository';
 import { queueParticipantCancellation } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
-import { findClashes, type ClashView } from '../conflicts/conflict.service';
+import { listClashes, type ClashView } from '../conflicts/conflict.service';
 import type { Database, NewParticipant } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { findEvent, type EventDetailRow } from '../events/event.repository';
@@ -44,9 +44,9 @@ import {
 	findDelegation,
 	findDelegationByName,
 	findHeadOfDelegation,
-	findOrganizationsByNameOrAcronym,
+	listOrganizationsByNameOrAcronym,
 	findParticipant,
-	findPeopleForImport,
+	listPeopleForImport,
 	insertDelegations,
 	insertParticipants,
 	listDelegations,
@@ -112,7 +112,7 @@ async function delegationOrFail(db: Db, eventId: number, delegationId: number, f
 /** Other events, not cancelled, that these people are booked at during this one. */
 async function clashesFor(db: Db, event: EventDetailRow, personIds: number[]): Promise<ClashView[]> {
 	if (event.status === 'cancelled' || personIds.length === 0) return [];
-	return findClashes(db, {
+	return listClashes(db, {
 		startAt: event.start_at,
 		endAt: event.end_at,
 		personIds,
@@ -131,7 +131,7 @@ const nameOf = (p: { honorific: string | null; given_name: string; family_name: 
  * order of precedence; those who have not answered; the sides; the organisations to invite from; and,
  * when a name was searched, the people found and which of them are invited already.
  */
-export async function getParticipantsPage(
+export async function findParticipantsPage(
 	db: Kysely<Database>,
 	eventId: number,
 	{ page, search = '' }: { page: PageRequest; search?: string }
@@ -174,7 +174,7 @@ export async function getParticipantsPage(
  * The printed participant list and badges: everyone in order of precedence, grouped by side, with the
  * titles they held at the event. Three queries.
  */
-export async function getParticipantPrint(
+export async function findParticipantPrint(
 	db: Kysely<Database>,
 	eventId: number
 ): Promise<ParticipantPrintView | null> {
@@ -423,8 +423,8 @@ async function planFor(
 ): Promise<{ plan: ImportPlan; clashes: ClashView[] }> {
 	const names = namesInFile(parsed);
 	const [organizations, people, delegations] = await Promise.all([
-		findOrganizationsByNameOrAcronym(db, names.organizations),
-		findPeopleForImport(db, names.emails, names.familyNames),
+		listOrganizationsByNameOrAcronym(db, names.organizations),
+		listPeopleForImport(db, names.emails, names.familyNames),
 		listDelegations(db, event.id)
 	]);
 	const personIds = people.map((p) => p.id);

@@ -52,7 +52,7 @@ export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];
  */
 export async function findPerson(db: Kysely<Database>, personId: number, { privateContacts = false } = {}) {
 	const visible = privateContacts ? sql`1 = 1` : sql`person.contact_public = 1`;
-	return withOrganization(db)
+	const row = await withOrganization(db)
 		.select([
 			...personNameColumns,
 			'person.rank',
@@ -64,6 +64,7 @@ export async function findPerson(db: Kysely<Database>, personId: number, { priva
 		])
 		.where('person.id', '=', personId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export type PersonDetailRow = NonNullable<Awaited<ReturnType<typeof findPerson>>>;
@@ -145,7 +146,8 @@ export async function insertPerson(db: Kysely<Database>, values: NewPerson) {
 
 /** Every column of one person, as the edit form needs them. */
 export async function findPersonRow(db: Kysely<Database>, personId: number) {
-	return db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+	const row = await db.selectFrom('person').selectAll().where('id', '=', personId).executeTakeFirst();
+	return row ?? null;
 }
 
 /** Writes the person if still at the version the officer saw; false when someone saved in between. */
@@ -171,7 +173,8 @@ export async function findOtherPersonWithEmail(db: Kysely<Database>, email: stri
 		.select(['id', 'given_name', 'family_name'])
 		.where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
 	if (exceptId !== null) query = query.where('id', '!=', exceptId);
-	return query.executeTakeFirst();
+	const row = await query.executeTakeFirst();
+	return row ?? null;
 }
 
 /**
@@ -200,7 +203,12 @@ export async function searchPeopleByName(db: Kysely<Database>, text: string, lim
 }
 
 export async function findOrganizationId(db: Kysely<Database>, organizationId: number) {
-	return db.selectFrom('organization').select('id').where('id', '=', organizationId).executeTakeFirst();
+	const row = await db
+		.selectFrom('organization')
+		.select('id')
+		.where('id', '=', organizationId)
+		.executeTakeFirst();
+	return row ?? null;
 }
 
 /** Everyone in the directory, alphabetically, for a form's list. */

@@ -52,7 +52,7 @@ export async function listPeoplePage(
  * in it only for readers who may see them (officers and administrators). Five queries at most: the
  * person; then their events, outcomes and correspondence; then their agenda roles at the events listed.
  */
-export async function getPersonPage(
+export async function findPersonPage(
 	db: Kysely<Database>,
 	personId: number,
 	reader: { privateContacts: boolean }
@@ -182,7 +182,7 @@ export async function getPersonFormChoices(db: Kysely<Database>): Promise<Organi
 }
 
 /** The person's edit form with its choices, or null when there is no such person. Two queries. */
-export async function getPersonForm(
+export async function findPersonForm(
 	db: Kysely<Database>,
 	personId: number
 ): Promise<{ name: string; values: PersonFormValues; organizations: OrganizationChoice[] } | null> {

@@ -79,7 +79,7 @@ export async function beginTwoFactorEnrolment(
 }
 
 /** The pending enrolment of a user, if one was begun. */
-export async function pendingTwoFactorEnrolment(
+export async function findPendingTwoFactorEnrolment(
 	db: Kysely<Database>,
 	userId: number
 ): Promise<TotpEnrolment | null> {

@@ -11,12 +11,14 @@ export async function countUsers(db: Db): Promise<number> {
 	return Number(row.n);
 }
 
-export function findUserByEmail(db: Db, email: string) {
-	return db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst();
+export async function findUserByEmail(db: Db, email: string) {
+	const row = await db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst();
+	return row ?? null;
 }
 
-export function findUser(db: Db, userId: number) {
-	return db.selectFrom('user_account').selectAll().where('id', '=', userId).executeTakeFirst();
+export async function findUser(db: Db, userId: number) {
+	const row = await db.selectFrom('user_account').selectAll().where('id', '=', userId).executeTakeFirst();
+	return row ?? null;
 }
 
 export function insertUser(db: Db, user: NewUserAccount) {

@@ -15,11 +15,12 @@ export async function listVenueOptions(db: Kysely<Database>) {
 }
 
 export async function findVenue(db: Kysely<Database>, venueId: number) {
-	return db
+	const row = await db
 		.selectFrom('venue')
 		.select(['id', 'name', 'city', 'time_zone'])
 		.where('id', '=', venueId)
 		.executeTakeFirst();
+	return row ?? null;
 }
 
 export async function insertVenue(db: Kysely<Database>, venue: NewVenue) {
@@ -48,7 +49,8 @@ export async function listVenues(db: Kysely<Database>, page: PageRequest) {
 }
 
 export async function findVenueRow(db: Kysely<Database>, venueId: number) {
-	return db.selectFrom('venue').selectAll().where('id', '=', venueId).executeTakeFirst();
+	const row = await db.selectFrom('venue').selectAll().where('id', '=', venueId).executeTakeFirst();
+	return row ?? null;
 }
 
 export async function updateVenueRow(

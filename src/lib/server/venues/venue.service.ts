@@ -64,7 +64,7 @@ function venueColumns(input: VenueInput) {
 	};
 }
 
-export async function getVenueForm(db: Kysely<Database>, venueId: number) {
+export async function findVenueForm(db: Kysely<Database>, venueId: number) {
 	const row = await findVenueRow(db, venueId);
 	return row ? { name: row.name, values: toVenueFormValues(row), timeZones: timeZoneNames() } : null;
 }

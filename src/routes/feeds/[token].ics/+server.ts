@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { getFeedCalendar } from '$lib/server/feeds/feed.service';
+import { findFeedCalendar } from '$lib/server/feeds/feed.service';
 import { calendarResponse } from '$lib/server/ical/ical.http';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
  * what it has (If-None-Match, or If-Modified-Since).
  */
 export const GET: RequestHandler = async ({ params, request, url }) => {
-	const feed = await getFeedCalendar(database().db, params.token, {
+	const feed = await findFeedCalendar(database().db, params.token, {
 		eventUrl: (eventId) => `${url.origin}/events/${eventId}`
 	});
 	if (!feed) error(404, 'There is no such calendar.');

@@ -7,7 +7,7 @@ import {
 	confirmTwoFactorEnrolment,
 	disableOwnTwoFactor,
 	mustEnrolTwoFactor,
-	pendingTwoFactorEnrolment
+	findPendingTwoFactorEnrolment
 } from '$lib/server/users/two-factor.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	return {
 		enabled: user.twoFactorEnabled,
 		required: await mustEnrolTwoFactor(db, user),
-		enrolment: user.twoFactorEnabled ? null : await pendingTwoFactorEnrolment(db, user.id)
+		enrolment: user.twoFactorEnabled ? null : await findPendingTwoFactorEnrolment(db, user.id)
 	};
 };
 

@@ -5,12 +5,12 @@ import { database } from '$lib/server/db';
 import { NotFound, StaleRecord } from '$lib/server/errors';
 import { formVersion } from '$lib/server/events/event.input';
 import { OutcomeStatusInput } from '$lib/server/outcomes/outcome.input';
-import { getOutcomePage, setOutcomeStatus } from '$lib/server/outcomes/outcome.service';
+import { findOutcomePage, setOutcomeStatus } from '$lib/server/outcomes/outcome.service';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
-	const outcome = await getOutcomePage(database().db, Number(params.outcomeId));
+	const outcome = await findOutcomePage(database().db, Number(params.outcomeId));
 	if (!outcome) error(404, 'There is no such outcome.');
 	return { outcome };
 };

@@ -5,12 +5,12 @@ import { database } from '$lib/server/db';
 import { Forbidden, NotFound, RuleViolation } from '$lib/server/errors';
 import { PersonalLinkIssueInput } from '$lib/server/links/personal-link.input';
 import {
-	describePersonalLink,
+	findPersonalLinkStatus,
 	issuePersonalLink,
 	revokePersonalLinks
 } from '$lib/server/links/personal-link.service';
 import { listFeedsOf } from '$lib/server/feeds/feed.service';
-import { getPersonPage } from '$lib/server/people/person.service';
+import { findPersonPage } from '$lib/server/people/person.service';
 import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	const db = database().db;
 	const personId = Number(params.personId);
 	const [person, personalLink, feeds] = await Promise.all([
-		getPersonPage(db, personId, { privateContacts: officer }),
+		findPersonPage(db, personId, { privateContacts: officer }),
 		// Viewers get no word of personal links or feeds, not even whether one exists.
-		officer ? describePersonalLink(db, personId) : undefined,
+		officer ? findPersonalLinkStatus(db, personId) : undefined,
 		officer ? listFeedsOf(db, { personId }) : undefined
 	]);
 	if (!person) error(404, 'No such person');

@@ -3,7 +3,7 @@ import { database } from '$lib/server/db';
 import { NotFound, RuleViolation } from '$lib/server/errors';
 import { RsvpResponseInput } from '$lib/server/links/personal-link.input';
 import {
-	getPersonalAgenda,
+	findPersonalAgenda,
 	resolvePersonalLink,
 	respondToInvitation
 } from '$lib/server/links/personal-link.service';
@@ -17,7 +17,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const link = await resolvePersonalLink(db, params.token);
 	if (!link) error(404, NOT_VALID);
-	const agenda = await getPersonalAgenda(db, link.personId);
+	const agenda = await findPersonalAgenda(db, link.personId);
 	if (!agenda) error(404, NOT_VALID);
 	return { agenda };
 };

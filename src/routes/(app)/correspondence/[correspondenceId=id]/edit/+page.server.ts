@@ -4,7 +4,7 @@ import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { CorrespondenceInput, readCorrespondenceForm } from '$lib/server/correspondence/correspondence.input';
 import {
-	getCorrespondenceForm,
+	findCorrespondenceForm,
 	reviseCorrespondence
 } from '$lib/server/correspondence/correspondence.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
@@ -13,7 +13,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
 	const correspondenceId = Number(params.correspondenceId);
-	const form = await getCorrespondenceForm(database().db, correspondenceId);
+	const form = await findCorrespondenceForm(database().db, correspondenceId);
 	if (!form) error(404, 'There is no such document.');
 	return { ...form, correspondenceId };
 };

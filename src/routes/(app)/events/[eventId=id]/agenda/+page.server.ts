@@ -11,7 +11,7 @@ import {
 } from '$lib/server/agenda/agenda.input';
 import {
 	addAgendaItem,
-	getAgendaPage,
+	findAgendaPage,
 	moveAgendaItem,
 	removeAgendaItem,
 	reorderAgendaItems
@@ -23,7 +23,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
-	const agenda = await getAgendaPage(database().db, Number(params.eventId));
+	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, 'There is no such event.');
 	return { agenda };
 };

@@ -1,13 +1,13 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { calendarResponse } from '$lib/server/ical/ical.http';
-import { getEventCalendarFile } from '$lib/server/ical/ical.service';
+import { findEventCalendarFile } from '$lib/server/ical/ical.service';
 import type { RequestHandler } from './$types';
 
 /** The event as an .ics file; `?agenda=1` adds each timed item of the published programme. */
 export const GET: RequestHandler = async ({ params, url }) => {
 	const eventId = Number(params.eventId);
-	const file = await getEventCalendarFile(database().db, eventId, {
+	const file = await findEventCalendarFile(database().db, eventId, {
 		withAgenda: url.searchParams.get('agenda') === '1',
 		eventUrl: `${url.origin}/events/${eventId}`
 	});

@@ -4,13 +4,13 @@ import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { NotFound, StaleRecord } from '$lib/server/errors';
 import { EventDeleteInput, formVersion } from '$lib/server/events/event.input';
-import { deleteEvent, getEventDeletion } from '$lib/server/events/event.service';
+import { deleteEvent, findEventDeletion } from '$lib/server/events/event.service';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
-	const event = await getEventDeletion(database().db, Number(params.eventId));
+	const event = await findEventDeletion(database().db, Number(params.eventId));
 	if (!event) error(404, 'There is no such event.');
 	return { event };
 };

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { duplicateEvent, getDuplicateForm, getEventFormOptions } from '$lib/server/events/event.service';
+import { duplicateEvent, findDuplicateForm, getEventFormOptions } from '$lib/server/events/event.service';
 import { saveEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -10,7 +10,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
 	const db = database().db;
 	const [form, options] = await Promise.all([
-		getDuplicateForm(db, Number(params.eventId)),
+		findDuplicateForm(db, Number(params.eventId)),
 		getEventFormOptions(db)
 	]);
 	if (!form) error(404, 'There is no such event.');

@@ -6,7 +6,7 @@ import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { EventStatusChangeInput, formVersion } from '$lib/server/events/event.input';
 import {
 	changeEventStatus,
-	getEventForm,
+	findEventForm,
 	getEventFormOptions,
 	reviseEvent,
 	type StatusChange
@@ -19,7 +19,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
 	const db = database().db;
 	const [event, options] = await Promise.all([
-		getEventForm(db, Number(params.eventId)),
+		findEventForm(db, Number(params.eventId)),
 		getEventFormOptions(db)
 	]);
 	if (!event) error(404, 'There is no such event.');

@@ -3,7 +3,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { NotFound, RuleViolation } from '$lib/server/errors';
-import { getInvitationsPage, sendInvitations } from '$lib/server/invitations/invitation.service';
+import { findInvitationsPage, sendInvitations } from '$lib/server/invitations/invitation.service';
 import { pageRequest } from '$lib/server/pagination';
 import { positiveId } from '$lib/server/query-params';
 import { retryAction } from '../../../outbox-actions.server';
@@ -11,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireRole(locals.user, 'officer');
-	const view = await getInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
+	const view = await findInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
 	if (!view) error(404, 'There is no such event.');
 	return { view };
 };

@@ -26,7 +26,7 @@ import {
 	createDelegation,
 	createPersonAndInvite,
 	describeRemoval,
-	getParticipantsPage,
+	findParticipantsPage,
 	importParticipants,
 	inviteOrganization,
 	inviteParticipant,
@@ -49,7 +49,7 @@ const PAGE_SIZE = 100;
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireRole(locals.user, 'officer');
-	const view = await getParticipantsPage(database().db, Number(params.eventId), {
+	const view = await findParticipantsPage(database().db, Number(params.eventId), {
 		page: pageRequest(url, PAGE_SIZE, ['id']),
 		search: url.searchParams.get('q') ?? ''
 	});

@@ -3,14 +3,14 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { OrganizationInput, readOrganizationForm } from '$lib/server/organizations/organization.input';
-import { getOrganizationForm, reviseOrganization } from '$lib/server/organizations/organization.service';
+import { findOrganizationForm, reviseOrganization } from '$lib/server/organizations/organization.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
 	const organizationId = Number(params.organizationId);
-	const form = await getOrganizationForm(database().db, organizationId);
+	const form = await findOrganizationForm(database().db, organizationId);
 	if (!form) error(404, 'There is no such organisation.');
 	return { ...form, organizationId };
 };

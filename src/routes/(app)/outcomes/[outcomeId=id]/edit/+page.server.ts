@@ -3,14 +3,14 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { OutcomeInput, readOutcomeForm } from '$lib/server/outcomes/outcome.input';
-import { getOutcomeForm, reviseOutcome } from '$lib/server/outcomes/outcome.service';
+import { findOutcomeForm, reviseOutcome } from '$lib/server/outcomes/outcome.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
 	const outcomeId = Number(params.outcomeId);
-	const form = await getOutcomeForm(database().db, outcomeId);
+	const form = await findOutcomeForm(database().db, outcomeId);
 	if (!form) error(404, 'There is no such outcome.');
 	return { ...form, outcomeId };
 };

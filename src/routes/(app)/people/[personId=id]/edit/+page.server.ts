@@ -3,14 +3,14 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PersonCreateInput, readPersonForm } from '$lib/server/people/person.input';
-import { getPersonForm, revisePerson } from '$lib/server/people/person.service';
+import { findPersonForm, revisePerson } from '$lib/server/people/person.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
 	const personId = Number(params.personId);
-	const form = await getPersonForm(database().db, personId);
+	const form = await findPersonForm(database().db, personId);
 	if (!form) error(404, 'There is no such person.');
 	return { ...form, personId };
 };

@@ -3,13 +3,13 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { readVenueForm, VenueInput } from '$lib/server/venues/venue.input';
-import { getVenueForm, reviseVenue } from '$lib/server/venues/venue.service';
+import { findVenueForm, reviseVenue } from '$lib/server/venues/venue.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	requireRole(locals.user, 'officer');
-	const form = await getVenueForm(database().db, Number(params.venueId));
+	const form = await findVenueForm(database().db, Number(params.venueId));
 	if (!form) error(404, 'There is no such venue.');
 	return form;
 };

@@ -9,7 +9,7 @@ import {
 } from '$lib/server/agenda/agenda.input';
 import {
 	assignToAgendaItem,
-	getAgendaItemPage,
+	findAgendaItemPage,
 	removeAgendaItem,
 	unassignFromAgendaItem,
 	updateAgendaItem
@@ -22,7 +22,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	requireRole(locals.user, 'officer');
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
-	const page = await getAgendaItemPage(
+	const page = await findAgendaItemPage(
 		database().db,
 		Number(params.eventId),
 		Number(params.itemId),

@@ -1,11 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { getParticipantPrint } from '$lib/server/participants/participant.service';
+import { findParticipantPrint } from '$lib/server/participants/participant.service';
 import type { PageServerLoad } from './$types';
 
 /** Every signed-in reader may print the list. */
 export const load: PageServerLoad = async ({ params }) => {
-	const print = await getParticipantPrint(database().db, Number(params.eventId));
+	const print = await findParticipantPrint(database().db, Number(params.eventId));
 	if (!print) error(404, 'There is no such event.');
 	return { print };
 };
