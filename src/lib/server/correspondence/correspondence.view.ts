@@ -6,7 +6,7 @@ import {
 	type CorrespondenceEventLink,
 	type CorrespondenceKind
 } from '../../vocabulary';
-import type { EventRef } from '../events/event.view';
+import type { EventRef } from '../events/event.ref';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type {
 	CorrespondenceDetailRow,

@@ -38,14 +38,6 @@ export const eventSummaryColumns = [
 	'event.timing'
 ] as const;
 
-/** The event a record belongs to, joined as `event`, for an event reference: `event_id`, `event_title` … */
-export const eventRefColumns = [
-	'event.id as event_id',
-	'event.title as event_title',
-	'event.start_at as event_start_at',
-	'event.time_zone as event_time_zone'
-] as const;
-
 const eventListColumns = [
 	...eventSummaryColumns,
 	'event.online_url',

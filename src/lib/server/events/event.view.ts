@@ -52,14 +52,6 @@ export interface EventSummaryRow {
 	timing: TimingCertainty;
 }
 
-/** An event named by another record: an outcome's, a person's engagements, a document's. */
-export interface EventRef {
-	id: number;
-	title: string;
-	startAt: string;
-	timeZone: string;
-}
-
 export interface HostView extends OrganizationRef {
 	role: HostRole;
 }
@@ -142,18 +134,6 @@ export function toEventSummary(row: EventSummaryRow): EventSummary {
 		timeZone: row.time_zone,
 		timing: row.timing
 	};
-}
-
-/** The reference, or null when the row names no event (an outer join that found none). */
-export function eventRef(
-	id: number | null,
-	title: string | null,
-	startAt: string | null,
-	timeZone: string | null
-): EventRef | null {
-	return id !== null && title !== null && startAt !== null && timeZone !== null
-		? { id, title, startAt, timeZone }
-		: null;
 }
 
 export function toHostViews(rows: Rows<typeof listHostsForEvents>): Map<number, HostView[]> {

@@ -3,7 +3,7 @@ import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updatea
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, NewOutcome, OutcomeFollowUpTable, OutcomeTable } from '../db/schema';
-import { eventRefColumns } from '../events/event.repository';
+import { eventRefColumns } from '../events/event.ref';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 

@@ -1,7 +1,7 @@
 /** What outcome pages (and the event and organisation pages) receive: chosen fields, labels resolved. */
 import { formatPersonName } from '../../format/names';
 import { outcomeKinds, outcomeStatuses, type OutcomeKind, type OutcomeStatus } from '../../vocabulary';
-import { eventRef, type EventRef } from '../events/event.view';
+import { eventRef, type EventRef } from '../events/event.ref';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type { listFollowUpsForOutcomes, listPartiesForOutcomes, OutcomeRow } from './outcome.repository';
 

@@ -9,7 +9,8 @@ import {
 	type ParticipantRole
 } from '../../vocabulary';
 import { toCorrespondenceSummary, type CorrespondenceSummary } from '../correspondence/correspondence.view';
-import { toEventSummary, type EventRef, type EventSummary } from '../events/event.view';
+import type { EventRef } from '../events/event.ref';
+import { toEventSummary, type EventSummary } from '../events/event.view';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import { toOutcomeSummary, type OutcomeSummary } from '../outcomes/outcome.view';
 import { upTo } from '../pagination';
