@@ -12,7 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import { agendaRoles, eventStatuses, type AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
-import { listClashes, type ClashView } from '../conflicts/conflict.service';
+import { listClashes, type ClashView } from '../clashes/clash.service';
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { findEvent, listHostsForEvents } from '../events/event.repository';

@@ -1,6 +1,6 @@
 /** What the event form pages receive: the choices the form offers and a record as the form shows it. */
 import { instantToZoned } from '../../format/datetime';
-import type { ClashView } from '../conflicts/conflict.service';
+import type { ClashView } from '../clashes/clash.service';
 import type { EventFormValues } from './event.input';
 
 export interface VenueOption {

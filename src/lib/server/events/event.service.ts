@@ -10,7 +10,7 @@ import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
 import { retimeAgenda } from '../agenda/agenda.service';
 import { queueDeletionCancellations, queueEventUpdates } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
-import { listClashes, type ClashView } from '../conflicts/conflict.service';
+import { listClashes, type ClashView } from '../clashes/clash.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database, EventTable } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord, type FieldErrors } from '../errors';

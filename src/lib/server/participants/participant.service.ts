@@ -15,7 +15,7 @@ import {
 } from '../agenda/agenda.repository';
 import { queueParticipantCancellation } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
-import { listClashes, type ClashView } from '../conflicts/conflict.service';
+import { listClashes, type ClashView } from '../clashes/clash.service';
 import type { Database, NewParticipant } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { findEvent, type EventDetailRow } from '../events/event.repository';

@@ -2,7 +2,7 @@
 import { formatOffset, formatRange } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { participantRoles, rsvpStatuses, type ParticipantRole, type RsvpStatus } from '../../vocabulary';
-import type { ClashView } from '../conflicts/conflict.service';
+import type { ClashView } from '../clashes/clash.service';
 import { toPersonAtEvent, type EventSummary, type PersonAtEvent } from '../events/event.view';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type { Page } from '../pagination';

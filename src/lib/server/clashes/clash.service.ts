@@ -7,12 +7,7 @@
 import type { Kysely } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import type { Database } from '../db/schema';
-import {
-	listParticipantPersonIds,
-	listPersonClashes,
-	listVenueClashes,
-	type Span
-} from './conflict.repository';
+import { listParticipantPersonIds, listPersonClashes, listVenueClashes, type Span } from './clash.repository';
 
 export interface ClashView {
 	event: { id: number; title: string; startAt: string; endAt: string; timeZone: string };

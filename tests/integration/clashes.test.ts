@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import { listClashes } from '$lib/server/conflicts/conflict.service';
+import { listClashes } from '$lib/server/clashes/clash.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertPerson, insertVenue } from '../helpers/factories';
 
