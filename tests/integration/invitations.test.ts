@@ -12,14 +12,11 @@ import type { Database } from '$lib/server/db/schema';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { EventFormInput } from '$lib/server/events/event.input';
 import { changeEventStatus, deleteEvent, findEventForm, reviseEvent } from '$lib/server/events/event.service';
-import { claimDueMessages } from '$lib/server/invitations/invitation.repository';
-import {
-	findInvitationsPage,
-	retryOutboxMessage,
-	sendInvitations
-} from '$lib/server/invitations/invitation.service';
-import { createMailer } from '$lib/server/invitations/mail.transport';
-import { deliverDueMessages, MAX_ATTEMPTS } from '$lib/server/invitations/outbox.worker';
+import { findInvitationsPage, sendInvitations } from '$lib/server/invitations/invitation.service';
+import { createMailer } from '$lib/server/mail/mail.transport';
+import { claimDueMessages } from '$lib/server/mail/outbox.repository';
+import { retryOutboxMessage } from '$lib/server/mail/outbox.service';
+import { deliverDueMessages, MAX_ATTEMPTS } from '$lib/server/mail/outbox.worker';
 import { respondToInvitation } from '$lib/server/links/personal-link.service';
 import { removeParticipant } from '$lib/server/participants/participant.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';

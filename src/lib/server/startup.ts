@@ -6,8 +6,8 @@
 import { database } from './db';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/demo.service';
-import { createMailer } from './invitations/mail.transport';
-import { startOutboxWorker } from './invitations/outbox.worker';
+import { createMailer } from './mail/mail.transport';
+import { startOutboxWorker } from './mail/outbox.worker';
 import { refreshSearchIndex } from './search/search.service';
 
 export async function prepareDatabase(): Promise<void> {

@@ -4,7 +4,7 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { NotFound, RuleViolation } from '$lib/server/errors';
-import { retryOutboxMessage } from '$lib/server/invitations/invitation.service';
+import { retryOutboxMessage } from '$lib/server/mail/outbox.service';
 import { positiveId } from '$lib/server/query-params';
 
 export async function retryAction(event: RequestEvent) {

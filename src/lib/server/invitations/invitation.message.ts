@@ -7,11 +7,7 @@ import { formatOffset, formatRange } from '../../format/datetime';
 import { buildCalendar, type IcalAttendee } from '../ical/ical.calendar';
 import { locationOf, toIcalEvent, type CalendarEventRow } from '../ical/ical.event';
 import type { OutboxMessageKind } from '../db/schema';
-
-export interface Organizer {
-	name: string;
-	email: string;
-}
+import type { Organizer } from '../mail/mail.transport';
 
 export interface InvitationMessage {
 	kind: OutboxMessageKind;

@@ -1,7 +1,7 @@
 /**
  * Invitations by e-mail (RFC 5546 iTIP). Sending queues one message per person in the outbox, in the
  * same transaction as the change that causes it, so nothing is lost while the SMTP server is away; the
- * outbox worker (outbox.worker.ts) delivers. The event's UID never changes. Every change attendees must
+ * outbox worker (mail/outbox.worker.ts) delivers. The event's UID never changes. Every change attendees must
  * see raises its SEQUENCE (events/event.service.ts) and re-sends to everyone invited so far; cancelling
  * sends METHOD:CANCEL; removing a participant sends them a CANCEL.
  */
@@ -11,24 +11,21 @@ import type { AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import type { Database, OutboxMessageKind } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
-import { toPage, type Page, type PageRequest } from '../pagination';
 import type { IcalAttendee } from '../ical/ical.calendar';
 import { attendeeRoleOf, partstatOf, type CalendarEventRow } from '../ical/ical.event';
 import { findCalendarEvent } from '../ical/ical.repository';
+import { organizerOf } from '../mail/mail.transport';
+import { insertOutboxMessages } from '../mail/outbox.repository';
+import { getOutboxPage } from '../mail/outbox.service';
+import type { OutboxPage } from '../mail/outbox.view';
+import type { PageRequest } from '../pagination';
 import { invitationMessage } from './invitation.message';
 import {
-	countOutboxByStatus,
-	findOutboxMessage,
-	insertOutboxMessages,
 	listAgendaRolesOfParticipants,
 	listInvitationRecipients,
-	listOutboxMessages,
 	markSequenceSent,
-	requeueFailedMessage,
-	type OutboxListRow,
 	type RecipientRow
 } from './invitation.repository';
-import { organizerOf, smtpConfigured } from './mail.transport';
 
 export interface RecipientView {
 	participantId: number;
@@ -41,30 +38,6 @@ export interface RecipientView {
 	sequenceSent: number | null;
 	/** Why no invitation can go to them, or null. */
 	cannotSend: string | null;
-}
-
-export interface OutboxMessageView {
-	id: number;
-	eventId: number | null;
-	eventTitle: string | null;
-	toName: string;
-	toAddress: string;
-	kind: OutboxMessageKind;
-	method: string;
-	sequence: number;
-	subject: string;
-	status: string;
-	attempts: number;
-	nextAttemptAt: string;
-	lastError: string | null;
-	createdAt: string;
-	sentAt: string | null;
-}
-
-export interface OutboxPage {
-	messages: Page<OutboxMessageView>;
-	counts: Record<string, number>;
-	smtpConfigured: boolean;
 }
 
 function recipientViews(
@@ -332,65 +305,4 @@ export async function queueParticipantCancellation(
 		now
 	});
 	return true;
-}
-
-function toOutboxView(row: OutboxListRow): OutboxMessageView {
-	return {
-		id: row.id,
-		eventId: row.event_id,
-		eventTitle: row.event_title,
-		toName: row.to_name,
-		toAddress: row.to_address,
-		kind: row.kind,
-		method: row.method,
-		sequence: row.sequence,
-		subject: row.subject,
-		status: row.status,
-		attempts: row.attempts,
-		nextAttemptAt: row.next_attempt_at,
-		lastError: row.last_error,
-		createdAt: row.created_at,
-		sentAt: row.sent_at
-	};
-}
-
-/** The outbox, newest first, for the office or one event; with counts per status. */
-export async function getOutboxPage(
-	db: Kysely<Database>,
-	filter: { eventId?: number },
-	request: PageRequest
-): Promise<OutboxPage> {
-	const [rows, counts] = await Promise.all([
-		listOutboxMessages(db, filter, request),
-		countOutboxByStatus(db, filter.eventId)
-	]);
-	const page = toPage(rows, request, (row) => [row.id]);
-	return {
-		messages: { ...page, items: page.items.map(toOutboxView) },
-		counts: Object.fromEntries(counts.map((c) => [c.status, Number(c.n)])),
-		smtpConfigured: smtpConfigured()
-	};
-}
-
-/** A message that failed for good goes back in the queue. Audited. */
-export async function retryOutboxMessage(
-	db: Kysely<Database>,
-	actor: Actor,
-	messageId: number,
-	now = new Date()
-) {
-	await db.transaction().execute(async (tx) => {
-		const message = await findOutboxMessage(tx, messageId);
-		if (!message) throw new NotFound('There is no such message.');
-		if (!(await requeueFailedMessage(tx, messageId, now.toISOString()))) {
-			throw new RuleViolation('Only a message that failed can be sent again.');
-		}
-		await recordAction(tx, actor, {
-			action: 'outbox.retry',
-			entityType: 'outbox_message',
-			entityId: messageId,
-			eventId: message.event_id,
-			before: { status: message.status, lastError: message.last_error }
-		});
-	});
 }

@@ -1,6 +1,6 @@
 import { requireRole } from '$lib/server/auth/access';
 import { database } from '$lib/server/db';
-import { getOutboxPage } from '$lib/server/invitations/invitation.service';
+import { getOutboxPage } from '$lib/server/mail/outbox.service';
 import { pageRequest } from '$lib/server/pagination';
 import { retryAction } from '../outbox-actions.server';
 import type { Actions, PageServerLoad } from './$types';

@@ -1,12 +1,12 @@
 /**
- * Delivers the outbox. Each round claims what is due (invitation.repository.ts: claimDueMessages, safe
+ * Delivers the outbox. Each round claims what is due (outbox.repository.ts: claimDueMessages, safe
  * with several server processes), hands each message to the SMTP server and records the outcome. A
  * failure is retried with back-off — 30 s, 1 min, 2 min … at most an hour apart — and after
  * MAX_ATTEMPTS the message is marked failed for an officer to see and send again.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { claimDueMessages, markMessageAttemptFailed, markMessageSent } from './invitation.repository';
+import { claimDueMessages, markMessageAttemptFailed, markMessageSent } from './outbox.repository';
 import type { Mailer } from './mail.transport';
 
 export const MAX_ATTEMPTS = 8;

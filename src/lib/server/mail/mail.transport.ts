@@ -5,7 +5,12 @@
  * and the sender of every message.
  */
 import nodemailer, { type Transporter } from 'nodemailer';
-import type { Organizer } from './invitation.message';
+
+/** The office that sends: the sender of every message, and the ORGANIZER of every invitation. */
+export interface Organizer {
+	name: string;
+	email: string;
+}
 
 export interface OutgoingMail {
 	toName: string;
