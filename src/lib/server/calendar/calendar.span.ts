@@ -69,8 +69,3 @@ export function weekSpan(date: string, zone: string): CalendarSpan {
 export function dateInZone(instantAt: string, zone: string): string {
 	return DateTime.fromISO(instantAt, { zone: 'utc' }).setZone(zone).toISODate()!;
 }
-
-/** A date some days or months away, YYYY-MM-DD. */
-export function shiftDate(date: string, change: { days?: number; months?: number }): string {
-	return DateTime.fromISO(date, { zone: 'utc' }).plus(change).toISODate()!;
-}

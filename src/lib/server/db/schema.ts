@@ -390,5 +390,4 @@ export type NewOutcome = Insertable<OutcomeTable>;
 export type Correspondence = Selectable<CorrespondenceTable>;
 export type NewCorrespondence = Insertable<CorrespondenceTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;
-export type UserAccount = Selectable<UserAccountTable>;
 export type NewUserAccount = Insertable<UserAccountTable>;

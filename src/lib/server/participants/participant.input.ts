@@ -87,8 +87,6 @@ export const DelegationRenameInput = z.object({
 
 export const DelegationRefInput = z.object({ delegationId: id('No side named.') });
 
-export const ParticipantRefInput = z.object({ participantId: id('No participant named.') });
-
 export const DelegationAssignInput = z.object({
 	participantId: id('No participant named.'),
 	delegationId: optionalId('Choose a side from the list.')
