@@ -2,14 +2,17 @@
  * Database chores from the command line, on the database DATABASE_URL names (./data/protokol.db by default).
  *   npm run db:migrate    bring the schema up to date
  *   npm run db:demo       migrate, then load the demo data if the database is empty
+ *   npm run db:reindex    migrate, then write every search document again: searches keep the index
+ *                         current by themselves, but not after the way documents are made has changed
  */
 import { closeDatabase, database } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { loadDemoData } from '../src/lib/server/demo/demo.service';
+import { rebuildSearchIndex } from '../src/lib/server/search/search.service';
 
 async function main(command: string | undefined): Promise<number> {
-	if (command !== 'migrate' && command !== 'demo') {
-		console.error('Usage: tsx scripts/db.ts migrate|demo');
+	if (command !== 'migrate' && command !== 'demo' && command !== 'reindex') {
+		console.error('Usage: tsx scripts/db.ts migrate|demo|reindex');
 		return 2;
 	}
 	const handle = database();
@@ -27,6 +30,9 @@ async function main(command: string | undefined): Promise<number> {
 						.join(', ')}`
 				: 'The database is not empty: the demo data was not loaded.'
 		);
+	}
+	if (command === 'reindex') {
+		console.log(`Rebuilt the search index: ${await rebuildSearchIndex(db)} records.`);
 	}
 	return 0;
 }

@@ -1,47 +1,15 @@
 /** The operator's command line: npm run user -- add | list | disable, on a real SQLite file. */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
+import { describe, expect, test } from 'vitest';
 import { verifyPassword } from '$lib/server/auth/password';
-
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+import { commandLine } from '../helpers/cli';
 
 describe('the user command', () => {
-	let dir: string;
-	let databaseUrl: string;
+	const { run, withDatabase } = commandLine('scripts/user.ts');
 
-	beforeAll(() => {
-		dir = mkdtempSync(join(tmpdir(), 'protokol-cli-'));
-		databaseUrl = join(dir, 'protokol.db');
-	});
-	afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-	const run = (args: string[], input = '') =>
-		spawnSync(TSX, ['scripts/user.ts', ...args], {
-			cwd: ROOT,
-			input,
-			encoding: 'utf8',
-			env: { ...process.env, DATABASE_URL: databaseUrl },
-			timeout: 30_000
-		});
-
-	async function storedUser(email: string) {
-		const handle = openDatabase(databaseUrl);
-		try {
-			return await handle.db
-				.selectFrom('user_account')
-				.selectAll()
-				.where('email', '=', email)
-				.executeTakeFirst();
-		} finally {
-			await handle.close();
-		}
-	}
+	const storedUser = (email: string) =>
+		withDatabase((db) =>
+			db.selectFrom('user_account').selectAll().where('email', '=', email).executeTakeFirst()
+		);
 
 	test('adds a user with the password read from standard input, hashed', async () => {
 		const result = run(
