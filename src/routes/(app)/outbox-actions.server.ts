@@ -1,22 +1,19 @@
 /** The outbox's one form, shared by the office outbox and an event's invitations page. */
-import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { NotFound, RuleViolation } from '$lib/server/errors';
+import { attempt, refuseForm } from '$lib/server/http/form-failure';
 import { retryOutboxMessage } from '$lib/server/mail/outbox.service';
 import { positiveId } from '$lib/server/query-params';
 
 export async function retryAction(event: RequestEvent) {
 	requireRole(event.locals.user, 'officer');
 	const messageId = positiveId(String((await event.request.formData()).get('messageId') ?? ''));
-	if (!messageId) return fail(400, { retryError: 'Choose a message to send again.' });
-	try {
+	const context = { form: 'retry' as const, values: {} };
+	if (!messageId) return refuseForm(400, 'Choose a message to send again.', context);
+	return attempt(context, async () => {
 		await retryOutboxMessage(database().db, actorOf(event), messageId);
-	} catch (e) {
-		if (e instanceof NotFound) error(404, e.message);
-		if (e instanceof RuleViolation) return fail(400, { retryError: e.message });
-		throw e;
-	}
-	return { retried: messageId };
+		return { retried: messageId };
+	});
 }

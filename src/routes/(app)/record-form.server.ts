@@ -3,11 +3,11 @@
  * read the form as typed, validate it, call one service, and answer a refusal with everything typed,
  * each message beside its field, or — when someone saved in between — the other officer's version.
  */
-import { error, fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
+import { RuleViolation } from '$lib/server/errors';
 import { formVersion } from '$lib/server/events/event.input';
-import { fieldErrors } from '$lib/server/validation';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
 
 export async function saveRecordForm<Values extends Record<string, string>, Input>(
 	request: Request,
@@ -24,26 +24,8 @@ export async function saveRecordForm<Values extends Record<string, string>, Inpu
 ) {
 	const values = read(await request.formData());
 	const parsed = schema.safeParse(values);
-	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-	let next: string;
-	try {
-		next = await save(parsed.data, values);
-	} catch (e) {
-		if (e instanceof StaleRecord) {
-			return fail(409, {
-				values: e.current as Values,
-				errors: {},
-				stale: { message: e.message, yours: values }
-			});
-		}
-		if (e instanceof RuleViolation) {
-			const errors = Object.keys(e.fields).length > 0 ? e.fields : { form: e.message };
-			return fail(400, { values, errors });
-		}
-		if (e instanceof NotFound) error(404, e.message);
-		throw e;
-	}
-	redirect(303, next);
+	if (!parsed.success) return invalidInput(parsed.error, { values });
+	return attempt({ values }, async () => redirect(303, await save(parsed.data, values)));
 }
 
 /** The version an edit form was filled from; a form without one cannot be checked, so it is refused. */

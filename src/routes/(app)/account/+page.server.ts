@@ -1,10 +1,9 @@
-import { fail } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { RuleViolation } from '$lib/server/errors';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { PasswordChangeInput } from '$lib/server/users/user.input';
 import { changePassword } from '$lib/server/users/user.service';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { formFields } from '$lib/server/validation';
 import { userRoles } from '$lib/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -23,14 +22,13 @@ export const load: PageServerLoad = ({ locals }) => {
 export const actions: Actions = {
 	changePassword: async (event) => {
 		const fields = formFields(await event.request.formData(), ['current', 'password', 'confirm']);
+		// Passwords are never sent back to be typed in again.
+		const context = { values: {} };
 		const parsed = PasswordChangeInput.safeParse(fields);
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
-		try {
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
 			await changePassword(database().db, actorOf(event), event.locals.session!.id, parsed.data);
-		} catch (e) {
-			if (e instanceof RuleViolation) return fail(400, { errors: e.fields });
-			throw e;
-		}
-		return { changed: true };
+			return { changed: true };
+		});
 	}
 };

@@ -3,7 +3,7 @@
  * as typed, validate it, call one service, and answer a refusal with everything the officer typed, the
  * message beside its field, the clashes to confirm, or the other officer's version.
  */
-import { error, fail, redirect } from '@sveltejs/kit';
+import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import type { EventSaveOutcome } from '$lib/server/events/event-form.view';
 import {
 	EventFormInput,
@@ -11,8 +11,7 @@ import {
 	type EventFormValues,
 	type EventInput
 } from '$lib/server/events/event.input';
-import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
-import { fieldErrors } from '$lib/server/validation';
+import { failureFrom, formFailure, invalidInput, type FormFailure } from '$lib/server/http/form-failure';
 
 export type SaveEvent = (
 	input: EventInput,
@@ -20,27 +19,29 @@ export type SaveEvent = (
 	values: EventFormValues
 ) => Promise<EventSaveOutcome>;
 
-export async function saveEventForm(request: Request, save: SaveEvent) {
+type Clashes = Extract<EventSaveOutcome, { saved: false }>;
+
+/** The one failure shape, and the clashes to confirm when the save found any. */
+export type EventFormFailure = FormFailure<EventFormValues> & {
+	clashes?: { list: Clashes['clashes']; proposed: Clashes['proposed'] };
+};
+
+export async function saveEventForm(
+	request: Request,
+	save: SaveEvent
+): Promise<ActionFailure<EventFormFailure>> {
 	const { values, overrideClashes } = readEventForm(await request.formData());
 	const parsed = EventFormInput.safeParse(values);
-	if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+	if (!parsed.success) return invalidInput(parsed.error, { values });
 	let outcome: EventSaveOutcome;
 	try {
 		outcome = await save(parsed.data, { overrideClashes }, values);
 	} catch (e) {
-		if (e instanceof StaleRecord) {
-			const current = e.current as EventFormValues;
-			return fail(409, { values: current, errors: {}, stale: { message: e.message, yours: values } });
-		}
-		if (e instanceof RuleViolation) {
-			const errors = Object.keys(e.fields).length > 0 ? e.fields : { form: e.message };
-			return fail(400, { values, errors });
-		}
-		if (e instanceof NotFound) error(404, e.message);
-		throw e;
+		return failureFrom(e, { values });
 	}
 	if (!outcome.saved) {
-		return fail(409, { values, errors: {}, clashes: { list: outcome.clashes, proposed: outcome.proposed } });
+		const clashes = { list: outcome.clashes, proposed: outcome.proposed };
+		return fail(409, { ...formFailure({ values }), clashes });
 	}
 	redirect(303, `/events/${outcome.eventId}`);
 }

@@ -1,11 +1,11 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { safeReturnPath } from '$lib/server/auth/access';
 import { setSessionCookie } from '$lib/server/auth/session';
 import { database } from '$lib/server/db';
-import { RuleViolation, TooManyAttempts } from '$lib/server/errors';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { SignInInput } from '$lib/server/users/user.input';
 import { signIn } from '$lib/server/users/user.service';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url }) => {
@@ -19,8 +19,8 @@ export const actions: Actions = {
 		const fields = formFields(await request.formData(), ['email', 'password', 'next']);
 		const values = { email: fields.email ?? '', next: fields.next ?? '' };
 		const parsed = SignInInput.safeParse(fields);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		try {
+		if (!parsed.success) return invalidInput(parsed.error, { values });
+		return attempt({ values }, async () => {
 			const { token, session } = await signIn(database().db, parsed.data, {
 				clientAddress: getClientAddress(),
 				userAgent: request.headers.get('user-agent')
@@ -28,11 +28,7 @@ export const actions: Actions = {
 			setSessionCookie(cookies, token, session, url.protocol === 'https:');
 			if (!session.twoFactorVerified)
 				redirect(303, `/login/two-factor?next=${encodeURIComponent(values.next)}`);
-		} catch (e) {
-			if (e instanceof TooManyAttempts) return fail(429, { values, errors: { form: e.message } });
-			if (e instanceof RuleViolation) return fail(400, { values, errors: { form: e.message } });
-			throw e;
-		}
-		redirect(303, safeReturnPath(values.next));
+			redirect(303, safeReturnPath(values.next));
+		});
 	}
 };

@@ -1,7 +1,7 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { Conflict, RuleViolation } from '$lib/server/errors';
+import { attempt } from '$lib/server/http/form-failure';
 import {
 	beginTwoFactorEnrolment,
 	confirmTwoFactorEnrolment,
@@ -22,40 +22,25 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	begin: async (event) => {
-		try {
+	begin: (event) =>
+		attempt({ values: {} }, async () => {
 			await beginTwoFactorEnrolment(database().db, actorOf(event));
-		} catch (e) {
-			if (e instanceof Conflict) return fail(409, { message: e.message });
-			throw e;
-		}
-		redirect(303, '/account/two-factor');
-	},
+			redirect(303, '/account/two-factor');
+		}),
 	confirm: async (event) => {
 		const code = String((await event.request.formData()).get('code') ?? '').slice(0, 32);
-		try {
-			const recoveryCodes = await confirmTwoFactorEnrolment(
-				database().db,
-				actorOf(event),
-				event.locals.session!.id,
-				code
-			);
-			return { recoveryCodes };
-		} catch (e) {
-			if (e instanceof RuleViolation) return fail(400, { errors: e.fields });
-			if (e instanceof Conflict) return fail(409, { message: e.message });
-			throw e;
-		}
+		return attempt({ values: {} }, async () => {
+			const sessionId = event.locals.session!.id;
+			return {
+				recoveryCodes: await confirmTwoFactorEnrolment(database().db, actorOf(event), sessionId, code)
+			};
+		});
 	},
 	disable: async (event) => {
 		const password = String((await event.request.formData()).get('password') ?? '');
-		try {
+		return attempt({ values: {} }, async () => {
 			await disableOwnTwoFactor(database().db, actorOf(event), event.locals.user!.role, password);
-		} catch (e) {
-			if (e instanceof RuleViolation) return fail(400, { errors: e.fields });
-			if (e instanceof Conflict) return fail(409, { message: e.message });
-			throw e;
-		}
-		return { disabled: true };
+			return { disabled: true };
+		});
 	}
 };

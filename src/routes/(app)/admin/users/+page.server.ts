@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { Conflict, NotFound, RuleViolation } from '$lib/server/errors';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import {
 	isTwoFactorRequired,
 	resetTwoFactor,
@@ -15,7 +15,7 @@ import {
 	listUserAccounts,
 	setUserDisabled
 } from '$lib/server/users/user.service';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
@@ -35,14 +35,10 @@ function userIdFrom(data: FormData): number {
 async function onUser(event: Parameters<Actions[string]>[0], run: (userId: number) => Promise<unknown>) {
 	requireRole(event.locals.user, 'admin');
 	const userId = userIdFrom(await event.request.formData());
-	try {
+	return attempt({ form: 'user' as const, values: { userId } }, async () => {
 		await run(userId);
-	} catch (e) {
-		if (e instanceof NotFound) return fail(404, { userError: e.message, userId });
-		if (e instanceof Conflict) return fail(409, { userError: e.message, userId });
-		throw e;
-	}
-	return { done: userId };
+		return { done: userId };
+	});
 }
 
 export const actions: Actions = {
@@ -50,15 +46,13 @@ export const actions: Actions = {
 		requireRole(event.locals.user, 'admin');
 		const fields = formFields(await event.request.formData(), ['name', 'email', 'role', 'password']);
 		const values = { name: fields.name ?? '', email: fields.email ?? '', role: fields.role ?? '' };
+		const context = { form: 'create' as const, values };
 		const parsed = UserCreateInput.safeParse(fields);
-		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
-		try {
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
 			const user = await createUser(database().db, actorOf(event), parsed.data);
 			return { created: user.email };
-		} catch (e) {
-			if (e instanceof RuleViolation) return fail(400, { values, errors: e.fields });
-			throw e;
-		}
+		});
 	},
 	disable: (event) => onUser(event, (id) => setUserDisabled(database().db, actorOf(event), id, true)),
 	enable: (event) => onUser(event, (id) => setUserDisabled(database().db, actorOf(event), id, false)),

@@ -1,12 +1,12 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { NotFound, StaleRecord } from '$lib/server/errors';
 import { formVersion } from '$lib/server/events/event.input';
 import { OutcomeStatusInput } from '$lib/server/outcomes/outcome.input';
 import { findOutcomePage, setOutcomeStatus } from '$lib/server/outcomes/outcome.service';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
+import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
@@ -20,30 +20,15 @@ export const actions: Actions = {
 	status: async (event) => {
 		requireRole(event.locals.user, 'officer');
 		const fields = formFields(await event.request.formData(), ['status', 'version']);
+		const context = { form: 'status' as const, values: { status: fields.status ?? '' } };
 		const parsed = OutcomeStatusInput.safeParse(fields);
 		const version = formVersion(fields.version ?? '');
-		if (!parsed.success)
-			return fail(400, { statusErrors: fieldErrors(parsed.error) as Record<string, string> });
-		if (version === null) {
-			return fail(400, {
-				statusErrors: { form: 'Open the outcome again and retry.' } as Record<string, string>
-			});
-		}
-		try {
-			await setOutcomeStatus(
-				database().db,
-				actorOf(event),
-				Number(event.params.outcomeId),
-				version,
-				parsed.data.status
-			);
-		} catch (e) {
-			if (e instanceof NotFound) error(404, e.message);
-			if (e instanceof StaleRecord) {
-				return fail(409, { statusErrors: { form: e.message } as Record<string, string> });
-			}
-			throw e;
-		}
-		return { statusSaved: true };
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		if (version === null) return refuseForm(400, 'Open the outcome again and retry.', context);
+		return attempt(context, async () => {
+			const outcomeId = Number(event.params.outcomeId);
+			await setOutcomeStatus(database().db, actorOf(event), outcomeId, version, parsed.data.status);
+			return { statusSaved: true };
+		});
 	}
 };

@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { hasRole, requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { Forbidden, NotFound, RuleViolation } from '$lib/server/errors';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { PersonalLinkIssueInput } from '$lib/server/links/personal-link.input';
 import {
 	findPersonalLinkStatus,
@@ -12,7 +12,7 @@ import {
 import { listFeedsOf } from '$lib/server/feeds/feed.service';
 import { findPersonPage } from '$lib/server/people/person.service';
 import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -29,48 +29,33 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	return { person, linkPanel: officer ? { link: personalLink ?? null } : null, feeds: feeds ?? null };
 };
 
-type ActionEvent = Parameters<Actions[string]>[0];
-
-/**
- * The beats every personal-link action shares: the role checked here as well as in the hooks, and the
- * domain's refusals turned into answers the panel shows.
- */
-async function asOfficer<T>(event: ActionEvent, run: (personId: number) => Promise<T>) {
-	try {
-		requireRole(event.locals.user, 'officer');
-		return await run(Number(event.params.personId));
-	} catch (e) {
-		if (e instanceof Forbidden) return fail(403, { linkErrors: { form: e.message }, validDays: '' });
-		if (e instanceof NotFound) return fail(404, { linkErrors: { form: e.message }, validDays: '' });
-		throw e;
-	}
-}
+const LINK_FORM = 'link' as const;
 
 export const actions: Actions = {
 	/** Shows the new link once, in this answer only: it is stored nowhere but as a hash. */
-	issueLink: (event) =>
-		asOfficer(event, async (personId) => {
-			const fields = formFields(await event.request.formData(), ['validDays']);
-			const validDays = fields.validDays ?? '';
-			const parsed = PersonalLinkIssueInput.safeParse(fields);
-			if (!parsed.success) return fail(400, { linkErrors: fieldErrors(parsed.error), validDays });
-			try {
-				const { token, expiresAt } = await issuePersonalLink(
-					database().db,
-					actorOf(event),
-					personId,
-					parsed.data
-				);
-				return { issuedLink: { url: `${event.url.origin}/p/${token}`, expiresAt } };
-			} catch (e) {
-				if (e instanceof RuleViolation) return fail(400, { linkErrors: e.fields, validDays });
-				throw e;
-			}
-		}),
+	issueLink: async (event) => {
+		const fields = formFields(await event.request.formData(), ['validDays']);
+		const context = { form: LINK_FORM, values: { validDays: fields.validDays ?? '' } };
+		const parsed = PersonalLinkIssueInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
+			requireRole(event.locals.user, 'officer');
+			const personId = Number(event.params.personId);
+			const { token, expiresAt } = await issuePersonalLink(
+				database().db,
+				actorOf(event),
+				personId,
+				parsed.data
+			);
+			return { issuedLink: { url: `${event.url.origin}/p/${token}`, expiresAt } };
+		});
+	},
 	createFeed: (event) => createFeedAction(event, () => ({ personId: Number(event.params.personId) })),
 	revokeFeed: revokeFeedAction,
 	revokeLink: (event) =>
-		asOfficer(event, async (personId) => ({
-			linksRevoked: await revokePersonalLinks(database().db, actorOf(event), personId)
-		}))
+		attempt({ form: LINK_FORM, values: { validDays: '' } }, async () => {
+			requireRole(event.locals.user, 'officer');
+			const personId = Number(event.params.personId);
+			return { linksRevoked: await revokePersonalLinks(database().db, actorOf(event), personId) };
+		})
 };

@@ -1,6 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { NotFound, RuleViolation } from '$lib/server/errors';
+import { attempt, refuseForm } from '$lib/server/http/form-failure';
 import { RsvpResponseInput } from '$lib/server/links/personal-link.input';
 import {
 	findPersonalAgenda,
@@ -30,27 +30,21 @@ export const actions: Actions = {
 		const link = await resolvePersonalLink(db, event.params.token);
 		if (!link) error(404, NOT_VALID);
 		const fields = formFields(await event.request.formData(), ['participantId', 'status']);
-		const participantId = Number(fields.participantId) || null;
+		const context = {
+			form: 'answer' as const,
+			values: { participantId: Number(fields.participantId) || null }
+		};
 		const parsed = RsvpResponseInput.safeParse(fields);
 		if (!parsed.success) {
 			const errors = fieldErrors(parsed.error);
-			return fail(400, { participantId, message: errors.status ?? errors.participantId ?? 'Try again.' });
+			return refuseForm(400, errors.status ?? errors.participantId ?? 'Try again.', context);
 		}
-		try {
-			const answer = await respondToInvitation(
-				db,
-				link.personId,
-				parsed.data.participantId,
-				parsed.data.status,
-				{
-					clientAddress: event.getClientAddress()
-				}
-			);
+		const { participantId, status } = parsed.data;
+		return attempt(context, async () => {
+			const answer = await respondToInvitation(db, link.personId, participantId, status, {
+				clientAddress: event.getClientAddress()
+			});
 			return { answered: answer };
-		} catch (e) {
-			if (e instanceof NotFound) return fail(404, { participantId, message: e.message });
-			if (e instanceof RuleViolation) return fail(400, { participantId, message: e.message });
-			throw e;
-		}
+		});
 	}
 };

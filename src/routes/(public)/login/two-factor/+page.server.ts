@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { safeReturnPath } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { RuleViolation, TooManyAttempts } from '$lib/server/errors';
+import { fail } from '@sveltejs/kit';
+import { attempt, formFailure } from '$lib/server/http/form-failure';
 import { verifySecondFactor } from '$lib/server/users/two-factor.service';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -20,15 +21,14 @@ export const actions: Actions = {
 		const data = await request.formData();
 		const code = String(data.get('code') ?? '').slice(0, 64);
 		const next = String(data.get('next') ?? '');
-		if (!code.trim())
-			return fail(400, { errors: { code: 'Enter the code from your app or a recovery code.' }, next });
-		try {
-			await verifySecondFactor(database().db, actorOf(event), locals.session.id, code);
-		} catch (e) {
-			if (e instanceof TooManyAttempts) return fail(429, { errors: { code: e.message }, next });
-			if (e instanceof RuleViolation) return fail(400, { errors: e.fields, next });
-			throw e;
+		const context = { values: { next } };
+		if (!code.trim()) {
+			return fail(400, formFailure(context, { code: 'Enter the code from your app or a recovery code.' }));
 		}
-		redirect(303, safeReturnPath(next));
+		const sessionId = locals.session.id;
+		return attempt(context, async () => {
+			await verifySecondFactor(database().db, actorOf(event), sessionId, code);
+			redirect(303, safeReturnPath(next));
+		});
 	}
 };

@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
@@ -17,8 +17,8 @@ import {
 	reorderAgendaItems
 } from '$lib/server/agenda/agenda.service';
 import { database } from '$lib/server/db';
-import { Forbidden, NotFound, RuleViolation } from '$lib/server/errors';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -42,20 +42,14 @@ async function changeOrder<T>(
 	after: (input: T) => string = () => ''
 ) {
 	const eventId = Number(event.params.eventId);
-	try {
+	const context = { form: 'order' as const, values: {} };
+	const parsed = schema.safeParse(formFields(await event.request.formData(), names));
+	if (!parsed.success) return invalidInput(parsed.error, context);
+	return attempt(context, async () => {
 		requireRole(event.locals.user, 'officer');
-		const parsed = schema.safeParse(formFields(await event.request.formData(), names));
-		if (!parsed.success) {
-			return fail(400, { orderError: Object.values(fieldErrors(parsed.error))[0] ?? 'Check the form.' });
-		}
 		await run(parsed.data, eventId);
 		redirect(303, `/events/${eventId}/agenda${after(parsed.data)}`);
-	} catch (e) {
-		if (e instanceof Forbidden) return fail(403, { orderError: e.message });
-		if (e instanceof NotFound) return fail(404, { orderError: e.message });
-		if (e instanceof RuleViolation) return fail(400, { orderError: e.message });
-		throw e;
-	}
+	});
 }
 
 export const actions: Actions = {
@@ -63,21 +57,14 @@ export const actions: Actions = {
 	add: async (event) => {
 		const eventId = Number(event.params.eventId);
 		const fields = formFields(await event.request.formData(), AGENDA_ITEM_FIELDS);
-		const values = { ...fields, published: fields.published ? 'on' : '' };
-		try {
+		const context = { form: 'add' as const, values: { ...fields, published: fields.published ? 'on' : '' } };
+		const parsed = AgendaItemInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
 			requireRole(event.locals.user, 'officer');
-			const parsed = AgendaItemInput.safeParse(fields);
-			if (!parsed.success) return fail(400, { addValues: values, addErrors: fieldErrors(parsed.error) });
 			const item = await addAgendaItem(database().db, actorOf(event), eventId, parsed.data);
 			redirect(303, `/events/${eventId}/agenda?added=${item.id}#item-${item.id}`);
-		} catch (e) {
-			if (e instanceof Forbidden) return fail(403, { addValues: values, addErrors: { form: e.message } });
-			if (e instanceof NotFound) return fail(404, { addValues: values, addErrors: { form: e.message } });
-			if (e instanceof RuleViolation) {
-				return fail(400, { addValues: values, addErrors: { form: e.message, ...e.fields } });
-			}
-			throw e;
-		}
+		});
 	},
 	/** Up or Down: the plain-form way to reorder, by keyboard and without JavaScript. */
 	move: (event) =>

@@ -1,11 +1,11 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { NotFound, StaleRecord } from '$lib/server/errors';
 import { EventDeleteInput, formVersion } from '$lib/server/events/event.input';
 import { deleteEvent, findEventDeletion } from '$lib/server/events/event.service';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
+import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -21,18 +21,15 @@ export const actions: Actions = {
 		const eventId = Number(event.params.eventId);
 		const fields = formFields(await event.request.formData(), ['confirm', 'version']);
 		const version = formVersion(fields.version ?? '');
+		const context = { values: { confirm: fields.confirm ?? '' } };
 		const parsed = EventDeleteInput.safeParse(fields);
-		if (!parsed.success) return fail(400, { errors: fieldErrors(parsed.error) });
+		if (!parsed.success) return invalidInput(parsed.error, context);
 		if (version === null) {
-			return fail(400, { errors: { form: 'This form names no version of the event: open it again.' } });
+			return refuseForm(400, 'This form names no version of the event: open it again.', context);
 		}
-		try {
+		return attempt(context, async () => {
 			await deleteEvent(database().db, actorOf(event), eventId, version);
-		} catch (e) {
-			if (e instanceof NotFound) error(404, e.message);
-			if (e instanceof StaleRecord) return fail(409, { errors: { form: e.message } });
-			throw e;
-		}
-		redirect(303, '/events');
+			redirect(303, '/events');
+		});
 	}
 };

@@ -1,8 +1,8 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
+import { RuleViolation } from '$lib/server/errors';
 import { EventStatusChangeInput, formVersion } from '$lib/server/events/event.input';
 import {
 	changeEventStatus,
@@ -11,7 +11,8 @@ import {
 	reviseEvent,
 	type StatusChange
 } from '$lib/server/events/event.service';
-import { fieldErrors, formFields } from '$lib/server/validation';
+import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
+import { formFields } from '$lib/server/validation';
 import { saveEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -37,24 +38,19 @@ async function changeStatus(event: ActionEvent, change: StatusChange) {
 	requireRole(event.locals.user, 'officer');
 	const eventId = Number(event.params.eventId);
 	const fields = formFields(await event.request.formData(), ['reason', 'version']);
-	const reason = fields.reason ?? '';
+	const context = { form: 'status' as const, values: { reason: fields.reason ?? '' } };
 	const version = formVersion(fields.version ?? '');
-	if (version === null) return fail(400, { statusErrors: { form: NO_VERSION }, reason });
-	let text = '';
+	if (version === null) return refuseForm(400, NO_VERSION, context);
+	let reason = '';
 	if (needsReason) {
-		const parsed = EventStatusChangeInput.safeParse({ reason });
-		if (!parsed.success) return fail(400, { statusErrors: fieldErrors(parsed.error), reason });
-		text = parsed.data.reason;
+		const parsed = EventStatusChangeInput.safeParse(context.values);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		reason = parsed.data.reason;
 	}
-	try {
-		await changeEventStatus(database().db, actorOf(event), { eventId, version, change, reason: text });
-	} catch (e) {
-		if (e instanceof NotFound) error(404, e.message);
-		if (e instanceof StaleRecord) return fail(409, { statusErrors: { form: e.message }, reason });
-		if (e instanceof RuleViolation) return fail(400, { statusErrors: { form: e.message }, reason });
-		throw e;
-	}
-	redirect(303, `/events/${eventId}`);
+	return attempt(context, async () => {
+		await changeEventStatus(database().db, actorOf(event), { eventId, version, change, reason });
+		redirect(303, `/events/${eventId}`);
+	});
 }
 
 export const actions: Actions = {

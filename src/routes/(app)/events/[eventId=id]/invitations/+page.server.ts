@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { NotFound, RuleViolation } from '$lib/server/errors';
+import { attempt, refuseForm } from '$lib/server/http/form-failure';
 import { findInvitationsPage, sendInvitations } from '$lib/server/invitations/invitation.service';
 import { pageRequest } from '$lib/server/pagination';
 import { positiveId } from '$lib/server/query-params';
@@ -22,24 +22,20 @@ export const actions: Actions = {
 		requireRole(event.locals.user, 'officer');
 		const form = await event.request.formData();
 		const chosen = form.getAll('participantId').map((value) => positiveId(String(value)));
+		const context = { form: 'send' as const, values: {} };
 		if (chosen.some((id) => id === undefined))
-			return fail(400, { sendError: 'Choose people from the list.' });
+			return refuseForm(400, 'Choose people from the list.', context);
 		const everyoneNew = form.get('to') === 'new';
 		if (!everyoneNew && chosen.length === 0) {
-			return fail(400, {
-				sendError: 'Tick the people to send the invitation to, or send it to everyone not invited yet.'
-			});
+			const message = 'Tick the people to send the invitation to, or send it to everyone not invited yet.';
+			return refuseForm(400, message, context);
 		}
-		try {
+		return attempt(context, async () => {
 			const result = await sendInvitations(database().db, actorOf(event), Number(event.params.eventId), {
 				participantIds: everyoneNew ? undefined : (chosen as number[])
 			});
 			return { sent: result };
-		} catch (e) {
-			if (e instanceof NotFound) error(404, e.message);
-			if (e instanceof RuleViolation) return fail(400, { sendError: e.message });
-			throw e;
-		}
+		});
 	},
 	retry: retryAction
 };

@@ -1,8 +1,14 @@
-import { error, fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { Forbidden, NotFound, RuleViolation } from '$lib/server/errors';
+import {
+	attempt,
+	formFailure,
+	invalidInput,
+	type FormContext,
+	type FormFailure
+} from '$lib/server/http/form-failure';
 import { pageRequest } from '$lib/server/pagination';
 import {
 	AttendanceInput,
@@ -42,7 +48,9 @@ import {
 	type InviteResult
 } from '$lib/server/participants/participant.service';
 import { PERSON_FIELDS, PersonCreateInput } from '$lib/server/people/person.input';
+import type { ClashWarning, ImportPreviewView } from '$lib/server/participants/participant.view';
 import { fieldErrors, formFields } from '$lib/server/validation';
+import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
@@ -69,80 +77,123 @@ function doneCounts(url: URL) {
 type Form =
 	'invite' | 'newPerson' | 'organization' | 'import' | 'delegation' | 'rename' | 'row' | 'remove' | 'order';
 
+type Values = Record<string, string | undefined>;
+type Context = FormContext<Values, Form>;
+
+/** The one failure shape, with the clashes to confirm (invitations) or the preview to fix (CSV import). */
+type ParticipantsFailure = FormFailure<Values, Form> & {
+	clashes?: ClashWarning[];
+	preview?: ImportPreviewView;
+};
+
 /**
- * The beats every action shares: the role checked here as well as in the hooks, the event's id, and
- * the domain's refusals turned into answers shown beside the form they came from.
+ * The beats every write shares: the role checked here as well as in the hooks, the event's id, and the
+ * domain's refusals turned into the answer shown beside the form they came from.
  */
-async function asOfficer(
+function asOfficer<T>(
 	event: RequestEvent,
-	form: Form,
-	run: (eventId: number, data: FormData, keep: (values: Record<string, unknown>) => void) => Promise<unknown>
-) {
-	const eventId = Number(event.params.eventId);
-	// What the form posted, given back with a refusal from the domain so that nothing typed is lost.
-	let values: Record<string, unknown> = {};
-	const keep = (posted: Record<string, unknown>) => {
-		values = posted;
-	};
-	try {
+	context: Context,
+	write: (eventId: number) => Promise<T>
+): Promise<T | ActionFailure<ParticipantsFailure>> {
+	return attempt(context, async () => {
 		requireRole(event.locals.user, 'officer');
-		return await run(eventId, await event.request.formData(), keep);
-	} catch (e) {
-		if (e instanceof Forbidden) return fail(403, { form, message: e.message, values, errors: {} });
-		if (e instanceof RuleViolation) return fail(400, { form, message: e.message, values, errors: e.fields });
-		if (e instanceof NotFound) return fail(404, { form, message: e.message, values, errors: {} });
-		throw e;
-	}
+		return write(Number(event.params.eventId));
+	});
 }
 
 function base(event: RequestEvent) {
 	return `/events/${event.params.eventId}/participants`;
 }
 
-function clashOrDone(event: RequestEvent, form: Form, values: Record<string, unknown>, result: InviteResult) {
-	if (result.status === 'clash') return fail(409, { form, values, errors: {}, clashes: result.clashes });
+function clashOrDone(event: RequestEvent, context: Context, result: InviteResult) {
+	if (result.status === 'clash') return fail(409, { ...formFailure(context), clashes: result.clashes });
 	redirect(303, `${base(event)}?done=invited&invited=${result.invited}&skipped=${result.skipped}`);
 }
 
-export const actions: Actions = {
-	invite: (event) =>
-		asOfficer(event, 'invite', async (eventId, data, keep) => {
-			const fields = formFields(data, INVITE_FIELDS);
-			const values = { ...fields, q: data.get('q') ?? '' };
-			keep(values);
-			const parsed = ParticipantInviteInput.safeParse(fields);
-			if (!parsed.success) return fail(400, { form: 'invite', values, errors: fieldErrors(parsed.error) });
-			const result = await inviteParticipant(database().db, actorOf(event), eventId, parsed.data);
-			return clashOrDone(event, 'invite', values, result);
-		}),
+/** The fields the list's small forms post: their own, and the list page they were on. */
+const ParticipantRowInput = DelegationAssignInput.pick({ participantId: true });
 
-	createAndInvite: (event) =>
-		asOfficer(event, 'newPerson', async (eventId, data, keep) => {
-			const fields = formFields(data, [...PERSON_FIELDS, ...NEW_PERSON_INVITE_FIELDS]);
-			keep(fields);
-			const person = PersonCreateInput.safeParse(fields);
-			const placement = NewPersonInviteInput.safeParse(fields);
-			if (!person.success || !placement.success) {
-				const errors = {
-					...(person.success ? {} : fieldErrors(person.error)),
-					...(placement.success ? {} : fieldErrors(placement.error))
-				};
-				return fail(400, { form: 'newPerson', values: fields, errors });
-			}
+const SMALL_FORM_FIELDS = [
+	'participantId',
+	'delegationId',
+	'name',
+	'direction',
+	'rsvp',
+	'attendance',
+	'confirmed'
+];
+
+/**
+ * A small form (a row of the list, a side, the order): read, checked by its schema, written, and back to
+ * the list with what `write` says (`done=…`); refused above the list.
+ */
+function smallForm<T>(
+	form: Form,
+	schema: z.ZodType<T, unknown>,
+	write: (event: RequestEvent, eventId: number, input: T, fields: Values) => Promise<string>
+) {
+	return async (event: RequestEvent) => {
+		const fields = formFields(await event.request.formData(), [...SMALL_FORM_FIELDS, 'after', 'before']);
+		const context: Context = { form, values: fields };
+		const parsed = schema.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) => {
+			redirect(303, `${base(event)}?${await write(event, eventId, parsed.data, fields)}`);
+		});
+	};
+}
+
+export const actions: Actions = {
+	invite: async (event): Promise<ActionFailure<ParticipantsFailure>> => {
+		const data = await event.request.formData();
+		const fields = formFields(data, INVITE_FIELDS);
+		const search = data.get('q');
+		const context: Context = {
+			form: 'invite',
+			values: { ...fields, q: typeof search === 'string' ? search : '' }
+		};
+		const parsed = ParticipantInviteInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) =>
+			clashOrDone(
+				event,
+				context,
+				await inviteParticipant(database().db, actorOf(event), eventId, parsed.data)
+			)
+		);
+	},
+
+	createAndInvite: async (event) => {
+		const fields = formFields(await event.request.formData(), [
+			...PERSON_FIELDS,
+			...NEW_PERSON_INVITE_FIELDS
+		]);
+		const context: Context = { form: 'newPerson', values: fields };
+		const person = PersonCreateInput.safeParse(fields);
+		const placement = NewPersonInviteInput.safeParse(fields);
+		if (!person.success || !placement.success) {
+			// Every field's message at once, the person's and the invitation's alike.
+			const errors = {
+				...(person.success ? {} : fieldErrors(person.error)),
+				...(placement.success ? {} : fieldErrors(placement.error))
+			};
+			return fail(400, formFailure(context, errors));
+		}
+		return asOfficer(event, context, async (eventId) => {
 			const made = await createPersonAndInvite(database().db, actorOf(event), eventId, person.data, {
 				role: placement.data.newRole,
 				delegationId: placement.data.newDelegationId
 			});
 			redirect(303, `${base(event)}?done=created&invited=1&person=${made.personId}`);
-		}),
+		});
+	},
 
-	inviteOrganization: (event) =>
-		asOfficer(event, 'organization', async (eventId, data, keep) => {
-			const fields = formFields(data, ORGANIZATION_INVITE_FIELDS);
-			keep(fields);
-			const parsed = OrganizationInviteInput.safeParse(fields);
-			if (!parsed.success)
-				return fail(400, { form: 'organization', values: fields, errors: fieldErrors(parsed.error) });
+	inviteOrganization: async (event): Promise<ActionFailure<ParticipantsFailure>> => {
+		const fields = formFields(await event.request.formData(), ORGANIZATION_INVITE_FIELDS);
+		const context: Context = { form: 'organization', values: fields };
+		const parsed = OrganizationInviteInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) => {
 			const result = await inviteOrganization(database().db, actorOf(event), eventId, {
 				organizationId: parsed.data.bulkOrganizationId,
 				includeSubOrganizations: parsed.data.includeSubOrganizations,
@@ -150,163 +201,114 @@ export const actions: Actions = {
 				delegationId: parsed.data.bulkDelegationId,
 				clashOverride: parsed.data.clashOverride
 			});
-			return clashOrDone(event, 'organization', fields, result);
-		}),
+			return clashOrDone(event, context, result);
+		});
+	},
 
-	previewImport: (event) =>
-		asOfficer(event, 'import', async (eventId, data) => {
-			const csv = await csvFrom(data);
-			const parsed = ParticipantImportInput.safeParse({ csv });
-			if (!parsed.success) return fail(400, { form: 'import', csv, errors: fieldErrors(parsed.error) });
+	previewImport: async (event) => {
+		const csv = await csvFrom(await event.request.formData());
+		const context: Context = { form: 'import', values: { csv } };
+		const parsed = ParticipantImportInput.safeParse({ csv });
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) => {
 			const preview = await previewParticipantImport(database().db, eventId, parsed.data.csv);
-			return { form: 'import', csv: parsed.data.csv, preview };
-		}),
+			return { importPreview: { csv: parsed.data.csv, preview } };
+		});
+	},
 
 	/** The preview is made again from the text posted: nothing the browser says about it is trusted. */
-	confirmImport: (event) =>
-		asOfficer(event, 'import', async (eventId, data) => {
-			const csv = await csvFrom(data);
-			const parsed = ParticipantImportInput.safeParse({ csv });
-			if (!parsed.success) return fail(400, { form: 'import', csv, errors: fieldErrors(parsed.error) });
+	confirmImport: async (event): Promise<ActionFailure<ParticipantsFailure>> => {
+		const csv = await csvFrom(await event.request.formData());
+		const context: Context = { form: 'import', values: { csv } };
+		const parsed = ParticipantImportInput.safeParse({ csv });
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) => {
 			const result = await importParticipants(database().db, actorOf(event), eventId, parsed.data.csv);
-			if (!result.saved) return fail(400, { form: 'import', csv: parsed.data.csv, preview: result.preview });
+			if (!result.saved) return fail(400, { ...formFailure(context), preview: result.preview });
 			redirect(
 				303,
 				`${base(event)}?done=imported&created=${result.created}&linked=${result.linked}&skipped=${result.skipped}`
 			);
-		}),
+		});
+	},
 
-	createDelegation: (event) =>
-		asOfficer(event, 'delegation', async (eventId, data, keep) => {
-			const fields = formFields(data, ['delegationName', 'delegationOrganizationId']);
-			keep(fields);
-			const parsed = DelegationCreateInput.safeParse(fields);
-			if (!parsed.success)
-				return fail(400, { form: 'delegation', values: fields, errors: fieldErrors(parsed.error) });
+	createDelegation: async (event) => {
+		const fields = formFields(await event.request.formData(), ['delegationName', 'delegationOrganizationId']);
+		const context: Context = { form: 'delegation', values: fields };
+		const parsed = DelegationCreateInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) => {
 			await createDelegation(database().db, actorOf(event), eventId, {
 				name: parsed.data.delegationName,
 				organizationId: parsed.data.delegationOrganizationId
 			});
 			redirect(303, `${base(event)}?done=delegation#delegations`);
-		}),
+		});
+	},
 
-	renameDelegation: (event) =>
-		asOfficer(event, 'rename', async (eventId, data, keep) => {
-			const fields = formFields(data, ['delegationId', 'name']);
-			keep(fields);
-			const parsed = DelegationRenameInput.safeParse(fields);
-			if (!parsed.success)
-				return fail(400, { form: 'rename', values: fields, errors: fieldErrors(parsed.error) });
-			await renameDelegation(
-				database().db,
-				actorOf(event),
-				eventId,
-				parsed.data.delegationId,
-				parsed.data.name
-			);
-			redirect(303, `${base(event)}?done=renamed#delegations`);
-		}),
+	renameDelegation: smallForm('rename', DelegationRenameInput, async (event, eventId, input) => {
+		await renameDelegation(database().db, actorOf(event), eventId, input.delegationId, input.name);
+		return 'done=renamed#delegations';
+	}),
 
-	removeDelegation: (event) =>
-		asOfficer(event, 'rename', async (eventId, data) => {
-			const parsed = DelegationRefInput.safeParse(formFields(data, ['delegationId']));
-			if (!parsed.success)
-				return fail(400, { form: 'rename', values: {}, errors: fieldErrors(parsed.error) });
-			await removeDelegation(database().db, actorOf(event), eventId, parsed.data.delegationId);
-			redirect(303, `${base(event)}?done=sideRemoved#delegations`);
-		}),
+	removeDelegation: smallForm('rename', DelegationRefInput, async (event, eventId, input) => {
+		await removeDelegation(database().db, actorOf(event), eventId, input.delegationId);
+		return 'done=sideRemoved#delegations';
+	}),
 
-	assignDelegation: (event) =>
-		asOfficer(event, 'row', async (eventId, data) => {
-			const parsed = DelegationAssignInput.safeParse(formFields(data, ['participantId', 'delegationId']));
-			if (!parsed.success) return fail(400, { form: 'row', values: {}, errors: fieldErrors(parsed.error) });
-			await assignDelegation(
-				database().db,
-				actorOf(event),
-				eventId,
-				parsed.data.participantId,
-				parsed.data.delegationId
-			);
-			redirect(303, `${base(event)}?done=assigned${keepPage(data)}`);
-		}),
+	assignDelegation: smallForm('row', DelegationAssignInput, async (event, eventId, input, fields) => {
+		await assignDelegation(database().db, actorOf(event), eventId, input.participantId, input.delegationId);
+		return `done=assigned${keepPage(fields)}`;
+	}),
 
-	markHead: (event) =>
-		asOfficer(event, 'row', async (eventId, data) => {
-			const parsed = DelegationRefInputForParticipant(data);
-			if (!parsed.success) return fail(400, { form: 'row', values: {}, errors: fieldErrors(parsed.error) });
-			await markHeadOfDelegation(database().db, actorOf(event), eventId, parsed.data.participantId);
-			redirect(303, `${base(event)}?done=head${keepPage(data)}`);
-		}),
+	markHead: smallForm('row', ParticipantRowInput, async (event, eventId, input, fields) => {
+		await markHeadOfDelegation(database().db, actorOf(event), eventId, input.participantId);
+		return `done=head${keepPage(fields)}`;
+	}),
 
-	move: (event) =>
-		asOfficer(event, 'order', async (eventId, data) => {
-			const parsed = PrecedenceMoveInput.safeParse(formFields(data, ['participantId', 'direction']));
-			if (!parsed.success) return fail(400, { form: 'order', values: {}, errors: fieldErrors(parsed.error) });
-			await moveParticipant(
-				database().db,
-				actorOf(event),
-				eventId,
-				parsed.data.participantId,
-				parsed.data.direction
-			);
-			redirect(303, `${base(event)}?done=moved${keepPage(data)}#p-${parsed.data.participantId}`);
-		}),
+	move: smallForm('order', PrecedenceMoveInput, async (event, eventId, input, fields) => {
+		await moveParticipant(database().db, actorOf(event), eventId, input.participantId, input.direction);
+		return `done=moved${keepPage(fields)}#p-${input.participantId}`;
+	}),
 
 	resetOrder: (event) =>
-		asOfficer(event, 'order', async (eventId) => {
+		asOfficer(event, { form: 'order', values: {} }, async (eventId) => {
 			await resetPrecedence(database().db, actorOf(event), eventId);
 			redirect(303, `${base(event)}?done=reset`);
 		}),
 
-	rsvp: (event) =>
-		asOfficer(event, 'row', async (eventId, data) => {
-			const parsed = RsvpInput.safeParse(formFields(data, ['participantId', 'rsvp']));
-			if (!parsed.success) return fail(400, { form: 'row', values: {}, errors: fieldErrors(parsed.error) });
-			await recordRsvp(database().db, actorOf(event), eventId, parsed.data.participantId, parsed.data.rsvp);
-			redirect(303, `${base(event)}?done=rsvp${keepPage(data)}#p-${parsed.data.participantId}`);
-		}),
+	rsvp: smallForm('row', RsvpInput, async (event, eventId, input, fields) => {
+		await recordRsvp(database().db, actorOf(event), eventId, input.participantId, input.rsvp);
+		return `done=rsvp${keepPage(fields)}#p-${input.participantId}`;
+	}),
 
-	attendance: (event) =>
-		asOfficer(event, 'row', async (eventId, data) => {
-			const parsed = AttendanceInput.safeParse(formFields(data, ['participantId', 'attendance']));
-			if (!parsed.success) return fail(400, { form: 'row', values: {}, errors: fieldErrors(parsed.error) });
-			await markAttendance(
-				database().db,
-				actorOf(event),
-				eventId,
-				parsed.data.participantId,
-				parsed.data.attendance
-			);
-			redirect(303, `${base(event)}?done=attendance${keepPage(data)}#p-${parsed.data.participantId}`);
-		}),
+	attendance: smallForm('row', AttendanceInput, async (event, eventId, input, fields) => {
+		await markAttendance(database().db, actorOf(event), eventId, input.participantId, input.attendance);
+		return `done=attendance${keepPage(fields)}#p-${input.participantId}`;
+	}),
 
 	/** Asks first (their agenda roles go with them); removes only when the confirmation is posted. */
-	remove: (event) =>
-		asOfficer(event, 'remove', async (eventId, data) => {
-			const parsed = RemoveInput.safeParse(formFields(data, ['participantId', 'confirmed']));
-			if (!parsed.success)
-				return fail(400, { form: 'remove', values: {}, errors: fieldErrors(parsed.error) });
+	remove: async (event) => {
+		const fields = formFields(await event.request.formData(), ['participantId', 'confirmed']);
+		const context: Context = { form: 'remove', values: fields };
+		const parsed = RemoveInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return asOfficer(event, context, async (eventId) => {
 			const db = database().db;
 			if (!parsed.data.confirmed) {
-				return {
-					form: 'remove',
-					confirmRemove: await describeRemoval(db, eventId, parsed.data.participantId)
-				};
+				return { confirmRemove: await describeRemoval(db, eventId, parsed.data.participantId) };
 			}
 			await removeParticipant(db, actorOf(event), eventId, parsed.data.participantId);
 			redirect(303, `${base(event)}?done=removed`);
-		})
+		});
+	}
 };
 
-function DelegationRefInputForParticipant(data: FormData) {
-	return DelegationAssignInput.pick({ participantId: true }).safeParse(formFields(data, ['participantId']));
-}
-
 /** Row actions come back to the page of the list they were on (the rows' forms carry its cursor). */
-function keepPage(data: FormData) {
+function keepPage(fields: Values) {
 	for (const name of ['after', 'before']) {
-		const cursor = data.get(name);
-		if (typeof cursor === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return `&${name}=${cursor}`;
+		const cursor = fields[name];
+		if (cursor && /^[A-Za-z0-9_-]{1,200}$/.test(cursor)) return `&${name}=${cursor}`;
 	}
 	return '';
 }
