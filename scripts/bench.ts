@@ -19,6 +19,7 @@ import { findEventCalendarFile } from '../src/lib/server/ical/ical.service';
 import { findInvitationsPage } from '../src/lib/server/invitations/invitation.service';
 import { findOrganizationPage } from '../src/lib/server/organizations/organization.service';
 import { findPersonPage } from '../src/lib/server/people/person.service';
+import { systemActor } from '../src/lib/server/audit/audit';
 import { insertVenue } from '../src/lib/server/venues/venue.repository';
 import {
 	insertAgendaItems,
@@ -162,7 +163,7 @@ async function main() {
 		const middle = await findEvent(db, middleEvent);
 		if (!middle) throw new Error(`bench: event ${middleEvent} was not seeded`);
 		const feedNow = new Date(middle.start_at);
-		const actor = { userId: null, label: 'bench' };
+		const actor = systemActor('bench');
 		const personFeed = (await createFeed(db, actor, { personId: 42 }, feedNow)).token;
 		const officeFeed = (await createFeed(db, actor, { organizationId: 7 }, feedNow)).token;
 

@@ -4,6 +4,7 @@
  *   npm run user -- list
  *   npm run user -- disable --email E
  */
+import { systemActor } from '../src/lib/server/audit/audit';
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import { closeDatabase, database } from '../src/lib/server/db';
@@ -38,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
 	const handle = database();
 	await migrateToLatest(handle);
 	const { db } = handle;
-	const actor = { userId: null, label: `command line (${userInfo().username})` };
+	const actor = systemActor(`command line (${userInfo().username})`);
 
 	if (command === 'list') {
 		for (const user of await listUserAccounts(db)) {

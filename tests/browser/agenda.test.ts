@@ -24,7 +24,7 @@ let officer: BrowserContext;
 let viewer: BrowserContext;
 let handle: DatabaseHandle;
 
-const setup = { userId: null, label: 'test setup' };
+const setup = { userId: null, label: 'test setup', role: 'system' as const };
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-agenda-'));

@@ -20,7 +20,7 @@ export async function addUser(
 		await migrateToLatest(handle);
 		await createUser(
 			handle.db,
-			{ userId: null, label: 'test setup' },
+			{ userId: null, label: 'test setup', role: 'system' as const },
 			{ email, name: `Test ${role}`, role, password: TEST_PASSWORD }
 		);
 		return email;

@@ -19,7 +19,7 @@ let server: RunningServer;
 let officer: string;
 let viewer: string;
 let handle: DatabaseHandle;
-const setup = { userId: null, label: 'test setup' };
+const setup = { userId: null, label: 'test setup', role: 'system' as const };
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-agenda-http-'));

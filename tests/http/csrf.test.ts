@@ -235,7 +235,7 @@ describe('same-origin POSTs still work', () => {
 		const created = await inDatabase((db) =>
 			db.selectFrom('user_account').select('role').where('email', '=', email).executeTakeFirst()
 		);
-		expect(created).toEqual({ role: 'viewer' });
+		expect(created).toEqual({ role: 'viewer' as const });
 	});
 
 	test('signing in from the login page', async () => {

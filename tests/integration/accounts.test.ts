@@ -17,7 +17,7 @@ const meta = (clientAddress = '192.0.2.1') => ({ clientAddress, userAgent: 'vite
 describeEachEngine('accounts', (engine) => {
 	let handle: TestDatabase;
 	let adminId: number;
-	const admin = () => ({ userId: adminId, label: 'admin@protokol.test' });
+	const admin = () => ({ userId: adminId, label: 'admin@protokol.test', role: 'admin' as const });
 
 	beforeAll(async () => {
 		handle = await engine.open();
@@ -170,17 +170,27 @@ describeEachEngine('accounts', (engine) => {
 		);
 		const newPassword = 'a new and rather long passphrase';
 		await expect(
-			changePassword(handle.db, { userId: here.user.id, label: 'officer' }, here.session.id, {
-				current: 'wrong',
+			changePassword(
+				handle.db,
+				{ userId: here.user.id, label: 'officer', role: 'officer' as const },
+				here.session.id,
+				{
+					current: 'wrong',
+					password: newPassword,
+					confirm: newPassword
+				}
+			)
+		).rejects.toHaveProperty('fields.current');
+		await changePassword(
+			handle.db,
+			{ userId: here.user.id, label: 'officer', role: 'officer' as const },
+			here.session.id,
+			{
+				current: PASSWORD,
 				password: newPassword,
 				confirm: newPassword
-			})
-		).rejects.toHaveProperty('fields.current');
-		await changePassword(handle.db, { userId: here.user.id, label: 'officer' }, here.session.id, {
-			current: PASSWORD,
-			password: newPassword,
-			confirm: newPassword
-		});
+			}
+		);
 		expect(await validateSessionToken(handle.db, here.token)).not.toBeNull();
 		expect(await validateSessionToken(handle.db, elsewhere.token)).toBeNull();
 		await expect(

@@ -26,7 +26,7 @@ import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test' };
+const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' as const };
 
 /** International Migrants Day 2021: 10:00 in Baku (06:00 UTC) until 12:30. */
 const IMD = {

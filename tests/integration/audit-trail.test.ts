@@ -11,7 +11,12 @@ describeEachEngine('the audit trail', (engine) => {
 	beforeAll(async () => {
 		handle = await engine.open();
 		eventId = (await insertEvent(handle.db)).id;
-		const actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.7' };
+		const actor = {
+			userId: null,
+			label: 'officer@protokol.test',
+			clientAddress: '192.0.2.7',
+			role: 'officer' as const
+		};
 		for (let i = 0; i < 5; i++) {
 			await recordAction(handle.db, actor, {
 				action: 'event.move',

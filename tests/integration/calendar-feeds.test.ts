@@ -16,7 +16,12 @@ import { insertEvent, insertOrganization, insertPerson } from '../helpers/factor
 import { parseCalendar } from '../helpers/ical';
 
 type Db = Kysely<Database>;
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-03-01T09:00:00.000Z');
 const stamps = () => ({ created_at: NOW.toISOString(), updated_at: NOW.toISOString() });

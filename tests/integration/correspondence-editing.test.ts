@@ -20,7 +20,12 @@ import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
 
 describeEachEngine('correspondence', (engine) => {
 	let handle: TestDatabase;

@@ -26,8 +26,18 @@ import { followMove, retitleForYear } from '$lib/server/events/event.schedule';
 import { fieldErrors } from '$lib/server/validation';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
-const other: Actor = { userId: null, label: 'other.officer@protokol.test', clientAddress: '192.0.2.11' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
+const other: Actor = {
+	userId: null,
+	label: 'other.officer@protokol.test',
+	clientAddress: '192.0.2.11',
+	role: 'officer' as const
+};
 
 /** The form as an officer fills it, with sensible values for whatever the test leaves out. */
 function filled(values: Partial<EventFormValues>): EventFormValues {

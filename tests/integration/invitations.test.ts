@@ -26,7 +26,12 @@ import { freePort } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 type Db = Kysely<Database>;
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
 const ENV = {
 	ORGANIZER_NAME: 'State Migration Service, Protocol',
 	ORGANIZER_EMAIL: 'protocol@migration.example'

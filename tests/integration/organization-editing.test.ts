@@ -14,7 +14,12 @@ import {
 } from '$lib/server/organizations/organization.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
 
 describeEachEngine('editing organisations', (engine) => {
 	let handle: TestDatabase;

@@ -17,7 +17,12 @@ import {
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
 
 describeEachEngine('outcomes', (engine) => {
 	let handle: TestDatabase;

@@ -31,7 +31,7 @@ import { createPerson } from '$lib/server/people/person.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test' };
+const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' as const };
 const firstPage = { page: { limit: 100 } };
 
 async function count(db: Kysely<Database>, table: 'person' | 'event_participant' | 'delegation') {

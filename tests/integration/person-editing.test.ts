@@ -12,8 +12,18 @@ import { createPerson, findPersonForm, revisePerson } from '$lib/server/people/p
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
-const other: Actor = { userId: null, label: 'other.officer@protokol.test', clientAddress: '192.0.2.11' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
+const other: Actor = {
+	userId: null,
+	label: 'other.officer@protokol.test',
+	clientAddress: '192.0.2.11',
+	role: 'officer' as const
+};
 
 async function refusedBy(promise: Promise<unknown>): Promise<unknown> {
 	return promise.then(

@@ -87,7 +87,7 @@ describeEachEngine('personal links', (engine) => {
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
-		officer = { userId: user.id, label: 'officer@protokol.test' };
+		officer = { userId: user.id, label: 'officer@protokol.test', role: 'officer' as const };
 	});
 	afterAll(() => handle.cleanup());
 

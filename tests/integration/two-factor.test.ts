@@ -21,8 +21,13 @@ describeEachEngine('two-factor sign-in', (engine) => {
 	let handle: TestDatabase;
 	let userId: number;
 	let recoveryCodes: string[];
-	const actor = () => ({ userId, label: 'officer@protokol.test', clientAddress: '192.0.2.9' });
-	const admin = { userId: null, label: 'test admin' };
+	const actor = () => ({
+		userId,
+		label: 'officer@protokol.test',
+		role: 'officer' as const,
+		clientAddress: '192.0.2.9'
+	});
+	const admin = { userId: null, label: 'test admin', role: 'admin' as const };
 	const start = new Date();
 
 	beforeAll(async () => {

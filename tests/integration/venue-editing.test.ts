@@ -10,7 +10,12 @@ import { createVenue, findVenueForm, listVenuesPage, reviseVenue } from '$lib/se
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', clientAddress: '192.0.2.10' };
+const officer: Actor = {
+	userId: null,
+	label: 'officer@protokol.test',
+	clientAddress: '192.0.2.10',
+	role: 'officer' as const
+};
 
 describeEachEngine('venues', (engine) => {
 	let handle: TestDatabase;

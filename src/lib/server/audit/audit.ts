@@ -3,17 +3,22 @@
  * inside the same transaction as the write itself, so that the two cannot part.
  */
 import type { Kysely, Transaction } from 'kysely';
+import type { UserRole } from '../../vocabulary';
 import type { Database } from '../db/schema';
 import { insertAuditEntry } from './audit.repository';
 
-/** Whoever acts: a signed-in user, or a named non-user (the demo loader, an operator at the command line). */
+/**
+ * Whoever acts: a signed-in user with their role, or a named non-user (the demo loader, an operator at
+ * the command line), whose role is `system`: the machine's own, allowed what an administrator is.
+ */
 export interface Actor {
 	userId: number | null;
 	label: string;
+	role: UserRole | 'system';
 	clientAddress?: string | null;
 }
 
-export const systemActor = (label: string): Actor => ({ userId: null, label });
+export const systemActor = (label: string): Actor => ({ userId: null, label, role: 'system' });
 
 export interface AuditedChange {
 	action: string;

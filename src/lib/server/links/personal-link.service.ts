@@ -191,8 +191,10 @@ export async function respondToInvitation(
 		);
 		if (!open) throw new RuleViolation('Your attendance is already recorded by the protocol office.');
 		await updateParticipantRsvp(tx, participantId, { rsvp_status: status, responded_at: at, updated_at: at });
+		// The holder of a personal link has no account: the least role, for this one answer.
 		const actor: Actor = {
 			userId: null,
+			role: 'viewer',
 			label: `personal link of ${formatPersonName(person)}`,
 			clientAddress
 		};

@@ -67,7 +67,12 @@ export async function createFirstAdministrator(
 			created_at: now,
 			updated_at: now
 		});
-		const actor: Actor = { userId: created.id, label: created.email, clientAddress: meta.clientAddress };
+		const actor: Actor = {
+			userId: created.id,
+			label: created.email,
+			role: 'admin',
+			clientAddress: meta.clientAddress
+		};
 		await recordAction(tx, actor, {
 			action: 'user.create_first_administrator',
 			entityType: 'user_account',
@@ -97,7 +102,13 @@ export async function signIn(
 		: await verifyAgainstDecoy(input.password);
 	const accepted = Boolean(user && valid && user.disabled_at === null);
 	await recordSignInAttempt(db, input.email, meta.clientAddress, accepted, now);
-	const actor: Actor = { userId: user?.id ?? null, label: input.email, clientAddress: meta.clientAddress };
+	// Whoever tries to sign in acts with no more than a viewer's role until they are in.
+	const actor: Actor = {
+		userId: user?.id ?? null,
+		label: input.email,
+		role: user?.role ?? 'viewer',
+		clientAddress: meta.clientAddress
+	};
 	if (!user || !accepted) {
 		await recordAction(db, actor, {
 			action: 'auth.sign_in_failed',
