@@ -7,9 +7,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import {
 	findParticipantPrint,
-	findParticipantsPage,
-	previewParticipantImport
-} from '$lib/server/participants/participant.service';
+	findParticipantsPage
+} from '$lib/server/participants/participant-read.service';
+import { previewParticipantImport } from '$lib/server/participants/participant.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 

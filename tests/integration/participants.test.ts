@@ -10,11 +10,13 @@ import type { Database } from '$lib/server/db/schema';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { RuleViolation } from '$lib/server/errors';
 import {
+	findParticipantPrint,
+	findParticipantsPage
+} from '$lib/server/participants/participant-read.service';
+import {
 	assignDelegation,
 	createDelegation,
 	createPersonAndInvite,
-	findParticipantPrint,
-	findParticipantsPage,
 	importParticipants,
 	inviteOrganization,
 	inviteParticipant,

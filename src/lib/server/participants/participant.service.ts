@@ -1,13 +1,13 @@
 /**
  * Who takes part in an event: inviting people (one, a whole organisation, a CSV file), sides and their
  * heads, the order of precedence, RSVPs and attendance. Every write runs in one transaction with its
- * audit entry (naming the event, so that the event's history shows it); reading a page costs a fixed
- * number of queries whatever the number of participants.
+ * audit entry (naming the event, so that the event's history shows it). The pages that show them are
+ * read in participant-read.service.ts.
  *
  * Inviting someone who is booked at another event at the same time warns (`{ status: 'clash' }`) and
  * writes nothing, unless the officer chose to invite anyway: then the override is audited.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely } from 'kysely';
 import {
 	deleteAgendaRolesOfParticipant,
 	findPersonToAssign,
@@ -15,18 +15,16 @@ import {
 } from '../agenda/agenda.repository';
 import { queueParticipantCancellation } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
-import { listClashes, type ClashView } from '../clashes/clash.service';
+import type { ClashView } from '../clashes/clash.service';
 import type { Database, NewParticipant } from '../db/schema';
-import { NotFound, RuleViolation } from '../errors';
-import { findEvent, type EventDetailRow } from '../events/event.repository';
-import { toEventSummary } from '../events/event.view';
-import { findOrganizationRef, listOrganizationOptions } from '../organizations/organization.repository';
-import { toPage, type PageRequest } from '../pagination';
+import { RuleViolation } from '../errors';
+import type { EventDetailRow } from '../events/event.repository';
+import { findOrganizationRef } from '../organizations/organization.repository';
 import type { PersonCreateInput } from '../people/person.input';
-import { findOrganizationId, searchPeopleByName } from '../people/person.repository';
+import { findOrganizationId } from '../people/person.repository';
 import { addPersonInTransaction } from '../people/person.service';
-import { toPersonListItem } from '../people/person.view';
-import type { ParticipantRole, RsvpStatus } from '../../vocabulary';
+import type { RsvpStatus } from '../../vocabulary';
+import { formatPersonName } from '../../format/names';
 import {
 	namesInFile,
 	parseParticipantCsv,
@@ -37,204 +35,45 @@ import {
 import {
 	clearDelegationOfParticipants,
 	clearPrecedences,
-	countRsvps,
 	deleteDelegation,
 	deleteParticipant,
 	demoteHeadsOfDelegation,
-	findDelegation,
 	findDelegationByName,
 	findHeadOfDelegation,
 	listOrganizationsByNameOrAcronym,
-	findParticipant,
 	listPeopleForImport,
 	insertDelegations,
 	insertParticipants,
 	listDelegations,
-	listDelegationSummaries,
 	listInvitedPersonIds,
 	listParticipantIdsInOrder,
-	listParticipantPage,
-	listParticipantsForPrint,
 	listPeopleToInviteFromOrganization,
-	listUnanswered,
 	nextDelegationPosition,
 	setPrecedences,
 	updateDelegation,
-	updateParticipant,
-	type ParticipantRow
+	updateParticipant
 } from './participant.repository';
 import {
 	describeSpan,
 	toClashWarnings,
-	toDelegationSummaries,
 	toImportPreview,
-	toParticipantListItem,
-	toPrintedDelegations,
-	toPrintedParticipant,
-	toRsvpCounts,
 	type ClashWarning,
-	type ImportPreviewView,
-	type ParticipantPrintView,
-	type ParticipantsPageView
+	type ImportPreviewView
 } from './participant.view';
-
-type Db = Kysely<Database> | Transaction<Database>;
-
-const UNANSWERED_LIMIT = 50;
-const SEARCH_LIMIT = 20;
-/** A printout shows at most this many people; an event larger than that is not a protocol list. */
-export const PRINT_LIMIT = 2000;
-
-async function eventOrFail(db: Db, eventId: number): Promise<EventDetailRow> {
-	const event = await findEvent(db, eventId);
-	if (!event) throw new NotFound('There is no such event.');
-	return event;
-}
-
-async function participantOrFail(db: Db, eventId: number, participantId: number): Promise<ParticipantRow> {
-	const participant = await findParticipant(db, participantId);
-	if (!participant || participant.event_id !== eventId) {
-		throw new NotFound('That person is not a participant of this event.');
-	}
-	return participant;
-}
-
-async function delegationOrFail(db: Db, eventId: number, delegationId: number, field = 'delegationId') {
-	const delegation = await findDelegation(db, delegationId);
-	if (!delegation || delegation.event_id !== eventId) {
-		throw new RuleViolation('That side does not belong to this event.', {
-			[field]: 'Choose a side from the list.'
-		});
-	}
-	return delegation;
-}
-
-/** Other events, not cancelled, that these people are booked at during this one. */
-async function clashesFor(db: Db, event: EventDetailRow, personIds: number[]): Promise<ClashView[]> {
-	if (event.status === 'cancelled' || personIds.length === 0) return [];
-	return listClashes(db, {
-		startAt: event.start_at,
-		endAt: event.end_at,
-		personIds,
-		exceptEventId: event.id
-	});
-}
-
-const nameOf = (p: { honorific: string | null; given_name: string; family_name: string }) =>
-	[p.honorific, p.given_name, p.family_name].filter(Boolean).join(' ');
-
-// ——— Reading ———————————————————————————————————————————————————————————————————————————————————————
-
-/**
- * Everything the officer's participants page shows, or null when there is no such event. Eight queries
- * at most, whatever the number of participants: the event; the RSVP counts; a page of participants in
- * order of precedence; those who have not answered; the sides; the organisations to invite from; and,
- * when a name was searched, the people found and which of them are invited already.
- */
-export async function findParticipantsPage(
-	db: Kysely<Database>,
-	eventId: number,
-	{ page, search = '' }: { page: PageRequest; search?: string }
-): Promise<ParticipantsPageView | null> {
-	const event = await findEvent(db, eventId);
-	if (!event) return null;
-	const text = search.trim().slice(0, 100);
-	const [counts, rows, unanswered, delegations, organizations, found] = await Promise.all([
-		countRsvps(db, eventId),
-		listParticipantPage(db, eventId, page),
-		listUnanswered(db, eventId, UNANSWERED_LIMIT),
-		listDelegationSummaries(db, eventId),
-		listOrganizationOptions(db),
-		text ? searchPeopleByName(db, text, SEARCH_LIMIT) : Promise.resolve([])
-	]);
-	const invited = await listInvitedPersonIds(
-		db,
-		eventId,
-		found.map((p) => p.id)
-	);
-	const pageOfRows = toPage(rows, page, (row) => [row.id]);
-	const participants = { ...pageOfRows, items: pageOfRows.items.map(toParticipantListItem) };
-	const { counts: rsvpCounts, total } = toRsvpCounts(counts);
-	return {
-		event: { ...toEventSummary(event), when: describeSpan(event.start_at, event.end_at, event.time_zone) },
-		counts: rsvpCounts,
-		total,
-		participants,
-		unanswered: unanswered.slice(0, UNANSWERED_LIMIT).map(toParticipantListItem),
-		moreUnanswered: unanswered.length > UNANSWERED_LIMIT,
-		delegations: toDelegationSummaries(delegations),
-		organizations,
-		found: found.map((p) => ({ ...toPersonListItem(p), invited: invited.has(p.id) })),
-		search: text,
-		anyPlaced: participants.items.some((p) => p.placed)
-	};
-}
-
-/**
- * The printed participant list and badges: everyone in order of precedence, grouped by side, with the
- * titles they held at the event. Three queries.
- */
-export async function findParticipantPrint(
-	db: Kysely<Database>,
-	eventId: number
-): Promise<ParticipantPrintView | null> {
-	const event = await findEvent(db, eventId);
-	if (!event) return null;
-	const [rows, delegations] = await Promise.all([
-		listParticipantsForPrint(db, eventId, PRINT_LIMIT),
-		listDelegationSummaries(db, eventId)
-	]);
-	const people = rows.slice(0, PRINT_LIMIT).map(toPrintedParticipant);
-	const venue = event.venue_name ? [event.venue_name, event.venue_city].filter(Boolean).join(', ') : null;
-	return {
-		event: {
-			...toEventSummary(event),
-			when: describeSpan(event.start_at, event.end_at, event.time_zone),
-			venue
-		},
-		delegations: toPrintedDelegations(toDelegationSummaries(delegations), people),
-		people,
-		truncated: rows.length > PRINT_LIMIT
-	};
-}
+import {
+	clashesFor,
+	delegationOrFail,
+	eventOrFail,
+	participantOrFail,
+	participantValues,
+	type Db,
+	type Placement
+} from './participant.shared';
 
 // ——— Inviting ——————————————————————————————————————————————————————————————————————————————————————
 
 export type InviteResult =
 	{ status: 'invited'; invited: number; skipped: number } | { status: 'clash'; clashes: ClashWarning[] };
-
-interface Placement {
-	role: ParticipantRole;
-	delegationId: number | null;
-	clashOverride: boolean;
-}
-
-function participantValues(
-	eventId: number,
-	person: {
-		id: number;
-		position: string | null;
-		rank: string | null;
-		organization_id: number | null;
-	},
-	placement: Placement,
-	now: string
-): NewParticipant {
-	return {
-		event_id: eventId,
-		person_id: person.id,
-		role: placement.role,
-		delegation_id: placement.delegationId,
-		// Titles as they stand now are kept for the event: people move on, the record must not.
-		position_at_event: person.position,
-		rank_at_event: person.rank,
-		organization_id: person.organization_id,
-		rsvp_status: 'invited',
-		invited_at: now,
-		created_at: now,
-		updated_at: now
-	};
-}
 
 /**
  * Invites one person from the directory. Refused when they are invited already or the side is not
@@ -251,7 +90,7 @@ export async function inviteParticipant(
 		const person = await findPersonToAssign(tx, input.personId);
 		if (!person) throw new RuleViolation('There is no such person.', { personId: 'Choose a person.' });
 		if ((await listInvitedPersonIds(tx, eventId, [person.id])).size > 0) {
-			const message = `${nameOf(person)} is invited already.`;
+			const message = `${formatPersonName(person)} is invited already.`;
 			throw new RuleViolation(message, { personId: message });
 		}
 		if (input.delegationId !== null) await delegationOrFail(tx, eventId, input.delegationId);
@@ -276,7 +115,7 @@ export async function inviteParticipant(
 			eventId,
 			after: {
 				personId: person.id,
-				name: nameOf(person),
+				name: formatPersonName(person),
 				role: input.role,
 				delegationId: input.delegationId,
 				...(clashes.length > 0 ? { clashOverridden: clashes.map((c) => c.event.id) } : {})
@@ -779,7 +618,7 @@ async function setRsvp(
 			entityId: participantId,
 			eventId,
 			before: { rsvp: participant.rsvp_status, respondedAt: participant.responded_at },
-			after: { rsvp: status, respondedAt, onBehalfOf: nameOf(participant) }
+			after: { rsvp: status, respondedAt, onBehalfOf: formatPersonName(participant) }
 		});
 	});
 }
@@ -817,7 +656,7 @@ export async function describeRemoval(
 	const participant = await participantOrFail(db, eventId, participantId);
 	return {
 		participantId,
-		name: nameOf(participant),
+		name: formatPersonName(participant),
 		agendaRoleCount: Number(participant.agenda_role_count ?? 0)
 	};
 }
@@ -843,7 +682,7 @@ export async function removeParticipant(
 			eventId,
 			before: {
 				personId: participant.person_id,
-				name: nameOf(participant),
+				name: formatPersonName(participant),
 				role: participant.role,
 				rsvp: participant.rsvp_status,
 				agendaRoles: roles.map((r) => ({ agendaItemId: r.agenda_item_id, role: r.role })),

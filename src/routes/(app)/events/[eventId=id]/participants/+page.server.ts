@@ -27,12 +27,12 @@ import {
 	RemoveInput,
 	RsvpInput
 } from '$lib/server/participants/participant.input';
+import { findParticipantsPage } from '$lib/server/participants/participant-read.service';
 import {
 	assignDelegation,
 	createDelegation,
 	createPersonAndInvite,
 	describeRemoval,
-	findParticipantsPage,
 	importParticipants,
 	inviteOrganization,
 	inviteParticipant,

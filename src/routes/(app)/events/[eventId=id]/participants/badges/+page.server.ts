@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { findParticipantPrint } from '$lib/server/participants/participant.service';
+import { findParticipantPrint } from '$lib/server/participants/participant-read.service';
 import type { PageServerLoad } from './$types';
 
 /** Every signed-in reader may print the badges. */
