@@ -16,17 +16,18 @@ import {
 import {
 	assignDelegation,
 	createDelegation,
+	markHeadOfDelegation,
+	moveParticipant,
+	resetPrecedence
+} from '$lib/server/participants/delegation.service';
+import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
+import {
 	createPersonAndInvite,
 	importParticipants,
 	inviteOrganization,
 	inviteParticipant,
-	markAttendance,
-	markHeadOfDelegation,
-	moveParticipant,
 	previewParticipantImport,
-	recordRsvp,
-	removeParticipant,
-	resetPrecedence
+	removeParticipant
 } from '$lib/server/participants/participant.service';
 import { PersonCreateInput } from '$lib/server/people/person.input';
 import { createPerson } from '$lib/server/people/person.service';

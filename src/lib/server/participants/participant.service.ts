@@ -1,13 +1,11 @@
 /**
- * Who takes part in an event: inviting people (one, a whole organisation, a CSV file), sides and their
- * heads, the order of precedence, RSVPs and attendance. Every write runs in one transaction with its
- * audit entry (naming the event, so that the event's history shows it). The pages that show them are
- * read in participant-read.service.ts.
+ * Who comes to an event: inviting people (one, a whole organisation, a CSV file) and removing them again.
+ * Every write runs in one transaction with its audit entry (naming the event, so that the event's history
+ * shows it). The pages that show them are read in participant-read.service.ts.
  *
  * Inviting someone who is booked at another event at the same time warns (`{ status: 'clash' }`) and
  * writes nothing, unless the officer chose to invite anyway: then the override is audited.
- */
-import type { Kysely } from 'kysely';
+ */ import type { Kysely } from 'kysely';
 import {
 	deleteAgendaRolesOfParticipant,
 	findPersonToAssign,
@@ -21,9 +19,7 @@ import { RuleViolation } from '../errors';
 import type { EventDetailRow } from '../events/event.repository';
 import { findOrganizationRef } from '../organizations/organization.repository';
 import type { PersonCreateInput } from '../people/person.input';
-import { findOrganizationId } from '../people/person.repository';
 import { addPersonInTransaction } from '../people/person.service';
-import type { RsvpStatus } from '../../vocabulary';
 import { formatPersonName } from '../../format/names';
 import {
 	namesInFile,
@@ -33,25 +29,16 @@ import {
 	type ParsedCsv
 } from './participant.import';
 import {
-	clearDelegationOfParticipants,
-	clearPrecedences,
-	deleteDelegation,
 	deleteParticipant,
 	demoteHeadsOfDelegation,
-	findDelegationByName,
-	findHeadOfDelegation,
 	listOrganizationsByNameOrAcronym,
 	listPeopleForImport,
 	insertDelegations,
 	insertParticipants,
 	listDelegations,
 	listInvitedPersonIds,
-	listParticipantIdsInOrder,
 	listPeopleToInviteFromOrganization,
-	nextDelegationPosition,
-	setPrecedences,
-	updateDelegation,
-	updateParticipant
+	nextDelegationPosition
 } from './participant.repository';
 import {
 	describeSpan,
@@ -391,258 +378,6 @@ export async function importParticipants(
 		});
 		return { saved: true, created: plan.counts.create, linked: plan.counts.link, skipped: plan.counts.skip };
 	});
-}
-
-// ——— Sides ————————————————————————————————————————————————————————————————————————————————————————
-
-export async function createDelegation(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	input: { name: string; organizationId: number | null }
-): Promise<{ id: number }> {
-	return db.transaction().execute(async (tx) => {
-		await eventOrFail(tx, eventId);
-		if (await findDelegationByName(tx, eventId, input.name)) {
-			const message = 'This event has a side of that name already.';
-			throw new RuleViolation(message, { delegationName: message });
-		}
-		if (input.organizationId !== null) {
-			if (!(await findOrganizationId(tx, input.organizationId))) {
-				throw new RuleViolation('There is no such organisation.', {
-					delegationOrganizationId: 'Choose an organisation from the list.'
-				});
-			}
-		}
-		const [created] = await insertDelegations(tx, [
-			{
-				event_id: eventId,
-				name: input.name,
-				organization_id: input.organizationId,
-				position: await nextDelegationPosition(tx, eventId)
-			}
-		]);
-		await recordAction(tx, actor, {
-			action: 'delegation.create',
-			entityType: 'delegation',
-			entityId: created!.id,
-			eventId,
-			after: input
-		});
-		return { id: created!.id };
-	});
-}
-
-export async function renameDelegation(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	delegationId: number,
-	name: string
-): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const delegation = await delegationOrFail(tx, eventId, delegationId);
-		if (await findDelegationByName(tx, eventId, name, delegationId)) {
-			const message = 'This event has a side of that name already.';
-			throw new RuleViolation(message, { name: message });
-		}
-		await updateDelegation(tx, delegationId, { name });
-		await recordAction(tx, actor, {
-			action: 'delegation.rename',
-			entityType: 'delegation',
-			entityId: delegationId,
-			eventId,
-			before: { name: delegation.name },
-			after: { name }
-		});
-	});
-}
-
-/** Removes a side; its participants stay at the event, on no side. */
-export async function removeDelegation(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	delegationId: number
-): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const delegation = await delegationOrFail(tx, eventId, delegationId);
-		await clearDelegationOfParticipants(tx, delegationId, new Date().toISOString());
-		await deleteDelegation(tx, delegationId);
-		await recordAction(tx, actor, {
-			action: 'delegation.remove',
-			entityType: 'delegation',
-			entityId: delegationId,
-			eventId,
-			before: { name: delegation.name, organizationId: delegation.organization_id }
-		});
-	});
-}
-
-/**
- * Puts a participant on a side (or on none). A head of delegation keeps that role only on a side that
- * has no head yet; otherwise they become a member of it.
- */
-export async function assignDelegation(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	participantId: number,
-	delegationId: number | null
-): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const participant = await participantOrFail(tx, eventId, participantId);
-		if (delegationId !== null) await delegationOrFail(tx, eventId, delegationId);
-		let role = participant.role;
-		if (role === 'head_of_delegation' && delegationId !== participant.delegation_id) {
-			const otherHead = delegationId === null ? null : await findHeadOfDelegation(tx, delegationId);
-			if (delegationId === null || otherHead) role = 'delegation_member';
-		}
-		await updateParticipant(tx, participantId, {
-			delegation_id: delegationId,
-			role,
-			updated_at: new Date().toISOString()
-		});
-		await recordAction(tx, actor, {
-			action: 'participant.assign_delegation',
-			entityType: 'event_participant',
-			entityId: participantId,
-			eventId,
-			before: { delegationId: participant.delegation_id, role: participant.role },
-			after: { delegationId, role }
-		});
-	});
-}
-
-/** Makes a participant the head of their side; whoever headed it before becomes a member. */
-export async function markHeadOfDelegation(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	participantId: number
-): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const participant = await participantOrFail(tx, eventId, participantId);
-		if (participant.delegation_id === null) {
-			throw new RuleViolation('Put them on a side first: a head of delegation heads a side.', {
-				participantId: 'Put them on a side first.'
-			});
-		}
-		const now = new Date().toISOString();
-		await demoteHeadsOfDelegation(tx, participant.delegation_id, now, { participantId });
-		await updateParticipant(tx, participantId, { role: 'head_of_delegation', updated_at: now });
-		await recordAction(tx, actor, {
-			action: 'participant.mark_head',
-			entityType: 'event_participant',
-			entityId: participantId,
-			eventId,
-			before: { role: participant.role },
-			after: { role: 'head_of_delegation', delegationId: participant.delegation_id }
-		});
-	});
-}
-
-// ——— Order of precedence ———————————————————————————————————————————————————————————————————————————
-
-/**
- * Moves a participant one place up or down the order of precedence. The whole order as it stands is
- * written down explicitly (1, 2, 3 …) with the two swapped, so the officer's order holds from then on,
- * until "Reset to computed order". One read and one write, whatever the number of participants.
- */
-export async function moveParticipant(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	participantId: number,
-	direction: 'up' | 'down'
-): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		await participantOrFail(tx, eventId, participantId);
-		const order = await listParticipantIdsInOrder(tx, eventId);
-		const from = order.indexOf(participantId);
-		const to = direction === 'up' ? from - 1 : from + 1;
-		if (to < 0 || to >= order.length) return;
-		[order[from], order[to]] = [order[to]!, order[from]!];
-		await setPrecedences(tx, eventId, order, new Date().toISOString());
-		await recordAction(tx, actor, {
-			action: 'participant.move',
-			entityType: 'event_participant',
-			entityId: participantId,
-			eventId,
-			before: { place: from + 1 },
-			after: { place: to + 1, direction }
-		});
-	});
-}
-
-/** Forgets the officer's order: heads of organisation, rank and name decide again. */
-export async function resetPrecedence(db: Kysely<Database>, actor: Actor, eventId: number): Promise<number> {
-	return db.transaction().execute(async (tx) => {
-		await eventOrFail(tx, eventId);
-		const cleared = await clearPrecedences(tx, eventId, new Date().toISOString());
-		await recordAction(tx, actor, {
-			action: 'participant.reset_precedence',
-			entityType: 'event',
-			entityId: eventId,
-			eventId,
-			after: { cleared }
-		});
-		return cleared;
-	});
-}
-
-// ——— RSVPs and attendance ——————————————————————————————————————————————————————————————————————————
-
-async function setRsvp(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	participantId: number,
-	status: RsvpStatus,
-	action: string
-): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const participant = await participantOrFail(tx, eventId, participantId);
-		const now = new Date().toISOString();
-		const attendance = status === 'attended' || status === 'no_show';
-		// An answer is dated when it is recorded; attendance keeps the date of the answer given before.
-		const respondedAt = attendance ? participant.responded_at : status === 'invited' ? null : now;
-		await updateParticipant(tx, participantId, {
-			rsvp_status: status,
-			responded_at: respondedAt,
-			updated_at: now
-		});
-		await recordAction(tx, actor, {
-			action,
-			entityType: 'event_participant',
-			entityId: participantId,
-			eventId,
-			before: { rsvp: participant.rsvp_status, respondedAt: participant.responded_at },
-			after: { rsvp: status, respondedAt, onBehalfOf: formatPersonName(participant) }
-		});
-	});
-}
-
-/** Records an answer given by phone, by letter …, on the participant's behalf, dated now. */
-export function recordRsvp(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	participantId: number,
-	status: 'invited' | 'accepted' | 'tentative' | 'declined'
-): Promise<void> {
-	return setRsvp(db, actor, eventId, participantId, status, 'participant.rsvp');
-}
-
-/** On the day: they came, or they did not. */
-export function markAttendance(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	participantId: number,
-	status: 'attended' | 'no_show'
-): Promise<void> {
-	return setRsvp(db, actor, eventId, participantId, status, 'participant.attendance');
 }
 
 // ——— Removing ——————————————————————————————————————————————————————————————————————————————————————

@@ -31,20 +31,21 @@ import { findParticipantsPage } from '$lib/server/participants/participant-read.
 import {
 	assignDelegation,
 	createDelegation,
+	markHeadOfDelegation,
+	moveParticipant,
+	removeDelegation,
+	renameDelegation,
+	resetPrecedence
+} from '$lib/server/participants/delegation.service';
+import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
+import {
 	createPersonAndInvite,
 	describeRemoval,
 	importParticipants,
 	inviteOrganization,
 	inviteParticipant,
-	markAttendance,
-	markHeadOfDelegation,
-	moveParticipant,
 	previewParticipantImport,
-	recordRsvp,
-	removeDelegation,
 	removeParticipant,
-	renameDelegation,
-	resetPrecedence,
 	type InviteResult
 } from '$lib/server/participants/participant.service';
 import { PERSON_FIELDS, PersonCreateInput } from '$lib/server/people/person.input';
