@@ -18,7 +18,7 @@ import { claimDueMessages } from '$lib/server/mail/outbox.repository';
 import { retryOutboxMessage } from '$lib/server/mail/outbox.service';
 import { deliverDueMessages, MAX_ATTEMPTS } from '$lib/server/mail/outbox.worker';
 import { respondToInvitation } from '$lib/server/links/personal-link.service';
-import { removeParticipant } from '$lib/server/participants/participant.service';
+import { removeParticipant } from '$lib/server/participants/participant-invite.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertPerson } from '../helpers/factories';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';

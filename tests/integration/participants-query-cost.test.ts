@@ -5,11 +5,11 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
+import { previewParticipantImport } from '$lib/server/participants/participant-import.service';
 import {
 	findParticipantPrint,
 	findParticipantsPage
 } from '$lib/server/participants/participant-read.service';
-import { previewParticipantImport } from '$lib/server/participants/participant.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 

@@ -10,25 +10,27 @@ import type { Database } from '$lib/server/db/schema';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { RuleViolation } from '$lib/server/errors';
 import {
-	findParticipantPrint,
-	findParticipantsPage
-} from '$lib/server/participants/participant-read.service';
-import {
 	assignDelegation,
 	createDelegation,
 	markHeadOfDelegation,
 	moveParticipant,
 	resetPrecedence
 } from '$lib/server/participants/delegation.service';
-import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
+import {
+	importParticipants,
+	previewParticipantImport
+} from '$lib/server/participants/participant-import.service';
 import {
 	createPersonAndInvite,
-	importParticipants,
 	inviteOrganization,
 	inviteParticipant,
-	previewParticipantImport,
 	removeParticipant
-} from '$lib/server/participants/participant.service';
+} from '$lib/server/participants/participant-invite.service';
+import {
+	findParticipantPrint,
+	findParticipantsPage
+} from '$lib/server/participants/participant-read.service';
+import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
 import { PersonCreateInput } from '$lib/server/people/person.input';
 import { createPerson } from '$lib/server/people/person.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';

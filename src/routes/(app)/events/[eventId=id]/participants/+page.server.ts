@@ -11,6 +11,29 @@ import {
 } from '$lib/server/http/form-failure';
 import { pageRequest } from '$lib/server/pagination';
 import {
+	assignDelegation,
+	createDelegation,
+	markHeadOfDelegation,
+	moveParticipant,
+	removeDelegation,
+	renameDelegation,
+	resetPrecedence
+} from '$lib/server/participants/delegation.service';
+import {
+	importParticipants,
+	previewParticipantImport
+} from '$lib/server/participants/participant-import.service';
+import {
+	createPersonAndInvite,
+	describeRemoval,
+	inviteOrganization,
+	inviteParticipant,
+	removeParticipant,
+	type InviteResult
+} from '$lib/server/participants/participant-invite.service';
+import { findParticipantsPage } from '$lib/server/participants/participant-read.service';
+import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
+import {
 	AttendanceInput,
 	DelegationAssignInput,
 	DelegationCreateInput,
@@ -27,27 +50,6 @@ import {
 	RemoveInput,
 	RsvpInput
 } from '$lib/server/participants/participant.input';
-import { findParticipantsPage } from '$lib/server/participants/participant-read.service';
-import {
-	assignDelegation,
-	createDelegation,
-	markHeadOfDelegation,
-	moveParticipant,
-	removeDelegation,
-	renameDelegation,
-	resetPrecedence
-} from '$lib/server/participants/delegation.service';
-import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
-import {
-	createPersonAndInvite,
-	describeRemoval,
-	importParticipants,
-	inviteOrganization,
-	inviteParticipant,
-	previewParticipantImport,
-	removeParticipant,
-	type InviteResult
-} from '$lib/server/participants/participant.service';
 import { PERSON_FIELDS, PersonCreateInput } from '$lib/server/people/person.input';
 import type { ClashWarning, ImportPreviewView } from '$lib/server/participants/participant.view';
 import { fieldErrors, formFields } from '$lib/server/validation';
