@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
-import { findDuplicateForm, findEventForm } from '$lib/server/events/event.service';
+import { findDuplicateForm, findEventForm } from '$lib/server/events/event-read.service';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';
 import { startServer, type RunningServer } from '../helpers/server';

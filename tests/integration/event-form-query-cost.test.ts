@@ -10,7 +10,7 @@ import {
 	findEventDeletion,
 	findEventForm,
 	getEventFormOptions
-} from '$lib/server/events/event.service';
+} from '$lib/server/events/event-read.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson, insertVenue } from '../helpers/factories';
 

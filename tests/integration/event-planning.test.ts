@@ -12,17 +12,16 @@ import type { Database } from '$lib/server/db/schema';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { emptyEventForm } from '$lib/server/events/event-form.view';
+import { findDuplicateForm, findEventForm } from '$lib/server/events/event-read.service';
 import { EventFormInput, type EventFormValues, type EventInput } from '$lib/server/events/event.input';
+import { followMove, retitleForYear } from '$lib/server/events/event.schedule';
 import {
 	changeEventStatus,
 	deleteEvent,
 	duplicateEvent,
-	findDuplicateForm,
-	findEventForm,
 	reviseEvent,
 	scheduleEvent
 } from '$lib/server/events/event.service';
-import { followMove, retitleForYear } from '$lib/server/events/event.schedule';
 import { fieldErrors } from '$lib/server/validation';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 

@@ -1,32 +1,18 @@
 /**
- * Events: reading the lists and the event page (each a fixed number of queries), and planning them:
- * scheduling, editing, moving, postponing, cancelling, duplicating and deleting, each in one transaction
- * with its audit entry.
+ * Planning events: scheduling, editing, moving, postponing, cancelling, duplicating and deleting, each in
+ * one transaction with its audit entry. What the pages show is read in event-read.service.ts.
  */
 import type { Kysely, Selectable } from 'kysely';
 import { instantToZoned, zonedToInstant } from '../../format/datetime';
-import { eventStatuses, type EventStatus } from '../../vocabulary';
-import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
+import type { EventStatus } from '../../vocabulary';
 import { retimeAgenda } from '../agenda/agenda.service';
 import { queueDeletionCancellations, queueEventUpdates } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { listClashes, type ClashView } from '../clashes/clash.service';
-import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database, EventTable } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord, type FieldErrors } from '../errors';
-import { listOrganizationOptions } from '../organizations/organization.repository';
-import { listOutcomesFollowedUpAt, listOutcomesOfEvent } from '../outcomes/outcome.service';
-import { toPage, type Page, type PageRequest } from '../pagination';
-import { listDelegations, listParticipants } from '../participants/participant.repository';
-import { timeZoneNames } from '../venues/venue.input';
-import { findVenue, insertVenue, listVenueOptions } from '../venues/venue.repository';
-import {
-	emptyEventForm,
-	toEventFormValues,
-	type EventEditHeading,
-	type EventFormOptions,
-	type EventSaveOutcome
-} from './event-form.view';
+import { findVenue, insertVenue } from '../venues/venue.repository';
+import { emptyEventForm, toEventFormValues, type EventSaveOutcome } from './event-form.view';
 import type { EventFormValues, EventInput } from './event.input';
 import {
 	countEventRecords,
@@ -42,159 +28,15 @@ import {
 	listAgendaItemsForCopy,
 	listAgendaItemTimes,
 	listAgendaRolesForCopy,
-	listEvents,
-	listEventSeries,
 	listEventHostIds,
 	listExistingOrganizationIds,
-	listHostsForEvents,
 	listParticipantsWithAgendaRoles,
 	replaceEventHosts,
 	unlinkOutcomesOfEvent,
 	updateAgendaItemTimes,
-	updateEventRow,
-	type EventFilter
+	updateEventRow
 } from './event.repository';
-import { followMove, retitleForYear, sameTimeNextYear, yearIn, type Move } from './event.schedule';
-import {
-	toAgendaViews,
-	toDelegationViews,
-	toEventListItem,
-	toEventPageView,
-	toHostViews,
-	type EventListItem,
-	type EventPageView
-} from './event.view';
-
-/** Two queries: the page of events, then the hosts of all of them. */
-export async function listEventsPage(
-	db: Kysely<Database>,
-	filter: EventFilter,
-	request: PageRequest
-): Promise<Page<EventListItem>> {
-	const rows = await listEvents(db, filter, request);
-	const page = toPage(rows, request, (row) => [row.start_at, row.id]);
-	const hosts = toHostViews(
-		await listHostsForEvents(
-			db,
-			page.items.map((row) => row.id)
-		)
-	);
-	return { ...page, items: page.items.map((row) => toEventListItem(row, hosts.get(row.id) ?? [])) };
-}
-
-/** Everything the event page shows, or null when there is no such event. */
-export async function findEventPage(db: Kysely<Database>, eventId: number): Promise<EventPageView | null> {
-	const event = await findEvent(db, eventId);
-	if (!event) return null;
-	const [hosts, items, roles, delegations, participants, outcomes, followsUp, correspondence] =
-		await Promise.all([
-			listHostsForEvents(db, [eventId]),
-			listAgendaItems(db, eventId),
-			listAgendaRoles(db, eventId),
-			listDelegations(db, eventId),
-			listParticipants(db, eventId),
-			listOutcomesOfEvent(db, eventId),
-			listOutcomesFollowedUpAt(db, eventId),
-			listCorrespondenceOfEvent(db, eventId)
-		]);
-	return toEventPageView(event, {
-		hosts: toHostViews(hosts).get(eventId) ?? [],
-		agenda: toAgendaViews(items, roles),
-		delegations: toDelegationViews(delegations, participants),
-		participantCount: participants.length,
-		outcomes,
-		followsUp,
-		correspondence
-	});
-}
-
-/** The venues, series, organisations and zones the event form offers: three queries. */
-export async function getEventFormOptions(db: Kysely<Database>): Promise<EventFormOptions> {
-	const [venues, series, organizations] = await Promise.all([
-		listVenueOptions(db),
-		listEventSeries(db),
-		listOrganizationOptions(db)
-	]);
-	return {
-		venues: venues.map((v) => ({
-			id: v.id,
-			label: `${v.name} (${v.city}, ${v.country_code})`,
-			timeZone: v.time_zone
-		})),
-		series,
-		organizations,
-		timeZones: timeZoneNames()
-	};
-}
-
-/** An event as its edit form shows it, or null when there is no such event. Two queries. */
-export async function findEventForm(
-	db: Kysely<Database>,
-	eventId: number
-): Promise<{ heading: EventEditHeading; values: EventFormValues } | null> {
-	const [event, hosts] = await Promise.all([findEvent(db, eventId), listEventHostIds(db, eventId)]);
-	if (!event) return null;
-	return {
-		heading: {
-			id: event.id,
-			title: event.title,
-			status: event.status,
-			statusLabel: eventStatuses.labels[event.status],
-			statusReason: event.status_reason,
-			version: event.version
-		},
-		values: toEventFormValues(event, hosts)
-	};
-}
-
-/**
- * The form for next year's edition of an event: the same title with the year moved on, the same kind,
- * theme, description, hosts, venue, zone and series, starting on the same day and time a year later.
- * Null when there is no such event. Four queries.
- */
-export async function findDuplicateForm(
-	db: Kysely<Database>,
-	sourceId: number
-): Promise<{
-	source: { id: number; title: string; agendaItems: number; people: number };
-	values: EventFormValues;
-} | null> {
-	const [event, hosts, items, people] = await Promise.all([
-		findEvent(db, sourceId),
-		listEventHostIds(db, sourceId),
-		countEventRecords(db, sourceId),
-		listParticipantsWithAgendaRoles(db, sourceId)
-	]);
-	if (!event) return null;
-	const startAt = sameTimeNextYear(event.start_at, event.time_zone);
-	const endAt = followMove(event.end_at, {
-		fromStart: event.start_at,
-		toStart: startAt,
-		fromZone: event.time_zone,
-		toZone: event.time_zone
-	});
-	const values = toEventFormValues({ ...event, start_at: startAt, end_at: endAt }, hosts);
-	return {
-		source: {
-			id: event.id,
-			title: event.title,
-			agendaItems: Number(items.agenda_items),
-			people: people.length
-		},
-		values: {
-			...values,
-			title: retitleForYear(
-				event.title,
-				yearIn(event.start_at, event.time_zone),
-				yearIn(startAt, event.time_zone)
-			),
-			timing: 'exact',
-			status: 'planned',
-			statusReason: '',
-			version: ''
-		}
-	};
-}
+import { followMove, type Move } from './event.schedule';
 
 /** The columns of an event as the audit trail records them. */
 function auditSnapshot(row: Selectable<EventTable>) {
@@ -745,43 +587,6 @@ export async function duplicateEvent(
 		});
 		return { saved: true, eventId: event.id, clashesOverridden };
 	});
-}
-
-export interface EventDeletionView {
-	id: number;
-	title: string;
-	startAt: string;
-	endAt: string;
-	timeZone: string;
-	version: number;
-	agendaItems: number;
-	participants: number;
-	/** Outcomes that stay on record but no longer name the event. */
-	outcomes: number;
-	followUps: number;
-	correspondence: number;
-}
-
-/** What the delete confirmation shows: the event and what goes with it. Null when there is none. */
-export async function findEventDeletion(
-	db: Kysely<Database>,
-	eventId: number
-): Promise<EventDeletionView | null> {
-	const [event, counts] = await Promise.all([findEvent(db, eventId), countEventRecords(db, eventId)]);
-	if (!event) return null;
-	return {
-		id: event.id,
-		title: event.title,
-		startAt: event.start_at,
-		endAt: event.end_at,
-		timeZone: event.time_zone,
-		version: event.version,
-		agendaItems: Number(counts.agenda_items),
-		participants: Number(counts.participants),
-		outcomes: Number(counts.outcomes),
-		followUps: Number(counts.follow_ups),
-		correspondence: Number(counts.correspondence)
-	};
 }
 
 /**

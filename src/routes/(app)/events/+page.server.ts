@@ -1,6 +1,6 @@
 import { database } from '$lib/server/db';
+import { listEventsPage } from '$lib/server/events/event-read.service';
 import { parseEventListQuery } from '$lib/server/events/event.input';
-import { listEventsPage } from '$lib/server/events/event.service';
 import { listOrganizationFilterOptions } from '$lib/server/organizations/organization.service';
 import { pageRequest } from '$lib/server/pagination';
 import type { PageServerLoad } from './$types';

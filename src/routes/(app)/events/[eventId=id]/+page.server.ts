@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
-import { findEventPage } from '$lib/server/events/event.service';
+import { findEventPage } from '$lib/server/events/event-read.service';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {

@@ -2,7 +2,8 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { emptyEventForm } from '$lib/server/events/event-form.view';
-import { getEventFormOptions, scheduleEvent } from '$lib/server/events/event.service';
+import { getEventFormOptions } from '$lib/server/events/event-read.service';
+import { scheduleEvent } from '$lib/server/events/event.service';
 import { saveEventForm } from '../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,8 @@ import { error } from '@sveltejs/kit';
 import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { duplicateEvent, findDuplicateForm, getEventFormOptions } from '$lib/server/events/event.service';
+import { findDuplicateForm, getEventFormOptions } from '$lib/server/events/event-read.service';
+import { duplicateEvent } from '$lib/server/events/event.service';
 import { saveEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
 

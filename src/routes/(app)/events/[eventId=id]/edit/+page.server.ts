@@ -3,14 +3,9 @@ import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { RuleViolation } from '$lib/server/errors';
+import { findEventForm, getEventFormOptions } from '$lib/server/events/event-read.service';
 import { EventStatusChangeInput, formVersion } from '$lib/server/events/event.input';
-import {
-	changeEventStatus,
-	findEventForm,
-	getEventFormOptions,
-	reviseEvent,
-	type StatusChange
-} from '$lib/server/events/event.service';
+import { changeEventStatus, reviseEvent, type StatusChange } from '$lib/server/events/event.service';
 import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import { saveEventForm } from '../../event-form.server';
