@@ -312,6 +312,8 @@ export async function listParticipantsWithAgendaRoles(db: Kysely<Database>, even
 		.execute();
 }
 
+export type ParticipantWithRolesRow = Awaited<ReturnType<typeof listParticipantsWithAgendaRoles>>[number];
+
 export async function insertAgendaItemRow(db: Kysely<Database>, item: NewAgendaItem) {
 	return db.insertInto('agenda_item').values(item).returning('id').executeTakeFirstOrThrow();
 }

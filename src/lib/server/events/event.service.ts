@@ -34,7 +34,9 @@ import {
 	replaceEventHosts,
 	unlinkOutcomesOfEvent,
 	updateAgendaItemTimes,
-	updateEventRow
+	updateEventRow,
+	type EventDetailRow,
+	type ParticipantWithRolesRow
 } from './event.repository';
 import { followMove, type Move } from './event.schedule';
 
@@ -231,44 +233,162 @@ export async function scheduleEvent(
 	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
 ): Promise<EventSaveOutcome> {
 	const at = now.toISOString();
+	return db
+		.transaction()
+		.execute((tx) => insertEventWithRelations(tx, actor, input, { overrideClashes, at }));
+}
+
+/**
+ * Creates another edition of an event from the form (see findDuplicateForm) with a new calendar UID, and
+ * copies its programme: every agenda item, its times moved with the start, and the people with roles on
+ * the items, invited afresh (no answers, no attendance). Outcomes, correspondence and the other
+ * participants stay with the original. Clashes of the new time with the venue or those people hold the
+ * copy back unless the officer chose to save anyway. One transaction, audited.
+ */
+export async function duplicateEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	sourceId: number,
+	input: EventInput,
+	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
+): Promise<EventSaveOutcome> {
+	const at = now.toISOString();
 	return db.transaction().execute(async (tx) => {
-		const references = await checkReferences(tx, input);
-		const timeZone = zoneOf(input, references);
-		const startAt = zonedToInstant(input.start, timeZone);
-		const endAt = zonedToInstant(input.end, timeZone);
-		checkEndAfterStart(startAt, endAt);
-		const clashes = await clashesFor(tx, input.status, {
-			startAt,
-			endAt,
-			venueId: references.venueId,
-			personIds: []
-		});
-		if (clashes.length > 0 && !overrideClashes) {
-			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+		const source = await findEvent(tx, sourceId);
+		if (!source) throw new NotFound('There is no such event to copy.');
+		return insertEventWithRelations(tx, actor, input, { overrideClashes, at }, source);
+	});
+}
+
+/**
+ * The one path by which an event is created, scheduled or duplicated (`source`): check what the form
+ * names, place its times in the event's zone, stop at clashes with the venue (and, for a copy, with the
+ * people it copies) unless overridden, then write the new venue or series, the event with a new calendar
+ * UID, its hosts and, for a copy, the programme; one audit entry.
+ */
+async function insertEventWithRelations(
+	tx: Kysely<Database>,
+	actor: Actor,
+	input: EventInput,
+	{ overrideClashes, at }: { overrideClashes: boolean; at: string },
+	source?: EventDetailRow
+): Promise<EventSaveOutcome> {
+	const references = await checkReferences(tx, input);
+	const timeZone = zoneOf(input, references);
+	const startAt = zonedToInstant(input.start, timeZone);
+	const endAt = zonedToInstant(input.end, timeZone);
+	checkEndAfterStart(startAt, endAt);
+	const people = source ? await listParticipantsWithAgendaRoles(tx, source.id) : [];
+	const clashes = await clashesFor(tx, input.status, {
+		startAt,
+		endAt,
+		venueId: references.venueId,
+		personIds: people.map((p) => p.person_id)
+	});
+	if (clashes.length > 0 && !overrideClashes) {
+		return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+	}
+
+	const ids = await writeReferences(tx, actor, input, references, at);
+	const event = await insertEventRow(tx, {
+		...eventColumns(input, { startAt, endAt, timeZone }, ids),
+		ical_uid: newIcalUid(),
+		created_at: at,
+		updated_at: at
+	});
+	await replaceEventHosts(tx, event.id, hostRows(input));
+	const copied = source
+		? await copyProgramme(tx, source, people, { eventId: event.id, startAt, timeZone }, at)
+		: {};
+
+	const clashesOverridden = clashes.map((c) => c.event.id);
+	await recordAction(tx, actor, {
+		action: source ? 'event.duplicate' : 'event.create',
+		entityType: 'event',
+		entityId: event.id,
+		eventId: event.id,
+		after: {
+			...(source ? { copied_from: source.id } : {}),
+			...auditSnapshot(event),
+			hosts: input.hosts,
+			co_hosts: input.coHosts,
+			...copied,
+			...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
 		}
-		const ids = await writeReferences(tx, actor, input, references, at);
-		const event = await insertEventRow(tx, {
-			...eventColumns(input, { startAt, endAt, timeZone }, ids),
-			ical_uid: newIcalUid(),
+	});
+	return { saved: true, eventId: event.id, clashesOverridden };
+}
+
+/**
+ * Copies the programme of one event into a new one: its agenda items, moved with the start, the people
+ * with roles on them (`people`), invited afresh, and those roles. Returns how many items and people it
+ * copied, for the audit entry.
+ */
+async function copyProgramme(
+	tx: Kysely<Database>,
+	source: EventDetailRow,
+	people: ParticipantWithRolesRow[],
+	{ eventId, startAt, timeZone }: { eventId: number; startAt: string; timeZone: string },
+	at: string
+): Promise<{ agenda_items: number; participants: number }> {
+	const move = {
+		fromStart: source.start_at,
+		toStart: startAt,
+		fromZone: source.time_zone,
+		toZone: timeZone
+	};
+	const itemIds = new Map<number, number>();
+	for (const item of await listAgendaItemsForCopy(tx, source.id)) {
+		// Whatever else the programme records about an item is copied as it is.
+		const {
+			id,
+			event_id: _event,
+			created_at: _created,
+			updated_at: _updated,
+			version: _version,
+			...shape
+		} = item;
+		const copy = await insertAgendaItemRow(tx, {
+			...shape,
+			event_id: eventId,
+			start_at: item.start_at === null ? null : followMove(item.start_at, move),
+			end_at: item.end_at === null ? null : followMove(item.end_at, move),
 			created_at: at,
 			updated_at: at
 		});
-		await replaceEventHosts(tx, event.id, hostRows(input));
-		const clashesOverridden = clashes.map((c) => c.event.id);
-		await recordAction(tx, actor, {
-			action: 'event.create',
-			entityType: 'event',
-			entityId: event.id,
-			eventId: event.id,
-			after: {
-				...auditSnapshot(event),
-				hosts: input.hosts,
-				co_hosts: input.coHosts,
-				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
-			}
+		itemIds.set(id, copy.id);
+	}
+	await retimeAgenda(tx, eventId);
+	const participantIds = new Map<number, number>();
+	for (const person of people) {
+		const copy = await insertParticipantRow(tx, {
+			event_id: eventId,
+			person_id: person.person_id,
+			role: person.role,
+			// Title and rank as they stand today; the new event records them again when it is held.
+			position_at_event: person.position,
+			rank_at_event: person.rank,
+			organization_id: person.person_organization_id ?? person.organization_id,
+			rsvp_status: 'invited',
+			invited_at: null,
+			responded_at: null,
+			created_at: at,
+			updated_at: at
 		});
-		return { saved: true, eventId: event.id, clashesOverridden };
-	});
+		participantIds.set(person.id, copy.id);
+	}
+	const roles = await listAgendaRolesForCopy(tx, source.id);
+	await insertAgendaRoleRows(
+		tx,
+		roles.flatMap((role) => {
+			const agendaItemId = itemIds.get(role.agenda_item_id);
+			const participantId = participantIds.get(role.participant_id);
+			return agendaItemId && participantId
+				? [{ ...role, agenda_item_id: agendaItemId, participant_id: participantId }]
+				: [];
+		})
+	);
+	return { agenda_items: itemIds.size, participants: participantIds.size };
 }
 
 function newIcalUid(): string {
@@ -465,127 +585,6 @@ export async function changeEventStatus(
 				...(updatesQueued > 0 ? { calendar_updates_queued: updatesQueued } : {})
 			}
 		});
-	});
-}
-
-/**
- * Creates another edition of an event from the form (see findDuplicateForm) with a new calendar UID, and
- * copies its programme: every agenda item, its times moved with the start, and the people with roles on
- * the items, invited afresh (no answers, no attendance). Outcomes, correspondence and the other
- * participants stay with the original. Clashes of the new time with the venue or those people hold the
- * copy back unless the officer chose to save anyway. One transaction, audited.
- */
-export async function duplicateEvent(
-	db: Kysely<Database>,
-	actor: Actor,
-	sourceId: number,
-	input: EventInput,
-	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
-): Promise<EventSaveOutcome> {
-	const at = now.toISOString();
-	return db.transaction().execute(async (tx) => {
-		const source = await findEvent(tx, sourceId);
-		if (!source) throw new NotFound('There is no such event to copy.');
-		const references = await checkReferences(tx, input);
-		const timeZone = zoneOf(input, references);
-		const startAt = zonedToInstant(input.start, timeZone);
-		const endAt = zonedToInstant(input.end, timeZone);
-		checkEndAfterStart(startAt, endAt);
-		const people = await listParticipantsWithAgendaRoles(tx, sourceId);
-		const clashes = await clashesFor(tx, input.status, {
-			startAt,
-			endAt,
-			venueId: references.venueId,
-			personIds: people.map((p) => p.person_id)
-		});
-		if (clashes.length > 0 && !overrideClashes) {
-			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
-		}
-
-		const ids = await writeReferences(tx, actor, input, references, at);
-		const event = await insertEventRow(tx, {
-			...eventColumns(input, { startAt, endAt, timeZone }, ids),
-			ical_uid: newIcalUid(),
-			created_at: at,
-			updated_at: at
-		});
-		await replaceEventHosts(tx, event.id, hostRows(input));
-
-		const move = {
-			fromStart: source.start_at,
-			toStart: startAt,
-			fromZone: source.time_zone,
-			toZone: timeZone
-		};
-		const itemIds = new Map<number, number>();
-		for (const item of await listAgendaItemsForCopy(tx, sourceId)) {
-			// Whatever else the programme records about an item is copied as it is.
-			const {
-				id,
-				event_id: _event,
-				created_at: _created,
-				updated_at: _updated,
-				version: _version,
-				...shape
-			} = item;
-			const copy = await insertAgendaItemRow(tx, {
-				...shape,
-				event_id: event.id,
-				start_at: item.start_at === null ? null : followMove(item.start_at, move),
-				end_at: item.end_at === null ? null : followMove(item.end_at, move),
-				created_at: at,
-				updated_at: at
-			});
-			itemIds.set(id, copy.id);
-		}
-		await retimeAgenda(tx, event.id);
-		const participantIds = new Map<number, number>();
-		for (const person of people) {
-			const copy = await insertParticipantRow(tx, {
-				event_id: event.id,
-				person_id: person.person_id,
-				role: person.role,
-				// Title and rank as they stand today; the new event records them again when it is held.
-				position_at_event: person.position,
-				rank_at_event: person.rank,
-				organization_id: person.person_organization_id ?? person.organization_id,
-				rsvp_status: 'invited',
-				invited_at: null,
-				responded_at: null,
-				created_at: at,
-				updated_at: at
-			});
-			participantIds.set(person.id, copy.id);
-		}
-		const roles = await listAgendaRolesForCopy(tx, sourceId);
-		await insertAgendaRoleRows(
-			tx,
-			roles.flatMap((role) => {
-				const agendaItemId = itemIds.get(role.agenda_item_id);
-				const participantId = participantIds.get(role.participant_id);
-				return agendaItemId && participantId
-					? [{ ...role, agenda_item_id: agendaItemId, participant_id: participantId }]
-					: [];
-			})
-		);
-
-		const clashesOverridden = clashes.map((c) => c.event.id);
-		await recordAction(tx, actor, {
-			action: 'event.duplicate',
-			entityType: 'event',
-			entityId: event.id,
-			eventId: event.id,
-			after: {
-				copied_from: sourceId,
-				...auditSnapshot(event),
-				hosts: input.hosts,
-				co_hosts: input.coHosts,
-				agenda_items: itemIds.size,
-				participants: participantIds.size,
-				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
-			}
-		});
-		return { saved: true, eventId: event.id, clashesOverridden };
 	});
 }
 
