@@ -41,7 +41,15 @@ export async function signedInContext(
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	try {
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+	} catch (error) {
+		// Say what the page showed instead: a refusal, a notice, or nothing at all (a slow machine).
+		const shown = await page.locator('[role=alert]').allTextContents();
+		throw new Error(`signing in as ${email} did not leave ${page.url()}; alerts: ${JSON.stringify(shown)}`, {
+			cause: error
+		});
+	}
 	await page.close();
 	return context;
 }

@@ -1,9 +1,8 @@
 /**
  * The two forms of a "Subscribe" panel (person, organisation, office calendar): create a feed — its
- * URL shown once, in this answer only — and revoke one. Officers only, checked here as in the hooks.
+ * URL shown once, in this answer only — and revoke one. Officers only: the feed service checks the role.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { createFeed, revokeFeed, type FeedRequest } from '$lib/server/feeds/feed.service';
@@ -12,7 +11,6 @@ import { attempt, refuseForm } from '$lib/server/http/form-failure';
 const FEED_FORM = 'feed' as const;
 
 export async function createFeedAction(event: RequestEvent, scopeOf: (form: FormData) => FeedRequest) {
-	requireRole(event.locals.user, 'officer');
 	const form = await event.request.formData();
 	const name = String(form.get('feedName') ?? '');
 	return attempt({ form: FEED_FORM, values: { feedName: name } }, async () => {
@@ -26,7 +24,6 @@ export async function createFeedAction(event: RequestEvent, scopeOf: (form: Form
 }
 
 export async function revokeFeedAction(event: RequestEvent) {
-	requireRole(event.locals.user, 'officer');
 	const feedId = String((await event.request.formData()).get('feedId') ?? '');
 	const context = { form: FEED_FORM, values: { feedName: '' } };
 	if (!/^[a-z2-7]{32}$/.test(feedId)) return refuseForm(400, 'Choose a feed to revoke.', context);

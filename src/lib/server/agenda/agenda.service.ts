@@ -51,6 +51,7 @@ import {
 	type AgendaPageView,
 	type ProgrammeView
 } from './agenda.view';
+import { authorize } from '../auth/authorize';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database> | Kysely<Database>;
@@ -226,6 +227,7 @@ export async function addAgendaItem(
 	eventId: number,
 	input: AgendaItemInput
 ): Promise<AgendaItemEditView> {
+	authorize(actor, 'officer');
 	const now = new Date().toISOString();
 	return db.transaction().execute(async (tx) => {
 		const event = await lockedEvent(tx, eventId);
@@ -269,6 +271,7 @@ export async function updateAgendaItem(
 	input: AgendaItemUpdateInput,
 	eventId?: number
 ): Promise<AgendaItemEditView> {
+	authorize(actor, 'officer');
 	const now = new Date().toISOString();
 	return db.transaction().execute(async (tx) => {
 		const before = await itemOrFail(tx, itemId, eventId);
@@ -312,6 +315,7 @@ export async function removeAgendaItem(
 	itemId: number,
 	eventId?: number
 ): Promise<void> {
+	authorize(actor, 'officer');
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
 		const item = await itemOrFail(tx, itemId, eventId);
@@ -343,6 +347,7 @@ export async function moveAgendaItem(
 	direction: 'up' | 'down',
 	eventId?: number
 ): Promise<void> {
+	authorize(actor, 'officer');
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
 		const item = await itemOrFail(tx, itemId, eventId);
@@ -379,6 +384,7 @@ export async function reorderAgendaItems(
 	eventId: number,
 	orderedIds: readonly number[]
 ): Promise<void> {
+	authorize(actor, 'officer');
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
 		const event = await lockedEvent(tx, eventId);
@@ -432,6 +438,7 @@ export async function assignToAgendaItem(
 	role: AgendaRole,
 	options: { eventId?: number; clashOverride?: boolean } = {}
 ): Promise<AgendaAssignment> {
+	authorize(actor, 'officer');
 	const now = new Date().toISOString();
 	return db.transaction().execute(async (tx) => {
 		const item = await itemOrFail(tx, itemId, options.eventId);
@@ -515,6 +522,7 @@ export async function unassignFromAgendaItem(
 	role: AgendaRole,
 	eventId?: number
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const item = await itemOrFail(tx, itemId, eventId);
 		await lockedEvent(tx, item.event_id);

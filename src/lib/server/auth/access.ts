@@ -3,19 +3,12 @@
  * endpoints) and checked again by services for what they change.
  */
 import type { UserRole } from '../../vocabulary';
-import { Forbidden } from '../errors';
 import type { SessionUser } from './session';
 
 const RANK: Record<UserRole, number> = { viewer: 1, officer: 2, admin: 3 };
 
 export function hasRole(user: Pick<SessionUser, 'role'> | null, role: UserRole): boolean {
 	return user !== null && RANK[user.role] >= RANK[role];
-}
-
-/** For services and actions: the user, or a Forbidden error when they lack the role. */
-export function requireRole(user: SessionUser | null, role: UserRole): SessionUser {
-	if (!user || !hasRole(user, role)) throw new Forbidden('You may not do this.');
-	return user;
 }
 
 /** Routes anyone may open, signed in or not. A personal link's page checks its token itself. */

@@ -34,6 +34,7 @@ import {
 	type CorrespondenceView,
 	type LinkedCorrespondenceItem
 } from './correspondence.view';
+import { authorize } from '../auth/authorize';
 
 /** One query: the documents linked to an event, with how each is linked. */
 export async function listCorrespondenceOfEvent(
@@ -174,6 +175,7 @@ export async function createCorrespondence(
 	input: CorrespondenceInput,
 	now = new Date()
 ): Promise<number> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await checkCorrespondenceReferences(tx, input);
 		const at = now.toISOString();
@@ -205,6 +207,7 @@ export async function reviseCorrespondence(
 	input: CorrespondenceInput,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const [current, links] = await Promise.all([
 			findCorrespondenceRow(tx, correspondenceId),

@@ -39,6 +39,7 @@ import {
 	type ParticipantWithRolesRow
 } from './event.repository';
 import { followMove, type Move } from './event.schedule';
+import { authorize } from '../auth/authorize';
 
 /** The columns of an event as the audit trail records them. */
 function auditSnapshot(row: Selectable<EventTable>) {
@@ -232,6 +233,7 @@ export async function scheduleEvent(
 	input: EventInput,
 	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
 ): Promise<EventSaveOutcome> {
+	authorize(actor, 'officer');
 	const at = now.toISOString();
 	return db
 		.transaction()
@@ -252,6 +254,7 @@ export async function duplicateEvent(
 	input: EventInput,
 	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
 ): Promise<EventSaveOutcome> {
+	authorize(actor, 'officer');
 	const at = now.toISOString();
 	return db.transaction().execute(async (tx) => {
 		const source = await findEvent(tx, sourceId);
@@ -417,6 +420,7 @@ export async function reviseEvent(
 	input: EventInput,
 	{ overrideClashes = false, now = new Date() }: SaveOptions = {}
 ): Promise<EventSaveOutcome> {
+	authorize(actor, 'officer');
 	const at = now.toISOString();
 	return db.transaction().execute(async (tx) => {
 		const [current, currentHosts] = await Promise.all([
@@ -549,6 +553,7 @@ export async function changeEventStatus(
 	}: { eventId: number; version: number; change: StatusChange; reason: string | null },
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	const at = now.toISOString();
 	await db.transaction().execute(async (tx) => {
 		const current = await findEvent(tx, eventId);
@@ -600,6 +605,7 @@ export async function deleteEvent(
 	version: number,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const [current, hosts, counts] = await Promise.all([
 			findEvent(tx, eventId),

@@ -27,6 +27,7 @@ import {
 	touchFeed,
 	type FeedScope
 } from './feed.repository';
+import { authorize } from '../auth/authorize';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A feed reaches a year back and two years ahead: what a calendar client needs to show. */
@@ -80,6 +81,7 @@ export async function createFeed(
 	request: FeedRequest,
 	now = new Date()
 ): Promise<{ token: string; feedId: string; name: string }> {
+	authorize(actor, 'officer');
 	const given = request.name?.trim() ?? '';
 	if (given.length > NAME_MAX) {
 		throw new RuleViolation('The name is too long.', { feedName: `At most ${NAME_MAX} characters.` });
@@ -125,6 +127,7 @@ export async function createFeed(
 }
 
 export async function revokeFeed(db: Kysely<Database>, actor: Actor, feedId: string, now = new Date()) {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const feed = await findFeed(tx, feedId);
 		if (!feed) throw new NotFound('There is no such calendar feed.');

@@ -26,6 +26,7 @@ import {
 	markSequenceSent,
 	type RecipientRow
 } from './invitation.repository';
+import { authorize } from '../auth/authorize';
 
 export interface RecipientView {
 	participantId: number;
@@ -207,6 +208,7 @@ export async function sendInvitations(
 	eventId: number,
 	{ participantIds, now = new Date() }: { participantIds?: number[]; now?: Date } = {}
 ): Promise<{ queued: number; skipped: string[] }> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
 		if (!event) throw new NotFound('There is no such event.');

@@ -30,6 +30,7 @@ import {
 	type PersonalAgendaView,
 	type PersonalLinkStatus
 } from './personal-link.view';
+import { authorize } from '../auth/authorize';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** last_used_at is news for the officer, not a log: one write a minute at most per link. */
@@ -49,6 +50,7 @@ export async function issuePersonalLink(
 	personId: number,
 	{ validDays = 90, now = new Date() }: { validDays?: number; now?: Date } = {}
 ): Promise<{ token: string; expiresAt: string }> {
+	authorize(actor, 'officer');
 	if (!Number.isInteger(validDays) || validDays < 1 || validDays > PERSONAL_LINK_MAX_DAYS) {
 		throw new RuleViolation(`A link works for 1 to ${PERSONAL_LINK_MAX_DAYS} days.`, {
 			validDays: `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`
@@ -85,6 +87,7 @@ export async function revokePersonalLinks(
 	personId: number,
 	now = new Date()
 ): Promise<number> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		if (!(await findPersonName(tx, personId))) throw new NotFound(NO_SUCH_PERSON);
 		const revoked = await revokeLivePersonalLinks(tx, personId, now.toISOString());

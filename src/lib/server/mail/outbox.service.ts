@@ -12,6 +12,7 @@ import {
 	requeueFailedMessage
 } from './outbox.repository';
 import { toOutboxView, type OutboxPage } from './outbox.view';
+import { authorize } from '../auth/authorize';
 
 /** The outbox, newest first, for the office or one event; with counts per status. */
 export async function getOutboxPage(
@@ -38,6 +39,7 @@ export async function retryOutboxMessage(
 	messageId: number,
 	now = new Date()
 ) {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const message = await findOutboxMessage(tx, messageId);
 		if (!message) throw new NotFound('There is no such message.');

@@ -31,6 +31,7 @@ import {
 	type OrganizationListView,
 	type OrganizationPageView
 } from './organization.view';
+import { authorize } from '../auth/authorize';
 
 const ORGANIZATION_PAGE_LIMITS = {
 	children: 100,
@@ -164,6 +165,7 @@ export async function createOrganization(
 	input: OrganizationInput,
 	now = new Date()
 ): Promise<number> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await checkParent(tx, input.parentId, null);
 		const at = now.toISOString();
@@ -194,6 +196,7 @@ export async function reviseOrganization(
 	input: OrganizationInput,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findOrganizationRow(tx, organizationId);
 		if (!current) throw new NotFound('There is no such organisation.');

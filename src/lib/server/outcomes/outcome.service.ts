@@ -29,6 +29,7 @@ import {
 	type OutcomeRow
 } from './outcome.repository';
 import { toOutcomeViews, type OutcomeView } from './outcome.view';
+import { authorize } from '../auth/authorize';
 
 async function withPartiesAndFollowUps(db: Kysely<Database>, rows: OutcomeRow[]): Promise<OutcomeView[]> {
 	const ids = rows.map((row) => row.id);
@@ -171,6 +172,7 @@ export async function createOutcome(
 	input: OutcomeInput,
 	now = new Date()
 ): Promise<number> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await checkOutcomeReferences(tx, input);
 		const at = now.toISOString();
@@ -204,6 +206,7 @@ export async function reviseOutcome(
 	input: OutcomeInput,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const [current, partyIds] = await Promise.all([
 			findOutcomeRow(tx, outcomeId),
@@ -246,6 +249,7 @@ export async function setOutcomeStatus(
 	status: OutcomeStatus,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findOutcomeRow(tx, outcomeId);
 		if (!current) throw new NotFound('There is no such outcome.');

@@ -23,6 +23,7 @@ import {
 	updateParticipant
 } from './participant.repository';
 import { delegationOrFail, eventOrFail, participantOrFail } from './participant.shared';
+import { authorize } from '../auth/authorize';
 
 // ——— Sides ————————————————————————————————————————————————————————————————————————————————————————
 
@@ -32,6 +33,7 @@ export async function createDelegation(
 	eventId: number,
 	input: { name: string; organizationId: number | null }
 ): Promise<{ id: number }> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await eventOrFail(tx, eventId);
 		if (await findDelegationByName(tx, eventId, input.name)) {
@@ -71,6 +73,7 @@ export async function renameDelegation(
 	delegationId: number,
 	name: string
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const delegation = await delegationOrFail(tx, eventId, delegationId);
 		if (await findDelegationByName(tx, eventId, name, delegationId)) {
@@ -96,6 +99,7 @@ export async function removeDelegation(
 	eventId: number,
 	delegationId: number
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const delegation = await delegationOrFail(tx, eventId, delegationId);
 		await clearDelegationOfParticipants(tx, delegationId, new Date().toISOString());
@@ -121,6 +125,7 @@ export async function assignDelegation(
 	participantId: number,
 	delegationId: number | null
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
 		if (delegationId !== null) await delegationOrFail(tx, eventId, delegationId);
@@ -152,6 +157,7 @@ export async function markHeadOfDelegation(
 	eventId: number,
 	participantId: number
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
 		if (participant.delegation_id === null) {
@@ -187,6 +193,7 @@ export async function moveParticipant(
 	participantId: number,
 	direction: 'up' | 'down'
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		await participantOrFail(tx, eventId, participantId);
 		const order = await listParticipantIdsInOrder(tx, eventId);
@@ -208,6 +215,7 @@ export async function moveParticipant(
 
 /** Forgets the officer's order: heads of organisation, rank and name decide again. */
 export async function resetPrecedence(db: Kysely<Database>, actor: Actor, eventId: number): Promise<number> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await eventOrFail(tx, eventId);
 		const cleared = await clearPrecedences(tx, eventId, new Date().toISOString());

@@ -29,6 +29,7 @@ import {
 } from './participant.repository';
 import { describeSpan, toImportPreview, type ImportPreviewView } from './participant.view';
 import { clashesFor, eventOrFail, participantValues, type Db } from './participant.shared';
+import { authorize } from '../auth/authorize';
 
 /** What the directory and the event say about the names in a file: a fixed number of queries. */
 async function planFor(
@@ -91,6 +92,7 @@ export async function importParticipants(
 	eventId: number,
 	csv: string
 ): Promise<ImportResult> {
+	authorize(actor, 'officer');
 	const parsed = parseParticipantCsv(csv);
 	return db.transaction().execute(async (tx): Promise<ImportResult> => {
 		const event = await eventOrFail(tx, eventId);

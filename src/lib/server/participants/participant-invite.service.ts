@@ -36,6 +36,7 @@ import {
 	participantValues,
 	type Placement
 } from './participant.shared';
+import { authorize } from '../auth/authorize';
 
 export type InviteResult =
 	{ status: 'invited'; invited: number; skipped: number } | { status: 'clash'; clashes: ClashWarning[] };
@@ -50,6 +51,7 @@ export async function inviteParticipant(
 	eventId: number,
 	input: { personId: number } & Placement
 ): Promise<InviteResult> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		const event = await eventOrFail(tx, eventId);
 		const person = await findPersonToAssign(tx, input.personId);
@@ -98,6 +100,7 @@ export async function createPersonAndInvite(
 	person: PersonCreateInput,
 	placement: Omit<Placement, 'clashOverride'>
 ): Promise<{ personId: number; name: string }> {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await eventOrFail(tx, eventId);
 		if (placement.delegationId !== null)
@@ -152,6 +155,7 @@ export async function inviteOrganization(
 	eventId: number,
 	input: { organizationId: number; includeSubOrganizations: boolean } & Placement
 ): Promise<InviteResult> {
+	authorize(actor, 'officer');
 	if (input.role === 'head_of_delegation') {
 		const message = 'Invite the head of delegation on their own; choose another role for the others.';
 		throw new RuleViolation(message, { bulkRole: message });
@@ -239,6 +243,7 @@ export async function removeParticipant(
 	participantId: number,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
 		const roles = await listAgendaRolesOfParticipant(tx, participantId);

@@ -9,6 +9,7 @@ import type { RsvpStatus } from '../../vocabulary';
 import { formatPersonName } from '../../format/names';
 import { updateParticipant } from './participant.repository';
 import { participantOrFail } from './participant.shared';
+import { authorize } from '../auth/authorize';
 
 async function setRsvp(
 	db: Kysely<Database>,
@@ -18,6 +19,7 @@ async function setRsvp(
 	status: RsvpStatus,
 	action: string
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
 		const now = new Date().toISOString();

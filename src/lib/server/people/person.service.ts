@@ -34,6 +34,7 @@ import {
 	type PersonPageView,
 	type PersonSummary
 } from './person.view';
+import { authorize } from '../auth/authorize';
 
 const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50 } as const;
 
@@ -100,6 +101,7 @@ export async function createPerson(
 	actor: Actor,
 	input: PersonCreateInput
 ): Promise<PersonSummary> {
+	authorize(actor, 'officer');
 	return db.transaction().execute((tx) => addPersonInTransaction(tx, actor, input));
 }
 
@@ -203,6 +205,7 @@ export async function revisePerson(
 	input: PersonCreateInput,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findPersonRow(tx, personId);
 		if (!current) throw new NotFound('There is no such person.');

@@ -26,6 +26,7 @@ import {
 	replaceRecoveryCodes,
 	updateUser
 } from './user.repository';
+import { authorize } from '../auth/authorize';
 
 type UserActor = Actor & { userId: number };
 
@@ -50,6 +51,7 @@ export async function setTwoFactorRequired(
 	actor: Actor,
 	required: boolean
 ): Promise<void> {
+	authorize(actor, 'admin');
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
 		const before = await isTwoFactorRequired(tx);
@@ -68,6 +70,7 @@ export async function beginTwoFactorEnrolment(
 	db: Kysely<Database>,
 	actor: UserActor
 ): Promise<TotpEnrolment> {
+	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
 	if (!user) throw new NotFound('There is no such user.');
 	if (user.totp_enabled_at) throw new Conflict('Two-factor sign-in is on already.');
@@ -100,6 +103,7 @@ export async function confirmTwoFactorEnrolment(
 	code: string,
 	now = new Date()
 ): Promise<string[]> {
+	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
 	if (!user?.totp_pending_key)
 		throw new Conflict('Start the set-up again: no key is waiting to be confirmed.');
@@ -141,6 +145,7 @@ export async function verifySecondFactor(
 	code: string,
 	now = new Date()
 ): Promise<{ usedRecoveryCode: boolean }> {
+	authorize(actor, 'viewer');
 	const throttleKey = `second-factor:${actor.userId}`;
 	const address = actor.clientAddress ?? 'unknown';
 	const delay = await signInDelay(db, throttleKey, address, now);
@@ -197,6 +202,7 @@ export async function disableOwnTwoFactor(
 	role: UserRole,
 	password: string
 ): Promise<void> {
+	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
 	if (!user) throw new NotFound('There is no such user.');
 	if (!(await verifyPassword(user.password_hash, password))) {
@@ -210,6 +216,7 @@ export async function disableOwnTwoFactor(
 
 /** An administrator resets a user's second factor (a lost phone): their sessions end; they enrol again. */
 export async function resetTwoFactor(db: Kysely<Database>, actor: Actor, userId: number): Promise<void> {
+	authorize(actor, 'admin');
 	if (!(await findUser(db, userId))) throw new NotFound('There is no such user.');
 	await removeSecondFactor(db, actor, userId, 'user.reset_two_factor');
 }

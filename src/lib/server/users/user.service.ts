@@ -24,6 +24,7 @@ import type {
 import { insertSetting } from './app-setting.repository';
 import { countUsers, findUser, findUserByEmail, insertUser, listUsers, updateUser } from './user.repository';
 import { toUserListItem, type UserListItem } from './user.view';
+import { authorize } from '../auth/authorize';
 
 const SIGN_IN_REFUSED = 'That e-mail and password do not match an active account.';
 
@@ -135,6 +136,7 @@ export async function signIn(
 }
 
 export async function signOut(db: Kysely<Database>, actor: Actor, sessionId: string): Promise<void> {
+	authorize(actor, 'viewer');
 	await db.transaction().execute(async (tx) => {
 		await invalidateSession(tx, sessionId);
 		await recordAction(tx, actor, {
@@ -155,6 +157,7 @@ export async function createUser(
 	actor: Actor,
 	input: UserCreateInput
 ): Promise<UserListItem> {
+	authorize(actor, 'admin');
 	checkNewPassword(input.password);
 	const passwordHash = await hashPassword(input.password);
 	const now = new Date().toISOString();
@@ -190,6 +193,7 @@ export async function setUserDisabled(
 	userId: number,
 	disabled: boolean
 ): Promise<void> {
+	authorize(actor, 'admin');
 	if (disabled && actor.userId === userId) throw new Conflict('You cannot disable your own account.');
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
@@ -212,6 +216,7 @@ export async function setUserDisabled(
 }
 
 export async function endUserSessions(db: Kysely<Database>, actor: Actor, userId: number): Promise<number> {
+	authorize(actor, 'admin');
 	return db.transaction().execute(async (tx) => {
 		if (!(await findUser(tx, userId))) throw new NotFound('There is no such user.');
 		const ended = await invalidateUserSessions(tx, userId);
@@ -232,6 +237,7 @@ export async function changePassword(
 	currentSessionId: string,
 	input: PasswordChangeInput
 ): Promise<void> {
+	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
 	if (!user) throw new NotFound('There is no such user.');
 	if (!(await verifyPassword(user.password_hash, input.current))) {

@@ -11,6 +11,7 @@ import { NotFound, StaleRecord } from '../errors';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { timeZoneNames, type VenueFormValues, type VenueInput } from './venue.input';
 import { findVenueRow, insertVenue, listVenues, updateVenueRow } from './venue.repository';
+import { authorize } from '../auth/authorize';
 
 export interface VenueListItem {
 	id: number;
@@ -70,6 +71,7 @@ export async function findVenueForm(db: Kysely<Database>, venueId: number) {
 }
 
 export async function createVenue(db: Kysely<Database>, actor: Actor, input: VenueInput, now = new Date()) {
+	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		const at = now.toISOString();
 		const venue = await insertVenue(tx, { ...venueColumns(input), created_at: at, updated_at: at });
@@ -91,6 +93,7 @@ export async function reviseVenue(
 	input: VenueInput,
 	now = new Date()
 ): Promise<void> {
+	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findVenueRow(tx, venueId);
 		if (!current) throw new NotFound('There is no such venue.');

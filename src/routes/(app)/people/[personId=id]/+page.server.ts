@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { hasRole, requireRole } from '$lib/server/auth/access';
+import { hasRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
@@ -39,7 +39,6 @@ export const actions: Actions = {
 		const parsed = PersonalLinkIssueInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
 		return attempt(context, async () => {
-			requireRole(event.locals.user, 'officer');
 			const personId = Number(event.params.personId);
 			const { token, expiresAt } = await issuePersonalLink(
 				database().db,
@@ -54,7 +53,6 @@ export const actions: Actions = {
 	revokeFeed: revokeFeedAction,
 	revokeLink: (event) =>
 		attempt({ form: LINK_FORM, values: { validDays: '' } }, async () => {
-			requireRole(event.locals.user, 'officer');
 			const personId = Number(event.params.personId);
 			return { linksRevoked: await revokePersonalLinks(database().db, actorOf(event), personId) };
 		})

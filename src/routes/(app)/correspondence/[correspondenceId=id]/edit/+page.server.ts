@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { CorrespondenceInput, readCorrespondenceForm } from '$lib/server/correspondence/correspondence.input';
@@ -10,8 +9,7 @@ import {
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params }) => {
 	const correspondenceId = Number(params.correspondenceId);
 	const form = await findCorrespondenceForm(database().db, correspondenceId);
 	if (!form) error(404, 'There is no such document.');
@@ -20,7 +18,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireRole(event.locals.user, 'officer');
 		const correspondenceId = Number(event.params.correspondenceId);
 		return saveRecordForm(event.request, {
 			read: readCorrespondenceForm,

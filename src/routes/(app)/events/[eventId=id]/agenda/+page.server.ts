@@ -1,6 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import {
 	AGENDA_ITEM_FIELDS,
@@ -21,8 +20,7 @@ import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, 'There is no such event.');
 	return { agenda };
@@ -31,8 +29,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 type ActionEvent = Parameters<Actions[string]>[0];
 
 /**
- * The beats the list's order actions share (move, reorder, remove): the role checked here as well as in
- * the hooks, the form read and checked, one service called, its refusal shown above the list.
+ * The beats the list's order actions share (move, reorder, remove): the form read and checked, one
+ * service called (it checks the role), its refusal shown above the list.
  */
 async function changeOrder<T>(
 	event: ActionEvent,
@@ -46,7 +44,6 @@ async function changeOrder<T>(
 	const parsed = schema.safeParse(formFields(await event.request.formData(), names));
 	if (!parsed.success) return invalidInput(parsed.error, context);
 	return attempt(context, async () => {
-		requireRole(event.locals.user, 'officer');
 		await run(parsed.data, eventId);
 		redirect(303, `/events/${eventId}/agenda${after(parsed.data)}`);
 	});
@@ -61,7 +58,6 @@ export const actions: Actions = {
 		const parsed = AgendaItemInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
 		return attempt(context, async () => {
-			requireRole(event.locals.user, 'officer');
 			const item = await addAgendaItem(database().db, actorOf(event), eventId, parsed.data);
 			redirect(303, `/events/${eventId}/agenda?added=${item.id}#item-${item.id}`);
 		});

@@ -1,5 +1,4 @@
 import { error, redirect } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findEventDeletion } from '$lib/server/events/event-read.service';
@@ -9,8 +8,7 @@ import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params }) => {
 	const event = await findEventDeletion(database().db, Number(params.eventId));
 	if (!event) error(404, 'There is no such event.');
 	return { event };
@@ -18,7 +16,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	delete: async (event) => {
-		requireRole(event.locals.user, 'officer');
 		const eventId = Number(event.params.eventId);
 		const fields = formFields(await event.request.formData(), ['confirm', 'version']);
 		const version = formVersion(fields.version ?? '');

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findDuplicateForm, getEventFormOptions } from '$lib/server/events/event-read.service';
@@ -7,8 +6,7 @@ import { duplicateEvent } from '$lib/server/events/event.service';
 import { saveEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const [form, options] = await Promise.all([
 		findDuplicateForm(db, Number(params.eventId)),
@@ -20,7 +18,6 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 
 export const actions: Actions = {
 	save: async (event) => {
-		requireRole(event.locals.user, 'officer');
 		const sourceId = Number(event.params.eventId);
 		return saveEventForm(event.request, (input, options) =>
 			duplicateEvent(database().db, actorOf(event), sourceId, input, options)

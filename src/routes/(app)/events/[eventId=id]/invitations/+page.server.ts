@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { attempt, refuseForm } from '$lib/server/http/form-failure';
@@ -9,8 +8,7 @@ import { positiveId } from '$lib/server/query-params';
 import { retryAction } from '../../../outbox-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params, url }) => {
 	const view = await findInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
 	if (!view) error(404, 'There is no such event.');
 	return { view };
@@ -19,7 +17,6 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 export const actions: Actions = {
 	/** To everyone not invited yet, or (`participantId` ticked) to those chosen, again or for the first time. */
 	send: async (event) => {
-		requireRole(event.locals.user, 'officer');
 		const form = await event.request.formData();
 		const chosen = form.getAll('participantId').map((value) => positiveId(String(value)));
 		const context = { form: 'send' as const, values: {} };

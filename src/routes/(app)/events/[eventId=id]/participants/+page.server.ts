@@ -1,5 +1,4 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import {
@@ -58,8 +57,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 100;
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params, url }) => {
 	const view = await findParticipantsPage(database().db, Number(params.eventId), {
 		page: pageRequest(url, PAGE_SIZE, ['id']),
 		search: url.searchParams.get('q') ?? ''
@@ -90,18 +88,15 @@ type ParticipantsFailure = FormFailure<Values, Form> & {
 };
 
 /**
- * The beats every write shares: the role checked here as well as in the hooks, the event's id, and the
- * domain's refusals turned into the answer shown beside the form they came from.
+ * The beats every write shares: the event's id, one service (it checks the role), and the domain's
+ * refusals turned into the answer shown beside the form they came from.
  */
-function asOfficer<T>(
+function onEvent<T>(
 	event: RequestEvent,
 	context: Context,
 	write: (eventId: number) => Promise<T>
 ): Promise<T | ActionFailure<ParticipantsFailure>> {
-	return attempt(context, async () => {
-		requireRole(event.locals.user, 'officer');
-		return write(Number(event.params.eventId));
-	});
+	return attempt(context, () => write(Number(event.params.eventId)));
 }
 
 function base(event: RequestEvent) {
@@ -140,7 +135,7 @@ function smallForm<T>(
 		const context: Context = { form, values: fields };
 		const parsed = schema.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			redirect(303, `${base(event)}?${await write(event, eventId, parsed.data, fields)}`);
 		});
 	};
@@ -157,7 +152,7 @@ export const actions: Actions = {
 		};
 		const parsed = ParticipantInviteInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) =>
+		return onEvent(event, context, async (eventId) =>
 			clashOrDone(
 				event,
 				context,
@@ -182,7 +177,7 @@ export const actions: Actions = {
 			};
 			return fail(400, formFailure(context, errors));
 		}
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			const made = await createPersonAndInvite(database().db, actorOf(event), eventId, person.data, {
 				role: placement.data.newRole,
 				delegationId: placement.data.newDelegationId
@@ -196,7 +191,7 @@ export const actions: Actions = {
 		const context: Context = { form: 'organization', values: fields };
 		const parsed = OrganizationInviteInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			const result = await inviteOrganization(database().db, actorOf(event), eventId, {
 				organizationId: parsed.data.bulkOrganizationId,
 				includeSubOrganizations: parsed.data.includeSubOrganizations,
@@ -213,7 +208,7 @@ export const actions: Actions = {
 		const context: Context = { form: 'import', values: { csv } };
 		const parsed = ParticipantImportInput.safeParse({ csv });
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			const preview = await previewParticipantImport(database().db, eventId, parsed.data.csv);
 			return { importPreview: { csv: parsed.data.csv, preview } };
 		});
@@ -225,7 +220,7 @@ export const actions: Actions = {
 		const context: Context = { form: 'import', values: { csv } };
 		const parsed = ParticipantImportInput.safeParse({ csv });
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			const result = await importParticipants(database().db, actorOf(event), eventId, parsed.data.csv);
 			if (!result.saved) return fail(400, { ...formFailure(context), preview: result.preview });
 			redirect(
@@ -240,7 +235,7 @@ export const actions: Actions = {
 		const context: Context = { form: 'delegation', values: fields };
 		const parsed = DelegationCreateInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			await createDelegation(database().db, actorOf(event), eventId, {
 				name: parsed.data.delegationName,
 				organizationId: parsed.data.delegationOrganizationId
@@ -275,7 +270,7 @@ export const actions: Actions = {
 	}),
 
 	resetOrder: (event) =>
-		asOfficer(event, { form: 'order', values: {} }, async (eventId) => {
+		onEvent(event, { form: 'order', values: {} }, async (eventId) => {
 			await resetPrecedence(database().db, actorOf(event), eventId);
 			redirect(303, `${base(event)}?done=reset`);
 		}),
@@ -296,7 +291,7 @@ export const actions: Actions = {
 		const context: Context = { form: 'remove', values: fields };
 		const parsed = RemoveInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
-		return asOfficer(event, context, async (eventId) => {
+		return onEvent(event, context, async (eventId) => {
 			const db = database().db;
 			if (!parsed.data.confirmed) {
 				return { confirmRemove: await describeRemoval(db, eventId, parsed.data.participantId) };

@@ -1,5 +1,4 @@
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
-import { requireRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import {
 	AGENDA_ITEM_UPDATE_FIELDS,
@@ -28,8 +27,7 @@ import { formFields } from '$lib/server/validation';
 import type { OnlyForm } from '$lib/forms/failure';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals, url }) => {
-	requireRole(locals.user, 'officer');
+export const load: PageServerLoad = async ({ params, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const page = await findAgendaItemPage(
 		database().db,
@@ -64,7 +62,6 @@ export const actions: Actions = {
 		const parsed = AgendaItemUpdateInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
 		try {
-			requireRole(event.locals.user, 'officer');
 			await updateAgendaItem(database().db, actorOf(event), itemId, parsed.data, eventId);
 		} catch (e) {
 			// A stale save carries the item as it now stands, as the page shows it.
@@ -82,7 +79,6 @@ export const actions: Actions = {
 		if (!parsed.success) return invalidInput(parsed.error, context);
 		const { personId, role } = parsed.data;
 		return attempt(context, async () => {
-			requireRole(event.locals.user, 'officer');
 			const result = await assignToAgendaItem(database().db, actorOf(event), itemId, personId, role, {
 				eventId,
 				clashOverride: fields.clashOverride === '1'
@@ -100,7 +96,6 @@ export const actions: Actions = {
 		if (!parsed.success) return invalidInput(parsed.error, context);
 		const { personId, role } = parsed.data;
 		return attempt(context, async () => {
-			requireRole(event.locals.user, 'officer');
 			await unassignFromAgendaItem(database().db, actorOf(event), itemId, personId, role, eventId);
 			redirect(303, `/events/${eventId}/agenda/${itemId}#people`);
 		});
@@ -108,7 +103,6 @@ export const actions: Actions = {
 	remove: async (event) => {
 		const { eventId, itemId } = ids(event);
 		return attempt({ values: {} as Values }, async () => {
-			requireRole(event.locals.user, 'officer');
 			await removeAgendaItem(database().db, actorOf(event), itemId, eventId);
 			redirect(303, `/events/${eventId}/agenda`);
 		});

@@ -1,0 +1,158 @@
+/**
+ * Roles are checked where the rule lives: every write service refuses an actor whose role is too low
+ * with Forbidden, before it reads or writes anything, whatever route (or script) called it. The hooks'
+ * route-group guard is the outer wall (tests/http/access.test.ts); this is the inner one.
+ *
+ * Every function a service module exports is accounted for here: a read, a write with its role, or one
+ * of the few that act without a signed-in actor. A new write service fails the first test until it is
+ * listed, and then the second until it checks the role.
+ */
+import { expect, test } from 'vitest';
+import type { Actor } from '$lib/server/audit/audit';
+import { Forbidden } from '$lib/server/errors';
+import type { UserRole } from '$lib/vocabulary';
+import { describeEachEngine, type TestDatabase } from '../helpers/databases';
+
+type ServiceFunction = (...args: unknown[]) => Promise<unknown>;
+
+const modules = import.meta.glob<Record<string, unknown>>('/src/lib/server/**/*.service.ts', { eager: true });
+
+const services = new Map<string, ServiceFunction>(
+	Object.values(modules).flatMap((exports) =>
+		Object.entries(exports).filter(
+			(entry): entry is [string, ServiceFunction] => typeof entry[1] === 'function'
+		)
+	)
+);
+
+/** Writes, and the least role that may make them. */
+const WRITES: Record<string, UserRole> = {
+	addAgendaItem: 'officer',
+	updateAgendaItem: 'officer',
+	removeAgendaItem: 'officer',
+	moveAgendaItem: 'officer',
+	reorderAgendaItems: 'officer',
+	assignToAgendaItem: 'officer',
+	unassignFromAgendaItem: 'officer',
+	createCorrespondence: 'officer',
+	reviseCorrespondence: 'officer',
+	scheduleEvent: 'officer',
+	duplicateEvent: 'officer',
+	reviseEvent: 'officer',
+	changeEventStatus: 'officer',
+	deleteEvent: 'officer',
+	createFeed: 'officer',
+	revokeFeed: 'officer',
+	sendInvitations: 'officer',
+	issuePersonalLink: 'officer',
+	revokePersonalLinks: 'officer',
+	retryOutboxMessage: 'officer',
+	createOrganization: 'officer',
+	reviseOrganization: 'officer',
+	createOutcome: 'officer',
+	reviseOutcome: 'officer',
+	setOutcomeStatus: 'officer',
+	createDelegation: 'officer',
+	renameDelegation: 'officer',
+	removeDelegation: 'officer',
+	assignDelegation: 'officer',
+	markHeadOfDelegation: 'officer',
+	moveParticipant: 'officer',
+	resetPrecedence: 'officer',
+	importParticipants: 'officer',
+	inviteParticipant: 'officer',
+	createPersonAndInvite: 'officer',
+	inviteOrganization: 'officer',
+	removeParticipant: 'officer',
+	recordRsvp: 'officer',
+	markAttendance: 'officer',
+	createPerson: 'officer',
+	revisePerson: 'officer',
+	createVenue: 'officer',
+	reviseVenue: 'officer',
+	setTwoFactorRequired: 'admin',
+	resetTwoFactor: 'admin',
+	createUser: 'admin',
+	setUserDisabled: 'admin',
+	endUserSessions: 'admin',
+	// A user's own account: any signed-in role.
+	beginTwoFactorEnrolment: 'viewer',
+	confirmTwoFactorEnrolment: 'viewer',
+	verifySecondFactor: 'viewer',
+	disableOwnTwoFactor: 'viewer',
+	signOut: 'viewer',
+	changePassword: 'viewer'
+};
+
+/** Writes without a signed-in actor, each with its own proof instead of a role. */
+const OWN_PROOF = [
+	'createFirstAdministrator', // only while no user exists
+	'signIn', // the password
+	'respondToInvitation', // the personal link's secret
+	'loadDemoData' // start-up, on an empty database
+];
+
+/** Steps of a write that has checked the role already (called inside its transaction), and upkeep. */
+const INSIDE_A_WRITE = [
+	'retimeAgenda',
+	'queueEventUpdates',
+	'queueDeletionCancellations',
+	'queueParticipantCancellation',
+	'addPersonInTransaction',
+	'refreshSearchIndex',
+	'rebuildSearchIndex'
+];
+
+const READ = /^(find|list|get|is|needs|must|search|to[A-Z]|describe|resolve|calendarFilename|preview)/;
+
+test('every function a service exports is a read, a write with its role, or accounted for', () => {
+	expect(services.size).toBeGreaterThan(80);
+	const unaccounted = [...services.keys()].filter(
+		(name) =>
+			!READ.test(name) && !(name in WRITES) && !OWN_PROOF.includes(name) && !INSIDE_A_WRITE.includes(name)
+	);
+	expect(unaccounted).toEqual([]);
+	const missing = [...Object.keys(WRITES), ...OWN_PROOF, ...INSIDE_A_WRITE].filter(
+		(name) => !services.has(name)
+	);
+	expect(missing).toEqual([]);
+});
+
+const actorWith = (role: UserRole): Actor => ({ userId: null, label: `${role}@protokol.test`, role });
+const BELOW: Record<UserRole, UserRole | null> = { viewer: null, officer: 'viewer', admin: 'officer' };
+
+describeEachEngine('write services refuse a role too low, before touching anything', (engine) => {
+	let handle: TestDatabase;
+
+	const auditCount = async () =>
+		Number(
+			(
+				await handle.db
+					.selectFrom('audit_entry')
+					.select((eb) => eb.fn.countAll().as('n'))
+					.executeTakeFirstOrThrow()
+			).n
+		);
+
+	test.each(Object.entries(WRITES).filter(([, role]) => BELOW[role] !== null))(
+		'%s needs %s',
+		async (name, role) => {
+			handle ??= await engine.open();
+			const before = await auditCount();
+			const write = services.get(name)!;
+			// Ids and inputs that name nothing: the role is refused before anything is looked up.
+			const refusal = await write(handle.db, actorWith(BELOW[role]!), 1, 1, 1, 1).catch((e: unknown) => e);
+			expect(refusal).toBeInstanceOf(Forbidden);
+			expect(await auditCount()).toBe(before);
+		}
+	);
+
+	test('an officer may write where a viewer may not (the check is not a wall for everyone)', async () => {
+		handle ??= await engine.open();
+		const refusal = await services.get('createVenue')!(handle.db, actorWith('officer'), { name: '' }).catch(
+			(e: unknown) => e
+		);
+		expect(refusal).not.toBeInstanceOf(Forbidden);
+		await handle.cleanup();
+	});
+});
