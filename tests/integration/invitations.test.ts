@@ -398,11 +398,11 @@ describeEachEngine('invitations', (engine) => {
 				await participant(db, event.id, { given: `Guest${i}`, family: 'Claim', email: `g${i}@example.org` });
 			await sendInvitations(db, officer, event.id, { now: NOW });
 			const now = new Date(NOW.getTime() + 1000).toISOString();
-			const lease = new Date(NOW.getTime() + 600_000).toISOString();
+			const until = new Date(NOW.getTime() + 600_000).toISOString();
 			// On PostgreSQL the two run on two connections of the pool, at the same time.
 			const [a, b] = await Promise.all([
-				claimDueMessages(db, now, lease, 4),
-				claimDueMessages(db, now, lease, 4)
+				claimDueMessages(db, now, { token: 'a', by: 'worker a', until }, 4),
+				claimDueMessages(db, now, { token: 'b', by: 'worker b', until }, 4)
 			]);
 			const ids = [...a, ...b].map((m) => m.id);
 			expect(new Set(ids).size).toBe(ids.length);

@@ -1,12 +1,13 @@
 /**
  * What the server does once before it answers: bring the schema up to date and, on an empty database,
  * load the demo data (unless DEMO_DATA=off, as a production deployment would set); then bring the search
- * index up to date.
+ * index up to date and start the outbox.
  */
 import { database } from './db';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
+import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker } from './mail/outbox.worker';
 import { refreshSearchIndex } from './search/search.service';
 
@@ -23,11 +24,9 @@ export async function prepareDatabase(): Promise<void> {
 	await refreshSearchIndex(db);
 }
 
-const DEFAULT_OUTBOX_INTERVAL_MS = 5000;
-
 /**
  * Starts delivering the outbox by SMTP when SMTP_URL is set; without it, invitations wait there (the
- * pages say so). OUTBOX_INTERVAL_MS sets how often it looks for what is due.
+ * pages say so). How it delivers: mail/outbox.settings.ts.
  */
 export function startOutboxDelivery(): void {
 	const mailer = createMailer();
@@ -35,6 +34,5 @@ export function startOutboxDelivery(): void {
 		console.info('[protokol] SMTP_URL is not set: invitations wait in the outbox');
 		return;
 	}
-	const interval = Number(process.env.OUTBOX_INTERVAL_MS) || DEFAULT_OUTBOX_INTERVAL_MS;
-	startOutboxWorker(database().db, mailer, interval);
+	startOutboxWorker(database().db, mailer, outboxSettings());
 }

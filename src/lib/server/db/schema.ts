@@ -334,9 +334,14 @@ export interface OutboxMessageTable {
 	status: ColumnType<OutboxMessageStatus, OutboxMessageStatus | undefined, OutboxMessageStatus>;
 	attempts: ColumnType<number, number | undefined, number>;
 	next_attempt_at: Instant;
+	/** While a worker sends it: the end of its lease, its random claim token, and which process it is. */
 	claimed_until: Instant | null;
+	claim_token: string | null;
+	claimed_by: string | null;
 	last_error: string | null;
-	message_id: string | null;
+	/** Chosen when queued, sent on every attempt. The column allows null (SQLite adds no NOT NULL to an
+	 * existing column), but its migration gave every row one. */
+	message_id: ColumnType<string, string, string>;
 	created_by_user_id: number | null;
 	created_at: Instant;
 	sent_at: Instant | null;

@@ -14,7 +14,7 @@ import { NotFound, RuleViolation } from '../errors';
 import type { IcalAttendee } from '../ical/ical.calendar';
 import { attendeeRoleOf, partstatOf, type CalendarEventRow } from '../ical/ical.event';
 import { findCalendarEvent } from '../ical/ical.repository';
-import { organizerOf } from '../mail/mail.transport';
+import { newMessageId, organizerOf } from '../mail/mail.transport';
 import { insertOutboxMessages } from '../mail/outbox.repository';
 import { getOutboxPage } from '../mail/outbox.service';
 import type { OutboxPage } from '../mail/outbox.view';
@@ -130,6 +130,7 @@ async function queueMessages(
 			subject: message.subject,
 			text_body: message.text,
 			ics: message.ics,
+			message_id: newMessageId(organizer),
 			next_attempt_at: at,
 			created_by_user_id: actor.userId,
 			created_at: at

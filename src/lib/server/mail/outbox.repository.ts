@@ -2,7 +2,13 @@
  * The outbox: messages written in the same transaction as the change that causes them, and the
  * delivery state the worker (outbox.worker.ts) keeps on each. Kysely only.
  */
-import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
+import {
+	PostgresAdapter,
+	type ExpressionBuilder,
+	type Insertable,
+	type Kysely,
+	type Updateable
+} from 'kysely';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, Instant, OutboxMessageTable } from '../db/schema';
 import type { PageRequest } from '../pagination';
@@ -55,75 +61,122 @@ export async function countOutboxByStatus(db: Kysely<Database>, eventId?: number
 	return query.execute();
 }
 
+/** A worker's hold on the messages it takes: whose, until when, and the token that proves it. */
+export interface Claim {
+	token: string;
+	by: string;
+	until: Instant;
+}
+
+const dueAt = (now: Instant) => (eb: ExpressionBuilder<Database, 'outbox_message'>) =>
+	eb.or([
+		eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
+		eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)])
+	]);
+
 /**
  * Takes up to `limit` messages that are due — queued and their time has come, or left "sending" by a
- * worker whose lease ran out — and marks them sending until `leaseUntil`. The conditions stand in the
+ * worker whose lease ran out — and marks them sending under `claim`. The conditions stand in the
  * UPDATE itself, so on PostgreSQL a worker that waited for another's row lock re-checks them and skips
  * what the other took; SQLite writes one transaction at a time. No message is ever taken twice at once.
  */
-export async function claimDueMessages(
-	db: Kysely<Database>,
-	now: Instant,
-	leaseUntil: Instant,
-	limit: number
-) {
+export async function claimDueMessages(db: Kysely<Database>, now: Instant, claim: Claim, limit: number) {
 	const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 	let due = db
 		.selectFrom('outbox_message')
 		.select('id')
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
-				eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)])
-			])
-		)
+		.where(dueAt(now))
 		.orderBy('next_attempt_at')
 		.limit(limit);
 	if (pg) due = due.forUpdate().skipLocked();
 	return db
 		.updateTable('outbox_message')
-		.set((eb) => ({ status: 'sending', claimed_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
+		.set((eb) => ({
+			status: 'sending',
+			claimed_until: claim.until,
+			claim_token: claim.token,
+			claimed_by: claim.by,
+			attempts: eb('attempts', '+', 1)
+		}))
 		.where('id', 'in', due)
-		.where((eb) =>
-			eb.or([
-				eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]),
-				eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)])
-			])
-		)
+		.where(dueAt(now))
 		.returningAll()
 		.execute();
 }
 
-export async function markMessageSent(
+const unclaimed = { claimed_until: null, claim_token: null, claimed_by: null } as const;
+
+/** Back in the queue, due at `now`, with a word on why. */
+const backInQueue = (now: Instant, note: string) =>
+	({ status: 'queued', next_attempt_at: now, last_error: note, ...unclaimed }) as const;
+
+/** Changes the message only while `token` still holds it; false when the claim was lost. */
+async function updateClaimed(
 	db: Kysely<Database>,
 	id: number,
-	messageId: string | null,
-	at: Instant
+	token: string,
+	values: Updateable<OutboxMessageTable>
 ) {
-	await db
+	const result = await db
 		.updateTable('outbox_message')
-		.set({ status: 'sent', sent_at: at, message_id: messageId, claimed_until: null, last_error: null })
+		.set(values)
 		.where('id', '=', id)
-		.execute();
+		.where('status', '=', 'sending')
+		.where('claim_token', '=', token)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
 }
 
-/** A failed attempt: queued again for `nextAttemptAt`, or failed for good when that is null. */
-export async function markMessageAttemptFailed(
+/** False when the claim was lost (its lease ran out and another worker took the message). */
+export function markMessageSent(db: Kysely<Database>, id: number, token: string, at: Instant) {
+	return updateClaimed(db, id, token, { status: 'sent', sent_at: at, last_error: null, ...unclaimed });
+}
+
+/**
+ * A failed attempt: queued again for `nextAttemptAt`, or failed for good when that is null. False when
+ * the claim was lost.
+ */
+export function markMessageAttemptFailed(
 	db: Kysely<Database>,
 	id: number,
+	token: string,
 	error: string,
 	nextAttemptAt: Instant | null
 ) {
-	await db
-		.updateTable('outbox_message')
-		.set({
-			status: nextAttemptAt ? 'queued' : 'failed',
-			next_attempt_at: nextAttemptAt ?? undefined,
-			claimed_until: null,
-			last_error: error
-		})
-		.where('id', '=', id)
+	return updateClaimed(
+		db,
+		id,
+		token,
+		nextAttemptAt ? backInQueue(nextAttemptAt, error) : { status: 'failed', last_error: error, ...unclaimed }
+	);
+}
+
+/** Gives an unfinished message back to the queue, due at `now`. False when the claim was lost. */
+export function releaseClaim(db: Kysely<Database>, id: number, token: string, now: Instant, note: string) {
+	return updateClaimed(db, id, token, backInQueue(now, note));
+}
+
+/** Who holds messages now, as claimed_by names them. */
+export async function listClaimHolders(db: Kysely<Database>) {
+	const rows = await db
+		.selectFrom('outbox_message')
+		.select('claimed_by')
+		.distinct()
+		.where('status', '=', 'sending')
+		.where('claimed_by', 'is not', null)
 		.execute();
+	return rows.map((r) => r.claimed_by!);
+}
+
+/** Gives back to the queue, due at `now`, every message a process that is gone was sending. */
+export async function releaseClaimsOf(db: Kysely<Database>, holder: string, now: Instant, note: string) {
+	const result = await db
+		.updateTable('outbox_message')
+		.set(backInQueue(now, note))
+		.where('status', '=', 'sending')
+		.where('claimed_by', '=', holder)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows);
 }
 
 export async function findOutboxMessage(db: Kysely<Database>, id: number) {
