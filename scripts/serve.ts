@@ -51,7 +51,11 @@ server.listen(port, host, () => {
 
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
 
-/** Stops taking connections, lets requests under way finish (up to SHUTDOWN_TIMEOUT), then says so. */
+/**
+ * Stops taking connections, lets requests under way finish (up to SHUTDOWN_TIMEOUT), then says so: the
+ * app stops its workers and closes the database (src/lib/server/startup.ts), and the process ends by
+ * itself, with status 0.
+ */
 function shutDown(reason: NodeJS.Signals): void {
 	if (shuttingDown) return;
 	shuttingDown = true;
@@ -61,6 +65,11 @@ function shutDown(reason: NodeJS.Signals): void {
 	forced.unref();
 	server.close(() => {
 		clearTimeout(forced);
+		// Unref'd: it fires only if something still holds the process open that long after the app's clean-up.
+		setTimeout(() => {
+			console.error(`[protokol] still running ${shutdownTimeoutMs / 1000} s after closing: exiting`);
+			process.exit(1);
+		}, shutdownTimeoutMs).unref();
 		// The event adapter-node's own entry emits, so the app's clean-up listens for one name only.
 		(process.emit as (event: string, ...args: unknown[]) => boolean)('sveltekit:shutdown', reason);
 	});

@@ -10,11 +10,12 @@ import {
 import { database } from '$lib/server/db';
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { refusal, seeOther } from '$lib/server/http/responses';
-import { prepareDatabase, startOutboxDelivery } from '$lib/server/startup';
+import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
 
 export const init: ServerInit = async () => {
+	stopOnShutdown();
 	await prepareDatabase();
 	startOutboxDelivery();
 };

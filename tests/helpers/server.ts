@@ -38,6 +38,10 @@ export interface RunningServer {
 	url: string;
 	/** What the server has written to stdout and stderr so far. */
 	output(): string;
+	/** Sends the process a signal, as a service manager or a container runtime would. */
+	signal(signal: NodeJS.Signals): void;
+	/** Resolves once it has exited: its exit code, or the signal that ended it. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 	/** Ends the server and waits until it has exited. */
 	stop(): Promise<void>;
 }
@@ -76,9 +80,9 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	let stderr = '';
 	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
 	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-	const exited = new Promise<void>((resolve) => {
-		if (child.exitCode !== null || child.signalCode !== null) resolve();
-		else child.once('exit', () => resolve());
+	// 'close', not 'exit': by then everything it wrote has been read.
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+		child.once('close', (code, signal) => resolve({ code, signal }));
 	});
 	const removeTemp = () => {
 		if (tempDir) rmSync(tempDir, { recursive: true, force: true });
@@ -121,5 +125,5 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 
-	return { url, output: () => stdout + stderr, stop };
+	return { url, output: () => stdout + stderr, signal: (signal) => child.kill(signal), exited, stop };
 }

@@ -1,14 +1,14 @@
 /**
  * What the server does once before it answers: bring the schema up to date and, on an empty database,
  * load the demo data (unless DEMO_DATA=off, as a production deployment would set); then bring the search
- * index up to date and start the outbox.
+ * index up to date and start the outbox. And what it does once when it stops.
  */
-import { database } from './db';
+import { closeDatabase, database } from './db';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
 import { outboxSettings } from './mail/outbox.settings';
-import { startOutboxWorker } from './mail/outbox.worker';
+import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
 import { refreshSearchIndex } from './search/search.service';
 
 export async function prepareDatabase(): Promise<void> {
@@ -24,6 +24,8 @@ export async function prepareDatabase(): Promise<void> {
 	await refreshSearchIndex(db);
 }
 
+let outbox: OutboxWorker | null = null;
+
 /**
  * Starts delivering the outbox by SMTP when SMTP_URL is set; without it, invitations wait there (the
  * pages say so). How it delivers: mail/outbox.settings.ts.
@@ -34,5 +36,29 @@ export function startOutboxDelivery(): void {
 		console.info('[protokol] SMTP_URL is not set: invitations wait in the outbox');
 		return;
 	}
-	startOutboxWorker(database().db, mailer, outboxSettings());
+	outbox = startOutboxWorker(database().db, mailer, outboxSettings());
+}
+
+/**
+ * Once nothing else will be asked of the server (scripts/serve.ts emits 'sveltekit:shutdown' after its
+ * HTTP server has closed, as adapter-node's own entry does): the outbox stops, giving back what it could
+ * not finish; then the database is closed (on SQLite after a checkpoint, so the file alone holds every
+ * write). With nothing left to wait for, the process exits by itself.
+ */
+export function stopOnShutdown(): void {
+	process.once('sveltekit:shutdown', async () => {
+		// Nothing else need hold the process open now (the outbox's timer does not): this does, to the end.
+		const keepAlive = setInterval(() => {}, 60_000);
+		try {
+			await outbox?.stop();
+			outbox = null;
+			await closeDatabase();
+			console.info('[protokol] stopped');
+		} catch (error) {
+			console.error('[protokol] stopping failed:', error);
+			process.exitCode = 1;
+		} finally {
+			clearInterval(keepAlive);
+		}
+	});
 }

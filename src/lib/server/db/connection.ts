@@ -11,6 +11,7 @@ import {
 	PostgresDialect,
 	SqliteDialect,
 	SqliteDriver,
+	sql,
 	type DatabaseConnection,
 	type LogEvent,
 	type SqliteDialectConfig,
@@ -67,7 +68,17 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 			db,
 			engine: 'sqlite',
 			description: `SQLite ${location.filename}`,
-			close: () => db.destroy()
+			async close() {
+				// Through Kysely, so that it waits for a query under way. TRUNCATE leaves the -wal file empty:
+				// the database file alone then holds every write. Nothing is lost without it (the next open
+				// replays the WAL), so a failure is only reported.
+				try {
+					await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
+				} catch (error) {
+					console.warn(`[protokol] checkpointing ${location.filename} failed:`, error);
+				}
+				await db.destroy();
+			}
 		};
 	}
 	const where = new URL(location.connectionString);
