@@ -25,6 +25,8 @@ export interface TestDatabaseOptions {
 }
 
 export interface TestDatabase extends DatabaseHandle {
+	/** A DATABASE_URL for the same database, for a process of its own. */
+	url: string;
 	/** Closes the handle and removes the database (the file, or the schema). */
 	cleanup(): Promise<void>;
 }
@@ -41,12 +43,13 @@ const sqliteEngine: EngineUnderTest = {
 	engine: 'sqlite',
 	async open(options = {}) {
 		const dir = mkdtempSync(join(tmpdir(), 'protokol-test-'));
-		const handle = openDatabase(join(dir, 'test.db'), { onQuery: options.onQuery });
+		const url = join(dir, 'test.db');
+		const handle = openDatabase(url, { onQuery: options.onQuery });
 		const cleanup = async () => {
 			await handle.close();
 			rmSync(dir, { recursive: true, force: true });
 		};
-		return prepare(handle, cleanup, options);
+		return prepare(handle, url, cleanup, options);
 	}
 };
 
@@ -61,12 +64,15 @@ const postgresEngine: EngineUnderTest = {
 			await handle.close();
 			await adminQuery(`drop schema if exists ${schema} cascade`);
 		};
-		return prepare(handle, cleanup, options);
+		const url = new URL(POSTGRES_URL);
+		url.searchParams.set('schema', schema);
+		return prepare(handle, url.toString(), cleanup, options);
 	}
 };
 
 async function prepare(
 	handle: DatabaseHandle,
+	url: string,
 	cleanup: () => Promise<void>,
 	options: TestDatabaseOptions
 ): Promise<TestDatabase> {
@@ -76,7 +82,7 @@ async function prepare(
 		await cleanup();
 		throw error;
 	}
-	return { ...handle, cleanup };
+	return { ...handle, url, cleanup };
 }
 
 /** A statement on a connection of its own, outside any test schema. */
