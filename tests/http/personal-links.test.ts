@@ -96,6 +96,7 @@ async function issueLink(personId = prenticeId): Promise<string> {
 
 function expectLinkHeaders(response: Response) {
 	expect(response.headers.get('referrer-policy')).toBe('same-origin');
+	expect(response.headers.get('x-robots-tag')).toBe('noindex, nofollow');
 	expect(response.headers.get('cache-control')).toBe('private, no-store');
 }
 

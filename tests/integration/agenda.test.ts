@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import * as addAgendaItemDuration from '$db/migrations/20261124_2020_add_agenda_item_duration';
-import type { AgendaItemInput } from '$lib/server/agenda/agenda.input';
+import { AGENDA_MAX_ITEMS, type AgendaItemInput } from '$lib/server/agenda/agenda.input';
 import {
 	addAgendaItem,
 	assignToAgendaItem,
@@ -103,6 +103,37 @@ describeEachEngine('the agenda builder', (engine) => {
 			[2, 'Opening speech', '10:15', '10:25'],
 			[3, 'Video message', '10:25', '10:35']
 		]);
+	});
+
+	test('a programme holds at most 500 items: the 501st is refused and nothing is added', async () => {
+		const now = new Date().toISOString();
+		const rows = Array.from({ length: AGENDA_MAX_ITEMS }, (_, i) => ({
+			event_id: event.id,
+			position: i + 1,
+			kind: 'speech' as const,
+			title: `Item ${i + 1}`,
+			is_published: 1 as const,
+			created_at: now,
+			updated_at: now
+		}));
+		for (let i = 0; i < rows.length; i += 100) {
+			await db
+				.insertInto('agenda_item')
+				.values(rows.slice(i, i + 100))
+				.execute();
+		}
+		const refusal = await addAgendaItem(db, officer, event.id, item('One too many', 5)).catch(
+			(e: unknown) => e
+		);
+		expect(refusal).toBeInstanceOf(RuleViolation);
+		expect((refusal as RuleViolation).message).toContain('at most 500 items');
+		const { n } = await db
+			.selectFrom('agenda_item')
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.where('event_id', '=', event.id)
+			.executeTakeFirstOrThrow();
+		expect(Number(n)).toBe(AGENDA_MAX_ITEMS);
+		expect(await auditActions(db, event.id)).toEqual([]);
 	});
 
 	test('an item without a duration has no time and takes none from the items after it', async () => {

@@ -18,7 +18,7 @@ import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { findEvent, listHostsForEvents } from '../events/event.repository';
 import { toHostViews } from '../events/event.view';
 import { clockEnd, runClock, sameInstant } from './agenda.clock';
-import type { AgendaItemInput, AgendaItemUpdateInput } from './agenda.input';
+import { AGENDA_MAX_ITEMS, type AgendaItemInput, type AgendaItemUpdateInput } from './agenda.input';
 import {
 	deleteAgendaItem,
 	deleteAgendaRole,
@@ -232,6 +232,12 @@ export async function addAgendaItem(
 	return db.transaction().execute(async (tx) => {
 		const event = await lockedEvent(tx, eventId);
 		const items = await listAgendaItems(tx, eventId);
+		// The same bound a reorder is held to: a programme the builder can still show and move whole.
+		if (items.length >= AGENDA_MAX_ITEMS) {
+			throw new RuleViolation(
+				`A programme holds at most ${AGENDA_MAX_ITEMS} items: remove one, or split the event into sessions.`
+			);
+		}
 		const values = {
 			event_id: eventId,
 			position: items.length + 1,

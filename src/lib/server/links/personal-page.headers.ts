@@ -1,6 +1,7 @@
 /**
  * What every answer behind a personal link carries: the token is in the URL, so no Referer may take it
- * to another site, and the page is about one person, so no shared cache may keep it.
+ * to another site, no search engine may list it (should the link ever leak onto a public page), and the
+ * page is about one person, so no shared cache may keep it.
  *
  * `same-origin`, not `no-referrer`: under `no-referrer` a browser sends `Origin: null` with the page's own
  * form posts (Fetch standard, "append a request Origin header"), and SvelteKit's CSRF check, rightly,
@@ -11,6 +12,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 
 export const PERSONAL_PAGE_HEADERS = {
 	'referrer-policy': 'same-origin',
+	'x-robots-tag': 'noindex, nofollow',
 	'cache-control': 'private, no-store'
 } as const;
 
