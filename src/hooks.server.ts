@@ -9,6 +9,7 @@ import {
 } from '$lib/server/auth/session';
 import { database } from '$lib/server/db';
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
+import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
 import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
@@ -75,6 +76,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 };
 
 const handleHeaders: Handle = async ({ event, resolve }) => {
+	warnIfProxiedWithoutAddressHeader(event.request);
 	const response = await resolve(event);
 	applySecurityHeaders(response.headers, {
 		https: event.url.protocol === 'https:',

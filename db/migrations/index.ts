@@ -15,6 +15,7 @@ import * as indexLongEvents from './20261124_2041_index_long_events';
 import * as searchNoteWithoutConflict from './20261125_0001_search_note_without_conflict';
 import * as createCalendarFeedsAndOutbox from './20261125_0010_create_calendar_feeds_and_outbox';
 import * as addOutboxClaims from './20261126_1000_add_outbox_claims';
+import * as indexLoginFailures from './20261205_0400_index_login_failures';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -27,5 +28,6 @@ export const migrations: Record<string, Migration> = {
 	'20261124_2041_index_long_events': indexLongEvents,
 	'20261125_0001_search_note_without_conflict': searchNoteWithoutConflict,
 	'20261125_0010_create_calendar_feeds_and_outbox': createCalendarFeedsAndOutbox,
-	'20261126_1000_add_outbox_claims': addOutboxClaims
+	'20261126_1000_add_outbox_claims': addOutboxClaims,
+	'20261205_0400_index_login_failures': indexLoginFailures
 };

@@ -69,21 +69,34 @@ describe('signing in and out', () => {
 
 	test('a forged X-Forwarded-For does not reset the throttle', async () => {
 		const email = await addUser(databaseUrl, 'viewer', 'throttled@protokol.test');
-		for (let i = 0; i < 5; i++) {
-			const wrong = await post(
-				'/login',
-				{ email, password: 'wrong wrong wrong' },
-				{ 'x-forwarded-for': `203.0.113.${i}` }
-			);
-			expect(wrong.status).toBe(400);
+		// Eight failures of this account from this connection's address, just now: a wait of 16 s.
+		const handle = openDatabase(databaseUrl);
+		try {
+			const at = new Date().toISOString();
+			const failure = { at, account_key: email, client_address: '127.0.0.1', succeeded: 0 as const };
+			await handle.db.insertInto('login_attempt').values(Array(8).fill(failure)).execute();
+		} finally {
+			await handle.close();
 		}
-		const held = await post(
-			'/login',
-			{ email, password: TEST_PASSWORD },
-			{ 'x-forwarded-for': '198.51.100.77' }
-		);
-		expect(held.status).toBe(429);
-		expect(await held.text()).toContain('Too many attempts');
+		for (const forged of ['203.0.113.1', '198.51.100.77']) {
+			const held = await post('/login', { email, password: TEST_PASSWORD }, { 'x-forwarded-for': forged });
+			expect(held.status).toBe(429);
+			expect(await held.text()).toMatch(/Too many attempts\. Wait 1\d seconds and try again\./);
+		}
+	});
+
+	test('a forwarding header without ADDRESS_HEADER set is warned about in the log, once', async () => {
+		const own = await startServer({ env: { DEMO_DATA: 'off' } });
+		try {
+			await fetch(`${own.url}/login`);
+			expect(own.output()).not.toContain('ADDRESS_HEADER is not set');
+			await fetch(`${own.url}/login`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+			await fetch(`${own.url}/login`, { headers: { forwarded: 'for=203.0.113.9' } });
+			await expect.poll(() => own.output()).toContain('ADDRESS_HEADER is not set');
+			expect(own.output().split('ADDRESS_HEADER is not set').length - 1).toBe(1);
+		} finally {
+			await own.stop();
+		}
 	});
 
 	test('with two-factor sign-in, the password alone reaches only the code page', async () => {

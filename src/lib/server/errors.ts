@@ -44,7 +44,15 @@ export class StaleRecord<T = unknown> extends Conflict {
 /** Too many failed attempts: the caller must wait before trying again. */
 export class TooManyAttempts extends DomainError {
 	constructor(readonly retryAfterMs: number) {
-		const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-		super(`Too many attempts. Wait ${minutes} minute${minutes === 1 ? '' : 's'} and try again.`);
+		super(`Too many attempts. Wait ${TooManyAttempts.howLong(retryAfterMs)} and try again.`);
+	}
+
+	private static howLong(ms: number): string {
+		if (ms < 60_000) {
+			const seconds = Math.max(1, Math.ceil(ms / 1000));
+			return `${seconds} second${seconds === 1 ? '' : 's'}`;
+		}
+		const minutes = Math.ceil(ms / 60_000);
+		return `${minutes} minute${minutes === 1 ? '' : 's'}`;
 	}
 }

@@ -7,7 +7,7 @@ import type { UserRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { verifyPassword } from '../auth/password';
 import { invalidateUserSessions, markSessionTwoFactorVerified } from '../auth/session';
-import { recordSignInAttempt, signInDelay } from '../auth/throttle';
+import { recordSignInAttempt, secondFactorWait } from '../auth/throttle';
 import {
 	describeEnrolment,
 	hashRecoveryCode,
@@ -148,7 +148,7 @@ export async function verifySecondFactor(
 	authorize(actor, 'viewer');
 	const throttleKey = `second-factor:${actor.userId}`;
 	const address = actor.clientAddress ?? 'unknown';
-	const delay = await signInDelay(db, throttleKey, address, now);
+	const delay = await secondFactorWait(db, throttleKey, now);
 	if (delay > 0) throw new TooManyAttempts(delay);
 	const user = await findUser(db, actor.userId);
 	if (!user?.totp_key) throw new Conflict('This account has no second factor.');

@@ -12,7 +12,13 @@ import {
 	type Session,
 	type SessionUser
 } from '../auth/session';
-import { recordSignInAttempt, signInDelay } from '../auth/throttle';
+import { listGuessedAccounts as listGuessedAccountRows } from '../auth/login-attempt.repository';
+import {
+	GUESSED_AT_FAILURES,
+	passwordThrottle,
+	recordSignInAttempt,
+	THROTTLE_WINDOW_MS
+} from '../auth/throttle';
 import type { Database } from '../db/schema';
 import { Conflict, Forbidden, NotFound, RuleViolation, TooManyAttempts } from '../errors';
 import type {
@@ -87,7 +93,9 @@ export async function createFirstAdministrator(
 
 /**
  * Checks an e-mail and password. The answer for a wrong password, an unknown e-mail and a disabled
- * account is the same, and so is the time it takes.
+ * account is the same, and so is the time it takes. Guessing is slowed as auth/throttle.ts says: per
+ * account and address, and, for an account being guessed at from many places, per account, where only
+ * the right password of an account with a second factor goes on (to the code).
  */
 export async function signIn(
 	db: Kysely<Database>,
@@ -95,14 +103,24 @@ export async function signIn(
 	meta: ClientMeta,
 	now = new Date()
 ): Promise<{ token: string; session: Session; user: SessionUser }> {
-	const delay = await signInDelay(db, input.email, meta.clientAddress, now);
-	if (delay > 0) throw new TooManyAttempts(delay);
+	const throttle = await passwordThrottle(db, input.email, meta.clientAddress, now);
+	if (throttle.pairWaitMs > 0) throw new TooManyAttempts(throttle.pairWaitMs);
 	const user = await findUserByEmail(db, input.email);
 	const valid = user
 		? await verifyPassword(user.password_hash, input.password)
 		: await verifyAgainstDecoy(input.password);
 	const accepted = Boolean(user && valid && user.disabled_at === null);
+	// Held back, a try is not counted: the wait runs from the last failure that was heard.
+	if (throttle.accountWaitMs > 0 && !(accepted && user?.totp_enabled_at)) {
+		throw new TooManyAttempts(throttle.accountWaitMs);
+	}
 	await recordSignInAttempt(db, input.email, meta.clientAddress, accepted, now);
+	if (!accepted && throttle.addsToSpread && throttle.spreadFailures + 1 === GUESSED_AT_FAILURES) {
+		console.warn(
+			`[protokol] sign-in: "${input.email}" has failed from several addresses ${GUESSED_AT_FAILURES} times ` +
+				'in 15 minutes: it is being guessed at, and every try on it now waits (see Users)'
+		);
+	}
 	// Whoever tries to sign in acts with no more than a viewer's role until they are in.
 	const actor: Actor = {
 		userId: user?.id ?? null,
@@ -149,6 +167,33 @@ export async function signOut(db: Kysely<Database>, actor: Actor, sessionId: str
 
 export async function listUserAccounts(db: Kysely<Database>): Promise<UserListItem[]> {
 	return (await listUsers(db)).map(toUserListItem);
+}
+
+export interface GuessedAccount {
+	/** The e-mail as it was typed: it may or may not be an account. */
+	accountKey: string;
+	failures: number;
+	addresses: number;
+	latestAt: string;
+}
+
+/**
+ * Accounts failing often enough now to be slowed for everyone (`threshold` failures in the window):
+ * the administrators' warning.
+ */
+export async function listGuessedAccounts(
+	db: Kysely<Database>,
+	now = new Date()
+): Promise<{ threshold: number; accounts: GuessedAccount[] }> {
+	const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
+	const rows = await listGuessedAccountRows(db, since, GUESSED_AT_FAILURES, 50);
+	const accounts = rows.map((r) => ({
+		accountKey: r.account_key,
+		failures: Number(r.failures),
+		addresses: Number(r.addresses),
+		latestAt: String(r.latest)
+	}));
+	return { threshold: GUESSED_AT_FAILURES, accounts };
 }
 
 /** An administrator adds a user. */

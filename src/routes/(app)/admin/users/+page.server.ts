@@ -11,6 +11,7 @@ import { UserCreateInput } from '$lib/server/users/user.input';
 import {
 	createUser,
 	endUserSessions,
+	listGuessedAccounts,
 	listUserAccounts,
 	setUserDisabled
 } from '$lib/server/users/user.service';
@@ -19,8 +20,12 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
 	const db = database().db;
-	const [users, twoFactorRequired] = await Promise.all([listUserAccounts(db), isTwoFactorRequired(db)]);
-	return { users, twoFactorRequired };
+	const [users, twoFactorRequired, guessed] = await Promise.all([
+		listUserAccounts(db),
+		isTwoFactorRequired(db),
+		listGuessedAccounts(db)
+	]);
+	return { users, twoFactorRequired, guessed };
 };
 
 function userIdFrom(data: FormData): number {
