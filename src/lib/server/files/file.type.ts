@@ -1,0 +1,31 @@
+/**
+ * What kind of document a file is, decided from its content (file-type reads its signature, and inside
+ * a zip the entries that tell a Word document from an OpenDocument text), never from its name or from
+ * what the browser said. Only the kinds an office files as enclosures are accepted.
+ */
+import { fileTypeFromFile } from 'file-type';
+
+export const DOCUMENT_TYPES = {
+	'application/pdf': { label: 'PDF', extension: 'pdf' },
+	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
+		label: 'Word document',
+		extension: 'docx'
+	},
+	'application/vnd.oasis.opendocument.text': { label: 'OpenDocument text', extension: 'odt' },
+	'image/jpeg': { label: 'JPEG image', extension: 'jpg' },
+	'image/png': { label: 'PNG image', extension: 'png' }
+} as const;
+
+export type DocumentType = keyof typeof DOCUMENT_TYPES;
+
+export const ACCEPTED_DOCUMENTS = 'PDF, DOCX, ODT, JPEG or PNG';
+
+/** The document type of the file at `path`, or null when it is none of those accepted. */
+export async function detectDocumentType(path: string): Promise<DocumentType | null> {
+	const found = await fileTypeFromFile(path);
+	return found && found.mime in DOCUMENT_TYPES ? (found.mime as DocumentType) : null;
+}
+
+export function documentTypeLabel(contentType: string): string {
+	return DOCUMENT_TYPES[contentType as DocumentType]?.label ?? contentType;
+}
