@@ -9,7 +9,10 @@
  * naming the proxy's headers) decides instead, exactly as adapter-node documents them.
  *
  * Also read: HOST (default 0.0.0.0), PORT (default 3000), SHUTDOWN_TIMEOUT (seconds, default 30), and
- * adapter-node's own BODY_SIZE_LIMIT, ADDRESS_HEADER and XFF_DEPTH.
+ * adapter-node's own BODY_SIZE_LIMIT, ADDRESS_HEADER and XFF_DEPTH. BODY_SIZE_LIMIT defaults here to
+ * FILE_SIZE_LIMIT (default 20M) plus 1M for the rest of the form, so that the largest enclosure a letter
+ * may have gets through to the upload, which streams it to disk and answers a larger one with a message;
+ * every other form is bounded by its own schema.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -20,10 +23,20 @@ type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 const root = join(import.meta.dirname, '..');
 const buildDir = process.env.PROTOKOL_BUILD_SUFFIX ? `build-${process.env.PROTOKOL_BUILD_SUFFIX}` : 'build';
 
+/** A size as adapter-node reads BODY_SIZE_LIMIT ("20M", "512K", bytes); src/lib/server/files reads it alike. */
+function bytes(text: string): number {
+	const match = /^(\d+)([KMG]?)$/i.exec(text.trim());
+	if (!match) throw new Error(`Not a size such as 20M: "${text}"`);
+	return Number(match[1]) * ({ K: 1024, M: 1024 ** 2, G: 1024 ** 3 }[match[2]!.toUpperCase()] ?? 1);
+}
+// adapter-node reads its configuration when its handler is first imported, so this must come first.
+if (!process.env.BODY_SIZE_LIMIT) {
+	process.env.BODY_SIZE_LIMIT = String(bytes(process.env.FILE_SIZE_LIMIT || '20M') + bytes('1M'));
+}
+
 // A header of our own that only this process sets; whatever a client sends under the name is overwritten.
 const CONNECTION_PROTOCOL_HEADER = 'x-protokol-connection-protocol';
 const publicUrlConfigured = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
-// adapter-node reads its configuration when its handler is first imported, so this must come first.
 if (!publicUrlConfigured) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
 
 const { handler } = (await import(pathToFileURL(join(root, buildDir, 'handler.js')).href)) as {

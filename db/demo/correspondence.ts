@@ -4,6 +4,10 @@
  * transmitted it. Both led to Azerbaijan taking part as a "Champion country": the initiative was the
  * subject of a speech at International Migrants Day 2021 [002], and Azerbaijan took part in the IMRF 2022
  * as one of the 33 Champion Countries [003].
+ *
+ * The office is the State Migration Service's: its Chief's letter went out, and so did the note verbale
+ * of its Permanent Mission that carried the letter to IOM ("has the honour to transmit herewith the copy
+ * of the enclosed letter"; "Enclosure: 2 pages").
  */
 import type { DemoCorrespondence } from './types';
 
@@ -12,6 +16,7 @@ export const correspondence = [
 	{
 		key: 'letter-09-1502',
 		kind: 'letter',
+		direction: 'outgoing',
 		referenceNumber: '09/1502',
 		datedOn: '2021-09-02',
 		place: 'Baku',
@@ -45,6 +50,8 @@ export const correspondence = [
 	{
 		key: 'nv-0451-13-21-26',
 		kind: 'note_verbale',
+		direction: 'outgoing',
+		transmits: 'letter-09-1502',
 		referenceNumber: '0451/13/21/26',
 		datedOn: '2021-09-17',
 		place: 'Geneva',
@@ -61,14 +68,6 @@ export const correspondence = [
 		events: [
 			{ event: 'imd-2021', link: 'leads_to' },
 			{ event: 'imrf-2022', link: 'leads_to' }
-		],
-		enclosures: [
-			{
-				description:
-					'Copy of the letter No 09/1502 of 2 September 2021 from Mr Vusal Huseynov to H.E. Mr António Vitorino',
-				pageCount: 2,
-				enclosed: 'letter-09-1502'
-			}
 		]
 	}
 ] as const satisfies readonly DemoCorrespondence[];

@@ -16,6 +16,7 @@ import type {
 	AgendaItemKind,
 	AgendaRole,
 	CorrespondenceEventLink,
+	CorrespondenceDirection,
 	CorrespondenceKind,
 	EventKind,
 	EventStatus,
@@ -172,16 +173,15 @@ export interface DemoEventLink {
 	readonly link: CorrespondenceEventLink;
 }
 
-export interface DemoEnclosure {
-	readonly description: string;
-	readonly pageCount?: number;
-	/** Key of another correspondence record (the enclosed document itself); checked when loading. */
-	readonly enclosed?: string;
-}
-
 export interface DemoCorrespondence {
 	readonly key: string;
 	readonly kind: CorrespondenceKind;
+	/** Seen from the office: received or sent. */
+	readonly direction: CorrespondenceDirection;
+	readonly replyExpected?: boolean;
+	/** Keys of documents listed before this one: the one it answers, the one it transmits. */
+	readonly inReplyTo?: string;
+	readonly transmits?: string;
 	readonly referenceNumber?: string;
 	readonly datedOn: CalendarDate;
 	readonly place?: string;
@@ -192,7 +192,6 @@ export interface DemoCorrespondence {
 	readonly subject: string;
 	readonly summary?: string;
 	readonly events?: readonly DemoEventLink[];
-	readonly enclosures?: readonly DemoEnclosure[];
 }
 
 export interface DemoDataSet {

@@ -113,6 +113,12 @@ export const correspondenceKinds = vocabulary({
 	other: 'Other'
 });
 
+/** Seen from the office: a document it received, or one it sent. */
+export const correspondenceDirections = vocabulary({
+	incoming: 'Incoming',
+	outgoing: 'Outgoing'
+});
+
 export const correspondenceEventLinks = vocabulary({
 	leads_to: 'Leads to',
 	concerns: 'Concerns',
@@ -137,5 +143,6 @@ export type RsvpStatus = (typeof rsvpStatuses.values)[number];
 export type OutcomeKind = (typeof outcomeKinds.values)[number];
 export type OutcomeStatus = (typeof outcomeStatuses.values)[number];
 export type CorrespondenceKind = (typeof correspondenceKinds.values)[number];
+export type CorrespondenceDirection = (typeof correspondenceDirections.values)[number];
 export type CorrespondenceEventLink = (typeof correspondenceEventLinks.values)[number];
 export type UserRole = (typeof userRoles.values)[number];

@@ -372,10 +372,32 @@ const MATRIX: Record<string, Cell[]> = {
 		officerPage('/outcomes/999999/edit', 404),
 		officerWrite('/outcomes/1/edit?/save', 400)
 	],
-	'/(app)/correspondence': [readable('/correspondence'), noActions('/correspondence')],
+	'/(app)/correspondence': [
+		readable('/correspondence'),
+		readable('/correspondence?year=2021&direction=outgoing&kind=letter&organization=1&awaiting=1'),
+		noActions('/correspondence')
+	],
+	// The register as CSV: every signed-in role may export what it may read.
+	'/(app)/correspondence/export.csv': [
+		readable('/correspondence/export.csv'),
+		readable('/correspondence/export.csv?year=2021&direction=bogus&awaiting=1'),
+		noActions('/correspondence/export.csv')
+	],
 	'/(app)/correspondence/[correspondenceId=id]': [
 		readable('/correspondence/1'),
-		noActions('/correspondence/1')
+		// Named actions only; an empty form names no file (attach) or no file to remove (detach).
+		officerWrite('/correspondence/1', 404),
+		officerWrite('/correspondence/1?/attach', 400),
+		officerWrite('/correspondence/1?/detach', 400)
+	],
+	// An enclosed file: signed-in users only (tests/http/correspondence-files.test.ts downloads real ones).
+	'/(app)/correspondence/[correspondenceId=id]/files/[fileId=id]': [
+		{
+			method: 'GET',
+			path: '/correspondence/1/files/999999',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/correspondence/1/files/999999')
 	],
 	'/(app)/correspondence/new': [
 		officerPage('/correspondence/new', 200),

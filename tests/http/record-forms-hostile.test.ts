@@ -84,6 +84,7 @@ const FORMS: RecordForm[] = [
 		path: '/correspondence/new?/save',
 		table: 'correspondence',
 		base: {
+			direction: 'incoming',
 			kind: 'letter',
 			referenceNumber: '09/1502',
 			datedOn: '2021-09-02',

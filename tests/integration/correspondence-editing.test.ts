@@ -54,6 +54,7 @@ describeEachEngine('correspondence', (engine) => {
 			officer,
 			CorrespondenceInput.parse({
 				...emptyCorrespondenceForm(),
+				direction: 'incoming',
 				kind: 'note_verbale',
 				referenceNumber: '0451/13/21/26',
 				datedOn: '2022-04-26',

@@ -36,6 +36,8 @@ const WRITES: Record<string, UserRole> = {
 	unassignFromAgendaItem: 'officer',
 	createCorrespondence: 'officer',
 	reviseCorrespondence: 'officer',
+	attachCorrespondenceFile: 'officer',
+	removeCorrespondenceFile: 'officer',
 	scheduleEvent: 'officer',
 	duplicateEvent: 'officer',
 	reviseEvent: 'officer',

@@ -12,6 +12,7 @@ import {
 	type CorrespondenceKind,
 	agendaItemKinds,
 	agendaRoles,
+	correspondenceDirections,
 	correspondenceEventLinks,
 	correspondenceKinds,
 	eventKinds,
@@ -146,6 +147,19 @@ const closedColumns: ClosedColumn[] = [
 			.execute()
 	),
 	closedColumn('correspondence.kind', correspondenceKinds, (db, kind) => insertCorrespondence(db, kind)),
+	closedColumn('correspondence.direction', correspondenceDirections, (db, direction) =>
+		db
+			.insertInto('correspondence')
+			.values({
+				kind: 'letter',
+				direction,
+				dated_on: '2021-09-02',
+				subject: 'Champion countries',
+				created_at: now(),
+				updated_at: now()
+			})
+			.execute()
+	),
 	closedColumn('correspondence_event.link', correspondenceEventLinks, async (db, link) => {
 		const event = await insertEvent(db);
 		const letter = await insertCorrespondence(db);

@@ -3,22 +3,44 @@
  * error), and the fields of the correspondence form.
  */
 import { z } from 'zod';
-import { correspondenceEventLinks, correspondenceKinds } from '../../vocabulary';
+import { correspondenceDirections, correspondenceEventLinks, correspondenceKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
 import { emptyRecordForm, optional, plainText, readRecordForm, type RecordFormValues } from '../validation';
 import type { CorrespondenceFilter } from './correspondence.repository';
 
 export type CorrespondenceListQuery = CorrespondenceFilter;
 
+/** A year the register may be filtered by: four digits, from the first letters a protocol office keeps. */
+function registerYear(value: string | null): number | undefined {
+	if (value === null || !/^\d{4}$/.test(value)) return undefined;
+	const year = Number(value);
+	return year >= 1900 && year <= 9998 ? year : undefined;
+}
+
 export function parseCorrespondenceListQuery(params: URLSearchParams): CorrespondenceListQuery {
 	return {
+		year: registerYear(params.get('year')),
+		direction: oneOf(correspondenceDirections.values, params.get('direction')),
 		kind: oneOf(correspondenceKinds.values, params.get('kind')),
-		organizationId: positiveId(params.get('organization'))
+		organizationId: positiveId(params.get('organization')),
+		awaitingReply: params.get('awaiting') === '1' || undefined
 	};
+}
+
+/** The filters as URL parameters again, for links that keep them (the CSV export, the pager). */
+export function correspondenceListParams(query: CorrespondenceListQuery): URLSearchParams {
+	const params = new URLSearchParams();
+	if (query.year !== undefined) params.set('year', String(query.year));
+	if (query.direction) params.set('direction', query.direction);
+	if (query.kind) params.set('kind', query.kind);
+	if (query.organizationId !== undefined) params.set('organization', String(query.organizationId));
+	if (query.awaitingReply) params.set('awaiting', '1');
+	return params;
 }
 
 /** The fields of the correspondence form; `events` holds "<event id>:<link>" pairs, comma-separated. */
 export const CORRESPONDENCE_FIELDS = [
+	'direction',
 	'kind',
 	'referenceNumber',
 	'datedOn',
@@ -29,6 +51,9 @@ export const CORRESPONDENCE_FIELDS = [
 	'addresseePersonId',
 	'subject',
 	'summary',
+	'replyExpected',
+	'inReplyToId',
+	'transmitsId',
 	'events'
 ] as const;
 
@@ -54,36 +79,52 @@ const id = (message: string) =>
 		.regex(/^\d{1,9}$/, message)
 		.transform(Number);
 
-export const CorrespondenceInput = z.object({
-	kind: z.enum(correspondenceKinds.values, { error: 'Choose a kind.' }),
-	referenceNumber: optional(plainText('Reference number', 100)),
-	datedOn: z
-		.string()
-		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the document.')
-		.refine((value) => {
-			const parsed = new Date(`${value}T00:00:00Z`);
-			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-		}, 'There is no such date.'),
-	place: optional(plainText('Place', 100)),
-	senderOrganizationId: optional(id('Choose an organisation from the list.')),
-	recipientOrganizationId: optional(id('Choose an organisation from the list.')),
-	signatoryPersonId: optional(id('Choose a person from the list.')),
-	addresseePersonId: optional(id('Choose a person from the list.')),
-	subject: plainText('Subject', 500),
-	summary: optional(plainText('Summary', 10_000, { multiline: true })),
-	events: z.string().transform((value, ctx) => {
-		const links: { eventId: number; link: (typeof correspondenceEventLinks.values)[number] }[] = [];
-		for (const pair of value.split(',').filter(Boolean)) {
-			const [eventId, link] = pair.split(':');
-			const known = correspondenceEventLinks.values.find((v) => v === link);
-			if (!eventId || !/^\d{1,9}$/.test(eventId) || !known) {
-				ctx.addIssue({ code: 'custom', message: 'Choose how the document relates to each event.' });
-				return z.NEVER;
+export const CorrespondenceInput = z
+	.object({
+		direction: z.enum(correspondenceDirections.values, {
+			error: 'Say whether the office received this document or sent it.'
+		}),
+		kind: z.enum(correspondenceKinds.values, { error: 'Choose a kind.' }),
+		referenceNumber: optional(plainText('Reference number', 100)),
+		datedOn: z
+			.string()
+			.trim()
+			.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the document.')
+			.refine((value) => {
+				const parsed = new Date(`${value}T00:00:00Z`);
+				return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+			}, 'There is no such date.'),
+		place: optional(plainText('Place', 100)),
+		senderOrganizationId: optional(id('Choose an organisation from the list.')),
+		recipientOrganizationId: optional(id('Choose an organisation from the list.')),
+		signatoryPersonId: optional(id('Choose a person from the list.')),
+		addresseePersonId: optional(id('Choose a person from the list.')),
+		subject: plainText('Subject', 500),
+		summary: optional(plainText('Summary', 10_000, { multiline: true })),
+		replyExpected: z.string().transform((value) => value === 'on' || value === '1' || value === 'true'),
+		inReplyToId: optional(id('Choose a document from the list.')),
+		transmitsId: optional(id('Choose a document from the list.')),
+		events: z.string().transform((value, ctx) => {
+			const links: { eventId: number; link: (typeof correspondenceEventLinks.values)[number] }[] = [];
+			for (const pair of value.split(',').filter(Boolean)) {
+				const [eventId, link] = pair.split(':');
+				const known = correspondenceEventLinks.values.find((v) => v === link);
+				if (!eventId || !/^\d{1,9}$/.test(eventId) || !known) {
+					ctx.addIssue({ code: 'custom', message: 'Choose how the document relates to each event.' });
+					return z.NEVER;
+				}
+				links.push({ eventId: Number(eventId), link: known });
 			}
-			links.push({ eventId: Number(eventId), link: known });
-		}
-		return links;
+			return links;
+		})
 	})
-});
+	.superRefine((input, ctx) => {
+		if (input.replyExpected && input.direction === 'outgoing') {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['replyExpected'],
+				message: 'Only a document the office received can await its reply.'
+			});
+		}
+	});
 export type CorrespondenceInput = z.infer<typeof CorrespondenceInput>;

@@ -1,20 +1,39 @@
-/** Queries over correspondence: notes verbales, letters and what they enclose and lead to. */
-import type { ExpressionBuilder, Insertable, Kysely, Updateable } from 'kysely';
-import type { CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
+/** Queries over correspondence: notes verbales, letters, their threads and the events they lead to. */
+import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
+import type { CorrespondenceDirection, CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
-import type {
-	CorrespondenceEnclosureTable,
-	CorrespondenceTable,
-	Database,
-	NewCorrespondence
-} from '../db/schema';
+import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
 export interface CorrespondenceFilter {
+	/** Dated in this calendar year. */
+	year?: number;
+	direction?: CorrespondenceDirection;
 	kind?: CorrespondenceKind;
 	/** Sent or received by this organisation. */
 	organizationId?: number;
+	/** Only incoming documents that need a reply and have none recorded. */
+	awaitingReply?: boolean;
+}
+
+/**
+ * Incoming, needing a reply, and no document recorded in reply to it: one index probe per row
+ * (correspondence_in_reply_to_idx), inside the list's own query.
+ */
+export function awaitingReply(eb: ExpressionBuilder<Database, 'correspondence'>) {
+	return eb.and([
+		eb('correspondence.direction', '=', 'incoming'),
+		eb('correspondence.reply_expected', '=', 1),
+		eb.not(
+			eb.exists(
+				eb
+					.selectFrom('correspondence as reply')
+					.select('reply.id')
+					.whereRef('reply.in_reply_to_id', '=', 'correspondence.id')
+			)
+		)
+	]);
 }
 
 /** What every list of documents shows of each, from a query built on `withSenderAndRecipient`. */
@@ -25,9 +44,21 @@ export const correspondenceListColumns = [
 	'correspondence.dated_on',
 	'correspondence.place',
 	'correspondence.subject',
+	'correspondence.direction',
 	...organizationRefColumns('sender', 'sender'),
 	...organizationRefColumns('recipient', 'recipient')
 ] as const;
+
+/** 1 when the document awaits our reply, else 0, as a column of a list query. */
+function awaitingReplyColumn(eb: ExpressionBuilder<Database, 'correspondence'>) {
+	return eb
+		.case()
+		.when(awaitingReply(eb))
+		.then(sql<number>`1`)
+		.else(sql<number>`0`)
+		.end()
+		.as('awaiting_reply');
+}
 
 /** A document with the organisations it went from and to. */
 export function withSenderAndRecipient(db: Kysely<Database>) {
@@ -51,9 +82,17 @@ export async function listCorrespondence(
 	filter: CorrespondenceFilter,
 	page: PageRequest
 ) {
-	let query = withSenderAndRecipient(db).select(correspondenceListColumns);
+	let query = withSenderAndRecipient(db).select(correspondenceListColumns).select(awaitingReplyColumn);
+	if (filter.year !== undefined) {
+		// Compared as text on SQLite and as dates on PostgreSQL: both serve it from correspondence_dated_idx.
+		query = query
+			.where('correspondence.dated_on', '>=', `${filter.year}-01-01`)
+			.where('correspondence.dated_on', '<', `${filter.year + 1}-01-01`);
+	}
+	if (filter.direction) query = query.where('correspondence.direction', '=', filter.direction);
 	if (filter.kind) query = query.where('correspondence.kind', '=', filter.kind);
 	if (filter.organizationId) query = query.where(sentOrReceivedBy(filter.organizationId));
+	if (filter.awaitingReply) query = query.where(awaitingReply);
 	return pageByKeyset(query, page, {
 		key: ['correspondence.dated_on', 'correspondence.id'],
 		order: 'desc'
@@ -67,6 +106,7 @@ export async function listCorrespondenceByEvent(db: Kysely<Database>, eventId: n
 	return withSenderAndRecipient(db)
 		.innerJoin('correspondence_event as ce', 'ce.correspondence_id', 'correspondence.id')
 		.select(correspondenceListColumns)
+		.select(awaitingReplyColumn)
 		.select('ce.link')
 		.where('ce.event_id', '=', eventId)
 		.orderBy('correspondence.dated_on')
@@ -79,9 +119,23 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 	const row = await withSenderAndRecipient(db)
 		.leftJoin('person as signatory', 'signatory.id', 'correspondence.signatory_person_id')
 		.leftJoin('person as addressee', 'addressee.id', 'correspondence.addressee_person_id')
+		.leftJoin('correspondence as answered', 'answered.id', 'correspondence.in_reply_to_id')
+		.leftJoin('correspondence as transmitted', 'transmitted.id', 'correspondence.transmits_id')
 		.select(correspondenceListColumns)
+		.select(awaitingReplyColumn)
 		.select([
 			'correspondence.summary',
+			'correspondence.reply_expected',
+			'answered.id as answered_id',
+			'answered.kind as answered_kind',
+			'answered.reference_number as answered_reference_number',
+			'answered.dated_on as answered_dated_on',
+			'answered.subject as answered_subject',
+			'transmitted.id as transmitted_id',
+			'transmitted.kind as transmitted_kind',
+			'transmitted.reference_number as transmitted_reference_number',
+			'transmitted.dated_on as transmitted_dated_on',
+			'transmitted.subject as transmitted_subject',
 			'signatory.id as signatory_id',
 			'signatory.honorific as signatory_honorific',
 			'signatory.given_name as signatory_given_name',
@@ -100,39 +154,66 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 
 export type CorrespondenceDetailRow = NonNullable<Awaited<ReturnType<typeof findCorrespondence>>>;
 
-/** What a document carries, in order; an enclosure may itself be a recorded document. */
-export async function listEnclosures(db: Kysely<Database>, correspondenceId: number) {
+/**
+ * The documents that point at this one, earliest first: its replies (`in_reply_to_id`), or the
+ * documents that transmitted it (`transmits_id`).
+ */
+export async function listThreadOf(
+	db: Kysely<Database>,
+	link: 'in_reply_to_id' | 'transmits_id',
+	correspondenceId: number
+) {
 	return db
-		.selectFrom('correspondence_enclosure as e')
-		.leftJoin('correspondence as enclosed', 'enclosed.id', 'e.enclosed_correspondence_id')
-		.select([
-			'e.id',
-			'e.description',
-			'e.page_count',
-			'enclosed.id as enclosed_id',
-			'enclosed.reference_number as enclosed_reference_number',
-			'enclosed.subject as enclosed_subject'
-		])
-		.where('e.correspondence_id', '=', correspondenceId)
-		.orderBy('e.position')
-		.orderBy('e.id')
+		.selectFrom('correspondence as other')
+		.select(['other.id', 'other.kind', 'other.reference_number', 'other.dated_on', 'other.subject'])
+		.where(`other.${link}`, '=', correspondenceId)
+		.orderBy('other.dated_on')
+		.orderBy('other.id')
 		.execute();
 }
 
-/** The documents that transmitted this one as an enclosure, earliest first. */
-export async function listTransmittals(db: Kysely<Database>, correspondenceId: number) {
-	return (
-		db
-			.selectFrom('correspondence_enclosure as e')
-			.innerJoin('correspondence as parent', 'parent.id', 'e.correspondence_id')
-			.select(['parent.id', 'parent.kind', 'parent.reference_number', 'parent.dated_on', 'parent.subject'])
-			.where('e.enclosed_correspondence_id', '=', correspondenceId)
-			.orderBy('parent.dated_on')
-			.orderBy('parent.id')
-			// A document listing the same enclosure twice still transmitted it once.
-			.distinct()
-			.execute()
-	);
+/** Every document, latest first, for the form's "in reply to" and "transmits" lists. */
+export async function listCorrespondenceOptions(db: Kysely<Database>) {
+	return db
+		.selectFrom('correspondence')
+		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
+		.select([
+			'correspondence.id',
+			'correspondence.reference_number',
+			'correspondence.dated_on',
+			'correspondence.subject',
+			'sender.name as sender_name',
+			'sender.acronym as sender_acronym'
+		])
+		.orderBy('correspondence.dated_on', 'desc')
+		.orderBy('correspondence.id', 'desc')
+		.execute();
+}
+
+/** The document of this sender with this reference number, other than `exceptId`; null when none. */
+export async function findCorrespondenceBySenderReference(
+	db: Kysely<Database>,
+	senderOrganizationId: number,
+	referenceNumber: string,
+	exceptId: number | null
+) {
+	let query = withSenderAndRecipient(db)
+		.select(correspondenceListColumns)
+		.where('correspondence.sender_organization_id', '=', senderOrganizationId)
+		.where('correspondence.reference_number', '=', referenceNumber);
+	if (exceptId !== null) query = query.where('correspondence.id', '<>', exceptId);
+	return (await query.executeTakeFirst()) ?? null;
+}
+
+/** The dates of the earliest and latest documents (null, null for none): the register's years. */
+export async function findCorrespondenceDateRange(db: Kysely<Database>) {
+	return db
+		.selectFrom('correspondence')
+		.select((eb) => [
+			eb.fn.min<string | null>('dated_on').as('first'),
+			eb.fn.max<string | null>('dated_on').as('last')
+		])
+		.executeTakeFirstOrThrow();
 }
 
 /** The events a document is linked to, in the order they take place. */
@@ -187,13 +268,6 @@ export async function replaceCorrespondenceEvents(
 			.values(links.map((l) => ({ correspondence_id: correspondenceId, event_id: l.eventId, link: l.link })))
 			.execute();
 	}
-}
-
-export async function insertEnclosures(
-	db: Kysely<Database>,
-	enclosures: Insertable<CorrespondenceEnclosureTable>[]
-) {
-	if (enclosures.length > 0) await db.insertInto('correspondence_enclosure').values(enclosures).execute();
 }
 
 /** The events named by id, for the form's list of links. */

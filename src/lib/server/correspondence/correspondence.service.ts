@@ -3,27 +3,34 @@
  * queries); registering a note or letter and editing one (optimistic concurrency through its version).
  */
 import type { Kysely } from 'kysely';
-import type { CorrespondenceEventLink } from '../../vocabulary';
+import { correspondenceKinds, type CorrespondenceEventLink } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Correspondence, Database } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import { formatCalendarDate } from '../../format/datetime';
+import { formatOrganizationName } from '../../format/names';
+import { listOrganizationOptions } from '../organizations/organization.repository';
 import { getDirectoryChoices, type Choice } from '../people/person.service';
+import { listCorrespondenceFiles } from './correspondence-file.repository';
+import { toCorrespondenceFileView } from './correspondence-file.view';
 import type { CorrespondenceFormValues, CorrespondenceInput } from './correspondence.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findCorrespondence,
+	findCorrespondenceBySenderReference,
+	findCorrespondenceDateRange,
 	findCorrespondenceRow,
 	insertCorrespondence,
+	listCorrespondenceOptions,
 	listEventRefs,
 	replaceCorrespondenceEvents,
 	updateCorrespondenceRow,
 	listCorrespondence,
 	listCorrespondenceByEvent,
-	listEnclosures,
 	listEventsOfCorrespondence,
-	listTransmittals,
+	listThreadOf,
 	type CorrespondenceFilter
 } from './correspondence.repository';
 import {
@@ -57,9 +64,52 @@ export async function listCorrespondencePage(
 	return { ...page, items: page.items.map(toCorrespondenceListItem) };
 }
 
+export interface CorrespondenceRegisterChoices {
+	/** The years documents are dated in, latest first. */
+	years: number[];
+	organizations: { id: number; name: string }[];
+}
+
+/** Two queries: what the register's filters offer. */
+export async function getCorrespondenceRegisterChoices(
+	db: Kysely<Database>
+): Promise<CorrespondenceRegisterChoices> {
+	const [range, organizations] = await Promise.all([
+		findCorrespondenceDateRange(db),
+		listOrganizationOptions(db)
+	]);
+	const years: number[] = [];
+	if (range.first && range.last) {
+		for (let year = Number(range.last.slice(0, 4)); year >= Number(range.first.slice(0, 4)); year--) {
+			years.push(year);
+		}
+	}
+	return { years, organizations };
+}
+
 /**
- * Four queries: the document, then its enclosures, the documents that transmitted it and its events.
- * Null when there is no such document.
+ * The whole register as the filters select it, latest first, a page of rows at a time (each page one
+ * query, in keyset order): what the CSV export writes, never all of it in memory at once.
+ */
+export async function* listCorrespondenceRegister(
+	db: Kysely<Database>,
+	filter: CorrespondenceFilter,
+	pageSize = 500
+): AsyncGenerator<CorrespondenceListItem[]> {
+	let after: (string | number)[] | undefined;
+	for (;;) {
+		const rows = await listCorrespondence(db, filter, { after, limit: pageSize });
+		const items = rows.slice(0, pageSize);
+		if (items.length > 0) yield items.map(toCorrespondenceListItem);
+		if (rows.length <= pageSize) return;
+		const last = items[items.length - 1]!;
+		after = [last.dated_on, last.id];
+	}
+}
+
+/**
+ * Five queries: the document with the ones it answers and transmits, then the replies to it, the
+ * documents that transmitted it, its events and its files. Null when there is no such document.
  */
 export async function findCorrespondencePage(
 	db: Kysely<Database>,
@@ -67,12 +117,18 @@ export async function findCorrespondencePage(
 ): Promise<CorrespondenceView | null> {
 	const row = await findCorrespondence(db, correspondenceId);
 	if (!row) return null;
-	const [enclosures, transmittals, events] = await Promise.all([
-		listEnclosures(db, correspondenceId),
-		listTransmittals(db, correspondenceId),
-		listEventsOfCorrespondence(db, correspondenceId)
+	const [replies, transmittals, events, files] = await Promise.all([
+		listThreadOf(db, 'in_reply_to_id', correspondenceId),
+		listThreadOf(db, 'transmits_id', correspondenceId),
+		listEventsOfCorrespondence(db, correspondenceId),
+		listCorrespondenceFiles(db, correspondenceId)
 	]);
-	return toCorrespondenceView(row, { enclosures, transmittals, events });
+	return toCorrespondenceView(row, {
+		replies,
+		transmittals,
+		events,
+		files: files.map(toCorrespondenceFileView)
+	});
 }
 
 const text = (value: string | null) => value ?? '';
@@ -83,6 +139,7 @@ export function toCorrespondenceFormValues(
 	links: { id: number; link: CorrespondenceEventLink }[]
 ): CorrespondenceFormValues {
 	return {
+		direction: text(row.direction),
 		kind: row.kind,
 		referenceNumber: text(row.reference_number),
 		datedOn: row.dated_on,
@@ -93,6 +150,9 @@ export function toCorrespondenceFormValues(
 		addresseePersonId: idText(row.addressee_person_id),
 		subject: row.subject,
 		summary: text(row.summary),
+		replyExpected: row.reply_expected === 1 ? 'on' : '',
+		inReplyToId: idText(row.in_reply_to_id),
+		transmitsId: idText(row.transmits_id),
 		events: links.map((l) => `${l.id}:${l.link}`).join(','),
 		version: String(row.version)
 	};
@@ -109,24 +169,49 @@ function correspondenceColumns(input: CorrespondenceInput) {
 		signatory_person_id: input.signatoryPersonId,
 		addressee_person_id: input.addresseePersonId,
 		subject: input.subject,
-		summary: input.summary
-	};
+		summary: input.summary,
+		direction: input.direction,
+		reply_expected: input.replyExpected ? 1 : 0,
+		in_reply_to_id: input.inReplyToId,
+		transmits_id: input.transmitsId
+	} as const;
 }
 
 export interface CorrespondenceFormChoices {
 	people: Choice[];
 	organizations: Choice[];
+	/** Every other document, for "in reply to" and "transmits": "09/1502 · 2 Sep 2021 · SMS · subject". */
+	documents: Choice[];
 	/** The events the form offers links to: those linked already, and the one it was opened from. */
 	events: { id: number; title: string; startAt: string; timeZone: string }[];
 }
 
+/** The form's lists; `correspondenceId` is the document edited, left out of its own thread lists. */
 export async function getCorrespondenceFormChoices(
 	db: Kysely<Database>,
-	eventIds: number[]
+	eventIds: number[],
+	correspondenceId: number | null = null
 ): Promise<CorrespondenceFormChoices> {
-	const [directory, events] = await Promise.all([getDirectoryChoices(db), listEventRefs(db, eventIds)]);
+	const [directory, events, documents] = await Promise.all([
+		getDirectoryChoices(db),
+		listEventRefs(db, eventIds),
+		listCorrespondenceOptions(db)
+	]);
 	return {
 		...directory,
+		documents: documents
+			.filter((d) => d.id !== correspondenceId)
+			.map((d) => {
+				const label = [
+					d.reference_number,
+					formatCalendarDate(d.dated_on),
+					d.sender_acronym ?? d.sender_name,
+					d.subject
+				]
+					.filter(Boolean)
+					.join(' · ');
+				return [d.id, label] as const;
+			}),
 		events: events.map((e) => ({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone }))
 	};
 }
@@ -142,9 +227,60 @@ export async function findCorrespondenceForm(db: Kysely<Database>, correspondenc
 		values: toCorrespondenceFormValues(row, links),
 		choices: await getCorrespondenceFormChoices(
 			db,
-			links.map((l) => l.id)
+			links.map((l) => l.id),
+			correspondenceId
 		)
 	};
+}
+
+/**
+ * The documents it answers and transmits exist, are not itself and are not dated after it; its reference
+ * number is not one its sender has used already (the message names that document, `duplicateOf` its id).
+ */
+async function checkThread(
+	tx: Kysely<Database>,
+	input: CorrespondenceInput,
+	correspondenceId: number | null
+) {
+	const related = [
+		[
+			'inReplyToId',
+			input.inReplyToId,
+			'A document cannot answer itself.',
+			'A reply cannot be dated before the document it answers.'
+		],
+		[
+			'transmitsId',
+			input.transmitsId,
+			'A document cannot transmit itself.',
+			'A document cannot transmit one dated after it.'
+		]
+	] as const;
+	for (const [field, id, itself, later] of related) {
+		if (id === null) continue;
+		if (id === correspondenceId) throw new RuleViolation(itself, { [field]: itself });
+		const other = await findCorrespondenceRow(tx, id);
+		if (!other) {
+			const message = 'Choose a document from the list.';
+			throw new RuleViolation(message, { [field]: message });
+		}
+		if (other.dated_on > input.datedOn) throw new RuleViolation(later, { [field]: later });
+	}
+	if (input.referenceNumber !== null && input.senderOrganizationId !== null) {
+		const existing = await findCorrespondenceBySenderReference(
+			tx,
+			input.senderOrganizationId,
+			input.referenceNumber,
+			correspondenceId
+		);
+		if (existing) {
+			const sender = existing.sender_name
+				? formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
+				: 'this sender';
+			const message = `${sender} used this reference number already, on “${existing.subject}” (${correspondenceKinds.labels[existing.kind].toLowerCase()} of ${formatCalendarDate(existing.dated_on)}).`;
+			throw new RuleViolation(message, { referenceNumber: message, duplicateOf: String(existing.id) });
+		}
+	}
 }
 
 async function checkCorrespondenceReferences(tx: Kysely<Database>, input: CorrespondenceInput) {
@@ -178,6 +314,7 @@ export async function createCorrespondence(
 	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		await checkCorrespondenceReferences(tx, input);
+		await checkThread(tx, input, null);
 		const at = now.toISOString();
 		const { id } = await insertCorrespondence(tx, {
 			...correspondenceColumns(input),
@@ -221,6 +358,7 @@ export async function reviseCorrespondence(
 			);
 		if (current.version !== version) throw stale();
 		await checkCorrespondenceReferences(tx, input);
+		await checkThread(tx, input, correspondenceId);
 		const next = correspondenceColumns(input);
 		const diff = diffColumns(current, next);
 		const key = (ls: { eventId: number; link: string }[]) =>

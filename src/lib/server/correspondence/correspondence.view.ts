@@ -1,19 +1,21 @@
 /** What correspondence pages (and the event page) receive: chosen fields, labels resolved. */
 import { formatPersonName } from '../../format/names';
 import {
+	correspondenceDirections,
 	correspondenceEventLinks,
 	correspondenceKinds,
+	type CorrespondenceDirection,
 	type CorrespondenceEventLink,
 	type CorrespondenceKind
 } from '../../vocabulary';
 import type { EventRef } from '../events/event.ref';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
+import type { CorrespondenceFileView } from './correspondence-file.view';
 import type {
 	CorrespondenceDetailRow,
 	CorrespondenceListRow,
-	listEnclosures,
 	listEventsOfCorrespondence,
-	listTransmittals
+	listThreadOf
 } from './correspondence.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -50,6 +52,11 @@ export interface CorrespondenceListItem extends CorrespondenceSummary {
 	place: string | null;
 	sender: OrganizationRef | null;
 	recipient: OrganizationRef | null;
+	/** Null for a document registered before its direction was asked. */
+	direction: CorrespondenceDirection | null;
+	directionLabel: string | null;
+	/** Incoming, needing a reply, and none recorded yet. */
+	awaitingReply: boolean;
 }
 
 /** A document listed on an event's page, with how it is linked to the event. */
@@ -58,12 +65,8 @@ export interface LinkedCorrespondenceItem extends CorrespondenceListItem {
 	linkLabel: string;
 }
 
-export interface EnclosureView {
-	description: string;
-	pageCount: number | null;
-	/** The enclosed document, when it is recorded in its own right. */
-	enclosed: { id: number; referenceNumber: string | null; subject: string } | null;
-}
+/** Another document of the same thread: the one answered or transmitted, a reply, a transmittal. */
+export type ThreadDocument = CorrespondenceSummary;
 
 export interface CorrespondenceEventView extends EventRef {
 	link: CorrespondenceEventLink;
@@ -74,9 +77,17 @@ export interface CorrespondenceView extends CorrespondenceListItem {
 	summary: string | null;
 	signatory: CorrespondencePersonRef | null;
 	addressee: CorrespondencePersonRef | null;
-	enclosures: EnclosureView[];
+	replyExpected: boolean;
+	/** The document this one answers. */
+	inReplyTo: ThreadDocument | null;
+	/** The document this one carries with it. */
+	transmits: ThreadDocument | null;
+	/** The documents recorded as replies to this one. */
+	replies: ThreadDocument[];
 	/** The documents that transmitted this one. */
-	enclosedIn: { id: number; referenceNumber: string | null; kindLabel: string; subject: string }[];
+	transmittedBy: ThreadDocument[];
+	/** The files it encloses. */
+	files: CorrespondenceFileView[];
 	events: CorrespondenceEventView[];
 }
 
@@ -111,8 +122,23 @@ export function toCorrespondenceListItem(row: CorrespondenceListRow): Correspond
 		...toCorrespondenceSummary(row),
 		place: row.place,
 		sender: organizationRef(row.sender_id, row.sender_name, row.sender_acronym),
-		recipient: organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym)
+		recipient: organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym),
+		direction: row.direction,
+		directionLabel: row.direction ? correspondenceDirections.labels[row.direction] : null,
+		awaitingReply: Number(row.awaiting_reply) === 1
 	};
+}
+
+/** A document the row names through a join, or null when it names none. */
+function threadDocument(
+	id: number | null,
+	kind: CorrespondenceKind | null,
+	referenceNumber: string | null,
+	datedOn: string | null,
+	subject: string | null
+): ThreadDocument | null {
+	if (id === null || kind === null || datedOn === null || subject === null) return null;
+	return toCorrespondenceSummary({ id, kind, reference_number: referenceNumber, dated_on: datedOn, subject });
 }
 
 export function toLinkedCorrespondence(
@@ -128,9 +154,10 @@ export function toLinkedCorrespondence(
 export function toCorrespondenceView(
 	row: CorrespondenceDetailRow,
 	parts: {
-		enclosures: Rows<typeof listEnclosures>;
-		transmittals: Rows<typeof listTransmittals>;
+		replies: Rows<typeof listThreadOf>;
+		transmittals: Rows<typeof listThreadOf>;
 		events: Rows<typeof listEventsOfCorrespondence>;
+		files: CorrespondenceFileView[];
 	}
 ): CorrespondenceView {
 	return {
@@ -150,20 +177,24 @@ export function toCorrespondenceView(
 			row.addressee_family_name,
 			row.addressee_position
 		),
-		enclosures: parts.enclosures.map((e) => ({
-			description: e.description,
-			pageCount: e.page_count,
-			enclosed:
-				e.enclosed_id !== null && e.enclosed_subject !== null
-					? { id: e.enclosed_id, referenceNumber: e.enclosed_reference_number, subject: e.enclosed_subject }
-					: null
-		})),
-		enclosedIn: parts.transmittals.map((t) => ({
-			id: t.id,
-			referenceNumber: t.reference_number,
-			kindLabel: correspondenceKinds.labels[t.kind],
-			subject: t.subject
-		})),
+		replyExpected: row.reply_expected === 1,
+		inReplyTo: threadDocument(
+			row.answered_id,
+			row.answered_kind,
+			row.answered_reference_number,
+			row.answered_dated_on,
+			row.answered_subject
+		),
+		transmits: threadDocument(
+			row.transmitted_id,
+			row.transmitted_kind,
+			row.transmitted_reference_number,
+			row.transmitted_dated_on,
+			row.transmitted_subject
+		),
+		replies: parts.replies.map(toCorrespondenceSummary),
+		transmittedBy: parts.transmittals.map(toCorrespondenceSummary),
+		files: parts.files,
 		events: parts.events.map((e) => ({
 			id: e.id,
 			title: e.title,

@@ -7,6 +7,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type {
 	AgendaItemKind,
 	AgendaRole,
+	CorrespondenceDirection,
 	CorrespondenceEventLink,
 	CorrespondenceKind,
 	EventKind,
@@ -189,6 +190,14 @@ export interface CorrespondenceTable extends Stamped, Versioned {
 	addressee_person_id: number | null;
 	subject: string;
 	summary: string | null;
+	/** Null for documents registered before the direction was asked. */
+	direction: CorrespondenceDirection | null;
+	/** 1: an incoming document that needs our reply; it awaits one until a reply is recorded. */
+	reply_expected: ColumnType<Flag, Flag | undefined, Flag>;
+	/** The document this one answers. */
+	in_reply_to_id: number | null;
+	/** The document this one carries with it (a note verbale transmitting a letter). */
+	transmits_id: number | null;
 }
 
 export interface CorrespondenceEventTable {
@@ -197,13 +206,17 @@ export interface CorrespondenceEventTable {
 	link: ColumnType<CorrespondenceEventLink, CorrespondenceEventLink | undefined, CorrespondenceEventLink>;
 }
 
-export interface CorrespondenceEnclosureTable {
+/** A file a document encloses; the content is in the file store under its SHA-256. */
+export interface CorrespondenceFileTable {
 	id: Generated<number>;
 	correspondence_id: number;
-	position: ColumnType<number, number | undefined, number>;
-	description: string;
-	page_count: number | null;
-	enclosed_correspondence_id: number | null;
+	sha256: string;
+	size: number;
+	/** Decided from the content when it came in. */
+	content_type: string;
+	/** The name it came with, made safe to show. */
+	name: string;
+	uploaded_at: Instant;
 }
 
 export interface UserAccountTable extends Stamped, Versioned {
@@ -363,7 +376,7 @@ export interface Database {
 	outcome_follow_up: OutcomeFollowUpTable;
 	correspondence: CorrespondenceTable;
 	correspondence_event: CorrespondenceEventTable;
-	correspondence_enclosure: CorrespondenceEnclosureTable;
+	correspondence_file: CorrespondenceFileTable;
 	user_account: UserAccountTable;
 	user_session: UserSessionTable;
 	recovery_code: RecoveryCodeTable;

@@ -10,7 +10,6 @@ import { zonedToInstant } from '../../format/datetime';
 import { recordAction, systemActor } from '../audit/audit';
 import {
 	insertCorrespondence,
-	insertEnclosures,
 	replaceCorrespondenceEvents
 } from '../correspondence/correspondence.repository';
 import type { Database } from '../db/schema';
@@ -109,8 +108,7 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		outcome_party: 0,
 		outcome_follow_up: 0,
 		correspondence: 0,
-		correspondence_event: 0,
-		correspondence_enclosure: 0
+		correspondence_event: 0
 	};
 	const count = (table: string, n = 1) => {
 		counts[table] = (counts[table] ?? 0) + n;
@@ -311,11 +309,15 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		count('outcome_follow_up', followUps.length);
 	}
 
-	// Every document first, then what each encloses: an enclosure may name any of them.
+	// A document answers or transmits one listed before it, so its id is known.
 	const documents = new Ids('correspondence');
 	for (const c of data.correspondence) {
 		const { id } = await insertCorrespondence(tx, {
 			kind: c.kind,
+			direction: c.direction,
+			reply_expected: c.replyExpected ? 1 : 0,
+			in_reply_to_id: documents.maybe(c.inReplyTo),
+			transmits_id: documents.maybe(c.transmits),
 			reference_number: c.referenceNumber ?? null,
 			dated_on: c.datedOn,
 			place: c.place ?? null,
@@ -337,20 +339,5 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		);
 		count('correspondence_event', links.length);
 	}
-	for (const c of data.correspondence) {
-		const enclosures = c.enclosures ?? [];
-		await insertEnclosures(
-			tx,
-			enclosures.map((en, position) => ({
-				correspondence_id: documents.get(c.key),
-				position,
-				description: en.description,
-				page_count: en.pageCount ?? null,
-				enclosed_correspondence_id: documents.maybe(en.enclosed)
-			}))
-		);
-		count('correspondence_enclosure', enclosures.length);
-	}
-
 	return counts;
 }

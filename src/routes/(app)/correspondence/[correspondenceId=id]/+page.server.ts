@@ -1,10 +1,63 @@
-import { error } from '@sveltejs/kit';
-import { database } from '$lib/server/db';
+import { error, redirect } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { CorrespondenceFileRemoveInput } from '$lib/server/correspondence/correspondence-file.input';
+import {
+	attachCorrespondenceFile,
+	removeCorrespondenceFile
+} from '$lib/server/correspondence/correspondence-file.service';
 import { findCorrespondencePage } from '$lib/server/correspondence/correspondence.service';
-import type { PageServerLoad } from './$types';
+import { database } from '$lib/server/db';
+import { fileStorage } from '$lib/server/files';
+import { fileSettings } from '$lib/server/files/file.settings';
+import { receiveUpload } from '$lib/server/files/file.upload';
+import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { formFields } from '$lib/server/validation';
+import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
 	if (!record) error(404, 'There is no such document.');
-	return { record };
+	return { record, fileSizeLimit: fileSettings().sizeLimit };
+};
+
+export const actions: Actions = {
+	/** A multipart form with one file, streamed to the file store's staging folder as it arrives. */
+	attach: async (event) => {
+		const correspondenceId = Number(event.params.correspondenceId);
+		const storage = fileStorage();
+		const { sizeLimit } = fileSettings();
+		const upload = await receiveUpload(event.request, {
+			field: 'file',
+			directory: storage.stagingDirectory,
+			sizeLimit
+		});
+		return attempt({ form: 'attach' as const, values: {} }, async () => {
+			await attachCorrespondenceFile(
+				database().db,
+				actorOf(event),
+				correspondenceId,
+				upload,
+				sizeLimit,
+				storage
+			);
+			redirect(303, `/correspondence/${correspondenceId}#files`);
+		});
+	},
+	detach: async (event) => {
+		const correspondenceId = Number(event.params.correspondenceId);
+		const fields = formFields(await event.request.formData(), ['fileId']);
+		const context = { form: 'detach' as const, values: { fileId: fields.fileId ?? '' } };
+		const parsed = CorrespondenceFileRemoveInput.safeParse(fields);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
+			await removeCorrespondenceFile(
+				database().db,
+				actorOf(event),
+				correspondenceId,
+				parsed.data.fileId,
+				fileStorage()
+			);
+			redirect(303, `/correspondence/${correspondenceId}#files`);
+		});
+	}
 };
