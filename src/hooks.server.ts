@@ -8,6 +8,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { database } from '$lib/server/db';
+import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/body-size';
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
@@ -24,6 +25,15 @@ export const init: ServerInit = async () => {
 const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
 		return refusal(event.request, 403, 'Cross-site requests may not change anything here.');
+	}
+	return resolve(event);
+};
+
+const refuseOversizedForms: Handle = async ({ event, resolve }) => {
+	if (isOversizedForm(event.request, event.route.id, event.url)) {
+		await discardBody(event.request);
+		const limit = `${FORM_SIZE_LIMIT / 1024} KB`;
+		return refusal(event.request, 413, `A form may send at most ${limit}; this was larger.`);
 	}
 	return resolve(event);
 };
@@ -85,4 +95,10 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(handleHeaders, refuseCrossSiteWrites, handleSession, handleAccess);
+export const handle = sequence(
+	handleHeaders,
+	refuseCrossSiteWrites,
+	refuseOversizedForms,
+	handleSession,
+	handleAccess
+);

@@ -213,6 +213,29 @@ describe('hostile uploads', () => {
 	});
 });
 
+describe('request sizes', () => {
+	test('any other form larger than 512 KB is refused with a message, its body read to the end', async () => {
+		for (const [path, cookie] of [
+			['/login', ''],
+			[`/correspondence/${LETTER}/edit?/save`, officer]
+		] as const) {
+			const response = await fetch(`${server.url}${path}`, {
+				method: 'POST',
+				redirect: 'manual',
+				headers: {
+					origin: server.url,
+					accept: 'text/html',
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded'
+				},
+				body: new URLSearchParams({ subject: 'x'.repeat(600 * 1024) })
+			});
+			expect(response.status).toBe(413);
+			expect(await response.text()).toContain('A form may send at most 512 KB; this was larger.');
+		}
+	});
+});
+
 describe('the register', () => {
 	test('both pages show that the note verbale transmits the letter', async () => {
 		const letter = await (

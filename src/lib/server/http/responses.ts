@@ -9,7 +9,8 @@ const escapeHtml = (text: string) =>
 const TITLES: Record<number, string> = {
 	401: 'Sign in first',
 	403: 'Not allowed',
-	404: 'Not found'
+	404: 'Not found',
+	413: 'Too large'
 };
 
 /**
