@@ -34,6 +34,8 @@ const MAIN_PAGES = [
 	'/outcomes/1',
 	'/correspondence',
 	'/correspondence/1',
+	'/correspondence/2',
+	'/correspondence?year=2021&direction=outgoing&awaiting=1',
 	'/account',
 	'/account/two-factor',
 	'/admin/users',

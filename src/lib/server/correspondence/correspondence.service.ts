@@ -206,7 +206,8 @@ export async function getCorrespondenceFormChoices(
 					d.reference_number,
 					formatCalendarDate(d.dated_on),
 					d.sender_acronym ?? d.sender_name,
-					d.subject
+					// A list of whole subjects would be wider than any screen.
+					d.subject.length > 70 ? `${d.subject.slice(0, 69)}…` : d.subject
 				]
 					.filter(Boolean)
 					.join(' · ');
