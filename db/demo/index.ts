@@ -2,11 +2,13 @@
  * The demo data set: what the five seed documents (../shared/seeds, listed in types.ts) describe, entered
  * by hand. Loaded into an empty database by src/lib/server/demo/demo.service.ts.
  */
+import { agreements } from './agreements';
 import { correspondence } from './correspondence';
 import { events } from './events';
 import { organizations } from './organizations';
 import { outcomes } from './outcomes';
 import { people } from './people';
+import { projects } from './projects';
 import { series } from './series';
 import type { DemoDataSet } from './types';
 import { venues } from './venues';
@@ -18,7 +20,9 @@ export const demoDataSet: DemoDataSet = {
 	series,
 	events,
 	outcomes,
-	correspondence
+	correspondence,
+	agreements,
+	projects
 };
 
 export type * from './types';

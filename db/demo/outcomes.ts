@@ -1,32 +1,11 @@
 /**
- * Outcomes of the demo data set: what the meetings agreed and the agreements the Service works under.
- * Sources in brackets (see types.ts): [001] meeting with IOM's Regional Director, [003] post-IMRF
- * debrief, [004] the SMS's international cooperation page. Dates are those the seeds give; where a seed
- * gives none the date is left empty.
+ * Outcomes of the demo data set: what the meetings decided and agreed to do (the agreements the Service
+ * works under are in agreements.ts). Sources in brackets (see types.ts): [001] meeting with IOM's
+ * Regional Director, [003] post-IMRF debrief.
  */
 import type { DemoOutcome } from './types';
 
 export const outcomes = [
-	// [004] "signed on December 8, 2016 in Geneva … approved with the Decree of the President … dated
-	// February 23, 2017 and entered into force from March 2, 2017".
-	{
-		key: 'sms-iom-avr-agreement',
-		event: 'sms-iom-signing-2016',
-		kind: 'agreement',
-		title:
-			'Cooperation Agreement between State Migration Service of the Republic of Azerbaijan and ' +
-			'International Organization for Migration on Pilot Project on Assistance for the Voluntary Return ' +
-			'of Migrants from Azerbaijan',
-		text:
-			'Signed on 8 December 2016 in Geneva; approved by Decree of the President of the Republic of ' +
-			'Azerbaijan dated 23 February 2017; entered into force on 2 March 2017.',
-		status: 'done',
-		signedOn: '2016-12-08',
-		signedPlace: 'Geneva',
-		approvedOn: '2017-02-23',
-		inForceOn: '2017-03-02',
-		parties: ['sms', 'iom']
-	},
 	// [001] "implementation of two international projects continues successfully … the establishment and
 	// improvement of the Regional Training Center on Migration".
 	{
@@ -54,7 +33,8 @@ export const outcomes = [
 			'State Migration Service and IOM for the successful implementation of the "Global Compact for Safe, ' +
 			'Orderly and Regular Migration" (GCM).',
 		ownerOrganization: 'sms',
-		status: 'open'
+		status: 'open',
+		parties: ['sms', 'iom']
 	},
 	// [001] "satisfaction was expressed with the joint activities within the Migration Governance Indicators process".
 	{
@@ -99,56 +79,7 @@ export const outcomes = [
 			'to the action points defined in the Progress Declaration."',
 		ownerOrganization: 'unnm-azerbaijan',
 		status: 'open'
-	},
-	// [004] "signing of 'Agreement between the European Union and the Republic of Azerbaijan on the
-	// facilitation of the issuance of visas' in November 29, 2013".
-	{
-		key: 'eu-visa-facilitation',
-		event: null,
-		kind: 'agreement',
-		title:
-			'Agreement between the European Union and the Republic of Azerbaijan on the facilitation of the ' +
-			'issuance of visas',
-		status: 'done',
-		signedOn: '2013-11-29',
-		parties: ['eu', 'az-government']
-	},
-	// [004] "… on the readmission of persons residing without authorization" on February 28, 2014.
-	{
-		key: 'eu-readmission',
-		event: null,
-		kind: 'agreement',
-		title:
-			'Agreement between the European Union and the Republic of Azerbaijan on the readmission of persons ' +
-			'residing without authorization',
-		status: 'done',
-		signedOn: '2014-02-28',
-		parties: ['eu', 'az-government']
-	},
-	// [004] no date given.
-	{
-		key: 'eu-mobility-partnership',
-		event: null,
-		kind: 'agreement',
-		title:
-			'Joint Declaration on a Mobility Partnership between the Republic of Azerbaijan and the European ' +
-			'Union and its participating Member States',
-		text: 'The source gives no date of signature.',
-		status: 'done',
-		parties: ['eu', 'az-government']
-	},
-	// [004] no date given; "contacts between parties entered new stage".
-	{
-		key: 'icmpd-cooperation',
-		event: null,
-		kind: 'agreement',
-		title: 'Cooperation agreement between the Government of the Republic of Azerbaijan and ICMPD',
-		text:
-			'Cooperation agreement between the Government of the Republic of Azerbaijan and the International ' +
-			'Centre for Migration Policy Development (ICMPD). The source gives no date of signature. ICMPD has ' +
-			'implemented a number of projects in Azerbaijan in the framework of the Migration EU Expertise (MIEUX) ' +
-			'programme.',
-		status: 'done',
-		parties: ['icmpd', 'az-government']
 	}
 ] as const satisfies readonly DemoOutcome[];
+
+export type OutcomeKey = (typeof outcomes)[number]['key'];

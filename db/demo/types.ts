@@ -15,6 +15,7 @@
 import type {
 	AgendaItemKind,
 	AgendaRole,
+	DatePrecision,
 	CorrespondenceEventLink,
 	CorrespondenceDirection,
 	CorrespondenceKind,
@@ -25,10 +26,15 @@ import type {
 	OutcomeKind,
 	OutcomeStatus,
 	ParticipantRole,
+	ProjectProgramme,
+	ProjectState,
 	TimingCertainty
 } from '../../src/lib/vocabulary';
+import type { AgreementKey } from './agreements';
+import type { correspondence } from './correspondence';
 import type { EventKey } from './events';
 import type { OrganizationKey } from './organizations';
+import type { OutcomeKey } from './outcomes';
 import type { PersonKey } from './people';
 import type { SeriesKey } from './series';
 import type { VenueKey } from './venues';
@@ -159,10 +165,6 @@ export interface DemoOutcome {
 	readonly ownerOrganization?: OrganizationKey;
 	readonly dueOn?: CalendarDate;
 	readonly status: OutcomeStatus;
-	readonly signedOn?: CalendarDate;
-	readonly signedPlace?: string;
-	readonly approvedOn?: CalendarDate;
-	readonly inForceOn?: CalendarDate;
 	readonly parties?: readonly OrganizationKey[];
 	/** Later events that took the outcome further. */
 	readonly followUps?: readonly DemoFollowUp[];
@@ -194,6 +196,49 @@ export interface DemoCorrespondence {
 	readonly events?: readonly DemoEventLink[];
 }
 
+type CorrespondenceKey = (typeof correspondence)[number]['key'];
+
+export interface DemoAgreement {
+	readonly key: string;
+	readonly title: string;
+	readonly summary?: string;
+	/** At least two. */
+	readonly parties: readonly OrganizationKey[];
+	readonly signedOn?: CalendarDate;
+	/** Known to be signed, on a date the seed does not give. */
+	readonly signedUndated?: boolean;
+	readonly signedPlace?: string;
+	/** The event where it was signed. */
+	readonly signedEvent?: EventKey;
+	readonly approvedOn?: CalendarDate;
+	readonly approvalAct?: string;
+	readonly inForceOn?: CalendarDate;
+	/** Documents about it. */
+	readonly letters?: readonly CorrespondenceKey[];
+}
+
+/** A date as precisely as a source gives it: "since 2014" is { on: '2014-01-01', precision: 'year' }. */
+export interface DemoApproximateDate {
+	readonly on: CalendarDate;
+	readonly precision: DatePrecision;
+}
+
+export interface DemoProject {
+	readonly key: string;
+	readonly title: string;
+	readonly programme?: ProjectProgramme;
+	readonly state: ProjectState;
+	readonly start?: DemoApproximateDate;
+	readonly end?: DemoApproximateDate;
+	readonly partners: readonly OrganizationKey[];
+	readonly focalPerson?: PersonKey;
+	readonly description?: string;
+	readonly events?: readonly EventKey[];
+	readonly outcomes?: readonly OutcomeKey[];
+	readonly correspondence?: readonly CorrespondenceKey[];
+	readonly agreements?: readonly AgreementKey[];
+}
+
 export interface DemoDataSet {
 	readonly organizations: readonly DemoOrganization[];
 	readonly people: readonly DemoPerson[];
@@ -202,4 +247,6 @@ export interface DemoDataSet {
 	readonly events: readonly DemoEvent[];
 	readonly outcomes: readonly DemoOutcome[];
 	readonly correspondence: readonly DemoCorrespondence[];
+	readonly agreements: readonly DemoAgreement[];
+	readonly projects: readonly DemoProject[];
 }

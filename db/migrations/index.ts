@@ -15,6 +15,8 @@ import * as indexLongEvents from './20261124_2041_index_long_events';
 import * as searchNoteWithoutConflict from './20261125_0001_search_note_without_conflict';
 import * as createCalendarFeedsAndOutbox from './20261125_0010_create_calendar_feeds_and_outbox';
 import * as addOutboxClaims from './20261126_1000_add_outbox_claims';
+import * as createAgreements from './20261205_0100_create_agreements';
+import * as createProjects from './20261205_0110_create_projects';
 import * as addCorrespondenceThreads from './20261205_0200_add_correspondence_threads';
 import * as createCorrespondenceFile from './20261205_0201_create_correspondence_file';
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
@@ -31,6 +33,8 @@ export const migrations: Record<string, Migration> = {
 	'20261125_0001_search_note_without_conflict': searchNoteWithoutConflict,
 	'20261125_0010_create_calendar_feeds_and_outbox': createCalendarFeedsAndOutbox,
 	'20261126_1000_add_outbox_claims': addOutboxClaims,
+	'20261205_0100_create_agreements': createAgreements,
+	'20261205_0110_create_projects': createProjects,
 	'20261205_0200_add_correspondence_threads': addCorrespondenceThreads,
 	'20261205_0201_create_correspondence_file': createCorrespondenceFile,
 	'20261205_0400_index_login_failures': indexLoginFailures

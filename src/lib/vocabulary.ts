@@ -89,9 +89,9 @@ export const rsvpStatuses = vocabulary({
 	no_show: 'No-show'
 });
 
+/** Agreements are a register of their own (agreementStates); outcome rows of kind 'agreement' moved there. */
 export const outcomeKinds = vocabulary({
 	decision: 'Decision',
-	agreement: 'Agreement',
 	action_point: 'Action point',
 	statement: 'Statement'
 });
@@ -101,6 +101,42 @@ export const outcomeStatuses = vocabulary({
 	in_progress: 'In progress',
 	done: 'Done',
 	dropped: 'Dropped'
+});
+
+/**
+ * Where an agreement stands, derived from its dates (agreements/agreement.state.ts), never stored: a
+ * later state wins over an earlier one.
+ */
+export const agreementStates = vocabulary({
+	draft: 'Draft',
+	signed: 'Signed',
+	approved: 'Approved',
+	in_force: 'In force',
+	expired: 'Expired',
+	terminated: 'Terminated'
+});
+
+/** The programme or instrument a cooperation project runs under. */
+export const projectProgrammes = vocabulary({
+	twinning: 'Twinning (EU)',
+	taiex: 'TAIEX (EU)',
+	mieux: 'MIEUX (EU, ICMPD)',
+	joint_project: 'Joint project',
+	technical_cooperation: 'Technical cooperation',
+	other: 'Other'
+});
+
+export const projectStates = vocabulary({
+	planned: 'Planned',
+	ongoing: 'Ongoing',
+	completed: 'Completed'
+});
+
+/** How much of a date a source gives: "since 2014" is 2014-01-01 to the year. */
+export const datePrecisions = vocabulary({
+	year: 'Year',
+	month: 'Month',
+	day: 'Day'
 });
 
 export const correspondenceKinds = vocabulary({
@@ -142,6 +178,10 @@ export type ParticipantRole = (typeof participantRoles.values)[number];
 export type RsvpStatus = (typeof rsvpStatuses.values)[number];
 export type OutcomeKind = (typeof outcomeKinds.values)[number];
 export type OutcomeStatus = (typeof outcomeStatuses.values)[number];
+export type AgreementState = (typeof agreementStates.values)[number];
+export type ProjectProgramme = (typeof projectProgrammes.values)[number];
+export type ProjectState = (typeof projectStates.values)[number];
+export type DatePrecision = (typeof datePrecisions.values)[number];
 export type CorrespondenceKind = (typeof correspondenceKinds.values)[number];
 export type CorrespondenceDirection = (typeof correspondenceDirections.values)[number];
 export type CorrespondenceEventLink = (typeof correspondenceEventLinks.values)[number];

@@ -5,14 +5,18 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
+	Agreement,
 	Database,
 	EventRow,
+	NewAgreement,
+	NewProject,
 	NewEvent,
 	NewOrganization,
 	NewPerson,
 	NewVenue,
 	Organization,
 	Person,
+	Project,
 	Venue
 } from '$lib/server/db/schema';
 
@@ -79,4 +83,44 @@ export function insertEvent(db: Db, fields: Partial<NewEvent> = {}): Promise<Eve
 		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
+}
+
+/** An agreement between the given parties (none unless given), with no dates: a draft. */
+export async function insertAgreement(
+	db: Db,
+	fields: Partial<NewAgreement> = {},
+	partyIds: number[] = []
+): Promise<Agreement> {
+	const agreement = await db
+		.insertInto('agreement')
+		.values({ title: 'Cooperation Agreement between the SMS and IOM', ...stamps(), ...fields })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	if (partyIds.length > 0) {
+		await db
+			.insertInto('agreement_party')
+			.values(partyIds.map((organization_id) => ({ agreement_id: agreement.id, organization_id })))
+			.execute();
+	}
+	return agreement;
+}
+
+/** An ongoing project with the given partners (none unless given) and no dates. */
+export async function insertProject(
+	db: Db,
+	fields: Partial<NewProject> = {},
+	partnerIds: number[] = []
+): Promise<Project> {
+	const project = await db
+		.insertInto('project')
+		.values({ title: 'Regional Training Center on Migration', ...stamps(), ...fields })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	if (partnerIds.length > 0) {
+		await db
+			.insertInto('project_partner')
+			.values(partnerIds.map((organization_id) => ({ project_id: project.id, organization_id })))
+			.execute();
+	}
+	return project;
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { instantToZoned } from '$lib/format/datetime';
+import { findAgreementPage, listAgreementsPage } from '$lib/server/agreements/agreement.service';
 import { loadDemoData } from '$lib/server/demo/demo.service';
+import { listProjectsPage } from '$lib/server/projects/project.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 
 const TABLES = [
@@ -18,7 +20,15 @@ const TABLES = [
 	'outcome_party',
 	'outcome_follow_up',
 	'correspondence',
-	'correspondence_event'
+	'correspondence_event',
+	'agreement',
+	'agreement_party',
+	'project',
+	'project_partner',
+	'project_event',
+	'project_outcome',
+	'project_correspondence',
+	'project_agreement'
 ] as const;
 
 async function rowCounts(handle: TestDatabase) {
@@ -165,18 +175,78 @@ describeEachEngine('the demo data', (engine) => {
 
 	test('the SMS–IOM agreement carries its signing, approval and entry-into-force dates', async () => {
 		const agreement = await handle.db
-			.selectFrom('outcome')
+			.selectFrom('agreement')
 			.selectAll()
-			.where('kind', '=', 'agreement')
 			.where('signed_on', '=', '2016-12-08')
 			.executeTakeFirstOrThrow();
-		expect(agreement).toMatchObject({ approved_on: '2017-02-23', in_force_on: '2017-03-02' });
+		expect(agreement).toMatchObject({
+			signed_place: 'Geneva',
+			approved_on: '2017-02-23',
+			approval_act: 'Decree of the President of the Republic of Azerbaijan of 23 February 2017',
+			in_force_on: '2017-03-02'
+		});
+		const signing = await handle.db
+			.selectFrom('event')
+			.select('title')
+			.where('id', '=', agreement.signed_event_id)
+			.executeTakeFirstOrThrow();
+		expect(signing.title).toMatch(/^Signing of the Cooperation Agreement/);
+		const page = (await findAgreementPage(handle.db, agreement.id, {}, new Date('2025-01-01T12:00:00Z')))!;
+		expect(page.agreement.stateText).toBe('In force since 2 March 2017');
+		expect(page.agreement.parties.map((p) => p.acronym).sort()).toEqual(['IOM', 'SMS']);
 		const visa = await handle.db
-			.selectFrom('outcome')
+			.selectFrom('agreement')
 			.select('signed_on')
 			.where('title', 'like', '%facilitation of the issuance of visas%')
 			.executeTakeFirstOrThrow();
 		expect(visa.signed_on).toBe('2013-11-29');
+	});
+
+	test('the register holds the five agreements of the seed, each shown as it stands, none as a draft', async () => {
+		const register = await listAgreementsPage(handle.db, { page: { limit: 25 } });
+		expect(register.items.map((a) => [a.stateText, a.parties.length])).toEqual([
+			['In force since 2 March 2017', 2],
+			['Signed on 28 February 2014', 2],
+			['Signed on 29 November 2013', 2],
+			['Signed, on a date not recorded', 2],
+			['Signed, on a date not recorded', 2]
+		]);
+		const outcomes = await handle.db.selectFrom('outcome').select('kind').execute();
+		expect(outcomes.map((o) => o.kind)).not.toContain('agreement');
+	});
+
+	test('the projects of the seed are there, IOM\'s "since 2014" and ongoing', async () => {
+		const projects = await listProjectsPage(handle.db, { page: { limit: 25 } });
+		expect(projects.items.map((p) => [p.title, p.programmeLabel, p.stateLabel, p.period])).toEqual([
+			[
+				'Asylum Systems Quality Initiative in Eastern Europe and South Caucasus',
+				'Joint project',
+				'Ongoing',
+				'Dates not recorded'
+			],
+			[
+				'Consolidation of Migration and Border Management Capacities in Azerbaijan',
+				'Joint project',
+				'Ongoing',
+				'Since 2014'
+			],
+			[
+				'EU Technical Assistance and Information Exchange (TAIEX)',
+				'TAIEX (EU)',
+				'Ongoing',
+				'Dates not recorded'
+			],
+			['EU Twinning', 'Twinning (EU)', 'Ongoing', 'Dates not recorded'],
+			['MIEUX projects in Azerbaijan', 'MIEUX (EU, ICMPD)', 'Completed', 'Dates not recorded'],
+			['Regional Training Center on Migration', 'Joint project', 'Ongoing', 'Dates not recorded']
+		]);
+		const partners = Object.fromEntries(
+			projects.items.map((p) => [p.title, p.partners.map((o) => o.acronym).sort()])
+		);
+		expect(partners['Asylum Systems Quality Initiative in Eastern Europe and South Caucasus']).toEqual([
+			'UNHCR'
+		]);
+		expect(partners['Regional Training Center on Migration']).toEqual(['IOM', 'IOM Azerbaijan']);
 	});
 
 	test('the IOM Council session was held in Geneva from 5 to 8 December 2016', async () => {

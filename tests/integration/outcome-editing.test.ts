@@ -1,7 +1,8 @@
 /**
- * Recording and editing outcomes on both engines: an agreement with its parties and dates; dates in
- * an impossible order refused beside the field; the follow-up status changed alone; a save from an
- * older version refused with the other officer's values; every write audited.
+ * Recording and editing outcomes on both engines: a decision with its parties, owner and due date; a
+ * date that does not exist refused beside the field; the follow-up status changed alone; a save from an
+ * older version refused with the other officer's values; every write audited. An outcome is never an
+ * agreement: those have a register of their own (agreements.test.ts).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Actor } from '$lib/server/audit/audit';
@@ -47,44 +48,37 @@ describeEachEngine('outcomes', (engine) => {
 			})
 		).id;
 		ids.nabiyev = (await insertPerson(handle.db, { given_name: 'Firudin', family_name: 'Nabiyev' })).id;
-		ids.event = (await insertEvent(handle.db, { title: 'Signing of the Cooperation Agreement' })).id;
+		ids.event = (await insertEvent(handle.db, { title: 'Meeting with the Regional Director of IOM' })).id;
 		outcomeId = await createOutcome(
 			handle.db,
 			officer,
 			OutcomeInput.parse({
 				...emptyOutcomeForm(),
 				eventId: String(ids.event),
-				kind: 'agreement',
-				title: 'Cooperation Agreement between the State Migration Service and IOM',
+				kind: 'decision',
+				title: 'Prepare a joint roadmap on voluntary return',
 				status: 'in_progress',
 				ownerPersonId: String(ids.nabiyev),
-				signedOn: '2016-09-30',
-				signedPlace: 'Baku',
-				approvedOn: '2016-12-05',
+				dueOn: '2016-12-05',
 				parties: `${ids.sms},${ids.iom}`
 			})
 		);
 	});
 	afterAll(() => handle?.cleanup());
 
-	test('an agreement is recorded with its parties, dates and owner, at its event', async () => {
+	test('a decision is recorded with its parties, due date and owner, at its event', async () => {
 		const page = (await findOutcomePage(handle.db, outcomeId))!;
-		expect(page).toMatchObject({
-			kind: 'agreement',
-			signedOn: '2016-09-30',
-			approvedOn: '2016-12-05',
-			status: 'in_progress'
-		});
+		expect(page).toMatchObject({ kind: 'decision', dueOn: '2016-12-05', status: 'in_progress' });
 		expect(page.event?.id).toBe(ids.event);
 		expect(page.ownerPerson?.name).toContain('Nabiyev');
 		expect(page.parties.map((p) => p.id).sort()).toEqual([ids.sms, ids.iom].sort());
 	});
 
 	test('an edit saves every field and the parties; an older version is refused', async () => {
-		const first = await form({ inForceOn: '2017-01-20', parties: String(ids.iom), status: 'done' });
+		const first = await form({ dueOn: '2017-01-20', parties: String(ids.iom), status: 'done' });
 		await reviseOutcome(handle.db, officer, outcomeId, first.version, first.input);
 		const after = (await findOutcomeForm(handle.db, outcomeId))!.values;
-		expect(after).toMatchObject({ inForceOn: '2017-01-20', parties: String(ids.iom), status: 'done' });
+		expect(after).toMatchObject({ dueOn: '2017-01-20', parties: String(ids.iom), status: 'done' });
 		const stale = await reviseOutcome(handle.db, officer, outcomeId, first.version, first.input).catch(
 			(e: unknown) => e
 		);
@@ -97,22 +91,17 @@ describeEachEngine('outcomes', (engine) => {
 			.orderBy('id')
 			.execute();
 		expect(audit.map((a) => a.action)).toEqual(['outcome.create', 'outcome.update']);
-		expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({
-			in_force_on: '2017-01-20',
-			parties: [ids.iom]
-		});
+		expect(JSON.parse(audit[1]!.after_json!)).toMatchObject({ due_on: '2017-01-20', parties: [ids.iom] });
 	});
 
-	test('dates in an impossible order and unknown people are refused beside their field', async () => {
-		const base = { ...emptyOutcomeForm(), kind: 'agreement', title: 'X', status: 'open' };
-		const order = OutcomeInput.safeParse({ ...base, signedOn: '2017-05-01', inForceOn: '2017-01-01' });
-		expect(order.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
-			['inForceOn', 'It cannot enter into force before it is signed.']
-		]);
+	test('a date that does not exist, an agreement, and unknown people are refused beside their field', async () => {
+		const base = { ...emptyOutcomeForm(), kind: 'decision', title: 'X', status: 'open' };
 		const noSuchDay = OutcomeInput.safeParse({ ...base, dueOn: '2017-02-30' });
 		expect(noSuchDay.error!.issues.map((i) => [i.path[0], i.message])).toEqual([
 			['dueOn', 'There is no such date.']
 		]);
+		const agreement = OutcomeInput.safeParse({ ...base, kind: 'agreement' });
+		expect(agreement.error!.issues.map((i) => [i.path[0], i.message])).toEqual([['kind', 'Choose a kind.']]);
 		const unknown = await form({ ownerPersonId: '999999' });
 		const error = await reviseOutcome(handle.db, officer, outcomeId, unknown.version, unknown.input).catch(
 			(e: unknown) => e

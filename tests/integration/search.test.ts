@@ -12,7 +12,13 @@ import { migrateToLatest } from '$lib/server/db/migrator';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/search/search.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
+import {
+	insertAgreement,
+	insertEvent,
+	insertOrganization,
+	insertPerson,
+	insertProject
+} from '../helpers/factories';
 
 const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
@@ -61,7 +67,7 @@ describeEachEngine('search', (engine) => {
 		const outcome = await db
 			.insertInto('outcome')
 			.values({
-				kind: 'agreement',
+				kind: 'decision',
 				title: 'Cooperation Agreement',
 				text: 'The parties agree to exchange information on readmission and reintegration.',
 				...stamps()
@@ -90,7 +96,19 @@ describeEachEngine('search', (engine) => {
 			})
 			.returning('id')
 			.executeTakeFirstOrThrow();
+		const agreement = await insertAgreement(db, {
+			title: 'Agreement on the readmission of persons residing without authorisation',
+			signed_place: 'Brussels',
+			approval_act: 'Decree of the President of the Republic of Azerbaijan'
+		});
+		const project = await insertProject(db, {
+			title: 'Consolidation of Migration and Border Management Capacities in Azerbaijan',
+			programme: 'twinning',
+			description: 'Training for border guards in document examination.'
+		});
 		ids = {
+			agreement: agreement.id,
+			project: project.id,
 			iom: iom.id,
 			sms: sms.id,
 			huseynov: huseynov.id,
@@ -154,6 +172,25 @@ describeEachEngine('search', (engine) => {
 		expect(await found('readmission', 'outcome')).toEqual([ids.outcome]);
 	});
 
+	test('finds agreements by their title, place of signature and act of approval', async () => {
+		expect(await found('readmission', 'agreement')).toEqual([ids.agreement]);
+		expect(await found('brussels', 'agreement')).toEqual([ids.agreement]);
+		expect(await found('presidential decree', 'agreement')).toEqual([]);
+		expect(await found('decree president', 'agreement')).toEqual([ids.agreement]);
+	});
+
+	test('finds projects by their title, description and programme, and leads to their page', async () => {
+		expect(await found('border management', 'project')).toEqual([ids.project]);
+		expect(await found('document examination', 'project')).toEqual([ids.project]);
+		expect(await found('twinning', 'project')).toEqual([ids.project]);
+		const results = await searchEverything(handle.db, 'border guards');
+		const hit = results.groups.find((g) => g.type === 'project')!.hits[0]!;
+		expect(hit.href).toBe(`/projects/${ids.project}`);
+		expect(hit.detail!.map((s) => s.text).join('')).toBe(
+			'Project · Twinning (EU) · Ongoing · Dates not recorded'
+		);
+	});
+
 	test('matches the last word of a query as a prefix, as one types', async () => {
 		expect(await found('hüsey', 'person')).toEqual([ids.huseynov]);
 		expect(await found('Ѓорѓ', 'person')).toEqual([ids.gjorgjiev]);
@@ -167,7 +204,12 @@ describeEachEngine('search', (engine) => {
 
 	test('groups results by type and marks the matched words', async () => {
 		const results = await searchEverything(handle.db, 'migration');
-		expect(results.groups.map((g) => g.type)).toEqual(['person', 'organization', 'correspondence']);
+		expect(results.groups.map((g) => g.type)).toEqual([
+			'person',
+			'organization',
+			'correspondence',
+			'project'
+		]);
 		const organisation = results.groups.find((g) => g.type === 'organization')!.hits[0]!;
 		expect(organisation.href).toBe(`/organizations/${ids.iom}`);
 		expect(organisation.title).toEqual([
@@ -340,6 +382,10 @@ describeEachEngine('the search index', (engine) => {
 			expect(await titles('Vüsal Hüseynov', 'person')).toEqual(['Mr Vusal Huseynov']);
 			expect(await titles('Ѓорѓиев', 'person')).toEqual(['Mr Vladimir Gjorgjiev']);
 			expect((await titles('09/1502', 'correspondence')).length).toBe(1);
+			expect((await titles('voluntary return', 'agreement'))[0]).toMatch(/^Cooperation Agreement between/);
+			expect(await titles('Regional Training Center', 'project')).toEqual([
+				'Regional Training Center on Migration'
+			]);
 		} finally {
 			await handle.cleanup();
 		}

@@ -15,6 +15,7 @@ import {
 	correspondenceDirections,
 	correspondenceEventLinks,
 	correspondenceKinds,
+	datePrecisions,
 	eventKinds,
 	eventStatuses,
 	hostRoles,
@@ -22,12 +23,14 @@ import {
 	outcomeKinds,
 	outcomeStatuses,
 	participantRoles,
+	projectProgrammes,
+	projectStates,
 	rsvpStatuses,
 	timingCertainties,
 	userRoles
 } from '$lib/vocabulary';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
+import { insertEvent, insertOrganization, insertPerson, insertProject } from '../helpers/factories';
 
 type Db = Kysely<Database>;
 
@@ -168,6 +171,14 @@ const closedColumns: ClosedColumn[] = [
 			.values({ correspondence_id: letter.id, event_id: event.id, link })
 			.execute();
 	}),
+	closedColumn('project.programme', projectProgrammes, (db, programme) => insertProject(db, { programme })),
+	closedColumn('project.state', projectStates, (db, state) => insertProject(db, { state })),
+	closedColumn('project.start_precision', datePrecisions, (db, precision) =>
+		insertProject(db, { start_on: '2014-01-01', start_precision: precision })
+	),
+	closedColumn('project.end_precision', datePrecisions, (db, precision) =>
+		insertProject(db, { end_on: '2014-01-01', end_precision: precision })
+	),
 	closedColumn('user_account.role', userRoles, (db, role) =>
 		db
 			.insertInto('user_account')

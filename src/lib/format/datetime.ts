@@ -67,3 +67,21 @@ export function formatCalendarDate(isoDate: string): string {
 	const date = DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale('en-GB');
 	return date.isValid ? date.toFormat('d LLLL yyyy') : isoDate;
 }
+
+/** A date known to a year, a month or a day (stored as its first day): "2014", "March 2014", "2 March 2014". */
+export function formatApproximateDate(isoDate: string, precision: 'year' | 'month' | 'day'): string {
+	const date = DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale('en-GB');
+	if (!date.isValid) return isoDate;
+	return date.toFormat(precision === 'year' ? 'yyyy' : precision === 'month' ? 'LLLL yyyy' : 'd LLLL yyyy');
+}
+
+type ApproximateDate = { on: string; precision: 'year' | 'month' | 'day' } | null;
+
+/** When something ran, as far as it is known: "Since 2014", "Until June 2019", "2014 – 2018". */
+export function formatPeriod(start: ApproximateDate, end: ApproximateDate): string {
+	const show = (d: NonNullable<ApproximateDate>) => formatApproximateDate(d.on, d.precision);
+	if (start && end) return `${show(start)} – ${show(end)}`;
+	if (start) return `Since ${show(start)}`;
+	if (end) return `Until ${show(end)}`;
+	return 'Dates not recorded';
+}

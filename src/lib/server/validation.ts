@@ -42,6 +42,35 @@ export function optional<T extends z.ZodType<unknown, string>>(schema: T) {
 	});
 }
 
+/** The id of a record chosen from a list, as a form posts it. */
+export function recordId(message: string) {
+	return z
+		.string()
+		.regex(/^\d{1,9}$/, message)
+		.transform(Number);
+}
+
+/** A calendar date as a date input posts it (YYYY-MM-DD), and one that exists. */
+export function calendarDate(label: string) {
+	return z
+		.string()
+		.trim()
+		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
+		.refine((value) => {
+			const parsed = new Date(`${value}T00:00:00Z`);
+			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+		}, 'There is no such date.');
+}
+
+/** Records chosen from a list, one field per choice joined by commas: their ids, each once. */
+export function recordIds(message: string) {
+	return z
+		.string()
+		.transform((value) => value.split(',').filter(Boolean))
+		.pipe(z.array(recordId(message)))
+		.transform((ids) => [...new Set(ids)]);
+}
+
 /** A web address people can open: http or https, with a host. */
 export const webAddress = z
 	.string()
@@ -64,14 +93,36 @@ export function emptyRecordForm<F extends string>(fields: readonly F[]): RecordF
 	return Object.fromEntries([...fields, 'version'].map((f) => [f, ''])) as RecordFormValues<F>;
 }
 
-/** What a record form posted, each field kept as typed; a missing field, or a file in its place, is empty. */
-export function readRecordForm<F extends string>(data: FormData, fields: readonly F[]): RecordFormValues<F> {
+/**
+ * What a record form posted, each field kept as typed; a missing field, or a file in its place, is empty.
+ * A field of `several` (a list to choose several from) posts once per choice: its values are joined
+ * with commas.
+ */
+export function readRecordForm<F extends string>(
+	data: FormData,
+	fields: readonly F[],
+	several: readonly F[] = []
+): RecordFormValues<F> {
 	const values = emptyRecordForm(fields);
 	for (const field of [...fields, 'version'] as const) {
 		const value = data.get(field);
 		values[field] = typeof value === 'string' ? value : '';
 	}
+	for (const field of several) {
+		values[field] = data
+			.getAll(field)
+			.filter((value) => typeof value === 'string')
+			.join(',');
+	}
 	return values;
+}
+
+/** A record form's fields: its empty values, for a new record, and how to read it as posted. */
+export function recordFormOf<F extends string>(fields: readonly F[], several: readonly F[] = []) {
+	return {
+		empty: (): RecordFormValues<F> => emptyRecordForm(fields),
+		read: (data: FormData): RecordFormValues<F> => readRecordForm(data, fields, several)
+	};
 }
 
 /** Form data as a plain record of strings (files and repeated keys are not ours to accept here). */

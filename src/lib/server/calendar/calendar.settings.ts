@@ -1,5 +1,5 @@
 /** The office's own time zone: the calendar's zone until a viewer picks another. */
-import { isTimeZone } from '../../format/datetime';
+import { instantToZoned, isTimeZone } from '../../format/datetime';
 
 export const DEFAULT_OFFICE_TIME_ZONE = 'Asia/Baku';
 
@@ -27,4 +27,9 @@ export function isIanaZone(name: string): boolean {
 /** Every zone a viewer may choose from, as the platform lists them, UTC first. */
 export function timeZoneChoices(): string[] {
 	return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+}
+
+/** Today's date (YYYY-MM-DD) at the office, by which dated things (an agreement in force) are judged. */
+export function officeToday(now = new Date(), env: Record<string, string | undefined> = process.env): string {
+	return instantToZoned(now.toISOString(), officeTimeZone(env)).slice(0, 10);
 }

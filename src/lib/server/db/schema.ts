@@ -14,9 +14,12 @@ import type {
 	EventStatus,
 	HostRole,
 	OrganizationKind,
+	DatePrecision,
 	OutcomeKind,
 	OutcomeStatus,
 	ParticipantRole,
+	ProjectProgramme,
+	ProjectState,
 	RsvpStatus,
 	TimingCertainty,
 	UserRole
@@ -161,10 +164,8 @@ export interface OutcomeTable extends Stamped, Versioned {
 	owner_organization_id: number | null;
 	due_on: IsoDate | null;
 	status: ColumnType<OutcomeStatus, OutcomeStatus | undefined, OutcomeStatus>;
-	signed_on: IsoDate | null;
-	signed_place: string | null;
-	approved_on: IsoDate | null;
-	in_force_on: IsoDate | null;
+	// signed_on, signed_place, approved_on and in_force_on are still in the table, always null since
+	// agreements moved to their own (db/migrations/20261205_0100_create_agreements.ts): not for use.
 }
 
 export interface OutcomePartyTable {
@@ -176,6 +177,77 @@ export interface OutcomeFollowUpTable {
 	outcome_id: number;
 	event_id: number;
 	note: string | null;
+}
+
+export interface AgreementTable extends Stamped, Versioned {
+	id: Generated<number>;
+	title: string;
+	summary: string | null;
+	signed_on: IsoDate | null;
+	/** 1: signed, on a day the sources do not give (signed_on is then null). */
+	signed_undated: ColumnType<Flag, Flag | undefined, Flag>;
+	signed_place: string | null;
+	/** The event where it was signed, when it is one of ours. */
+	signed_event_id: number | null;
+	approved_on: IsoDate | null;
+	/** The act that approved it: "Decree of the President of the Republic of Azerbaijan". */
+	approval_act: string | null;
+	in_force_on: IsoDate | null;
+	/** The last day it is in force, when it expires by its own terms. */
+	in_force_until: IsoDate | null;
+	/** The day its termination took effect. */
+	terminated_on: IsoDate | null;
+}
+
+export interface AgreementPartyTable {
+	agreement_id: number;
+	organization_id: number;
+}
+
+export interface AgreementCorrespondenceTable {
+	agreement_id: number;
+	correspondence_id: number;
+}
+
+export interface ProjectTable extends Stamped, Versioned {
+	id: Generated<number>;
+	title: string;
+	programme: ProjectProgramme | null;
+	state: ColumnType<ProjectState, ProjectState | undefined, ProjectState>;
+	/** The first day of what is known of the start ("since 2014": 2014-01-01 and 'year'), or null. */
+	start_on: IsoDate | null;
+	start_precision: DatePrecision | null;
+	/** Likewise the end; null: open-ended. */
+	end_on: IsoDate | null;
+	end_precision: DatePrecision | null;
+	/** Our focal point for the project. */
+	focal_person_id: number | null;
+	description: string | null;
+}
+
+export interface ProjectPartnerTable {
+	project_id: number;
+	organization_id: number;
+}
+
+export interface ProjectEventTable {
+	project_id: number;
+	event_id: number;
+}
+
+export interface ProjectOutcomeTable {
+	project_id: number;
+	outcome_id: number;
+}
+
+export interface ProjectCorrespondenceTable {
+	project_id: number;
+	correspondence_id: number;
+}
+
+export interface ProjectAgreementTable {
+	project_id: number;
+	agreement_id: number;
 }
 
 export interface CorrespondenceTable extends Stamped, Versioned {
@@ -278,8 +350,12 @@ export interface AppSettingTable {
 	updated_at: Instant;
 }
 
-/** The tables the search covers (db/migrations/20261124_2040_create_search_index.ts). */
-export type SearchEntityType = 'event' | 'person' | 'organization' | 'outcome' | 'correspondence';
+/**
+ * The tables the search covers (db/migrations/20261124_2040_create_search_index.ts; agreements and
+ * projects since 20261205_0100 and 0110).
+ */
+export type SearchEntityType =
+	'event' | 'person' | 'organization' | 'outcome' | 'correspondence' | 'agreement' | 'project';
 
 /** A record whose search document must be written again (filled by triggers; see search.service.ts). */
 export interface SearchPendingTable {
@@ -374,6 +450,15 @@ export interface Database {
 	outcome: OutcomeTable;
 	outcome_party: OutcomePartyTable;
 	outcome_follow_up: OutcomeFollowUpTable;
+	agreement: AgreementTable;
+	agreement_party: AgreementPartyTable;
+	agreement_correspondence: AgreementCorrespondenceTable;
+	project: ProjectTable;
+	project_partner: ProjectPartnerTable;
+	project_event: ProjectEventTable;
+	project_outcome: ProjectOutcomeTable;
+	project_correspondence: ProjectCorrespondenceTable;
+	project_agreement: ProjectAgreementTable;
 	correspondence: CorrespondenceTable;
 	correspondence_event: CorrespondenceEventTable;
 	correspondence_file: CorrespondenceFileTable;
@@ -405,6 +490,10 @@ export type NewAgendaItem = Insertable<AgendaItemTable>;
 export type NewParticipant = Insertable<EventParticipantTable>;
 export type Outcome = Selectable<OutcomeTable>;
 export type NewOutcome = Insertable<OutcomeTable>;
+export type Agreement = Selectable<AgreementTable>;
+export type NewAgreement = Insertable<AgreementTable>;
+export type Project = Selectable<ProjectTable>;
+export type NewProject = Insertable<ProjectTable>;
 export type Correspondence = Selectable<CorrespondenceTable>;
 export type NewCorrespondence = Insertable<CorrespondenceTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;

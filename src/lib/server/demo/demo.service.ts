@@ -7,11 +7,13 @@ import type { Kysely, Transaction } from 'kysely';
 import { demoDataSet } from '../../../../db/demo';
 import type { DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
 import { zonedToInstant } from '../../format/datetime';
+import { AGREEMENT_LETTERS, AGREEMENT_PARTIES, insertAgreement } from '../agreements/agreement.repository';
 import { recordAction, systemActor } from '../audit/audit';
 import {
 	insertCorrespondence,
 	replaceCorrespondenceEvents
 } from '../correspondence/correspondence.repository';
+import { replaceLinks, type LinkTable } from '../db/links';
 import type { Database } from '../db/schema';
 import {
 	insertAgendaItemRow,
@@ -25,6 +27,7 @@ import { insertOrganization } from '../organizations/organization.repository';
 import { insertOutcome, insertOutcomeFollowUps, replaceOutcomeParties } from '../outcomes/outcome.repository';
 import { insertDelegations } from '../participants/participant.repository';
 import { insertPerson } from '../people/person.repository';
+import { insertProject, PROJECT_LINKS, PROJECT_PARTNERS } from '../projects/project.repository';
 import { insertVenue } from '../venues/venue.repository';
 import { hasRows } from './demo.repository';
 
@@ -108,7 +111,16 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		outcome_party: 0,
 		outcome_follow_up: 0,
 		correspondence: 0,
-		correspondence_event: 0
+		correspondence_event: 0,
+		agreement: 0,
+		agreement_party: 0,
+		agreement_correspondence: 0,
+		project: 0,
+		project_partner: 0,
+		project_event: 0,
+		project_outcome: 0,
+		project_correspondence: 0,
+		project_agreement: 0
 	};
 	const count = (table: string, n = 1) => {
 		counts[table] = (counts[table] ?? 0) + n;
@@ -277,6 +289,7 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		}
 	}
 
+	const outcomes = new Ids('outcome');
 	for (const o of data.outcomes) {
 		const { id: outcomeId } = await insertOutcome(tx, {
 			event_id: events.maybe(o.event),
@@ -287,12 +300,9 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 			owner_organization_id: organizations.maybe(o.ownerOrganization),
 			due_on: o.dueOn ?? null,
 			status: o.status,
-			signed_on: o.signedOn ?? null,
-			signed_place: o.signedPlace ?? null,
-			approved_on: o.approvedOn ?? null,
-			in_force_on: o.inForceOn ?? null,
 			...stamps
 		});
+		outcomes.set(o.key, outcomeId);
 		count('outcome');
 		const parties = o.parties ?? [];
 		await replaceOutcomeParties(
@@ -339,5 +349,82 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		);
 		count('correspondence_event', links.length);
 	}
+	/** Links from a new record to others, by key, each counted in its table. */
+	const link = async (table: LinkTable, ownerId: number, targetIds: number[]) => {
+		await replaceLinks(tx, table, ownerId, targetIds);
+		count(table.table, targetIds.length);
+	};
+
+	const agreements = new Ids('agreement');
+	for (const a of data.agreements) {
+		const { id } = await insertAgreement(tx, {
+			title: a.title,
+			summary: a.summary ?? null,
+			signed_on: a.signedOn ?? null,
+			signed_undated: a.signedUndated ? 1 : 0,
+			signed_place: a.signedPlace ?? null,
+			signed_event_id: events.maybe(a.signedEvent),
+			approved_on: a.approvedOn ?? null,
+			approval_act: a.approvalAct ?? null,
+			in_force_on: a.inForceOn ?? null,
+			in_force_until: null,
+			terminated_on: null,
+			...stamps
+		});
+		agreements.set(a.key, id);
+		count('agreement');
+		await link(
+			AGREEMENT_PARTIES,
+			id,
+			a.parties.map((key) => organizations.get(key))
+		);
+		await link(
+			AGREEMENT_LETTERS,
+			id,
+			(a.letters ?? []).map((key) => documents.get(key))
+		);
+	}
+
+	for (const p of data.projects) {
+		const { id } = await insertProject(tx, {
+			title: p.title,
+			programme: p.programme ?? null,
+			state: p.state,
+			start_on: p.start?.on ?? null,
+			start_precision: p.start?.precision ?? null,
+			end_on: p.end?.on ?? null,
+			end_precision: p.end?.precision ?? null,
+			focal_person_id: people.maybe(p.focalPerson),
+			description: p.description ?? null,
+			...stamps
+		});
+		count('project');
+		await link(
+			PROJECT_PARTNERS,
+			id,
+			p.partners.map((key) => organizations.get(key))
+		);
+		await link(
+			PROJECT_LINKS.event,
+			id,
+			(p.events ?? []).map((key) => events.get(key))
+		);
+		await link(
+			PROJECT_LINKS.outcome,
+			id,
+			(p.outcomes ?? []).map((key) => outcomes.get(key))
+		);
+		await link(
+			PROJECT_LINKS.correspondence,
+			id,
+			(p.correspondence ?? []).map((key) => documents.get(key))
+		);
+		await link(
+			PROJECT_LINKS.agreement,
+			id,
+			(p.agreements ?? []).map((key) => agreements.get(key))
+		);
+	}
+
 	return counts;
 }

@@ -6,12 +6,14 @@
 import type { Kysely } from 'kysely';
 import { eventStatuses } from '../../vocabulary';
 import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
+import { listAgreementsSignedAtEvent } from '../agreements/agreement.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database } from '../db/schema';
 import { listOrganizationOptions } from '../organizations/organization.repository';
 import { listOutcomesFollowedUpAt, listOutcomesOfEvent } from '../outcomes/outcome.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listDelegations, listParticipants } from '../participants/participant.repository';
+import { listProjectsOfEvent } from '../projects/project.service';
 import { timeZoneNames } from '../venues/venue.input';
 import { listVenueOptions } from '../venues/venue.repository';
 import { toEventFormValues, type EventEditHeading, type EventFormOptions } from './event-form.view';
@@ -58,17 +60,29 @@ export async function listEventsPage(
 export async function findEventPage(db: Kysely<Database>, eventId: number): Promise<EventPageView | null> {
 	const event = await findEvent(db, eventId);
 	if (!event) return null;
-	const [hosts, items, roles, delegations, participants, outcomes, followsUp, correspondence] =
-		await Promise.all([
-			listHostsForEvents(db, [eventId]),
-			listAgendaItems(db, eventId),
-			listAgendaRoles(db, eventId),
-			listDelegations(db, eventId),
-			listParticipants(db, eventId),
-			listOutcomesOfEvent(db, eventId),
-			listOutcomesFollowedUpAt(db, eventId),
-			listCorrespondenceOfEvent(db, eventId)
-		]);
+	const [
+		hosts,
+		items,
+		roles,
+		delegations,
+		participants,
+		outcomes,
+		followsUp,
+		correspondence,
+		agreements,
+		projects
+	] = await Promise.all([
+		listHostsForEvents(db, [eventId]),
+		listAgendaItems(db, eventId),
+		listAgendaRoles(db, eventId),
+		listDelegations(db, eventId),
+		listParticipants(db, eventId),
+		listOutcomesOfEvent(db, eventId),
+		listOutcomesFollowedUpAt(db, eventId),
+		listCorrespondenceOfEvent(db, eventId),
+		listAgreementsSignedAtEvent(db, eventId),
+		listProjectsOfEvent(db, eventId)
+	]);
 	return toEventPageView(event, {
 		hosts: toHostViews(hosts).get(eventId) ?? [],
 		agenda: toAgendaViews(items, roles),
@@ -76,7 +90,9 @@ export async function findEventPage(db: Kysely<Database>, eventId: number): Prom
 		participantCount: participants.length,
 		outcomes,
 		followsUp,
-		correspondence
+		correspondence,
+		agreements,
+		projects
 	});
 }
 

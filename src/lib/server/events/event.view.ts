@@ -1,4 +1,6 @@
 /** What event pages receive: chosen fields in the words pages use, never raw rows. */
+import type { AgreementSummary } from '../agreements/agreement.view';
+import type { ProjectRef } from '../projects/project.ref';
 import { formatPersonName } from '../../format/names';
 import {
 	agendaItemKinds,
@@ -119,6 +121,10 @@ export interface EventPageView extends EventSummary {
 	outcomes: OutcomeView[];
 	followsUp: OutcomeView[];
 	correspondence: LinkedCorrespondenceItem[];
+	/** Agreements signed at the event. */
+	agreements: AgreementSummary[];
+	/** Projects the event is part of. */
+	projects: ProjectRef[];
 }
 
 export function toEventSummary(row: EventSummaryRow): EventSummary {
@@ -233,7 +239,15 @@ export function toEventPageView(
 	event: EventDetailRow,
 	parts: Pick<
 		EventPageView,
-		'hosts' | 'agenda' | 'delegations' | 'participantCount' | 'outcomes' | 'followsUp' | 'correspondence'
+		| 'hosts'
+		| 'agenda'
+		| 'delegations'
+		| 'participantCount'
+		| 'outcomes'
+		| 'followsUp'
+		| 'correspondence'
+		| 'agreements'
+		| 'projects'
 	>
 ): EventPageView {
 	return {

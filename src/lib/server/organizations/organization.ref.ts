@@ -29,3 +29,17 @@ export function organizationRef(
 ): OrganizationRef | null {
 	return id !== null && name !== null ? { id, name, acronym } : null;
 }
+
+/** Organisations several records name at once (their parties, their partners), by the record's id. */
+export function organizationRefsBy<Row extends OrganizationRef>(
+	rows: Row[],
+	recordOf: (row: Row) => number
+): Map<number, OrganizationRef[]> {
+	const named = new Map<number, OrganizationRef[]>();
+	for (const row of rows) {
+		const list = named.get(recordOf(row)) ?? [];
+		list.push({ id: row.id, name: row.name, acronym: row.acronym });
+		named.set(recordOf(row), list);
+	}
+	return named;
+}

@@ -187,7 +187,6 @@ export async function listOutcomesOfOrganization(
 ) {
 	return outcomesOfLatestEventsFirst(db)
 		.select((eb) => [
-			'outcome.signed_on',
 			eb
 				.case()
 				.when('outcome.owner_organization_id', '=', organizationId)

@@ -3,6 +3,7 @@
  * editing one (optimistic concurrency through its version).
  */
 import type { Kysely } from 'kysely';
+import { getAgreementCounts } from '../agreements/agreement.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import type { Database, Organization } from '../db/schema';
@@ -32,6 +33,7 @@ import {
 	type OrganizationPageView
 } from './organization.view';
 import { authorize } from '../auth/authorize';
+import { getProjectCounts } from '../projects/project.service';
 
 const ORGANIZATION_PAGE_LIMITS = {
 	children: 100,
@@ -61,9 +63,9 @@ export async function listOrganizationsPage(
 }
 
 /**
- * Everything the organisation page shows, or null when there is no such organisation. Seven queries:
- * the organisation, then its parents (one recursive query), children, people, events, outcomes and
- * correspondence.
+ * Everything the organisation page shows, or null when there is no such organisation. Nine queries:
+ * the organisation, then its parents (one recursive query), children, people, events, outcomes,
+ * correspondence, and how many agreements and projects it has.
  */
 export async function findOrganizationPage(
 	db: Kysely<Database>,
@@ -72,19 +74,26 @@ export async function findOrganizationPage(
 	const organization = await findOrganization(db, organizationId);
 	if (!organization) return null;
 	const limits = ORGANIZATION_PAGE_LIMITS;
-	const [ancestors, children, people, events, outcomes, correspondence] = await Promise.all([
-		organization.parent_id === null ? [] : listAncestors(db, organizationId),
-		listChildOrganizations(db, organizationId, limits.children),
-		listPeopleOfOrganization(db, organizationId, limits.people),
-		listEventsOfOrganization(db, organizationId, limits.events),
-		listOutcomesOfOrganization(db, organizationId, limits.outcomes),
-		listCorrespondenceOfOrganization(db, organizationId, limits.correspondence)
-	]);
-	return toOrganizationPageView(
-		organization,
-		{ ancestors, children, people, events, outcomes, correspondence },
-		limits
-	);
+	const [ancestors, children, people, events, outcomes, correspondence, agreements, projects] =
+		await Promise.all([
+			organization.parent_id === null ? [] : listAncestors(db, organizationId),
+			listChildOrganizations(db, organizationId, limits.children),
+			listPeopleOfOrganization(db, organizationId, limits.people),
+			listEventsOfOrganization(db, organizationId, limits.events),
+			listOutcomesOfOrganization(db, organizationId, limits.outcomes),
+			listCorrespondenceOfOrganization(db, organizationId, limits.correspondence),
+			getAgreementCounts(db, organizationId),
+			getProjectCounts(db, organizationId)
+		]);
+	return {
+		...toOrganizationPageView(
+			organization,
+			{ ancestors, children, people, events, outcomes, correspondence },
+			limits
+		),
+		agreements,
+		projects
+	};
 }
 
 const text = (value: string | null) => value ?? '';

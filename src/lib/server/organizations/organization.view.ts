@@ -65,7 +65,6 @@ export interface OrganizationEventView extends EventSummary {
 }
 
 export interface OrganizationOutcomeView extends OutcomeSummary {
-	signedOn: string | null;
 	isOwner: boolean;
 	isParty: boolean;
 	/** "Owner", "Party" or "Owner and party". */
@@ -95,6 +94,9 @@ export interface OrganizationPageView extends OrganizationSummary {
 	moreOutcomes: boolean;
 	correspondence: OrganizationCorrespondenceView[];
 	moreCorrespondence: boolean;
+	/** How many agreements it is a party to, and projects it is a partner in (the registers list them). */
+	agreements: { total: number; inForce: number };
+	projects: { total: number; ongoing: number };
 }
 
 export function toOrganizationSummary(row: OrganizationSummaryRow): OrganizationSummary {
@@ -133,7 +135,6 @@ function toOrganizationOutcomeView(row: Row<typeof listOutcomesOfOrganization>):
 	const isParty = Number(row.is_party) === 1;
 	return {
 		...toOutcomeSummary(row),
-		signedOn: row.signed_on,
 		isOwner,
 		isParty,
 		relationLabel: isOwner && isParty ? 'Owner and party' : isOwner ? 'Owner' : 'Party'
@@ -177,7 +178,7 @@ export function toOrganizationPageView(
 		correspondence: Row<typeof listCorrespondenceOfOrganization>[];
 	},
 	limits: { children: number; people: number; events: number; outcomes: number; correspondence: number }
-): OrganizationPageView {
+): Omit<OrganizationPageView, 'agreements' | 'projects'> {
 	const children = upTo(parts.children, limits.children);
 	const people = upTo(parts.people, limits.people);
 	const events = upTo(parts.events, limits.events);

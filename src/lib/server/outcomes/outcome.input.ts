@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { outcomeKinds, outcomeStatuses } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
-import { emptyRecordForm, optional, plainText, readRecordForm, type RecordFormValues } from '../validation';
+import {
+	calendarDate,
+	emptyRecordForm,
+	optional,
+	plainText,
+	readRecordForm,
+	recordId,
+	recordIds,
+	type RecordFormValues
+} from '../validation';
 import type { OutcomeFilter } from './outcome.repository';
 
 export type OutcomeListQuery = OutcomeFilter;
@@ -28,10 +37,6 @@ export const OUTCOME_FIELDS = [
 	'ownerPersonId',
 	'ownerOrganizationId',
 	'dueOn',
-	'signedOn',
-	'signedPlace',
-	'approvedOn',
-	'inForceOn',
 	'parties'
 ] as const;
 
@@ -42,62 +47,20 @@ export function emptyOutcomeForm(): OutcomeFormValues {
 }
 
 export function readOutcomeForm(data: FormData): OutcomeFormValues {
-	// The parties come as one field per organisation chosen.
-	return { ...readRecordForm(data, OUTCOME_FIELDS), parties: data.getAll('parties').map(String).join(',') };
+	return readRecordForm(data, OUTCOME_FIELDS, ['parties']);
 }
 
-const id = (message: string) =>
-	z
-		.string()
-		.regex(/^\d{1,9}$/, message)
-		.transform(Number);
-
-const calendarDate = (label: string) =>
-	z
-		.string()
-		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
-		.refine((value) => {
-			const parsed = new Date(`${value}T00:00:00Z`);
-			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-		}, 'There is no such date.');
-
-export const OutcomeInput = z
-	.object({
-		eventId: optional(id('Choose an event.')),
-		kind: z.enum(outcomeKinds.values, { error: 'Choose a kind.' }),
-		title: plainText('Title', 300),
-		text: optional(plainText('Text', 10_000, { multiline: true })),
-		status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' }),
-		ownerPersonId: optional(id('Choose a person from the list.')),
-		ownerOrganizationId: optional(id('Choose an organisation from the list.')),
-		dueOn: optional(calendarDate('due date')),
-		signedOn: optional(calendarDate('date of signature')),
-		signedPlace: optional(plainText('Place of signature', 200)),
-		approvedOn: optional(calendarDate('date of approval')),
-		inForceOn: optional(calendarDate('date of entry into force')),
-		parties: z
-			.string()
-			.transform((value) => value.split(',').filter(Boolean))
-			.pipe(z.array(id('Choose the parties from the list.')))
-			.transform((ids) => [...new Set(ids)])
-	})
-	.superRefine((input, ctx) => {
-		if (input.inForceOn && input.signedOn && input.inForceOn < input.signedOn) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['inForceOn'],
-				message: 'It cannot enter into force before it is signed.'
-			});
-		}
-		if (input.approvedOn && input.signedOn && input.approvedOn < input.signedOn) {
-			ctx.addIssue({
-				code: 'custom',
-				path: ['approvedOn'],
-				message: 'It cannot be approved before it is signed.'
-			});
-		}
-	});
+export const OutcomeInput = z.object({
+	eventId: optional(recordId('Choose an event.')),
+	kind: z.enum(outcomeKinds.values, { error: 'Choose a kind.' }),
+	title: plainText('Title', 300),
+	text: optional(plainText('Text', 10_000, { multiline: true })),
+	status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' }),
+	ownerPersonId: optional(recordId('Choose a person from the list.')),
+	ownerOrganizationId: optional(recordId('Choose an organisation from the list.')),
+	dueOn: optional(calendarDate('due date')),
+	parties: recordIds('Choose the parties from the list.')
+});
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
 export const OutcomeStatusInput = z.object({

@@ -84,10 +84,6 @@ export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFo
 		ownerPersonId: idText(row.owner_person_id),
 		ownerOrganizationId: idText(row.owner_organization_id),
 		dueOn: text(row.due_on),
-		signedOn: text(row.signed_on),
-		signedPlace: text(row.signed_place),
-		approvedOn: text(row.approved_on),
-		inForceOn: text(row.in_force_on),
 		parties: partyIds.join(','),
 		version: String(row.version)
 	};
@@ -102,11 +98,7 @@ function outcomeColumns(input: OutcomeInput) {
 		status: input.status,
 		owner_person_id: input.ownerPersonId,
 		owner_organization_id: input.ownerOrganizationId,
-		due_on: input.dueOn,
-		signed_on: input.signedOn,
-		signed_place: input.signedPlace,
-		approved_on: input.approvedOn,
-		in_force_on: input.inForceOn
+		due_on: input.dueOn
 	};
 }
 

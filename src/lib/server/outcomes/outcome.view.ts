@@ -44,11 +44,6 @@ export interface OutcomeSummaryRow {
 
 export interface OutcomeView extends OutcomeSummary {
 	text: string | null;
-	/** Calendar dates, YYYY-MM-DD. */
-	signedOn: string | null;
-	signedPlace: string | null;
-	approvedOn: string | null;
-	inForceOn: string | null;
 	ownerPerson: { id: number; name: string } | null;
 	ownerOrganization: OrganizationRef | null;
 	parties: OrganizationRef[];
@@ -89,10 +84,6 @@ function toOutcomeView(
 	return {
 		...toOutcomeSummary(row),
 		text: row.text,
-		signedOn: row.signed_on,
-		signedPlace: row.signed_place,
-		approvedOn: row.approved_on,
-		inForceOn: row.in_force_on,
 		ownerPerson:
 			row.owner_person_id !== null && row.owner_given_name !== null && row.owner_family_name !== null
 				? {

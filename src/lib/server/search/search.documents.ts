@@ -5,6 +5,7 @@
  * trigger notices) is all that can make its document stale. Private contact details never go in.
  */
 import { formatCalendarDate, formatShortDate } from '../../format/datetime';
+import { toProjectRef } from '../projects/project.ref';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
 import {
 	correspondenceKinds,
@@ -12,14 +13,17 @@ import {
 	eventStatuses,
 	organizationKinds,
 	outcomeKinds,
-	outcomeStatuses
+	outcomeStatuses,
+	projectProgrammes
 } from '../../vocabulary';
 import type {
+	listAgreementsToIndex,
 	listCorrespondenceToIndex,
 	listEventsToIndex,
 	listOrganizationsToIndex,
 	listOutcomesToIndex,
 	listPeopleToIndex,
+	listProjectsToIndex,
 	SearchDocument
 } from './search.repository';
 import { indexTerms } from './search.text';
@@ -75,15 +79,40 @@ export function outcomeDocument(row: Row<typeof listOutcomesToIndex>): SearchDoc
 		entity_type: 'outcome',
 		entity_id: row.id,
 		title: row.title,
+		detail: line(outcomeKinds.labels[row.kind], outcomeStatuses.labels[row.status]),
+		body: row.text,
+		title_terms: indexTerms(row.title),
+		body_terms: indexTerms(row.text)
+	};
+}
+
+/** Its state is left out: it follows from the dates and the day, which no trigger notices passing. */
+export function agreementDocument(row: Row<typeof listAgreementsToIndex>): SearchDocument {
+	return {
+		entity_type: 'agreement',
+		entity_id: row.id,
+		title: row.title,
 		detail: line(
-			outcomeKinds.labels[row.kind],
-			outcomeStatuses.labels[row.status],
+			'Agreement',
 			row.signed_on ? `signed ${formatCalendarDate(row.signed_on)}` : null,
 			row.signed_place
 		),
-		body: row.text,
+		body: paragraphs(row.summary, row.approval_act),
 		title_terms: indexTerms(row.title),
-		body_terms: indexTerms(row.text, row.signed_place)
+		body_terms: indexTerms(row.summary, row.signed_place, row.approval_act)
+	};
+}
+
+export function projectDocument(row: Row<typeof listProjectsToIndex>): SearchDocument {
+	const project = toProjectRef(row);
+	return {
+		entity_type: 'project',
+		entity_id: row.id,
+		title: row.title,
+		detail: line('Project', project.programmeLabel, project.stateLabel, project.period),
+		body: row.description,
+		title_terms: indexTerms(row.title),
+		body_terms: indexTerms(row.description, row.programme ? projectProgrammes.labels[row.programme] : null)
 	};
 }
 

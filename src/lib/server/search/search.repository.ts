@@ -64,9 +64,19 @@ export async function claimPendingDocuments(db: Db, limit: number): Promise<Docu
 		.execute();
 }
 
+const SEARCHED_TABLES = [
+	'event',
+	'person',
+	'organization',
+	'outcome',
+	'correspondence',
+	'agreement',
+	'project'
+] as const satisfies readonly SearchEntityType[];
+
 /** Puts every searchable record on the pending list (after a change to how documents are made). */
 export async function markEverythingPending(db: Db): Promise<void> {
-	for (const table of ['event', 'person', 'organization', 'outcome', 'correspondence'] as const) {
+	for (const table of SEARCHED_TABLES) {
 		await db
 			.insertInto('search_pending')
 			.columns(['entity_type', 'entity_id'])
@@ -141,7 +151,7 @@ export async function listOutcomesToIndex(db: Db, ids: number[]) {
 	if (ids.length === 0) return [];
 	return db
 		.selectFrom('outcome')
-		.select(['id', 'kind', 'title', 'text', 'status', 'signed_on', 'signed_place'])
+		.select(['id', 'kind', 'title', 'text', 'status'])
 		.where('id', 'in', ids)
 		.execute();
 }
@@ -151,6 +161,34 @@ export async function listCorrespondenceToIndex(db: Db, ids: number[]) {
 	return db
 		.selectFrom('correspondence')
 		.select(['id', 'kind', 'reference_number', 'dated_on', 'place', 'subject', 'summary'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+export async function listAgreementsToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('agreement')
+		.select(['id', 'title', 'summary', 'signed_on', 'signed_place', 'approval_act'])
+		.where('id', 'in', ids)
+		.execute();
+}
+
+export async function listProjectsToIndex(db: Db, ids: number[]) {
+	if (ids.length === 0) return [];
+	return db
+		.selectFrom('project')
+		.select([
+			'id',
+			'title',
+			'programme',
+			'state',
+			'start_on',
+			'start_precision',
+			'end_on',
+			'end_precision',
+			'description'
+		])
 		.where('id', 'in', ids)
 		.execute();
 }

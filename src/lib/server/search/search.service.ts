@@ -1,5 +1,5 @@
 /**
- * Searching across events, people, organisations, outcomes and correspondence, and keeping the index
+ * Searching across events, people, organisations, outcomes, correspondence, agreements and projects, and keeping the index
  * current. Triggers on those tables list every changed record in search_pending, whoever changed it;
  * `refreshSearchIndex` writes their documents before each search answers (and once at start), so a
  * search always sees every change committed before it, and no other service has to know the index.
@@ -8,20 +8,24 @@ import type { Kysely } from 'kysely';
 import type { Database, SearchEntityType } from '../db/schema';
 import { toPage, type PageRequest } from '../pagination';
 import {
+	agreementDocument,
 	correspondenceDocument,
 	eventDocument,
 	organizationDocument,
 	outcomeDocument,
-	personDocument
+	personDocument,
+	projectDocument
 } from './search.documents';
 import {
 	claimPendingDocuments,
 	hasPendingDocuments,
+	listAgreementsToIndex,
 	listCorrespondenceToIndex,
 	listEventsToIndex,
 	listOrganizationsToIndex,
 	listOutcomesToIndex,
 	listPeopleToIndex,
+	listProjectsToIndex,
 	markEverythingPending,
 	replaceDocuments,
 	searchGrouped,
@@ -31,6 +35,7 @@ import { parseQuery } from './search.text';
 import {
 	searchTypes,
 	toSearchGroups,
+	type SearchGroup,
 	toSearchHit,
 	type SearchResultsView,
 	type SearchTypeResultsView
@@ -58,12 +63,16 @@ export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> 
 			const organizations = await listOrganizationsToIndex(tx, ids('organization'));
 			const outcomes = await listOutcomesToIndex(tx, ids('outcome'));
 			const letters = await listCorrespondenceToIndex(tx, ids('correspondence'));
+			const agreements = await listAgreementsToIndex(tx, ids('agreement'));
+			const projects = await listProjectsToIndex(tx, ids('project'));
 			await replaceDocuments(tx, keys, [
 				...events.map(eventDocument),
 				...people.map(personDocument),
 				...organizations.map(organizationDocument),
 				...outcomes.map(outcomeDocument),
-				...letters.map(correspondenceDocument)
+				...letters.map(correspondenceDocument),
+				...agreements.map(agreementDocument),
+				...projects.map(projectDocument)
 			]);
 			return keys.length;
 		});
@@ -92,6 +101,20 @@ export async function searchEverything(
 	await refreshSearchIndex(db);
 	const groups = toSearchGroups(await searchGrouped(db, terms, perType), terms);
 	return { query, searched: true, total: groups.reduce((sum, g) => sum + g.total, 0), groups };
+}
+
+/**
+ * The best matches of the given types only, for a page that links its record to others found by name
+ * (the letters about an agreement, a project's events). The refresh check and one query.
+ */
+export async function searchForLinks(
+	db: Kysely<Database>,
+	query: string,
+	types: readonly SearchEntityType[],
+	perType = 8
+): Promise<SearchGroup[]> {
+	const results = await searchEverything(db, query, { perType });
+	return results.groups.filter((group) => types.includes(group.type));
 }
 
 /** One page of the matches of one type, best first. */

@@ -10,7 +10,9 @@ export const searchTypes: readonly { type: SearchEntityType; label: string; one:
 	{ type: 'person', label: 'People', one: 'person' },
 	{ type: 'organization', label: 'Organisations', one: 'organisation' },
 	{ type: 'outcome', label: 'Outcomes', one: 'outcome' },
-	{ type: 'correspondence', label: 'Correspondence', one: 'document' }
+	{ type: 'correspondence', label: 'Correspondence', one: 'document' },
+	{ type: 'agreement', label: 'Agreements', one: 'agreement' },
+	{ type: 'project', label: 'Projects', one: 'project' }
 ];
 
 const PATHS: Record<SearchEntityType, string> = {
@@ -18,7 +20,9 @@ const PATHS: Record<SearchEntityType, string> = {
 	person: '/people',
 	organization: '/organizations',
 	outcome: '/outcomes',
-	correspondence: '/correspondence'
+	correspondence: '/correspondence',
+	agreement: '/agreements',
+	project: '/projects'
 };
 
 export interface SearchHit {

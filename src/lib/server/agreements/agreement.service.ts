@@ -1,0 +1,302 @@
+/**
+ * The agreements register: the list and the agreement page (each a fixed number of queries whatever the
+ * size of the data), recording and editing an agreement with its parties (optimistic concurrency through
+ * its version), and the letters about it. An agreement's state is never stored: the repository derives
+ * it from the dates, as they stand on the office's today.
+ */
+import type { Kysely } from 'kysely';
+import type { Actor } from '../audit/audit';
+import { authorize } from '../auth/authorize';
+import { officeToday } from '../calendar/calendar.settings';
+import { findCorrespondenceRow, listEventRefs } from '../correspondence/correspondence.repository';
+import { toCorrespondenceListItem } from '../correspondence/correspondence.view';
+import { countExisting } from '../db/references';
+import type { Agreement, Database } from '../db/schema';
+import { NotFound, RuleViolation } from '../errors';
+import { organizationRefsBy } from '../organizations/organization.ref';
+import { listOrganizationOptions } from '../organizations/organization.repository';
+import { toPage, type Page, type PageRequest } from '../pagination';
+import { listProjectsLinkedTo } from '../projects/project.repository';
+import { toProjectRef } from '../projects/project.ref';
+import {
+	changeLink,
+	insertVersionedRecord,
+	reviseVersionedRecord,
+	type VersionedRecord
+} from '../records/versioned-record';
+import { searchForLinks } from '../search/search.service';
+import type { SearchGroup } from '../search/search.view';
+import type { AgreementFormValues, AgreementInput } from './agreement.input';
+import {
+	AGREEMENT_LETTERS,
+	AGREEMENT_PARTIES,
+	countAgreementsOfOrganization,
+	findAgreement,
+	findAgreementRow,
+	insertAgreement,
+	listAgreements,
+	listAgreementsById,
+	listAgreementsSignedAt,
+	listLettersOfAgreement,
+	listPartiesOfAgreements,
+	listPartyIds,
+	type AgreementFilter,
+	type AgreementSummaryRow
+} from './agreement.repository';
+import {
+	toAgreementSummary,
+	toAgreementView,
+	type AgreementSummary,
+	type AgreementView
+} from './agreement.view';
+
+/** Agreement rows with their parties, fetched once for all of them. */
+async function withParties(db: Kysely<Database>, rows: AgreementSummaryRow[]): Promise<AgreementSummary[]> {
+	const ids = rows.map((row) => row.id);
+	const parties = organizationRefsBy(await listPartiesOfAgreements(db, ids), (row) => row.ownerId);
+	return rows.map((row) => toAgreementSummary(row, parties.get(row.id) ?? []));
+}
+
+/** One page of the register, latest signature first. Two queries. */
+export async function listAgreementsPage(
+	db: Kysely<Database>,
+	{ page: request, ...filter }: AgreementFilter & { page: PageRequest },
+	now = new Date()
+): Promise<Page<AgreementSummary>> {
+	const rows = await listAgreements(db, filter, officeToday(now), request);
+	const page = toPage(rows, request, (row) => [row.register_date, row.id]);
+	return { ...page, items: await withParties(db, page.items) };
+}
+
+export interface AgreementRegister {
+	agreements: Page<AgreementSummary>;
+	/** The organisations the register may be narrowed to, by name. */
+	partners: { id: number; name: string }[];
+}
+
+/** The register page: a page of agreements and the partners to filter by. Three queries. */
+export async function getAgreementRegister(
+	db: Kysely<Database>,
+	query: AgreementFilter & { page: PageRequest },
+	now = new Date()
+): Promise<AgreementRegister> {
+	const [agreements, partners] = await Promise.all([
+		listAgreementsPage(db, query, now),
+		listOrganizationOptions(db)
+	]);
+	return { agreements, partners };
+}
+
+/** The agreements signed at an event, for its page. Two queries. */
+export async function listAgreementsSignedAtEvent(
+	db: Kysely<Database>,
+	eventId: number,
+	now = new Date()
+): Promise<AgreementSummary[]> {
+	return withParties(db, await listAgreementsSignedAt(db, eventId, officeToday(now)));
+}
+
+/** These agreements in brief, latest signature first. Two queries. */
+export async function listAgreementSummaries(
+	db: Kysely<Database>,
+	ids: number[],
+	now = new Date()
+): Promise<AgreementSummary[]> {
+	return withParties(db, await listAgreementsById(db, ids, officeToday(now)));
+}
+
+/** How many agreements an organisation is a party to, and how many are in force. One query. */
+export async function getAgreementCounts(db: Kysely<Database>, organizationId: number, now = new Date()) {
+	return countAgreementsOfOrganization(db, organizationId, officeToday(now));
+}
+
+export interface AgreementPage {
+	agreement: AgreementView;
+	/** What a search on the page found to link to it; null when nothing was searched for. */
+	found: SearchGroup[] | null;
+}
+
+/**
+ * Everything the agreement page shows, or null when there is no such agreement: the agreement, its
+ * parties, letters and projects (four queries), and what `find` finds to link (the search's own).
+ */
+export async function findAgreementPage(
+	db: Kysely<Database>,
+	agreementId: number,
+	{ find = '' }: { find?: string } = {},
+	now = new Date()
+): Promise<AgreementPage | null> {
+	const row = await findAgreement(db, agreementId, officeToday(now));
+	if (!row) return null;
+	const [parties, letters, projects, found] = await Promise.all([
+		listPartiesOfAgreements(db, [agreementId]),
+		listLettersOfAgreement(db, agreementId),
+		listProjectsLinkedTo(db, 'agreement', agreementId),
+		find.trim() ? searchForLinks(db, find, ['correspondence']) : null
+	]);
+	const agreement = toAgreementView(row, {
+		parties: organizationRefsBy(parties, (party) => party.ownerId).get(agreementId) ?? [],
+		letters: letters.map(toCorrespondenceListItem),
+		projects: projects.map(toProjectRef)
+	});
+	return { agreement, found };
+}
+
+const text = (value: string | null) => value ?? '';
+const idText = (value: number | null) => (value === null ? '' : String(value));
+
+export function toAgreementFormValues(row: Agreement, partyIds: number[]): AgreementFormValues {
+	return {
+		title: row.title,
+		summary: text(row.summary),
+		parties: partyIds.join(','),
+		signedOn: text(row.signed_on),
+		signedUndated: row.signed_undated === 1 ? 'on' : '',
+		signedPlace: text(row.signed_place),
+		signedEventId: idText(row.signed_event_id),
+		approvedOn: text(row.approved_on),
+		approvalAct: text(row.approval_act),
+		inForceOn: text(row.in_force_on),
+		inForceUntil: text(row.in_force_until),
+		terminatedOn: text(row.terminated_on),
+		version: String(row.version)
+	};
+}
+
+function agreementColumns(input: AgreementInput) {
+	return {
+		title: input.title,
+		summary: input.summary,
+		signed_on: input.signedOn,
+		signed_undated: input.signedUndated,
+		signed_place: input.signedPlace,
+		signed_event_id: input.signedEventId,
+		approved_on: input.approvedOn,
+		approval_act: input.approvalAct,
+		in_force_on: input.inForceOn,
+		in_force_until: input.inForceUntil,
+		terminated_on: input.terminatedOn
+	};
+}
+
+export interface AgreementFormChoices {
+	organizations: (readonly [number, string])[];
+	/**
+	 * The events the form offers as the one where it was signed: the one it names already and the one it
+	 * was opened from, never every event (the event's page has "Record an agreement signed here").
+	 */
+	events: { id: number; title: string; startAt: string; timeZone: string }[];
+}
+
+/** What the agreement form offers. Two queries. */
+export async function getAgreementFormChoices(
+	db: Kysely<Database>,
+	eventIds: (number | null | undefined)[]
+): Promise<AgreementFormChoices> {
+	const ids = eventIds.filter((id): id is number => typeof id === 'number');
+	const [organizations, events] = await Promise.all([listOrganizationOptions(db), listEventRefs(db, ids)]);
+	return {
+		organizations: organizations.map((o) => [o.id, o.name] as const),
+		events: events.map((e) => ({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone }))
+	};
+}
+
+export async function findAgreementForm(db: Kysely<Database>, agreementId: number) {
+	const [row, partyIds] = await Promise.all([
+		findAgreementRow(db, agreementId),
+		listPartyIds(db, agreementId)
+	]);
+	if (!row) return null;
+	return {
+		title: row.title,
+		values: toAgreementFormValues(row, partyIds),
+		choices: await getAgreementFormChoices(db, [row.signed_event_id])
+	};
+}
+
+/** The parties and the event the form names must exist: refused beside the field otherwise. */
+async function checkAgreementReferences(tx: Kysely<Database>, input: AgreementInput) {
+	const found = await countExisting(tx, {
+		person: [],
+		organization: input.parties,
+		event: input.signedEventId === null ? [] : [input.signedEventId]
+	});
+	if (found.organization !== input.parties.length) {
+		throw new RuleViolation('There is no such organisation.', {
+			parties: 'Choose the parties from the list.'
+		});
+	}
+	if (input.signedEventId !== null && found.event !== 1) {
+		throw new RuleViolation('There is no such event.', { signedEventId: 'That event is gone.' });
+	}
+}
+
+const AGREEMENTS: VersionedRecord<
+	AgreementInput,
+	ReturnType<typeof agreementColumns>,
+	Agreement,
+	AgreementFormValues
+> = {
+	entity: 'agreement',
+	staleMessage:
+		'Someone else saved this agreement after you opened it. Their version is in the form now; what you typed is beside it.',
+	links: AGREEMENT_PARTIES,
+	linksName: 'parties',
+	columns: agreementColumns,
+	linkIds: (input) => input.parties,
+	checkReferences: checkAgreementReferences,
+	insert: insertAgreement,
+	findRow: findAgreementRow,
+	formValues: toAgreementFormValues,
+	eventIdOf: (columns) => columns.signed_event_id
+};
+
+/** Records an agreement with its parties; audited (under the event where it was signed, if any). */
+export async function createAgreement(
+	db: Kysely<Database>,
+	actor: Actor,
+	input: AgreementInput,
+	now = new Date()
+): Promise<number> {
+	authorize(actor, 'officer');
+	return db.transaction().execute((tx) => insertVersionedRecord(tx, actor, AGREEMENTS, input, now));
+}
+
+/**
+ * Saves every field of the agreement and its parties if nobody saved it since `version` was read;
+ * otherwise StaleRecord with their version, and nothing written. Audited, before and after.
+ */
+export async function reviseAgreement(
+	db: Kysely<Database>,
+	actor: Actor,
+	agreementId: number,
+	version: number,
+	input: AgreementInput,
+	now = new Date()
+): Promise<void> {
+	authorize(actor, 'officer');
+	await db
+		.transaction()
+		.execute((tx) => reviseVersionedRecord(tx, actor, AGREEMENTS, agreementId, version, input, now));
+}
+
+/**
+ * Links a note or letter to the agreement, as one about it, or (`linked` false) takes it off; audited
+ * when it changed anything.
+ */
+export async function setAgreementLetter(
+	db: Kysely<Database>,
+	actor: Actor,
+	agreementId: number,
+	{ correspondenceId, linked }: { correspondenceId: number; linked: boolean }
+): Promise<void> {
+	authorize(actor, 'officer');
+	await db.transaction().execute(async (tx) => {
+		if (!(await findAgreementRow(tx, agreementId))) throw new NotFound('There is no such agreement.');
+		if (linked && !(await findCorrespondenceRow(tx, correspondenceId))) {
+			throw new NotFound('There is no such document.');
+		}
+		const change = { entity: 'agreement', ownerId: agreementId, link: AGREEMENT_LETTERS } as const;
+		await changeLink(tx, actor, { ...change, kind: 'correspondence', targetId: correspondenceId }, linked);
+	});
+}
