@@ -52,7 +52,17 @@ const MAIN_PAGES = [
 	'/correspondence/new?event=1',
 	'/correspondence/1/edit',
 	'/venues',
-	'/venues/1/edit'
+	'/venues/1/edit',
+	'/agreements',
+	'/agreements/1',
+	'/agreements/1?find=09%2F1502',
+	'/agreements/new?event=5',
+	'/agreements/1/edit',
+	'/projects',
+	'/projects/1',
+	'/projects/1?find=migration',
+	'/projects/new?agreement=1',
+	'/projects/1/edit'
 ];
 
 test.each(MAIN_PAGES)('%s has no serious accessibility violations', async (path) => {

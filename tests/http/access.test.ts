@@ -372,6 +372,64 @@ const MATRIX: Record<string, Cell[]> = {
 		officerPage('/outcomes/999999/edit', 404),
 		officerWrite('/outcomes/1/edit?/save', 400)
 	],
+	// The registers of agreements and projects: every reader reads, with any filter (nonsense is dropped);
+	// officers record, edit and link, and an empty form is refused with its messages.
+	'/(app)/agreements': [
+		readable('/agreements'),
+		readable('/agreements?partner=1&state=in_force&year=2017'),
+		readable('/agreements?partner=-1&state=%3Cx%3E&year=99999&after=bogus'),
+		noActions('/agreements')
+	],
+	'/(app)/agreements/[agreementId=id]': [
+		readable('/agreements/1'),
+		readable('/agreements/1?find=09%2F1502'),
+		{
+			method: 'GET',
+			path: '/agreements/999999',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/agreements/1', 404),
+		officerWrite('/agreements/1?/link', 400),
+		officerWrite('/agreements/1?/unlink', 400)
+	],
+	'/(app)/agreements/new': [
+		officerPage('/agreements/new', 200),
+		officerPage('/agreements/new?event=2', 200),
+		officerWrite('/agreements/new?/save', 400)
+	],
+	'/(app)/agreements/[agreementId=id]/edit': [
+		officerPage('/agreements/1/edit', 200),
+		officerPage('/agreements/999999/edit', 404),
+		officerWrite('/agreements/1/edit?/save', 400)
+	],
+	'/(app)/projects': [
+		readable('/projects'),
+		readable('/projects?partner=1&programme=twinning&state=ongoing'),
+		readable('/projects?partner=x&programme=%27&state=%00'),
+		noActions('/projects')
+	],
+	'/(app)/projects/[projectId=id]': [
+		readable('/projects/1'),
+		readable('/projects/1?find=migration'),
+		{
+			method: 'GET',
+			path: '/projects/999999',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/projects/1', 404),
+		officerWrite('/projects/1?/link', 400),
+		officerWrite('/projects/1?/unlink', 400)
+	],
+	'/(app)/projects/new': [
+		officerPage('/projects/new', 200),
+		officerPage('/projects/new?agreement=1', 200),
+		officerWrite('/projects/new?/save', 400)
+	],
+	'/(app)/projects/[projectId=id]/edit': [
+		officerPage('/projects/1/edit', 200),
+		officerPage('/projects/999999/edit', 404),
+		officerWrite('/projects/1/edit?/save', 400)
+	],
 	'/(app)/correspondence': [
 		readable('/correspondence'),
 		readable('/correspondence?year=2021&direction=outgoing&kind=letter&organization=1&awaiting=1'),

@@ -101,7 +101,7 @@ describe('the built server', () => {
 		}
 	});
 
-	test('shows people, organisations, outcomes and the correspondence register', async () => {
+	test('shows people, organisations, outcomes, agreements, projects and the correspondence register', async () => {
 		const people = await text('/people');
 		const huseynov = await text(`/people/${linkTo(people, 'people', '(?:Mr )?Vusal Huseynov')}`);
 		expect(huseynov).toContain('International Migrants Day 2021');
@@ -110,7 +110,16 @@ describe('the built server', () => {
 		expect(organizations).toContain('International Organization for Migration');
 
 		const outcomes = await text('/outcomes');
-		expect(outcomes).toContain('Voluntary Return');
+		expect(outcomes).toContain('Progress Declaration of the IMRF 2022 adopted');
+		expect(outcomes).not.toContain('Voluntary Return');
+
+		const agreements = await text('/agreements');
+		expect(agreements).toContain('Voluntary Return');
+		expect(agreements).toContain('In force since 2 March 2017');
+
+		const projects = await text('/projects');
+		expect(projects).toContain('Consolidation of Migration and Border Management Capacities in Azerbaijan');
+		expect(projects).toContain('Since 2014');
 
 		const register = await text('/correspondence');
 		expect(register).toContain('0451/13/21/26');

@@ -1,5 +1,6 @@
 /**
- * Hostile input on the record forms — people, organisations, outcomes, correspondence, venues — against
+ * Hostile input on the record forms — people, organisations, outcomes, correspondence, venues, agreements
+ * and projects — against
  * the built server: very long strings, control characters, markup, SQL metacharacters and a file where
  * text belongs, in every field. The answer is a 303 (stored as typed) or a 400 with a message beside a
  * field; never a 5xx, never a half-written record (a refusal stores nothing), and nothing typed comes
@@ -22,12 +23,13 @@ const HOSTILE: Record<string, string | (() => File)> = {
 	file: () => new File(['%PDF-1.4'], 'payload.pdf', { type: 'application/pdf' })
 };
 
-type Table = 'person' | 'organization' | 'outcome' | 'correspondence' | 'venue';
+type Table = 'person' | 'organization' | 'outcome' | 'correspondence' | 'venue' | 'agreement' | 'project';
 
 interface RecordForm {
 	path: string;
 	table: Table;
-	base: Record<string, string>;
+	/** A list posts once per choice (the parties of an agreement). */
+	base: Record<string, string | string[]>;
 }
 
 const FORMS: RecordForm[] = [
@@ -98,6 +100,39 @@ const FORMS: RecordForm[] = [
 		}
 	},
 	{
+		path: '/agreements/new?/save',
+		table: 'agreement',
+		base: {
+			title: 'Agreement on labour migration',
+			summary: '',
+			parties: ['1', '2'],
+			signedOn: '2016-12-08',
+			signedUndated: '',
+			signedPlace: 'Geneva',
+			signedEventId: '',
+			approvedOn: '2017-02-23',
+			approvalAct: 'Decree of the President',
+			inForceOn: '2017-03-02',
+			inForceUntil: '',
+			terminatedOn: ''
+		}
+	},
+	{
+		path: '/projects/new?/save',
+		table: 'project',
+		base: {
+			title: 'Regional Training Center on Migration',
+			programme: 'joint_project',
+			state: 'ongoing',
+			startOn: '2014',
+			endOn: '',
+			focalPersonId: '',
+			partners: ['1'],
+			description: '',
+			agreementId: '1'
+		}
+	},
+	{
 		path: '/venues/new?/save',
 		table: 'venue',
 		base: {
@@ -150,7 +185,7 @@ for (const form of FORMS) {
 			const data = new FormData();
 			for (const [name, value] of Object.entries(form.base)) {
 				if (name === field) data.append(name, typeof hostile === 'function' ? hostile() : hostile);
-				else data.append(name, value);
+				else for (const one of [value].flat()) data.append(name, one);
 			}
 			const before = await count(form.table);
 			const response = await fetch(`${server.url}${form.path}`, {

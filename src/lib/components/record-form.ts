@@ -7,3 +7,24 @@ export interface RecordFormProps {
 	submitLabel: string;
 	cancelHref: string;
 }
+
+/** [id, name] pairs a form chooses from, as the record forms' lists hold them. */
+export type Choices = readonly (readonly [number, string])[];
+
+/** The names of the chosen ids (one, or several comma-separated), for a notice people read. */
+export function chosenNames(choices: Choices, ids: string | undefined): string {
+	const names = new Map(choices.map(([id, name]) => [String(id), name]));
+	return (ids ?? '')
+		.split(',')
+		.filter(Boolean)
+		.map((id) => names.get(id) ?? '')
+		.join('; ');
+}
+
+/** A closed vocabulary's values with their labels, as a select's options. */
+export function vocabularyOptions<T extends string>(vocabulary: {
+	values: readonly T[];
+	labels: Record<T, string>;
+}): (readonly [T, string])[] {
+	return vocabulary.values.map((value) => [value, vocabulary.labels[value]] as const);
+}

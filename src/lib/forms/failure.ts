@@ -32,3 +32,14 @@ export function formMessage(
 ): string | undefined {
 	return failure?.stale?.message ?? failure?.errors?.form;
 }
+
+/** What a record's form takes after a refusal: `refill`'s values and stale notice, and the messages. */
+export function refilledForm<Values>(
+	failure:
+		| { values?: Values; errors?: Record<string, string>; stale?: { message: string; theirs: Values } }
+		| null
+		| undefined,
+	values: Values
+) {
+	return { ...refill(failure, values), errors: failure?.errors ?? {} };
+}

@@ -1,0 +1,27 @@
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { AGREEMENT_FORM, AgreementInput } from '$lib/server/agreements/agreement.input';
+import { createAgreement, getAgreementFormChoices } from '$lib/server/agreements/agreement.service';
+import { positiveId } from '$lib/server/query-params';
+import { saveRecordForm } from '../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?event=<id>`: an agreement signed at that event (it can be changed in the form). */
+export const load: PageServerLoad = async ({ url }) => {
+	const eventId = positiveId(url.searchParams.get('event'));
+	const choices = await getAgreementFormChoices(database().db, [eventId]);
+	return {
+		values: { ...AGREEMENT_FORM.empty(), signedEventId: String(choices.events[0]?.id ?? '') },
+		choices
+	};
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		return saveRecordForm(event.request, {
+			read: AGREEMENT_FORM.read,
+			schema: AgreementInput,
+			save: async (input) => `/agreements/${await createAgreement(database().db, actorOf(event), input)}`
+		});
+	}
+};

@@ -1,0 +1,29 @@
+import { error } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { PROJECT_FORM, ProjectInput } from '$lib/server/projects/project.input';
+import { findProjectForm, reviseProject } from '$lib/server/projects/project.service';
+import { saveRecordForm, versionOf } from '../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const projectId = Number(params.projectId);
+	const form = await findProjectForm(database().db, projectId);
+	if (!form) error(404, 'There is no such project.');
+	return { ...form, projectId };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const projectId = Number(event.params.projectId);
+		return saveRecordForm(event.request, {
+			read: PROJECT_FORM.read,
+			schema: ProjectInput,
+			save: async (input, values) => {
+				const version = versionOf(values, 'project');
+				await reviseProject(database().db, actorOf(event), projectId, version, input);
+				return `/projects/${projectId}`;
+			}
+		});
+	}
+};

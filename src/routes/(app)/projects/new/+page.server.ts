@@ -1,0 +1,27 @@
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { PROJECT_FORM, ProjectCreateInput } from '$lib/server/projects/project.input';
+import { createProject, getProjectFormChoices } from '$lib/server/projects/project.service';
+import { positiveId } from '$lib/server/query-params';
+import { saveRecordForm } from '../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?agreement=<id>`: a project under that agreement. */
+export const load: PageServerLoad = async ({ url }) => {
+	const choices = await getProjectFormChoices(
+		database().db,
+		positiveId(url.searchParams.get('agreement')) ?? null
+	);
+	const agreementId = choices.agreement ? String(choices.agreement.id) : '';
+	return { values: { ...PROJECT_FORM.empty(), state: 'ongoing', agreementId }, choices };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		return saveRecordForm(event.request, {
+			read: PROJECT_FORM.read,
+			schema: ProjectCreateInput,
+			save: async (input) => `/projects/${await createProject(database().db, actorOf(event), input)}`
+		});
+	}
+};
