@@ -5,6 +5,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import type { AgreementState } from '../../vocabulary';
 import {
+	awaitingReplyColumn,
 	correspondenceListColumns,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
@@ -168,6 +169,7 @@ export async function listLettersOfAgreement(db: Kysely<Database>, agreementId: 
 	return withSenderAndRecipient(db)
 		.innerJoin('agreement_correspondence as ac', 'ac.correspondence_id', 'correspondence.id')
 		.select(correspondenceListColumns)
+		.select(awaitingReplyColumn)
 		.where('ac.agreement_id', '=', agreementId)
 		.orderBy('correspondence.dated_on')
 		.orderBy('correspondence.id')

@@ -50,7 +50,7 @@ export const correspondenceListColumns = [
 ] as const;
 
 /** 1 when the document awaits our reply, else 0, as a column of a list query. */
-function awaitingReplyColumn(eb: ExpressionBuilder<Database, 'correspondence'>) {
+export function awaitingReplyColumn(eb: ExpressionBuilder<Database, 'correspondence'>) {
 	return eb
 		.case()
 		.when(awaitingReply(eb))

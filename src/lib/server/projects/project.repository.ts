@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { ProjectProgramme, ProjectState } from '../../vocabulary';
 import {
+	awaitingReplyColumn,
 	correspondenceListColumns,
 	withSenderAndRecipient
 } from '../correspondence/correspondence.repository';
@@ -127,6 +128,7 @@ export async function listLettersOfProject(db: Kysely<Database>, projectId: numb
 	return withSenderAndRecipient(db)
 		.innerJoin('project_correspondence as pc', 'pc.correspondence_id', 'correspondence.id')
 		.select(correspondenceListColumns)
+		.select(awaitingReplyColumn)
 		.where('pc.project_id', '=', projectId)
 		.orderBy('correspondence.dated_on', 'desc')
 		.orderBy('correspondence.id', 'desc')
