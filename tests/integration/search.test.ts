@@ -147,6 +147,20 @@ describeEachEngine('search', (engine) => {
 		expect(await found('Владимир', 'person')).toEqual([ids.gjorgjiev]);
 	});
 
+	test('finds a name typed in the other script: Cyrillic for Latin and back', async () => {
+		expect(await found('Вусал Гусейнов', 'person')).toEqual([ids.huseynov]);
+		expect(await found('Гусей', 'person')).toEqual([ids.huseynov]);
+		expect(await found('Фирудин Набиев', 'person')).toEqual([ids.nabiyev]);
+		expect(await found('Gorgiev', 'person')).toEqual([ids.gjorgjiev]);
+		const cyrillic = await insertPerson(handle.db, { given_name: 'Сабина', family_name: 'Алиева' });
+		try {
+			expect(await found('Sabina Aliyeva', 'person')).toEqual([cyrillic.id]);
+			expect(await found('aliy', 'person')).toEqual([cyrillic.id]);
+		} finally {
+			await handle.db.deleteFrom('person').where('id', '=', cyrillic.id).execute();
+		}
+	});
+
 	test('finds the Azerbaijani ə typed as e, as a or as itself', async () => {
 		expect(await found('azerbaycan', 'organization')).toEqual([ids.sms]);
 		expect(await found('Azərbaycan', 'organization')).toEqual([ids.sms]);

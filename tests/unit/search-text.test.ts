@@ -3,7 +3,16 @@
  * script, the accents or the punctuation; and the marks on shown text must never change the text.
  */
 import { describe, expect, test } from 'vitest';
-import { foldWords, highlight, indexTerms, parseQuery, snippet } from '$lib/server/search/search.text';
+import {
+	foldWords,
+	highlight,
+	indexTerms,
+	nameKey,
+	parseQuery,
+	snippet,
+	spellingKey,
+	spellingsOf
+} from '$lib/server/search/search.text';
 
 describe('folding', () => {
 	test('drops diacritics and case in every script', () => {
@@ -24,13 +33,70 @@ describe('folding', () => {
 	});
 
 	test('indexes a word with ə under both its e and its a spelling, after the text', () => {
-		expect(indexTerms('Firudin Nəbiyev', 'Baku')).toBe('firudin nebiyev baku nabiyev');
+		// The spelling key of Nəbiyev (nabiav, below) comes last.
+		expect(indexTerms('Firudin Nəbiyev', 'Baku')).toBe('firudin nebiyev baku nabiyev nabiav');
 		expect(indexTerms(null, undefined, '')).toBe('');
 	});
 
 	test('splits at punctuation, so reference numbers are runs of digits', () => {
 		expect(foldWords('№ 09/1502')).toEqual(['no', '09', '1502']);
 		expect(foldWords('Ref: 0451/13/21/26')).toEqual(['ref', '0451', '13', '21', '26']);
+	});
+});
+
+describe('spelling keys across Latin and Cyrillic', () => {
+	const key = (name: string) => nameKey(name);
+
+	test.each([
+		[
+			'Vüsal Hüseynov',
+			'Vusal Huseynov',
+			'Вусал Гусейнов',
+			'Гусейнов Вусал',
+			'Vusal Guseynov',
+			'Һүсејнов Вүсал'
+		],
+		['Firudin Nəbiyev', 'Firudin Nabiyev', 'Фирудин Набиев'],
+		['Məmmədov', 'Mammadov', 'Mamedov', 'Мамедов'],
+		['Səbinə Əliyeva', 'Sabina Aliyeva', 'Сабина Алиева'],
+		['Xəlil', 'Khalil', 'Халил'],
+		['Şahin', 'Shahin', 'Шахин'],
+		['Çingiz', 'Chingiz', 'Чингиз'],
+		['Rəşid', 'Rashid', 'Рашид'],
+		['Qasım', 'Gasym', 'Гасым'],
+		['Heydər', 'Heydar', 'Гейдар'],
+		['Gülnarə', 'Gulnara', 'Gyulnara', 'Гюльнара'],
+		['Yusif', 'Юсиф'],
+		['Elena', 'Yelena', 'Елена'],
+		['Vladimir Gjorgjiev', 'Владимир Ѓорѓиев', 'Владимир Горгиев']
+	])('%s is one key however it is spelled', (...spellings) => {
+		expect(new Set(spellings.map(key)).size).toBe(1);
+	});
+
+	test('tells different names apart', () => {
+		const names = [
+			'Vusal Huseynov',
+			'Firudin Nabiyev',
+			'Sabina Aliyeva',
+			'António Vitorino',
+			'William Lacy Swing'
+		];
+		expect(new Set(names.map(key)).size).toBe(names.length);
+		expect(key('Vusal Huseynov')).not.toBe(key('Vusal Huseynova'));
+	});
+
+	test('a key is of folded words, and empty for no words', () => {
+		expect(spellingKey('гусеинов')).toBe('husainov');
+		expect(nameKey('  ', null)).toBe('');
+	});
+
+	test('a query word is matched by its folded form or, where it differs, by its key', () => {
+		expect(spellingsOf(['гусеинов'])).toEqual([['гусеинов'], ['husainov']]);
+		expect(spellingsOf(['vusal'])).toEqual([['vusal']]);
+	});
+
+	test('the index keeps the key of a word beside the word', () => {
+		expect(indexTerms('Вусал Гусейнов')).toBe('вусал гусеинов vusal husainov');
 	});
 });
 
@@ -61,6 +127,15 @@ describe('highlighting', () => {
 		expect(highlight('Firudin Nəbiyev', parseQuery('nabi'))).toEqual([
 			{ text: 'Firudin ', mark: false },
 			{ text: 'Nəbiyev', mark: true }
+		]);
+	});
+
+	test('marks a name written in another script', () => {
+		expect(highlight('Mr Vüsal Hüseynov', parseQuery('Вусал Гусей'))).toEqual([
+			{ text: 'Mr ', mark: false },
+			{ text: 'Vüsal', mark: true },
+			{ text: ' ', mark: false },
+			{ text: 'Hüseynov', mark: true }
 		]);
 	});
 

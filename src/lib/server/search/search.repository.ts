@@ -8,7 +8,7 @@ import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, SearchEntityType } from '../db/schema';
 import type { PageRequest } from '../pagination';
-import type { SearchTerms } from './search.text';
+import { spellingsOf, type SearchTerms } from './search.text';
 
 type Db = Kysely<Database>;
 
@@ -196,20 +196,29 @@ export async function listProjectsToIndex(db: Db, ids: number[]) {
 // --- Searching -----------------------------------------------------------------------------------
 
 /**
- * The FTS5 query: each word a quoted phrase of its tokens with the last one a prefix ("09 1502"*), all
- * required. Tokens hold only letters and digits (search.text.ts), so nothing in them is FTS syntax.
+ * The FTS5 query: each word a quoted phrase of its tokens with the last one a prefix ("09 1502"*), or of
+ * their spelling keys ("vusal"* OR …), all words required. Tokens and keys hold only letters and digits
+ * (search.text.ts), so nothing in them is FTS syntax.
  */
 function fts5Query(terms: SearchTerms): string {
-	return terms.map((tokens) => `"${tokens.join(' ')}"*`).join(' AND ');
-}
-
-/** The tsquery text: '09' <-> '1502':* for a word, words joined by &. Tokens are letters and digits. */
-function tsQuery(terms: SearchTerms): string {
 	return terms
 		.map(
-			(tokens) => `(${tokens.map((t, i) => `'${t}'${i === tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`
+			(tokens) =>
+				`(${spellingsOf(tokens)
+					.map((spelling) => `"${spelling.join(' ')}"*`)
+					.join(' OR ')})`
 		)
-		.join(' & ');
+		.join(' AND ');
+}
+
+/**
+ * The tsquery text: '09' <-> '1502':* for a word, or its spelling keys (|), words joined by &. Tokens
+ * and keys are letters and digits.
+ */
+function tsQuery(terms: SearchTerms): string {
+	const phrase = (tokens: string[]) =>
+		`(${tokens.map((t, i) => `'${t}'${i === tokens.length - 1 ? ':*' : ''}`).join(' <-> ')})`;
+	return terms.map((tokens) => `(${spellingsOf(tokens).map(phrase).join(' | ')})`).join(' & ');
 }
 
 /** Every matching document with its score, as a subquery both engines read alike. */

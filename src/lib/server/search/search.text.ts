@@ -9,6 +9,11 @@
  * for Əliyeva). A query folds ə to e; the index keeps both spellings of every word with an ə, so
  * "azerbaycan", "nebiyev" and "nabiyev" all find their record.
  *
+ * Names cross scripts too: every word also has a spelling key (`spellingKey`), the same for the
+ * Azerbaijani Latin, the Russian Cyrillic and the English spelling of a name, so "Вусал Гусейнов" finds
+ * Vüsal Hüseynov and "Huseynov" finds Гусейнов. The index keeps the key of every word beside the word, and
+ * a query word matches by its folded form or by its key.
+ *
  * Words are runs of letters and digits; everything else separates them ("09/1502" is 09 and 1502).
  */
 
@@ -52,8 +57,108 @@ export function foldWords(text: string): string[] {
 }
 
 /**
+ * Cyrillic letters in Latin, as Russian names are spelled in English (х kh, ш sh, ж zh, ц ts), with the
+ * letters of Azerbaijani Cyrillic (ә ғ һ ҹ ј ү ө ҝ), Ukrainian and Belarusian, Serbian and Macedonian.
+ * Applied to folded words, whose marks are gone already: й is и, ё is е, ї is і, ѓ is г, ў is у.
+ */
+const CYRILLIC: Readonly<Record<string, string>> = {
+	а: 'a',
+	б: 'b',
+	в: 'v',
+	г: 'g',
+	д: 'd',
+	е: 'e',
+	ж: 'zh',
+	з: 'z',
+	и: 'i',
+	к: 'k',
+	л: 'l',
+	м: 'm',
+	н: 'n',
+	о: 'o',
+	п: 'p',
+	р: 'r',
+	с: 's',
+	т: 't',
+	у: 'u',
+	ф: 'f',
+	х: 'kh',
+	ц: 'ts',
+	ч: 'ch',
+	ш: 'sh',
+	щ: 'shch',
+	ъ: '',
+	ы: 'y',
+	ь: '',
+	э: 'e',
+	ю: 'yu',
+	я: 'ya',
+	ә: 'e',
+	ғ: 'g',
+	һ: 'h',
+	ҹ: 'c',
+	ј: 'y',
+	ү: 'u',
+	ө: 'o',
+	ҝ: 'g',
+	і: 'i',
+	є: 'ye',
+	ґ: 'g',
+	ђ: 'dj',
+	љ: 'lj',
+	њ: 'nj',
+	ћ: 'c',
+	џ: 'dzh',
+	ѕ: 'dz'
+};
+const CYRILLIC_PATTERN = new RegExp(`[${Object.keys(CYRILLIC).join('')}]`, 'gu');
+
+/**
+ * A folded word's spelling key: the same for the ways one name is written in Azerbaijani Latin, Russian
+ * Cyrillic and English — Hüseynov, Huseynov, Гусейнов (and Guseynov); Nəbiyev, Nabiyev, Набиев;
+ * Məmmədov, Mammadov, Мамедов; Xəlil, Khalil, Халил; Şahin, Shahin, Шахин; Gülnarə, Гюльнара. Cyrillic is
+ * spelled in Latin first; then the letters each language writes differently fall together: sh is s
+ * (ş folds to s), ch is c (ç), zh is j, kh is h; g, q, x and h are one sound (Azerbaijani h is Russian г
+ * in Hüseynov–Гусейнов, Azerbaijani x is Russian х); e is a (ə is а or е in Russian); y is i; w is v;
+ * a y after a consonant before a vowel is dropped (Гюль, gyul, gül), as is a y beginning a word before
+ * a vowel (Юсиф, Yusif, Usif — Елена, Yelena); a doubled letter is one. It is a key for finding, never
+ * shown: it only has to be equal for spellings of one name and rarely for two names. What it misses:
+ * Azerbaijani c against Russian дж (Cəlil, Джалил), and Latin x read as ks (Alexander).
+ */
+export function spellingKey(folded: string): string {
+	return folded
+		.replace(CYRILLIC_PATTERN, (letter) => CYRILLIC[letter] ?? letter)
+		.replaceAll('sh', 's')
+		.replaceAll('ch', 'c')
+		.replaceAll('zh', 'j')
+		.replaceAll('kh', 'h')
+		.replaceAll('dj', 'j')
+		.replace(/([b-df-hj-np-tv-z])[yj](?=[aeiou])/g, '$1')
+		.replace(/^y(?=[aeiou])/, '')
+		.replace(/[gqx]/g, 'h')
+		.replaceAll('y', 'i')
+		.replaceAll('w', 'v')
+		.replaceAll('e', 'a')
+		.replace(/(.)\1+/gu, '$1');
+}
+
+/**
+ * The spelling key of a whole name: the keys of its words in alphabetical order, so that the family
+ * name may come first or last ("Гусейнов Вусал", "Vüsal Hüseynov" and "Vusal Huseynov" are one key).
+ * Empty when the texts hold no word.
+ */
+export function nameKey(...texts: (string | null | undefined)[]): string {
+	return texts
+		.flatMap((text) => (text ? foldWords(text) : []))
+		.map(spellingKey)
+		.sort()
+		.join(' ');
+}
+
+/**
  * What the index stores for some texts: their folded words in order, then the a-spelling of every word
- * that had an ə (after all the others, so that the words of the text stay side by side for phrases).
+ * that had an ə and the spelling key of every word whose key differs from it (after all the others, so
+ * that the words of the text stay side by side for phrases).
  */
 export function indexTerms(...texts: (string | null | undefined)[]): string {
 	const words: string[] = [];
@@ -61,8 +166,11 @@ export function indexTerms(...texts: (string | null | undefined)[]): string {
 	for (const text of texts) {
 		if (!text) continue;
 		for (const word of strip(text).match(WORD) ?? []) {
-			words.push(word.replaceAll('ə', 'e'));
+			const folded = word.replaceAll('ə', 'e');
+			words.push(folded);
 			if (word.includes('ə')) alternatives.push(word.replaceAll('ə', 'a'));
+			const key = spellingKey(folded);
+			if (key !== folded && key !== '') alternatives.push(key);
 		}
 	}
 	return [...words, ...alternatives].join(' ');
@@ -101,14 +209,28 @@ export interface Segment {
 	mark: boolean;
 }
 
-/** True when the written word, folded, begins with one of the query's tokens. */
+/**
+ * A query word's spellings, each tokens in a row: as folded and, when it differs, as spelling keys. A
+ * word matches when one of them does.
+ */
+export function spellingsOf(tokens: readonly string[]): string[][] {
+	const keys = tokens.map(spellingKey);
+	return keys.join(' ') === tokens.join(' ') || keys.includes('') ? [[...tokens]] : [[...tokens], keys];
+}
+
+/** True when the written word, folded or as its spelling key, begins with one of the query's tokens. */
 function matches(written: string, tokens: readonly string[]): boolean {
 	const stripped = strip(written);
 	const spellings = stripped.includes('ə')
 		? [stripped.replaceAll('ə', 'e'), stripped.replaceAll('ə', 'a')]
 		: [stripped];
 	return spellings.some((spelling) =>
-		(spelling.match(WORD) ?? []).some((part) => tokens.some((token) => part.startsWith(token)))
+		(spelling.match(WORD) ?? []).some((part) =>
+			tokens.some((token) => {
+				const key = spellingKey(token);
+				return part.startsWith(token) || (key !== '' && spellingKey(part).startsWith(key));
+			})
+		)
 	);
 }
 
