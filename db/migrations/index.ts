@@ -20,6 +20,7 @@ import * as createProjects from './20261205_0110_create_projects';
 import * as addCorrespondenceThreads from './20261205_0200_add_correspondence_threads';
 import * as createCorrespondenceFile from './20261205_0201_create_correspondence_file';
 import * as reindexSpellingKeys from './20261205_0300_reindex_spelling_keys';
+import * as addPersonNameKey from './20261205_0301_add_person_name_key';
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
 
 export const migrations: Record<string, Migration> = {
@@ -39,5 +40,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0200_add_correspondence_threads': addCorrespondenceThreads,
 	'20261205_0201_create_correspondence_file': createCorrespondenceFile,
 	'20261205_0300_reindex_spelling_keys': reindexSpellingKeys,
+	'20261205_0301_add_person_name_key': addPersonNameKey,
 	'20261205_0400_index_login_failures': indexLoginFailures
 };

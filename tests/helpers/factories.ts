@@ -19,6 +19,7 @@ import type {
 	Project,
 	Venue
 } from '$lib/server/db/schema';
+import { nameKey } from '$lib/server/search/search.text';
 
 type Db = Kysely<Database>;
 
@@ -42,10 +43,12 @@ export function insertOrganization(db: Db, fields: Partial<NewOrganization> = {}
 		.executeTakeFirstOrThrow();
 }
 
+/** A person, with the name key the people service would write (unless `name_key` is given). */
 export function insertPerson(db: Db, fields: Partial<NewPerson> = {}): Promise<Person> {
+	const values = { honorific: 'Mr', given_name: 'Vusal', family_name: 'Huseynov', ...stamps(), ...fields };
 	return db
 		.insertInto('person')
-		.values({ honorific: 'Mr', given_name: 'Vusal', family_name: 'Huseynov', ...stamps(), ...fields })
+		.values({ name_key: nameKey(values.given_name, values.family_name), ...values })
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }

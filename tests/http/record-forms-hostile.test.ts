@@ -30,6 +30,8 @@ interface RecordForm {
 	table: Table;
 	/** A list posts once per choice (the parties of an agreement). */
 	base: Record<string, string | string[]>;
+	/** Posted with every case as it is. */
+	always?: Record<string, string>;
 }
 
 const FORMS: RecordForm[] = [
@@ -48,7 +50,9 @@ const FORMS: RecordForm[] = [
 			email: '',
 			phone: '',
 			notes: ''
-		}
+		},
+		// Each case adds her again: past the likely-duplicate check (tests/http/people-directory.test.ts).
+		always: { someoneElse: 'on' }
 	},
 	{
 		path: '/organizations/new?/save',
@@ -187,6 +191,7 @@ for (const form of FORMS) {
 				if (name === field) data.append(name, typeof hostile === 'function' ? hostile() : hostile);
 				else for (const one of [value].flat()) data.append(name, one);
 			}
+			for (const [name, value] of Object.entries(form.always ?? {})) data.append(name, value);
 			const before = await count(form.table);
 			const response = await fetch(`${server.url}${form.path}`, {
 				method: 'POST',

@@ -59,7 +59,8 @@ describeEachEngine('editing a person', (engine) => {
 				position: 'Deputy Chief'
 			})
 		);
-		personId = person.id;
+		if (person.status !== 'created') throw new Error('The directory was empty.');
+		personId = person.person.id;
 		await createPerson(
 			handle.db,
 			officer,

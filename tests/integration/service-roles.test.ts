@@ -107,6 +107,8 @@ const INSIDE_A_WRITE = [
 	'queueDeletionCancellations',
 	'queueParticipantCancellation',
 	'addPersonInTransaction',
+	'refreshNameKeys',
+	'rebuildNameKeys',
 	'refreshSearchIndex',
 	'rebuildSearchIndex'
 ];

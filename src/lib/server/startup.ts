@@ -9,6 +9,7 @@ import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
 import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
+import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
 
 export async function prepareDatabase(): Promise<void> {
@@ -20,8 +21,10 @@ export async function prepareDatabase(): Promise<void> {
 		const demo = await loadDemoData(db);
 		if (demo.loaded) console.info(`[protokol] loaded the demo data into ${description}`);
 	}
-	// Searches bring the index up to date themselves; doing it now spares the first one the wait.
+	// Searches bring the index up to date themselves, and the duplicate check the name keys; doing it now
+	// spares the first of each the wait.
 	await refreshSearchIndex(db);
+	await refreshNameKeys(db);
 }
 
 let outbox: OutboxWorker | null = null;

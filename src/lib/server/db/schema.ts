@@ -62,6 +62,8 @@ export interface PersonTable extends Stamped, Versioned {
 	heads_organization: ColumnType<Flag, Flag | undefined, Flag>;
 	/** Protocol rank as a number, 1 the highest; null: unranked, after everyone ranked. */
 	precedence_level: ColumnType<number | null, number | null | undefined, number | null>;
+	/** The name's spelling keys (search.text.ts nameKey), for the duplicate check; null until written. */
+	name_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface VenueTable extends Stamped, Versioned {

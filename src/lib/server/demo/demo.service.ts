@@ -28,6 +28,7 @@ import { insertOutcome, insertOutcomeFollowUps, replaceOutcomeParties } from '..
 import { insertDelegations } from '../participants/participant.repository';
 import { insertPerson } from '../people/person.repository';
 import { insertProject, PROJECT_LINKS, PROJECT_PARTNERS } from '../projects/project.repository';
+import { nameKey } from '../search/search.text';
 import { insertVenue } from '../venues/venue.repository';
 import { hasRows } from './demo.repository';
 
@@ -151,6 +152,7 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 			given_name: p.givenName,
 			family_name: p.familyName,
 			native_name: p.nativeName ?? null,
+			name_key: nameKey(p.givenName, p.familyName),
 			rank: p.rank ?? null,
 			position: p.position ?? null,
 			organization_id: organizations.maybe(p.organization),

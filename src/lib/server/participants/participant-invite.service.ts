@@ -18,7 +18,8 @@ import type { Database } from '../db/schema';
 import { RuleViolation } from '../errors';
 import { findOrganizationRef } from '../organizations/organization.repository';
 import type { PersonCreateInput } from '../people/person.input';
-import { addPersonInTransaction } from '../people/person.service';
+import { addPersonInTransaction, listLikelyDuplicates } from '../people/person.service';
+import type { PersonMatchView } from '../people/person.view';
 import { formatPersonName } from '../../format/names';
 import {
 	deleteParticipant,
@@ -92,16 +93,25 @@ export async function inviteParticipant(
 	});
 }
 
-/** Adds a person to the directory and invites them, in one step (someone new has no other bookings). */
+/** What adding someone new and inviting them came to: done, or held back as they may be known already. */
+export type NewPersonInviteResult =
+	| { status: 'created'; personId: number; name: string }
+	| { status: 'likely-duplicates'; matches: PersonMatchView[] };
+
+/**
+ * Adds a person to the directory and invites them, in one step (someone new has no other bookings).
+ * Someone in the directory who may be the same person holds it back, as adding them on the people page
+ * does, until the officer says it is someone else (`someoneElse`).
+ */
 export async function createPersonAndInvite(
 	db: Kysely<Database>,
 	actor: Actor,
 	eventId: number,
 	person: PersonCreateInput,
-	placement: Omit<Placement, 'clashOverride'>
-): Promise<{ personId: number; name: string }> {
+	placement: Omit<Placement, 'clashOverride'> & { someoneElse?: boolean }
+): Promise<NewPersonInviteResult> {
 	authorize(actor, 'officer');
-	return db.transaction().execute(async (tx) => {
+	return db.transaction().execute(async (tx): Promise<NewPersonInviteResult> => {
 		await eventOrFail(tx, eventId);
 		if (placement.delegationId !== null)
 			await delegationOrFail(tx, eventId, placement.delegationId, 'newDelegationId');
@@ -109,7 +119,9 @@ export async function createPersonAndInvite(
 			const message = 'A head of delegation needs a side: choose one, or create it first.';
 			throw new RuleViolation(message, { newDelegationId: message });
 		}
-		const created = await addPersonInTransaction(tx, actor, person, { eventId });
+		const matches = await listLikelyDuplicates(tx, person);
+		if (matches.length > 0 && !placement.someoneElse) return { status: 'likely-duplicates', matches };
+		const created = await addPersonInTransaction(tx, actor, person, { eventId, notTheSameAs: matches });
 		const now = new Date().toISOString();
 		const [participant] = await insertParticipants(tx, [
 			participantValues(
@@ -140,7 +152,7 @@ export async function createPersonAndInvite(
 				newPerson: true
 			}
 		});
-		return { personId: created.id, name: created.name };
+		return { status: 'created', personId: created.id, name: created.name };
 	});
 }
 

@@ -96,6 +96,19 @@ export const PersonCreateInput = z.object({
 });
 export type PersonCreateInput = z.infer<typeof PersonCreateInput>;
 
+/**
+ * The answer to "already in the directory?": `someoneElse` is posted by the button that adds the person
+ * although someone in the directory has the same name or e-mail address.
+ */
+export const PersonDuplicateChoice = z.object({ someoneElse: checkbox });
+
+/** Whether the form said the person is someone else than the likely matches shown. */
+export function readSomeoneElse(data: FormData): boolean {
+	const value = data.get('someoneElse');
+	return PersonDuplicateChoice.parse({ someoneElse: typeof value === 'string' ? value : undefined })
+		.someoneElse;
+}
+
 /** The person form as typed: every field a string, as it goes back into the form. */
 export type PersonFormValues = RecordFormValues<(typeof PERSON_FIELDS)[number]>;
 

@@ -166,6 +166,62 @@ export async function updatePersonRow(
 	return Number(result.numUpdatedRows) > 0;
 }
 
+/** People whose name key was never written: rows from before it, or written by another program. */
+export async function listPeopleWithoutNameKey(db: Kysely<Database>, limit: number) {
+	return db
+		.selectFrom('person')
+		.select(['id', 'given_name', 'family_name'])
+		.where('name_key', 'is', null)
+		.limit(limit)
+		.execute();
+}
+
+export async function updateNameKey(db: Kysely<Database>, personId: number, nameKey: string) {
+	await db.updateTable('person').set({ name_key: nameKey }).where('id', '=', personId).execute();
+}
+
+/** Forgets every name key, for them all to be written again (after the way keys are made has changed). */
+export async function clearNameKeys(db: Kysely<Database>) {
+	await db.updateTable('person').set({ name_key: null }).where('name_key', 'is not', null).execute();
+}
+
+/**
+ * People who may be the one described: the same name key (one of `nameKeys`) or the same e-mail address
+ * in any case, alphabetically, with their current organisation. Served by person_name_key_idx and
+ * person_email_idx, never a scan of the directory. Fetches at most `limit` rows.
+ */
+export async function listPeopleByNameKeyOrEmail(
+	db: Kysely<Database>,
+	{ nameKeys, email, limit }: { nameKeys: string[]; email: string | null; limit: number }
+) {
+	const lowerEmail = email?.toLowerCase() ?? null;
+	if (nameKeys.length === 0 && lowerEmail === null) return [];
+	return withOrganization(db)
+		.select([
+			...personNameColumns,
+			'person.position',
+			'person.rank',
+			'person.name_key',
+			(lowerEmail !== null
+				? sql<number>`case when lower(person.email) = ${lowerEmail} then 1 else 0 end`
+				: sql<number>`0`
+			).as('same_email')
+		])
+		.where((eb) =>
+			eb.or([
+				...(nameKeys.length > 0 ? [eb('person.name_key', 'in', nameKeys)] : []),
+				...(lowerEmail !== null ? [eb(eb.fn('lower', ['person.email']), '=', lowerEmail)] : [])
+			])
+		)
+		.orderBy('person.family_name')
+		.orderBy('person.given_name')
+		.orderBy('person.id')
+		.limit(limit)
+		.execute();
+}
+
+export type PersonMatchRow = Awaited<ReturnType<typeof listPeopleByNameKeyOrEmail>>[number];
+
 /** Someone else in the directory with this e-mail address (any case), or undefined. */
 export async function findOtherPersonWithEmail(db: Kysely<Database>, email: string, exceptId: number | null) {
 	let query = db

@@ -12,6 +12,7 @@ import type { PersonCreateInput, PersonFormValues } from './person.input';
 import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
+	clearNameKeys,
 	findOrganizationId,
 	findOtherPersonWithEmail,
 	findPerson,
@@ -22,19 +23,25 @@ import {
 	listOutcomesOwnedByPerson,
 	listParticipationsOfPerson,
 	listPeople,
+	listPeopleByNameKeyOrEmail,
+	listPeopleWithoutNameKey,
 	listPersonOptions,
+	updateNameKey,
 	updatePersonRow,
 	type PersonFilter
 } from './person.repository';
 import {
 	toPersonListItem,
+	toPersonMatchView,
 	toPersonPageView,
 	toPersonSummary,
 	type PersonListItem,
+	type PersonMatchView,
 	type PersonPageView,
 	type PersonSummary
 } from './person.view';
 import { authorize } from '../auth/authorize';
+import { nameKey } from '../search/search.text';
 
 const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50 } as const;
 
@@ -71,38 +78,120 @@ export async function findPersonPage(
 	return toPersonPageView(person, { participations, agendaRoles, outcomes, correspondence }, limits);
 }
 
+/** At most this many likely matches are shown before a new person is added. */
+const LIKELY_MATCHES_SHOWN = 10;
+/** Names keyed in one transaction when keys are missing. */
+const NAME_KEY_BATCH = 500;
+
+/** The spelling keys a new person's names are looked up by: the name, and the name in own script. */
+function nameKeysOf(input: Pick<PersonCreateInput, 'givenName' | 'familyName' | 'nativeName'>): string[] {
+	const keys = [nameKey(input.givenName, input.familyName), nameKey(input.nativeName)];
+	return [...new Set(keys.filter(Boolean))];
+}
+
+/**
+ * Who in the directory may already be the person described: the same e-mail address in any case, or the
+ * same name once folded and spelled in one script — "Vüsal Hüseynov", "Vusal Huseynov", "Вусал Гусейнов"
+ * and "Гусейнов Вусал" are one name (nameKey in search/search.text.ts). Looked up through indexes, never
+ * by reading the directory: one query, after one that checks every name has its key (and keys the few
+ * that have not, see refreshNameKeys).
+ */
+export async function listLikelyDuplicates(
+	db: Kysely<Database>,
+	input: Pick<PersonCreateInput, 'givenName' | 'familyName' | 'nativeName' | 'email'>
+): Promise<PersonMatchView[]> {
+	await refreshNameKeys(db);
+	const nameKeys = nameKeysOf(input);
+	const rows = await listPeopleByNameKeyOrEmail(db, {
+		nameKeys,
+		email: input.email,
+		limit: LIKELY_MATCHES_SHOWN
+	});
+	return rows.map((row) => toPersonMatchView(row, nameKeys));
+}
+
+/**
+ * Writes the name key of every person who has none (rows from before the key, or written by another
+ * program, such as the benchmark's loader): one query when all have theirs. Upkeep, not a change anyone
+ * made: not audited.
+ */
+export async function refreshNameKeys(db: Kysely<Database>): Promise<number> {
+	let done = 0;
+	for (;;) {
+		const rows = await listPeopleWithoutNameKey(db, NAME_KEY_BATCH);
+		if (rows.length === 0) return done;
+		const write = async (tx: Kysely<Database>) => {
+			for (const row of rows) await updateNameKey(tx, row.id, nameKey(row.given_name, row.family_name));
+		};
+		// Inside a write's transaction (adding a person) the keys go with it.
+		await (db.isTransaction ? write(db) : db.transaction().execute(write));
+		done += rows.length;
+		if (rows.length < NAME_KEY_BATCH) return done;
+	}
+}
+
+/** Writes every name key again, e.g. after the way keys are made has changed (npm run db:reindex). */
+export async function rebuildNameKeys(db: Kysely<Database>): Promise<number> {
+	await clearNameKeys(db);
+	return refreshNameKeys(db);
+}
+
 /**
  * Adds a person to the directory inside the caller's transaction, with its audit entry: for services
  * that create a person as part of something larger (inviting them to an event). The organisation must
- * exist, and no one else in the directory may have the same e-mail address.
+ * exist, and no one else in the directory may have the same e-mail address. `notTheSameAs` names the
+ * likely matches the officer said this is not, for the audit entry.
  */
 export async function addPersonInTransaction(
 	tx: Transaction<Database>,
 	actor: Actor,
 	input: PersonCreateInput,
-	audit: { eventId?: number } = {}
+	audit: { eventId?: number; notTheSameAs?: readonly PersonMatchView[] } = {}
 ): Promise<PersonSummary> {
 	await checkPersonReferences(tx, input, null);
 	const now = new Date().toISOString();
-	const person = await insertPerson(tx, { ...personColumns(input), created_at: now, updated_at: now });
+	const person = await insertPerson(tx, {
+		...personColumns(input),
+		name_key: nameKey(input.givenName, input.familyName),
+		created_at: now,
+		updated_at: now
+	});
+	const overridden = audit.notTheSameAs ?? [];
 	await recordAction(tx, actor, {
 		action: 'person.create',
 		entityType: 'person',
 		entityId: person.id,
 		eventId: audit.eventId ?? null,
-		after: input
+		after: overridden.length > 0 ? { ...input, notTheSameAs: overridden.map((m) => m.id) } : input
 	});
 	return toPersonSummary(person);
 }
 
-/** Adds a person to the directory, with its audit entry. */
+/** What adding a person came to: added, or held back because they may be in the directory already. */
+export type PersonCreateResult =
+	{ status: 'created'; person: PersonSummary } | { status: 'likely-duplicates'; matches: PersonMatchView[] };
+
+/**
+ * Adds a person to the directory, with its audit entry — unless someone in it may be the same person
+ * (listLikelyDuplicates): then nothing is written and the matches come back, for the officer to open one
+ * of them or to say it is someone else (`someoneElse`), which adds the person and records which matches
+ * they are not.
+ */
 export async function createPerson(
 	db: Kysely<Database>,
 	actor: Actor,
-	input: PersonCreateInput
-): Promise<PersonSummary> {
+	input: PersonCreateInput,
+	options: { someoneElse?: boolean } = {}
+): Promise<PersonCreateResult> {
 	authorize(actor, 'officer');
-	return db.transaction().execute((tx) => addPersonInTransaction(tx, actor, input));
+	return db.transaction().execute(async (tx): Promise<PersonCreateResult> => {
+		const matches = await listLikelyDuplicates(tx, input);
+		if (matches.length > 0 && !options.someoneElse) return { status: 'likely-duplicates', matches };
+		return {
+			status: 'created',
+			person: await addPersonInTransaction(tx, actor, input, { notTheSameAs: matches })
+		};
+	});
 }
 
 /**
@@ -219,8 +308,12 @@ export async function revisePerson(
 		const next = personColumns(input);
 		const diff = diffColumns(current, next);
 		if (!diff.changed) return;
-		if (!(await updatePersonRow(tx, personId, version, { ...next, updated_at: now.toISOString() })))
-			throw stale();
+		const written = await updatePersonRow(tx, personId, version, {
+			...next,
+			name_key: nameKey(input.givenName, input.familyName),
+			updated_at: now.toISOString()
+		});
+		if (!written) throw stale();
 		await recordAction(tx, actor, {
 			action: 'person.update',
 			entityType: 'person',

@@ -20,7 +20,8 @@ import type {
 	listOutcomesOwnedByPerson,
 	listParticipationsOfPerson,
 	PersonDetailRow,
-	PersonListRow
+	PersonListRow,
+	PersonMatchRow
 } from './person.repository';
 
 type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>[number];
@@ -46,6 +47,12 @@ export interface PersonSummaryRow extends NameParts {
 
 export interface PersonListItem extends PersonSummary {
 	organization: OrganizationRef | null;
+}
+
+/** Someone in the directory who may be the person about to be added, and why. */
+export interface PersonMatchView extends PersonListItem {
+	/** "Same e-mail address", "Same name" or both. */
+	reason: string;
 }
 
 /** Shown only for people who agreed to show them to every reader. */
@@ -132,6 +139,16 @@ export function toPersonListItem(row: PersonListRow): PersonListItem {
 	return {
 		...toPersonSummary(row),
 		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym)
+	};
+}
+
+export function toPersonMatchView(row: PersonMatchRow, nameKeys: readonly string[]): PersonMatchView {
+	const sameName = row.name_key !== null && nameKeys.includes(row.name_key);
+	const sameEmail = Number(row.same_email) === 1;
+	return {
+		...toPersonListItem(row),
+		reason:
+			sameName && sameEmail ? 'Same name and e-mail address' : sameEmail ? 'Same e-mail address' : 'Same name'
 	};
 }
 

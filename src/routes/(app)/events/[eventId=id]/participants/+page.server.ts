@@ -49,7 +49,8 @@ import {
 	RemoveInput,
 	RsvpInput
 } from '$lib/server/participants/participant.input';
-import { PERSON_FIELDS, PersonCreateInput } from '$lib/server/people/person.input';
+import { PERSON_FIELDS, PersonCreateInput, readSomeoneElse } from '$lib/server/people/person.input';
+import type { PersonMatchView } from '$lib/server/people/person.view';
 import type { ClashWarning, ImportPreviewView } from '$lib/server/participants/participant.view';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
@@ -81,10 +82,14 @@ type Form =
 type Values = Record<string, string | undefined>;
 type Context = FormContext<Values, Form>;
 
-/** The one failure shape, with the clashes to confirm (invitations) or the preview to fix (CSV import). */
+/**
+ * The one failure shape, with the clashes to confirm (invitations), the preview to fix (CSV import) or
+ * the people someone new may be already (adding and inviting them).
+ */
 type ParticipantsFailure = FormFailure<Values, Form> & {
 	clashes?: ClashWarning[];
 	preview?: ImportPreviewView;
+	matches?: PersonMatchView[];
 };
 
 /**
@@ -161,11 +166,9 @@ export const actions: Actions = {
 		);
 	},
 
-	createAndInvite: async (event) => {
-		const fields = formFields(await event.request.formData(), [
-			...PERSON_FIELDS,
-			...NEW_PERSON_INVITE_FIELDS
-		]);
+	createAndInvite: async (event): Promise<ActionFailure<ParticipantsFailure>> => {
+		const data = await event.request.formData();
+		const fields = formFields(data, [...PERSON_FIELDS, ...NEW_PERSON_INVITE_FIELDS]);
 		const context: Context = { form: 'newPerson', values: fields };
 		const person = PersonCreateInput.safeParse(fields);
 		const placement = NewPersonInviteInput.safeParse(fields);
@@ -180,8 +183,12 @@ export const actions: Actions = {
 		return onEvent(event, context, async (eventId) => {
 			const made = await createPersonAndInvite(database().db, actorOf(event), eventId, person.data, {
 				role: placement.data.newRole,
-				delegationId: placement.data.newDelegationId
+				delegationId: placement.data.newDelegationId,
+				someoneElse: readSomeoneElse(data)
 			});
+			if (made.status === 'likely-duplicates') {
+				return fail(409, { ...formFailure(context), matches: made.matches });
+			}
 			redirect(303, `${base(event)}?done=created&invited=1&person=${made.personId}`);
 		});
 	},
