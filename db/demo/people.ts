@@ -2,6 +2,11 @@
  * People of the demo data set. The seed each comes from is given in brackets (see types.ts). The seeds
  * give no e-mail addresses or telephone numbers for people, so none are entered. Positions are the
  * current ones; what each person was called at a given event is kept on that event's participant.
+ *
+ * The seeds show two successions: Firudin Nabiyev, then Vusal Huseynov, Chief of the State Migration
+ * Service; William Lacy Swing, then António Vitorino, Director General of IOM. They give no date on which
+ * any of the four took up or left the post, so those dates are left empty (not known) and each post's
+ * notes say what the seeds do show: the events at which he held it.
  */
 import type { DemoPerson } from './types';
 
@@ -15,7 +20,17 @@ export const people = [
 		nativeName: 'Vüsal Hüseynov',
 		rank: 'II rank state migration service counselor',
 		position: 'Chief of the State Migration Service',
-		organization: 'sms'
+		organization: 'sms',
+		positions: [
+			{
+				position: 'Chief of the State Migration Service',
+				organization: 'sms',
+				rank: 'II rank state migration service counselor',
+				notes:
+					'Successor of Firudin Nabiyev. Date of appointment not known: the seeds show him Chief from ' +
+					'2 September 2021 (letter No 09/1502) [000] to 30 June 2022 (the IMRF debrief) [003].'
+			}
+		]
 	},
 	// [004] Chief of the SMS at the 2016–2017 events.
 	{
@@ -26,7 +41,17 @@ export const people = [
 		nativeName: 'Firudin Nəbiyev',
 		position: 'Former Chief of the State Migration Service',
 		organization: null,
-		notes: 'Chief of the State Migration Service at the 2016–2017 events recorded here.'
+		notes: 'Chief of the State Migration Service at the 2016–2017 events recorded here.',
+		positions: [
+			{
+				position: 'Chief of the State Migration Service',
+				organization: 'sms',
+				notes:
+					'Dates of office not known: the seeds show him Chief from September 2016 to April 2017 ' +
+					'(the UN summit, the 107th IOM Council session, the International Dialogue on Migration) [004]. ' +
+					'Vusal Huseynov succeeded him; when is not known.'
+			}
+		]
 	},
 	// [000] addressee of letter No 09/1502; [002] video message. The seeds spell him both António and Antonio.
 	{
@@ -35,7 +60,16 @@ export const people = [
 		givenName: 'António',
 		familyName: 'Vitorino',
 		position: 'Director General of the International Organization for Migration',
-		organization: 'iom'
+		organization: 'iom',
+		positions: [
+			{
+				position: 'Director General of the International Organization for Migration',
+				organization: 'iom',
+				notes:
+					'Successor of William Lacy Swing. Date of taking office not known: the seeds show him ' +
+					'Director General on 2 September 2021 (letter No 09/1502) [000] and 18 December 2021 [002].'
+			}
+		]
 	},
 	// [004] Director General of IOM at the 2016–2017 events.
 	{
@@ -45,7 +79,17 @@ export const people = [
 		familyName: 'Swing',
 		position: 'Former Director General of the International Organization for Migration',
 		organization: null,
-		notes: 'Director General of IOM at the 2016–2017 events recorded here.'
+		notes: 'Director General of IOM at the 2016–2017 events recorded here.',
+		positions: [
+			{
+				position: 'Director General of the International Organization for Migration',
+				organization: 'iom',
+				notes:
+					'Dates of office not known: the seeds show him Director General at the 2016–2017 events, and ' +
+					'his official visit to Azerbaijan (date not known) [004]. António Vitorino succeeded him; ' +
+					'when is not known.'
+			}
+		]
 	},
 	// [001].
 	{

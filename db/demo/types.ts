@@ -58,6 +58,17 @@ export interface DemoOrganization {
 	readonly notes?: string;
 }
 
+/** A post a person held; a date left out is one the seeds do not give (notes say what they do give). */
+export interface DemoPosition {
+	readonly position: string;
+	readonly organization: OrganizationKey | null;
+	readonly rank?: string;
+	/** First and last day in the post. */
+	readonly from?: CalendarDate;
+	readonly to?: CalendarDate;
+	readonly notes?: string;
+}
+
 export interface DemoPerson {
 	readonly key: string;
 	readonly honorific?: string;
@@ -65,10 +76,12 @@ export interface DemoPerson {
 	readonly familyName: string;
 	readonly nativeName?: string;
 	readonly rank?: string;
-	/** Current position; the position held at each event is on the participant. */
+	/** Current position; the position held at each event is on the participant, or from `positions`. */
 	readonly position?: string;
 	readonly organization: OrganizationKey | null;
 	readonly notes?: string;
+	/** Posts over time: where one covers an event's date, the participant is given it. */
+	readonly positions?: readonly DemoPosition[];
 }
 
 export interface DemoVenue {

@@ -21,6 +21,7 @@ import * as addCorrespondenceThreads from './20261205_0200_add_correspondence_th
 import * as createCorrespondenceFile from './20261205_0201_create_correspondence_file';
 import * as reindexSpellingKeys from './20261205_0300_reindex_spelling_keys';
 import * as addPersonNameKey from './20261205_0301_add_person_name_key';
+import * as createPersonPosition from './20261205_0302_create_person_position';
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
 
 export const migrations: Record<string, Migration> = {
@@ -41,5 +42,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0201_create_correspondence_file': createCorrespondenceFile,
 	'20261205_0300_reindex_spelling_keys': reindexSpellingKeys,
 	'20261205_0301_add_person_name_key': addPersonNameKey,
+	'20261205_0302_create_person_position': createPersonPosition,
 	'20261205_0400_index_login_failures': indexLoginFailures
 };

@@ -332,6 +332,19 @@ const MATRIX: Record<string, Cell[]> = {
 		// An empty form: its fields' messages, nothing saved.
 		officerWrite('/people/1/edit?/save', 400)
 	],
+	'/(app)/people/[personId=id]/positions': [
+		officerPage('/people/1/positions', 200),
+		officerPage('/people/999999/positions', 404),
+		// An empty form: the position is required.
+		officerWrite('/people/1/positions?/save', 400)
+	],
+	'/(app)/people/[personId=id]/positions/[positionId=id]': [
+		officerPage('/people/1/positions/1', 200),
+		// Post 1 is Vusal Huseynov's, not Firudin Nabiyev's.
+		officerPage('/people/2/positions/1', 404),
+		officerWrite('/people/1/positions/1?/save', 400),
+		officerWrite('/people/1/positions/999999?/remove', 404)
+	],
 	'/(app)/organizations/new': [
 		officerPage('/organizations/new', 200),
 		officerWrite('/organizations/new?/save', 400)

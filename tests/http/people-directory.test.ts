@@ -28,7 +28,7 @@ async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) 
 	}
 }
 
-const count = (table: 'person' | 'event_participant' | 'audit_entry') =>
+const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_position') =>
 	withDatabase(async (db) => {
 		const row = await db
 			.selectFrom(table)
@@ -142,5 +142,79 @@ describe('adding someone who may be in the directory already', () => {
 		expect(response.status).toBe(409);
 		expect(await response.text()).not.toContain('<script>alert(1)</script>');
 		expect(await count('person')).toBe(before);
+	});
+});
+
+const HOSTILE: Record<string, string> = {
+	long: 'x'.repeat(100_000),
+	control: 'nul\u0000 esc\u001b',
+	script: '<script>alert(1)</script>',
+	attribute: '"><img src=x onerror=alert(1)>',
+	sql: "'; drop table person_position; --",
+	date: '2021-02-30',
+	id: '-1'
+};
+
+describe('a person’s posts over time', () => {
+	const POST = {
+		position: 'Chief of the State Migration Service',
+		organizationId: '',
+		rank: '',
+		fromOn: '2019-01-01',
+		toOn: '',
+		notes: 'Hostile-input test.'
+	};
+	const cases = Object.keys(POST).flatMap((field) => Object.keys(HOSTILE).map((kind) => ({ field, kind })));
+
+	test.each(cases)('adding, $field: $kind is a 303 or a 400, never half-written', async ({ field, kind }) => {
+		const before = await count('person_position');
+		const response = await post(`/people/${huseynovId}/positions?/save`, {
+			...POST,
+			[field]: HOSTILE[kind]!
+		});
+		const html = await response.text();
+		expect([303, 400]).toContain(response.status);
+		expect(await count('person_position')).toBe(before + (response.status === 303 ? 1 : 0));
+		if (response.status === 400) expect(html).toMatch(/class="(error|form-error)"/);
+		expect(html).not.toContain('<script>alert(1)</script>');
+		expect(html).not.toContain('<img src=x onerror=alert(1)>');
+	});
+
+	test('a post that ends before it began is refused beside its last day', async () => {
+		const response = await post(`/people/${huseynovId}/positions?/save`, {
+			...POST,
+			fromOn: '2020-05-01',
+			toOn: '2020-04-30'
+		});
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('The last day in the post cannot come before the first.');
+	});
+
+	test('a save from an older version is refused with theirs, and writes nothing', async () => {
+		const positionId = await withDatabase(async (db) => {
+			const row = await db
+				.selectFrom('person_position')
+				.select(['id', 'version'])
+				.where('person_id', '=', huseynovId)
+				.orderBy('id')
+				.executeTakeFirstOrThrow();
+			return row.id;
+		});
+		const path = `/people/${huseynovId}/positions/${positionId}?/save`;
+		const first = await post(path, { ...POST, version: '1', notes: 'Saved first.' });
+		expect(first.status).toBe(303);
+		const second = await post(path, { ...POST, version: '1', notes: 'Saved second.' });
+		expect(second.status).toBe(409);
+		const html = await second.text();
+		expect(html).toContain('Someone else saved this post');
+		expect(html).toContain('Saved first.');
+	});
+
+	test('his page lists the post, and each event shows the post held there', async () => {
+		const page = await fetch(`${server.url}/people/${huseynovId}`, { headers: { cookie: officer } });
+		const html = await page.text();
+		expect(html).toContain('Posts held');
+		expect(html).toContain('Chief of the State Migration Service');
+		expect(html).toContain('International Migrants Day 2021');
 	});
 });

@@ -76,6 +76,9 @@ const WRITES: Record<string, UserRole> = {
 	markAttendance: 'officer',
 	createPerson: 'officer',
 	revisePerson: 'officer',
+	addPersonPosition: 'officer',
+	revisePersonPosition: 'officer',
+	removePersonPosition: 'officer',
 	createVenue: 'officer',
 	reviseVenue: 'officer',
 	setTwoFactorRequired: 'admin',
@@ -109,6 +112,7 @@ const INSIDE_A_WRITE = [
 	'addPersonInTransaction',
 	'refreshNameKeys',
 	'rebuildNameKeys',
+	'alignPostsAtEvents',
 	'refreshSearchIndex',
 	'rebuildSearchIndex'
 ];

@@ -52,6 +52,7 @@ import {
 	type ProgrammeView
 } from './agenda.view';
 import { authorize } from '../auth/authorize';
+import { resolvePostsOnEventDate } from '../people/person-position.service';
 
 type Db = Kysely<Database>;
 type Tx = Transaction<Database> | Kysely<Database>;
@@ -431,8 +432,8 @@ export type AgendaAssignment =
 
 /**
  * Names a person on an item in a role. Someone who does not take part in the event yet is added as a
- * participant first (role speaker, RSVP invited), with the position, rank and organisation they hold
- * today kept as those of this event; when they are booked at another event (not cancelled) during this
+ * participant first (role speaker, RSVP invited), with the position, rank and organisation they held on
+ * the event's date (from their history, else as they are now) kept as those of this event; when they are booked at another event (not cancelled) during this
  * one, nothing is saved and the clashes are answered, unless the officer chose to go ahead
  * (`clashOverride`, audited with the clashing events).
  */
@@ -471,13 +472,14 @@ export async function assignToAgendaItem(
 							exceptEventId: event.id
 						});
 			if (clashes.length > 0 && !options.clashOverride) return { status: 'clash', clashes };
+			const [held] = await resolvePostsOnEventDate(tx, event, [person]);
 			const values = {
 				event_id: item.event_id,
 				person_id: personId,
 				role: 'speaker',
-				position_at_event: person.position,
-				rank_at_event: person.rank,
-				organization_id: person.organization_id,
+				position_at_event: held!.position,
+				rank_at_event: held!.rank,
+				organization_id: held!.organization_id,
 				rsvp_status: 'invited',
 				invited_at: now,
 				created_at: now,

@@ -48,6 +48,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/invitations',
 	'/(app)/people/new',
 	'/(app)/people/[personId=id]/edit',
+	'/(app)/people/[personId=id]/positions',
+	'/(app)/people/[personId=id]/positions/[positionId=id]',
 	'/(app)/organizations/new',
 	'/(app)/organizations/[organizationId=id]/edit',
 	'/(app)/outcomes/new',

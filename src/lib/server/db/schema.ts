@@ -66,6 +66,18 @@ export interface PersonTable extends Stamped, Versioned {
 	name_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A post a person held (or holds), with its dates; null dates are not known or still running. */
+export interface PersonPositionTable extends Stamped, Versioned {
+	id: Generated<number>;
+	person_id: number;
+	position: string;
+	organization_id: number | null;
+	rank: string | null;
+	from_on: IsoDate | null;
+	to_on: IsoDate | null;
+	notes: string | null;
+}
+
 export interface VenueTable extends Stamped, Versioned {
 	id: Generated<number>;
 	name: string;
@@ -441,6 +453,7 @@ export interface OutboxMessageTable {
 export interface Database {
 	organization: OrganizationTable;
 	person: PersonTable;
+	person_position: PersonPositionTable;
 	venue: VenueTable;
 	event_series: EventSeriesTable;
 	event: EventTable;
@@ -483,6 +496,9 @@ export type OrganizationUpdate = Updateable<OrganizationTable>;
 export type Person = Selectable<PersonTable>;
 export type NewPerson = Insertable<PersonTable>;
 export type PersonUpdate = Updateable<PersonTable>;
+export type PersonPosition = Selectable<PersonPositionTable>;
+export type NewPersonPosition = Insertable<PersonPositionTable>;
+export type PersonPositionUpdate = Updateable<PersonPositionTable>;
 export type Venue = Selectable<VenueTable>;
 export type NewVenue = Insertable<VenueTable>;
 export type EventRow = Selectable<EventTable>;

@@ -28,6 +28,8 @@ import { insertOutcome, insertOutcomeFollowUps, replaceOutcomeParties } from '..
 import { insertDelegations } from '../participants/participant.repository';
 import { insertPerson } from '../people/person.repository';
 import { insertProject, PROJECT_LINKS, PROJECT_PARTNERS } from '../projects/project.repository';
+import { insertPosition } from '../people/person-position.repository';
+import { alignPostsAtEvents } from '../people/person-position.service';
 import { nameKey } from '../search/search.text';
 import { insertVenue } from '../venues/venue.repository';
 import { hasRows } from './demo.repository';
@@ -100,6 +102,7 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 	const counts: Record<string, number> = {
 		organization: 0,
 		person: 0,
+		person_position: 0,
 		venue: 0,
 		event_series: 0,
 		event: 0,
@@ -164,6 +167,19 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		});
 		people.set(p.key, id);
 		count('person');
+		for (const post of p.positions ?? []) {
+			await insertPosition(tx, {
+				person_id: id,
+				position: post.position,
+				organization_id: organizations.maybe(post.organization),
+				rank: post.rank ?? null,
+				from_on: post.from ?? null,
+				to_on: post.to ?? null,
+				notes: post.notes ?? null,
+				...stamps
+			});
+			count('person_position');
+		}
 	}
 
 	const venues = new Ids('venue');
@@ -428,5 +444,9 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		);
 	}
 
+	// Where a person's history covers an event's date, the participant holds that post (as on every write).
+	await alignPostsAtEvents(tx, {
+		personIds: data.people.filter((p) => p.positions).map((p) => people.get(p.key))
+	});
 	return counts;
 }

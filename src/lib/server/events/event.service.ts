@@ -40,6 +40,7 @@ import {
 } from './event.repository';
 import { followMove, type Move } from './event.schedule';
 import { authorize } from '../auth/authorize';
+import { alignPostsAtEvents } from '../people/person-position.service';
 
 /** The columns of an event as the audit trail records them. */
 function auditSnapshot(row: Selectable<EventTable>) {
@@ -380,6 +381,8 @@ async function copyProgramme(
 		});
 		participantIds.set(person.id, copy.id);
 	}
+	// Titles as they stand today, unless a person's history gives the post held on the new date.
+	await alignPostsAtEvents(tx, { eventIds: [eventId] }, at);
 	const roles = await listAgendaRolesForCopy(tx, source.id);
 	await insertAgendaRoleRows(
 		tx,
@@ -491,6 +494,8 @@ export async function reviseEvent(
 		const agendaItemsMoved = moved ? await moveAgenda(tx, eventId, move, at) : 0;
 		// Items with a duration run on the programme's clock from the new start (src/lib/server/agenda).
 		if (moved) await retimeAgenda(tx, eventId);
+		// On another day, people may have held another post (src/lib/server/people/person-position.service.ts).
+		const postsRealigned = moved ? await alignPostsAtEvents(tx, { eventIds: [eventId] }, at) : [];
 		const updatesQueued = attendeesMustSee ? await queueEventUpdates(tx, actor, eventId, now) : 0;
 
 		const clashesOverridden = clashes.map((c) => c.event.id);
@@ -507,6 +512,7 @@ export async function reviseEvent(
 				...Object.fromEntries(changed.map((key) => [key, next[key]])),
 				...(hostsChanged ? { hosts: hostsAfter } : {}),
 				...(agendaItemsMoved > 0 ? { agenda_items_moved: agendaItemsMoved } : {}),
+				...(postsRealigned.length > 0 ? { posts_at_event: postsRealigned } : {}),
 				...(updatesQueued > 0 ? { calendar_updates_queued: updatesQueued } : {}),
 				...(clashesOverridden.length > 0 ? { clash_overridden: clashesOverridden } : {})
 			}

@@ -10,6 +10,7 @@ import type { ClashView } from '../clashes/clash.service';
 import type { Database, NewParticipant } from '../db/schema';
 import type { EventDetailRow } from '../events/event.repository';
 import { addPersonInTransaction } from '../people/person.service';
+import { alignPostsAtEvents } from '../people/person-position.service';
 import {
 	namesInFile,
 	parseParticipantCsv,
@@ -139,7 +140,9 @@ export async function importParticipants(
 				)
 			});
 		}
-		await insertParticipants(tx, values);
+		const inserted = await insertParticipants(tx, values);
+		// Where a person's history gives the post held that day, it wins over what the file says.
+		await alignPostsAtEvents(tx, { participantIds: inserted.map((p) => p.id) }, now);
 		// A head named in the file takes over from the side's earlier head.
 		for (const row of values) {
 			if (row.role === 'head_of_delegation' && row.delegation_id) {

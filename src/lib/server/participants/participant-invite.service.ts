@@ -20,6 +20,7 @@ import { findOrganizationRef } from '../organizations/organization.repository';
 import type { PersonCreateInput } from '../people/person.input';
 import { addPersonInTransaction, listLikelyDuplicates } from '../people/person.service';
 import type { PersonMatchView } from '../people/person.view';
+import { resolvePostsOnEventDate } from '../people/person-position.service';
 import { formatPersonName } from '../../format/names';
 import {
 	deleteParticipant,
@@ -71,7 +72,8 @@ export async function inviteParticipant(
 			return { status: 'clash', clashes: toClashWarnings(clashes) };
 		}
 		const now = new Date().toISOString();
-		const [created] = await insertParticipants(tx, [participantValues(eventId, person, input, now)]);
+		const [held] = await resolvePostsOnEventDate(tx, event, [person]);
+		const [created] = await insertParticipants(tx, [participantValues(eventId, held!, input, now)]);
 		// A side has one head: whoever headed it before becomes a member.
 		if (input.role === 'head_of_delegation' && input.delegationId !== null) {
 			await demoteHeadsOfDelegation(tx, input.delegationId, now, { participantId: created!.id });
@@ -209,9 +211,10 @@ export async function inviteOrganization(
 			return { status: 'clash', clashes: toClashWarnings(clashes) };
 		}
 		const now = new Date().toISOString();
+		const held = await resolvePostsOnEventDate(tx, event, newcomers);
 		await insertParticipants(
 			tx,
-			newcomers.map((p) => participantValues(eventId, p, input, now))
+			held.map((p) => participantValues(eventId, p, input, now))
 		);
 		await recordAction(tx, actor, {
 			action: 'participant.invite_organization',

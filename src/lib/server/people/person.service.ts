@@ -42,6 +42,7 @@ import {
 } from './person.view';
 import { authorize } from '../auth/authorize';
 import { nameKey } from '../search/search.text';
+import { listPositionsOfPerson } from './person-position.repository';
 
 const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50 } as const;
 
@@ -57,8 +58,9 @@ export async function listPeoplePage(
 
 /**
  * Everything the person page shows, or null when there is no such person. Private contact details are
- * in it only for readers who may see them (officers and administrators). Five queries at most: the
- * person; then their events, outcomes and correspondence; then their agenda roles at the events listed.
+ * in it only for readers who may see them (officers and administrators). Six queries at most: the
+ * person; then their events, outcomes, correspondence and posts over time; then their agenda roles at
+ * the events listed.
  */
 export async function findPersonPage(
 	db: Kysely<Database>,
@@ -68,14 +70,19 @@ export async function findPersonPage(
 	const person = await findPerson(db, personId, reader);
 	if (!person) return null;
 	const limits = PERSON_PAGE_LIMITS;
-	const [participations, outcomes, correspondence] = await Promise.all([
+	const [participations, outcomes, correspondence, positions] = await Promise.all([
 		listParticipationsOfPerson(db, personId, limits.participations),
 		listOutcomesOwnedByPerson(db, personId, limits.outcomes),
-		listCorrespondenceOfPerson(db, personId, limits.correspondence)
+		listCorrespondenceOfPerson(db, personId, limits.correspondence),
+		listPositionsOfPerson(db, personId)
 	]);
 	const shownEventIds = participations.slice(0, limits.participations).map((p) => p.id);
 	const agendaRoles = await listAgendaRolesOfPerson(db, personId, shownEventIds);
-	return toPersonPageView(person, { participations, agendaRoles, outcomes, correspondence }, limits);
+	return toPersonPageView(
+		person,
+		{ participations, agendaRoles, outcomes, correspondence, positions },
+		limits
+	);
 }
 
 /** At most this many likely matches are shown before a new person is added. */

@@ -14,6 +14,8 @@ import { toEventSummary, type EventSummary } from '../events/event.view';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import { toOutcomeSummary, type OutcomeSummary } from '../outcomes/outcome.view';
 import { upTo } from '../pagination';
+import type { PositionRow } from './person-position.repository';
+import { toPositionViews, type PositionView } from './person-position.view';
 import type {
 	listAgendaRolesOfPerson,
 	listCorrespondenceOfPerson,
@@ -97,6 +99,8 @@ export interface PersonCorrespondenceView extends CorrespondenceSummary {
 }
 
 export interface PersonPageView extends PersonSummary {
+	/** Posts held over time, latest first. */
+	positions: PositionView[];
 	/** "Vitorino, António". */
 	sortName: string;
 	honorific: string | null;
@@ -207,6 +211,7 @@ export function toPersonPageView(
 		agendaRoles: Row<typeof listAgendaRolesOfPerson>[];
 		outcomes: Row<typeof listOutcomesOwnedByPerson>[];
 		correspondence: Row<typeof listCorrespondenceOfPerson>[];
+		positions: PositionRow[];
 	},
 	limits: { participations: number; outcomes: number; correspondence: number }
 ): PersonPageView {
@@ -228,6 +233,7 @@ export function toPersonPageView(
 			person.organization_acronym
 		),
 		notes: person.notes,
+		positions: toPositionViews(parts.positions),
 		contact: email || phone ? { email, phone } : null,
 		participations: participationViews,
 		moreParticipations: participations.more,

@@ -1,0 +1,31 @@
+import { error } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import {
+	emptyPositionForm,
+	PersonPositionInput,
+	readPositionForm
+} from '$lib/server/people/person-position.input';
+import { addPersonPosition, findPersonPositionsPage } from '$lib/server/people/person-position.service';
+import { saveRecordForm } from '../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const page = await findPersonPositionsPage(database().db, Number(params.personId));
+	if (!page) error(404, 'There is no such person.');
+	return { page, values: emptyPositionForm() };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const personId = Number(event.params.personId);
+		return saveRecordForm(event.request, {
+			read: readPositionForm,
+			schema: PersonPositionInput,
+			save: async (input) => {
+				await addPersonPosition(database().db, actorOf(event), personId, input);
+				return `/people/${personId}/positions?done=added`;
+			}
+		});
+	}
+};

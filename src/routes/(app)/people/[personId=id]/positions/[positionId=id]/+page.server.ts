@@ -1,0 +1,42 @@
+import { error, redirect } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { attempt } from '$lib/server/http/form-failure';
+import { PersonPositionInput, readPositionForm } from '$lib/server/people/person-position.input';
+import {
+	findPersonPositionsPage,
+	removePersonPosition,
+	revisePersonPosition
+} from '$lib/server/people/person-position.service';
+import { saveRecordForm, versionOf } from '../../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const page = await findPersonPositionsPage(database().db, Number(params.personId));
+	const post = page?.positions.find((p) => p.id === Number(params.positionId));
+	if (!page || !post) error(404, 'There is no such post in this person’s history.');
+	return { page, post };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const personId = Number(event.params.personId);
+		const positionId = Number(event.params.positionId);
+		return saveRecordForm(event.request, {
+			read: readPositionForm,
+			schema: PersonPositionInput,
+			save: async (input, values) => {
+				const version = versionOf(values, 'post');
+				await revisePersonPosition(database().db, actorOf(event), personId, positionId, version, input);
+				return `/people/${personId}/positions?done=saved`;
+			}
+		});
+	},
+	remove: (event) =>
+		attempt({ form: 'remove' as const, values: {} }, async () => {
+			const personId = Number(event.params.personId);
+			const positionId = Number(event.params.positionId);
+			await removePersonPosition(database().db, actorOf(event), personId, positionId);
+			redirect(303, `/people/${personId}/positions?done=removed`);
+		})
+};
