@@ -22,6 +22,8 @@ import * as createCorrespondenceFile from './20261205_0201_create_correspondence
 import * as reindexSpellingKeys from './20261205_0300_reindex_spelling_keys';
 import * as addPersonNameKey from './20261205_0301_add_person_name_key';
 import * as createPersonPosition from './20261205_0302_create_person_position';
+import * as createPersonRedirect from './20261205_0303_create_person_redirect';
+import * as indexPersonReferences from './20261205_0304_index_person_references';
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +45,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0300_reindex_spelling_keys': reindexSpellingKeys,
 	'20261205_0301_add_person_name_key': addPersonNameKey,
 	'20261205_0302_create_person_position': createPersonPosition,
+	'20261205_0303_create_person_redirect': createPersonRedirect,
+	'20261205_0304_index_person_references': indexPersonReferences,
 	'20261205_0400_index_login_failures': indexLoginFailures
 };

@@ -345,6 +345,18 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/people/1/positions/1?/save', 400),
 		officerWrite('/people/1/positions/999999?/remove', 404)
 	],
+	'/(app)/people/[personId=id]/merge': [
+		officerPage('/people/1/merge?q=Nabiyev&into=2', 200),
+		officerPage('/people/999999/merge', 404),
+		// An empty form names no one to keep.
+		officerWrite('/people/1/merge?/merge', 400)
+	],
+	'/(app)/people/[personId=id]/delete': [
+		officerPage('/people/1/delete', 200),
+		officerPage('/people/999999/delete', 404),
+		// Not ticked: nothing deleted.
+		officerWrite('/people/1/delete?/delete', 400)
+	],
 	'/(app)/organizations/new': [
 		officerPage('/organizations/new', 200),
 		officerWrite('/organizations/new?/save', 400)

@@ -218,3 +218,143 @@ describe('a person’s posts over time', () => {
 		expect(html).toContain('International Migrants Day 2021');
 	});
 });
+
+describe('merging and deleting, without JavaScript', () => {
+	let duplicateId: number;
+
+	beforeAll(async () => {
+		const response = await post('/people/new?/save', {
+			...NEW_PERSON,
+			givenName: 'Vüsal',
+			familyName: 'Hüseynov',
+			someoneElse: 'on'
+		});
+		expect(response.status).toBe(303);
+		duplicateId = Number(response.headers.get('location')!.split('/').pop());
+		const invited = await post(`/events/${eventId}/participants?/invite`, {
+			personId: String(duplicateId),
+			role: 'guest',
+			delegationId: '',
+			clashOverride: 'on'
+		});
+		expect(invited.status).toBe(303);
+	});
+
+	const versions = () =>
+		withDatabase(async (db) => {
+			const rows = await db
+				.selectFrom('person')
+				.select(['id', 'version'])
+				.where('id', 'in', [duplicateId, huseynovId])
+				.execute();
+			const of = (id: number) => String(rows.find((r) => r.id === id)!.version);
+			return { version: of(duplicateId), intoVersion: of(huseynovId) };
+		});
+
+	test('the merge page finds him by a Cyrillic search and offers to keep him', async () => {
+		const page = await fetch(
+			`${server.url}/people/${duplicateId}/merge?q=${encodeURIComponent('Гусейнов')}`,
+			{
+				headers: { cookie: officer }
+			}
+		);
+		expect(page.status).toBe(200);
+		const html = await page.text();
+		expect(html).toContain(`into=${huseynovId}`);
+		expect(html).toContain('Keep this one');
+	});
+
+	test('someone named at an event is not deleted: the page says what names him and offers a merge', async () => {
+		const before = await count('person');
+		const response = await post(`/people/${duplicateId}/delete?/delete`, {
+			confirm: 'on',
+			version: (await versions()).version
+		});
+		expect(response.status).toBe(409);
+		const html = await response.text();
+		expect(html).toContain('1 event taken part in');
+		expect(html).toContain(`href="/people/${duplicateId}/merge"`);
+		expect(await count('person')).toBe(before);
+	});
+
+	test.each([
+		['intoId', 'x'],
+		['intoId', '-1'],
+		['intoId', '<script>alert(1)</script>'],
+		['version', "'; drop table person; --"],
+		['intoVersion', 'x'.repeat(100_000)],
+		['intoId', '999999']
+	])('merging with %s = %s is a 400, and nothing moves', async (field, value) => {
+		const [people, participants] = [await count('person'), await count('event_participant')];
+		const response = await post(`/people/${duplicateId}/merge?/merge`, {
+			intoId: String(huseynovId),
+			...(await versions()),
+			[field]: value
+		});
+		expect(response.status).toBe(400);
+		expect(await response.text()).not.toContain('<script>alert(1)</script>');
+		expect([await count('person'), await count('event_participant')]).toEqual([people, participants]);
+	});
+
+	test('merging into himself is refused beside the form', async () => {
+		const response = await post(`/people/${duplicateId}/merge?/merge`, {
+			...(await versions()),
+			intoId: String(duplicateId)
+		});
+		expect(response.status).toBe(400);
+		expect(await response.text()).toContain('cannot be merged into themselves');
+	});
+
+	test('a merge from a page gone stale is refused, and nothing moves', async () => {
+		const current = await versions();
+		const response = await post(`/people/${duplicateId}/merge?/merge`, {
+			intoId: String(huseynovId),
+			version: current.version,
+			intoVersion: String(Number(current.intoVersion) + 1)
+		});
+		expect(response.status).toBe(409);
+		expect(await count('person')).toBeGreaterThan(0);
+	});
+
+	test('the merge moves him to the real one, whose page the old address leads to', async () => {
+		const before = await count('person');
+		const response = await post(`/people/${duplicateId}/merge?/merge`, {
+			intoId: String(huseynovId),
+			...(await versions())
+		});
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe(`/people/${huseynovId}?merged=1`);
+		expect(await count('person')).toBe(before - 1);
+		const old = await fetch(`${server.url}/people/${duplicateId}`, {
+			headers: { cookie: officer },
+			redirect: 'manual'
+		});
+		expect(old.status).toBe(301);
+		expect(old.headers.get('location')).toBe(`/people/${huseynovId}`);
+		const page = await fetch(`${server.url}/people/${huseynovId}`, { headers: { cookie: officer } });
+		const html = await page.text();
+		expect(html).toContain('Also recorded as');
+		expect(html).toContain('Mr Vüsal Hüseynov');
+	});
+
+	test('someone nothing names is deleted after the tick, and not before', async () => {
+		const created = await post('/people/new?/save', {
+			...NEW_PERSON,
+			givenName: 'Typo',
+			familyName: 'Entry'
+		});
+		expect(created.status).toBe(303);
+		const id = Number(created.headers.get('location')!.split('/').pop());
+		const unticked = await post(`/people/${id}/delete?/delete`, { version: '1' });
+		expect(unticked.status).toBe(400);
+		expect(await unticked.text()).toContain('Tick the box');
+		const deleted = await post(`/people/${id}/delete?/delete`, { version: '1', confirm: 'on' });
+		expect(deleted.status).toBe(303);
+		expect(deleted.headers.get('location')).toBe('/people?done=deleted');
+		const gone = await fetch(`${server.url}/people/${id}`, {
+			headers: { cookie: officer },
+			redirect: 'manual'
+		});
+		expect(gone.status).toBe(404);
+	});
+});

@@ -79,6 +79,8 @@ const WRITES: Record<string, UserRole> = {
 	addPersonPosition: 'officer',
 	revisePersonPosition: 'officer',
 	removePersonPosition: 'officer',
+	mergePeople: 'officer',
+	deletePerson: 'officer',
 	createVenue: 'officer',
 	reviseVenue: 'officer',
 	setTwoFactorRequired: 'admin',

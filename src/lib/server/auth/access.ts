@@ -50,6 +50,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/people/[personId=id]/edit',
 	'/(app)/people/[personId=id]/positions',
 	'/(app)/people/[personId=id]/positions/[positionId=id]',
+	'/(app)/people/[personId=id]/merge',
+	'/(app)/people/[personId=id]/delete',
 	'/(app)/organizations/new',
 	'/(app)/organizations/[organizationId=id]/edit',
 	'/(app)/outcomes/new',

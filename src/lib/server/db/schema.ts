@@ -78,6 +78,14 @@ export interface PersonPositionTable extends Stamped, Versioned {
 	notes: string | null;
 }
 
+/** A person merged into another: their old id leads to the one kept. */
+export interface PersonRedirectTable {
+	merged_person_id: number;
+	person_id: number;
+	name: string;
+	merged_at: Instant;
+}
+
 export interface VenueTable extends Stamped, Versioned {
 	id: Generated<number>;
 	name: string;
@@ -454,6 +462,7 @@ export interface Database {
 	organization: OrganizationTable;
 	person: PersonTable;
 	person_position: PersonPositionTable;
+	person_redirect: PersonRedirectTable;
 	venue: VenueTable;
 	event_series: EventSeriesTable;
 	event: EventTable;

@@ -42,9 +42,10 @@ import {
 } from './person.view';
 import { authorize } from '../auth/authorize';
 import { nameKey } from '../search/search.text';
+import { deleteRedirectFrom, listRedirectsTo } from './person-merge.repository';
 import { listPositionsOfPerson } from './person-position.repository';
 
-const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50 } as const;
+const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50, merged: 20 } as const;
 
 /** One query: a page of people, alphabetically, with their current organisation. */
 export async function listPeoplePage(
@@ -58,9 +59,9 @@ export async function listPeoplePage(
 
 /**
  * Everything the person page shows, or null when there is no such person. Private contact details are
- * in it only for readers who may see them (officers and administrators). Six queries at most: the
- * person; then their events, outcomes, correspondence and posts over time; then their agenda roles at
- * the events listed.
+ * in it only for readers who may see them (officers and administrators). Seven queries at most: the
+ * person; then their events, outcomes, correspondence, posts over time and the records merged into
+ * them; then their agenda roles at the events listed.
  */
 export async function findPersonPage(
 	db: Kysely<Database>,
@@ -70,17 +71,18 @@ export async function findPersonPage(
 	const person = await findPerson(db, personId, reader);
 	if (!person) return null;
 	const limits = PERSON_PAGE_LIMITS;
-	const [participations, outcomes, correspondence, positions] = await Promise.all([
+	const [participations, outcomes, correspondence, positions, merged] = await Promise.all([
 		listParticipationsOfPerson(db, personId, limits.participations),
 		listOutcomesOwnedByPerson(db, personId, limits.outcomes),
 		listCorrespondenceOfPerson(db, personId, limits.correspondence),
-		listPositionsOfPerson(db, personId)
+		listPositionsOfPerson(db, personId),
+		listRedirectsTo(db, personId, limits.merged)
 	]);
 	const shownEventIds = participations.slice(0, limits.participations).map((p) => p.id);
 	const agendaRoles = await listAgendaRolesOfPerson(db, personId, shownEventIds);
 	return toPersonPageView(
 		person,
-		{ participations, agendaRoles, outcomes, correspondence, positions },
+		{ participations, agendaRoles, outcomes, correspondence, positions, merged },
 		limits
 	);
 }
@@ -163,6 +165,7 @@ export async function addPersonInTransaction(
 		created_at: now,
 		updated_at: now
 	});
+	await deleteRedirectFrom(tx, person.id);
 	const overridden = audit.notTheSameAs ?? [];
 	await recordAction(tx, actor, {
 		action: 'person.create',

@@ -101,6 +101,8 @@ export interface PersonCorrespondenceView extends CorrespondenceSummary {
 export interface PersonPageView extends PersonSummary {
 	/** Posts held over time, latest first. */
 	positions: PositionView[];
+	/** Records of the same person merged into this one: the names they had, latest merge first. */
+	alsoRecordedAs: { name: string; mergedAt: string }[];
 	/** "Vitorino, António". */
 	sortName: string;
 	honorific: string | null;
@@ -212,6 +214,7 @@ export function toPersonPageView(
 		outcomes: Row<typeof listOutcomesOwnedByPerson>[];
 		correspondence: Row<typeof listCorrespondenceOfPerson>[];
 		positions: PositionRow[];
+		merged: { name: string; merged_at: string }[];
 	},
 	limits: { participations: number; outcomes: number; correspondence: number }
 ): PersonPageView {
@@ -234,6 +237,7 @@ export function toPersonPageView(
 		),
 		notes: person.notes,
 		positions: toPositionViews(parts.positions),
+		alsoRecordedAs: parts.merged.map((m) => ({ name: m.name, mergedAt: m.merged_at })),
 		contact: email || phone ? { email, phone } : null,
 		participations: participationViews,
 		moreParticipations: participations.more,

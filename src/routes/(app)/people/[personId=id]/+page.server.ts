@@ -1,4 +1,4 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -10,6 +10,7 @@ import {
 	revokePersonalLinks
 } from '$lib/server/links/personal-link.service';
 import { listFeedsOf } from '$lib/server/feeds/feed.service';
+import { findMergedInto } from '$lib/server/people/person-merge.service';
 import { findPersonPage } from '$lib/server/people/person.service';
 import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
 import { formFields } from '$lib/server/validation';
@@ -25,7 +26,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		officer ? findPersonalLinkStatus(db, personId) : undefined,
 		officer ? listFeedsOf(db, { personId }) : undefined
 	]);
-	if (!person) error(404, 'No such person');
+	if (!person) {
+		// Merged into someone else: their page is the one kept.
+		const keptId = await findMergedInto(db, personId);
+		if (keptId !== null) redirect(301, `/people/${keptId}`);
+		error(404, 'No such person');
+	}
 	return { person, linkPanel: officer ? { link: personalLink ?? null } : null, feeds: feeds ?? null };
 };
 
