@@ -19,7 +19,8 @@ export const PERSON_REFERENCES = [
 	{ table: 'personal_link', column: 'person_id', kind: 'personalLinks' },
 	{ table: 'calendar_feed', column: 'person_id', kind: 'feeds' },
 	{ table: 'outbox_message', column: 'person_id', kind: 'messages' },
-	{ table: 'person_position', column: 'person_id', kind: 'positions' }
+	{ table: 'person_position', column: 'person_id', kind: 'positions' },
+	{ table: 'project', column: 'focal_person_id', kind: 'projectsFocal' }
 ] as const;
 
 export type ReferenceKind = (typeof PERSON_REFERENCES)[number]['kind'] | 'participations' | 'agendaRoles';

@@ -49,7 +49,8 @@ const REFERENCE_LABELS: Record<keyof ReferenceCounts, [one: string, many: string
 	personalLinks: ['personal link', 'personal links'],
 	feeds: ['calendar feed', 'calendar feeds'],
 	messages: ['e-mail sent or waiting in the outbox', 'e-mails sent or waiting in the outbox'],
-	positions: ['post over time', 'posts over time']
+	positions: ['post over time', 'posts over time'],
+	projectsFocal: ['project with them as focal point', 'projects with them as focal point']
 };
 
 /**
@@ -64,7 +65,8 @@ const BLOCKING: readonly (keyof ReferenceCounts)[] = [
 	'lettersAddressed',
 	'userAccounts',
 	'personalLinks',
-	'feeds'
+	'feeds',
+	'projectsFocal'
 ];
 
 export interface ReferenceCountView {
