@@ -85,6 +85,11 @@ describe('spelling keys across Latin and Cyrillic', () => {
 		expect(key('Vusal Huseynov')).not.toBe(key('Vusal Huseynova'));
 	});
 
+	test('digits stay as they are: only a doubled letter is one', () => {
+		expect(spellingKey('2000')).toBe('2000');
+		expect(key('Writer0-11')).not.toBe(key('Writer0-1'));
+	});
+
 	test('a key is of folded words, and empty for no words', () => {
 		expect(spellingKey('гусеинов')).toBe('husainov');
 		expect(nameKey('  ', null)).toBe('');

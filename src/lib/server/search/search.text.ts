@@ -139,7 +139,7 @@ export function spellingKey(folded: string): string {
 		.replaceAll('y', 'i')
 		.replaceAll('w', 'v')
 		.replaceAll('e', 'a')
-		.replace(/(.)\1+/gu, '$1');
+		.replace(/(\p{L})\1+/gu, '$1');
 }
 
 /**
