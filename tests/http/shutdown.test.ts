@@ -22,10 +22,6 @@ let stalling: SmtpPeer;
 let accepting: SmtpPeer;
 const servers: RunningServer[] = [];
 const OUTBOX_STOP_TIMEOUT_MS = 1000;
-/** A number spelt in letters (0 → a, 27 → bb): distinct numbers, distinct names. */
-const letters = (n: number): string =>
-	(n >= 26 ? letters(Math.floor(n / 26) - 1) : '') + String.fromCharCode(97 + (n % 26));
-
 const PERSON = {
 	honorific: '',
 	nativeName: '',
@@ -80,8 +76,7 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	let refused = 0;
 	const writer = async (w: number) => {
 		for (let i = 0; ; i++) {
-			// Letters, not digits: names are compared by their letters, and each must be a new person.
-			const familyName = `Writer${letters(w)}x${letters(i)}`;
+			const familyName = `Writer${w}-${i}`;
 			try {
 				const response = await fetch(`${server.url}/people/new?/save`, {
 					method: 'POST',
