@@ -38,6 +38,9 @@ export default defineConfig({
 				test: {
 					name: 'browser',
 					include: ['tests/browser/**/*.test.ts'],
+					// One file at a time: each starts a server and a Chromium, and several at once on two cores
+					// have left a sign-in unanswered for 30 s.
+					fileParallelism: false,
 					environment: 'node',
 					testTimeout: 60_000,
 					hookTimeout: 120_000,

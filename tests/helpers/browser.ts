@@ -42,7 +42,7 @@ export async function signedInContext(
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	try {
-		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'), { timeout: 45_000 });
 	} catch (error) {
 		// Say what the page showed instead: a refusal, a notice, or nothing at all (a slow machine).
 		const shown = await page.locator('[role=alert]').allTextContents();
