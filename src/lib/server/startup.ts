@@ -11,6 +11,7 @@ import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
 import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
+import { refreshDossiers } from './dossier/dossier.service';
 
 export async function prepareDatabase(): Promise<void> {
 	const handle = database();
@@ -21,9 +22,10 @@ export async function prepareDatabase(): Promise<void> {
 		const demo = await loadDemoData(db);
 		if (demo.loaded) console.info(`[protokol] loaded the demo data into ${description}`);
 	}
-	// Searches bring the index up to date themselves, and the duplicate check the name keys; doing it now
-	// spares the first of each the wait.
+	// Searches bring the index up to date themselves, dossiers their timelines, and the duplicate check
+	// the name keys; doing it now spares the first of each the wait.
 	await refreshSearchIndex(db);
+	await refreshDossiers(db);
 	await refreshNameKeys(db);
 }
 
