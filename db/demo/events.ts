@@ -7,16 +7,63 @@
  * [004] reports without any date (with the bilateral partners, William Lacy Swing's official visit) are
  * entered in the first months of 2017, the time of the latest events it dates.
  */
-import type { DemoEvent } from './types';
+import type { OrganizationKey } from './organizations';
+import type { DemoEvent, LocalDateTime } from './types';
 
 const SMS_CHIEF = 'Chief of the State Migration Service';
 const HUSEYNOV_RANK = 'II rank state migration service counselor';
 const IOM_DG = 'Director General of the International Organization for Migration';
 const PRESIDENT = 'President of the Republic of Azerbaijan';
+/** William Lacy Swing at the head of IOM's side: at the 2016 signing and on his official visit [004]. */
+const SWING_HEADING_IOM = {
+	person: 'swing',
+	role: 'head_of_delegation',
+	delegation: 'International Organization for Migration',
+	positionAtEvent: IOM_DG,
+	organization: 'iom'
+} as const;
 const DATE_NOT_KNOWN = 'The source gives no date; the date shown is assumed, and so is the time of day.';
-const PLACE_NOT_KNOWN =
-	'Nor does it say where, so no venue is entered (times are in Baku time). Both sides are entered as ' +
-	'hosts: the source does not say who received whom.';
+
+/**
+ * One record for the meetings [004] reports with a bilateral partner, which it neither dates nor places nor
+ * counts: the Service and the partner's side, both as hosts since the source does not say who received
+ * whom, on an assumed day, in Baku time, without a venue.
+ */
+function meetingsWithPartner<const Key extends string>(meetings: {
+	key: Key;
+	kind: 'bilateral_meeting' | 'working_visit';
+	title: string;
+	/** What the source says of them. */
+	said: string;
+	start: LocalDateTime;
+	end: LocalDateTime;
+	sides: readonly { organization: OrganizationKey; delegation: string }[];
+}) {
+	return {
+		key: meetings.key,
+		kind: meetings.kind,
+		title: meetings.title,
+		description:
+			`${meetings.said} ${DATE_NOT_KNOWN} ` +
+			'Nor does it say where, so no venue is entered (times are in Baku time). Both sides are entered as ' +
+			'hosts: the source does not say who received whom.',
+		start: meetings.start,
+		end: meetings.end,
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: null,
+		status: 'held',
+		isPublic: 1,
+		hosts: [
+			{ organization: 'sms', role: 'host' },
+			...meetings.sides.map((side) => ({ organization: side.organization, role: 'host' as const }))
+		],
+		delegations: [
+			{ name: 'State Migration Service', organization: 'sms' },
+			...meetings.sides.map((side) => ({ name: side.delegation, organization: side.organization }))
+		]
+	} as const satisfies DemoEvent;
+}
 
 export const events = [
 	// [004] "Two meetings - 8th and 19th meetings of the Council were held in Baku on 30.09.2010 and 12.10.2016".
@@ -145,13 +192,7 @@ export const events = [
 				positionAtEvent: SMS_CHIEF,
 				organization: 'sms'
 			},
-			{
-				person: 'swing',
-				role: 'head_of_delegation',
-				delegation: 'International Organization for Migration',
-				positionAtEvent: IOM_DG,
-				organization: 'iom'
-			}
+			SWING_HEADING_IOM
 		],
 		agenda: [
 			{
@@ -184,15 +225,7 @@ export const events = [
 		isPublic: 1,
 		hosts: [{ organization: 'az-government', role: 'host' }],
 		delegations: [{ name: 'International Organization for Migration', organization: 'iom' }],
-		participants: [
-			{
-				person: 'swing',
-				role: 'head_of_delegation',
-				delegation: 'International Organization for Migration',
-				positionAtEvent: IOM_DG,
-				organization: 'iom'
-			}
-		]
+		participants: [SWING_HEADING_IOM]
 	},
 	// [004] the meeting with the President during the visit above.
 	{
@@ -227,172 +260,92 @@ export const events = [
 				positionAtEvent: PRESIDENT,
 				organization: null
 			},
-			{
-				person: 'swing',
-				role: 'head_of_delegation',
-				delegation: 'International Organization for Migration',
-				positionAtEvent: IOM_DG,
-				organization: 'iom'
-			}
+			SWING_HEADING_IOM
 		]
 	},
 	// [004] "Heads of relevant authorities of the Republic of Turkey, as well as, ambassadors of the Republic of
 	// Turkey in the Republic of Azerbaijan met with the head of Service and discussed cooperation perspectives."
-	{
+	meetingsWithPartner({
 		key: 'turkey-authorities-meeting',
 		kind: 'bilateral_meeting',
 		title:
 			'Meetings of the Chief of the State Migration Service with heads of authorities of the Republic of Turkey',
-		description:
+		said:
 			'Heads of relevant authorities of the Republic of Turkey met the head of the State Migration Service ' +
 			'and discussed cooperation perspectives. The source reports such meetings without naming the ' +
-			'authorities or the people, or saying how many there were; this record stands for them. ' +
-			DATE_NOT_KNOWN +
-			' ' +
-			PLACE_NOT_KNOWN,
+			'authorities or the people, or saying how many there were; this record stands for them.',
 		start: '2017-02-07T10:00',
 		end: '2017-02-07T11:00',
-		timeZone: 'Asia/Baku',
-		timing: 'date_assumed',
-		venue: null,
-		status: 'held',
-		isPublic: 1,
-		hosts: [
-			{ organization: 'sms', role: 'host' },
-			{ organization: 'turkey', role: 'host' }
-		],
-		delegations: [
-			{ name: 'State Migration Service', organization: 'sms' },
-			{ name: 'Republic of Turkey', organization: 'turkey' }
-		]
-	},
-	{
+		sides: [{ organization: 'turkey', delegation: 'Republic of Turkey' }]
+	}),
+	meetingsWithPartner({
 		key: 'turkey-ambassador-meeting',
 		kind: 'bilateral_meeting',
 		title:
 			'Meetings of the Chief of the State Migration Service with Ambassadors of the Republic of Turkey in ' +
 			'the Republic of Azerbaijan',
-		description:
+		said:
 			'Ambassadors of the Republic of Turkey in the Republic of Azerbaijan met the head of the State ' +
 			'Migration Service and discussed cooperation perspectives. The source reports such meetings without ' +
-			'naming the ambassadors or saying how many there were; this record stands for them. ' +
-			DATE_NOT_KNOWN +
-			' ' +
-			PLACE_NOT_KNOWN,
+			'naming the ambassadors or saying how many there were; this record stands for them.',
 		start: '2017-02-14T10:00',
 		end: '2017-02-14T11:00',
-		timeZone: 'Asia/Baku',
-		timing: 'date_assumed',
-		venue: null,
-		status: 'held',
-		isPublic: 1,
-		hosts: [
-			{ organization: 'sms', role: 'host' },
-			{ organization: 'turkey-embassy', role: 'host' }
-		],
-		delegations: [
-			{ name: 'State Migration Service', organization: 'sms' },
-			{ name: 'Embassy of the Republic of Turkey', organization: 'turkey-embassy' }
-		]
-	},
+		sides: [{ organization: 'turkey-embassy', delegation: 'Embassy of the Republic of Turkey' }]
+	}),
 	// [004] "Between the authorities mutual working visits and meetings were arranged either in managerial and
 	// working level, exchange of practices in migration sphere was held …".
-	{
+	meetingsWithPartner({
 		key: 'russia-working-visit',
 		kind: 'working_visit',
 		title:
 			'Working visits and meetings between the State Migration Service and state authorities of the Russian ' +
 			'Federation',
-		description:
+		said:
 			'Mutual working visits and meetings of the State Migration Service and state authorities of the ' +
 			'Russian Federation, at managerial and working level, with an exchange of practice in the migration ' +
 			'sphere; ties were also established within the cooperation platforms realized. The source reports ' +
 			'them as held since the Service was established, without naming the authorities or the people, or ' +
-			'saying how many there were; this record stands for them. ' +
-			DATE_NOT_KNOWN +
-			' ' +
-			PLACE_NOT_KNOWN,
+			'saying how many there were; this record stands for them.',
 		start: '2017-02-21T10:00',
 		end: '2017-02-21T17:00',
-		timeZone: 'Asia/Baku',
-		timing: 'date_assumed',
-		venue: null,
-		status: 'held',
-		isPublic: 1,
-		hosts: [
-			{ organization: 'sms', role: 'host' },
-			{ organization: 'russia', role: 'host' }
-		],
-		delegations: [
-			{ name: 'State Migration Service', organization: 'sms' },
-			{ name: 'Russian Federation', organization: 'russia' }
-		]
-	},
+		sides: [{ organization: 'russia', delegation: 'Russian Federation' }]
+	}),
 	// [004] "Constantly meetings of the head of the Service with heads of abovementioned authorities and
 	// Ambassadors Extraordinary and Plenipotentiary of the Kingdom of Netherlands in the Republic of Azerbaijan
 	// were held and issues of mutual interests were discussed."
-	{
+	meetingsWithPartner({
 		key: 'netherlands-authorities-meeting',
 		kind: 'bilateral_meeting',
 		title:
 			'Meetings of the Chief of the State Migration Service with the heads of the Immigration and ' +
 			'Naturalization Service and the Repatriation and Departure Service of the Netherlands',
-		description:
+		said:
 			'The head of the State Migration Service met the heads of the Immigration and Naturalization Service ' +
 			'under the Ministry of Justice and of the Repatriation and Departure Service of the Kingdom of the ' +
 			'Netherlands, and issues of mutual interest were discussed. The source says such meetings were held ' +
-			'constantly, without naming the people or saying how many there were; this record stands for them. ' +
-			DATE_NOT_KNOWN +
-			' ' +
-			PLACE_NOT_KNOWN,
+			'constantly, without naming the people or saying how many there were; this record stands for them.',
 		start: '2017-03-01T10:00',
 		end: '2017-03-01T11:00',
-		timeZone: 'Asia/Baku',
-		timing: 'date_assumed',
-		venue: null,
-		status: 'held',
-		isPublic: 1,
-		hosts: [
-			{ organization: 'sms', role: 'host' },
-			{ organization: 'netherlands-immigration', role: 'host' },
-			{ organization: 'netherlands-repatriation', role: 'host' }
-		],
-		delegations: [
-			{ name: 'State Migration Service', organization: 'sms' },
-			{ name: 'Immigration and Naturalization Service', organization: 'netherlands-immigration' },
-			{ name: 'Repatriation and Departure Service', organization: 'netherlands-repatriation' }
+		sides: [
+			{ organization: 'netherlands-immigration', delegation: 'Immigration and Naturalization Service' },
+			{ organization: 'netherlands-repatriation', delegation: 'Repatriation and Departure Service' }
 		]
-	},
-	{
+	}),
+	meetingsWithPartner({
 		key: 'netherlands-ambassador-meeting',
 		kind: 'bilateral_meeting',
 		title:
 			'Meetings of the Chief of the State Migration Service with Ambassadors Extraordinary and ' +
 			'Plenipotentiary of the Kingdom of the Netherlands in the Republic of Azerbaijan',
-		description:
+		said:
 			'The head of the State Migration Service met Ambassadors Extraordinary and Plenipotentiary of the ' +
 			'Kingdom of the Netherlands in the Republic of Azerbaijan, and issues of mutual interest were ' +
 			'discussed. The source says such meetings were held constantly, without naming the ambassadors or ' +
-			'saying how many there were; this record stands for them. ' +
-			DATE_NOT_KNOWN +
-			' ' +
-			PLACE_NOT_KNOWN,
+			'saying how many there were; this record stands for them.',
 		start: '2017-03-07T10:00',
 		end: '2017-03-07T11:00',
-		timeZone: 'Asia/Baku',
-		timing: 'date_assumed',
-		venue: null,
-		status: 'held',
-		isPublic: 1,
-		hosts: [
-			{ organization: 'sms', role: 'host' },
-			{ organization: 'netherlands-embassy', role: 'host' }
-		],
-		delegations: [
-			{ name: 'State Migration Service', organization: 'sms' },
-			{ name: 'Embassy of the Kingdom of the Netherlands', organization: 'netherlands-embassy' }
-		]
-	},
+		sides: [{ organization: 'netherlands-embassy', delegation: 'Embassy of the Kingdom of the Netherlands' }]
+	}),
 	// [004] event "held on April 18-19, 2017 in New York in the framework of the IOM's International Dialogue on Migration".
 	{
 		key: 'idm-2017',
