@@ -1,4 +1,4 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { ENROLMENT_ROUTES, hasRole, routeAccess } from '$lib/server/auth/access';
 import {
@@ -12,6 +12,8 @@ import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
+import { handleUnexpectedError } from '$lib/server/observability/error-handler';
+import { handleRequestLog } from '$lib/server/observability/request-log';
 import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
@@ -96,9 +98,12 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	handleRequestLog,
 	handleHeaders,
 	refuseCrossSiteWrites,
 	refuseOversizedForms,
 	handleSession,
 	handleAccess
 );
+
+export const handleError: HandleServerError = handleUnexpectedError;

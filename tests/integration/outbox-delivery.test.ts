@@ -13,6 +13,7 @@ import { createMailer } from '$lib/server/mail/mail.transport';
 import { claimDueMessages, markMessageSent } from '$lib/server/mail/outbox.repository';
 import { getOutboxPage } from '$lib/server/mail/outbox.service';
 import { outboxSettings, type OutboxSettings } from '$lib/server/mail/outbox.settings';
+import { logger } from '$lib/server/observability/logger';
 import {
 	deliverDueMessages,
 	releaseClaimsOfDeadProcesses,
@@ -218,12 +219,12 @@ describeEachEngine('outbox delivery', (engine) => {
 					.execute();
 			}
 		}));
-		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
 		const mailer = mailerFor(peer);
 		try {
 			expect(await deliverDueMessages(db, mailer, later(3000), SETTINGS)).toEqual({ sent: 0, failed: 0 });
 			expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-				`[protokol] outbox: the claim on message ${slowOne!.id} (${slowOne!.message_id}) was lost before ` +
+				`outbox: the claim on message ${slowOne!.id} (${slowOne!.message_id}) was lost before ` +
 					'its result (sent) could be recorded; another worker has it'
 			]);
 		} finally {
@@ -305,7 +306,7 @@ describeEachEngine('outbox delivery', (engine) => {
 					.where('id', '=', queued[i]!.id)
 					.execute();
 			}
-			const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+			const info = vi.spyOn(logger, 'info').mockImplementation(() => {});
 			try {
 				expect(await releaseClaimsOfDeadProcesses(db, later(1000))).toBe(1);
 				expect(String(info.mock.calls[0]?.[0])).toContain(`claimed by ${holders.dead}, which has stopped`);

@@ -9,6 +9,7 @@ import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
 import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
+import { logger } from './observability/logger';
 import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
 import { refreshDossiers } from './dossier/dossier.service';
@@ -17,10 +18,10 @@ export async function prepareDatabase(): Promise<void> {
 	const handle = database();
 	const { db, description } = handle;
 	const applied = await migrateToLatest(handle);
-	if (applied.length > 0) console.info(`[protokol] ${description}: applied ${applied.join(', ')}`);
+	if (applied.length > 0) logger.info({ migrations: applied }, `${description}: applied migrations`);
 	if (process.env.DEMO_DATA !== 'off') {
 		const demo = await loadDemoData(db);
-		if (demo.loaded) console.info(`[protokol] loaded the demo data into ${description}`);
+		if (demo.loaded) logger.info(`loaded the demo data into ${description}`);
 	}
 	// Searches bring the index up to date themselves, dossiers their timelines, and the duplicate check
 	// the name keys; doing it now spares the first of each the wait.
@@ -38,7 +39,7 @@ let outbox: OutboxWorker | null = null;
 export function startOutboxDelivery(): void {
 	const mailer = createMailer();
 	if (!mailer) {
-		console.info('[protokol] SMTP_URL is not set: invitations wait in the outbox');
+		logger.info('SMTP_URL is not set: invitations wait in the outbox');
 		return;
 	}
 	outbox = startOutboxWorker(database().db, mailer, outboxSettings());
@@ -58,9 +59,9 @@ export function stopOnShutdown(): void {
 			await outbox?.stop();
 			outbox = null;
 			await closeDatabase();
-			console.info('[protokol] stopped');
+			logger.info('stopped');
 		} catch (error) {
-			console.error('[protokol] stopping failed:', error);
+			logger.error({ err: error }, 'stopping failed');
 			process.exitCode = 1;
 		} finally {
 			clearInterval(keepAlive);

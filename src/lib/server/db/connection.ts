@@ -18,6 +18,7 @@ import {
 	type TransactionSettings
 } from 'kysely';
 import pg from 'pg';
+import { logger } from '../observability/logger';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -75,7 +76,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 				try {
 					await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 				} catch (error) {
-					console.warn(`[protokol] checkpointing ${location.filename} failed:`, error);
+					logger.warn({ err: error }, `checkpointing ${location.filename} failed`);
 				}
 				await db.destroy();
 			}
