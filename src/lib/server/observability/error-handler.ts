@@ -9,11 +9,9 @@ import { logger, type Logger } from './logger';
 export function errorHandlerFor(log: Logger): HandleServerError {
 	return ({ error, event, status, message }) => {
 		const requestId = event.locals.requestId;
-		if (status < 500) {
-			// SvelteKit's own 404 and 405 (no such route, no such method) come here too: not faults.
-			log.debug({ err: error, status, route: event.route.id }, message);
-			return { message, requestId };
-		}
+		// SvelteKit's own 404 and 405 (no such route, no such method) come here too: not faults, and their
+		// errors name the path, which may hold a personal link's secret. The access line says enough.
+		if (status < 500) return { message, requestId };
 		log.error({ err: error, status, route: event.route.id, reqId: requestId }, 'unexpected error');
 		return {
 			message: `Something went wrong on the server. If it happens again, quote the reference ${requestId} when you report it.`,

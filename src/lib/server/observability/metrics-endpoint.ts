@@ -1,7 +1,7 @@
 /**
  * /metrics for Prometheus, behind METRICS_TOKEN (sent as `Authorization: Bearer <token>`). Without the
- * setting the path is like any unknown one; a missing or wrong token gets 401. Answered by the hooks
- * (request-log.ts) before sessions, setup and access are looked at: a scraper has none of them.
+ * setting it answers 404; a missing or wrong token gets 401. Answered by the hooks (request-log.ts) before
+ * sessions, setup and access are looked at: a scraper has none of them.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Gauge } from 'prom-client';
@@ -58,17 +58,18 @@ function bearerMatches(request: Request, token: string): boolean {
 	return timingSafeEqual(digest(presented), digest(token));
 }
 
-/** The scrape's answer, or null when METRICS_TOKEN is not set (the app then answers as for any path). */
+const plainText = (status: number, text: string, headers: Record<string, string> = {}) =>
+	new Response(`${text}\n`, { status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers } });
+
 export async function answerMetrics(
 	request: Request,
 	env: Record<string, string | undefined> = process.env
-): Promise<Response | null> {
+): Promise<Response> {
 	const token = env.METRICS_TOKEN?.trim();
-	if (!token) return null;
+	if (!token) return plainText(404, 'Not found: metrics are off (METRICS_TOKEN is not set).');
 	if (!bearerMatches(request, token)) {
-		return new Response('A valid bearer token is required.\n', {
-			status: 401,
-			headers: { 'www-authenticate': 'Bearer realm="metrics"', 'content-type': 'text/plain; charset=utf-8' }
+		return plainText(401, 'A valid bearer token is required.', {
+			'www-authenticate': 'Bearer realm="metrics"'
 		});
 	}
 	return new Response(await registry.metrics(), {

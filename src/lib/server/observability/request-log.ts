@@ -24,10 +24,7 @@ export function requestIdOf(request: Request): string {
 export const handleRequestLog: Handle = async ({ event, resolve }) => {
 	const reqId = requestIdOf(event.request);
 	event.locals.requestId = reqId;
-	if (event.url.pathname === METRICS_PATH) {
-		const scrape = await answerMetrics(event.request);
-		if (scrape) return scrape;
-	}
+	if (event.url.pathname === METRICS_PATH) return answerMetrics(event.request);
 	const started = performance.now();
 	return requestContext.run({ reqId }, async () => {
 		// Stays 500 when a hook throws: SvelteKit then answers with its error page (and handleError).
