@@ -36,7 +36,7 @@ export interface DatabaseHandle {
 export interface OpenOptions {
 	/** PostgreSQL only: the schema to work in (tests give each run its own). */
 	schema?: string;
-	/** Called after every query; tests use it to count the queries a page costs. */
+	/** Called after every query: the server counts failed ones by code (metrics), tests count a page's. */
 	onQuery?: (event: LogEvent) => void;
 }
 
