@@ -15,7 +15,7 @@ import { codeAt } from '$lib/server/auth/totp';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp, TEST_PASSWORD } from '../helpers/accounts';
 import { insertEvent, insertPerson } from '../helpers/factories';
-import { startServer, type RunningServer } from '../helpers/server';
+import { postForm, startServer, type RunningServer } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 type LogEntry = Record<string, unknown> & { level: string; time: string; msg: string };
@@ -23,6 +23,7 @@ type LogEntry = Record<string, unknown> & { level: string; time: string; msg: st
 const METRICS_TOKEN = randomBytes(24).toString('hex');
 
 let dir: string;
+let databaseUrl: string;
 let server: RunningServer;
 let smtp: TestSmtpServer;
 let database: DatabaseHandle;
@@ -33,7 +34,7 @@ let eventId: number;
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-logs-'));
-	const databaseUrl = join(dir, 'protokol.db');
+	databaseUrl = join(dir, 'protokol.db');
 	smtp = await startSmtpServer();
 	server = await startServer({
 		databaseUrl,
@@ -104,19 +105,8 @@ async function accessLineOf(reqId: string): Promise<LogEntry> {
 	return linesOf(reqId).find((entry) => entry.msg === 'request')!;
 }
 
-function post(path: string, fields: Record<string, string>, cookie?: string) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			...(cookie ? { cookie } : {})
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie?: string) =>
+	postForm(server, path, fields, cookie ? { cookie } : {});
 
 const get = (path: string, headers: Record<string, string> = {}) =>
 	fetch(path.startsWith('http') ? path : `${server.url}${path}`, { redirect: 'manual', headers });
@@ -264,7 +254,7 @@ test('no password, session, second-factor code, personal link, feed or metrics t
 	expect(refused.status).toBe(400);
 
 	// Signing in with a second factor.
-	const careful = await addUser(join(dir, 'protokol.db'), 'viewer', 'careful@protokol.test');
+	const careful = await addUser(databaseUrl, 'viewer', 'careful@protokol.test');
 	const totpKey = randomBytes(20).toString('hex');
 	secrets.totpKey = totpKey;
 	await database.db
