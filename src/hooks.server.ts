@@ -14,7 +14,12 @@ import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warnin
 import { refusal, seeOther } from '$lib/server/http/responses';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
-import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
+import {
+	prepareDatabase,
+	startBackupSchedule,
+	startOutboxDelivery,
+	stopOnShutdown
+} from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
 
@@ -22,6 +27,7 @@ export const init: ServerInit = async () => {
 	stopOnShutdown();
 	await prepareDatabase();
 	startOutboxDelivery();
+	startBackupSchedule();
 };
 
 const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {
