@@ -7,21 +7,11 @@
  *   npm run backup:verify -- <folder>       check a backup against its manifest
  * Each ends with status 0 when all went well, 1 when not (saying why), 2 when used wrongly.
  */
-import { formatByteSize } from '../src/lib/server/files/file.settings';
-import type { BackupManifest } from '../src/lib/server/backup/backup.manifest';
+import { describeBackup } from '../src/lib/server/backup/backup.manifest';
 import { restoreBackup, takeBackup, verifyBackup } from '../src/lib/server/backup/backup.service';
 import { dataLocation } from '../src/lib/server/backup/backup.settings';
 
 const USAGE = 'Usage: tsx scripts/backup.ts backup <folder> | restore <folder> [--force] | verify <folder>';
-
-function describe(manifest: BackupManifest): string {
-	const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
-	const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
-	return (
-		`${rows} rows in ${Object.keys(manifest.tables).length} tables at schema ${manifest.schemaVersion}, ` +
-		`${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'} (${formatByteSize(bytes)})`
-	);
-}
 
 async function main([command, folder, ...options]: string[]): Promise<number> {
 	const force = options.includes('--force');
@@ -32,7 +22,7 @@ async function main([command, folder, ...options]: string[]): Promise<number> {
 	const location = dataLocation();
 	if (command === 'backup') {
 		const manifest = await takeBackup(location, folder);
-		console.log(`Backed up ${describe(manifest)} to ${folder}.`);
+		console.log(`Backed up ${describeBackup(manifest)} to ${folder}.`);
 		console.log('Checked: the copy matches its manifest, and every file its SHA-256.');
 		return 0;
 	}
@@ -42,12 +32,12 @@ async function main([command, folder, ...options]: string[]): Promise<number> {
 			console.error(`${folder} is not a sound backup:\n${problems.map((p) => `- ${p}`).join('\n')}`);
 			return 1;
 		}
-		console.log(`${folder} is sound: ${describe(manifest)}, made ${manifest.createdAt}.`);
+		console.log(`${folder} is sound: ${describeBackup(manifest)}, made ${manifest.createdAt}.`);
 		return 0;
 	}
 	if (command === 'restore') {
 		const { manifest, description } = await restoreBackup(folder, location, { force });
-		console.log(`Restored ${describe(manifest)}, backed up ${manifest.createdAt}, into ${description}`);
+		console.log(`Restored ${describeBackup(manifest)}, backed up ${manifest.createdAt}, into ${description}`);
 		console.log(`and ${location.filesDirectory}. The server brings the schema up to date when it starts.`);
 		return 0;
 	}

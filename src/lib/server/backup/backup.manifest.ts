@@ -6,6 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { formatByteSize } from '../files/file.settings';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const FILES_FOLDER = 'files';
@@ -70,4 +71,12 @@ export async function readManifest(
 /** Where a backup keeps one content: files/<first two hex digits>/<sha256>, as the file store does. */
 export function backupFilesDirectory(directory: string): string {
 	return join(directory, FILES_FOLDER);
+}
+
+/** "252 rows in 40 tables at schema 20261205_0400_index_login_failures, 1 file (5 bytes)" */
+export function describeBackup(manifest: BackupManifest): string {
+	const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
+	const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
+	const files = `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}`;
+	return `${rows} rows in ${Object.keys(manifest.tables).length} tables at schema ${manifest.schemaVersion}, ${files} (${formatByteSize(bytes)})`;
 }

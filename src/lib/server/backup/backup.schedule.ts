@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BackupManifest } from './backup.manifest';
+import { describeBackup, type BackupManifest } from './backup.manifest';
 import { takeBackup, type DataLocation } from './backup.service';
 import type { BackupSchedule } from './backup.settings';
 
@@ -79,9 +79,8 @@ export function startScheduledBackups(schedule: BackupSchedule, from: DataLocati
 	const backUp = async () => {
 		try {
 			const { path, manifest, removed } = await makeScheduledBackup(schedule, from);
-			const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
 			console.info(
-				`[protokol] backup written to ${path} (${rows} rows, ${manifest.files.length} files)` +
+				`[protokol] backup written to ${path}: ${describeBackup(manifest)}` +
 					(removed.length > 0 ? `; removed ${removed.join(', ')}` : '')
 			);
 		} catch (error) {
