@@ -17,20 +17,10 @@ import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { runScript, runScriptAlongside } from '../helpers/cli';
 import { pdfFile } from '../helpers/documents';
+import { startBurstOfSaves } from '../helpers/forms';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const LETTER = 1; // the demo data's letter No 09/1502
-const PERSON = {
-	honorific: '',
-	nativeName: '',
-	position: '',
-	rank: '',
-	precedenceLevel: '',
-	organizationId: '',
-	email: '',
-	phone: '',
-	notes: ''
-};
 
 let dir: string;
 const servers: RunningServer[] = [];
@@ -75,39 +65,18 @@ describe('a backup during a burst of saves', () => {
 		const server = await start(office, { DEMO_DATA: 'off' });
 		const cookie = await signInOverHttp(server, officer);
 
-		const acknowledged: string[] = [];
-		let refused = 0;
-		let writing = true;
-		const writer = async (w: number) => {
-			for (let i = 0; writing; i++) {
-				const familyName = `Writer${w}-${i}`;
-				const response = await fetch(`${server.url}/people/new?/save`, {
-					method: 'POST',
-					redirect: 'manual',
-					headers: {
-						origin: server.url,
-						accept: 'text/html',
-						'content-type': 'application/x-www-form-urlencoded',
-						cookie
-					},
-					body: new URLSearchParams({ ...PERSON, givenName: 'Burst', familyName })
-				});
-				if (response.status === 303) acknowledged.push(familyName);
-				else refused++;
-			}
-		};
-		const writers = [0, 1, 2].map(writer);
+		const burst = startBurstOfSaves(server, cookie, 3);
+		const { acknowledged } = burst;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 
 		const folder = join(dir, 'burst-backup');
 		const before = [...acknowledged];
 		const backup = await runScriptAlongside('scripts/backup.ts', ['backup', folder], office);
 		const during = acknowledged.length - before.length;
-		writing = false;
-		await Promise.all(writers);
+		await burst.stop();
 		expect(backup.stderr).toBe('');
 		expect(backup.status).toBe(0);
-		expect(refused).toBe(0);
+		expect(burst.refused()).toBe(0);
 		expect(before.length).toBeGreaterThan(5);
 		// The server went on saving while the backup was taken.
 		expect(during).toBeGreaterThan(0);
@@ -175,7 +144,7 @@ describe("a letter's file", () => {
 
 		await expect
 			.poll(() => server.output(), { timeout: 15_000 })
-			.toMatch(/\[protokol\] backup written to .*; removed protokol-/);
+			.toMatch(/"msg":"backup written to .*; removed protokol-/);
 		server.signal('SIGTERM');
 		expect(await server.exited).toEqual({ code: 0, signal: null });
 		expect(await listScheduledBackups(backups)).toHaveLength(2);

@@ -21,7 +21,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { sql, type Kysely } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BackupManifest } from '$lib/server/backup/backup.manifest';
 import {
@@ -37,9 +36,9 @@ import type { Database } from '$lib/server/db/schema';
 import { stageFile } from '$lib/server/files/file.staging';
 import { localFileStorage } from '$lib/server/files/file.storage';
 import { runScript } from '../helpers/cli';
-import { POSTGRES_URL, skippedEngines } from '../helpers/databases';
+import { adminQuery, POSTGRES_URL, skippedEngines } from '../helpers/databases';
 import { pdfFile } from '../helpers/documents';
-import { insertPerson } from '../helpers/factories';
+import { insertCorrespondence, insertPerson } from '../helpers/factories';
 
 const SYSTEM = { userId: null, label: 'test setup', role: 'system' as const };
 const BACKUP = 'scripts/backup.ts';
@@ -71,18 +70,7 @@ async function seed(place: ReturnType<typeof dataPlace>): Promise<Buffer> {
 	await withDatabase(place.DATABASE_URL, async (db) => {
 		await insertPerson(db, { given_name: 'Aysel', family_name: 'Mammadova' });
 		await insertPerson(db, { given_name: 'Vüsal', family_name: 'Hüseynov' });
-		const now = new Date().toISOString();
-		const letter = await db
-			.insertInto('correspondence')
-			.values({
-				kind: 'letter',
-				dated_on: '2021-09-02',
-				subject: 'Champion countries',
-				created_at: now,
-				updated_at: now
-			})
-			.returning('id')
-			.executeTakeFirstOrThrow();
+		const letter = await insertCorrespondence(db);
 		const storage = localFileStorage(place.FILES_DIR);
 		const staged = await stageFile(Readable.from([content]), storage.stagingDirectory, 1 << 20);
 		await attachCorrespondenceFile(
@@ -234,16 +222,6 @@ async function createPostgresDatabase(): Promise<string> {
 }
 
 const createdDatabases: string[] = [];
-
-async function adminQuery(text: string): Promise<void> {
-	const client = new pg.Client({ connectionString: POSTGRES_URL });
-	await client.connect();
-	try {
-		await client.query(text);
-	} finally {
-		await client.end();
-	}
-}
 
 const postgresProblem = skippedEngines.find((engine) => engine.name === 'PostgreSQL')?.reason;
 

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describeBackup, type BackupManifest } from './backup.manifest';
 import { takeBackup, type DataLocation } from './backup.service';
 import type { BackupSchedule } from './backup.settings';
+import { logger } from '../observability/logger';
 
 const BACKUP_NAME = /^protokol-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z$/;
 /** A backup that did not finish, left by a server that stopped or failed while making it. */
@@ -79,15 +80,13 @@ export function startScheduledBackups(schedule: BackupSchedule, from: DataLocati
 	const backUp = async () => {
 		try {
 			const { path, manifest, removed } = await makeScheduledBackup(schedule, from);
-			console.info(
-				`[protokol] backup written to ${path}: ${describeBackup(manifest)}` +
+			logger.info(
+				{ path, removed },
+				`backup written to ${path}: ${describeBackup(manifest)}` +
 					(removed.length > 0 ? `; removed ${removed.join(', ')}` : '')
 			);
 		} catch (error) {
-			console.error(
-				'[protokol] the scheduled backup failed:',
-				error instanceof Error ? error.message : error
-			);
+			logger.error({ err: error }, 'the scheduled backup failed');
 		}
 	};
 	const planFor = (at: number) => {
