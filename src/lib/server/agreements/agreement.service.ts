@@ -259,7 +259,20 @@ export async function createAgreement(
 	now = new Date()
 ): Promise<number> {
 	authorize(actor, 'officer');
-	return db.transaction().execute((tx) => insertVersionedRecord(tx, actor, AGREEMENTS, input, now));
+	return db.transaction().execute((tx) => addAgreementInTransaction(tx, actor, input, now));
+}
+
+/**
+ * Records an agreement with its parties and its audit entry inside the caller's transaction: for a
+ * write that has checked the role and makes an agreement as one of its steps (a meeting's topic).
+ */
+export async function addAgreementInTransaction(
+	tx: Kysely<Database>,
+	actor: Actor,
+	input: AgreementInput,
+	now: Date
+): Promise<number> {
+	return insertVersionedRecord(tx, actor, AGREEMENTS, input, now);
 }
 
 /**

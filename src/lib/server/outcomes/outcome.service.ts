@@ -165,20 +165,31 @@ export async function createOutcome(
 	now = new Date()
 ): Promise<number> {
 	authorize(actor, 'officer');
-	return db.transaction().execute(async (tx) => {
-		await checkOutcomeReferences(tx, input);
-		const at = now.toISOString();
-		const { id } = await insertOutcome(tx, { ...outcomeColumns(input), created_at: at, updated_at: at });
-		await replaceOutcomeParties(tx, id, input.parties);
-		await recordAction(tx, actor, {
-			action: 'outcome.create',
-			entityType: 'outcome',
-			entityId: id,
-			eventId: input.eventId,
-			after: { ...outcomeColumns(input), parties: input.parties }
-		});
-		return id;
+	return db.transaction().execute((tx) => addOutcomeInTransaction(tx, actor, input, now));
+}
+
+/**
+ * Inserts an outcome with its parties and its audit entry, inside the caller's transaction: for a write
+ * that has checked the role and makes an outcome as one of its steps (a meeting's topic turned into one).
+ */
+export async function addOutcomeInTransaction(
+	tx: Kysely<Database>,
+	actor: Actor,
+	input: OutcomeInput,
+	now: Date
+): Promise<number> {
+	await checkOutcomeReferences(tx, input);
+	const at = now.toISOString();
+	const { id } = await insertOutcome(tx, { ...outcomeColumns(input), created_at: at, updated_at: at });
+	await replaceOutcomeParties(tx, id, input.parties);
+	await recordAction(tx, actor, {
+		action: 'outcome.create',
+		entityType: 'outcome',
+		entityId: id,
+		eventId: input.eventId,
+		after: { ...outcomeColumns(input), parties: input.parties }
 	});
+	return id;
 }
 
 const STALE_OUTCOME =
