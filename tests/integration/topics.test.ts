@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import { findAgreementPage } from '$lib/server/agreements/agreement.service';
+import { loadDemoData } from '$lib/server/demo/demo.service';
 import type { Actor } from '$lib/server/audit/audit';
 import type { Database, EventRow, Organization, Person } from '$lib/server/db/schema';
 import { Forbidden, NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
@@ -447,5 +448,48 @@ describeEachEngine('a meeting’s topics', (engine) => {
 		expect(await findTopicPage(db, meeting.id, id)).toBeNull();
 		const refusal = await moveTopic(db, officer, id, 'down', meeting.id).catch((e: unknown) => e);
 		expect(refusal).toBeInstanceOf(NotFound);
+	});
+});
+
+describeEachEngine('the demo meeting’s topics', (engine) => {
+	let handle: TestDatabase;
+
+	beforeAll(async () => {
+		handle = await engine.open();
+		await loadDemoData(handle.db);
+	});
+	afterAll(() => handle.cleanup());
+
+	test('the meeting of the Chief of the SMS with IOM’s Regional Director has the seed’s topics, in its order', async () => {
+		const meeting = await handle.db
+			.selectFrom('event')
+			.select('id')
+			.where('title', '=', MEETING.title)
+			.executeTakeFirstOrThrow();
+		const page = (await findTopicsPage(handle.db, meeting.id))!;
+		expect(page.topics.map((t) => [t.position, t.title, t.raisedByLabel, t.result?.title ?? null])).toEqual([
+			[
+				1,
+				'The two joint projects and the Regional Training Center on Migration',
+				'Our side',
+				'Continue the two joint international projects and the Regional Training Center on Migration'
+			],
+			[
+				2,
+				'The Global Compact for Safe, Orderly and Regular Migration (GCM)',
+				'Our side',
+				'Enhance bilateral collaboration between the SMS and IOM for implementing the GCM'
+			],
+			[3, 'The National Migration Profile (2013–2020 and the first ten months of 2021)', 'Our side', null],
+			[
+				4,
+				'The Migration Governance Indicators process',
+				'Our side',
+				'Continue joint activities in the Migration Governance Indicators process'
+			]
+		]);
+		expect(page.topics[1]!.discussion).toContain(
+			'exemplary role in the implementation and promotion of the GCM'
+		);
 	});
 });
