@@ -17,7 +17,6 @@ import {
 	addTopic,
 	findTopicPage,
 	findTopicsPage,
-	listTopicOrigins,
 	moveTopic,
 	recordTopicDiscussion,
 	removeTopic,
@@ -354,7 +353,7 @@ describeEachEngine('a meeting’s topics', (engine) => {
 			dueOn: '2022-02-01'
 		});
 		expect(page.result).toBeNull();
-		expect(await listTopicOrigins(db, 'outcome', result.id)).toEqual([
+		expect((await findOutcomePage(db, result.id))!.topics).toEqual([
 			{ id, title: 'Migration Governance Indicators', event: expect.objectContaining({ id: meeting.id }) }
 		]);
 
@@ -421,7 +420,7 @@ describeEachEngine('a meeting’s topics', (engine) => {
 			type: 'agreement',
 			id: result.id
 		});
-		expect(await listTopicOrigins(db, 'agreement', result.id)).toEqual([
+		expect(page.topics).toEqual([
 			expect.objectContaining({ id, event: expect.objectContaining({ id: meeting.id }) })
 		]);
 		expect(await auditOf(meeting.id)).toEqual(['topic.add', 'topic.turn']);

@@ -30,6 +30,8 @@ import {
 } from './outcome.repository';
 import { toOutcomeViews, type OutcomeView } from './outcome.view';
 import { authorize } from '../auth/authorize';
+import { listTopicsResultingIn } from '../topics/topic.repository';
+import { toTopicOrigins, type TopicOrigin } from '../topics/topic.view';
 
 async function withPartiesAndFollowUps(db: Kysely<Database>, rows: OutcomeRow[]): Promise<OutcomeView[]> {
 	const ids = rows.map((row) => row.id);
@@ -63,12 +65,21 @@ export async function listOutcomesPage(
 	return { ...page, items: await withPartiesAndFollowUps(db, page.items) };
 }
 
-/** Everything the outcome page shows, or null when there is no such outcome. */
-export async function findOutcomePage(db: Kysely<Database>, outcomeId: number): Promise<OutcomeView | null> {
+/**
+ * Everything the outcome page shows, or null when there is no such outcome: the outcome, and the
+ * meeting's topic it was made from, if any. Four queries.
+ */
+export async function findOutcomePage(
+	db: Kysely<Database>,
+	outcomeId: number
+): Promise<(OutcomeView & { topics: TopicOrigin[] }) | null> {
 	const row = await findOutcome(db, outcomeId);
 	if (!row) return null;
-	const [view] = await withPartiesAndFollowUps(db, [row]);
-	return view ?? null;
+	const [[view], topics] = await Promise.all([
+		withPartiesAndFollowUps(db, [row]),
+		listTopicsResultingIn(db, 'outcome', outcomeId)
+	]);
+	return view ? { ...view, topics: toTopicOrigins(topics) } : null;
 }
 
 const text = (value: string | null) => value ?? '';

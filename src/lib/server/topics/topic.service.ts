@@ -47,7 +47,6 @@ import {
 	listMeetingPeople,
 	listOutcomesFollowedByTopics,
 	listTopics,
-	listTopicsResultingIn,
 	placeTopic,
 	updateTopicAtVersion,
 	type MeetingRow,
@@ -57,10 +56,8 @@ import {
 	toMeetingView,
 	toPeopleChoices,
 	toTopicFormValues,
-	toTopicOrigins,
 	toTopicView,
 	type MeetingView,
-	type TopicOrigin,
 	type TopicView,
 	type TopicsPageView
 } from './topic.view';
@@ -189,15 +186,6 @@ export async function findTopicForm(db: Db, eventId: number, topicId: number) {
 	const [meeting, row] = await Promise.all([meetingOf(db, eventId), findTopic(db, topicId)]);
 	if (!meeting || !row || row.event_id !== eventId) return null;
 	return { meeting: toMeetingView(meeting), title: row.title, values: toTopicFormValues(row) };
-}
-
-/** The topics an outcome or agreement came from, with their meetings. One query. */
-export async function listTopicOrigins(
-	db: Db,
-	kind: 'outcome' | 'agreement',
-	id: number
-): Promise<TopicOrigin[]> {
-	return toTopicOrigins(await listTopicsResultingIn(db, kind, id));
 }
 
 // Writing ------------------------------------------------------------------------------------------------
