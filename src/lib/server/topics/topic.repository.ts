@@ -8,6 +8,7 @@ import {
 import type { LinkTable } from '../db/links';
 import type { Database, NewTopic, TopicUpdate } from '../db/schema';
 import { eventRefColumns } from '../events/event.ref';
+import { eventSummaryColumns } from '../events/event.repository';
 import { outcomesOfLatestEventsFirst } from '../outcomes/outcome.repository';
 
 /** The earlier records a topic continues, and the table of each. */
@@ -75,10 +76,7 @@ export async function findTopic(db: Kysely<Database>, topicId: number) {
  * lock on PostgreSQL, so that two writes to one meeting's list take turns (SQLite's BEGIN IMMEDIATE does).
  */
 export async function findMeeting(db: Kysely<Database>, eventId: number) {
-	const query = db
-		.selectFrom('event')
-		.select(['id', 'kind', 'title', 'start_at', 'end_at', 'time_zone', 'status'])
-		.where('id', '=', eventId);
+	const query = db.selectFrom('event').select(eventSummaryColumns).where('event.id', '=', eventId);
 	const row = await (
 		db.getExecutor().adapter instanceof PostgresAdapter && db.isTransaction ? query.forUpdate() : query
 	).executeTakeFirst();

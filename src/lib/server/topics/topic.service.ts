@@ -20,6 +20,7 @@ import { toCorrespondenceListItem } from '../correspondence/correspondence.view'
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { addOutcomeInTransaction } from '../outcomes/outcome.service';
+import { toEventSummary } from '../events/event.view';
 import { toOutcomeSummary } from '../outcomes/outcome.view';
 import { changeLink } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
@@ -53,7 +54,6 @@ import {
 	type TopicRow
 } from './topic.repository';
 import {
-	toMeetingView,
 	toPeopleChoices,
 	toTopicFormValues,
 	toTopicView,
@@ -101,7 +101,7 @@ async function meetingOf(db: Db, eventId: number): Promise<MeetingRow | null> {
 export async function findTopicsPage(db: Db, eventId: number): Promise<TopicsPageView | null> {
 	const [meeting, rows] = await Promise.all([meetingOf(db, eventId), listTopics(db, eventId)]);
 	if (!meeting) return null;
-	return { meeting: toMeetingView(meeting), topics: await withFollows(db, rows) };
+	return { meeting: toEventSummary(meeting), topics: await withFollows(db, rows) };
 }
 
 export interface TopicResultChoices {
@@ -178,14 +178,14 @@ export async function findTopicPage(
 	if (!meeting || !row || row.event_id !== eventId) return null;
 	const [topic] = await withFollows(db, [row]);
 	const result = topic!.result ? null : await resultDefaults(db, meeting, row);
-	return { meeting: toMeetingView(meeting), topic: topic!, result, found };
+	return { meeting: toEventSummary(meeting), topic: topic!, result, found };
 }
 
 /** The topic's edit form: its values as they stand, and the meeting. */
 export async function findTopicForm(db: Db, eventId: number, topicId: number) {
 	const [meeting, row] = await Promise.all([meetingOf(db, eventId), findTopic(db, topicId)]);
 	if (!meeting || !row || row.event_id !== eventId) return null;
-	return { meeting: toMeetingView(meeting), title: row.title, values: toTopicFormValues(row) };
+	return { meeting: toEventSummary(meeting), title: row.title, values: toTopicFormValues(row) };
 }
 
 // Writing ------------------------------------------------------------------------------------------------

@@ -1,35 +1,22 @@
 /** What the topics pages receive: chosen fields, camelCase, labels resolved. */
 import { formatPersonName } from '../../format/names';
 import {
-	eventKinds,
-	eventStatuses,
 	outcomeKinds,
 	outcomeStatuses,
 	topicSides,
-	type EventKind,
-	type EventStatus,
 	type OutcomeKind,
 	type OutcomeStatus,
 	type TopicSide
 } from '../../vocabulary';
 import type { CorrespondenceListItem } from '../correspondence/correspondence.view';
 import { eventRef, type EventRef } from '../events/event.ref';
+import type { EventSummary } from '../events/event.view';
 import type { OutcomeSummary } from '../outcomes/outcome.view';
 import type { TopicFormValues } from './topic.input';
-import type { listTopicsResultingIn, MeetingRow, TopicRow } from './topic.repository';
+import type { listTopicsResultingIn, TopicRow } from './topic.repository';
 
-/** The meeting whose topics a page shows. */
-export interface MeetingView {
-	id: number;
-	title: string;
-	kind: EventKind;
-	kindLabel: string;
-	status: EventStatus;
-	statusLabel: string;
-	startAt: string;
-	endAt: string;
-	timeZone: string;
-}
+/** The meeting whose topics a page shows: an event in brief. */
+export type MeetingView = EventSummary;
 
 /** What a topic became, linked from it. */
 export type TopicResultView =
@@ -74,20 +61,6 @@ export interface TopicOrigin {
 	id: number;
 	title: string;
 	event: EventRef;
-}
-
-export function toMeetingView(row: MeetingRow): MeetingView {
-	return {
-		id: row.id,
-		title: row.title,
-		kind: row.kind,
-		kindLabel: eventKinds.labels[row.kind],
-		status: row.status,
-		statusLabel: eventStatuses.labels[row.status],
-		startAt: row.start_at,
-		endAt: row.end_at,
-		timeZone: row.time_zone
-	};
 }
 
 function toResult(row: TopicRow): TopicResultView | null {
