@@ -189,6 +189,8 @@ export interface OutcomeTable extends Stamped, Versioned {
 	owner_organization_id: number | null;
 	due_on: IsoDate | null;
 	status: ColumnType<OutcomeStatus, OutcomeStatus | undefined, OutcomeStatus>;
+	/** The officer at the office who follows it up (a user account); null: nobody named yet. */
+	responsible_user_id: ColumnType<number | null, number | null | undefined, number | null>;
 	// signed_on, signed_place, approved_on and in_force_on are still in the table, always null since
 	// agreements moved to their own (db/migrations/20261205_0100_create_agreements.ts): not for use.
 }
