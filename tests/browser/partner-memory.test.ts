@@ -113,7 +113,9 @@ test("IOM's dossier holds, in one timeline, what its Regional Office and Mission
 		// Printed, it is the dossier alone: no filters, no feed, no buttons.
 		await page.emulateMedia({ media: 'print' });
 		expect(await page.locator('form.filters').isVisible()).toBe(false);
-		expect(await page.getByRole('heading', { name: 'Subscribe in a calendar program' }).isVisible()).toBe(false);
+		expect(await page.getByRole('heading', { name: 'Subscribe in a calendar program' }).isVisible()).toBe(
+			false
+		);
 		expect(await page.locator('ol.timeline').isVisible()).toBe(true);
 		await page.emulateMedia({ media: 'screen' });
 		// Only what IOM itself did: the Mission's debrief is left out.
