@@ -1,6 +1,6 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { ENROLMENT_ROUTES, hasRole, routeAccess } from '$lib/server/auth/access';
+import { ENROLMENT_ROUTES, hasRole, PROBE_ROUTES, routeAccess } from '$lib/server/auth/access';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -12,6 +12,7 @@ import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
+import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
@@ -62,7 +63,7 @@ let setupDone = false;
 
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
-	if (routeId !== '/healthz') {
+	if (!PROBE_ROUTES.has(routeId ?? '')) {
 		setupDone ||= !(await needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
 		if (setupDone && routeId === '/(public)/setup')
@@ -90,13 +91,18 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	applySecurityHeaders(response.headers, {
 		https: event.url.protocol === 'https:',
-		privatePage: event.route.id !== '/healthz'
+		privatePage: !PROBE_ROUTES.has(event.route.id ?? '')
 	});
 	return response;
 };
 
+// A database failure (full disk, read-only …) is logged with its cause and answered 503 by
+// answerDatabaseFailures; anything else keeps SvelteKit's 500.
+export const handleError: HandleServerError = ({ error, event }) => noteDatabaseFailure(error, event);
+
 export const handle = sequence(
 	handleHeaders,
+	answerDatabaseFailures,
 	refuseCrossSiteWrites,
 	refuseOversizedForms,
 	handleSession,

@@ -4,6 +4,8 @@
  * index up to date and start the outbox. And what it does once when it stops.
  */
 import { closeDatabase, database } from './db';
+import { classifyDatabaseError, describeProblem } from './db/db-errors';
+import { findWriteProblem } from './db/health';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
@@ -15,8 +17,16 @@ import { refreshSearchIndex } from './search/search.service';
 export async function prepareDatabase(): Promise<void> {
 	const handle = database();
 	const { db, description } = handle;
-	const applied = await migrateToLatest(handle);
+	const applied = await migrateToLatest(handle).catch((error: unknown) => {
+		throw cannotStart(description, error);
+	});
 	if (applied.length > 0) console.info(`[protokol] ${description}: applied ${applied.join(', ')}`);
+	// Opened read-only (SQLite does so silently for a file it may not write), the server would start,
+	// say it is fine and then fail every save.
+	const problem = await findWriteProblem(handle);
+	if (problem) {
+		throw new Error(`[protokol] cannot start: ${description}: ${describeProblem(problem)}`);
+	}
 	if (process.env.DEMO_DATA !== 'off') {
 		const demo = await loadDemoData(db);
 		if (demo.loaded) console.info(`[protokol] loaded the demo data into ${description}`);
@@ -25,6 +35,14 @@ export async function prepareDatabase(): Promise<void> {
 	// spares the first of each the wait.
 	await refreshSearchIndex(db);
 	await refreshNameKeys(db);
+}
+
+/** A migration the database refused (full, read-only …) said as such; anything else as it came. */
+function cannotStart(description: string, error: unknown): unknown {
+	const problem = classifyDatabaseError(error);
+	if (!problem) return error;
+	const said = `[protokol] cannot start: migrating ${description} failed: ${describeProblem(problem)}`;
+	return new Error(said, { cause: error });
 }
 
 let outbox: OutboxWorker | null = null;
