@@ -127,6 +127,9 @@ describe.skipIf(!isRoot)('a database the server cannot write', () => {
 		expect(ready.body.status).toBe('not ready');
 		expect(ready.body.reasons.join('\n')).toContain('SQLITE_FULL');
 		expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+		expect((await fetch(`${server.url}/people`, { headers: { cookie } })).status, 'reading still works').toBe(
+			200
+		);
 
 		// Room again: saving works without a restart.
 		rmSync(join(dir, 'filler'));

@@ -66,7 +66,7 @@ describe('a SQLite transaction that fills the database', () => {
 describeEachEngine('readiness', (engine) => {
 	let handle: TestDatabase;
 	const NOW = new Date('2026-12-05T09:00:00.000Z');
-	const SENDING = { SMTP_URL: 'smtp://127.0.0.1:2525', OUTBOX_STUCK_AFTER_SECONDS: '600' };
+	const SENDING = { SMTP_URL: 'smtp://127.0.0.1:2525', OUTBOX_STUCK_AFTER_MS: '600000' };
 	beforeEach(async () => {
 		handle = await engine.open();
 	});
@@ -84,7 +84,7 @@ describeEachEngine('readiness', (engine) => {
 		});
 	});
 
-	test('a message due longer than OUTBOX_STUCK_AFTER_SECONDS means the outbox is stuck', async () => {
+	test('a message due longer than OUTBOX_STUCK_AFTER_MS means the outbox is stuck', async () => {
 		await queueTestMessages(handle.db, ['late@example.org'], new Date(NOW.getTime() - 601_000));
 		const readiness = await checkReadiness(handle, NOW, SENDING);
 		expect(readiness.ready).toBe(false);
