@@ -2,13 +2,14 @@
  * Database chores from the command line, on the database DATABASE_URL names (./data/protokol.db by default).
  *   npm run db:migrate    bring the schema up to date
  *   npm run db:demo       migrate, then load the demo data if the database is empty
- *   npm run db:reindex    migrate, then write every search document and every person's name key again:
- *                         both are kept current by themselves, but not after the way they are made has
- *                         changed
+ *   npm run db:reindex    migrate, then write every search document, partner dossier entry and person's
+ *                         name key again: each is kept current by itself, but not after the way it is
+ *                         made has changed
  */
 import { closeDatabase, database } from '../src/lib/server/db';
 import { migrateToLatest } from '../src/lib/server/db/migrator';
 import { loadDemoData } from '../src/lib/server/demo/demo.service';
+import { rebuildDossiers } from '../src/lib/server/dossier/dossier.service';
 import { rebuildNameKeys } from '../src/lib/server/people/person.service';
 import { rebuildSearchIndex } from '../src/lib/server/search/search.service';
 
@@ -35,6 +36,7 @@ async function main(command: string | undefined): Promise<number> {
 	}
 	if (command === 'reindex') {
 		console.log(`Rebuilt the search index: ${await rebuildSearchIndex(db)} records.`);
+		console.log(`Rebuilt the partner dossiers: ${await rebuildDossiers(db)} records.`);
 		console.log(`Wrote the name keys of ${await rebuildNameKeys(db)} people.`);
 	}
 	return 0;

@@ -17,6 +17,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+// With its extension: Node runs this file as it is, without a build or path aliases.
+import { logger } from '../src/lib/server/observability/logger.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -39,13 +41,13 @@ const CONNECTION_PROTOCOL_HEADER = 'x-protokol-connection-protocol';
 const publicUrlConfigured = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
 if (!publicUrlConfigured) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
 
-// Importing the handler runs the app's init (migrations, the write check): when it fails, say why in one
-// line and stop, rather than leave the reader a stack trace to decode.
+// Importing the handler runs the app's init (migrations, the write check): when it refuses, say why in
+// one line and stop, rather than leave the reader a stack trace to decode; anything else with its stack.
 const { handler } = (await import(pathToFileURL(join(root, buildDir, 'handler.js')).href).catch(
 	(error: unknown) => {
 		const said = error instanceof Error ? error.message : String(error);
-		if (said.startsWith('[protokol]')) console.error(said);
-		else console.error('[protokol] cannot start:', error);
+		if (said.startsWith('cannot start: ')) logger.fatal(said);
+		else logger.fatal({ err: error }, 'cannot start');
 		process.exit(1);
 	}
 )) as { handler: Handler };
@@ -66,7 +68,7 @@ const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 server.listen(port, host, () => {
 	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
-	console.info(`[protokol] listening on http://${shown}:${port}`);
+	logger.info(`listening on http://${shown}:${port}`);
 });
 
 const shutdownTimeoutMs = Number(process.env.SHUTDOWN_TIMEOUT || 30) * 1000;
@@ -87,7 +89,7 @@ function shutDown(reason: NodeJS.Signals): void {
 		clearTimeout(forced);
 		// Unref'd: it fires only if something still holds the process open that long after the app's clean-up.
 		setTimeout(() => {
-			console.error(`[protokol] still running ${shutdownTimeoutMs / 1000} s after closing: exiting`);
+			logger.error(`still running ${shutdownTimeoutMs / 1000} s after closing: exiting`);
 			process.exit(1);
 		}, shutdownTimeoutMs).unref();
 		// The event adapter-node's own entry emits, so the app's clean-up listens for one name only.

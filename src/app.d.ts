@@ -4,8 +4,15 @@ import type { Session, SessionUser } from '$lib/server/auth/session';
 declare global {
 	namespace App {
 		interface Locals {
+			/** The request's id, on every log line written while it is answered (observability/request-log.ts). */
+			requestId: string;
 			user: SessionUser | null;
 			session: Session | null;
+		}
+		interface Error {
+			message: string;
+			/** For an unexpected error: what the person quotes, and what the log line of the error carries. */
+			requestId?: string;
 		}
 	}
 }

@@ -13,6 +13,8 @@ import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
 import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
+import { handleUnexpectedError } from '$lib/server/observability/error-handler';
+import { handleRequestLog } from '$lib/server/observability/request-log';
 import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
@@ -96,11 +98,8 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-// A database failure (full disk, read-only …) is logged with its cause and answered 503 by
-// answerDatabaseFailures; anything else keeps SvelteKit's 500.
-export const handleError: HandleServerError = ({ error, event }) => noteDatabaseFailure(error, event);
-
 export const handle = sequence(
+	handleRequestLog,
 	handleHeaders,
 	answerDatabaseFailures,
 	refuseCrossSiteWrites,
@@ -108,3 +107,8 @@ export const handle = sequence(
 	handleSession,
 	handleAccess
 );
+
+// A database failure (full disk, read-only …) is logged with its cause and answered 503 by
+// answerDatabaseFailures; anything else is unexpected, and keeps SvelteKit's 500.
+export const handleError: HandleServerError = (input) =>
+	noteDatabaseFailure(input.error, input.event) ?? handleUnexpectedError(input);

@@ -3,13 +3,67 @@
  * Sources in brackets (see types.ts): [001] meeting with IOM's Regional Director, [002] International
  * Migrants Day 2021, [003] post-IMRF debrief, [004] the SMS's international cooperation page (2010–2017
  * events). Where a seed gives no time of day the times are assumed (timing 'time_assumed'); where it gives
- * no date the date is assumed too ('date_assumed'); each description says what was assumed.
+ * no date the date is assumed too ('date_assumed'); each description says what was assumed. The meetings
+ * [004] reports without any date (with the bilateral partners, William Lacy Swing's official visit) are
+ * entered in the first months of 2017, the time of the latest events it dates.
  */
-import type { DemoEvent } from './types';
+import type { OrganizationKey } from './organizations';
+import type { DemoEvent, LocalDateTime } from './types';
 
 const SMS_CHIEF = 'Chief of the State Migration Service';
 const HUSEYNOV_RANK = 'II rank state migration service counselor';
 const IOM_DG = 'Director General of the International Organization for Migration';
+const PRESIDENT = 'President of the Republic of Azerbaijan';
+/** William Lacy Swing at the head of IOM's side: at the 2016 signing and on his official visit [004]. */
+const SWING_HEADING_IOM = {
+	person: 'swing',
+	role: 'head_of_delegation',
+	delegation: 'International Organization for Migration',
+	positionAtEvent: IOM_DG,
+	organization: 'iom'
+} as const;
+const DATE_NOT_KNOWN = 'The source gives no date; the date shown is assumed, and so is the time of day.';
+
+/**
+ * One record for the meetings [004] reports with a bilateral partner, which it neither dates nor places nor
+ * counts: the Service and the partner's side, both as hosts since the source does not say who received
+ * whom, on an assumed day, in Baku time, without a venue.
+ */
+function meetingsWithPartner<const Key extends string>(meetings: {
+	key: Key;
+	kind: 'bilateral_meeting' | 'working_visit';
+	title: string;
+	/** What the source says of them. */
+	said: string;
+	start: LocalDateTime;
+	end: LocalDateTime;
+	sides: readonly { organization: OrganizationKey; delegation: string }[];
+}) {
+	return {
+		key: meetings.key,
+		kind: meetings.kind,
+		title: meetings.title,
+		description:
+			`${meetings.said} ${DATE_NOT_KNOWN} ` +
+			'Nor does it say where, so no venue is entered (times are in Baku time). Both sides are entered as ' +
+			'hosts: the source does not say who received whom.',
+		start: meetings.start,
+		end: meetings.end,
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: null,
+		status: 'held',
+		isPublic: 1,
+		hosts: [
+			{ organization: 'sms', role: 'host' },
+			...meetings.sides.map((side) => ({ organization: side.organization, role: 'host' as const }))
+		],
+		delegations: [
+			{ name: 'State Migration Service', organization: 'sms' },
+			...meetings.sides.map((side) => ({ name: side.delegation, organization: side.organization }))
+		]
+	} as const satisfies DemoEvent;
+}
 
 export const events = [
 	// [004] "Two meetings - 8th and 19th meetings of the Council were held in Baku on 30.09.2010 and 12.10.2016".
@@ -138,13 +192,7 @@ export const events = [
 				positionAtEvent: SMS_CHIEF,
 				organization: 'sms'
 			},
-			{
-				person: 'swing',
-				role: 'head_of_delegation',
-				delegation: 'International Organization for Migration',
-				positionAtEvent: IOM_DG,
-				organization: 'iom'
-			}
+			SWING_HEADING_IOM
 		],
 		agenda: [
 			{
@@ -155,6 +203,149 @@ export const events = [
 			}
 		]
 	},
+	// [004] "An official visit of William Lacy Swing, Director General of IOM, to our country at the invitation
+	// of Azerbaijani government and his meeting with President of the Republic of Azerbaijan Mr. Ilham Aliyev".
+	{
+		key: 'swing-official-visit',
+		kind: 'official_visit',
+		title: 'Official visit of the Director General of IOM, Mr William Lacy Swing, to Azerbaijan',
+		description:
+			'Official visit of Mr William Lacy Swing, Director General of the International Organization for ' +
+			'Migration, to the Republic of Azerbaijan at the invitation of the Government of Azerbaijan, during ' +
+			'which he met the President of the Republic of Azerbaijan, Mr Ilham Aliyev. The source calls the ' +
+			'visit a reflection of the importance the state gives to IOM, as an outcome of productive ' +
+			'cooperation. The source gives no date; the date shown is assumed, and so are its length (one day) ' +
+			'and the times of day. Nor does it say where in Azerbaijan, so no venue is entered.',
+		start: '2017-01-16T09:00',
+		end: '2017-01-16T18:00',
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: null,
+		status: 'held',
+		isPublic: 1,
+		hosts: [{ organization: 'az-government', role: 'host' }],
+		delegations: [{ name: 'International Organization for Migration', organization: 'iom' }],
+		participants: [SWING_HEADING_IOM]
+	},
+	// [004] the meeting with the President during the visit above.
+	{
+		key: 'swing-aliyev-meeting',
+		kind: 'bilateral_meeting',
+		title:
+			'Meeting of the President of the Republic of Azerbaijan, Mr Ilham Aliyev, with the Director General ' +
+			'of IOM, Mr William Lacy Swing',
+		description:
+			'The President of the Republic of Azerbaijan, Mr Ilham Aliyev, met Mr William Lacy Swing, Director ' +
+			'General of the International Organization for Migration, during his official visit to Azerbaijan at ' +
+			'the invitation of the Government. The source says nothing of what was discussed. ' +
+			DATE_NOT_KNOWN +
+			' Nor does it say where, so no venue is entered (times are in Baku time).',
+		start: '2017-01-16T11:00',
+		end: '2017-01-16T12:00',
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: null,
+		status: 'held',
+		isPublic: 1,
+		hosts: [{ organization: 'az-government', role: 'host' }],
+		delegations: [
+			{ name: 'Republic of Azerbaijan', organization: 'az-government' },
+			{ name: 'International Organization for Migration', organization: 'iom' }
+		],
+		participants: [
+			{
+				person: 'ilham-aliyev',
+				role: 'host',
+				delegation: 'Republic of Azerbaijan',
+				positionAtEvent: PRESIDENT,
+				organization: null
+			},
+			SWING_HEADING_IOM
+		]
+	},
+	// [004] "Heads of relevant authorities of the Republic of Turkey, as well as, ambassadors of the Republic of
+	// Turkey in the Republic of Azerbaijan met with the head of Service and discussed cooperation perspectives."
+	meetingsWithPartner({
+		key: 'turkey-authorities-meeting',
+		kind: 'bilateral_meeting',
+		title:
+			'Meetings of the Chief of the State Migration Service with heads of authorities of the Republic of Turkey',
+		said:
+			'Heads of relevant authorities of the Republic of Turkey met the head of the State Migration Service ' +
+			'and discussed cooperation perspectives. The source reports such meetings without naming the ' +
+			'authorities or the people, or saying how many there were; this record stands for them.',
+		start: '2017-02-07T10:00',
+		end: '2017-02-07T11:00',
+		sides: [{ organization: 'turkey', delegation: 'Republic of Turkey' }]
+	}),
+	meetingsWithPartner({
+		key: 'turkey-ambassador-meeting',
+		kind: 'bilateral_meeting',
+		title:
+			'Meetings of the Chief of the State Migration Service with Ambassadors of the Republic of Turkey in ' +
+			'the Republic of Azerbaijan',
+		said:
+			'Ambassadors of the Republic of Turkey in the Republic of Azerbaijan met the head of the State ' +
+			'Migration Service and discussed cooperation perspectives. The source reports such meetings without ' +
+			'naming the ambassadors or saying how many there were; this record stands for them.',
+		start: '2017-02-14T10:00',
+		end: '2017-02-14T11:00',
+		sides: [{ organization: 'turkey-embassy', delegation: 'Embassy of the Republic of Turkey' }]
+	}),
+	// [004] "Between the authorities mutual working visits and meetings were arranged either in managerial and
+	// working level, exchange of practices in migration sphere was held …".
+	meetingsWithPartner({
+		key: 'russia-working-visit',
+		kind: 'working_visit',
+		title:
+			'Working visits and meetings between the State Migration Service and state authorities of the Russian ' +
+			'Federation',
+		said:
+			'Mutual working visits and meetings of the State Migration Service and state authorities of the ' +
+			'Russian Federation, at managerial and working level, with an exchange of practice in the migration ' +
+			'sphere; ties were also established within the cooperation platforms realized. The source reports ' +
+			'them as held since the Service was established, without naming the authorities or the people, or ' +
+			'saying how many there were; this record stands for them.',
+		start: '2017-02-21T10:00',
+		end: '2017-02-21T17:00',
+		sides: [{ organization: 'russia', delegation: 'Russian Federation' }]
+	}),
+	// [004] "Constantly meetings of the head of the Service with heads of abovementioned authorities and
+	// Ambassadors Extraordinary and Plenipotentiary of the Kingdom of Netherlands in the Republic of Azerbaijan
+	// were held and issues of mutual interests were discussed."
+	meetingsWithPartner({
+		key: 'netherlands-authorities-meeting',
+		kind: 'bilateral_meeting',
+		title:
+			'Meetings of the Chief of the State Migration Service with the heads of the Immigration and ' +
+			'Naturalization Service and the Repatriation and Departure Service of the Netherlands',
+		said:
+			'The head of the State Migration Service met the heads of the Immigration and Naturalization Service ' +
+			'under the Ministry of Justice and of the Repatriation and Departure Service of the Kingdom of the ' +
+			'Netherlands, and issues of mutual interest were discussed. The source says such meetings were held ' +
+			'constantly, without naming the people or saying how many there were; this record stands for them.',
+		start: '2017-03-01T10:00',
+		end: '2017-03-01T11:00',
+		sides: [
+			{ organization: 'netherlands-immigration', delegation: 'Immigration and Naturalization Service' },
+			{ organization: 'netherlands-repatriation', delegation: 'Repatriation and Departure Service' }
+		]
+	}),
+	meetingsWithPartner({
+		key: 'netherlands-ambassador-meeting',
+		kind: 'bilateral_meeting',
+		title:
+			'Meetings of the Chief of the State Migration Service with Ambassadors Extraordinary and ' +
+			'Plenipotentiary of the Kingdom of the Netherlands in the Republic of Azerbaijan',
+		said:
+			'The head of the State Migration Service met Ambassadors Extraordinary and Plenipotentiary of the ' +
+			'Kingdom of the Netherlands in the Republic of Azerbaijan, and issues of mutual interest were ' +
+			'discussed. The source says such meetings were held constantly, without naming the ambassadors or ' +
+			'saying how many there were; this record stands for them.',
+		start: '2017-03-07T10:00',
+		end: '2017-03-07T11:00',
+		sides: [{ organization: 'netherlands-embassy', delegation: 'Embassy of the Kingdom of the Netherlands' }]
+	}),
 	// [004] event "held on April 18-19, 2017 in New York in the framework of the IOM's International Dialogue on Migration".
 	{
 		key: 'idm-2017',

@@ -164,6 +164,126 @@ export const organizations = [
 		acronym: 'ICMPD',
 		kind: 'international_organization',
 		city: 'Vienna'
+	},
+	// [004] "the first platform of EU Eastern partnership called 'Democracy, good governance and stability'".
+	{
+		key: 'eastern-partnership',
+		name: 'Eastern Partnership',
+		kind: 'international_organization',
+		parent: 'eu',
+		notes: 'The EU\'s Eastern Partnership, kept under the EU: the source calls it "EU Eastern partnership".'
+	},
+	{
+		key: 'eap-platform-1',
+		name: 'Eastern Partnership Platform 1 "Democracy, good governance and stability"',
+		kind: 'international_organization',
+		parent: 'eastern-partnership',
+		notes: 'The first platform of the Eastern Partnership; the State Migration Service is represented in it.'
+	},
+	// [004] the three consultative processes. The directory has no kind for a process of states, so they
+	// are kept with the international organisations; the source gives none of them a seat.
+	{
+		key: 'almaty-process',
+		name: 'Almaty Process',
+		kind: 'international_organization',
+		notes:
+			'A consultative process of states, not an organisation: "a consultative process on international ' +
+			'migration and protection of refugees".'
+	},
+	{
+		key: 'prague-process',
+		name: 'Prague Process',
+		kind: 'international_organization',
+		notes:
+			'A process of states, not an organisation, "started in order to trigger cooperation among EU ' +
+			'countries, Schengen countries, Eastern Partnership and Western Balkan states, Central Asian ' +
+			'countries, Russia and Turkey in migration sphere".'
+	},
+	{
+		key: 'budapest-process',
+		name: 'Budapest Process',
+		kind: 'international_organization',
+		notes:
+			'A process of states, not an organisation, "including in itself more than 50 governments and 10 ' +
+			'international organizations, acting in direction of establishing system of constant regulation of ' +
+			'migration".'
+	},
+	// [004] bilateral partners: "the Republic of Turkey, Russian Federation, and the Kingdom of Netherlands".
+	// Each country is the partner at the top of its chain; the seed names no Turkish or Russian
+	// authority singly.
+	{
+		key: 'turkey',
+		name: 'Republic of Turkey',
+		kind: 'government_body',
+		countryCode: 'TR',
+		city: 'Ankara',
+		notes:
+			'A bilateral partner of the State Migration Service. Heads of its relevant authorities (the source ' +
+			'names none) met the head of the Service.'
+	},
+	// [004] "ambassadors of the Republic of Turkey in the Republic of Azerbaijan".
+	{
+		key: 'turkey-embassy',
+		name: 'Embassy of the Republic of Turkey in the Republic of Azerbaijan',
+		kind: 'diplomatic_mission',
+		countryCode: 'TR',
+		parent: 'turkey',
+		city: 'Baku'
+	},
+	{
+		key: 'russia',
+		name: 'Russian Federation',
+		kind: 'government_body',
+		countryCode: 'RU',
+		city: 'Moscow',
+		notes:
+			'A bilateral partner of the State Migration Service since the Service was established, through its ' +
+			'state authorities (the source names none).'
+	},
+	{
+		key: 'netherlands',
+		name: 'Kingdom of the Netherlands',
+		kind: 'government_body',
+		countryCode: 'NL',
+		city: 'The Hague',
+		notes: 'A bilateral partner of the State Migration Service.'
+	},
+	// [004] "Immigration and Naturalization Service under Ministry of Justice, also the Repatriation and
+	// Departure Service of Kingdom of the Netherlands".
+	{
+		key: 'netherlands-justice',
+		name: 'Ministry of Justice of the Kingdom of the Netherlands',
+		kind: 'government_body',
+		countryCode: 'NL',
+		parent: 'netherlands',
+		city: 'The Hague'
+	},
+	{
+		key: 'netherlands-immigration',
+		name: 'Immigration and Naturalization Service',
+		kind: 'government_body',
+		countryCode: 'NL',
+		parent: 'netherlands-justice',
+		// The British spelling too, so that a search in either finds it.
+		notes: 'The Immigration and Naturalisation Service under the Ministry of Justice of the Netherlands.'
+	},
+	// The seed ties the ministry to the first; the second is an agency of the same ministry.
+	{
+		key: 'netherlands-repatriation',
+		name: 'Repatriation and Departure Service',
+		kind: 'government_body',
+		countryCode: 'NL',
+		parent: 'netherlands-justice'
+	},
+	// [004] "Ambassadors Extraordinary and Plenipotentiary of the Kingdom of Netherlands in the Republic of
+	// Azerbaijan".
+	{
+		key: 'netherlands-embassy',
+		name: 'Embassy of the Kingdom of the Netherlands in the Republic of Azerbaijan',
+		kind: 'diplomatic_mission',
+		countryCode: 'NL',
+		parent: 'netherlands',
+		city: 'Baku'
 	}
 ] as const satisfies readonly DemoOrganization[];
 

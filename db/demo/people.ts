@@ -159,6 +159,18 @@ export const people = [
 		nativeName: 'Azər Allahverənov',
 		position: 'Chairman of the Public Council under the State Migration Service',
 		organization: 'sms-public-council'
+	},
+	// [004] "his meeting with President of the Republic of Azerbaijan Mr. Ilham Aliyev"; [002] "the Supreme
+	// Commander-in-Chief, Mr. Ilham Aliyev". Head of state, so under no organisation of the directory.
+	{
+		key: 'ilham-aliyev',
+		honorific: 'Mr',
+		givenName: 'Ilham',
+		familyName: 'Aliyev',
+		nativeName: 'İlham Əliyev',
+		position: 'President of the Republic of Azerbaijan',
+		organization: null,
+		notes: 'Also named the Supreme Commander-in-Chief [002].'
 	}
 ] as const satisfies readonly DemoPerson[];
 

@@ -1,7 +1,8 @@
 /**
  * Cooperation projects of the demo data set, from the seeds (see types.ts): [004] the SMS's international
- * cooperation page; the Regional Training Center on Migration from [000], [001], [002] and [003]. Dates
- * are those the seeds give, as precisely as they give them; no seed names a focal point.
+ * cooperation page, with the EU's instruments, the Eastern Partnership platform and the consultative
+ * processes; the Regional Training Center on Migration from [000], [001], [002] and [003]. Dates are those
+ * the seeds give, as precisely as they give them; no seed names a focal point.
  */
 import type { DemoProject } from './types';
 
@@ -80,5 +81,56 @@ export const projects = [
 		description:
 			'The EU’s Technical Assistance and Information Exchange instrument, which the State Migration ' +
 			'Service actively uses.'
+	},
+	// [004] "Moreover State Migration Service of the Republic of Azerbaijan is represented in the first
+	// platform of EU Eastern partnership called 'Democracy, good governance and stability'."
+	{
+		key: 'eastern-partnership-platform',
+		title: 'Eastern Partnership Platform 1 "Democracy, good governance and stability"',
+		programme: 'other',
+		state: 'ongoing',
+		partners: ['eap-platform-1'],
+		description:
+			'The State Migration Service of the Republic of Azerbaijan is represented in the first platform of ' +
+			'the EU’s Eastern Partnership, "Democracy, good governance and stability". The source gives no ' +
+			'dates and names no meeting of the platform.'
+	},
+	// [004] "State Migration Service of the Republic of Azerbaijan also enlarges cooperation within the frames
+	// of international dialogue instruments, as well as, Almaty process …, Prague Process … and Budapest
+	// Process". The source ties no meeting or project to any of them, so each is one record of that
+	// cooperation, for the process's dossier.
+	{
+		key: 'almaty-process-cooperation',
+		title: 'Cooperation within the Almaty Process',
+		programme: 'other',
+		state: 'ongoing',
+		partners: ['almaty-process'],
+		description:
+			'The State Migration Service enlarges cooperation within the Almaty Process, a consultative process ' +
+			'on international migration and the protection of refugees. The source gives no dates and names no ' +
+			'meeting or project of the process.'
+	},
+	{
+		key: 'prague-process-cooperation',
+		title: 'Cooperation within the Prague Process',
+		programme: 'other',
+		state: 'ongoing',
+		partners: ['prague-process'],
+		description:
+			'The State Migration Service enlarges cooperation within the Prague Process, started to trigger ' +
+			'cooperation in the migration sphere among EU countries, Schengen countries, Eastern Partnership and ' +
+			'Western Balkan states, Central Asian countries, Russia and Turkey. The source gives no dates and ' +
+			'names no meeting or project of the process.'
+	},
+	{
+		key: 'budapest-process-cooperation',
+		title: 'Cooperation within the Budapest Process',
+		programme: 'other',
+		state: 'ongoing',
+		partners: ['budapest-process'],
+		description:
+			'The State Migration Service enlarges cooperation within the Budapest Process, which includes more ' +
+			'than 50 governments and 10 international organizations and works towards a system of constant ' +
+			'regulation of migration. The source gives no dates and names no meeting or project of the process.'
 	}
 ] as const satisfies readonly DemoProject[];

@@ -26,6 +26,7 @@ import * as createPersonRedirect from './20261205_0303_create_person_redirect';
 import * as indexPersonReferences from './20261205_0304_index_person_references';
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
 import * as idsNeverReused from './20261205_0500_ids_never_reused';
+import * as createDossierEntries from './20261205_0600_create_dossier_entries';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -49,5 +50,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0303_create_person_redirect': createPersonRedirect,
 	'20261205_0304_index_person_references': indexPersonReferences,
 	'20261205_0400_index_login_failures': indexLoginFailures,
-	'20261205_0500_ids_never_reused': idsNeverReused
+	'20261205_0500_ids_never_reused': idsNeverReused,
+	'20261205_0600_create_dossier_entries': createDossierEntries
 };

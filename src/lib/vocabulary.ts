@@ -161,6 +161,28 @@ export const correspondenceEventLinks = vocabulary({
 	follows_up: 'Follows up'
 });
 
+/** What a partner's dossier holds, as its kind filter names them. */
+export const dossierKinds = vocabulary({
+	event: 'Meetings and events',
+	correspondence: 'Correspondence',
+	outcome: 'Decisions and action points',
+	agreement: 'Agreements',
+	project: 'Projects'
+});
+
+/** How an organisation takes part in a record of its dossier. */
+export const dossierRoles = vocabulary({
+	host: 'Host',
+	co_host: 'Co-host',
+	participant: 'Took part',
+	sender: 'Sender',
+	recipient: 'Recipient',
+	owner: 'Responsible',
+	party: 'Party',
+	partner: 'Partner',
+	meeting: 'Hosted the meeting'
+});
+
 export const userRoles = vocabulary({
 	admin: 'Administrator',
 	officer: 'Protocol officer',
@@ -186,3 +208,5 @@ export type CorrespondenceKind = (typeof correspondenceKinds.values)[number];
 export type CorrespondenceDirection = (typeof correspondenceDirections.values)[number];
 export type CorrespondenceEventLink = (typeof correspondenceEventLinks.values)[number];
 export type UserRole = (typeof userRoles.values)[number];
+export type DossierKind = (typeof dossierKinds.values)[number];
+export type DossierRole = (typeof dossierRoles.values)[number];

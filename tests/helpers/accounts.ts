@@ -6,7 +6,7 @@ import { openDatabase } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { createUser } from '$lib/server/users/user.service';
 import type { UserRole } from '$lib/vocabulary';
-import type { RunningServer } from './server';
+import { postForm, type RunningServer } from './server';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
@@ -35,13 +35,7 @@ export async function signInOverHttp(
 	email: string,
 	password = TEST_PASSWORD
 ): Promise<string> {
-	const response = await fetch(`${server.url}/login`, {
-		method: 'POST',
-		redirect: 'manual',
-		// As a browser without JavaScript posts a form (with JavaScript, SvelteKit asks for JSON instead).
-		headers: { origin: server.url, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ email, password, next: '' })
-	});
+	const response = await postForm(server, '/login', { email, password, next: '' });
 	const cookie = response.headers.get('set-cookie');
 	if (response.status !== 303 || !cookie) {
 		throw new Error(`sign-in as ${email} failed: ${response.status} ${await response.text()}`);

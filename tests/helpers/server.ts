@@ -127,3 +127,26 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 
 	return { url, output: () => stdout + stderr, signal: (signal) => child.kill(signal), exited, stop };
 }
+
+/**
+ * A form posted to the server as a browser without JavaScript posts it, from the server's own origin
+ * (with JavaScript, SvelteKit asks for JSON instead). Redirects are not followed: tests look at them.
+ */
+export function postForm(
+	server: RunningServer,
+	path: string,
+	fields: Record<string, string>,
+	headers: Record<string, string> = {}
+): Promise<Response> {
+	return fetch(`${server.url}${path}`, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: {
+			origin: server.url,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...headers
+		},
+		body: new URLSearchParams(fields)
+	});
+}

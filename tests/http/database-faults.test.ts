@@ -13,7 +13,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { startServer, type RunningServer } from '../helpers/server';
+import { postForm, startServer, type RunningServer } from '../helpers/server';
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot)
@@ -58,17 +58,9 @@ async function serve(databaseUrl: string): Promise<RunningServer> {
 
 /** Saves a new person as a browser without JavaScript does, or, `enhanced`, as enhanceForm does. */
 function savePerson(server: RunningServer, cookie: string, familyName: string, enhanced = false) {
-	return fetch(`${server.url}/people/new?/save`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			cookie,
-			'content-type': 'application/x-www-form-urlencoded',
-			...(enhanced ? { accept: 'application/json', 'x-sveltekit-action': 'true' } : { accept: 'text/html' })
-		},
-		body: new URLSearchParams({ ...PERSON, familyName, notes: 'n'.repeat(2000) })
-	});
+	const fields = { ...PERSON, familyName, notes: 'n'.repeat(2000) };
+	const asScript = { accept: 'application/json', 'x-sveltekit-action': 'true' };
+	return postForm(server, '/people/new?/save', fields, { cookie, ...(enhanced ? asScript : {}) });
 }
 
 async function readiness(server: RunningServer) {
@@ -163,7 +155,7 @@ describe.skipIf(!isRoot)('a database the server cannot write', () => {
 		const started = serve(databaseUrl);
 		await expect(started).rejects.toThrow(/exited \(1\)/);
 		await expect(started).rejects.toThrow(
-			`[protokol] cannot start: SQLite ${databaseUrl}: its database cannot be written to (EPERM: ${databaseUrl} cannot be written)`
+			`cannot start: SQLite ${databaseUrl}: its database cannot be written to (EPERM: ${databaseUrl} cannot be written)`
 		);
 	});
 

@@ -108,7 +108,7 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	// The stalled send gets the stop timeout, then is dropped; the rest is quick.
 	expect(took).toBeGreaterThanOrEqual(OUTBOX_STOP_TIMEOUT_MS - 100);
 	expect(took).toBeLessThan(OUTBOX_STOP_TIMEOUT_MS + 4000);
-	expect(server.output()).toContain('[protokol] stopped');
+	expect(server.output()).toContain('"msg":"stopped"');
 	expect(refused).toBe(0);
 	expect(acknowledged.length).toBeGreaterThan(10);
 	// Checkpointed: the database file alone holds every write.

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { instantToZoned } from '$lib/format/datetime';
 import { findAgreementPage, listAgreementsPage } from '$lib/server/agreements/agreement.service';
 import { loadDemoData } from '$lib/server/demo/demo.service';
+import type { SearchEntityType } from '$lib/server/db/schema';
 import { listProjectsPage } from '$lib/server/projects/project.service';
+import { searchEverything } from '$lib/server/search/search.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 
 const TABLES = [
@@ -230,6 +232,9 @@ describeEachEngine('the demo data', (engine) => {
 				'Ongoing',
 				'Since 2014'
 			],
+			['Cooperation within the Almaty Process', 'Other', 'Ongoing', 'Dates not recorded'],
+			['Cooperation within the Budapest Process', 'Other', 'Ongoing', 'Dates not recorded'],
+			['Cooperation within the Prague Process', 'Other', 'Ongoing', 'Dates not recorded'],
 			[
 				'EU Technical Assistance and Information Exchange (TAIEX)',
 				'TAIEX (EU)',
@@ -237,6 +242,12 @@ describeEachEngine('the demo data', (engine) => {
 				'Dates not recorded'
 			],
 			['EU Twinning', 'Twinning (EU)', 'Ongoing', 'Dates not recorded'],
+			[
+				'Eastern Partnership Platform 1 "Democracy, good governance and stability"',
+				'Other',
+				'Ongoing',
+				'Dates not recorded'
+			],
 			['MIEUX projects in Azerbaijan', 'MIEUX (EU, ICMPD)', 'Completed', 'Dates not recorded'],
 			['Regional Training Center on Migration', 'Joint project', 'Ongoing', 'Dates not recorded']
 		]);
@@ -247,6 +258,8 @@ describeEachEngine('the demo data', (engine) => {
 			'UNHCR'
 		]);
 		expect(partners['Regional Training Center on Migration']).toEqual(['IOM', 'IOM Azerbaijan']);
+		expect(partners['EU Twinning']).toEqual(['EU']);
+		expect(partners['EU Technical Assistance and Information Exchange (TAIEX)']).toEqual(['EU']);
 	});
 
 	test('the IOM Council session was held in Geneva from 5 to 8 December 2016', async () => {
@@ -259,5 +272,225 @@ describeEachEngine('the demo data', (engine) => {
 		expect(session.time_zone).toBe('Europe/Zurich');
 		expect(instantToZoned(session.start_at, session.time_zone).slice(0, 10)).toBe('2016-12-05');
 		expect(instantToZoned(session.end_at, session.time_zone).slice(0, 10)).toBe('2016-12-08');
+	});
+
+	/** The names of an organisation and of every one above it, itself first. */
+	async function chainOf(organizationId: number): Promise<string[]> {
+		const names: string[] = [];
+		for (let id: number | null = organizationId; id !== null;) {
+			const row: { name: string; parent_id: number | null } = await handle.db
+				.selectFrom('organization')
+				.select(['name', 'parent_id'])
+				.where('id', '=', id)
+				.executeTakeFirstOrThrow();
+			names.push(row.name);
+			id = row.parent_id;
+		}
+		return names;
+	}
+
+	const organizationNamed = (name: string) =>
+		handle.db.selectFrom('organization').selectAll().where('name', '=', name).executeTakeFirstOrThrow();
+
+	/**
+	 * Every organisation whose dossier holds the record: those it is linked to (an event's hosts and
+	 * participants' organisations; a project's partners) and all above them.
+	 */
+	async function dossiersOf(type: 'event' | 'project', id: number): Promise<Set<string>> {
+		const linked =
+			type === 'event'
+				? [
+						...(await handle.db
+							.selectFrom('event_organization')
+							.select('organization_id')
+							.where('event_id', '=', id)
+							.execute()),
+						...(await handle.db
+							.selectFrom('event_participant')
+							.select('organization_id')
+							.where('event_id', '=', id)
+							.execute())
+					]
+				: await handle.db
+						.selectFrom('project_partner')
+						.select('organization_id')
+						.where('project_id', '=', id)
+						.execute();
+		const names = new Set<string>();
+		for (const { organization_id } of linked) {
+			if (organization_id !== null) for (const name of await chainOf(organization_id)) names.add(name);
+		}
+		return names;
+	}
+
+	const projectTitled = (title: string) =>
+		handle.db.selectFrom('project').selectAll().where('title', '=', title).executeTakeFirstOrThrow();
+
+	/** The titles search shows for a query, of one type, best first. */
+	const found = async (query: string, type: SearchEntityType) =>
+		(await searchEverything(handle.db, query, { perType: 50 })).groups
+			.find((g) => g.type === type)
+			?.hits.map((h) => h.title.map((part) => part.text).join('')) ?? [];
+
+	const NETHERLANDS = 'Kingdom of the Netherlands';
+	const NETHERLANDS_JUSTICE = 'Ministry of Justice of the Kingdom of the Netherlands';
+	const EU = 'European Union';
+	const EASTERN_PARTNERSHIP_PLATFORM =
+		'Eastern Partnership Platform 1 "Democracy, good governance and stability"';
+
+	test.each([
+		['Republic of Turkey', []],
+		['Embassy of the Republic of Turkey in the Republic of Azerbaijan', ['Republic of Turkey']],
+		['Russian Federation', []],
+		[NETHERLANDS, []],
+		[NETHERLANDS_JUSTICE, [NETHERLANDS]],
+		['Immigration and Naturalization Service', [NETHERLANDS_JUSTICE, NETHERLANDS]],
+		['Repatriation and Departure Service', [NETHERLANDS_JUSTICE, NETHERLANDS]],
+		['Embassy of the Kingdom of the Netherlands in the Republic of Azerbaijan', [NETHERLANDS]],
+		['Almaty Process', []],
+		['Prague Process', []],
+		['Budapest Process', []],
+		[EASTERN_PARTNERSHIP_PLATFORM, ['Eastern Partnership', EU]]
+	])('%s is in the directory, under %j, and found by search', async (name, above) => {
+		const organization = await organizationNamed(name);
+		expect(await chainOf(organization.id)).toEqual([name, ...above]);
+		expect(await found(name, 'organization')).toContain(name);
+	});
+
+	test('the Immigration and Naturalization Service is found in either spelling', async () => {
+		expect(await found('Naturalisation Service', 'organization')).toEqual([
+			'Immigration and Naturalization Service'
+		]);
+	});
+
+	const NO_DATE = 'The source gives no date; the date shown is assumed';
+
+	test.each([
+		[
+			'Meetings of the Chief of the State Migration Service with heads of authorities of the Republic of Turkey',
+			'Republic of Turkey'
+		],
+		[
+			'Meetings of the Chief of the State Migration Service with Ambassadors of the Republic of Turkey in the Republic of Azerbaijan',
+			'Embassy of the Republic of Turkey in the Republic of Azerbaijan'
+		],
+		[
+			'Working visits and meetings between the State Migration Service and state authorities of the Russian Federation',
+			'Russian Federation'
+		],
+		[
+			'Meetings of the Chief of the State Migration Service with the heads of the Immigration and Naturalization Service and the Repatriation and Departure Service of the Netherlands',
+			'Immigration and Naturalization Service'
+		],
+		[
+			'Meetings of the Chief of the State Migration Service with the heads of the Immigration and Naturalization Service and the Repatriation and Departure Service of the Netherlands',
+			'Repatriation and Departure Service'
+		],
+		[
+			'Meetings of the Chief of the State Migration Service with Ambassadors Extraordinary and Plenipotentiary of the Kingdom of the Netherlands in the Republic of Azerbaijan',
+			'Embassy of the Kingdom of the Netherlands in the Republic of Azerbaijan'
+		]
+	])(
+		'"%s" is in the dossier of %s and of its country, its date marked assumed and said to be unknown',
+		async (title, partner) => {
+			const event = await eventTitled(title);
+			expect(event.timing).toBe('date_assumed');
+			expect(event.description).toContain(NO_DATE);
+			const dossiers = await dossiersOf('event', event.id);
+			expect(dossiers).toContain(partner);
+			expect(dossiers).toContain('State Migration Service of the Republic of Azerbaijan');
+			const [country] = (await chainOf((await organizationNamed(partner)).id)).slice(-1);
+			expect(dossiers).toContain(country);
+			expect(await found(title, 'event')).toContain(title);
+		}
+	);
+
+	test("William Lacy Swing's official visit at the Government's invitation and his meeting with President Ilham Aliyev, dates unknown", async () => {
+		const visit = await eventTitled(
+			'Official visit of the Director General of IOM, Mr William Lacy Swing, to Azerbaijan'
+		);
+		const meeting = await eventTitled(
+			'Meeting of the President of the Republic of Azerbaijan, Mr Ilham Aliyev, with the Director General of IOM, Mr William Lacy Swing'
+		);
+		expect(visit).toMatchObject({ kind: 'official_visit', timing: 'date_assumed' });
+		expect(visit.description).toContain('at the invitation of the Government of Azerbaijan');
+		expect(meeting).toMatchObject({ kind: 'bilateral_meeting', timing: 'date_assumed' });
+		for (const event of [visit, meeting]) {
+			expect(event.description).toContain(NO_DATE);
+			const dossiers = await dossiersOf('event', event.id);
+			expect(dossiers).toContain('International Organization for Migration');
+			expect(dossiers).toContain('Government of the Republic of Azerbaijan');
+		}
+		const present = await handle.db
+			.selectFrom('event_participant as p')
+			.innerJoin('person', 'person.id', 'p.person_id')
+			.select(['person.given_name', 'person.family_name', 'person.position', 'p.role', 'p.position_at_event'])
+			.where('p.event_id', '=', meeting.id)
+			.orderBy('person.family_name')
+			.execute();
+		expect(present).toEqual([
+			{
+				given_name: 'Ilham',
+				family_name: 'Aliyev',
+				position: 'President of the Republic of Azerbaijan',
+				role: 'host',
+				position_at_event: 'President of the Republic of Azerbaijan'
+			},
+			{
+				given_name: 'William Lacy',
+				family_name: 'Swing',
+				position: 'Former Director General of the International Organization for Migration',
+				role: 'head_of_delegation',
+				position_at_event: 'Director General of the International Organization for Migration'
+			}
+		]);
+		expect(await found('Ilham Aliyev', 'person')).toEqual(['Mr Ilham Aliyev']);
+		expect(await found('Swing official visit', 'event')).toContain(visit.title);
+		expect(await found('Aliyev Swing', 'event')).toContain(meeting.title);
+	});
+
+	test.each([
+		['Cooperation within the Almaty Process', 'Almaty Process'],
+		['Cooperation within the Prague Process', 'Prague Process'],
+		['Cooperation within the Budapest Process', 'Budapest Process'],
+		[EASTERN_PARTNERSHIP_PLATFORM, EU],
+		['EU Twinning', EU],
+		['EU Technical Assistance and Information Exchange (TAIEX)', EU]
+	])('the project "%s" is in the dossier of %s and found by search', async (title, partner) => {
+		const project = await projectTitled(title);
+		expect(await dossiersOf('project', project.id)).toContain(partner);
+		expect(await found(title, 'project')).toContain(title);
+	});
+
+	test('the EU instruments are Twinning and TAIEX, each once', async () => {
+		const instruments = await handle.db
+			.selectFrom('project')
+			.select(['programme', 'title'])
+			.where('programme', 'in', ['twinning', 'taiex'])
+			.orderBy('programme')
+			.execute();
+		expect(instruments.map((p) => p.programme)).toEqual(['taiex', 'twinning']);
+		expect(await found('TAIEX', 'project')).toEqual([
+			'EU Technical Assistance and Information Exchange (TAIEX)'
+		]);
+		expect(await found('Twinning', 'project')).toEqual(['EU Twinning']);
+	});
+
+	test.each([
+		['8th Meeting of the CIS Council of Heads of Migration Bodies', 'Commonwealth of Independent States'],
+		['19th Meeting of the CIS Council of Heads of Migration Bodies', 'Commonwealth of Independent States'],
+		['107th Session of the IOM Council', 'International Organization for Migration'],
+		[
+			'High-level summit of the UN General Assembly on "Addressing large movements of refugees and migrants"',
+			'United Nations'
+		],
+		[
+			'Strengthening international cooperation on and governance of migration towards the adoption of a global compact for safe, orderly and regular migration in 2018',
+			'International Organization for Migration'
+		]
+	])('the seed fact "%s" is in the dossier of %s and found by search', async (title, partner) => {
+		const event = await eventTitled(title);
+		expect(await dossiersOf('event', event.id)).toContain(partner);
+		expect(await found(title, 'event')).toContain(title);
 	});
 });

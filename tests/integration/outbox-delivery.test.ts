@@ -10,9 +10,10 @@ import type { Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import { createMailer } from '$lib/server/mail/mail.transport';
-import { claimDueMessages, markMessageSent } from '$lib/server/mail/outbox.repository';
+import { claimDueMessages, getOutboxBacklog, markMessageSent } from '$lib/server/mail/outbox.repository';
 import { getOutboxPage } from '$lib/server/mail/outbox.service';
 import { outboxSettings, type OutboxSettings } from '$lib/server/mail/outbox.settings';
+import { logger } from '$lib/server/observability/logger';
 import {
 	deliverDueMessages,
 	releaseClaimsOfDeadProcesses,
@@ -218,12 +219,12 @@ describeEachEngine('outbox delivery', (engine) => {
 					.execute();
 			}
 		}));
-		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const warn = vi.spyOn(logger, 'warn').mockImplementation(() => {});
 		const mailer = mailerFor(peer);
 		try {
 			expect(await deliverDueMessages(db, mailer, later(3000), SETTINGS)).toEqual({ sent: 0, failed: 0 });
 			expect(warn.mock.calls.map((c) => String(c[0]))).toEqual([
-				`[protokol] outbox: the claim on message ${slowOne!.id} (${slowOne!.message_id}) was lost before ` +
+				`outbox: the claim on message ${slowOne!.id} (${slowOne!.message_id}) was lost before ` +
 					'its result (sent) could be recorded; another worker has it'
 			]);
 		} finally {
@@ -231,6 +232,42 @@ describeEachEngine('outbox delivery', (engine) => {
 			mailer.close();
 		}
 		expect(await row(db, slowOne!.id)).toMatchObject({ status: 'sending', claim_token: 'someone else' });
+	});
+
+	test('the backlog the metrics show: what waits, and since when the longest-due message is due', async () => {
+		const db = handle.db;
+		const [sent, abandoned, retrying] = await queue(db, ['a@example.org', 'b@example.org', 'c@example.org']);
+		expect(await getOutboxBacklog(db, NOW.toISOString())).toEqual({
+			waiting: 3,
+			oldestDueAt: NOW.toISOString()
+		});
+		await db.updateTable('outbox_message').set({ status: 'sent' }).where('id', '=', sent!.id).execute();
+		await db
+			.updateTable('outbox_message')
+			.set({
+				status: 'sending',
+				claim_token: 't',
+				claimed_by: 'gone',
+				claimed_until: later(5000).toISOString()
+			})
+			.where('id', '=', abandoned!.id)
+			.execute();
+		await db
+			.updateTable('outbox_message')
+			.set({ next_attempt_at: later(60_000).toISOString() })
+			.where('id', '=', retrying!.id)
+			.execute();
+		// Claimed and retrying later: both wait, neither is due.
+		expect(await getOutboxBacklog(db, later(1000).toISOString())).toEqual({ waiting: 2, oldestDueAt: null });
+		// The claim ran out at 5 s; the retry is not due before a minute.
+		expect(await getOutboxBacklog(db, later(10_000).toISOString())).toEqual({
+			waiting: 2,
+			oldestDueAt: later(5000).toISOString()
+		});
+		expect(await getOutboxBacklog(db, later(90_000).toISOString())).toEqual({
+			waiting: 2,
+			oldestDueAt: later(5000).toISOString()
+		});
 	});
 
 	describe('the worker', () => {
@@ -305,7 +342,7 @@ describeEachEngine('outbox delivery', (engine) => {
 					.where('id', '=', queued[i]!.id)
 					.execute();
 			}
-			const info = vi.spyOn(console, 'info').mockImplementation(() => {});
+			const info = vi.spyOn(logger, 'info').mockImplementation(() => {});
 			try {
 				expect(await releaseClaimsOfDeadProcesses(db, later(1000))).toBe(1);
 				expect(String(info.mock.calls[0]?.[0])).toContain(`claimed by ${holders.dead}, which has stopped`);

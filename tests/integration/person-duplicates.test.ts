@@ -4,7 +4,7 @@
  * the family name first — is shown first and nothing is written; "someone else" adds them all the same,
  * audited with the matches set aside. The look-up goes through indexes, not over the directory.
  */
-import { CompiledQuery, type Kysely, type LogEvent } from 'kysely';
+import type { Kysely, LogEvent } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
@@ -15,6 +15,7 @@ import { createPerson, listLikelyDuplicates, refreshNameKeys } from '$lib/server
 import { nameKey } from '$lib/server/search/search.text';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
+import { planOf } from '../helpers/query-plans';
 
 const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' };
 
@@ -236,24 +237,8 @@ describeEachEngine('the duplicate look-up', (engine) => {
 			limit: 10
 		});
 		const lookup = queries.find((q) => q.query.sql.includes('name_key'))!.query;
-		let plan: string;
-		if (handle.engine === 'postgres') {
-			plan = await handle.db.transaction().execute(async (tx) => {
-				// A table this small would be read whole anyway: ask what the indexes allow.
-				await tx.executeQuery(CompiledQuery.raw('set local enable_seqscan = off'));
-				const { rows } = await tx.executeQuery<{ 'QUERY PLAN': string }>(
-					CompiledQuery.raw(`explain ${lookup.sql}`, [...lookup.parameters])
-				);
-				return rows.map((r) => r['QUERY PLAN']).join('\n');
-			});
-			expect(plan).not.toMatch(/Seq Scan on person/);
-		} else {
-			const { rows } = await handle.db.executeQuery<{ detail: string }>(
-				CompiledQuery.raw(`explain query plan ${lookup.sql}`, [...lookup.parameters])
-			);
-			plan = rows.map((r) => r.detail).join('\n');
-			expect(plan).not.toMatch(/SCAN person\b/);
-		}
+		const plan = await planOf(handle, lookup);
+		expect(plan).not.toMatch(handle.engine === 'postgres' ? /Seq Scan on person/ : /SCAN person\b/);
 		expect(plan).toContain('person_name_key_idx');
 		expect(plan).toContain('person_email_idx');
 	});

@@ -116,7 +116,9 @@ const INSIDE_A_WRITE = [
 	'rebuildNameKeys',
 	'alignPostsAtEvents',
 	'refreshSearchIndex',
-	'rebuildSearchIndex'
+	'rebuildSearchIndex',
+	'refreshDossiers',
+	'rebuildDossiers'
 ];
 
 const READ = /^(find|list|get|is|needs|must|search|to[A-Z]|describe|resolve|calendarFilename|preview)/;

@@ -29,6 +29,11 @@ export function formatDate(instant: string, timeZone: string): string {
 	return inZone(instant, timeZone).toFormat('cccc d LLLL yyyy');
 }
 
+/** The day of an instant in a zone, as a calendar date is written: "17 December 2021". */
+export function formatDayOf(instant: string, timeZone: string): string {
+	return inZone(instant, timeZone).toFormat('d LLLL yyyy');
+}
+
 /** "17 Dec 2021" */
 export function formatShortDate(instant: string, timeZone: string): string {
 	return inZone(instant, timeZone).toFormat('d LLL yyyy');

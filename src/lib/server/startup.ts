@@ -11,8 +11,10 @@ import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
 import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
+import { logger } from './observability/logger';
 import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
+import { refreshDossiers } from './dossier/dossier.service';
 
 export async function prepareDatabase(): Promise<void> {
 	const handle = database();
@@ -20,20 +22,19 @@ export async function prepareDatabase(): Promise<void> {
 	const applied = await migrateToLatest(handle).catch((error: unknown) => {
 		throw cannotStart(description, error);
 	});
-	if (applied.length > 0) console.info(`[protokol] ${description}: applied ${applied.join(', ')}`);
+	if (applied.length > 0) logger.info({ migrations: applied }, `${description}: applied migrations`);
 	// Opened read-only (SQLite does so silently for a file it may not write), the server would start,
 	// say it is fine and then fail every save.
 	const problem = await findWriteProblem(handle);
-	if (problem) {
-		throw new Error(`[protokol] cannot start: ${description}: ${describeProblem(problem)}`);
-	}
+	if (problem) throw new Error(`cannot start: ${description}: ${describeProblem(problem)}`);
 	if (process.env.DEMO_DATA !== 'off') {
 		const demo = await loadDemoData(db);
-		if (demo.loaded) console.info(`[protokol] loaded the demo data into ${description}`);
+		if (demo.loaded) logger.info(`loaded the demo data into ${description}`);
 	}
-	// Searches bring the index up to date themselves, and the duplicate check the name keys; doing it now
-	// spares the first of each the wait.
+	// Searches bring the index up to date themselves, dossiers their timelines, and the duplicate check
+	// the name keys; doing it now spares the first of each the wait.
 	await refreshSearchIndex(db);
+	await refreshDossiers(db);
 	await refreshNameKeys(db);
 }
 
@@ -41,7 +42,7 @@ export async function prepareDatabase(): Promise<void> {
 function cannotStart(description: string, error: unknown): unknown {
 	const problem = classifyDatabaseError(error);
 	if (!problem) return error;
-	const said = `[protokol] cannot start: migrating ${description} failed: ${describeProblem(problem)}`;
+	const said = `cannot start: migrating ${description} failed: ${describeProblem(problem)}`;
 	return new Error(said, { cause: error });
 }
 
@@ -54,7 +55,7 @@ let outbox: OutboxWorker | null = null;
 export function startOutboxDelivery(): void {
 	const mailer = createMailer();
 	if (!mailer) {
-		console.info('[protokol] SMTP_URL is not set: invitations wait in the outbox');
+		logger.info('SMTP_URL is not set: invitations wait in the outbox');
 		return;
 	}
 	outbox = startOutboxWorker(database().db, mailer, outboxSettings());
@@ -74,9 +75,9 @@ export function stopOnShutdown(): void {
 			await outbox?.stop();
 			outbox = null;
 			await closeDatabase();
-			console.info('[protokol] stopped');
+			logger.info('stopped');
 		} catch (error) {
-			console.error('[protokol] stopping failed:', error);
+			logger.error({ err: error }, 'stopping failed');
 			process.exitCode = 1;
 		} finally {
 			clearInterval(keepAlive);

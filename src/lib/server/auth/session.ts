@@ -8,6 +8,7 @@ import type { Cookies } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import { classifyDatabaseError, describeProblem } from '../db/db-errors';
 import type { Database } from '../db/schema';
+import { logger } from '../observability/logger';
 import type { UserRole } from '../../vocabulary';
 import {
 	deleteSession,
@@ -109,7 +110,7 @@ export async function validateSessionToken(
 			// A full or read-only database must not lock out readers: the session is renewed another time.
 			const problem = classifyDatabaseError(error);
 			if (!problem) throw error;
-			console.warn(`[protokol] a session was not renewed: ${describeProblem(problem)}`);
+			logger.warn(`a session was not renewed: ${describeProblem(problem)}`);
 		}
 	}
 	return {

@@ -1,5 +1,6 @@
 /** The office's own time zone: the calendar's zone until a viewer picks another. */
 import { instantToZoned, isTimeZone } from '../../format/datetime';
+import { logger } from '../observability/logger';
 
 export const DEFAULT_OFFICE_TIME_ZONE = 'Asia/Baku';
 
@@ -12,8 +13,8 @@ export function officeTimeZone(env: Record<string, string | undefined> = process
 	if (isIanaZone(configured)) return configured;
 	if (!warned) {
 		warned = true;
-		console.warn(
-			`[protokol] OFFICE_TIME_ZONE="${configured}" is not an IANA time zone; using ${DEFAULT_OFFICE_TIME_ZONE}`
+		logger.warn(
+			`OFFICE_TIME_ZONE="${configured}" is not an IANA time zone; using ${DEFAULT_OFFICE_TIME_ZONE}`
 		);
 	}
 	return DEFAULT_OFFICE_TIME_ZONE;

@@ -18,6 +18,7 @@ import {
 	type TransactionSettings
 } from 'kysely';
 import pg from 'pg';
+import { logger } from '../observability/logger';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -37,7 +38,7 @@ export interface DatabaseHandle {
 export interface OpenOptions {
 	/** PostgreSQL only: the schema to work in (tests give each run its own). */
 	schema?: string;
-	/** Called after every query; tests use it to count the queries a page costs. */
+	/** Called after every query: the server counts failed ones by code (metrics), tests count a page's. */
 	onQuery?: (event: LogEvent) => void;
 }
 
@@ -78,7 +79,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 				try {
 					await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 				} catch (error) {
-					console.warn(`[protokol] checkpointing ${location.filename} failed:`, error);
+					logger.warn({ err: error }, `checkpointing ${location.filename} failed`);
 				}
 				await db.destroy();
 			}

@@ -10,6 +10,8 @@ import type {
 	CorrespondenceDirection,
 	CorrespondenceEventLink,
 	CorrespondenceKind,
+	DossierKind,
+	DossierRole,
 	EventKind,
 	EventStatus,
 	HostRole,
@@ -385,6 +387,25 @@ export interface SearchPendingTable {
 	entity_id: number;
 }
 
+/** A record whose dossier entries must be worked out again (filled by triggers; see dossier.service.ts). */
+export interface DossierPendingTable {
+	/** A dossier record type, or 'organization' for one moved under another parent. */
+	record_type: DossierKind | 'organization';
+	record_id: number;
+}
+
+/** A record in one organisation's dossier: linked to it, or to one below it (see dossier.service.ts). */
+export interface DossierEntryTable {
+	organization_id: number;
+	record_type: DossierKind;
+	record_id: number;
+	occurred_at: Instant;
+	year: number;
+	direct: Flag;
+	via_organization_id: number | null;
+	role: DossierRole;
+}
+
 /** One searchable record: what a result shows, and its folded terms (search.text.ts). */
 export interface SearchDocumentTable {
 	id: Generated<number>;
@@ -495,6 +516,8 @@ export interface Database {
 	audit_entry: AuditEntryTable;
 	search_pending: SearchPendingTable;
 	search_document: SearchDocumentTable;
+	dossier_pending: DossierPendingTable;
+	dossier_entry: DossierEntryTable;
 	calendar_feed: CalendarFeedTable;
 	outbox_message: OutboxMessageTable;
 }

@@ -3,6 +3,8 @@
  * throttle then counts the whole office as one address, and the audit trail names the proxy. The first
  * request that carries a forwarding header says so in the log, once.
  */
+import { logger } from '../observability/logger';
+
 const FORWARDING_HEADERS = ['x-forwarded-for', 'forwarded', 'x-real-ip'] as const;
 
 let warned = false;
@@ -12,8 +14,8 @@ export function warnIfProxiedWithoutAddressHeader(request: Request): void {
 	const header = FORWARDING_HEADERS.find((name) => request.headers.has(name));
 	if (!header) return;
 	warned = true;
-	console.warn(
-		`[protokol] requests arrive with a ${header} header, so a proxy stands in front, but ADDRESS_HEADER ` +
+	logger.warn(
+		`requests arrive with a ${header} header, so a proxy stands in front, but ADDRESS_HEADER ` +
 			'is not set: every client looks like the proxy to the sign-in throttle and the audit trail. Set ' +
 			'ADDRESS_HEADER (and XFF_DEPTH) as the README says.'
 	);

@@ -13,6 +13,7 @@ import {
 	type DatabaseProblem
 } from '../db/db-errors';
 import { noteDatabaseFailure as rememberForReadiness } from '../db/health';
+import { logger } from '../observability/logger';
 import { refusal } from './responses';
 
 // Keyed by the request's locals: SvelteKit hands handleError a copy of the event (with its tracing), but
@@ -31,11 +32,12 @@ export function noteDatabaseFailure(error: unknown, event: RequestEvent): App.Er
 	rememberForReadiness(problem);
 	const message = problemMessage(problem, writes(event.request));
 	failures.set(event.locals, { problem, message });
-	console.error(
-		`[protokol] ${event.request.method} ${event.url.pathname} answered 503: ${describeProblem(problem)}`,
-		error
+	// The route id, never the path: a path may hold a personal link's or a feed's secret.
+	logger.error(
+		{ err: error, code: problem.code, route: event.route.id },
+		`answered 503: ${describeProblem(problem)}`
 	);
-	return { message };
+	return { message, requestId: event.locals.requestId };
 }
 
 function unavailable(event: RequestEvent, message: string): Response {

@@ -204,3 +204,29 @@ export async function requeueFailedMessage(db: Kysely<Database>, id: number, now
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
 }
+
+/**
+ * What waits at `now`: messages queued or being sent, and the instant the longest-due one fell due (null
+ * when nothing is due) — a queued message at its next attempt, an abandoned claim when its lease ran out.
+ */
+export async function getOutboxBacklog(db: Kysely<Database>, now: Instant) {
+	const row = await db
+		.selectFrom('outbox_message')
+		.select((eb) => [
+			eb.fn.countAll<number | string>().as('waiting'),
+			eb.fn
+				.min<Instant | null>(
+					eb
+						.case()
+						.when(eb.and([eb('status', '=', 'queued'), eb('next_attempt_at', '<=', now)]))
+						.then(eb.ref('next_attempt_at'))
+						.when(eb.and([eb('status', '=', 'sending'), eb('claimed_until', '<', now)]))
+						.then(eb.ref('claimed_until'))
+						.end()
+				)
+				.as('oldest_due_at')
+		])
+		.where('status', 'in', ['queued', 'sending'])
+		.executeTakeFirstOrThrow();
+	return { waiting: Number(row.waiting), oldestDueAt: row.oldest_due_at };
+}

@@ -25,6 +25,8 @@ import { readFileSync, readlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database, OutboxMessageTable } from '../db/schema';
+import { logger, type Logger } from '../observability/logger';
+import { countOutboxSend } from '../observability/metrics';
 import type { Mailer } from './mail.transport';
 import {
 	claimDueMessages,
@@ -42,7 +44,7 @@ const LONGEST_WAIT_MS = 60 * 60_000;
 const RECORD_RETRY_MS = 1000;
 
 type Message = Selectable<OutboxMessageTable>;
-type Log = Pick<Console, 'info' | 'warn' | 'error'>;
+type Log = Pick<Logger, 'info' | 'warn' | 'error'>;
 
 export function retryDelayMs(attempts: number): number {
 	return Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_WAIT_MS);
@@ -76,7 +78,7 @@ function processGone(pid: number): boolean {
 }
 
 /** Gives back at once the claims of processes on this host that are no longer running. */
-export async function releaseClaimsOfDeadProcesses(db: Kysely<Database>, now: Date, log: Log = console) {
+export async function releaseClaimsOfDeadProcesses(db: Kysely<Database>, now: Date, log: Log = logger) {
 	const me = thisProcess();
 	if (!me.pidns) return 0;
 	let released = 0;
@@ -91,8 +93,7 @@ export async function releaseClaimsOfDeadProcesses(db: Kysely<Database>, now: Da
 			now.toISOString(),
 			'Interrupted: the process sending it stopped. It goes out again.'
 		);
-		if (n > 0)
-			log.info(`[protokol] outbox: ${n} message(s) claimed by ${holder}, which has stopped, are due again`);
+		if (n > 0) log.info(`outbox: ${n} message(s) claimed by ${holder}, which has stopped, are due again`);
 		released += n;
 	}
 	return released;
@@ -137,7 +138,7 @@ async function recordWithinLease(record: () => Promise<boolean>, message: Messag
 		} catch (error) {
 			if (Date.now() + RECORD_RETRY_MS >= leaseEnds) throw error;
 			if (attempt === 1)
-				log.warn(`[protokol] outbox: could not record message ${message.id} yet, retrying:`, error);
+				log.warn({ err: error }, `outbox: could not record message ${message.id} yet, retrying`);
 			await new Promise((resolve) => setTimeout(resolve, RECORD_RETRY_MS));
 		}
 	}
@@ -195,11 +196,13 @@ async function deliverClaimed(
 	}
 	if (!(await recordWithinLease(record, message, log))) {
 		log.warn(
-			`[protokol] outbox: the claim on message ${message.id} (${message.message_id}) was lost before its ` +
+			`outbox: the claim on message ${message.id} (${message.message_id}) was lost before its ` +
 				`result (${outcome}) could be recorded; another worker has it`
 		);
+		countOutboxSend('lost');
 		return 'lost';
 	}
+	countOutboxSend(outcome);
 	return outcome;
 }
 
@@ -228,7 +231,7 @@ export async function deliverDueMessages(
 	now = new Date(),
 	settings = outboxSettings()
 ): Promise<{ sent: number; failed: number }> {
-	const delivery: Delivery = { db, mailer, settings, clock: () => now, log: console };
+	const delivery: Delivery = { db, mailer, settings, clock: () => now, log: logger };
 	const { token, messages } = await claim(db, now, thisProcess().holder, settings, settings.concurrency);
 	const outcomes = await Promise.all(
 		messages.map((message) => deliverClaimed(delivery, message, token, new AbortController()))
@@ -255,7 +258,7 @@ export function startOutboxWorker(
 	db: Kysely<Database>,
 	mailer: Mailer,
 	settings: OutboxSettings = outboxSettings(),
-	log: Log = console
+	log: Log = logger
 ): OutboxWorker {
 	const { holder } = thisProcess();
 	const delivery: Delivery = { db, mailer, settings, clock: () => new Date(), log };
@@ -268,7 +271,7 @@ export function startOutboxWorker(
 		const abort = new AbortController();
 		const done = deliverClaimed(delivery, message, token, abort)
 			.then(() => undefined)
-			.catch((error) => log.error(`[protokol] outbox: recording message ${message.id} failed:`, error))
+			.catch((error) => log.error({ err: error }, `outbox: recording message ${message.id} failed`))
 			.finally(() => {
 				sending.delete(message.id);
 				fill();
@@ -298,7 +301,7 @@ export function startOutboxWorker(
 				try {
 					await fillFreeSlots();
 				} catch (error) {
-					log.error('[protokol] outbox: claiming due messages failed:', error);
+					log.error({ err: error }, 'outbox: claiming due messages failed');
 					return;
 				}
 			} while (fillAgain && !stopping);
@@ -306,9 +309,7 @@ export function startOutboxWorker(
 	}
 
 	const started = releaseClaimsOfDeadProcesses(db, new Date(), log)
-		.catch((error) =>
-			log.error('[protokol] outbox: releasing the claims of stopped processes failed:', error)
-		)
+		.catch((error) => log.error({ err: error }, 'outbox: releasing the claims of stopped processes failed'))
 		.then(fill);
 	const timer = setInterval(fill, settings.intervalMs);
 	timer.unref();

@@ -1,15 +1,8 @@
 /** Queries over organisations and what they take part in. Kysely only: no rules, no HTTP. */
 import { sql, type Kysely } from 'kysely';
 import type { OrganizationKind } from '../../vocabulary';
-import {
-	correspondenceListColumns,
-	sentOrReceivedBy,
-	withSenderAndRecipient
-} from '../correspondence/correspondence.repository';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, NewOrganization, OrganizationUpdate } from '../db/schema';
-import { eventSummaryColumns, hostedOrAttendedBy } from '../events/event.repository';
-import { hasParty, outcomesOfLatestEventsFirst, ownedOrJoinedBy } from '../outcomes/outcome.repository';
 import type { PageRequest } from '../pagination';
 import { personNameColumns } from '../people/person.repository';
 import { organizationRefColumns } from './organization.ref';
@@ -133,91 +126,16 @@ export async function listChildOrganizations(db: Kysely<Database>, organizationI
 		.execute();
 }
 
-/** People whose current organisation this is, alphabetically. Fetches limit + 1 rows. */
+/** People whose current organisation this is, its head first, then alphabetically. Fetches limit + 1 rows. */
 export async function listPeopleOfOrganization(db: Kysely<Database>, organizationId: number, limit: number) {
 	return db
 		.selectFrom('person')
-		.select([...personNameColumns, 'person.position', 'person.rank'])
+		.select([...personNameColumns, 'person.position', 'person.rank', 'person.heads_organization'])
 		.where('person.organization_id', '=', organizationId)
+		.orderBy('person.heads_organization', 'desc')
 		.orderBy('person.family_name')
 		.orderBy('person.given_name')
 		.orderBy('person.id')
-		.limit(limit + 1)
-		.execute();
-}
-
-/**
- * Events the organisation hosts, co-hosts or sends people to, newest first, with its part in each: the
- * host role when it has one, and how many of the participants came on its behalf.
- * Fetches limit + 1 rows.
- */
-export async function listEventsOfOrganization(db: Kysely<Database>, organizationId: number, limit: number) {
-	return db
-		.selectFrom('event')
-		.select((eb) => [
-			...eventSummaryColumns,
-			eb
-				.selectFrom('event_organization as eo')
-				.select('eo.role')
-				.whereRef('eo.event_id', '=', 'event.id')
-				.where('eo.organization_id', '=', organizationId)
-				.as('host_role'),
-			eb
-				.selectFrom('event_participant as ep')
-				.select((sub) => sub.fn.countAll<number>().as('n'))
-				.whereRef('ep.event_id', '=', 'event.id')
-				.where('ep.organization_id', '=', organizationId)
-				.as('participant_count')
-		])
-		.where(hostedOrAttendedBy(organizationId))
-		.orderBy('event.start_at', 'desc')
-		.orderBy('event.id', 'desc')
-		.limit(limit + 1)
-		.execute();
-}
-
-/**
- * Outcomes the organisation owns or is a party to, those of the latest events first and those recorded
- * without an event last. Fetches limit + 1 rows.
- */
-export async function listOutcomesOfOrganization(
-	db: Kysely<Database>,
-	organizationId: number,
-	limit: number
-) {
-	return outcomesOfLatestEventsFirst(db)
-		.select((eb) => [
-			eb
-				.case()
-				.when('outcome.owner_organization_id', '=', organizationId)
-				.then(sql<number>`1`)
-				.else(sql<number>`0`)
-				.end()
-				.as('is_owner'),
-			eb
-				.case()
-				.when(hasParty(organizationId)(eb))
-				.then(sql<number>`1`)
-				.else(sql<number>`0`)
-				.end()
-				.as('is_party')
-		])
-		.where(ownedOrJoinedBy(organizationId))
-		.limit(limit + 1)
-		.execute();
-}
-
-/** Letters and notes the organisation sent or received, latest first. Fetches limit + 1 rows. */
-export async function listCorrespondenceOfOrganization(
-	db: Kysely<Database>,
-	organizationId: number,
-	limit: number
-) {
-	return withSenderAndRecipient(db)
-		.select(correspondenceListColumns)
-		.where(sentOrReceivedBy(organizationId))
-		.orderBy('correspondence.dated_on', 'desc')
-		.orderBy('correspondence.id', 'desc')
 		.limit(limit + 1)
 		.execute();
 }

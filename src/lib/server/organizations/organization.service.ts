@@ -3,7 +3,6 @@
  * editing one (optimistic concurrency through its version).
  */
 import type { Kysely } from 'kysely';
-import { getAgreementCounts } from '../agreements/agreement.service';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import type { Database, Organization } from '../db/schema';
@@ -19,10 +18,7 @@ import {
 	updateOrganizationRow,
 	listAncestors,
 	listChildOrganizations,
-	listCorrespondenceOfOrganization,
-	listEventsOfOrganization,
 	listOrganizations,
-	listOutcomesOfOrganization,
 	listPeopleOfOrganization,
 	type OrganizationFilter
 } from './organization.repository';
@@ -33,15 +29,8 @@ import {
 	type OrganizationPageView
 } from './organization.view';
 import { authorize } from '../auth/authorize';
-import { getProjectCounts } from '../projects/project.service';
 
-const ORGANIZATION_PAGE_LIMITS = {
-	children: 100,
-	people: 100,
-	events: 50,
-	outcomes: 50,
-	correspondence: 50
-} as const;
+const ORGANIZATION_PAGE_LIMITS = { children: 100, people: 100 } as const;
 
 /**
  * One query for a page of organisations (with parent, people and sub-organisation counts); one more for
@@ -63,9 +52,9 @@ export async function listOrganizationsPage(
 }
 
 /**
- * Everything the organisation page shows, or null when there is no such organisation. Nine queries:
- * the organisation, then its parents (one recursive query), children, people, events, outcomes,
- * correspondence, and how many agreements and projects it has.
+ * The organisation as its dossier's head shows it (dossier/dossier.service.ts adds the timeline), or
+ * null when there is no such organisation. Four queries: the organisation, then its parents (one
+ * recursive query), its sub-organisations and its people, the head first.
  */
 export async function findOrganizationPage(
 	db: Kysely<Database>,
@@ -74,26 +63,12 @@ export async function findOrganizationPage(
 	const organization = await findOrganization(db, organizationId);
 	if (!organization) return null;
 	const limits = ORGANIZATION_PAGE_LIMITS;
-	const [ancestors, children, people, events, outcomes, correspondence, agreements, projects] =
-		await Promise.all([
-			organization.parent_id === null ? [] : listAncestors(db, organizationId),
-			listChildOrganizations(db, organizationId, limits.children),
-			listPeopleOfOrganization(db, organizationId, limits.people),
-			listEventsOfOrganization(db, organizationId, limits.events),
-			listOutcomesOfOrganization(db, organizationId, limits.outcomes),
-			listCorrespondenceOfOrganization(db, organizationId, limits.correspondence),
-			getAgreementCounts(db, organizationId),
-			getProjectCounts(db, organizationId)
-		]);
-	return {
-		...toOrganizationPageView(
-			organization,
-			{ ancestors, children, people, events, outcomes, correspondence },
-			limits
-		),
-		agreements,
-		projects
-	};
+	const [ancestors, children, people] = await Promise.all([
+		organization.parent_id === null ? [] : listAncestors(db, organizationId),
+		listChildOrganizations(db, organizationId, limits.children),
+		listPeopleOfOrganization(db, organizationId, limits.people)
+	]);
+	return toOrganizationPageView(organization, { ancestors, children, people }, limits);
 }
 
 const text = (value: string | null) => value ?? '';

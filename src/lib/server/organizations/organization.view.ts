@@ -1,16 +1,10 @@
 /** What organisation pages receive: chosen fields in the words pages use, never raw rows. */
-import { hostRoles, organizationKinds, type HostRole, type OrganizationKind } from '../../vocabulary';
-import { toCorrespondenceSummary, type CorrespondenceSummary } from '../correspondence/correspondence.view';
-import { toEventSummary, type EventSummary } from '../events/event.view';
-import { toOutcomeSummary, type OutcomeSummary } from '../outcomes/outcome.view';
+import { organizationKinds, type OrganizationKind } from '../../vocabulary';
 import { upTo, type Page } from '../pagination';
 import { toPersonSummary, type PersonSummary } from '../people/person.view';
 import type {
 	listAncestors,
 	listChildOrganizations,
-	listCorrespondenceOfOrganization,
-	listEventsOfOrganization,
-	listOutcomesOfOrganization,
 	listPeopleOfOrganization,
 	OrganizationDetailRow,
 	OrganizationListRow
@@ -54,29 +48,6 @@ export type SubOrganizationView = OrganizationSummary;
 /** Someone whose current organisation this is. */
 export type MemberView = PersonSummary;
 
-export type OrganizationEventRole = HostRole | 'participant';
-
-export interface OrganizationEventView extends EventSummary {
-	/** Host or co-host when it is one, otherwise participant. */
-	role: OrganizationEventRole;
-	roleLabel: string;
-	/** How many participants came on the organisation's behalf. */
-	participantCount: number;
-}
-
-export interface OrganizationOutcomeView extends OutcomeSummary {
-	isOwner: boolean;
-	isParty: boolean;
-	/** "Owner", "Party" or "Owner and party". */
-	relationLabel: string;
-}
-
-export interface OrganizationCorrespondenceView extends CorrespondenceSummary {
-	direction: 'sent' | 'received';
-	/** The other side: the recipient of what it sent, the sender of what it received. */
-	counterpart: OrganizationRef | null;
-}
-
 export interface OrganizationPageView extends OrganizationSummary {
 	website: string | null;
 	/** The website as a link target, only when it is an http(s) address. */
@@ -86,17 +57,11 @@ export interface OrganizationPageView extends OrganizationSummary {
 	ancestors: OrganizationRef[];
 	children: SubOrganizationView[];
 	moreChildren: boolean;
+	/** Its people, the head of the organisation first. */
 	people: MemberView[];
 	morePeople: boolean;
-	events: OrganizationEventView[];
-	moreEvents: boolean;
-	outcomes: OrganizationOutcomeView[];
-	moreOutcomes: boolean;
-	correspondence: OrganizationCorrespondenceView[];
-	moreCorrespondence: boolean;
-	/** How many agreements it is a party to, and projects it is a partner in (the registers list them). */
-	agreements: { total: number; inForce: number };
-	projects: { total: number; ongoing: number };
+	/** Who heads it, when the directory says so. */
+	head: MemberView | null;
 }
 
 export function toOrganizationSummary(row: OrganizationSummaryRow): OrganizationSummary {
@@ -120,41 +85,6 @@ export function toOrganizationListItem(row: OrganizationListRow): OrganizationLi
 	};
 }
 
-function toOrganizationEventView(row: Row<typeof listEventsOfOrganization>): OrganizationEventView {
-	const role: OrganizationEventRole = row.host_role ?? 'participant';
-	return {
-		...toEventSummary(row),
-		role,
-		roleLabel: role === 'participant' ? 'Participant' : hostRoles.labels[role],
-		participantCount: Number(row.participant_count ?? 0)
-	};
-}
-
-function toOrganizationOutcomeView(row: Row<typeof listOutcomesOfOrganization>): OrganizationOutcomeView {
-	const isOwner = Number(row.is_owner) === 1;
-	const isParty = Number(row.is_party) === 1;
-	return {
-		...toOutcomeSummary(row),
-		isOwner,
-		isParty,
-		relationLabel: isOwner && isParty ? 'Owner and party' : isOwner ? 'Owner' : 'Party'
-	};
-}
-
-function toOrganizationCorrespondenceView(
-	row: Row<typeof listCorrespondenceOfOrganization>,
-	organizationId: number
-): OrganizationCorrespondenceView {
-	const sent = row.sender_id === organizationId;
-	return {
-		...toCorrespondenceSummary(row),
-		direction: sent ? 'sent' : 'received',
-		counterpart: sent
-			? organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym)
-			: organizationRef(row.sender_id, row.sender_name, row.sender_acronym)
-	};
-}
-
 /** Parents root first, as far as they go without coming back round: a loop shows each one once. */
 function toAncestry(organizationId: number, rootFirst: Row<typeof listAncestors>[]): OrganizationRef[] {
 	const seen = new Set([organizationId]);
@@ -173,17 +103,12 @@ export function toOrganizationPageView(
 		ancestors: Row<typeof listAncestors>[];
 		children: Row<typeof listChildOrganizations>[];
 		people: Row<typeof listPeopleOfOrganization>[];
-		events: Row<typeof listEventsOfOrganization>[];
-		outcomes: Row<typeof listOutcomesOfOrganization>[];
-		correspondence: Row<typeof listCorrespondenceOfOrganization>[];
 	},
-	limits: { children: number; people: number; events: number; outcomes: number; correspondence: number }
-): Omit<OrganizationPageView, 'agreements' | 'projects'> {
+	limits: { children: number; people: number }
+): OrganizationPageView {
 	const children = upTo(parts.children, limits.children);
 	const people = upTo(parts.people, limits.people);
-	const events = upTo(parts.events, limits.events);
-	const outcomes = upTo(parts.outcomes, limits.outcomes);
-	const correspondence = upTo(parts.correspondence, limits.correspondence);
+	const head = people.items.find((person) => person.heads_organization === 1);
 	const website = organization.website?.trim() || null;
 	return {
 		...toOrganizationSummary(organization),
@@ -195,11 +120,6 @@ export function toOrganizationPageView(
 		moreChildren: children.more,
 		people: people.items.map(toPersonSummary),
 		morePeople: people.more,
-		events: events.items.map(toOrganizationEventView),
-		moreEvents: events.more,
-		outcomes: outcomes.items.map(toOrganizationOutcomeView),
-		moreOutcomes: outcomes.more,
-		correspondence: correspondence.items.map((row) => toOrganizationCorrespondenceView(row, organization.id)),
-		moreCorrespondence: correspondence.more
+		head: head ? toPersonSummary(head) : null
 	};
 }

@@ -21,6 +21,7 @@ import {
 } from '../auth/throttle';
 import type { Database } from '../db/schema';
 import { Conflict, Forbidden, NotFound, RuleViolation, TooManyAttempts } from '../errors';
+import { logger } from '../observability/logger';
 import type {
 	FirstAdministratorInput,
 	PasswordChangeInput,
@@ -116,8 +117,9 @@ export async function signIn(
 	}
 	await recordSignInAttempt(db, input.email, meta.clientAddress, accepted, now);
 	if (!accepted && throttle.addsToSpread && throttle.spreadFailures + 1 === GUESSED_AT_FAILURES) {
-		console.warn(
-			`[protokol] sign-in: "${input.email}" has failed from several addresses ${GUESSED_AT_FAILURES} times ` +
+		logger.warn(
+			{ email: input.email },
+			`sign-in: "${input.email}" has failed from several addresses ${GUESSED_AT_FAILURES} times ` +
 				'in 15 minutes: it is being guessed at, and every try on it now waits (see Users)'
 		);
 	}

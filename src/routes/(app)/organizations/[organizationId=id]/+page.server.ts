@@ -1,20 +1,22 @@
 import { error } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
 import { database } from '$lib/server/db';
+import { parseDossierQuery } from '$lib/server/dossier/dossier.input';
+import { findDossier } from '$lib/server/dossier/dossier.service';
 import { listFeedsOf } from '$lib/server/feeds/feed.service';
-import { findOrganizationPage } from '$lib/server/organizations/organization.service';
 import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = database().db;
 	const organizationId = Number(params.organizationId);
-	const [organization, feeds] = await Promise.all([
-		findOrganizationPage(db, organizationId),
+	const { filter, page } = parseDossierQuery(url);
+	const [dossier, feeds] = await Promise.all([
+		findDossier(db, organizationId, filter, page),
 		hasRole(locals.user, 'officer') ? listFeedsOf(db, { organizationId }) : null
 	]);
-	if (!organization) error(404, 'No such organisation');
-	return { organization, feeds };
+	if (!dossier) error(404, 'No such organisation');
+	return { dossier, feeds };
 };
 
 export const actions: Actions = {
