@@ -22,27 +22,22 @@ async function integerIdTables(db: Kysely<any>, autoincrement: boolean): Promise
 		.map((row) => row.name);
 }
 
-export async function up(db: Kysely<any>): Promise<void> {
-	if (isPostgres(db)) return;
-	const tables = await integerIdTables(db, false);
+/** Rebuilds every table whose id lacks (or, going down, has) AUTOINCREMENT with it (or without). */
+async function rebuildIds(db: Kysely<any>, autoincrement: boolean): Promise<void> {
+	const tables = await integerIdTables(db, !autoincrement);
+	const id = `"id" integer primary key${autoincrement ? ' autoincrement' : ''}`;
 	await withoutForeignKeys(db, async (trx) => {
 		for (const table of tables) {
-			await rebuildSqliteTable(trx, table, (create) =>
-				create.replace(INTEGER_ID, '"id" integer primary key autoincrement')
-			);
+			await rebuildSqliteTable(trx, table, (create) => create.replace(INTEGER_ID, id));
+			if (!autoincrement) await sql`delete from sqlite_sequence where name = ${table}`.execute(trx);
 		}
 	});
 }
 
+export async function up(db: Kysely<any>): Promise<void> {
+	if (!isPostgres(db)) await rebuildIds(db, true);
+}
+
 export async function down(db: Kysely<any>): Promise<void> {
-	if (isPostgres(db)) return;
-	const tables = await integerIdTables(db, true);
-	await withoutForeignKeys(db, async (trx) => {
-		for (const table of tables) {
-			await rebuildSqliteTable(trx, table, (create) =>
-				create.replace(INTEGER_ID, '"id" integer primary key')
-			);
-			await sql`delete from sqlite_sequence where name = ${table}`.execute(trx);
-		}
-	});
+	if (!isPostgres(db)) await rebuildIds(db, false);
 }

@@ -13,23 +13,13 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { EMPTY_PERSON_FORM } from '../helpers/forms';
 import { postForm, startServer, type RunningServer } from '../helpers/server';
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot)
 	console.warn('[tests] not root: the database fault tests need mount and chattr, and are skipped');
 
-const PERSON = {
-	honorific: '',
-	nativeName: '',
-	position: '',
-	rank: '',
-	precedenceLevel: '',
-	organizationId: '',
-	email: '',
-	phone: '',
-	givenName: 'Filler'
-};
 const nameOf = (i: number) => `Filler${i}`;
 
 let cleanups: (() => unknown)[] = [];
@@ -58,7 +48,7 @@ async function serve(databaseUrl: string): Promise<RunningServer> {
 
 /** Saves a new person as a browser without JavaScript does, or, `enhanced`, as enhanceForm does. */
 function savePerson(server: RunningServer, cookie: string, familyName: string, enhanced = false) {
-	const fields = { ...PERSON, familyName, notes: 'n'.repeat(2000) };
+	const fields = { ...EMPTY_PERSON_FORM, givenName: 'Filler', familyName, notes: 'n'.repeat(2000) };
 	const asScript = { accept: 'application/json', 'x-sveltekit-action': 'true' };
 	return postForm(server, '/people/new?/save', fields, { cookie, ...(enhanced ? asScript : {}) });
 }

@@ -82,16 +82,6 @@ describeEachEngine('ids', (engine) => {
 			expect(next.id, table).toBeGreaterThan(newest.id);
 		}
 	});
-});
-
-describeEachEngine('a database from before ids were never reused', (engine) => {
-	let handle: TestDatabase;
-	beforeEach(async () => {
-		handle = await engine.open();
-	});
-	afterEach(async () => {
-		await handle.cleanup();
-	});
 
 	const migrator = () =>
 		new Migrator({
