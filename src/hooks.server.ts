@@ -15,7 +15,12 @@ import { refusal, seeOther } from '$lib/server/http/responses';
 import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
-import { prepareDatabase, startOutboxDelivery, stopOnShutdown } from '$lib/server/startup';
+import {
+	prepareDatabase,
+	startBackupSchedule,
+	startOutboxDelivery,
+	stopOnShutdown
+} from '$lib/server/startup';
 import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
 
@@ -23,6 +28,7 @@ export const init: ServerInit = async () => {
 	stopOnShutdown();
 	await prepareDatabase();
 	startOutboxDelivery();
+	startBackupSchedule();
 };
 
 const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {

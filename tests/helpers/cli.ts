@@ -3,7 +3,7 @@
  * of its own that DATABASE_URL names. Call it inside a `describe`: the file's folder is made before the
  * tests and removed after them.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +15,44 @@ import type { Database } from '$lib/server/db/schema';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+/** Runs a script of scripts/ as an operator does, with `env` over this process's environment. */
+export function runScript(
+	script: string,
+	args: string[],
+	options: { env?: Record<string, string>; input?: string } = {}
+): SpawnSyncReturns<string> {
+	return spawnSync(TSX, [script, ...args], {
+		cwd: ROOT,
+		input: options.input ?? '',
+		encoding: 'utf8',
+		env: { ...process.env, ...options.env },
+		timeout: 30_000
+	});
+}
+
+/**
+ * The same, without holding up this process while it runs (spawnSync would stop the test's own work,
+ * such as requests to a server, for as long as the script takes): its status and output once it ends.
+ */
+export function runScriptAlongside(
+	script: string,
+	args: string[],
+	env: Record<string, string>
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	const child = spawn(TSX, [script, ...args], { cwd: ROOT, env: { ...process.env, ...env } });
+	let stdout = '';
+	let stderr = '';
+	child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+	child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+	const killer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+	return new Promise((resolve) =>
+		child.once('close', (status) => {
+			clearTimeout(killer);
+			resolve({ status, stdout, stderr });
+		})
+	);
+}
 
 export interface CommandLine {
 	/** Runs the script with these arguments and standard input; its exit status and output. */
@@ -32,14 +70,7 @@ export function commandLine(script: string): CommandLine {
 	});
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 	return {
-		run: (args, input = '') =>
-			spawnSync(TSX, [script, ...args], {
-				cwd: ROOT,
-				input,
-				encoding: 'utf8',
-				env: { ...process.env, DATABASE_URL: databaseUrl },
-				timeout: 30_000
-			}),
+		run: (args, input = '') => runScript(script, args, { input, env: { DATABASE_URL: databaseUrl } }),
 		async withDatabase(use) {
 			const handle = openDatabase(databaseUrl);
 			try {

@@ -86,7 +86,7 @@ async function prepare(
 }
 
 /** A statement on a connection of its own, outside any test schema. */
-async function adminQuery(text: string): Promise<void> {
+export async function adminQuery(text: string): Promise<void> {
 	const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 });
 	await client.connect();
 	try {

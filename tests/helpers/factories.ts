@@ -6,9 +6,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type {
 	Agreement,
+	Correspondence,
 	Database,
 	EventRow,
 	NewAgreement,
+	NewCorrespondence,
 	NewProject,
 	NewEvent,
 	NewOrganization,
@@ -49,6 +51,17 @@ export function insertPerson(db: Db, fields: Partial<NewPerson> = {}): Promise<P
 	return db
 		.insertInto('person')
 		.values({ name_key: nameKey(values.given_name, values.family_name), ...values })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+export function insertCorrespondence(
+	db: Db,
+	fields: Partial<NewCorrespondence> = {}
+): Promise<Correspondence> {
+	return db
+		.insertInto('correspondence')
+		.values({ kind: 'letter', dated_on: '2021-09-02', subject: 'Champion countries', ...stamps(), ...fields })
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }

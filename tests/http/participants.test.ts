@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { startServer, type RunningServer } from '../helpers/server';
+import { postForm, startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
 let databaseUrl: string;
@@ -39,19 +39,8 @@ const participantCount = () =>
 		return Number(row.n);
 	});
 
-function post(path: string, cookie: string, fields: Record<string, string>) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, cookie: string, fields: Record<string, string>) =>
+	postForm(server, path, fields, { cookie });
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-participants-http-'));

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { startServer, type RunningServer } from '../helpers/server';
+import { EMPTY_PERSON_FORM } from '../helpers/forms';
+import { postForm, startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
 let databaseUrl: string;
@@ -37,33 +38,10 @@ const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_p
 		return Number(row.n);
 	});
 
-function post(path: string, fields: Record<string, string>) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: officer
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>) =>
+	postForm(server, path, fields, { cookie: officer });
 
-const NEW_PERSON = {
-	honorific: 'Mr',
-	givenName: 'Вусал',
-	familyName: 'Гусейнов',
-	nativeName: '',
-	position: '',
-	rank: '',
-	precedenceLevel: '',
-	organizationId: '',
-	email: '',
-	phone: '',
-	notes: ''
-};
+const NEW_PERSON = { ...EMPTY_PERSON_FORM, honorific: 'Mr', givenName: 'Вусал', familyName: 'Гусейнов' };
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-people-http-'));

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { startBurstOfSaves } from '../helpers/forms';
 import { queueTestMessages } from '../helpers/outbox';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
@@ -22,17 +23,6 @@ let stalling: SmtpPeer;
 let accepting: SmtpPeer;
 const servers: RunningServer[] = [];
 const OUTBOX_STOP_TIMEOUT_MS = 1000;
-const PERSON = {
-	honorific: '',
-	nativeName: '',
-	position: '',
-	rank: '',
-	precedenceLevel: '',
-	organizationId: '',
-	email: '',
-	phone: '',
-	notes: ''
-};
 
 async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
 	const handle = openDatabase(databaseUrl);
@@ -72,44 +62,21 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	await stalling.until(() => stalling.received.has(messageId), 'the stalled send');
 
 	// Four writers saving people one after another until the server stops answering.
-	const acknowledged: string[] = [];
-	let refused = 0;
-	const writer = async (w: number) => {
-		for (let i = 0; ; i++) {
-			const familyName = `Writer${w}-${i}`;
-			try {
-				const response = await fetch(`${server.url}/people/new?/save`, {
-					method: 'POST',
-					redirect: 'manual',
-					headers: {
-						origin: server.url,
-						accept: 'text/html',
-						'content-type': 'application/x-www-form-urlencoded',
-						cookie
-					},
-					body: new URLSearchParams({ ...PERSON, givenName: 'Burst', familyName })
-				});
-				if (response.status === 303) acknowledged.push(familyName);
-				else refused++;
-			} catch {
-				return; // The server has stopped taking connections.
-			}
-		}
-	};
-	const writers = [0, 1, 2, 3].map(writer);
+	const burst = startBurstOfSaves(server, cookie, 4);
+	const { acknowledged } = burst;
 	await new Promise((resolve) => setTimeout(resolve, 500));
 	const signalled = Date.now();
 	server.signal('SIGTERM');
 	const exit = await server.exited;
 	const took = Date.now() - signalled;
-	await Promise.all(writers);
+	await burst.stop();
 
 	expect(exit).toEqual({ code: 0, signal: null });
 	// The stalled send gets the stop timeout, then is dropped; the rest is quick.
 	expect(took).toBeGreaterThanOrEqual(OUTBOX_STOP_TIMEOUT_MS - 100);
 	expect(took).toBeLessThan(OUTBOX_STOP_TIMEOUT_MS + 4000);
 	expect(server.output()).toContain('"msg":"stopped"');
-	expect(refused).toBe(0);
+	expect(burst.refused()).toBe(0);
 	expect(acknowledged.length).toBeGreaterThan(10);
 	// Checkpointed: the database file alone holds every write.
 	expect(statSync(`${databaseUrl}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);

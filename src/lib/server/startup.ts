@@ -1,8 +1,10 @@
 /**
  * What the server does once before it answers: bring the schema up to date and, on an empty database,
  * load the demo data (unless DEMO_DATA=off, as a production deployment would set); then bring the search
- * index up to date and start the outbox. And what it does once when it stops.
+ * index up to date and start the outbox and the scheduled backups. And what it does once when it stops.
  */
+import { startScheduledBackups, type ScheduledBackups } from './backup/backup.schedule';
+import { backupSchedule, dataLocation } from './backup/backup.settings';
 import { closeDatabase, database } from './db';
 import { classifyDatabaseError, describeProblem } from './db/db-errors';
 import { findWriteProblem } from './db/health';
@@ -61,10 +63,18 @@ export function startOutboxDelivery(): void {
 	outbox = startOutboxWorker(database().db, mailer, outboxSettings());
 }
 
+let backups: ScheduledBackups | null = null;
+
+/** Backs up on the schedule BACKUP_DIR and the settings beside it describe (backup/backup.settings.ts). */
+export function startBackupSchedule(): void {
+	const schedule = backupSchedule();
+	if (schedule) backups = startScheduledBackups(schedule, dataLocation());
+}
+
 /**
  * Once nothing else will be asked of the server (scripts/serve.ts emits 'sveltekit:shutdown' after its
  * HTTP server has closed, as adapter-node's own entry does): the outbox stops, giving back what it could
- * not finish; then the database is closed (on SQLite after a checkpoint, so the file alone holds every
+ * not finish, and a backup under way finishes; then the database is closed (on SQLite after a checkpoint, so the file alone holds every
  * write). With nothing left to wait for, the process exits by itself.
  */
 export function stopOnShutdown(): void {
@@ -74,6 +84,8 @@ export function stopOnShutdown(): void {
 		try {
 			await outbox?.stop();
 			outbox = null;
+			await backups?.stop();
+			backups = null;
 			await closeDatabase();
 			logger.info('stopped');
 		} catch (error) {
