@@ -23,9 +23,15 @@ if (!isRoot)
 const nameOf = (i: number) => `Filler${i}`;
 
 let cleanups: (() => unknown)[] = [];
+// Every cleanup runs even when one fails: a server left running would hold its tmpfs mounted.
 afterEach(async () => {
-	for (const cleanup of cleanups.reverse()) await cleanup();
+	const failures: unknown[] = [];
+	for (const cleanup of cleanups.reverse())
+		await Promise.resolve()
+			.then(cleanup)
+			.catch((e) => failures.push(e));
 	cleanups = [];
+	if (failures.length > 0) throw failures[0];
 });
 
 function tempDir(): string {
