@@ -10,6 +10,7 @@ import { outcomes } from './outcomes';
 import { people } from './people';
 import { projects } from './projects';
 import { series } from './series';
+import { topics } from './topics';
 import type { DemoDataSet } from './types';
 import { venues } from './venues';
 
@@ -22,7 +23,8 @@ export const demoDataSet: DemoDataSet = {
 	outcomes,
 	correspondence,
 	agreements,
-	projects
+	projects,
+	topics
 };
 
 export type * from './types';

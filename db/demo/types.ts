@@ -37,6 +37,7 @@ import type { OrganizationKey } from './organizations';
 import type { OutcomeKey } from './outcomes';
 import type { PersonKey } from './people';
 import type { SeriesKey } from './series';
+import type { DemoTopic } from './topics';
 import type { VenueKey } from './venues';
 
 /** Wall-clock date and time without zone, "YYYY-MM-DDTHH:mm". */
@@ -262,4 +263,5 @@ export interface DemoDataSet {
 	readonly correspondence: readonly DemoCorrespondence[];
 	readonly agreements: readonly DemoAgreement[];
 	readonly projects: readonly DemoProject[];
+	readonly topics?: readonly DemoTopic[];
 }

@@ -27,6 +27,8 @@ import * as indexPersonReferences from './20261205_0304_index_person_references'
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
 import * as idsNeverReused from './20261205_0500_ids_never_reused';
 import * as createDossierEntries from './20261205_0600_create_dossier_entries';
+import * as createTopics from './20261205_0700_create_topics';
+import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsible_user';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -51,5 +53,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0304_index_person_references': indexPersonReferences,
 	'20261205_0400_index_login_failures': indexLoginFailures,
 	'20261205_0500_ids_never_reused': idsNeverReused,
-	'20261205_0600_create_dossier_entries': createDossierEntries
+	'20261205_0600_create_dossier_entries': createDossierEntries,
+	'20261205_0700_create_topics': createTopics,
+	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser
 };

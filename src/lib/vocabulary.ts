@@ -96,6 +96,19 @@ export const outcomeKinds = vocabulary({
 	statement: 'Statement'
 });
 
+/** Who brings a meeting's topic up: the office's side, or the visiting or receiving partner's. */
+export const topicSides = vocabulary({
+	our_side: 'Our side',
+	their_side: 'Their side'
+});
+
+/** The kinds of event that have topics: meetings with one partner, prepared and recorded point by point. */
+export const topicEventKinds = ['bilateral_meeting', 'official_visit', 'working_visit'] as const;
+
+export function hasTopics(kind: string): boolean {
+	return (topicEventKinds as readonly string[]).includes(kind);
+}
+
 export const outcomeStatuses = vocabulary({
 	open: 'Open',
 	in_progress: 'In progress',
@@ -200,6 +213,7 @@ export type ParticipantRole = (typeof participantRoles.values)[number];
 export type RsvpStatus = (typeof rsvpStatuses.values)[number];
 export type OutcomeKind = (typeof outcomeKinds.values)[number];
 export type OutcomeStatus = (typeof outcomeStatuses.values)[number];
+export type TopicSide = (typeof topicSides.values)[number];
 export type AgreementState = (typeof agreementStates.values)[number];
 export type ProjectProgramme = (typeof projectProgrammes.values)[number];
 export type ProjectState = (typeof projectStates.values)[number];

@@ -66,7 +66,14 @@ const MAIN_PAGES = [
 	'/projects/1',
 	'/projects/1?find=migration',
 	'/projects/new?agreement=1',
-	'/projects/1/edit'
+	'/projects/1/edit',
+	// The meeting of the Chief of the SMS with IOM's Regional Director (event 8): its topics, one that
+	// became a statement, one still to be turned into an outcome (its form shown), a search and the edit page.
+	'/events/15/topics',
+	'/events/15/topics/1',
+	'/events/15/topics/3',
+	'/events/15/topics/3?find=migration',
+	'/events/15/topics/3/edit'
 ];
 
 test.each(MAIN_PAGES)('%s has no serious accessibility violations', async (path) => {

@@ -228,6 +228,40 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/events/2/agenda?/reorder', 400),
 		officerWrite('/events/2/agenda?/remove', 400)
 	],
+	// A meeting's topics: every reader reads the list and each topic; officers add, move, record what was
+	// said, turn a topic into an outcome and link what it continues. Demo event 8 is the meeting of the
+	// Chief of the SMS with IOM's Regional Director, with topics 1 to 4; event 1 is a council session.
+	'/(app)/events/[eventId=id]/topics': [
+		readable('/events/15/topics'),
+		{
+			method: 'GET',
+			path: '/events/1/topics',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/events/15/topics', 404),
+		officerWrite('/events/15/topics?/add', 400),
+		officerWrite('/events/15/topics?/move', 400)
+	],
+	'/(app)/events/[eventId=id]/topics/[topicId=id]': [
+		readable('/events/15/topics/1'),
+		readable('/events/15/topics/1?find=migration'),
+		{
+			method: 'GET',
+			path: '/events/15/topics/999999',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/events/15/topics/1', 404),
+		officerWrite('/events/15/topics/1?/discussion', 400),
+		officerWrite('/events/15/topics/1?/turn', 400),
+		officerWrite('/events/15/topics/1?/link', 400),
+		officerWrite('/events/15/topics/1?/unlink', 400)
+	],
+	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit': [
+		officerPage('/events/15/topics/1/edit', 200),
+		officerPage('/events/15/topics/999999/edit', 404),
+		officerWrite('/events/15/topics/1/edit?/save', 400),
+		officerWrite('/events/15/topics/999999/edit?/remove', 404)
+	],
 	'/(app)/events/[eventId=id]/agenda/[itemId=id]': [
 		officerPage('/events/2/agenda/1', 200),
 		// An item of another event is not found under this one.

@@ -27,6 +27,7 @@ import {
 	projectStates,
 	rsvpStatuses,
 	timingCertainties,
+	topicSides,
 	userRoles
 } from '$lib/vocabulary';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
@@ -179,6 +180,20 @@ const closedColumns: ClosedColumn[] = [
 	closedColumn('project.end_precision', datePrecisions, (db, precision) =>
 		insertProject(db, { end_on: '2014-01-01', end_precision: precision })
 	),
+	closedColumn('topic.raised_by', topicSides, async (db, raised_by) => {
+		const event = await insertEvent(db);
+		return db
+			.insertInto('topic')
+			.values({
+				event_id: event.id,
+				position: 1,
+				title: 'Joint projects',
+				raised_by,
+				created_at: now(),
+				updated_at: now()
+			})
+			.execute();
+	}),
 	closedColumn('user_account.role', userRoles, (db, role) =>
 		db
 			.insertInto('user_account')

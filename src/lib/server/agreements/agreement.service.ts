@@ -26,6 +26,8 @@ import {
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
 import type { SearchGroup } from '../search/search.view';
+import { listTopicsResultingIn } from '../topics/topic.repository';
+import { toTopicOrigins, type TopicOrigin } from '../topics/topic.view';
 import type { AgreementFormValues, AgreementInput } from './agreement.input';
 import {
 	AGREEMENT_LETTERS,
@@ -112,13 +114,15 @@ export async function getAgreementCounts(db: Kysely<Database>, organizationId: n
 
 export interface AgreementPage {
 	agreement: AgreementView;
+	/** The meetings' topics it was drafted from. */
+	topics: TopicOrigin[];
 	/** What a search on the page found to link to it; null when nothing was searched for. */
 	found: SearchGroup[] | null;
 }
 
 /**
  * Everything the agreement page shows, or null when there is no such agreement: the agreement, its
- * parties, letters and projects (four queries), and what `find` finds to link (the search's own).
+ * parties, letters, projects and the topic it was drafted from (five queries), and what `find` finds to link (the search's own).
  */
 export async function findAgreementPage(
 	db: Kysely<Database>,
@@ -128,10 +132,11 @@ export async function findAgreementPage(
 ): Promise<AgreementPage | null> {
 	const row = await findAgreement(db, agreementId, officeToday(now));
 	if (!row) return null;
-	const [parties, letters, projects, found] = await Promise.all([
+	const [parties, letters, projects, topics, found] = await Promise.all([
 		listPartiesOfAgreements(db, [agreementId]),
 		listLettersOfAgreement(db, agreementId),
 		listProjectsLinkedTo(db, 'agreement', agreementId),
+		listTopicsResultingIn(db, 'agreement', agreementId),
 		find.trim() ? searchForLinks(db, find, ['correspondence']) : null
 	]);
 	const agreement = toAgreementView(row, {
@@ -139,7 +144,7 @@ export async function findAgreementPage(
 		letters: letters.map(toCorrespondenceListItem),
 		projects: projects.map(toProjectRef)
 	});
-	return { agreement, found };
+	return { agreement, topics: toTopicOrigins(topics), found };
 }
 
 const text = (value: string | null) => value ?? '';
@@ -259,7 +264,20 @@ export async function createAgreement(
 	now = new Date()
 ): Promise<number> {
 	authorize(actor, 'officer');
-	return db.transaction().execute((tx) => insertVersionedRecord(tx, actor, AGREEMENTS, input, now));
+	return db.transaction().execute((tx) => addAgreementInTransaction(tx, actor, input, now));
+}
+
+/**
+ * Records an agreement with its parties and its audit entry inside the caller's transaction: for a
+ * write that has checked the role and makes an agreement as one of its steps (a meeting's topic).
+ */
+export async function addAgreementInTransaction(
+	tx: Kysely<Database>,
+	actor: Actor,
+	input: AgreementInput,
+	now: Date
+): Promise<number> {
+	return insertVersionedRecord(tx, actor, AGREEMENTS, input, now);
 }
 
 /**

@@ -45,6 +45,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/delete',
 	'/(app)/events/[eventId=id]/agenda',
 	'/(app)/events/[eventId=id]/agenda/[itemId=id]',
+	// A topic's list and page are for every reader; its edit form is officers' only.
+	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit',
 	// Contacts, answers and attendance; viewers print the participant list and badges instead.
 	'/(app)/events/[eventId=id]/participants',
 	// Who was sent what, with addresses: the outboxes of an event and of the office.

@@ -24,6 +24,7 @@ import type {
 	ProjectState,
 	RsvpStatus,
 	TimingCertainty,
+	TopicSide,
 	UserRole
 } from '../../vocabulary';
 
@@ -188,6 +189,8 @@ export interface OutcomeTable extends Stamped, Versioned {
 	owner_organization_id: number | null;
 	due_on: IsoDate | null;
 	status: ColumnType<OutcomeStatus, OutcomeStatus | undefined, OutcomeStatus>;
+	/** The officer at the office who follows it up (a user account); null: nobody named yet. */
+	responsible_user_id: ColumnType<number | null, number | null | undefined, number | null>;
 	// signed_on, signed_place, approved_on and in_force_on are still in the table, always null since
 	// agreements moved to their own (db/migrations/20261205_0100_create_agreements.ts): not for use.
 }
@@ -272,6 +275,34 @@ export interface ProjectCorrespondenceTable {
 export interface ProjectAgreementTable {
 	project_id: number;
 	agreement_id: number;
+}
+
+export interface TopicTable extends Stamped, Versioned {
+	id: Generated<number>;
+	event_id: number;
+	/** 1, 2, 3 … within the event. */
+	position: number;
+	title: string;
+	raised_by: ColumnType<TopicSide, TopicSide | undefined, TopicSide>;
+	our_position: string | null;
+	talking_points: string | null;
+	/** What the other side is expected to ask or raise. */
+	expected_questions: string | null;
+	/** What was said, recorded after the meeting. */
+	discussion: string | null;
+	/** What the topic became: an outcome of the meeting, or a draft agreement (one at most). */
+	outcome_id: number | null;
+	agreement_id: number | null;
+}
+
+export interface TopicFollowsOutcomeTable {
+	topic_id: number;
+	outcome_id: number;
+}
+
+export interface TopicFollowsCorrespondenceTable {
+	topic_id: number;
+	correspondence_id: number;
 }
 
 export interface CorrespondenceTable extends Stamped, Versioned {
@@ -504,6 +535,9 @@ export interface Database {
 	project_outcome: ProjectOutcomeTable;
 	project_correspondence: ProjectCorrespondenceTable;
 	project_agreement: ProjectAgreementTable;
+	topic: TopicTable;
+	topic_follows_outcome: TopicFollowsOutcomeTable;
+	topic_follows_correspondence: TopicFollowsCorrespondenceTable;
 	correspondence: CorrespondenceTable;
 	correspondence_event: CorrespondenceEventTable;
 	correspondence_file: CorrespondenceFileTable;
@@ -544,6 +578,9 @@ export type Agreement = Selectable<AgreementTable>;
 export type NewAgreement = Insertable<AgreementTable>;
 export type Project = Selectable<ProjectTable>;
 export type NewProject = Insertable<ProjectTable>;
+export type Topic = Selectable<TopicTable>;
+export type NewTopic = Insertable<TopicTable>;
+export type TopicUpdate = Updateable<TopicTable>;
 export type Correspondence = Selectable<CorrespondenceTable>;
 export type NewCorrespondence = Insertable<CorrespondenceTable>;
 export type NewAuditEntry = Insertable<AuditEntryTable>;

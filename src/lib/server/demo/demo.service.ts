@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { demoDataSet } from '../../../../db/demo';
+import type { DemoTopic } from '../../../../db/demo/topics';
 import type { DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
 import { zonedToInstant } from '../../format/datetime';
 import { AGREEMENT_LETTERS, AGREEMENT_PARTIES, insertAgreement } from '../agreements/agreement.repository';
@@ -31,6 +32,7 @@ import { insertProject, PROJECT_LINKS, PROJECT_PARTNERS } from '../projects/proj
 import { insertPosition } from '../people/person-position.repository';
 import { alignPostsAtEvents } from '../people/person-position.service';
 import { nameKey } from '../search/search.text';
+import { insertTopic } from '../topics/topic.repository';
 import { insertVenue } from '../venues/venue.repository';
 import { hasRows } from './demo.repository';
 
@@ -444,9 +446,40 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 		);
 	}
 
+	await insertDemoTopics(tx, data.topics ?? [], { events, outcomes }, stamps, count);
+
 	// Where a person's history covers an event's date, the participant holds that post (as on every write).
 	await alignPostsAtEvents(tx, {
 		personIds: data.people.filter((p) => p.positions).map((p) => people.get(p.key))
 	});
 	return counts;
+}
+
+/** A meeting's topics, numbered 1, 2, 3 … per meeting in the order listed, each with what it became. */
+async function insertDemoTopics(
+	tx: Transaction<Database>,
+	topics: readonly DemoTopic[],
+	ids: { events: Ids; outcomes: Ids },
+	stamps: { created_at: string; updated_at: string },
+	count: (table: string) => void
+) {
+	const positions = new Map<number, number>();
+	for (const t of topics) {
+		const eventId = ids.events.get(t.event);
+		const position = (positions.get(eventId) ?? 0) + 1;
+		positions.set(eventId, position);
+		await insertTopic(tx, {
+			event_id: eventId,
+			position,
+			title: t.title,
+			raised_by: t.raisedBy,
+			our_position: t.ourPosition ?? null,
+			talking_points: t.talkingPoints ?? null,
+			expected_questions: t.expectedQuestions ?? null,
+			discussion: t.discussion ?? null,
+			outcome_id: ids.outcomes.maybe(t.outcome),
+			...stamps
+		});
+		count('topic');
+	}
 }

@@ -30,6 +30,8 @@ import {
 } from './outcome.repository';
 import { toOutcomeViews, type OutcomeView } from './outcome.view';
 import { authorize } from '../auth/authorize';
+import { listTopicsResultingIn } from '../topics/topic.repository';
+import { toTopicOrigins, type TopicOrigin } from '../topics/topic.view';
 
 async function withPartiesAndFollowUps(db: Kysely<Database>, rows: OutcomeRow[]): Promise<OutcomeView[]> {
 	const ids = rows.map((row) => row.id);
@@ -63,12 +65,21 @@ export async function listOutcomesPage(
 	return { ...page, items: await withPartiesAndFollowUps(db, page.items) };
 }
 
-/** Everything the outcome page shows, or null when there is no such outcome. */
-export async function findOutcomePage(db: Kysely<Database>, outcomeId: number): Promise<OutcomeView | null> {
+/**
+ * Everything the outcome page shows, or null when there is no such outcome: the outcome, and the
+ * meeting's topic it was made from, if any. Four queries.
+ */
+export async function findOutcomePage(
+	db: Kysely<Database>,
+	outcomeId: number
+): Promise<(OutcomeView & { topics: TopicOrigin[] }) | null> {
 	const row = await findOutcome(db, outcomeId);
 	if (!row) return null;
-	const [view] = await withPartiesAndFollowUps(db, [row]);
-	return view ?? null;
+	const [[view], topics] = await Promise.all([
+		withPartiesAndFollowUps(db, [row]),
+		listTopicsResultingIn(db, 'outcome', outcomeId)
+	]);
+	return view ? { ...view, topics: toTopicOrigins(topics) } : null;
 }
 
 const text = (value: string | null) => value ?? '';
@@ -165,20 +176,31 @@ export async function createOutcome(
 	now = new Date()
 ): Promise<number> {
 	authorize(actor, 'officer');
-	return db.transaction().execute(async (tx) => {
-		await checkOutcomeReferences(tx, input);
-		const at = now.toISOString();
-		const { id } = await insertOutcome(tx, { ...outcomeColumns(input), created_at: at, updated_at: at });
-		await replaceOutcomeParties(tx, id, input.parties);
-		await recordAction(tx, actor, {
-			action: 'outcome.create',
-			entityType: 'outcome',
-			entityId: id,
-			eventId: input.eventId,
-			after: { ...outcomeColumns(input), parties: input.parties }
-		});
-		return id;
+	return db.transaction().execute((tx) => addOutcomeInTransaction(tx, actor, input, now));
+}
+
+/**
+ * Inserts an outcome with its parties and its audit entry, inside the caller's transaction: for a write
+ * that has checked the role and makes an outcome as one of its steps (a meeting's topic turned into one).
+ */
+export async function addOutcomeInTransaction(
+	tx: Kysely<Database>,
+	actor: Actor,
+	input: OutcomeInput,
+	now: Date
+): Promise<number> {
+	await checkOutcomeReferences(tx, input);
+	const at = now.toISOString();
+	const { id } = await insertOutcome(tx, { ...outcomeColumns(input), created_at: at, updated_at: at });
+	await replaceOutcomeParties(tx, id, input.parties);
+	await recordAction(tx, actor, {
+		action: 'outcome.create',
+		entityType: 'outcome',
+		entityId: id,
+		eventId: input.eventId,
+		after: { ...outcomeColumns(input), parties: input.parties }
 	});
+	return id;
 }
 
 const STALE_OUTCOME =

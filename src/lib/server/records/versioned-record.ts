@@ -112,10 +112,18 @@ export async function reviseVersionedRecord<
 export async function changeLink(
 	tx: Kysely<Database>,
 	actor: Actor,
-	change: { entity: VersionedTable; ownerId: number; link: LinkTable; kind: string; targetId: number },
+	change: {
+		entity: VersionedTable;
+		ownerId: number;
+		link: LinkTable;
+		kind: string;
+		targetId: number;
+		/** The event the audit entry is filed under, if any. */
+		eventId?: number;
+	},
 	linked: boolean
 ): Promise<void> {
-	const { entity, ownerId, link, kind, targetId } = change;
+	const { entity, ownerId, link, kind, targetId, eventId } = change;
 	const changed = linked
 		? await addLink(tx, link, ownerId, targetId)
 		: await removeLink(tx, link, ownerId, targetId);
@@ -124,6 +132,7 @@ export async function changeLink(
 		action: `${entity}.${linked ? 'link' : 'unlink'}`,
 		entityType: entity,
 		entityId: ownerId,
+		eventId,
 		after: { [kind]: targetId }
 	});
 }
