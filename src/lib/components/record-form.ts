@@ -8,6 +8,19 @@ export interface RecordFormProps {
 	cancelHref: string;
 }
 
+/**
+ * A form's fields by name: `field('rank')` is the name, its label (from the labels the stale notice
+ * reads too, so the two never differ), the value to show and the error beside it, to spread onto a
+ * FormField, SelectField or TextAreaField.
+ */
+export function bindFields<Name extends string>(
+	labels: Record<Name, string>,
+	values: Partial<Record<string, string>>,
+	errors: Partial<Record<string, string>>
+) {
+	return (name: Name) => ({ name, label: labels[name], value: values[name] ?? '', error: errors[name] });
+}
+
 /** [id, name] pairs a form chooses from, as the record forms' lists hold them. */
 export type Choices = readonly (readonly [number, string])[];
 
