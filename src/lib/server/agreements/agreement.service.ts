@@ -8,7 +8,11 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import { officeToday } from '../calendar/calendar.settings';
-import { findCorrespondenceRow, listEventRefs } from '../correspondence/correspondence.repository';
+import {
+	findCorrespondenceRow,
+	listEventRefs,
+	listLettersLinkedFrom
+} from '../correspondence/correspondence.repository';
 import { toCorrespondenceListItem } from '../correspondence/correspondence.view';
 import { countExisting } from '../db/references';
 import type { Agreement, Database } from '../db/schema';
@@ -37,7 +41,6 @@ import {
 	listAgreements,
 	listAgreementsById,
 	listAgreementsSignedAt,
-	listLettersOfAgreement,
 	listPartiesOfAgreements,
 	listPartyIds,
 	type AgreementFilter,
@@ -130,7 +133,7 @@ export async function findAgreementPage(
 	if (!row) return null;
 	const [parties, letters, projects, found] = await Promise.all([
 		listPartiesOfAgreements(db, [agreementId]),
-		listLettersOfAgreement(db, agreementId),
+		listLettersLinkedFrom(db, AGREEMENT_LETTERS, agreementId, 'asc'),
 		listProjectsLinkedTo(db, 'agreement', agreementId),
 		find.trim() ? searchForLinks(db, find, ['correspondence']) : null
 	]);

@@ -33,6 +33,22 @@ export function hasLink(link: LinkTable, owner: string, targetId: number) {
 		);
 }
 
+/**
+ * The other way round, for a query over the targets (`target` names their id column,
+ * `correspondence.id`): this owner links to the target (a letter about this agreement).
+ */
+export function isLinkedFrom(link: LinkTable, target: string, ownerId: number) {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query over the targets' table
+	return (eb: ExpressionBuilder<any, any>) =>
+		eb.exists(
+			eb
+				.selectFrom(link.table)
+				.select(link.target)
+				.whereRef(link.target, '=', target)
+				.where(link.owner, '=', ownerId)
+		);
+}
+
 /** The organisations several owners link to (their parties, their partners), by name. */
 export async function listLinkedOrganizations(
 	db: Kysely<Database>,

@@ -8,6 +8,7 @@ import { listAgreementSummaries } from '../agreements/agreement.service';
 import { findAgreementRow } from '../agreements/agreement.repository';
 import type { Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
+import { listLettersLinkedFrom } from '../correspondence/correspondence.repository';
 import { toCorrespondenceListItem } from '../correspondence/correspondence.view';
 import { listLinks } from '../db/links';
 import { countExisting } from '../db/references';
@@ -43,7 +44,6 @@ import {
 	findProjectRow,
 	insertProject,
 	listEventsOfProject,
-	listLettersOfProject,
 	listOutcomesOfProject,
 	listPartnersOfProjects,
 	listProjects,
@@ -115,7 +115,7 @@ export async function findProjectPage(
 		listPartnersOfProjects(db, [projectId]),
 		listEventsOfProject(db, projectId),
 		listOutcomesOfProject(db, projectId),
-		listLettersOfProject(db, projectId),
+		listLettersLinkedFrom(db, PROJECT_LINKS.correspondence, projectId, 'desc'),
 		listLinks(db, PROJECT_LINKS.agreement, [projectId]),
 		find.trim() ? searchForLinks(db, find, LINKABLE) : null
 	]);
