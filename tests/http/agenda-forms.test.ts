@@ -12,6 +12,7 @@ import { addAgendaItem, updateAgendaItem } from '$lib/server/agenda/agenda.servi
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { insertEvent } from '../helpers/factories';
+import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -35,19 +36,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function post(path: string, fields: Record<string, string>, cookie = officer) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie,
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie = officer) =>
+	postForm(server, path, fields, { cookie });
 
 async function eventWithItems(title: string, items: [string, number, boolean?][]) {
 	const event = await insertEvent(handle.db, {

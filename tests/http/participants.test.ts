@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -20,17 +20,8 @@ let viewer: string;
 let eventId: number;
 let chiefId: number;
 
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
-
 const participantCount = () =>
-	withDatabase(async (db) => {
+	withDatabase(databaseUrl, async (db) => {
 		const row = await db
 			.selectFrom('event_participant')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -39,19 +30,8 @@ const participantCount = () =>
 		return Number(row.n);
 	});
 
-function post(path: string, cookie: string, fields: Record<string, string>) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, cookie: string, fields: Record<string, string>) =>
+	postForm(server, path, fields, { cookie });
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-participants-http-'));
@@ -59,7 +39,7 @@ beforeAll(async () => {
 	server = await startServer({ databaseUrl });
 	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
 	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
-	await withDatabase(async (db) => {
+	await withDatabase(databaseUrl, async (db) => {
 		const now = new Date().toISOString();
 		// 08:30 in Geneva on 21 December 2021 is 11:30 in Baku, during the demo meeting of the Chief.
 		const startAt = zonedToInstant('2021-12-21T08:30', 'Europe/Zurich');

@@ -8,8 +8,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -19,17 +19,8 @@ let officer: string;
 let huseynovId: number;
 let eventId: number;
 
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
-
 const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_position') =>
-	withDatabase(async (db) => {
+	withDatabase(databaseUrl, async (db) => {
 		const row = await db
 			.selectFrom(table)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -37,19 +28,8 @@ const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_p
 		return Number(row.n);
 	});
 
-function post(path: string, fields: Record<string, string>) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: officer
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>) =>
+	postForm(server, path, fields, { cookie: officer });
 
 const NEW_PERSON = {
 	honorific: 'Mr',
@@ -70,7 +50,7 @@ beforeAll(async () => {
 	databaseUrl = join(dir, 'protokol.db');
 	server = await startServer({ databaseUrl });
 	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
-	await withDatabase(async (db) => {
+	await withDatabase(databaseUrl, async (db) => {
 		huseynovId = (
 			await db
 				.selectFrom('person')
@@ -191,7 +171,7 @@ describe('a person’s posts over time', () => {
 	});
 
 	test('a save from an older version is refused with theirs, and writes nothing', async () => {
-		const positionId = await withDatabase(async (db) => {
+		const positionId = await withDatabase(databaseUrl, async (db) => {
 			const row = await db
 				.selectFrom('person_position')
 				.select(['id', 'version'])
@@ -241,7 +221,7 @@ describe('merging and deleting, without JavaScript', () => {
 	});
 
 	const versions = () =>
-		withDatabase(async (db) => {
+		withDatabase(databaseUrl, async (db) => {
 			const rows = await db
 				.selectFrom('person')
 				.select(['id', 'version'])

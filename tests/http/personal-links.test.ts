@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { insertEvent } from '../helpers/factories';
+import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -72,19 +73,8 @@ afterAll(async () => {
 });
 
 /** A form posted as a browser without JavaScript posts it. */
-function post(path: string, fields: Record<string, string>, cookie?: string, accept = 'text/html') {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept,
-			'content-type': 'application/x-www-form-urlencoded',
-			...(cookie ? { cookie } : {})
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie?: string, accept = 'text/html') =>
+	postForm(server, path, fields, { cookie, accept });
 
 async function issueLink(personId = prenticeId): Promise<string> {
 	const response = await post(`/people/${personId}?/issueLink`, { validDays: '90' }, officer);

@@ -10,8 +10,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { postForm, withDatabase } from '../helpers/http';
 import { queueTestMessages } from '../helpers/outbox';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
@@ -34,15 +34,6 @@ const PERSON = {
 	notes: ''
 };
 
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
-
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-shutdown-'));
 	databaseUrl = join(dir, 'protokol.db');
@@ -59,7 +50,9 @@ afterAll(async () => {
 
 test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost, the message sent once by the next start', async () => {
 	const officer = await addUser(databaseUrl, 'officer');
-	const [message] = await withDatabase((db) => queueTestMessages(db, ['guest@example.org'], new Date()));
+	const [message] = await withDatabase(databaseUrl, (db) =>
+		queueTestMessages(db, ['guest@example.org'], new Date())
+	);
 	const messageId = message!.message_id;
 	const env = {
 		DEMO_DATA: 'off',
@@ -78,17 +71,8 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 		for (let i = 0; ; i++) {
 			const familyName = `Writer${w}-${i}`;
 			try {
-				const response = await fetch(`${server.url}/people/new?/save`, {
-					method: 'POST',
-					redirect: 'manual',
-					headers: {
-						origin: server.url,
-						accept: 'text/html',
-						'content-type': 'application/x-www-form-urlencoded',
-						cookie
-					},
-					body: new URLSearchParams({ ...PERSON, givenName: 'Burst', familyName })
-				});
+				const fields = { ...PERSON, givenName: 'Burst', familyName };
+				const response = await postForm(server, '/people/new?/save', fields, { cookie });
 				if (response.status === 303) acknowledged.push(familyName);
 				else refused++;
 			} catch {
@@ -114,7 +98,7 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	// Checkpointed: the database file alone holds every write.
 	expect(statSync(`${databaseUrl}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
 
-	const { saved, row } = await withDatabase(async (db) => ({
+	const { saved, row } = await withDatabase(databaseUrl, async (db) => ({
 		saved: await db.selectFrom('person').select('family_name').where('given_name', '=', 'Burst').execute(),
 		row: await db
 			.selectFrom('outbox_message')
@@ -144,7 +128,7 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	expect(accepting.deliveries.get(messageId)).toBe(1);
 	console.info(`[shutdown] the released message was delivered ${pickedUp} ms after the restart began`);
 	expect(stalling.deliveries.get(messageId)).toBeUndefined();
-	const after = await withDatabase((db) =>
+	const after = await withDatabase(databaseUrl, (db) =>
 		db.selectFrom('outbox_message').selectAll().where('id', '=', message!.id).executeTakeFirstOrThrow()
 	);
 	expect(after).toMatchObject({ status: 'sent', attempts: 2 });
