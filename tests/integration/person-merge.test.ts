@@ -23,9 +23,7 @@ import { findPersonPage } from '$lib/server/people/person.service';
 import { searchEverything } from '$lib/server/search/search.service';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertPerson } from '../helpers/factories';
-
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
+import { insertEvent, insertPerson, stamps } from '../helpers/factories';
 
 async function version(db: Kysely<Database>, personId: number) {
 	const row = await db

@@ -29,10 +29,9 @@ import {
 	insertEvent,
 	insertOrganization,
 	insertPerson,
-	insertProject
+	insertProject,
+	stamps
 } from '../helpers/factories';
-
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
 describeEachEngine('projects', (engine) => {
 	let handle: TestDatabase;
