@@ -36,6 +36,8 @@ export interface StartServerOptions {
 export interface RunningServer {
 	/** Where it answers, without a trailing slash: http://127.0.0.1:<port>. */
 	url: string;
+	/** Its database, the one given or its own (for adding users, or a look between requests). */
+	databaseUrl: string;
 	/** What the server has written to stdout and stderr so far. */
 	output(): string;
 	/** Sends the process a signal, as a service manager or a container runtime would. */
@@ -125,5 +127,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 
-	return { url, output: () => stdout + stderr, signal: (signal) => child.kill(signal), exited, stop };
+	return {
+		url,
+		databaseUrl,
+		output: () => stdout + stderr,
+		signal: (signal) => child.kill(signal),
+		exited,
+		stop
+	};
 }

@@ -4,9 +4,6 @@
  * refused with the other officer's version shown; a new order that does not fit the programme changes
  * nothing. The viewer's printed programme leaves unpublished items out.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addAgendaItem, updateAgendaItem } from '$lib/server/agenda/agenda.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
@@ -15,7 +12,6 @@ import { insertEvent } from '../helpers/factories';
 import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
 let server: RunningServer;
 let officer: string;
 let viewer: string;
@@ -23,9 +19,8 @@ let handle: DatabaseHandle;
 const setup = { userId: null, label: 'test setup', role: 'system' as const };
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-agenda-http-'));
-	const databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
+	server = await startServer();
+	const { databaseUrl } = server;
 	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
 	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
 	handle = openDatabase(databaseUrl);
@@ -33,7 +28,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await handle?.close();
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 const post = (path: string, fields: Record<string, string>, cookie = officer) =>

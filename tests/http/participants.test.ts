@@ -3,17 +3,12 @@
  * A CSV preview shows the problems and saves nothing; a clash answers 409 with the warning; "Invite
  * anyway" invites; viewers are refused the officer's page but may print.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
-let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 let viewer: string;
@@ -21,7 +16,7 @@ let eventId: number;
 let chiefId: number;
 
 const participantCount = () =>
-	withDatabase(databaseUrl, async (db) => {
+	withDatabase(server.databaseUrl, async (db) => {
 		const row = await db
 			.selectFrom('event_participant')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -34,12 +29,10 @@ const post = (path: string, cookie: string, fields: Record<string, string>) =>
 	postForm(server, path, fields, { cookie });
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-participants-http-'));
-	databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
-	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
-	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
-	await withDatabase(databaseUrl, async (db) => {
+	server = await startServer();
+	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
+	viewer = await signInOverHttp(server, await addUser(server.databaseUrl, 'viewer'));
+	await withDatabase(server.databaseUrl, async (db) => {
 		const now = new Date().toISOString();
 		// 08:30 in Geneva on 21 December 2021 is 11:30 in Baku, during the demo meeting of the Chief.
 		const startAt = zonedToInstant('2021-12-21T08:30', 'Europe/Zurich');
@@ -70,7 +63,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 test('a CSV preview without JavaScript lists the problems and saves nothing, nor does confirming it', async () => {

@@ -4,23 +4,18 @@
  * shown first (409) with a link to open them and a button that adds them anyway (303); hostile input on
  * these forms is a 303 or a 400 with a message, never a 5xx, and nothing is half-written.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
-let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 let huseynovId: number;
 let eventId: number;
 
 const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_position') =>
-	withDatabase(databaseUrl, async (db) => {
+	withDatabase(server.databaseUrl, async (db) => {
 		const row = await db
 			.selectFrom(table)
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -46,11 +41,9 @@ const NEW_PERSON = {
 };
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-people-http-'));
-	databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
-	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
-	await withDatabase(databaseUrl, async (db) => {
+	server = await startServer();
+	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
+	await withDatabase(server.databaseUrl, async (db) => {
 		huseynovId = (
 			await db
 				.selectFrom('person')
@@ -69,7 +62,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('adding someone who may be in the directory already', () => {
@@ -171,7 +163,7 @@ describe('a person’s posts over time', () => {
 	});
 
 	test('a save from an older version is refused with theirs, and writes nothing', async () => {
-		const positionId = await withDatabase(databaseUrl, async (db) => {
+		const positionId = await withDatabase(server.databaseUrl, async (db) => {
 			const row = await db
 				.selectFrom('person_position')
 				.select(['id', 'version'])
@@ -221,7 +213,7 @@ describe('merging and deleting, without JavaScript', () => {
 	});
 
 	const versions = () =>
-		withDatabase(databaseUrl, async (db) => {
+		withDatabase(server.databaseUrl, async (db) => {
 			const rows = await db
 				.selectFrom('person')
 				.select(['id', 'version'])

@@ -4,9 +4,6 @@
  * people's invitations are 404. Every answer keeps the token from other sites and from shared caches
  * (Referrer-Policy: same-origin — personal-page.headers.ts says why not no-referrer).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
@@ -14,7 +11,6 @@ import { insertEvent } from '../helpers/factories';
 import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
 let server: RunningServer;
 let database: DatabaseHandle;
 let officer: string;
@@ -28,9 +24,8 @@ let otherParticipantId: number;
 const TOKEN = /\/p\/([a-z2-7]{32}\.[a-z2-7]{32})/;
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-links-'));
-	const databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
+	server = await startServer();
+	const { databaseUrl } = server;
 	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
 	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
 
@@ -69,7 +64,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database?.close();
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 /** A form posted as a browser without JavaScript posts it. */

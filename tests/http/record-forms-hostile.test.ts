@@ -6,9 +6,6 @@
  * field; never a 5xx, never a half-written record (a refusal stores nothing), and nothing typed comes
  * back unescaped.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
@@ -150,13 +147,11 @@ const FORMS: RecordForm[] = [
 	}
 ];
 
-let dir: string;
-let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 
 async function count(table: Table): Promise<number> {
-	const handle = openDatabase(databaseUrl);
+	const handle = openDatabase(server.databaseUrl);
 	try {
 		const row = await handle.db
 			.selectFrom(table)
@@ -169,14 +164,11 @@ async function count(table: Table): Promise<number> {
 }
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-record-forms-'));
-	databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
-	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
+	server = await startServer();
+	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
 });
 afterAll(async () => {
 	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 for (const form of FORMS) {
