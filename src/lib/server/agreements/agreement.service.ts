@@ -30,6 +30,7 @@ import {
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
 import type { SearchGroup } from '../search/search.view';
+import { formCheckbox, formText } from '../validation';
 import type { AgreementFormValues, AgreementInput } from './agreement.input';
 import {
 	AGREEMENT_LETTERS,
@@ -145,23 +146,20 @@ export async function findAgreementPage(
 	return { agreement, found };
 }
 
-const text = (value: string | null) => value ?? '';
-const idText = (value: number | null) => (value === null ? '' : String(value));
-
 export function toAgreementFormValues(row: Agreement, partyIds: number[]): AgreementFormValues {
 	return {
 		title: row.title,
-		summary: text(row.summary),
+		summary: formText(row.summary),
 		parties: partyIds.join(','),
-		signedOn: text(row.signed_on),
-		signedUndated: row.signed_undated === 1 ? 'on' : '',
-		signedPlace: text(row.signed_place),
-		signedEventId: idText(row.signed_event_id),
-		approvedOn: text(row.approved_on),
-		approvalAct: text(row.approval_act),
-		inForceOn: text(row.in_force_on),
-		inForceUntil: text(row.in_force_until),
-		terminatedOn: text(row.terminated_on),
+		signedOn: formText(row.signed_on),
+		signedUndated: formCheckbox(row.signed_undated),
+		signedPlace: formText(row.signed_place),
+		signedEventId: formText(row.signed_event_id),
+		approvedOn: formText(row.approved_on),
+		approvalAct: formText(row.approval_act),
+		inForceOn: formText(row.in_force_on),
+		inForceUntil: formText(row.in_force_until),
+		terminatedOn: formText(row.terminated_on),
 		version: String(row.version)
 	};
 }

@@ -28,6 +28,7 @@ import {
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
 import type { SearchGroup } from '../search/search.view';
+import { formText } from '../validation';
 import {
 	approximateDateText,
 	type ProjectCreateInput,
@@ -130,18 +131,16 @@ export async function findProjectPage(
 	return { project, found };
 }
 
-const text = (value: string | null) => value ?? '';
-
 export function toProjectFormValues(row: Project, partnerIds: number[]): ProjectFormValues {
 	return {
 		title: row.title,
-		programme: text(row.programme),
+		programme: formText(row.programme),
 		state: row.state,
 		startOn: approximateDateText(row.start_on, row.start_precision),
 		endOn: approximateDateText(row.end_on, row.end_precision),
-		focalPersonId: row.focal_person_id === null ? '' : String(row.focal_person_id),
+		focalPersonId: formText(row.focal_person_id),
 		partners: partnerIds.join(','),
-		description: text(row.description),
+		description: formText(row.description),
 		agreementId: '',
 		version: String(row.version)
 	};
