@@ -5,15 +5,13 @@
  * on the real one's page with the post he held at each, while the duplicate's old address leads there.
  * axe-core on every step's page.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { seriousA11yViolations } from '../helpers/a11y';
 import { addUser, TEST_PASSWORD } from '../helpers/accounts';
 import { launchBrowser, signedInContext } from '../helpers/browser';
+import { demoEventId, demoPersonId } from '../helpers/demo-records';
+import { withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -25,26 +23,13 @@ let imrfId: number;
 const CHIEF = 'Chief of the State Migration Service';
 
 beforeAll(async () => {
-	const databaseUrl = join(mkdtempSync(join(tmpdir(), 'protokol-people-directory-')), 'protokol.db');
-	[server, browser] = await Promise.all([startServer({ databaseUrl }), launchBrowser()]);
+	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+	const { databaseUrl } = server;
 	officer = await signedInContext(browser, server.url, await addUser(databaseUrl, 'officer'), TEST_PASSWORD);
-	const handle = openDatabase(databaseUrl);
-	try {
-		const person = await handle.db
-			.selectFrom('person')
-			.select('id')
-			.where('family_name', '=', 'Huseynov')
-			.executeTakeFirstOrThrow();
-		huseynovId = person.id;
-		const event = await handle.db
-			.selectFrom('event')
-			.select('id')
-			.where('title', '=', 'International Migration Review Forum 2022')
-			.executeTakeFirstOrThrow();
-		imrfId = event.id;
-	} finally {
-		await handle.close();
-	}
+	await withDatabase(databaseUrl, async (db) => {
+		huseynovId = await demoPersonId(db, 'Huseynov');
+		imrfId = await demoEventId(db, 'International Migration Review Forum 2022');
+	});
 });
 afterAll(async () => {
 	await browser?.close();

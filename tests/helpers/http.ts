@@ -1,7 +1,7 @@
 /**
- * Talking to the built server as the http tests do: a form posted as a browser without JavaScript posts
- * it (the answer as it comes, redirects not followed), and a look into the server's database between
- * requests.
+ * Talking to the built server as the http and browser tests do: a form posted as a browser without
+ * JavaScript posts it (the answer as it comes, redirects not followed), and a look into the server's
+ * database between requests.
  */
 import type { Kysely } from 'kysely';
 import { openDatabase } from '$lib/server/db/connection';

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { demoPersonId } from '../helpers/demo-records';
 import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -52,13 +53,7 @@ beforeAll(async () => {
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
-		chiefId = (
-			await db
-				.selectFrom('person')
-				.select('id')
-				.where('family_name', '=', 'Huseynov')
-				.executeTakeFirstOrThrow()
-		).id;
+		chiefId = await demoPersonId(db, 'Huseynov');
 	});
 });
 afterAll(async () => {

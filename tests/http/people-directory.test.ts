@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { demoEventId, demoPersonId } from '../helpers/demo-records';
 import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -44,20 +45,8 @@ beforeAll(async () => {
 	server = await startServer();
 	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
 	await withDatabase(server.databaseUrl, async (db) => {
-		huseynovId = (
-			await db
-				.selectFrom('person')
-				.select('id')
-				.where('family_name', '=', 'Huseynov')
-				.executeTakeFirstOrThrow()
-		).id;
-		eventId = (
-			await db
-				.selectFrom('event')
-				.select('id')
-				.where('title', '=', 'International Migrants Day 2021')
-				.executeTakeFirstOrThrow()
-		).id;
+		huseynovId = await demoPersonId(db, 'Huseynov');
+		eventId = await demoEventId(db, 'International Migrants Day 2021');
 	});
 });
 afterAll(async () => {
