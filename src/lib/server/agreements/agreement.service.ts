@@ -16,16 +16,16 @@ import {
 import { toCorrespondenceListItem } from '../correspondence/correspondence.view';
 import { countExisting } from '../db/references';
 import type { Agreement, Database } from '../db/schema';
-import { NotFound, RuleViolation } from '../errors';
+import { RuleViolation } from '../errors';
 import { organizationRefsBy } from '../organizations/organization.ref';
 import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listProjectsLinkedTo } from '../projects/project.repository';
 import { toProjectRef } from '../projects/project.ref';
 import {
-	changeLink,
 	insertVersionedRecord,
 	reviseVersionedRecord,
+	setRecordLink,
 	type VersionedRecord
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
@@ -292,12 +292,12 @@ export async function setAgreementLetter(
 	{ correspondenceId, linked }: { correspondenceId: number; linked: boolean }
 ): Promise<void> {
 	authorize(actor, 'officer');
-	await db.transaction().execute(async (tx) => {
-		if (!(await findAgreementRow(tx, agreementId))) throw new NotFound('There is no such agreement.');
-		if (linked && !(await findCorrespondenceRow(tx, correspondenceId))) {
-			throw new NotFound('There is no such document.');
-		}
-		const change = { entity: 'agreement', ownerId: agreementId, link: AGREEMENT_LETTERS } as const;
-		await changeLink(tx, actor, { ...change, kind: 'correspondence', targetId: correspondenceId }, linked);
-	});
+	const letter = {
+		link: AGREEMENT_LETTERS,
+		kind: 'correspondence',
+		targetId: correspondenceId,
+		find: (tx: Kysely<Database>) => findCorrespondenceRow(tx, correspondenceId),
+		missing: 'There is no such document.'
+	};
+	await db.transaction().execute((tx) => setRecordLink(tx, actor, AGREEMENTS, agreementId, letter, linked));
 }

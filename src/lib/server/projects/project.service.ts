@@ -13,7 +13,7 @@ import { toCorrespondenceListItem } from '../correspondence/correspondence.view'
 import { listLinks } from '../db/links';
 import { countExisting } from '../db/references';
 import type { Database, Project } from '../db/schema';
-import { NotFound, RuleViolation } from '../errors';
+import { RuleViolation } from '../errors';
 import { toEventSummary } from '../events/event.view';
 import { organizationRefsBy } from '../organizations/organization.ref';
 import { listOrganizationOptions } from '../organizations/organization.repository';
@@ -24,6 +24,7 @@ import {
 	changeLink,
 	insertVersionedRecord,
 	reviseVersionedRecord,
+	setRecordLink,
 	type VersionedRecord
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
@@ -281,12 +282,12 @@ export async function setProjectLink(
 	{ kind, targetId, linked }: { kind: ProjectLinkKind; targetId: number; linked: boolean }
 ): Promise<void> {
 	authorize(actor, 'officer');
-	await db.transaction().execute(async (tx) => {
-		if (!(await findProjectRow(tx, projectId))) throw new NotFound('There is no such project.');
-		if (linked && !(await findLinkTarget(tx, kind, targetId))) {
-			throw new NotFound('What you chose to link is gone.');
-		}
-		const change = { entity: 'project', ownerId: projectId, link: PROJECT_LINKS[kind] } as const;
-		await changeLink(tx, actor, { ...change, kind, targetId }, linked);
-	});
+	const target = {
+		link: PROJECT_LINKS[kind],
+		kind,
+		targetId,
+		find: (tx: Kysely<Database>) => findLinkTarget(tx, kind, targetId),
+		missing: 'What you chose to link is gone.'
+	};
+	await db.transaction().execute((tx) => setRecordLink(tx, actor, PROJECTS, projectId, target, linked));
 }
