@@ -44,3 +44,14 @@ export async function withDatabase<T>(
 		await handle.close();
 	}
 }
+
+/** How many rows a table of the server's database holds now. */
+export function countRows(databaseUrl: string, table: keyof Database & string): Promise<number> {
+	return withDatabase(databaseUrl, async (db) => {
+		const row = await db
+			.selectFrom(table)
+			.select((eb) => eb.fn.countAll<number>().as('n'))
+			.executeTakeFirstOrThrow();
+		return Number(row.n);
+	});
+}

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { demoEventId, demoPersonId } from '../helpers/demo-records';
-import { postForm, withDatabase } from '../helpers/http';
+import { countRows, postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -16,13 +16,7 @@ let huseynovId: number;
 let eventId: number;
 
 const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_position') =>
-	withDatabase(server.databaseUrl, async (db) => {
-		const row = await db
-			.selectFrom(table)
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow();
-		return Number(row.n);
-	});
+	countRows(server.databaseUrl, table);
 
 const post = (path: string, fields: Record<string, string>) =>
 	postForm(server, path, fields, { cookie: officer });

@@ -7,8 +7,8 @@
  * back unescaped.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { countRows } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const HOSTILE: Record<string, string | (() => File)> = {
@@ -150,18 +150,7 @@ const FORMS: RecordForm[] = [
 let server: RunningServer;
 let officer: string;
 
-async function count(table: Table): Promise<number> {
-	const handle = openDatabase(server.databaseUrl);
-	try {
-		const row = await handle.db
-			.selectFrom(table)
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow();
-		return Number(row.n);
-	} finally {
-		await handle.close();
-	}
-}
+const count = (table: Table) => countRows(server.databaseUrl, table);
 
 beforeAll(async () => {
 	server = await startServer();
