@@ -13,11 +13,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { seriousA11yViolations } from '../helpers/a11y';
 import { addUser, TEST_PASSWORD } from '../helpers/accounts';
 import { launchBrowser, signedInContext } from '../helpers/browser';
+import { demoEventId, demoOrganizationId, demoPersonId } from '../helpers/demo-records';
 import { htmlPage, pdfFile } from '../helpers/documents';
+import { withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -46,30 +47,11 @@ beforeAll(async () => {
 	});
 	writeFileSync(join(dir, 'invoice.pdf'), htmlPage());
 	writeFileSync(join(dir, 'annex.pdf'), pdfFile('Annex'));
-	const handle = openDatabase(databaseUrl);
-	try {
-		const person = await handle.db
-			.selectFrom('person')
-			.select('id')
-			.where('family_name', '=', 'Huseynov')
-			.executeTakeFirstOrThrow();
-		huseynovId = person.id;
-		iomId = (
-			await handle.db
-				.selectFrom('organization')
-				.select('id')
-				.where('acronym', '=', 'IOM')
-				.executeTakeFirstOrThrow()
-		).id;
-		const event = await handle.db
-			.selectFrom('event')
-			.select('id')
-			.where('title', '=', 'International Migration Review Forum 2022')
-			.executeTakeFirstOrThrow();
-		imrfId = event.id;
-	} finally {
-		await handle.close();
-	}
+	await withDatabase(databaseUrl, async (db) => {
+		huseynovId = await demoPersonId(db, 'Huseynov');
+		iomId = await demoOrganizationId(db, 'IOM');
+		imrfId = await demoEventId(db, 'International Migration Review Forum 2022');
+	});
 });
 afterAll(async () => {
 	await browser?.close();

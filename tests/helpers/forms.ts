@@ -1,5 +1,6 @@
 /** Forms posted to the built server as a browser without JavaScript posts them. */
-import { postForm, type RunningServer } from './server';
+import { postForm } from './http';
+import type { RunningServer } from './server';
 
 /** Every field of the new-person form, empty: a test fills in the ones it is about. */
 export const EMPTY_PERSON_FORM = {

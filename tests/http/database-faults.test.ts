@@ -14,7 +14,8 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { EMPTY_PERSON_FORM } from '../helpers/forms';
-import { postForm, startServer, type RunningServer } from '../helpers/server';
+import { postForm } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
 
 const isRoot = process.getuid?.() === 0;
 if (!isRoot)
@@ -55,7 +56,7 @@ async function serve(databaseUrl: string): Promise<RunningServer> {
 /** Saves a new person as a browser without JavaScript does, or, `enhanced`, as enhanceForm does. */
 function savePerson(server: RunningServer, cookie: string, familyName: string, enhanced = false) {
 	const fields = { ...EMPTY_PERSON_FORM, givenName: 'Filler', familyName, notes: 'n'.repeat(2000) };
-	const asScript = { accept: 'application/json', 'x-sveltekit-action': 'true' };
+	const asScript = { accept: 'application/json', headers: { 'x-sveltekit-action': 'true' } };
 	return postForm(server, '/people/new?/save', fields, { cookie, ...(enhanced ? asScript : {}) });
 }
 

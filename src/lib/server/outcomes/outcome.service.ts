@@ -10,6 +10,7 @@ import { countExisting } from '../db/references';
 import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { getDirectoryChoices } from '../people/person.service';
+import { formText } from '../validation';
 import type { OutcomeFormValues, OutcomeInput } from './outcome.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
@@ -82,19 +83,16 @@ export async function findOutcomePage(
 	return view ? { ...view, topics: toTopicOrigins(topics) } : null;
 }
 
-const text = (value: string | null) => value ?? '';
-const idText = (value: number | null) => (value === null ? '' : String(value));
-
 export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFormValues {
 	return {
-		eventId: idText(row.event_id),
+		eventId: formText(row.event_id),
 		kind: row.kind,
 		title: row.title,
-		text: text(row.text),
+		text: formText(row.text),
 		status: row.status,
-		ownerPersonId: idText(row.owner_person_id),
-		ownerOrganizationId: idText(row.owner_organization_id),
-		dueOn: text(row.due_on),
+		ownerPersonId: formText(row.owner_person_id),
+		ownerOrganizationId: formText(row.owner_organization_id),
+		dueOn: formText(row.due_on),
 		parties: partyIds.join(','),
 		version: String(row.version)
 	};
