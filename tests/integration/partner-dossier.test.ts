@@ -333,7 +333,9 @@ describeEachEngine('the partner dossier', (engine) => {
 			db
 				.selectFrom('dossier_entry')
 				.selectAll()
-				.orderBy(['organization_id', 'record_type', 'record_id'])
+				.orderBy('organization_id')
+				.orderBy('record_type')
+				.orderBy('record_id')
 				.execute();
 		const kept = await read();
 		await db.deleteFrom('dossier_entry').execute();
