@@ -61,7 +61,7 @@ export function agreementStateOn(today: IsoDate) {
 const registerDate = sql<IsoDate>`coalesce(agreement.signed_on, '0001-01-01')`;
 
 /** An agreement in brief with its state on `today`, as every list of agreements shows it. */
-function agreementsInBrief(db: Kysely<Database>, today: IsoDate) {
+export function agreementsInBrief(db: Kysely<Database>, today: IsoDate) {
 	return db
 		.selectFrom('agreement')
 		.select((eb) => [

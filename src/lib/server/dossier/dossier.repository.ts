@@ -2,7 +2,7 @@
  * Queries of the partner dossier: keeping dossier_entry current from the records' links, and reading a
  * dossier's timeline, counts and head. Kysely only: no rules, no HTTP.
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DossierKind, DossierRole } from '../../vocabulary';
 import { agreementStateOn } from '../agreements/agreement.repository';
 import { pageByKeyset } from '../db/keyset';
@@ -556,4 +556,34 @@ export async function listRunningProjectsOf(db: Db, organizationId: number, limi
 		.orderBy('project.id', 'desc')
 		.limit(limit + 1)
 		.execute();
+}
+
+/**
+ * A partner seen from a meeting: its own dossier (what is with it or any organisation below it) and what
+ * is directly with any organisation above it (`above`, its ancestors).
+ */
+export interface PartnerScope {
+	organizationId: number;
+	above: number[];
+}
+
+/**
+ * The column names a record of this kind in the partner's scope: one probe of dossier_entry's kind
+ * index for the partner, one of its own-kind index for each organisation above.
+ */
+export function inPartnerScope(db: Db, scope: PartnerScope, kind: DossierKind, column: string) {
+	const records = db
+		.selectFrom('dossier_entry as scope')
+		.select('scope.record_id')
+		.where('scope.record_type', '=', kind)
+		.where((s) =>
+			s.or([
+				s('scope.organization_id', '=', scope.organizationId),
+				...(scope.above.length > 0
+					? [s.and([s('scope.organization_id', 'in', scope.above), s('scope.direct', '=', 1)])]
+					: [])
+			])
+		);
+	return <DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>) =>
+		eb(sql.ref<number>(column), 'in', records);
 }
