@@ -29,6 +29,7 @@ import * as idsNeverReused from './20261205_0500_ids_never_reused';
 import * as createDossierEntries from './20261205_0600_create_dossier_entries';
 import * as createTopics from './20261205_0700_create_topics';
 import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsible_user';
+import * as extendOutcomeFollowUp from './20261205_0950_extend_outcome_follow_up';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -55,5 +56,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0500_ids_never_reused': idsNeverReused,
 	'20261205_0600_create_dossier_entries': createDossierEntries,
 	'20261205_0700_create_topics': createTopics,
-	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser
+	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser,
+	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp
 };

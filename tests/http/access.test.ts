@@ -178,7 +178,23 @@ const MATRIX: Record<string, Cell[]> = {
 		readable(`/search?q=${encodeURIComponent(`"NEAR(*) -x' ; drop table event; --`)}&type=bogus`),
 		noActions('/search')
 	],
-	'/(app)/events/[eventId=id]': [readable('/events/1'), noActions('/events/1')],
+	// Officers carry open action points over to a meeting from its page.
+	'/(app)/events/[eventId=id]': [
+		readable('/events/1'),
+		officerWrite('/events/1', 404),
+		officerWrite('/events/1?/carry', 400)
+	],
+	// The one-page brief of the demo meeting of the Chief of the SMS with IOM's Regional Director (15).
+	'/(app)/events/[eventId=id]/brief': [
+		readable('/events/15/brief'),
+		readable('/events/1/brief'),
+		{
+			method: 'GET',
+			path: '/events/999999/brief',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/events/15/brief')
+	],
 	// Planning an event: the form pages and their actions are officers' only; an empty form is refused
 	// with its messages (400), never saved, so these rows change nothing on the shared demo data.
 	'/(app)/events/new': [
@@ -421,8 +437,11 @@ const MATRIX: Record<string, Cell[]> = {
 	'/(app)/outcomes': [readable('/outcomes'), noActions('/outcomes')],
 	'/(app)/outcomes/[outcomeId=id]': [
 		readable('/outcomes/1'),
+		readable('/outcomes/1?find=meeting'),
 		officerWrite('/outcomes/1', 404),
-		officerWrite('/outcomes/1?/status', 400)
+		officerWrite('/outcomes/1?/status', 400),
+		officerWrite('/outcomes/1?/link', 400),
+		officerWrite('/outcomes/1?/note', 400)
 	],
 	'/(app)/outcomes/new': [
 		officerPage('/outcomes/new', 200),

@@ -27,6 +27,8 @@ const services = new Map<string, ServiceFunction>(
 
 /** Writes, and the least role that may make them. */
 const WRITES: Record<string, UserRole> = {
+	carryActionPoints: 'officer',
+	noteFollowUp: 'officer',
 	addAgendaItem: 'officer',
 	updateAgendaItem: 'officer',
 	removeAgendaItem: 'officer',

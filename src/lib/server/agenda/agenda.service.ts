@@ -52,6 +52,8 @@ import {
 	type ProgrammeView
 } from './agenda.view';
 import { authorize } from '../auth/authorize';
+import { listOutcomesFollowedUpAt } from '../outcomes/outcome.service';
+import type { OutcomeView } from '../outcomes/outcome.view';
 import { resolvePostsOnEventDate } from '../people/person-position.service';
 
 type Db = Kysely<Database>;
@@ -65,11 +67,15 @@ export const PEOPLE_FOUND = 20;
 // Reading ------------------------------------------------------------------------------------------------
 
 /** The builder's page: the event and every item with its people. Three queries, whatever the size. */
-export async function findAgendaPage(db: Db, eventId: number): Promise<AgendaPageView | null> {
-	const [event, items, roles] = await Promise.all([
+export async function findAgendaPage(
+	db: Db,
+	eventId: number
+): Promise<(AgendaPageView & { followUps: OutcomeView[] }) | null> {
+	const [event, items, roles, followUps] = await Promise.all([
 		findEvent(db, eventId),
 		listAgendaItems(db, eventId),
-		listAgendaRoles(db, eventId)
+		listAgendaRoles(db, eventId),
+		listOutcomesFollowedUpAt(db, eventId)
 	]);
 	if (!event) return null;
 	const end = clockEnd(event.start_at, items.map(clockItem));
@@ -77,7 +83,8 @@ export async function findAgendaPage(db: Db, eventId: number): Promise<AgendaPag
 		event: toAgendaEventView(event),
 		items: toAgendaItemEditViews(items, roles),
 		clockEnd: end,
-		overruns: end !== null && Date.parse(end) > Date.parse(event.end_at)
+		overruns: end !== null && Date.parse(end) > Date.parse(event.end_at),
+		followUps
 	};
 }
 

@@ -203,7 +203,12 @@ export interface OutcomePartyTable {
 export interface OutcomeFollowUpTable {
 	outcome_id: number;
 	event_id: number;
+	/** What was said on it at that meeting, written after it. */
 	note: string | null;
+	/** When and by whom it was carried to the meeting; null on rows from before these were kept. */
+	carried_at: ColumnType<string | null, string | null | undefined, string | null>;
+	carried_by_user_id: ColumnType<number | null, number | null | undefined, number | null>;
+	version: ColumnType<number, number | undefined, number>;
 }
 
 export interface AgreementTable extends Stamped, Versioned {

@@ -10,6 +10,7 @@ import { listAgreementsSignedAtEvent } from '../agreements/agreement.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database } from '../db/schema';
 import { listOrganizationOptions } from '../organizations/organization.repository';
+import { listCarryOffers, type CarryOffer } from '../outcomes/outcome-thread.service';
 import { listOutcomesFollowedUpAt, listOutcomesOfEvent } from '../outcomes/outcome.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listDelegations, listParticipants } from '../participants/participant.repository';
@@ -56,10 +57,18 @@ export async function listEventsPage(
 	return { ...page, items: page.items.map((row) => toEventListItem(row, hosts.get(row.id) ?? [])) };
 }
 
-/** Everything the event page shows, or null when there is no such event. */
-export async function findEventPage(db: Kysely<Database>, eventId: number): Promise<EventPageView | null> {
+/**
+ * Everything the event page shows, or null when there is no such event. For an officer
+ * (`carryOffers`), a meeting still ahead also offers the open action points with its hosts to carry over.
+ */
+export async function findEventPage(
+	db: Kysely<Database>,
+	eventId: number,
+	{ carryOffers = false, now = new Date() }: { carryOffers?: boolean; now?: Date } = {}
+): Promise<(EventPageView & { carryOffers: { items: CarryOffer[]; left: number } }) | null> {
 	const event = await findEvent(db, eventId);
 	if (!event) return null;
+	const offers = carryOffers ? await listCarryOffers(db, event, now) : { items: [], left: 0 };
 	const [
 		hosts,
 		items,
@@ -83,7 +92,7 @@ export async function findEventPage(db: Kysely<Database>, eventId: number): Prom
 		listAgreementsSignedAtEvent(db, eventId),
 		listProjectsOfEvent(db, eventId)
 	]);
-	return toEventPageView(event, {
+	const view = toEventPageView(event, {
 		hosts: toHostViews(hosts).get(eventId) ?? [],
 		agenda: toAgendaViews(items, roles),
 		delegations: toDelegationViews(delegations, participants),
@@ -94,6 +103,7 @@ export async function findEventPage(db: Kysely<Database>, eventId: number): Prom
 		agreements,
 		projects
 	});
+	return { ...view, carryOffers: offers };
 }
 
 /** The venues, series, organisations and zones the event form offers: three queries. */

@@ -66,3 +66,29 @@ export type OutcomeInput = z.infer<typeof OutcomeInput>;
 export const OutcomeStatusInput = z.object({
 	status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' })
 });
+
+/** The meeting an action point is carried to, as the finder on its page names it. */
+export const OutcomeCarryInput = z.object({
+	kind: z.literal('event', { error: 'Choose a meeting.' }),
+	targetId: recordId('Choose a meeting from the search.')
+});
+export type OutcomeCarryInput = z.infer<typeof OutcomeCarryInput>;
+
+/** Action points carried over to a new meeting from its page: one, or all those offered. */
+export const CarryOverInput = z.object({
+	outcomeIds: recordIds('Choose the action points to carry over.').refine((ids) => ids.length > 0, {
+		error: 'Choose the action points to carry over.'
+	})
+});
+export type CarryOverInput = z.infer<typeof CarryOverInput>;
+
+/** What was said on an action point at a meeting it was carried to, and the version it was read at. */
+export const FollowUpNoteInput = z.object({
+	eventId: recordId('Say which meeting the note is about.'),
+	note: optional(plainText('What was said', 10_000, { multiline: true })),
+	version: z
+		.string({ error: 'Open the outcome again and retry.' })
+		.regex(/^[1-9]\d{0,8}$/, 'Open the outcome again and retry.')
+		.transform(Number)
+});
+export type FollowUpNoteInput = z.infer<typeof FollowUpNoteInput>;

@@ -137,6 +137,8 @@ export async function listFollowUpsForOutcomes(db: Kysely<Database>, outcomeIds:
 		.select([
 			'outcome_follow_up.outcome_id',
 			'outcome_follow_up.note',
+			'outcome_follow_up.version',
+			'outcome_follow_up.carried_at',
 			'event.id as event_id',
 			'event.title',
 			'event.start_at',

@@ -31,6 +31,8 @@ import {
 } from './outcome.repository';
 import { toOutcomeViews, type OutcomeView } from './outcome.view';
 import { authorize } from '../auth/authorize';
+import { searchForLinks } from '../search/search.service';
+import type { SearchGroup } from '../search/search.view';
 import { listTopicsResultingIn } from '../topics/topic.repository';
 import { toTopicOrigins, type TopicOrigin } from '../topics/topic.view';
 
@@ -67,20 +69,23 @@ export async function listOutcomesPage(
 }
 
 /**
- * Everything the outcome page shows, or null when there is no such outcome: the outcome, and the
- * meeting's topic it was made from, if any. Four queries.
+ * Everything the outcome page shows, or null when there is no such outcome: the outcome with its thread
+ * (the meetings it was carried to), the meeting's topic it was made from, if any, and, when `find` names
+ * one, the meetings found to carry it to (the search's own queries). Four queries besides.
  */
 export async function findOutcomePage(
 	db: Kysely<Database>,
-	outcomeId: number
-): Promise<(OutcomeView & { topics: TopicOrigin[] }) | null> {
+	outcomeId: number,
+	{ find = '' }: { find?: string } = {}
+): Promise<(OutcomeView & { topics: TopicOrigin[]; found: SearchGroup[] | null }) | null> {
 	const row = await findOutcome(db, outcomeId);
 	if (!row) return null;
-	const [[view], topics] = await Promise.all([
+	const [[view], topics, found] = await Promise.all([
 		withPartiesAndFollowUps(db, [row]),
-		listTopicsResultingIn(db, 'outcome', outcomeId)
+		listTopicsResultingIn(db, 'outcome', outcomeId),
+		find.trim() ? searchForLinks(db, find, ['event']) : null
 	]);
-	return view ? { ...view, topics: toTopicOrigins(topics) } : null;
+	return view ? { ...view, topics: toTopicOrigins(topics), found } : null;
 }
 
 export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFormValues {

@@ -12,7 +12,12 @@ export interface OutcomeFollowUpView {
 	title: string;
 	startAt: string;
 	timeZone: string;
+	/** What was said on it there, written after that meeting. */
 	note: string | null;
+	/** When it was carried there; null for follow-ups recorded before this was kept. */
+	carriedAt: string | null;
+	/** What a change of the note names to be refused if someone saved in between. */
+	version: number;
 }
 
 /** An outcome in brief, as the lists on a person's or an organisation's page show it. */
@@ -120,7 +125,15 @@ export function toOutcomeViews(
 	const followUpsOf = groupBy(
 		followUps,
 		(f) => f.outcome_id,
-		(f) => ({ eventId: f.event_id, title: f.title, startAt: f.start_at, timeZone: f.time_zone, note: f.note })
+		(f) => ({
+			eventId: f.event_id,
+			title: f.title,
+			startAt: f.start_at,
+			timeZone: f.time_zone,
+			note: f.note,
+			carriedAt: f.carried_at,
+			version: f.version
+		})
 	);
 	return rows.map((row) => toOutcomeView(row, partiesOf.get(row.id) ?? [], followUpsOf.get(row.id) ?? []));
 }

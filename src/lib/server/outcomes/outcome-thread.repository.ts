@@ -1,0 +1,151 @@
+/**
+ * Queries of an action point's thread across meetings: carrying it to a later meeting
+ * (outcome_follow_up), what was said on it there, and the open action points a new meeting's hosts
+ * have to carry over. Kysely only: no rules, no HTTP.
+ */
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+
+type Db = Kysely<Database>;
+
+/**
+ * The meeting something is carried to, or null. Inside a transaction this takes its row lock on
+ * PostgreSQL, so that two officers carrying to one meeting take turns (SQLite's BEGIN IMMEDIATE does).
+ */
+export async function findCarryTarget(db: Db, eventId: number) {
+	const query = db
+		.selectFrom('event')
+		.select(['event.id', 'event.title', 'event.start_at', 'event.status'])
+		.where('event.id', '=', eventId);
+	const row = await (
+		db.getExecutor().adapter instanceof PostgresAdapter && db.isTransaction ? query.forUpdate() : query
+	).executeTakeFirst();
+	return row ?? null;
+}
+
+/** These outcomes with the start of the meeting each was agreed at, and whether it is carried there already. */
+export async function listOutcomesToCarry(db: Db, outcomeIds: number[], eventId: number) {
+	if (outcomeIds.length === 0) return [];
+	return db
+		.selectFrom('outcome')
+		.leftJoin('event', 'event.id', 'outcome.event_id')
+		.leftJoin('outcome_follow_up as carried', (join) =>
+			join.onRef('carried.outcome_id', '=', 'outcome.id').on('carried.event_id', '=', eventId)
+		)
+		.select([
+			'outcome.id',
+			'outcome.title',
+			'outcome.kind',
+			'outcome.status',
+			'outcome.event_id',
+			'event.start_at as agreed_at',
+			'carried.event_id as carried_to'
+		])
+		.where('outcome.id', 'in', outcomeIds)
+		.orderBy('outcome.id')
+		.execute();
+}
+
+export async function insertCarriedOutcomes(
+	db: Db,
+	eventId: number,
+	outcomeIds: number[],
+	carried: { at: string; by: number | null }
+) {
+	if (outcomeIds.length === 0) return;
+	await db
+		.insertInto('outcome_follow_up')
+		.values(
+			outcomeIds.map((outcomeId) => ({
+				outcome_id: outcomeId,
+				event_id: eventId,
+				note: null,
+				carried_at: carried.at,
+				carried_by_user_id: carried.by
+			}))
+		)
+		.execute();
+}
+
+export async function findFollowUp(db: Db, outcomeId: number, eventId: number) {
+	const row = await db
+		.selectFrom('outcome_follow_up')
+		.selectAll()
+		.where('outcome_id', '=', outcomeId)
+		.where('event_id', '=', eventId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+/** Writes what was said if the row is still at `expectedVersion`; false when someone saved in between. */
+export async function updateFollowUpNote(
+	db: Db,
+	outcomeId: number,
+	eventId: number,
+	expectedVersion: number,
+	note: string | null
+): Promise<boolean> {
+	const result = await db
+		.updateTable('outcome_follow_up')
+		.set((eb) => ({ note, version: eb('version', '+', 1) }))
+		.where('outcome_id', '=', outcomeId)
+		.where('event_id', '=', eventId)
+		.where('version', '=', expectedVersion)
+		.executeTakeFirst();
+	return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Open action points in the dossiers of these organisations (the meeting's hosts and co-hosts) that
+ * were agreed before the meeting and are not carried to it yet, soonest due first; each counted with
+ * all of them, so that the page can say how many it left out. At most `limit` rows.
+ */
+export async function listActionPointsToCarryOver(
+	db: Db,
+	meeting: { id: number; start_at: string },
+	organizationIds: number[],
+	limit: number
+) {
+	if (organizationIds.length === 0) return [];
+	return db
+		.selectFrom('outcome')
+		.leftJoin('event', 'event.id', 'outcome.event_id')
+		.select([
+			'outcome.id',
+			'outcome.title',
+			'outcome.due_on',
+			'event.id as event_id',
+			'event.title as event_title',
+			'event.start_at as event_start_at',
+			'event.time_zone as event_time_zone',
+			sql<number>`count(*) over ()`.as('total')
+		])
+		.where(
+			'outcome.id',
+			'in',
+			db
+				.selectFrom('dossier_entry')
+				.select('record_id')
+				.where('record_type', '=', 'outcome')
+				.where('organization_id', 'in', organizationIds)
+		)
+		.where('outcome.kind', '=', 'action_point')
+		.where('outcome.status', 'in', ['open', 'in_progress'])
+		.where((eb) => eb.or([eb('outcome.event_id', 'is', null), eb('event.start_at', '<', meeting.start_at)]))
+		.where((eb) =>
+			eb.not(
+				eb.exists(
+					eb
+						.selectFrom('outcome_follow_up as carried')
+						.select('carried.outcome_id')
+						.whereRef('carried.outcome_id', '=', 'outcome.id')
+						.where('carried.event_id', '=', meeting.id)
+				)
+			)
+		)
+		.orderBy(sql`case when outcome.due_on is null then 1 else 0 end`)
+		.orderBy('outcome.due_on')
+		.orderBy('outcome.id')
+		.limit(limit)
+		.execute();
+}

@@ -1,0 +1,156 @@
+/**
+ * An action point's thread across meetings: agreed at one meeting, carried to later ones (existing or
+ * planned), where what was said on it is noted, until it is done or dropped. A carried action point is
+ * listed on the later meeting's agenda page and brief under "Follow-up from earlier meetings".
+ */
+import type { Kysely } from 'kysely';
+import { recordAction, type Actor } from '../audit/audit';
+import { authorize } from '../auth/authorize';
+import type { Database } from '../db/schema';
+import { listHostsForEvents } from '../events/event.repository';
+import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import { refreshDossiers } from '../dossier/dossier.service';
+import { formatDayOf } from '../../format/datetime';
+import {
+	findCarryTarget,
+	findFollowUp,
+	insertCarriedOutcomes,
+	listActionPointsToCarryOver,
+	listOutcomesToCarry,
+	updateFollowUpNote
+} from './outcome-thread.repository';
+
+type Db = Kysely<Database>;
+
+/** Action points a new meeting's page offers to carry over, at most. */
+export const CARRY_OFFER_LIMIT = 20;
+
+const OPEN = ['open', 'in_progress'];
+
+/**
+ * Carries open action points to a later meeting, existing or planned: each one listed there under
+ * "Follow-up from earlier meetings" from now on. Refused, with nothing written, when the meeting is
+ * gone or cancelled, when one is not an open action point, was agreed at that meeting or a later one,
+ * or is carried there already. Audited per action point, under the meeting.
+ */
+export async function carryActionPoints(
+	db: Db,
+	actor: Actor,
+	eventId: number,
+	outcomeIds: number[],
+	now = new Date()
+): Promise<void> {
+	authorize(actor, 'officer');
+	await db.transaction().execute(async (tx) => {
+		const meeting = await findCarryTarget(tx, eventId);
+		if (!meeting) throw new NotFound('There is no such meeting: someone may have deleted it.');
+		if (meeting.status === 'cancelled') {
+			throw new RuleViolation('That meeting is cancelled: choose another.', {
+				targetId: 'Choose a meeting that will take place.'
+			});
+		}
+		const outcomes = await listOutcomesToCarry(tx, outcomeIds, eventId);
+		if (outcomes.length !== outcomeIds.length) throw new NotFound('There is no such action point.');
+		for (const outcome of outcomes) {
+			if (outcome.kind !== 'action_point' || !OPEN.includes(outcome.status)) {
+				throw new RuleViolation(`“${outcome.title}” is not an open action point: only those are carried.`);
+			}
+			if (
+				outcome.event_id === eventId ||
+				(outcome.agreed_at !== null && outcome.agreed_at >= meeting.start_at)
+			) {
+				throw new RuleViolation(`“${outcome.title}” was agreed at that meeting or after it.`, {
+					targetId: 'Choose a meeting later than the one where it was agreed.'
+				});
+			}
+			if (outcome.carried_to !== null) {
+				throw new RuleViolation(`“${outcome.title}” is carried to that meeting already.`, {
+					targetId: 'It is on that meeting already: choose another.'
+				});
+			}
+		}
+		await insertCarriedOutcomes(tx, eventId, outcomeIds, { at: now.toISOString(), by: actor.userId });
+		for (const outcome of outcomes) {
+			await recordAction(tx, actor, {
+				action: 'outcome.carry',
+				entityType: 'outcome',
+				entityId: outcome.id,
+				eventId,
+				after: { carriedTo: { id: meeting.id, title: meeting.title } }
+			});
+		}
+	});
+}
+
+const STALE_NOTE =
+	'Someone else saved what was said after you opened the page. Their text is in the form now; look at it before saving again.';
+
+/**
+ * Saves what was said on an action point at a meeting it was carried to, if nobody saved it since
+ * `version` was read; otherwise StaleRecord with theirs, and nothing written. Audited, before and after.
+ */
+export async function noteFollowUp(
+	db: Db,
+	actor: Actor,
+	outcomeId: number,
+	input: { eventId: number; note: string | null; version: number }
+): Promise<void> {
+	authorize(actor, 'officer');
+	await db.transaction().execute(async (tx) => {
+		const current = await findFollowUp(tx, outcomeId, input.eventId);
+		if (!current) throw new NotFound('It is not carried to that meeting: someone may have removed it.');
+		const stale = () => new StaleRecord({ note: current.note ?? '' }, STALE_NOTE);
+		if (current.version !== input.version) throw stale();
+		if (current.note === input.note) return;
+		if (!(await updateFollowUpNote(tx, outcomeId, input.eventId, input.version, input.note))) throw stale();
+		await recordAction(tx, actor, {
+			action: 'outcome.follow_up_note',
+			entityType: 'outcome',
+			entityId: outcomeId,
+			eventId: input.eventId,
+			before: { note: current.note },
+			after: { note: input.note }
+		});
+	});
+}
+
+export interface CarryOffer {
+	id: number;
+	title: string;
+	dueOn: string | null;
+	/** Where it was agreed: the meeting and its day. */
+	from: string | null;
+}
+
+/**
+ * What a meeting that has not taken place yet offers to carry over: the open action points with its
+ * hosts and co-hosts (and the organisations below them) agreed before it and not carried to it yet.
+ * Empty for a meeting that is over. The dossier brought up to date, then three queries.
+ */
+export async function listCarryOffers(
+	db: Db,
+	meeting: { id: number; start_at: string; status: string },
+	now = new Date()
+): Promise<{ items: CarryOffer[]; left: number }> {
+	if (meeting.status === 'cancelled' || meeting.start_at < now.toISOString()) return { items: [], left: 0 };
+	await refreshDossiers(db);
+	const hosts = await listHostsForEvents(db, [meeting.id]);
+	const rows = await listActionPointsToCarryOver(
+		db,
+		meeting,
+		hosts.map((h) => h.id),
+		CARRY_OFFER_LIMIT
+	);
+	return {
+		items: rows.map((row) => ({
+			id: row.id,
+			title: row.title,
+			dueOn: row.due_on,
+			from:
+				row.event_title && row.event_start_at && row.event_time_zone
+					? `${row.event_title}, ${formatDayOf(row.event_start_at, row.event_time_zone)}`
+					: null
+		})),
+		left: Math.max(0, Number(rows[0]?.total ?? 0) - rows.length)
+	};
+}
