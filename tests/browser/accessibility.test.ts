@@ -73,7 +73,10 @@ const MAIN_PAGES = [
 	'/events/15/topics/1',
 	'/events/15/topics/3',
 	'/events/15/topics/3?find=migration',
-	'/events/15/topics/3/edit'
+	'/events/15/topics/3/edit',
+	// Its one-page brief; the outcome page of a statement of it, with the thread and a search for meetings.
+	'/events/15/brief',
+	'/outcomes/1?find=migrants'
 ];
 
 test.each(MAIN_PAGES)('%s has no serious accessibility violations', async (path) => {

@@ -1,5 +1,5 @@
 /**
- * A partner and its meetings, for the brief and thread tests: IOM → its Regional Office → the Mission in
+ * A partner and its meetings, for the dossier, brief and thread tests: IOM → its Regional Office → the Mission in
  * Azerbaijan, a sibling office under IOM, an unrelated organisation, and the Service on our side; a
  * meeting of the Service with the Regional Office, with both delegations.
  */
@@ -11,7 +11,8 @@ type Db = Kysely<Database>;
 
 const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
-export async function partnerTree(db: Db) {
+/** IOM → its Regional Office → the Mission in Azerbaijan, and the Service on our side. */
+export async function iomTree(db: Db) {
 	const iom = await insertOrganization(db, {
 		name: 'International Organization for Migration',
 		acronym: 'IOM',
@@ -31,11 +32,18 @@ export async function partnerTree(db: Db) {
 		kind: 'international_organization',
 		parent_id: office.id
 	});
+	const sms = await insertOrganization(db);
+	return { iom: iom.id, office: office.id, mission: mission.id, sms: sms.id };
+}
+
+/** The IOM tree with a sibling office under IOM and an organisation unrelated to it. */
+export async function partnerTree(db: Db) {
+	const tree = await iomTree(db);
 	const sibling = await insertOrganization(db, {
 		name: 'IOM Regional Office for the Middle East',
 		acronym: null,
 		kind: 'international_organization',
-		parent_id: iom.id,
+		parent_id: tree.iom,
 		country_code: null
 	});
 	const unhcr = await insertOrganization(db, {
@@ -44,15 +52,7 @@ export async function partnerTree(db: Db) {
 		kind: 'international_organization',
 		country_code: null
 	});
-	const sms = await insertOrganization(db);
-	return {
-		iom: iom.id,
-		office: office.id,
-		mission: mission.id,
-		sibling: sibling.id,
-		unhcr: unhcr.id,
-		sms: sms.id
-	};
+	return { ...tree, sibling: sibling.id, unhcr: unhcr.id };
 }
 
 export type PartnerTree = Awaited<ReturnType<typeof partnerTree>>;

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { addOutcome, meetingWith, partnerTree } from '../helpers/partner-world';
-import { startServer, type RunningServer } from '../helpers/server';
+import { postForm, startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
 let server: RunningServer;
@@ -43,19 +43,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function post(path: string, fields: Record<string, string>, cookie = officer) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie,
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie = officer) =>
+	postForm(server, path, fields, { cookie });
 
 const carried = async () =>
 	Number(

@@ -15,37 +15,13 @@ import {
 	insertPerson,
 	insertProject
 } from '../helpers/factories';
+import { iomTree } from '../helpers/partner-world';
 import { planOf } from '../helpers/query-plans';
 
 type Db = Kysely<Database>;
 
 const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 const NOW = new Date('2026-12-05T09:00:00Z');
-
-/** IOM → its Regional Office → the Mission in Azerbaijan, and the Service on our side. */
-async function tree(db: Db) {
-	const iom = await insertOrganization(db, {
-		name: 'International Organization for Migration',
-		acronym: 'IOM',
-		kind: 'international_organization',
-		country_code: null
-	});
-	const office = await insertOrganization(db, {
-		name: 'IOM Regional Office for South-Eastern Europe, Eastern Europe and Central Asia',
-		acronym: null,
-		kind: 'international_organization',
-		parent_id: iom.id,
-		country_code: 'AT'
-	});
-	const mission = await insertOrganization(db, {
-		name: 'IOM Mission to Azerbaijan',
-		acronym: null,
-		kind: 'international_organization',
-		parent_id: office.id
-	});
-	const sms = await insertOrganization(db);
-	return { iom: iom.id, office: office.id, mission: mission.id, sms: sms.id };
-}
 
 async function host(db: Db, eventId: number, organizationId: number, role: 'host' | 'co_host' = 'host') {
 	await db
@@ -90,14 +66,14 @@ const titles = (d: Awaited<ReturnType<typeof dossier>>) => d.timeline.items.map(
 describeEachEngine('the partner dossier', (engine) => {
 	let handle: TestDatabase;
 	let db: Db;
-	let o: Awaited<ReturnType<typeof tree>>;
+	let o: Awaited<ReturnType<typeof iomTree>>;
 	let meeting: number;
 	let debrief: number;
 
 	beforeAll(async () => {
 		handle = await engine.open();
 		db = handle.db;
-		o = await tree(db);
+		o = await iomTree(db);
 		meeting = (
 			await insertEvent(db, {
 				title: 'Meeting of the Chief of the Service with the IOM Regional Director',
@@ -352,7 +328,7 @@ describeEachEngine('what a dossier costs', (engine) => {
 
 	/** `n` of each kind with the partner's Mission, and as many with an unrelated organisation. */
 	async function populate(db: Db, n: number) {
-		const o = await tree(db);
+		const o = await iomTree(db);
 		const stranger = await insertOrganization(db, { name: 'Unrelated', acronym: null });
 		for (const with_ of [o.mission, stranger.id]) {
 			for (let i = 0; i < n; i++) {

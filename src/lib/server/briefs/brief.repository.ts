@@ -15,6 +15,8 @@ import type { CorrespondenceDirection } from '../../vocabulary';
 import type { Database, IsoDate } from '../db/schema';
 import { inPartnerScope, type PartnerScope } from '../dossier/dossier.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
+import { carriedTo } from '../outcomes/outcome-thread.repository';
+import { openActionPointsSoonestDue } from '../outcomes/outcome.repository';
 
 type Db = Kysely<Database>;
 
@@ -80,9 +82,7 @@ export async function listEarlierMeetings(
  * follow-ups.
  */
 export async function listOpenActionPointsWith(db: Db, scope: PartnerScope, eventId: number, limit: number) {
-	return db
-		.selectFrom('outcome')
-		.leftJoin('event', 'event.id', 'outcome.event_id')
+	return openActionPointsSoonestDue(db)
 		.leftJoin('person', 'person.id', 'outcome.owner_person_id')
 		.leftJoin('organization as owner', 'owner.id', 'outcome.owner_organization_id')
 		.select([
@@ -101,22 +101,7 @@ export async function listOpenActionPointsWith(db: Db, scope: PartnerScope, even
 			countedAll
 		])
 		.where(inPartnerScope(db, scope, 'outcome', 'outcome.id'))
-		.where('outcome.kind', '=', 'action_point')
-		.where('outcome.status', 'in', ['open', 'in_progress'])
-		.where((eb) =>
-			eb.not(
-				eb.exists(
-					eb
-						.selectFrom('outcome_follow_up as carried')
-						.select('carried.outcome_id')
-						.whereRef('carried.outcome_id', '=', 'outcome.id')
-						.where('carried.event_id', '=', eventId)
-				)
-			)
-		)
-		.orderBy(sql`case when outcome.due_on is null then 1 else 0 end`)
-		.orderBy('outcome.due_on')
-		.orderBy('outcome.id')
+		.where((eb) => eb.not(carriedTo(eb, eventId)))
 		.limit(limit)
 		.execute();
 }

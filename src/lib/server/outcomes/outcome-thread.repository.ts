@@ -3,7 +3,8 @@
  * (outcome_follow_up), what was said on it there, and the open action points a new meeting's hosts
  * have to carry over. Kysely only: no rules, no HTTP.
  */
-import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { openActionPointsSoonestDue } from './outcome.repository';
 import type { Database } from '../db/schema';
 
 type Db = Kysely<Database>;
@@ -107,9 +108,7 @@ export async function listActionPointsToCarryOver(
 	limit: number
 ) {
 	if (organizationIds.length === 0) return [];
-	return db
-		.selectFrom('outcome')
-		.leftJoin('event', 'event.id', 'outcome.event_id')
+	return openActionPointsSoonestDue(db)
 		.select([
 			'outcome.id',
 			'outcome.title',
@@ -129,23 +128,19 @@ export async function listActionPointsToCarryOver(
 				.where('record_type', '=', 'outcome')
 				.where('organization_id', 'in', organizationIds)
 		)
-		.where('outcome.kind', '=', 'action_point')
-		.where('outcome.status', 'in', ['open', 'in_progress'])
 		.where((eb) => eb.or([eb('outcome.event_id', 'is', null), eb('event.start_at', '<', meeting.start_at)]))
-		.where((eb) =>
-			eb.not(
-				eb.exists(
-					eb
-						.selectFrom('outcome_follow_up as carried')
-						.select('carried.outcome_id')
-						.whereRef('carried.outcome_id', '=', 'outcome.id')
-						.where('carried.event_id', '=', meeting.id)
-				)
-			)
-		)
-		.orderBy(sql`case when outcome.due_on is null then 1 else 0 end`)
-		.orderBy('outcome.due_on')
-		.orderBy('outcome.id')
+		.where((eb) => eb.not(carriedTo(eb, meeting.id)))
 		.limit(limit)
 		.execute();
+}
+
+/** The outcome (`outcome`) is carried to this meeting already. */
+export function carriedTo(eb: ExpressionBuilder<Database, 'outcome'>, eventId: number) {
+	return eb.exists(
+		eb
+			.selectFrom('outcome_follow_up as carried')
+			.select('carried.outcome_id')
+			.whereRef('carried.outcome_id', '=', 'outcome.id')
+			.where('carried.event_id', '=', eventId)
+	);
 }

@@ -82,6 +82,21 @@ export function outcomesOfLatestEventsFirst(db: Kysely<Database>) {
 	);
 }
 
+/**
+ * Action points not yet done or dropped, with the meeting each was agreed at left-joined as `event`:
+ * overdue and soonest due first, undated last.
+ */
+export function openActionPointsSoonestDue(db: Kysely<Database>) {
+	return db
+		.selectFrom('outcome')
+		.leftJoin('event', 'event.id', 'outcome.event_id')
+		.where('outcome.kind', '=', 'action_point')
+		.where('outcome.status', 'in', ['open', 'in_progress'])
+		.orderBy(sql`case when outcome.due_on is null then 1 else 0 end`)
+		.orderBy('outcome.due_on')
+		.orderBy('outcome.id');
+}
+
 /** One page of the register, newest first (keyset on id). Fetches limit + 1 rows. */
 export async function listOutcomes(db: Kysely<Database>, filter: OutcomeFilter, page: PageRequest) {
 	let query = outcomesWithOwners(db);
