@@ -10,7 +10,8 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { addOutcome, meetingWith, partnerTree } from '../helpers/partner-world';
-import { postForm, startServer, type RunningServer } from '../helpers/server';
+import { postForm } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
 let server: RunningServer;
