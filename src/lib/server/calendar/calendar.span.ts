@@ -45,6 +45,11 @@ function daysFrom(first: string, count: number, zone: string): CalendarSpan {
 	return { zone, days, startAt: days[0]!.startAt, endAt: days[days.length - 1]!.endAt };
 }
 
+/** Seven days from `date` (YYYY-MM-DD) on: today and the six after it, as the home page shows them. */
+export function weekFrom(date: string, zone: string): CalendarSpan {
+	return daysFrom(date, 7, zone);
+}
+
 /** The Monday of the ISO week a date falls in, as YYYY-MM-DD. */
 export function mondayOf(date: string): string {
 	return DateTime.fromISO(date, { zone: 'utc' }).startOf('week').toISODate()!;

@@ -1,0 +1,149 @@
+/**
+ * The home page's queries: what needs an officer's attention now. Each is one query, bounded by its
+ * limit and served by an index, whatever the size of the office's history. Kysely only.
+ */
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { OutcomeStatus } from '../../vocabulary';
+import type { Database, Instant, IsoDate } from '../db/schema';
+import { eventRefColumns } from '../events/event.ref';
+import { eventSummaryColumns } from '../events/event.repository';
+
+/** The statuses of an outcome still to be followed up. */
+export const OPEN_OUTCOME_STATUSES = ['open', 'in_progress'] as const satisfies OutcomeStatus[];
+
+/**
+ * The open outcomes an officer is responsible for, soonest due first and those without a date last, at
+ * most limit + 1. One range of outcome_responsible_idx per status and per dated or undated, each read in
+ * the index's order and cut at limit + 1, so that only those few rows are sorted together.
+ */
+export async function listOpenOutcomesOfOfficer(db: Kysely<Database>, userId: number, limit: number) {
+	const branches = OPEN_OUTCOME_STATUSES.flatMap((status) =>
+		(['is not', 'is'] as const).map((dated) =>
+			db
+				.selectFrom(
+					db
+						.selectFrom('outcome')
+						.select(['id', 'kind', 'title', 'status', 'due_on', 'event_id'])
+						.where('responsible_user_id', '=', userId)
+						.where('status', '=', status)
+						.where('due_on', dated, null)
+						.orderBy('due_on')
+						.orderBy('id')
+						.limit(limit + 1)
+						.as('branch')
+				)
+				.selectAll()
+		)
+	);
+	const [first, ...rest] = branches;
+	const mine = rest.reduce((union, branch) => union.unionAll(branch), first!);
+	return (
+		db
+			.selectFrom(mine.as('mine'))
+			.leftJoin('event', 'event.id', 'mine.event_id')
+			.select(['mine.id', 'mine.kind', 'mine.title', 'mine.status', 'mine.due_on', ...eventRefColumns])
+			// Portable "nulls last": SQLite sorts nulls first in an ascending order, PostgreSQL last.
+			.orderBy(sql`case when mine.due_on is null then 1 else 0 end`)
+			.orderBy('mine.due_on')
+			.orderBy('mine.id')
+			.limit(limit + 1)
+			.execute()
+	);
+}
+
+/**
+ * Events starting in [from, until), not cancelled, with participants who have not answered their
+ * invitation (RSVP still "invited"): how many, of how many, soonest first, at most limit + 1. The events
+ * come from event_start_idx, their participants from the (event, person) key.
+ */
+export async function listEventsAwaitingAnswers(
+	db: Kysely<Database>,
+	span: { from: Instant; until: Instant },
+	limit: number
+) {
+	return db
+		.selectFrom('event')
+		.innerJoin('event_participant as ep', 'ep.event_id', 'event.id')
+		.select([
+			...eventSummaryColumns,
+			(eb) => eb.fn.countAll<number>().as('participants'),
+			(eb) => eb.fn.sum<number>(sql`case when ep.rsvp_status = 'invited' then 1 else 0 end`).as('unanswered')
+		])
+		.where('event.start_at', '>=', span.from)
+		.where('event.start_at', '<', span.until)
+		.where('event.status', '!=', 'cancelled')
+		.groupBy(eventSummaryColumns)
+		.having(sql`sum(case when ep.rsvp_status = 'invited' then 1 else 0 end)`, '>', 0)
+		.orderBy('event.start_at')
+		.orderBy('event.id')
+		.limit(limit + 1)
+		.execute();
+}
+
+/** Messages the outbox gave up on, latest first (outbox_message_due_idx), at most limit + 1. */
+export async function listFailedMessages(db: Kysely<Database>, limit: number) {
+	return db
+		.selectFrom('outbox_message')
+		.leftJoin('event', 'event.id', 'outbox_message.event_id')
+		.select([
+			'outbox_message.id',
+			'outbox_message.to_name',
+			'outbox_message.subject',
+			'outbox_message.last_error',
+			'outbox_message.next_attempt_at',
+			'outbox_message.event_id',
+			'event.title as event_title'
+		])
+		.where('outbox_message.status', '=', 'failed')
+		.orderBy('outbox_message.next_attempt_at', 'desc')
+		.orderBy('outbox_message.id', 'desc')
+		.limit(limit + 1)
+		.execute();
+}
+
+/**
+ * Documents received on or after `since` that nothing answers yet: no reply recorded, and no event they
+ * led to. Latest first, from correspondence_dated_idx; at most limit + 1.
+ */
+export async function listUnansweredLetters(db: Kysely<Database>, since: IsoDate, limit: number) {
+	return db
+		.selectFrom('correspondence')
+		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
+		.select([
+			'correspondence.id',
+			'correspondence.kind',
+			'correspondence.reference_number',
+			'correspondence.dated_on',
+			'correspondence.subject',
+			'correspondence.reply_expected',
+			'sender.id as sender_id',
+			'sender.name as sender_name',
+			'sender.acronym as sender_acronym'
+		])
+		.where('correspondence.dated_on', '>=', since)
+		.where('correspondence.direction', '=', 'incoming')
+		.where((eb) =>
+			eb.not(
+				eb.or([
+					eb.exists(
+						eb
+							.selectFrom('correspondence as reply')
+							.select('reply.id')
+							.whereRef('reply.in_reply_to_id', '=', 'correspondence.id')
+					),
+					eb.exists(
+						eb
+							.selectFrom('correspondence_event as ce')
+							.select('ce.event_id')
+							.whereRef('ce.correspondence_id', '=', 'correspondence.id')
+							.where('ce.link', '=', 'leads_to')
+					)
+				])
+			)
+		)
+		.orderBy('correspondence.dated_on', 'desc')
+		.orderBy('correspondence.id', 'desc')
+		.limit(limit + 1)
+		.execute();
+}
