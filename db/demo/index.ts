@@ -7,6 +7,7 @@ import { correspondence } from './correspondence';
 import { events } from './events';
 import { organizations } from './organizations';
 import { outcomes } from './outcomes';
+import { nextMigrantsDay } from './next-migrants-day';
 import { people } from './people';
 import { projects } from './projects';
 import { series } from './series';
@@ -24,7 +25,8 @@ export const demoDataSet: DemoDataSet = {
 	correspondence,
 	agreements,
 	projects,
-	topics
+	topics,
+	upcoming: (today) => [nextMigrantsDay(today)]
 };
 
 export type * from './types';

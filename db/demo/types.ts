@@ -28,6 +28,7 @@ import type {
 	ParticipantRole,
 	ProjectProgramme,
 	ProjectState,
+	RsvpStatus,
 	TimingCertainty
 } from '../../src/lib/vocabulary';
 import type { AgreementKey } from './agreements';
@@ -124,6 +125,11 @@ export interface DemoParticipant {
 	readonly rankAtEvent?: string;
 	readonly organization: OrganizationKey | null;
 	readonly notes?: string;
+	/**
+	 * For an event still to come: invited when the data loads, with this answer ('invited': none yet).
+	 * Left out for the events of the seeds, which were held: attended.
+	 */
+	readonly answer?: RsvpStatus;
 }
 
 export interface DemoAgendaRole {
@@ -266,4 +272,6 @@ export interface DemoDataSet {
 	readonly agreements: readonly DemoAgreement[];
 	readonly projects: readonly DemoProject[];
 	readonly topics?: readonly DemoTopic[];
+	/** Events still to come, made when the data loads from the office's date that day (YYYY-MM-DD). */
+	readonly upcoming?: (today: CalendarDate) => readonly DemoEvent[];
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { instantToZoned } from '$lib/format/datetime';
 import { findAgreementPage, listAgreementsPage } from '$lib/server/agreements/agreement.service';
+import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import type { SearchEntityType } from '$lib/server/db/schema';
 import { listProjectsPage } from '$lib/server/projects/project.service';
@@ -48,9 +49,11 @@ async function rowCounts(handle: TestDatabase) {
 describeEachEngine('the demo data', (engine) => {
 	let handle: TestDatabase;
 	let firstLoad: Awaited<ReturnType<typeof loadDemoData>>;
+	let loadedAt: Date;
 
 	beforeAll(async () => {
 		handle = await engine.open();
+		loadedAt = new Date();
 		firstLoad = await loadDemoData(handle.db);
 	});
 	afterAll(() => handle.cleanup());
@@ -114,6 +117,68 @@ describeEachEngine('the demo data', (engine) => {
 			.execute();
 		expect(hosts[0]).toEqual({ acronym: 'SMS', role: 'host' });
 		expect(hosts.some((h) => h.role === 'co_host')).toBe(true);
+	});
+
+	test('the next International Migrants Day is planned for 18 December after the load, invitations out and some unanswered', async () => {
+		// 18 December of the year the data loaded in (at the office), or of the next once it has passed.
+		const today = officeToday(loadedAt);
+		const year = Number(today.slice(0, 4)) + (today > `${today.slice(0, 4)}-12-18` ? 1 : 0);
+		const next = await eventTitled(`International Migrants Day ${year}`);
+		expect(instantToZoned(next.start_at, next.time_zone)).toBe(`${year}-12-18T10:00`);
+		expect(next).toMatchObject({ status: 'planned', kind: 'observance', time_zone: 'Asia/Baku' });
+		const model = await eventTitled('International Migrants Day 2021');
+		expect(next.series_id).toBe(model.series_id);
+		expect(next.venue_id).toBe(model.venue_id);
+		expect(next.description).toMatch(/^The next International Migrants Day, 18 December/);
+		expect(next.description).not.toContain(model.description!.slice(0, 60));
+
+		const hosts = (eventId: number) =>
+			handle.db
+				.selectFrom('event_organization')
+				.select(['organization_id', 'role'])
+				.where('event_id', '=', eventId)
+				.orderBy('position')
+				.execute();
+		expect(await hosts(next.id)).toEqual(await hosts(model.id));
+		const kinds = (eventId: number) =>
+			handle.db
+				.selectFrom('agenda_item')
+				.select('kind')
+				.where('event_id', '=', eventId)
+				.orderBy('position')
+				.execute();
+		expect(await kinds(next.id)).toEqual(await kinds(model.id));
+
+		const invited = await handle.db
+			.selectFrom('event_participant')
+			.select(['rsvp_status', 'invited_at'])
+			.where('event_id', '=', next.id)
+			.execute();
+		expect(invited).toHaveLength(7);
+		expect(invited.every((p) => p.invited_at !== null)).toBe(true);
+		expect(invited.filter((p) => p.rsvp_status === 'invited')).toHaveLength(4);
+		expect(invited.filter((p) => p.rsvp_status === 'accepted')).toHaveLength(2);
+	});
+
+	test("loaded after 18 December, the next International Migrants Day is the next year's", async () => {
+		const later = await engine.open();
+		try {
+			// 19 December 2026, 00:30 in Baku.
+			await loadDemoData(later.db, undefined, { now: new Date('2026-12-18T20:30:00Z') });
+			const titles = await later.db
+				.selectFrom('event')
+				.select(['title', 'start_at'])
+				.where('title', 'like', 'International Migrants Day %')
+				.orderBy('start_at')
+				.execute();
+			expect(titles.map((t) => t.title)).toEqual([
+				'International Migrants Day 2021',
+				'International Migrants Day 2027'
+			]);
+			expect(titles[1]!.start_at).toBe('2027-12-18T06:00:00.000Z');
+		} finally {
+			await later.cleanup();
+		}
 	});
 
 	test('the post-IMRF debrief was held in Baku on 30 June 2022, with what the participants agreed', async () => {

@@ -6,10 +6,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import { demoDataSet } from '../../../../db/demo';
 import type { DemoTopic } from '../../../../db/demo/topics';
-import type { DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
+import type { CalendarDate, DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
 import { zonedToInstant } from '../../format/datetime';
 import { AGREEMENT_LETTERS, AGREEMENT_PARTIES, insertAgreement } from '../agreements/agreement.repository';
 import { recordAction, systemActor } from '../audit/audit';
+import { officeToday } from '../calendar/calendar.settings';
 import {
 	insertCorrespondence,
 	replaceCorrespondenceEvents
@@ -54,12 +55,13 @@ export async function isDatabaseEmpty(db: Kysely<Database> | Transaction<Databas
  */
 export async function loadDemoData(
 	db: Kysely<Database>,
-	data: DemoDataSet = demoDataSet
+	data: DemoDataSet = demoDataSet,
+	{ now = new Date() }: { now?: Date } = {}
 ): Promise<DemoLoadResult> {
 	try {
 		const counts = await db.transaction().execute(async (tx) => {
 			if (!(await isDatabaseEmpty(tx))) return null;
-			const written = await insertDataSet(tx, data);
+			const written = await insertDataSet(tx, data, now);
 			await recordAction(tx, systemActor('demo data loader'), {
 				action: 'demo.load',
 				entityType: 'database',
@@ -98,8 +100,12 @@ class Ids {
 	}
 }
 
-async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Promise<Record<string, number>> {
-	const now = new Date().toISOString();
+async function insertDataSet(
+	tx: Transaction<Database>,
+	data: DemoDataSet,
+	loadedAt: Date
+): Promise<Record<string, number>> {
+	const now = loadedAt.toISOString();
 	const stamps = { created_at: now, updated_at: now };
 	const counts: Record<string, number> = {
 		organization: 0,
@@ -212,7 +218,8 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 	}
 
 	const events = new Ids('event');
-	for (const e of data.events) {
+	const upcoming = data.upcoming?.(officeToday(loadedAt) as CalendarDate) ?? [];
+	for (const e of [...data.events, ...upcoming]) {
 		const at = (local: LocalDateTime) => zonedToInstant(local, e.timeZone);
 		const { id: eventId } = await insertEventRow(tx, {
 			kind: e.kind,
@@ -268,9 +275,9 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 				rank_at_event: p.rankAtEvent ?? null,
 				organization_id: organizations.maybe(p.organization),
 				precedence: null,
-				rsvp_status: 'attended',
-				invited_at: null,
-				responded_at: null,
+				rsvp_status: p.answer ?? 'attended',
+				invited_at: p.answer ? now : null,
+				responded_at: p.answer && p.answer !== 'invited' ? now : null,
 				notes: p.notes ?? null,
 				...stamps
 			});
