@@ -19,8 +19,6 @@ export interface AgendaPersonView extends PersonAtEvent {
 	participantId: number;
 	role: AgendaRole;
 	roleLabel: string;
-	/** Rank, position and organisation as printed after the name: "Chief of the … Service (SMS)". */
-	titles: string;
 }
 
 /** An item as the officer edits it. */
@@ -108,30 +106,12 @@ export function toAgendaEventView(
 	} satisfies AgendaEventView;
 }
 
-/**
- * Rank and position as they stood at the event, then the organisation's acronym unless the position
- * names the organisation already; an organisation without an acronym only when there is no position.
- */
-export function titlesAtEvent(person: Pick<PersonAtEvent, 'rank' | 'position' | 'organization'>): string {
-	const { rank, position, organization } = person;
-	const titles = [rank, position].filter(Boolean).join(', ');
-	if (!organization) return titles;
-	const named =
-		position?.includes(organization.name) ||
-		(organization.acronym && position?.includes(organization.acronym));
-	if (named) return titles;
-	if (organization.acronym) return titles ? `${titles} (${organization.acronym})` : organization.acronym;
-	return titles || organization.name;
-}
-
 function toAgendaPerson(row: RoleRow): AgendaPersonView {
-	const person = toPersonAtEvent(row);
 	return {
-		...person,
+		...toPersonAtEvent(row),
 		participantId: row.participant_id,
 		role: row.role,
-		roleLabel: agendaRoles.labels[row.role],
-		titles: titlesAtEvent(person)
+		roleLabel: agendaRoles.labels[row.role]
 	};
 }
 

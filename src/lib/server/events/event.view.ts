@@ -1,7 +1,7 @@
 /** What event pages receive: chosen fields in the words pages use, never raw rows. */
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
-import { formatPersonName } from '../../format/names';
+import { distinctNativeName, formatPersonName, formatTitles } from '../../format/names';
 import {
 	agendaItemKinds,
 	agendaRoles,
@@ -68,10 +68,13 @@ export interface EventListItem extends EventSummary {
 export interface PersonAtEvent {
 	personId: number;
 	name: string;
+	/** In their own script; null when it reads as the Latin name does. */
 	nativeName: string | null;
 	position: string | null;
 	rank: string | null;
 	organization: OrganizationRef | null;
+	/** What follows the name wherever they are named (`formatTitles`): position, organisation, rank. */
+	titles: string;
 }
 
 export interface AgendaItemView {
@@ -177,13 +180,17 @@ export type PersonAtEventRow = {
 };
 
 export function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
-	return {
-		personId: row.person_id,
-		name: formatPersonName(row),
-		nativeName: row.native_name,
+	const held = {
 		position: row.position_at_event ?? row.current_position,
 		rank: row.rank_at_event ?? row.current_rank,
 		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym)
+	};
+	return {
+		personId: row.person_id,
+		name: formatPersonName(row),
+		nativeName: distinctNativeName(row.native_name, row),
+		...held,
+		titles: formatTitles(held)
 	};
 }
 
