@@ -58,10 +58,8 @@ describe('the built server', () => {
 		});
 	});
 
-	test('sends the home page on to the events', async () => {
-		const response = await get('/');
-		expect(response.status).toBe(307);
-		expect(response.headers.get('location')).toBe('/events');
+	test('opens on the home page', async () => {
+		expect(await text('/')).toContain('Today at the office');
 	});
 
 	test('lists past demo events, newest first', async () => {

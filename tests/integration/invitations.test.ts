@@ -146,6 +146,10 @@ describeEachEngine('invitations', (engine) => {
 		);
 		const page = await findInvitationsPage(handle.db, eventId, { limit: 25 }, NOW);
 		expect(page!.outbox.counts).toEqual({ queued: 4 });
+		// Queued is not sent: the table says what the outbox says.
+		const delivery = (id: number) => page!.recipients.find((r) => r.personId === id)!.delivery;
+		expect(delivery(people.chief.personId)).toBe('queued');
+		expect(delivery(people.noEmail.personId)).toBeNull();
 	});
 
 	test('the SMTP server receives each as a calendar invitation Outlook and Gmail answer', async () => {
@@ -194,6 +198,17 @@ describeEachEngine('invitations', (engine) => {
 		expect(attendeesOf(parseCalendar(toPat.calendar).events[0]!).has('pat@private.example')).toBe(true);
 		const sent = await outbox(handle.db, eventId);
 		expect(sent.every((m) => m.status === 'sent' && m.sent_at && m.message_id)).toBe(true);
+	});
+
+	test('the invitations table says sent once the outbox has sent it', async () => {
+		const page = await findInvitationsPage(handle.db, eventId, { limit: 25 }, NOW);
+		expect(page!.recipients.map((r) => [r.name, r.delivery])).toEqual([
+			['Vüsal Hüseynov', 'sent'],
+			['Владимир Ѓорѓиев', 'sent'],
+			['Ann Observer', 'sent'],
+			['Nigar Noaddress', null],
+			['Pat Private', 'sent']
+		]);
 	});
 
 	test('moving the event re-sends to everyone invited: same UID, higher SEQUENCE, and answers carried', async () => {

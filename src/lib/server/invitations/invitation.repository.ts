@@ -2,7 +2,10 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
-/** The participants of an event with what an invitation needs of each, in the order they were invited. */
+/**
+ * The participants of an event with what an invitation needs of each, and the outbox's status of the
+ * latest message to each, in the order they were invited.
+ */
 export async function listInvitationRecipients(db: Kysely<Database>, eventId: number) {
 	return db
 		.selectFrom('event_participant as ep')
@@ -17,7 +20,17 @@ export async function listInvitationRecipients(db: Kysely<Database>, eventId: nu
 			'person.given_name',
 			'person.family_name',
 			'person.email',
-			'person.contact_public'
+			'person.contact_public',
+			// What became of the latest message to them about this event (outbox_message_event_idx).
+			(eb) =>
+				eb
+					.selectFrom('outbox_message as om')
+					.select('om.status')
+					.whereRef('om.event_id', '=', 'ep.event_id')
+					.whereRef('om.person_id', '=', 'ep.person_id')
+					.orderBy('om.id', 'desc')
+					.limit(1)
+					.as('delivery_status')
 		])
 		.where('ep.event_id', '=', eventId)
 		.orderBy('ep.id')

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import type { AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
-import type { Database, OutboxMessageKind } from '../db/schema';
+import type { Database, OutboxMessageKind, OutboxMessageStatus } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import type { IcalAttendee } from '../ical/ical.calendar';
 import { attendeeRoleOf, partstatOf, type CalendarEventRow } from '../ical/ical.event';
@@ -37,6 +37,8 @@ export interface RecipientView {
 	partstat: IcalAttendee['partstat'];
 	/** The SEQUENCE last sent to them; null: not invited by e-mail yet. */
 	sequenceSent: number | null;
+	/** Where the latest message to them stands in the outbox; null: none there. */
+	delivery: OutboxMessageStatus | null;
 	/** Why no invitation can go to them, or null. */
 	cannotSend: string | null;
 }
@@ -55,6 +57,7 @@ function recipientViews(
 		role: attendeeRoleOf(r.role, rolesOf.get(r.id) ?? []),
 		partstat: partstatOf(r.rsvp_status),
 		sequenceSent: r.calendar_sequence_sent,
+		delivery: r.delivery_status,
 		cannotSend: r.email ? null : 'No e-mail address in the directory.'
 	}));
 }
