@@ -24,6 +24,8 @@ afterAll(async () => {
 });
 
 const MAIN_PAGES = [
+	// The home page, with the demo's next International Migrants Day and its unanswered invitations.
+	'/',
 	'/events?when=past',
 	'/events/1',
 	'/people',
