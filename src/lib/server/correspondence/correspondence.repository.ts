@@ -26,15 +26,18 @@ export function awaitingReply(eb: ExpressionBuilder<Database, 'correspondence'>)
 	return eb.and([
 		eb('correspondence.direction', '=', 'incoming'),
 		eb('correspondence.reply_expected', '=', 1),
-		eb.not(
-			eb.exists(
-				eb
-					.selectFrom('correspondence as reply')
-					.select('reply.id')
-					.whereRef('reply.in_reply_to_id', '=', 'correspondence.id')
-			)
-		)
+		eb.not(hasReply(eb))
 	]);
+}
+
+/** Some document is recorded in reply to this one (correspondence_in_reply_to_idx). */
+export function hasReply(eb: ExpressionBuilder<Database, 'correspondence'>) {
+	return eb.exists(
+		eb
+			.selectFrom('correspondence as reply')
+			.select('reply.id')
+			.whereRef('reply.in_reply_to_id', '=', 'correspondence.id')
+	);
 }
 
 /** What every list of documents shows of each, from a query built on `withSenderAndRecipient`. */

@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { OutcomeStatus } from '../../vocabulary';
+import { hasReply } from '../correspondence/correspondence.repository';
 import type { Database, Instant, IsoDate } from '../db/schema';
 import { eventRefColumns } from '../events/event.ref';
 import { eventSummaryColumns } from '../events/event.repository';
@@ -126,12 +127,7 @@ export async function listUnansweredLetters(db: Kysely<Database>, since: IsoDate
 		.where((eb) =>
 			eb.not(
 				eb.or([
-					eb.exists(
-						eb
-							.selectFrom('correspondence as reply')
-							.select('reply.id')
-							.whereRef('reply.in_reply_to_id', '=', 'correspondence.id')
-					),
+					hasReply(eb),
 					eb.exists(
 						eb
 							.selectFrom('correspondence_event as ce')

@@ -1,13 +1,9 @@
 /** What the home page receives: each panel's rows in the office's zone, labels resolved. */
 import { DateTime } from 'luxon';
 import { formatOrganizationName } from '../../format/names';
-import {
-	correspondenceKinds,
-	eventStatuses,
-	type CorrespondenceKind,
-	type EventStatus
-} from '../../vocabulary';
+import { eventStatuses, type EventStatus } from '../../vocabulary';
 import type { CalendarDay } from '../calendar/calendar.view';
+import { toCorrespondenceSummary, type CorrespondenceSummary } from '../correspondence/correspondence.view';
 import { toOutcomeSummary, type OutcomeSummary } from '../outcomes/outcome.view';
 import type {
 	listEventsAwaitingAnswers,
@@ -51,13 +47,7 @@ export interface FailedMessageItem {
 	event: { id: number; title: string } | null;
 }
 
-export interface UnansweredLetterItem {
-	id: number;
-	kind: CorrespondenceKind;
-	kindLabel: string;
-	referenceNumber: string | null;
-	datedOn: string;
-	subject: string;
+export interface UnansweredLetterItem extends CorrespondenceSummary {
 	sender: string | null;
 	replyExpected: boolean;
 }
@@ -129,12 +119,7 @@ export function toUnansweredLetterItem(
 	row: Rows<typeof listUnansweredLetters>[number]
 ): UnansweredLetterItem {
 	return {
-		id: row.id,
-		kind: row.kind,
-		kindLabel: correspondenceKinds.labels[row.kind],
-		referenceNumber: row.reference_number,
-		datedOn: row.dated_on,
-		subject: row.subject,
+		...toCorrespondenceSummary(row),
 		sender:
 			row.sender_id !== null && row.sender_name !== null
 				? formatOrganizationName({ name: row.sender_name, acronym: row.sender_acronym })
