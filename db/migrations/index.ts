@@ -28,6 +28,8 @@ import * as indexLoginFailures from './20261205_0400_index_login_failures';
 import * as createDossierEntries from './20261205_0600_create_dossier_entries';
 import * as createTopics from './20261205_0700_create_topics';
 import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsible_user';
+import * as createOutcomeStatusChanges from './20261205_0900_create_outcome_status_changes';
+import * as addReminders from './20261205_0910_add_reminders';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -53,5 +55,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0400_index_login_failures': indexLoginFailures,
 	'20261205_0600_create_dossier_entries': createDossierEntries,
 	'20261205_0700_create_topics': createTopics,
-	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser
+	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser,
+	'20261205_0900_create_outcome_status_changes': createOutcomeStatusChanges,
+	'20261205_0910_add_reminders': addReminders
 };
