@@ -3,20 +3,22 @@
  * whatever the number of outcomes: the outcome rows, then the parties and the follow-ups of all of them.
  */
 import type { Kysely } from 'kysely';
-import type { OutcomeStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { getDirectoryChoices } from '../people/person.service';
-import type { OutcomeFormValues, OutcomeInput } from './outcome.input';
+import { listActiveOfficers } from '../users/user.repository';
+import type { OutcomeFormValues, OutcomeInput, OutcomeStatusInput } from './outcome.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findOutcome,
 	findOutcomeRow,
 	insertOutcome,
 	findEventTitle,
+	insertOutcomeStatusChange,
+	listOutcomeStatusChanges,
 	listPartyIds,
 	replaceOutcomeParties,
 	updateOutcomeRow,
@@ -28,7 +30,7 @@ import {
 	type OutcomeFilter,
 	type OutcomeRow
 } from './outcome.repository';
-import { toOutcomeViews, type OutcomeView } from './outcome.view';
+import { toOutcomeViews, toStatusChangeViews, type OutcomeView, type StatusChangeView } from './outcome.view';
 import { authorize } from '../auth/authorize';
 import { listTopicsResultingIn } from '../topics/topic.repository';
 import { toTopicOrigins, type TopicOrigin } from '../topics/topic.view';
@@ -66,20 +68,23 @@ export async function listOutcomesPage(
 }
 
 /**
- * Everything the outcome page shows, or null when there is no such outcome: the outcome, and the
- * meeting's topic it was made from, if any. Four queries.
+ * Everything the outcome page shows, or null when there is no such outcome: the outcome, the meeting's
+ * topic it was made from, if any, and the history of its status with each change's note. Five queries.
  */
 export async function findOutcomePage(
 	db: Kysely<Database>,
 	outcomeId: number
-): Promise<(OutcomeView & { topics: TopicOrigin[] }) | null> {
+): Promise<(OutcomeView & { topics: TopicOrigin[]; statusChanges: StatusChangeView[] }) | null> {
 	const row = await findOutcome(db, outcomeId);
 	if (!row) return null;
-	const [[view], topics] = await Promise.all([
+	const [[view], topics, changes] = await Promise.all([
 		withPartiesAndFollowUps(db, [row]),
-		listTopicsResultingIn(db, 'outcome', outcomeId)
+		listTopicsResultingIn(db, 'outcome', outcomeId),
+		listOutcomeStatusChanges(db, outcomeId)
 	]);
-	return view ? { ...view, topics: toTopicOrigins(topics) } : null;
+	return view
+		? { ...view, topics: toTopicOrigins(topics), statusChanges: toStatusChangeViews(changes) }
+		: null;
 }
 
 const text = (value: string | null) => value ?? '';
@@ -95,6 +100,7 @@ export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFo
 		ownerPersonId: idText(row.owner_person_id),
 		ownerOrganizationId: idText(row.owner_organization_id),
 		dueOn: text(row.due_on),
+		responsibleUserId: idText(row.responsible_user_id),
 		parties: partyIds.join(','),
 		version: String(row.version)
 	};
@@ -109,26 +115,37 @@ function outcomeColumns(input: OutcomeInput) {
 		status: input.status,
 		owner_person_id: input.ownerPersonId,
 		owner_organization_id: input.ownerOrganizationId,
-		due_on: input.dueOn
+		due_on: input.dueOn,
+		responsible_user_id: input.responsibleUserId
 	};
 }
 
 export interface OutcomeFormChoices {
 	people: (readonly [number, string])[];
 	organizations: (readonly [number, string])[];
+	/** The officers who may follow it up: the office's few accounts, offered whole. */
+	officers: (readonly [number, string])[];
 	event: { id: number; title: string } | null;
 }
 
-/** What the outcome form offers: people, organisations, and the event it belongs to. Three queries. */
+/**
+ * What the outcome form offers: people, organisations, the office's officers, and the event it belongs
+ * to. Four queries.
+ */
 export async function getOutcomeFormChoices(
 	db: Kysely<Database>,
 	eventId: number | null
 ): Promise<OutcomeFormChoices> {
-	const [directory, event] = await Promise.all([
+	const [directory, officers, event] = await Promise.all([
 		getDirectoryChoices(db),
+		listActiveOfficers(db),
 		eventId === null ? undefined : findEventTitle(db, eventId)
 	]);
-	return { ...directory, event: event ?? null };
+	return {
+		...directory,
+		officers: officers.map((o) => [o.id, o.name] as const),
+		event: event ?? null
+	};
 }
 
 export async function findOutcomeForm(db: Kysely<Database>, outcomeId: number) {
@@ -164,6 +181,12 @@ async function checkOutcomeReferences(tx: Kysely<Database>, input: OutcomeInput)
 	if (input.eventId !== null && found.event !== 1) {
 		throw new RuleViolation('There is no such event.', {
 			eventId: 'The event this outcome came from is gone.'
+		});
+	}
+	const responsible = input.responsibleUserId;
+	if (responsible !== null && !(await listActiveOfficers(tx)).some((o) => o.id === responsible)) {
+		throw new RuleViolation('There is no such officer.', {
+			responsibleUserId: 'Choose an officer from the list.'
 		});
 	}
 }
@@ -254,33 +277,44 @@ export async function reviseOutcome(
 	});
 }
 
-/** The follow-up status alone, from the outcome page; the same version check, audited. */
+/**
+ * The follow-up status alone, from the outcome page or the board, with the officer's note: refused when
+ * someone changed the outcome since `version` was read. Writes the change to the outcome's history and
+ * its audit entry, in one transaction. Choosing the status it has already writes nothing.
+ */
 export async function setOutcomeStatus(
 	db: Kysely<Database>,
 	actor: Actor,
 	outcomeId: number,
 	version: number,
-	status: OutcomeStatus,
+	change: OutcomeStatusInput,
 	now = new Date()
 ): Promise<void> {
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findOutcomeRow(tx, outcomeId);
 		if (!current) throw new NotFound('There is no such outcome.');
-		if (current.status === status) return;
-		if (
-			current.version !== version ||
-			!(await updateOutcomeRow(tx, outcomeId, version, { status, updated_at: now.toISOString() }))
-		) {
+		if (current.version !== version) throw new StaleRecord(null, STALE_STATUS);
+		if (current.status === change.status) return;
+		const at = now.toISOString();
+		if (!(await updateOutcomeRow(tx, outcomeId, version, { status: change.status, updated_at: at }))) {
 			throw new StaleRecord(null, STALE_STATUS);
 		}
+		await insertOutcomeStatusChange(tx, {
+			outcome_id: outcomeId,
+			from_status: current.status,
+			to_status: change.status,
+			note: change.note,
+			changed_by_user_id: actor.userId,
+			changed_at: at
+		});
 		await recordAction(tx, actor, {
 			action: 'outcome.status',
 			entityType: 'outcome',
 			entityId: outcomeId,
 			eventId: current.event_id,
 			before: { status: current.status },
-			after: { status }
+			after: { status: change.status, note: change.note }
 		});
 	});
 }
