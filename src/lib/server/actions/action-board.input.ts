@@ -35,9 +35,13 @@ const iso = (date: Date): IsoDate => date.toISOString().slice(0, 10);
 export function boardDays(today: IsoDate): BoardDays {
 	const date = day(today);
 	const weekday = (date.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-	const weekEnd = new Date(date.getTime() + (6 - weekday) * 86_400_000);
 	const monthEnd = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0));
-	return { today, weekEnd: iso(weekEnd), monthEnd: iso(monthEnd) };
+	return { today, weekEnd: addDays(today, 6 - weekday), monthEnd: iso(monthEnd) };
+}
+
+/** The calendar date `n` days after `date`. */
+export function addDays(date: IsoDate, n: number): IsoDate {
+	return iso(new Date(day(date).getTime() + n * 86_400_000));
 }
 
 /** Whole days from `dueOn` to `today`: how late an action point due on `dueOn` is. */
