@@ -19,10 +19,65 @@ export function columnTypes(db: Kysely<any>) {
 	} as const;
 }
 
+/**
+ * An id that is never given out twice, even after its row is deleted, so an old link never opens
+ * another record: PostgreSQL's identity sequence never goes back; on SQLite a bare integer primary key
+ * would hand the largest id out again once its row is gone, AUTOINCREMENT never does.
+ * (Tables made before 20261205_0500_ids_never_reused were rebuilt with it there.)
+ */
 export function idColumn(db: Kysely<any>) {
 	const pg = isPostgres(db);
 	return (col: ColumnDefinitionBuilder) =>
-		pg ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey();
+		pg ? col.primaryKey().generatedByDefaultAsIdentity() : col.primaryKey().autoIncrement();
+}
+
+/**
+ * SQLite: runs `change` with foreign keys off, in one transaction, and refuses to commit if it left a
+ * reference dangling. Rebuilding a table (below) drops it, which with foreign keys on would delete or
+ * refuse every row that refers to it. The pragma means nothing inside a transaction, hence outside; the
+ * migrator runs SQLite migrations outside one.
+ */
+export async function withoutForeignKeys(
+	db: Kysely<any>,
+	change: (trx: Kysely<any>) => Promise<void>
+): Promise<void> {
+	const { rows } = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+	await sql`pragma foreign_keys = off`.execute(db);
+	try {
+		await db.transaction().execute(async (trx) => {
+			await change(trx);
+			const dangling = await sql`pragma foreign_key_check`.execute(trx);
+			if (dangling.rows.length > 0) {
+				throw new Error(`foreign keys left dangling: ${JSON.stringify(dangling.rows.slice(0, 5))}`);
+			}
+		});
+	} finally {
+		await sql`pragma foreign_keys = ${sql.raw(String(rows[0]?.foreign_keys ?? 1))}`.execute(db);
+	}
+}
+
+/**
+ * SQLite's way to change what ALTER TABLE cannot (sqlite.org/lang_altertable.html, "other kinds of table
+ * schema changes"): a new table from the old one's own CREATE TABLE text as `rewrite` changes it, the
+ * rows copied, the old table dropped, the new one renamed, and the table's indexes and triggers (the
+ * search notes among them) made again from their own text. Run it inside withoutForeignKeys.
+ */
+export async function rebuildSqliteTable(
+	trx: Kysely<any>,
+	table: string,
+	rewrite: (createTable: string) => string
+): Promise<void> {
+	const { rows } = await sql<{ type: string; sql: string }>`select type, sql from sqlite_master
+		where tbl_name = ${table} and sql is not null order by type = 'table' desc`.execute(trx);
+	const [create, ...dependents] = rows;
+	if (create?.type !== 'table') throw new Error(`no table ${table}`);
+	const rebuilt = `${table}_rebuilt`;
+	const named = rewrite(create.sql).replace(/^CREATE TABLE\s+("?)\w+\1/i, `CREATE TABLE "${rebuilt}"`);
+	await sql.raw(named).execute(trx);
+	await sql`insert into ${sql.table(rebuilt)} select * from ${sql.table(table)}`.execute(trx);
+	await sql`drop table ${sql.table(table)}`.execute(trx);
+	await sql`alter table ${sql.table(rebuilt)} rename to ${sql.table(table)}`.execute(trx);
+	for (const dependent of dependents) await sql.raw(dependent.sql).execute(trx);
 }
 
 /** A CHECK that keeps an enum-like text column to its listed values. */

@@ -41,9 +41,16 @@ const CONNECTION_PROTOCOL_HEADER = 'x-protokol-connection-protocol';
 const publicUrlConfigured = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
 if (!publicUrlConfigured) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
 
-const { handler } = (await import(pathToFileURL(join(root, buildDir, 'handler.js')).href)) as {
-	handler: Handler;
-};
+// Importing the handler runs the app's init (migrations, the write check): when it refuses, say why in
+// one line and stop, rather than leave the reader a stack trace to decode; anything else with its stack.
+const { handler } = (await import(pathToFileURL(join(root, buildDir, 'handler.js')).href).catch(
+	(error: unknown) => {
+		const said = error instanceof Error ? error.message : String(error);
+		if (said.startsWith('cannot start: ')) logger.fatal(said);
+		else logger.fatal({ err: error }, 'cannot start');
+		process.exit(1);
+	}
+)) as { handler: Handler };
 
 let shuttingDown = false;
 

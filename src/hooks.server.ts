@@ -1,6 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { ENROLMENT_ROUTES, hasRole, routeAccess } from '$lib/server/auth/access';
+import { ENROLMENT_ROUTES, hasRole, PROBE_ROUTES, routeAccess } from '$lib/server/auth/access';
 import {
 	deleteSessionCookie,
 	SESSION_COOKIE,
@@ -12,6 +12,7 @@ import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
+import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
 import {
@@ -70,7 +71,7 @@ let setupDone = false;
 
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
-	if (routeId !== '/healthz') {
+	if (!PROBE_ROUTES.has(routeId ?? '')) {
 		setupDone ||= !(await needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
 		if (setupDone && routeId === '/(public)/setup')
@@ -98,7 +99,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	applySecurityHeaders(response.headers, {
 		https: event.url.protocol === 'https:',
-		privatePage: event.route.id !== '/healthz'
+		privatePage: !PROBE_ROUTES.has(event.route.id ?? '')
 	});
 	return response;
 };
@@ -106,10 +107,14 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	handleRequestLog,
 	handleHeaders,
+	answerDatabaseFailures,
 	refuseCrossSiteWrites,
 	refuseOversizedForms,
 	handleSession,
 	handleAccess
 );
 
-export const handleError: HandleServerError = handleUnexpectedError;
+// A database failure (full disk, read-only …) is logged with its cause and answered 503 by
+// answerDatabaseFailures; anything else is unexpected, and keeps SvelteKit's 500.
+export const handleError: HandleServerError = (input) =>
+	noteDatabaseFailure(input.error, input.event) ?? handleUnexpectedError(input);

@@ -21,6 +21,7 @@ export const people = [
 		rank: 'II rank state migration service counselor',
 		position: 'Chief of the State Migration Service',
 		organization: 'sms',
+		headsOrganization: true,
 		positions: [
 			{
 				position: 'Chief of the State Migration Service',
@@ -61,6 +62,7 @@ export const people = [
 		familyName: 'Vitorino',
 		position: 'Director General of the International Organization for Migration',
 		organization: 'iom',
+		headsOrganization: true,
 		positions: [
 			{
 				position: 'Director General of the International Organization for Migration',
@@ -99,7 +101,8 @@ export const people = [
 		familyName: 'Profazi',
 		position:
 			'Regional Director, IOM Regional Office for South-Eastern Europe, Eastern Europe and Central Asia',
-		organization: 'iom-ro-vienna'
+		organization: 'iom-ro-vienna',
+		headsOrganization: true
 	},
 	// [002].
 	{
@@ -109,7 +112,8 @@ export const people = [
 		familyName: 'Aliyeva',
 		nativeName: 'Səbinə Əliyeva',
 		position: 'Commissioner for Human Rights (Ombudsman) of the Republic of Azerbaijan',
-		organization: 'ombudsman'
+		organization: 'ombudsman',
+		headsOrganization: true
 	},
 	// [002] "Head of the Representation of the IOM in the Republic of Azerbaijan"; [003] "Chief of IOM Mission to Azerbaijan".
 	{
@@ -119,7 +123,8 @@ export const people = [
 		familyName: 'Gjorgjiev',
 		nativeName: 'Владимир Ѓорѓиев',
 		position: 'Chief of Mission, IOM Azerbaijan',
-		organization: 'iom-azerbaijan'
+		organization: 'iom-azerbaijan',
+		headsOrganization: true
 	},
 	// [002], [003].
 	{
@@ -138,7 +143,8 @@ export const people = [
 		givenName: 'Jonathan',
 		familyName: 'Prentice',
 		position: 'Head of the UN Network on Migration Secretariat',
-		organization: 'unnm-secretariat'
+		organization: 'unnm-secretariat',
+		headsOrganization: true
 	},
 	// [002].
 	{
@@ -158,7 +164,8 @@ export const people = [
 		familyName: 'Allahveranov',
 		nativeName: 'Azər Allahverənov',
 		position: 'Chairman of the Public Council under the State Migration Service',
-		organization: 'sms-public-council'
+		organization: 'sms-public-council',
+		headsOrganization: true
 	},
 	// [004] "his meeting with President of the Republic of Azerbaijan Mr. Ilham Aliyev"; [002] "the Supreme
 	// Commander-in-Chief, Mr. Ilham Aliyev". Head of state, so under no organisation of the directory.

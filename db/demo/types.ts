@@ -80,6 +80,8 @@ export interface DemoPerson {
 	/** Current position; the position held at each event is on the participant, or from `positions`. */
 	readonly position?: string;
 	readonly organization: OrganizationKey | null;
+	/** Heads that organisation: first in its order of precedence, and named as its head in its dossier. */
+	readonly headsOrganization?: boolean;
 	readonly notes?: string;
 	/** Posts over time: where one covers an event's date, the participant is given it. */
 	readonly positions?: readonly DemoPosition[];

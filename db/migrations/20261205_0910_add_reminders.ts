@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { columnTypes, flag, isPostgres, oneOf } from '../schema-kit';
+import { columnTypes, flag, isPostgres, oneOf, rebuildSqliteTable, withoutForeignKeys } from '../schema-kit';
 
 const KINDS_BEFORE = ['invitation', 'update', 'cancellation'];
 const KINDS = [...KINDS_BEFORE, 'reminder'];
@@ -89,29 +89,7 @@ function replaceOnce(ddl: string, from: string, to: string): string {
 	return ddl.replace(from, to);
 }
 
-/**
- * SQLite changes a CHECK or NOT NULL only by building the table anew (sqlite.org/lang_altertable.html,
- * "other kinds of table schema changes"): the new definition is the stored one changed by `change`; rows
- * and indexes are copied over in one transaction. No table refers to outbox_message yet.
- */
+/** SQLite changes a CHECK or NOT NULL only by building the table anew, from its own text changed. */
 async function rebuildSqliteOutbox(db: Kysely<any>, change: (ddl: string) => string): Promise<void> {
-	await db.transaction().execute(async (tx) => {
-		const objects = await tx
-			.selectFrom('sqlite_master')
-			.select(['type', 'sql'])
-			.where('tbl_name', '=', 'outbox_message')
-			.where('sql', 'is not', null)
-			.execute();
-		const table = objects.find((o) => o.type === 'table')!.sql as string;
-		const indexes = objects.filter((o) => o.type === 'index').map((o) => o.sql as string);
-		const next = change(table).replace(
-			/^CREATE TABLE "outbox_message"/,
-			'CREATE TABLE "outbox_message_next"'
-		);
-		await sql.raw(next).execute(tx);
-		await sql`insert into outbox_message_next select * from outbox_message`.execute(tx);
-		await sql`drop table outbox_message`.execute(tx);
-		await sql`alter table outbox_message_next rename to outbox_message`.execute(tx);
-		for (const index of indexes) await sql.raw(index).execute(tx);
-	});
+	await withoutForeignKeys(db, (trx) => rebuildSqliteTable(trx, 'outbox_message', change));
 }

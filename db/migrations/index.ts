@@ -25,6 +25,7 @@ import * as createPersonPosition from './20261205_0302_create_person_position';
 import * as createPersonRedirect from './20261205_0303_create_person_redirect';
 import * as indexPersonReferences from './20261205_0304_index_person_references';
 import * as indexLoginFailures from './20261205_0400_index_login_failures';
+import * as idsNeverReused from './20261205_0500_ids_never_reused';
 import * as createDossierEntries from './20261205_0600_create_dossier_entries';
 import * as createTopics from './20261205_0700_create_topics';
 import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsible_user';
@@ -53,6 +54,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0303_create_person_redirect': createPersonRedirect,
 	'20261205_0304_index_person_references': indexPersonReferences,
 	'20261205_0400_index_login_failures': indexLoginFailures,
+	'20261205_0500_ids_never_reused': idsNeverReused,
 	'20261205_0600_create_dossier_entries': createDossierEntries,
 	'20261205_0700_create_topics': createTopics,
 	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser,

@@ -3,15 +3,13 @@
  * is told beside the field what is wrong, and a second tab saving an older version is refused and shown
  * what the other officer saved. axe-core on the form.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { seriousA11yViolations } from '../helpers/a11y';
 import { addUser, TEST_PASSWORD } from '../helpers/accounts';
 import { launchBrowser, signedInContext } from '../helpers/browser';
+import { demoPersonId } from '../helpers/demo-records';
+import { withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -20,20 +18,10 @@ let officer: BrowserContext;
 let chiefPath = '';
 
 beforeAll(async () => {
-	const databaseUrl = join(mkdtempSync(join(tmpdir(), 'protokol-people-browser-')), 'protokol.db');
-	[server, browser] = await Promise.all([startServer({ databaseUrl }), launchBrowser()]);
+	[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+	const { databaseUrl } = server;
 	officer = await signedInContext(browser, server.url, await addUser(databaseUrl, 'officer'), TEST_PASSWORD);
-	const handle = openDatabase(databaseUrl);
-	try {
-		const chief = await handle.db
-			.selectFrom('person')
-			.select('id')
-			.where('family_name', '=', 'Huseynov')
-			.executeTakeFirstOrThrow();
-		chiefPath = `/people/${chief.id}`;
-	} finally {
-		await handle.close();
-	}
+	chiefPath = `/people/${await withDatabase(databaseUrl, (db) => demoPersonId(db, 'Huseynov'))}`;
 });
 afterAll(async () => {
 	await browser?.close();

@@ -6,7 +6,8 @@ import { openDatabase } from '$lib/server/db/connection';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { createUser } from '$lib/server/users/user.service';
 import type { UserRole } from '$lib/vocabulary';
-import { postForm, type RunningServer } from './server';
+import { postForm } from './http';
+import type { RunningServer } from './server';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 

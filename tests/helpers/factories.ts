@@ -24,11 +24,15 @@ import type {
 	Project,
 	Venue
 } from '$lib/server/db/schema';
+import { AGREEMENT_PARTIES } from '$lib/server/agreements/agreement.repository';
+import { replaceLinks } from '$lib/server/db/links';
+import { PROJECT_PARTNERS } from '$lib/server/projects/project.repository';
 import { nameKey } from '$lib/server/search/search.text';
 
 type Db = Kysely<Database>;
 
-function stamps() {
+/** Created and last changed now, as every versioned row needs. */
+export function stamps() {
 	const now = new Date().toISOString();
 	return { created_at: now, updated_at: now };
 }
@@ -115,12 +119,7 @@ export async function insertAgreement(
 		.values({ title: 'Cooperation Agreement between the SMS and IOM', ...stamps(), ...fields })
 		.returningAll()
 		.executeTakeFirstOrThrow();
-	if (partyIds.length > 0) {
-		await db
-			.insertInto('agreement_party')
-			.values(partyIds.map((organization_id) => ({ agreement_id: agreement.id, organization_id })))
-			.execute();
-	}
+	await replaceLinks(db, AGREEMENT_PARTIES, agreement.id, partyIds);
 	return agreement;
 }
 
@@ -135,12 +134,7 @@ export async function insertProject(
 		.values({ title: 'Regional Training Center on Migration', ...stamps(), ...fields })
 		.returningAll()
 		.executeTakeFirstOrThrow();
-	if (partnerIds.length > 0) {
-		await db
-			.insertInto('project_partner')
-			.values(partnerIds.map((organization_id) => ({ project_id: project.id, organization_id })))
-			.execute();
-	}
+	await replaceLinks(db, PROJECT_PARTNERS, project.id, partnerIds);
 	return project;
 }
 

@@ -1,5 +1,6 @@
 /** Forms posted to the built server as a browser without JavaScript posts them. */
-import { postForm, type RunningServer } from './server';
+import { postForm } from './http';
+import type { RunningServer } from './server';
 
 /** Every field of the new-person form, empty: a test fills in the ones it is about. */
 export const EMPTY_PERSON_FORM = {
@@ -26,16 +27,22 @@ export interface BurstOfSaves {
 }
 
 /**
- * `writers` officers' sessions saving new people ("Burst Writer<w>-<i>") one after another, as fast as
- * the server takes them, until told to stop or the server stops answering.
+ * `writers` officers' sessions saving new people ("Burst Writer<w>-<i>", or `<family>` in place of
+ * "Writer" so that several bursts on one database name new people) one after another, as fast as the
+ * server takes them, until told to stop or the server stops answering.
  */
-export function startBurstOfSaves(server: RunningServer, cookie: string, writers: number): BurstOfSaves {
+export function startBurstOfSaves(
+	server: RunningServer,
+	cookie: string,
+	writers: number,
+	family = 'Writer'
+): BurstOfSaves {
 	const acknowledged: string[] = [];
 	let refused = 0;
 	let writing = true;
 	const writer = async (w: number) => {
 		for (let i = 0; writing; i++) {
-			const familyName = `Writer${w}-${i}`;
+			const familyName = `${family}${w}-${i}`;
 			try {
 				const fields = { ...EMPTY_PERSON_FORM, givenName: 'Burst', familyName };
 				const response = await postForm(server, '/people/new?/save', fields, { cookie });

@@ -36,6 +36,8 @@ export interface StartServerOptions {
 export interface RunningServer {
 	/** Where it answers, without a trailing slash: http://127.0.0.1:<port>. */
 	url: string;
+	/** Its database, the one given or its own (for adding users, or a look between requests). */
+	databaseUrl: string;
 	/** What the server has written to stdout and stderr so far. */
 	output(): string;
 	/** Sends the process a signal, as a service manager or a container runtime would. */
@@ -125,28 +127,12 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 		await new Promise((resolve) => setTimeout(resolve, 200));
 	}
 
-	return { url, output: () => stdout + stderr, signal: (signal) => child.kill(signal), exited, stop };
-}
-
-/**
- * A form posted to the server as a browser without JavaScript posts it, from the server's own origin
- * (with JavaScript, SvelteKit asks for JSON instead). Redirects are not followed: tests look at them.
- */
-export function postForm(
-	server: RunningServer,
-	path: string,
-	fields: Record<string, string>,
-	headers: Record<string, string> = {}
-): Promise<Response> {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			...headers
-		},
-		body: new URLSearchParams(fields)
-	});
+	return {
+		url,
+		databaseUrl,
+		output: () => stdout + stderr,
+		signal: (signal) => child.kill(signal),
+		exited,
+		stop
+	};
 }

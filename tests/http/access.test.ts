@@ -55,6 +55,9 @@ const MATRIX: Record<string, Cell[]> = {
 	'/healthz': [
 		{ method: 'GET', path: '/healthz', expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 } }
 	],
+	'/readyz': [
+		{ method: 'GET', path: '/readyz', expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 } }
+	],
 	'/(public)/login': [
 		{
 			method: 'GET',

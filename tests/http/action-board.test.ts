@@ -14,7 +14,8 @@ import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { insertActionPoint } from '../helpers/factories';
-import { postForm, startServer, type RunningServer } from '../helpers/server';
+import { postForm } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
 let server: RunningServer;

@@ -4,17 +4,14 @@
  * refused with the other officer's version shown; a new order that does not fit the programme changes
  * nothing. The viewer's printed programme leaves unpublished items out.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addAgendaItem, updateAgendaItem } from '$lib/server/agenda/agenda.service';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { insertEvent } from '../helpers/factories';
+import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
 let server: RunningServer;
 let officer: string;
 let viewer: string;
@@ -22,9 +19,8 @@ let handle: DatabaseHandle;
 const setup = { userId: null, label: 'test setup', role: 'system' as const };
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-agenda-http-'));
-	const databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
+	server = await startServer();
+	const { databaseUrl } = server;
 	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
 	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
 	handle = openDatabase(databaseUrl);
@@ -32,22 +28,10 @@ beforeAll(async () => {
 afterAll(async () => {
 	await handle?.close();
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
 });
 
-function post(path: string, fields: Record<string, string>, cookie = officer) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			cookie,
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded'
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie = officer) =>
+	postForm(server, path, fields, { cookie });
 
 async function eventWithItems(title: string, items: [string, number, boolean?][]) {
 	const event = await insertEvent(handle.db, {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { describeEachEngine, POSTGRES_URL, type EngineUnderTest } from '../helpers/databases';
+import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -56,17 +57,7 @@ async function post(
 	fields: [string, string][],
 	to: { server: RunningServer; cookie: string } = { server, cookie: officer }
 ) {
-	const response = await fetch(`${to.server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: to.server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: to.cookie
-		},
-		body: new URLSearchParams(fields)
-	});
+	const response = await postForm(to.server, path, fields, { cookie: to.cookie });
 	return { status: response.status, location: response.headers.get('location'), html: await response.text() };
 }
 

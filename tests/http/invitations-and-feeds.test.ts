@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { findDuplicateForm, findEventForm } from '$lib/server/events/event-read.service';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { postForm, withDatabase } from '../helpers/http';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -24,28 +24,8 @@ let officer: string;
 let imd2026 = 0;
 let speakerIds: number[] = [];
 
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
-
-function post(path: string, fields: Record<string, string> | URLSearchParams) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			cookie: officer
-		},
-		body: fields instanceof URLSearchParams ? fields : new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string> | URLSearchParams) =>
+	postForm(server, path, fields, { cookie: officer });
 
 const get = (path: string, headers: Record<string, string> = {}) =>
 	fetch(path.startsWith('http') ? path : `${server.url}${path}`, {
@@ -74,7 +54,7 @@ afterAll(async () => {
 });
 
 test("the officer makes this year's International Migrants Day from the demo one", async () => {
-	const imd2021 = await withDatabase(async (db) => {
+	const imd2021 = await withDatabase(databaseUrl, async (db) => {
 		const row = await db
 			.selectFrom('event')
 			.select('id')
@@ -93,7 +73,7 @@ test("the officer makes this year's International Migrants Day from the demo one
 	imd2026 = Number(/\/events\/(\d+)$/.exec(response.headers.get('location') ?? '')?.[1]);
 	expect(imd2026).toBeGreaterThan(0);
 	// The directory has no addresses for the demo people: the office enters them.
-	speakerIds = await withDatabase(async (db) => {
+	speakerIds = await withDatabase(databaseUrl, async (db) => {
 		const speakers = await db
 			.selectFrom('event_participant')
 			.innerJoin('person', 'person.id', 'event_participant.person_id')
@@ -140,7 +120,7 @@ test('inviting the speakers delivers a valid invitation to each', async () => {
 
 test('moving the event sends each an update with the same UID and a higher SEQUENCE', async () => {
 	const first = parseCalendar(smtp.received[0]!.calendar).events[0]!;
-	const form = (await withDatabase((db) => findEventForm(db, imd2026)))!;
+	const form = (await withDatabase(databaseUrl, (db) => findEventForm(db, imd2026)))!;
 	const response = await post(`/events/${imd2026}/edit?/save`, {
 		...form.values,
 		start: '2026-12-18T16:00',
@@ -225,7 +205,7 @@ test("a speaker's personal link downloads their own programme; a public event do
 	);
 	expect((await fetch(`${server.url}/p/${'a'.repeat(32)}.${'b'.repeat(32)}/calendar.ics`)).status).toBe(404);
 
-	const { shown, hidden } = await withDatabase(async (db) => {
+	const { shown, hidden } = await withDatabase(databaseUrl, async (db) => {
 		const imd2021 = await db
 			.selectFrom('event')
 			.select('id')

@@ -15,7 +15,8 @@ import { codeAt } from '$lib/server/auth/totp';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp, TEST_PASSWORD } from '../helpers/accounts';
 import { insertEvent, insertPerson } from '../helpers/factories';
-import { postForm, startServer, type RunningServer } from '../helpers/server';
+import { postForm } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 type LogEntry = Record<string, unknown> & { level: string; time: string; msg: string };

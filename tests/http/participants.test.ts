@@ -3,34 +3,21 @@
  * A CSV preview shows the problems and saves nothing; a clash answers 409 with the warning; "Invite
  * anyway" invites; viewers are refused the officer's page but may print.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { postForm, startServer, type RunningServer } from '../helpers/server';
+import { demoPersonId } from '../helpers/demo-records';
+import { postForm, withDatabase } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
-let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 let viewer: string;
 let eventId: number;
 let chiefId: number;
 
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
-
 const participantCount = () =>
-	withDatabase(async (db) => {
+	withDatabase(server.databaseUrl, async (db) => {
 		const row = await db
 			.selectFrom('event_participant')
 			.select((eb) => eb.fn.countAll<number>().as('n'))
@@ -43,12 +30,10 @@ const post = (path: string, cookie: string, fields: Record<string, string>) =>
 	postForm(server, path, fields, { cookie });
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-participants-http-'));
-	databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
-	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
-	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
-	await withDatabase(async (db) => {
+	server = await startServer();
+	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
+	viewer = await signInOverHttp(server, await addUser(server.databaseUrl, 'viewer'));
+	await withDatabase(server.databaseUrl, async (db) => {
 		const now = new Date().toISOString();
 		// 08:30 in Geneva on 21 December 2021 is 11:30 in Baku, during the demo meeting of the Chief.
 		const startAt = zonedToInstant('2021-12-21T08:30', 'Europe/Zurich');
@@ -68,18 +53,11 @@ beforeAll(async () => {
 				.returning('id')
 				.executeTakeFirstOrThrow()
 		).id;
-		chiefId = (
-			await db
-				.selectFrom('person')
-				.select('id')
-				.where('family_name', '=', 'Huseynov')
-				.executeTakeFirstOrThrow()
-		).id;
+		chiefId = await demoPersonId(db, 'Huseynov');
 	});
 });
 afterAll(async () => {
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 test('a CSV preview without JavaScript lists the problems and saves nothing, nor does confirming it', async () => {

@@ -4,39 +4,20 @@
  * shown first (409) with a link to open them and a button that adds them anyway (303); hostile input on
  * these forms is a 303 or a 400 with a message, never a 5xx, and nothing is half-written.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { demoEventId, demoPersonId } from '../helpers/demo-records';
 import { EMPTY_PERSON_FORM } from '../helpers/forms';
-import { postForm, startServer, type RunningServer } from '../helpers/server';
+import { countRows, postForm, withDatabase } from '../helpers/http';
+import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
-let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 let huseynovId: number;
 let eventId: number;
 
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
-
 const count = (table: 'person' | 'event_participant' | 'audit_entry' | 'person_position') =>
-	withDatabase(async (db) => {
-		const row = await db
-			.selectFrom(table)
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow();
-		return Number(row.n);
-	});
+	countRows(server.databaseUrl, table);
 
 const post = (path: string, fields: Record<string, string>) =>
 	postForm(server, path, fields, { cookie: officer });
@@ -44,30 +25,15 @@ const post = (path: string, fields: Record<string, string>) =>
 const NEW_PERSON = { ...EMPTY_PERSON_FORM, honorific: 'Mr', givenName: 'Вусал', familyName: 'Гусейнов' };
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-people-http-'));
-	databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
-	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
-	await withDatabase(async (db) => {
-		huseynovId = (
-			await db
-				.selectFrom('person')
-				.select('id')
-				.where('family_name', '=', 'Huseynov')
-				.executeTakeFirstOrThrow()
-		).id;
-		eventId = (
-			await db
-				.selectFrom('event')
-				.select('id')
-				.where('title', '=', 'International Migrants Day 2021')
-				.executeTakeFirstOrThrow()
-		).id;
+	server = await startServer();
+	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
+	await withDatabase(server.databaseUrl, async (db) => {
+		huseynovId = await demoPersonId(db, 'Huseynov');
+		eventId = await demoEventId(db, 'International Migrants Day 2021');
 	});
 });
 afterAll(async () => {
 	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('adding someone who may be in the directory already', () => {
@@ -169,7 +135,7 @@ describe('a person’s posts over time', () => {
 	});
 
 	test('a save from an older version is refused with theirs, and writes nothing', async () => {
-		const positionId = await withDatabase(async (db) => {
+		const positionId = await withDatabase(server.databaseUrl, async (db) => {
 			const row = await db
 				.selectFrom('person_position')
 				.select(['id', 'version'])
@@ -219,7 +185,7 @@ describe('merging and deleting, without JavaScript', () => {
 	});
 
 	const versions = () =>
-		withDatabase(async (db) => {
+		withDatabase(server.databaseUrl, async (db) => {
 			const rows = await db
 				.selectFrom('person')
 				.select(['id', 'version'])

@@ -4,16 +4,13 @@
  * people's invitations are 404. Every answer keeps the token from other sites and from shared caches
  * (Referrer-Policy: same-origin — personal-page.headers.ts says why not no-referrer).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { insertEvent } from '../helpers/factories';
+import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
-let dir: string;
 let server: RunningServer;
 let database: DatabaseHandle;
 let officer: string;
@@ -27,9 +24,8 @@ let otherParticipantId: number;
 const TOKEN = /\/p\/([a-z2-7]{32}\.[a-z2-7]{32})/;
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-links-'));
-	const databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
+	server = await startServer();
+	const { databaseUrl } = server;
 	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
 	viewer = await signInOverHttp(server, await addUser(databaseUrl, 'viewer'));
 
@@ -68,23 +64,11 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database?.close();
 	await server?.stop();
-	rmSync(dir, { recursive: true, force: true });
 });
 
 /** A form posted as a browser without JavaScript posts it. */
-function post(path: string, fields: Record<string, string>, cookie?: string, accept = 'text/html') {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept,
-			'content-type': 'application/x-www-form-urlencoded',
-			...(cookie ? { cookie } : {})
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, cookie?: string, accept = 'text/html') =>
+	postForm(server, path, fields, { cookie, accept });
 
 async function issueLink(personId = prenticeId): Promise<string> {
 	const response = await post(`/people/${personId}?/issueLink`, { validDays: '90' }, officer);

@@ -43,10 +43,19 @@ function linkTo(html: string, section: string, label: string): string {
 }
 
 describe('the built server', () => {
-	test('answers /healthz when the database does', async () => {
-		const response = await get('/healthz');
-		expect(response.status).toBe(200);
-		expect(await response.json()).toEqual({ status: 'ok', database: 'sqlite' });
+	test('answers /healthz (alive) and /readyz (ready for requests)', async () => {
+		const alive = await get('/healthz');
+		expect(alive.status).toBe(200);
+		expect(await alive.json()).toEqual({ status: 'ok' });
+		const ready = await get('/readyz');
+		expect(ready.status).toBe(200);
+		expect(ready.headers.get('cache-control')).toBe('no-store');
+		expect(await ready.json()).toMatchObject({
+			status: 'ready',
+			reasons: [],
+			database: { engine: 'sqlite', writable: true },
+			migrations: { pending: [] }
+		});
 	});
 
 	test('sends the home page on to the events', async () => {

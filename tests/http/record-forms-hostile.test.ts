@@ -6,12 +6,9 @@
  * field; never a 5xx, never a half-written record (a refusal stores nothing), and nothing typed comes
  * back unescaped.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { countRows } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 const HOSTILE: Record<string, string | (() => File)> = {
@@ -150,33 +147,17 @@ const FORMS: RecordForm[] = [
 	}
 ];
 
-let dir: string;
-let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 
-async function count(table: Table): Promise<number> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		const row = await handle.db
-			.selectFrom(table)
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.executeTakeFirstOrThrow();
-		return Number(row.n);
-	} finally {
-		await handle.close();
-	}
-}
+const count = (table: Table) => countRows(server.databaseUrl, table);
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'protokol-record-forms-'));
-	databaseUrl = join(dir, 'protokol.db');
-	server = await startServer({ databaseUrl });
-	officer = await signInOverHttp(server, await addUser(databaseUrl, 'officer'));
+	server = await startServer();
+	officer = await signInOverHttp(server, await addUser(server.databaseUrl, 'officer'));
 });
 afterAll(async () => {
 	await server?.stop();
-	if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 for (const form of FORMS) {

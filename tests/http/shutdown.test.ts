@@ -10,9 +10,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { startBurstOfSaves } from '../helpers/forms';
+import { withDatabase } from '../helpers/http';
 import { queueTestMessages } from '../helpers/outbox';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp-peer';
@@ -23,15 +23,6 @@ let stalling: SmtpPeer;
 let accepting: SmtpPeer;
 const servers: RunningServer[] = [];
 const OUTBOX_STOP_TIMEOUT_MS = 1000;
-
-async function withDatabase<T>(run: (db: ReturnType<typeof openDatabase>['db']) => Promise<T>): Promise<T> {
-	const handle = openDatabase(databaseUrl);
-	try {
-		return await run(handle.db);
-	} finally {
-		await handle.close();
-	}
-}
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-shutdown-'));
@@ -49,7 +40,9 @@ afterAll(async () => {
 
 test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost, the message sent once by the next start', async () => {
 	const officer = await addUser(databaseUrl, 'officer');
-	const [message] = await withDatabase((db) => queueTestMessages(db, ['guest@example.org'], new Date()));
+	const [message] = await withDatabase(databaseUrl, (db) =>
+		queueTestMessages(db, ['guest@example.org'], new Date())
+	);
 	const messageId = message!.message_id;
 	const env = {
 		DEMO_DATA: 'off',
@@ -81,7 +74,7 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	// Checkpointed: the database file alone holds every write.
 	expect(statSync(`${databaseUrl}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
 
-	const { saved, row } = await withDatabase(async (db) => ({
+	const { saved, row } = await withDatabase(databaseUrl, async (db) => ({
 		saved: await db.selectFrom('person').select('family_name').where('given_name', '=', 'Burst').execute(),
 		row: await db
 			.selectFrom('outbox_message')
@@ -111,7 +104,7 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	expect(accepting.deliveries.get(messageId)).toBe(1);
 	console.info(`[shutdown] the released message was delivered ${pickedUp} ms after the restart began`);
 	expect(stalling.deliveries.get(messageId)).toBeUndefined();
-	const after = await withDatabase((db) =>
+	const after = await withDatabase(databaseUrl, (db) =>
 		db.selectFrom('outbox_message').selectAll().where('id', '=', message!.id).executeTakeFirstOrThrow()
 	);
 	expect(after).toMatchObject({ status: 'sent', attempts: 2 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { codeAt } from '$lib/server/auth/totp';
 import { openDatabase } from '$lib/server/db/connection';
 import { addUser, signInOverHttp, TEST_PASSWORD } from '../helpers/accounts';
+import { postForm } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let dir: string;
@@ -22,19 +23,8 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
-function post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		redirect: 'manual',
-		headers: {
-			origin: server.url,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			...headers
-		},
-		body: new URLSearchParams(fields)
-	});
-}
+const post = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
+	postForm(server, path, fields, { headers });
 
 const get = (path: string, cookie?: string) =>
 	fetch(`${server.url}${path}`, { redirect: 'manual', headers: cookie ? { cookie } : {} });

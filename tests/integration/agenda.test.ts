@@ -20,13 +20,11 @@ import {
 	unassignFromAgendaItem,
 	updateAgendaItem
 } from '$lib/server/agenda/agenda.service';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database, EventRow } from '$lib/server/db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
-
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' as const };
 
 /** International Migrants Day 2021: 10:00 in Baku (06:00 UTC) until 12:30. */
 const IMD = {

@@ -21,22 +21,18 @@ import {
 	reviseAgreement,
 	setAgreementLetter
 } from '$lib/server/agreements/agreement.service';
-import type { Actor } from '$lib/server/audit/audit';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { decodeCursor, type PageRequest } from '$lib/server/pagination';
 import type { AgreementState } from '$lib/vocabulary';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertAgreement, insertEvent, insertOrganization } from '../helpers/factories';
-
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' };
+import { insertAgreement, insertEvent, insertOrganization, stamps } from '../helpers/factories';
 
 /** Noon UTC of a day: that day in Baku (UTC+4), the office's zone. */
 const noonOf = (day: string) => new Date(`${day}T12:00:00Z`);
 
 const ascending = (...numbers: number[]) => [...numbers].sort((a, b) => a - b);
-
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
 describeEachEngine('agreements', (engine) => {
 	let handle: TestDatabase;

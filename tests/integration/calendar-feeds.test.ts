@@ -6,22 +6,16 @@
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { NotFound } from '$lib/server/errors';
 import { changeEventStatus } from '$lib/server/events/event.service';
 import { createFeed, findFeedCalendar, listFeedsOf, revokeFeed } from '$lib/server/feeds/feed.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 import { parseCalendar } from '../helpers/ical';
 
 type Db = Kysely<Database>;
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date('2026-03-01T09:00:00.000Z');
 const stamps = () => ({ created_at: NOW.toISOString(), updated_at: NOW.toISOString() });

@@ -4,7 +4,6 @@
  * older version refused with the other officer's values; unknown people refused beside the field.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import {
 	CorrespondenceInput,
 	emptyCorrespondenceForm,
@@ -17,15 +16,9 @@ import {
 	reviseCorrespondence
 } from '$lib/server/correspondence/correspondence.service';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
-
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
 
 describeEachEngine('correspondence', (engine) => {
 	let handle: TestDatabase;

@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import { correspondenceRegisterCsv } from '$lib/server/correspondence/correspondence.csv';
 import {
 	attachCorrespondenceFile,
@@ -35,16 +34,11 @@ import { RuleViolation } from '$lib/server/errors';
 import { stageFile } from '$lib/server/files/file.staging';
 import { localFileStorage, type FileStorage } from '$lib/server/files/file.storage';
 import type { Upload } from '$lib/server/files/file.upload';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { docxFile, htmlPage, jpegFile, odtFile, pdfFile, plainZip, pngFile } from '../helpers/documents';
 import { insertOrganization } from '../helpers/factories';
 
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer'
-};
 const LIMIT = 64 * 1024;
 
 describeEachEngine('correspondence threads and files', (engine) => {

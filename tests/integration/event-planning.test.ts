@@ -7,7 +7,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
@@ -23,20 +22,8 @@ import {
 	scheduleEvent
 } from '$lib/server/events/event.service';
 import { fieldErrors } from '$lib/server/validation';
+import { officer, otherOfficer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
-const other: Actor = {
-	userId: null,
-	label: 'other.officer@protokol.test',
-	clientAddress: '192.0.2.11',
-	role: 'officer' as const
-};
 
 /** The form as an officer fills it, with sensible values for whatever the test leaves out. */
 function filled(values: Partial<EventFormValues>): EventFormValues {
@@ -417,7 +404,7 @@ describeEachEngine('planning an event', (engine) => {
 		test('a save from a form opened before another officer saved is refused as stale, and nothing is written', async () => {
 			const eventId = await saved(scheduleEvent(db, officer, meeting('2026-08-03')));
 			const opened = (await findEventForm(db, eventId))!.values;
-			await saved(reviseEvent(db, other, eventId, 1, meeting('2026-08-03', { title: 'Their title' })));
+			await saved(reviseEvent(db, otherOfficer, eventId, 1, meeting('2026-08-03', { title: 'Their title' })));
 			const before = await eventRow(db, eventId);
 			const audit = await count(db, 'audit_entry');
 

@@ -7,7 +7,6 @@
  */
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { findEventForm } from '$lib/server/events/event-read.service';
@@ -20,6 +19,7 @@ import { retryOutboxMessage } from '$lib/server/mail/outbox.service';
 import { deliverDueMessages, MAX_ATTEMPTS } from '$lib/server/mail/outbox.worker';
 import { respondToInvitation } from '$lib/server/links/personal-link.service';
 import { removeParticipant } from '$lib/server/participants/participant-invite.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertPerson } from '../helpers/factories';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';
@@ -27,12 +27,6 @@ import { freePort } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 type Db = Kysely<Database>;
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
 const ENV = {
 	ORGANIZER_NAME: 'State Migration Service, Protocol',
 	ORGANIZER_EMAIL: 'protocol@migration.example'

@@ -5,7 +5,6 @@
  * agreement: those have a register of their own (agreements.test.ts).
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import { RuleViolation, StaleRecord } from '$lib/server/errors';
 import { OutcomeInput, emptyOutcomeForm, type OutcomeFormValues } from '$lib/server/outcomes/outcome.input';
 import {
@@ -15,15 +14,9 @@ import {
 	reviseOutcome,
 	setOutcomeStatus
 } from '$lib/server/outcomes/outcome.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
-
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
 
 describeEachEngine('outcomes', (engine) => {
 	let handle: TestDatabase;

@@ -5,7 +5,6 @@
 import { sql, type Kysely } from 'kysely';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { RuleViolation } from '$lib/server/errors';
@@ -33,10 +32,10 @@ import {
 import { markAttendance, recordRsvp } from '$lib/server/participants/participant-rsvp.service';
 import { PersonCreateInput } from '$lib/server/people/person.input';
 import { createPerson } from '$lib/server/people/person.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' as const };
 const firstPage = { page: { limit: 100 } };
 
 async function count(db: Kysely<Database>, table: 'person' | 'event_participant' | 'delegation') {

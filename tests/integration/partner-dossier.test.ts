@@ -251,6 +251,17 @@ describeEachEngine('the partner dossier', (engine) => {
 		expect(titles(await dossier(db, o.iom))).not.toContain('New Year reception');
 	});
 
+	test('a project or agreement without a date comes after every dated record, and in no year', async () => {
+		const undated = await insertProject(db, { title: 'Regional Training Center on Migration' }, [o.office]);
+		const d = await dossier(db, o.iom);
+		expect(d.timeline.items.at(-1)).toMatchObject({
+			title: 'Regional Training Center on Migration',
+			dateText: 'No date recorded'
+		});
+		expect(d.years.at(-1)).toBe(2014);
+		await db.deleteFrom('project').where('id', '=', undated.id).execute();
+	});
+
 	test('pages follow each other by keyset without a gap or a repeat, forwards and back', async () => {
 		const seen: string[] = [];
 		let after: (string | number)[] | undefined;
@@ -322,7 +333,9 @@ describeEachEngine('the partner dossier', (engine) => {
 			db
 				.selectFrom('dossier_entry')
 				.selectAll()
-				.orderBy(['organization_id', 'record_type', 'record_id'])
+				.orderBy('organization_id')
+				.orderBy('record_type')
+				.orderBy('record_id')
 				.execute();
 		const kept = await read();
 		await db.deleteFrom('dossier_entry').execute();

@@ -6,18 +6,16 @@
  */
 import type { Kysely, LogEvent } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { createPersonAndInvite } from '$lib/server/participants/participant-invite.service';
 import { PersonCreateInput } from '$lib/server/people/person.input';
 import { listPeopleByNameKeyOrEmail } from '$lib/server/people/person.repository';
 import { createPerson, listLikelyDuplicates, refreshNameKeys } from '$lib/server/people/person.service';
 import { nameKey } from '$lib/server/search/search.text';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 import { planOf } from '../helpers/query-plans';
-
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' };
 
 const person = (fields: Record<string, string>) => PersonCreateInput.parse(fields);
 

@@ -5,25 +5,12 @@
  * held then.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { PersonCreateInput, type PersonFormValues } from '$lib/server/people/person.input';
 import { createPerson, findPersonForm, revisePerson } from '$lib/server/people/person.service';
+import { officer, otherOfficer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization } from '../helpers/factories';
-
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
-const other: Actor = {
-	userId: null,
-	label: 'other.officer@protokol.test',
-	clientAddress: '192.0.2.11',
-	role: 'officer' as const
-};
 
 async function refusedBy(promise: Promise<unknown>): Promise<unknown> {
 	return promise.then(
@@ -113,7 +100,7 @@ describeEachEngine('editing a person', (engine) => {
 	test('the later of two officers saving from the same version is refused and shown the other version', async () => {
 		const first = await edited({ rank: 'Colonel' });
 		const second = await edited({ notes: 'Prefers to be addressed in Azerbaijani.' });
-		await revisePerson(handle.db, other, personId, first.version, first.input);
+		await revisePerson(handle.db, otherOfficer, personId, first.version, first.input);
 		const error = await refusedBy(revisePerson(handle.db, officer, personId, second.version, second.input));
 		expect(error).toBeInstanceOf(StaleRecord);
 		expect(((error as StaleRecord).current as PersonFormValues).rank).toBe('Colonel');

@@ -7,7 +7,6 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { Conflict, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { PERSON_REFERENCES } from '$lib/server/people/person-merge.repository';
@@ -22,11 +21,9 @@ import { PersonPositionInput } from '$lib/server/people/person-position.input';
 import { addPersonPosition } from '$lib/server/people/person-position.service';
 import { findPersonPage } from '$lib/server/people/person.service';
 import { searchEverything } from '$lib/server/search/search.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertPerson } from '../helpers/factories';
-
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' };
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
+import { insertEvent, insertPerson, stamps } from '../helpers/factories';
 
 async function version(db: Kysely<Database>, personId: number) {
 	const row = await db

@@ -8,7 +8,6 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { zonedToInstant } from '$lib/format/datetime';
-import type { Actor } from '$lib/server/audit/audit';
 import type { Database } from '$lib/server/db/schema';
 import { loadDemoData } from '$lib/server/demo/demo.service';
 import { NotFound, StaleRecord } from '$lib/server/errors';
@@ -24,10 +23,9 @@ import {
 	revisePersonPosition
 } from '$lib/server/people/person-position.service';
 import { findPersonPage } from '$lib/server/people/person.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
-
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' };
 
 const post = (fields: Record<string, string>) =>
 	PersonPositionInput.parse({ organizationId: '', rank: '', fromOn: '', toOn: '', notes: '', ...fields });

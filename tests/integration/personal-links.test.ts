@@ -18,11 +18,10 @@ import {
 } from '$lib/server/links/personal-link.service';
 import type { ParticipantRole } from '$lib/vocabulary';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertPerson, insertVenue } from '../helpers/factories';
+import { insertEvent, insertPerson, insertVenue, stamps } from '../helpers/factories';
 
 type Db = Kysely<Database>;
 const DAY = 24 * 60 * 60 * 1000;
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
 /** An event `daysFromNow` days away (negative: in the past), two hours long. */
 function eventAt(db: Db, title: string, daysFromNow: number, fields: Parameters<typeof insertEvent>[1] = {}) {

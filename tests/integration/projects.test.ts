@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { findAgreementPage } from '$lib/server/agreements/agreement.service';
-import type { Actor } from '$lib/server/audit/audit';
 import { NotFound, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { decodeCursor, type PageRequest } from '$lib/server/pagination';
 import {
@@ -23,17 +22,16 @@ import {
 	reviseProject,
 	setProjectLink
 } from '$lib/server/projects/project.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import {
 	insertAgreement,
 	insertEvent,
 	insertOrganization,
 	insertPerson,
-	insertProject
+	insertProject,
+	stamps
 } from '../helpers/factories';
-
-const officer: Actor = { userId: null, label: 'officer@protokol.test', role: 'officer' };
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
 describeEachEngine('projects', (engine) => {
 	let handle: TestDatabase;

@@ -17,10 +17,9 @@ import {
 	insertEvent,
 	insertOrganization,
 	insertPerson,
-	insertProject
+	insertProject,
+	stamps
 } from '../helpers/factories';
-
-const stamps = () => ({ created_at: new Date().toISOString(), updated_at: new Date().toISOString() });
 
 describeEachEngine('search', (engine) => {
 	let handle: TestDatabase;

@@ -3,19 +3,12 @@
  * refused; changing a venue's zone leaves the events held there where they were; the list pages.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Actor } from '$lib/server/audit/audit';
 import { StaleRecord } from '$lib/server/errors';
 import { VenueInput, type VenueFormValues } from '$lib/server/venues/venue.input';
 import { createVenue, findVenueForm, listVenuesPage, reviseVenue } from '$lib/server/venues/venue.service';
+import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent } from '../helpers/factories';
-
-const officer: Actor = {
-	userId: null,
-	label: 'officer@protokol.test',
-	clientAddress: '192.0.2.10',
-	role: 'officer' as const
-};
 
 describeEachEngine('venues', (engine) => {
 	let handle: TestDatabase;

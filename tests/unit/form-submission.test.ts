@@ -37,6 +37,14 @@ describe('failures the form says in words', () => {
 		[{ type: 'error', status: 429, error: { message: 'Slow down' } }, 'Wait a few minutes'],
 		[{ type: 'error', status: 500, error: { message: 'Internal Error' } }, 'error 500'],
 		[{ type: 'error', status: 503, error: { message: 'Service Unavailable' } }, 'error 503'],
+		[
+			{
+				type: 'error',
+				status: 503,
+				error: { message: 'The server cannot save right now: its disk is full. Nothing was saved.' }
+			},
+			'its disk is full. Nothing was saved.'
+		],
 		[{ type: 'error', error: new TypeError('Failed to fetch') }, 'could not be reached'],
 		[{ type: 'error', error: new SyntaxError('Unexpected token <') }, 'could not be read'],
 		[{ type: 'error', status: 418, error: { message: 'Teapot' } }, 'error 418']

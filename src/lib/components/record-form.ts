@@ -8,6 +8,27 @@ export interface RecordFormProps {
 	cancelHref: string;
 }
 
+/** What a set of fields several forms share takes (a person's, a post's): what to show and the errors. */
+export interface FieldSetProps {
+	values: Partial<Record<string, string>>;
+	errors: Partial<Record<string, string>>;
+	/** The organisations to choose from, as [id, name] pairs. */
+	organizations: Choices;
+}
+
+/**
+ * A form's fields by name: `field('rank')` is the name, its label (from the labels the stale notice
+ * reads too, so the two never differ), the value to show and the error beside it, to spread onto a
+ * FormField, SelectField or TextAreaField.
+ */
+export function bindFields<Name extends string>(
+	labels: Record<Name, string>,
+	values: Partial<Record<string, string>>,
+	errors: Partial<Record<string, string>>
+) {
+	return (name: Name) => ({ name, label: labels[name], value: values[name] ?? '', error: errors[name] });
+}
+
 /** [id, name] pairs a form chooses from, as the record forms' lists hold them. */
 export type Choices = readonly (readonly [number, string])[];
 

@@ -54,6 +54,9 @@ export function problemNotice(problem: Outcome): string {
 			return `This is too large to send${said}. Nothing was saved. ${kept} Choose a smaller file or shorten the text, then try again.`;
 		case 429:
 			return `Too many attempts in a short time${said}. Nothing was saved. ${kept} Wait a few minutes, then try again.`;
+		case 503:
+			// Protokol's own 503 says why it cannot save (a full disk, a read-only database) and that nothing was.
+			if (problem.message) return `The server is unavailable (error 503): ${problem.message} ${kept}`;
 	}
 	if ((problem.status ?? 500) >= 500) {
 		return `The server failed while handling this (error ${problem.status}), so it may not have been saved. ${kept} Try again in a moment; if it keeps failing, tell your administrator the time it happened.`;

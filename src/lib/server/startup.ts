@@ -6,6 +6,8 @@
 import { startScheduledBackups, type ScheduledBackups } from './backup/backup.schedule';
 import { backupSchedule, dataLocation } from './backup/backup.settings';
 import { closeDatabase, database } from './db';
+import { classifyDatabaseError, describeProblem } from './db/db-errors';
+import { findWriteProblem } from './db/health';
 import { migrateToLatest } from './db/migrator';
 import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
@@ -20,8 +22,14 @@ import { refreshDossiers } from './dossier/dossier.service';
 export async function prepareDatabase(): Promise<void> {
 	const handle = database();
 	const { db, description } = handle;
-	const applied = await migrateToLatest(handle);
+	const applied = await migrateToLatest(handle).catch((error: unknown) => {
+		throw cannotStart(description, error);
+	});
 	if (applied.length > 0) logger.info({ migrations: applied }, `${description}: applied migrations`);
+	// Opened read-only (SQLite does so silently for a file it may not write), the server would start,
+	// say it is fine and then fail every save.
+	const problem = await findWriteProblem(handle);
+	if (problem) throw new Error(`cannot start: ${description}: ${describeProblem(problem)}`);
 	if (process.env.DEMO_DATA !== 'off') {
 		const demo = await loadDemoData(db);
 		if (demo.loaded) logger.info(`loaded the demo data into ${description}`);
@@ -31,6 +39,14 @@ export async function prepareDatabase(): Promise<void> {
 	await refreshSearchIndex(db);
 	await refreshDossiers(db);
 	await refreshNameKeys(db);
+}
+
+/** A migration the database refused (full, read-only …) said as such; anything else as it came. */
+function cannotStart(description: string, error: unknown): unknown {
+	const problem = classifyDatabaseError(error);
+	if (!problem) return error;
+	const said = `cannot start: migrating ${description} failed: ${describeProblem(problem)}`;
+	return new Error(said, { cause: error });
 }
 
 let outbox: OutboxWorker | null = null;

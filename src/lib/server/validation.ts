@@ -117,6 +117,16 @@ export function readRecordForm<F extends string>(
 	return values;
 }
 
+/** A record's column as its form shows it: a null column is an empty field, a number its digits. */
+export function formText(value: string | number | null): string {
+	return value === null ? '' : String(value);
+}
+
+/** A record's 0/1 flag as its form's checkbox posts it. */
+export function formCheckbox(flag: number): string {
+	return flag === 1 ? 'on' : '';
+}
+
 /** A record form's fields: its empty values, for a new record, and how to read it as posted. */
 export function recordFormOf<F extends string>(fields: readonly F[], several: readonly F[] = []) {
 	return {

@@ -1,14 +1,9 @@
 /**
- * Queries over agreements: the register, one agreement with its parties and letters, and where an
+ * Queries over agreements: the register, one agreement with its parties, and where an
  * agreement stands on a given day, which the database works out from its dates (`agreementStateOn`).
  */
 import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import type { AgreementState } from '../../vocabulary';
-import {
-	awaitingReplyColumn,
-	correspondenceListColumns,
-	withSenderAndRecipient
-} from '../correspondence/correspondence.repository';
 import { pageByKeyset } from '../db/keyset';
 import { hasLink, listLinkedOrganizations, listLinks, type LinkTable } from '../db/links';
 import type { AgreementTable, Database, IsoDate } from '../db/schema';
@@ -162,18 +157,6 @@ export type AgreementRow = NonNullable<Awaited<ReturnType<typeof findAgreement>>
 /** The parties to several agreements at once, alphabetically. */
 export async function listPartiesOfAgreements(db: Kysely<Database>, agreementIds: number[]) {
 	return listLinkedOrganizations(db, AGREEMENT_PARTIES, agreementIds);
-}
-
-/** The notes and letters about an agreement, oldest first. */
-export async function listLettersOfAgreement(db: Kysely<Database>, agreementId: number) {
-	return withSenderAndRecipient(db)
-		.innerJoin('agreement_correspondence as ac', 'ac.correspondence_id', 'correspondence.id')
-		.select(correspondenceListColumns)
-		.select(awaitingReplyColumn)
-		.where('ac.agreement_id', '=', agreementId)
-		.orderBy('correspondence.dated_on')
-		.orderBy('correspondence.id')
-		.execute();
 }
 
 /** Every column of one agreement, as the edit form and a save need them. */

@@ -8,26 +8,31 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import { officeToday } from '../calendar/calendar.settings';
-import { findCorrespondenceRow, listEventRefs } from '../correspondence/correspondence.repository';
+import {
+	findCorrespondenceRow,
+	listEventRefs,
+	listLettersLinkedFrom
+} from '../correspondence/correspondence.repository';
 import { toCorrespondenceListItem } from '../correspondence/correspondence.view';
 import { countExisting } from '../db/references';
 import type { Agreement, Database } from '../db/schema';
-import { NotFound, RuleViolation } from '../errors';
+import { RuleViolation } from '../errors';
 import { organizationRefsBy } from '../organizations/organization.ref';
 import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listProjectsLinkedTo } from '../projects/project.repository';
 import { toProjectRef } from '../projects/project.ref';
 import {
-	changeLink,
 	insertVersionedRecord,
 	reviseVersionedRecord,
+	setRecordLink,
 	type VersionedRecord
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
 import type { SearchGroup } from '../search/search.view';
 import { listTopicsResultingIn } from '../topics/topic.repository';
 import { toTopicOrigins, type TopicOrigin } from '../topics/topic.view';
+import { formCheckbox, formText } from '../validation';
 import type { AgreementFormValues, AgreementInput } from './agreement.input';
 import {
 	AGREEMENT_LETTERS,
@@ -39,7 +44,6 @@ import {
 	listAgreements,
 	listAgreementsById,
 	listAgreementsSignedAt,
-	listLettersOfAgreement,
 	listPartiesOfAgreements,
 	listPartyIds,
 	type AgreementFilter,
@@ -134,7 +138,7 @@ export async function findAgreementPage(
 	if (!row) return null;
 	const [parties, letters, projects, topics, found] = await Promise.all([
 		listPartiesOfAgreements(db, [agreementId]),
-		listLettersOfAgreement(db, agreementId),
+		listLettersLinkedFrom(db, AGREEMENT_LETTERS, agreementId, 'asc'),
 		listProjectsLinkedTo(db, 'agreement', agreementId),
 		listTopicsResultingIn(db, 'agreement', agreementId),
 		find.trim() ? searchForLinks(db, find, ['correspondence']) : null
@@ -147,23 +151,20 @@ export async function findAgreementPage(
 	return { agreement, topics: toTopicOrigins(topics), found };
 }
 
-const text = (value: string | null) => value ?? '';
-const idText = (value: number | null) => (value === null ? '' : String(value));
-
 export function toAgreementFormValues(row: Agreement, partyIds: number[]): AgreementFormValues {
 	return {
 		title: row.title,
-		summary: text(row.summary),
+		summary: formText(row.summary),
 		parties: partyIds.join(','),
-		signedOn: text(row.signed_on),
-		signedUndated: row.signed_undated === 1 ? 'on' : '',
-		signedPlace: text(row.signed_place),
-		signedEventId: idText(row.signed_event_id),
-		approvedOn: text(row.approved_on),
-		approvalAct: text(row.approval_act),
-		inForceOn: text(row.in_force_on),
-		inForceUntil: text(row.in_force_until),
-		terminatedOn: text(row.terminated_on),
+		signedOn: formText(row.signed_on),
+		signedUndated: formCheckbox(row.signed_undated),
+		signedPlace: formText(row.signed_place),
+		signedEventId: formText(row.signed_event_id),
+		approvedOn: formText(row.approved_on),
+		approvalAct: formText(row.approval_act),
+		inForceOn: formText(row.in_force_on),
+		inForceUntil: formText(row.in_force_until),
+		terminatedOn: formText(row.terminated_on),
 		version: String(row.version)
 	};
 }
@@ -309,12 +310,12 @@ export async function setAgreementLetter(
 	{ correspondenceId, linked }: { correspondenceId: number; linked: boolean }
 ): Promise<void> {
 	authorize(actor, 'officer');
-	await db.transaction().execute(async (tx) => {
-		if (!(await findAgreementRow(tx, agreementId))) throw new NotFound('There is no such agreement.');
-		if (linked && !(await findCorrespondenceRow(tx, correspondenceId))) {
-			throw new NotFound('There is no such document.');
-		}
-		const change = { entity: 'agreement', ownerId: agreementId, link: AGREEMENT_LETTERS } as const;
-		await changeLink(tx, actor, { ...change, kind: 'correspondence', targetId: correspondenceId }, linked);
-	});
+	const letter = {
+		link: AGREEMENT_LETTERS,
+		kind: 'correspondence',
+		targetId: correspondenceId,
+		find: (tx: Kysely<Database>) => findCorrespondenceRow(tx, correspondenceId),
+		missing: 'There is no such document.'
+	};
+	await db.transaction().execute((tx) => setRecordLink(tx, actor, AGREEMENTS, agreementId, letter, linked));
 }

@@ -11,9 +11,12 @@ export function hasRole(user: Pick<SessionUser, 'role'> | null, role: UserRole):
 	return user !== null && RANK[user.role] >= RANK[role];
 }
 
+/** An orchestrator's probes: no session, no database beyond their own checks, no setup redirect. */
+export const PROBE_ROUTES: ReadonlySet<string> = new Set(['/healthz', '/readyz']);
+
 /** Routes anyone may open, signed in or not. A personal link's page checks its token itself. */
 const PUBLIC_ROUTES = new Set([
-	'/healthz',
+	...PROBE_ROUTES,
 	'/(public)/login',
 	'/(public)/login/two-factor',
 	'/(public)/setup',

@@ -6,7 +6,9 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
+import { classifyDatabaseError, describeProblem } from '../db/db-errors';
 import type { Database } from '../db/schema';
+import { logger } from '../observability/logger';
 import type { UserRole } from '../../vocabulary';
 import {
 	deleteSession,
@@ -101,8 +103,15 @@ export async function validateSessionToken(
 	}
 	let lastUsedAt = row.last_used_at;
 	if (now.getTime() - Date.parse(lastUsedAt) >= RENEW_AFTER_MS) {
-		lastUsedAt = now.toISOString();
-		await updateSessionLastUsed(db, row.id, lastUsedAt);
+		try {
+			await updateSessionLastUsed(db, row.id, now.toISOString());
+			lastUsedAt = now.toISOString();
+		} catch (error) {
+			// A full or read-only database must not lock out readers: the session is renewed another time.
+			const problem = classifyDatabaseError(error);
+			if (!problem) throw error;
+			logger.warn(`a session was not renewed: ${describeProblem(problem)}`);
+		}
 	}
 	return {
 		session: {

@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
 import type { CorrespondenceDirection, CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
+import { isLinkedFrom, type LinkTable } from '../db/links';
 import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
@@ -66,6 +67,25 @@ export function withSenderAndRecipient(db: Kysely<Database>) {
 		.selectFrom('correspondence')
 		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
 		.leftJoin('organization as recipient', 'recipient.id', 'correspondence.recipient_organization_id');
+}
+
+/**
+ * The notes and letters a record links to (those about an agreement, those of a project), as a list
+ * shows them, by date: oldest first (`asc`) or latest first.
+ */
+export async function listLettersLinkedFrom(
+	db: Kysely<Database>,
+	link: LinkTable,
+	ownerId: number,
+	order: 'asc' | 'desc'
+) {
+	return withSenderAndRecipient(db)
+		.select(correspondenceListColumns)
+		.select(awaitingReplyColumn)
+		.where(isLinkedFrom(link, 'correspondence.id', ownerId))
+		.orderBy('correspondence.dated_on', order)
+		.orderBy('correspondence.id', order)
+		.execute();
 }
 
 export function sentOrReceivedBy(organizationId: number) {

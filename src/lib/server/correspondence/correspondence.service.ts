@@ -13,6 +13,7 @@ import { formatCalendarDate } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
 import { listOrganizationOptions } from '../organizations/organization.repository';
 import { getDirectoryChoices, type Choice } from '../people/person.service';
+import { formCheckbox, formText } from '../validation';
 import { listCorrespondenceFiles } from './correspondence-file.repository';
 import { toCorrespondenceFileView } from './correspondence-file.view';
 import type { CorrespondenceFormValues, CorrespondenceInput } from './correspondence.input';
@@ -128,28 +129,25 @@ export async function findCorrespondencePage(
 	});
 }
 
-const text = (value: string | null) => value ?? '';
-const idText = (value: number | null) => (value === null ? '' : String(value));
-
 export function toCorrespondenceFormValues(
 	row: Correspondence,
 	links: { id: number; link: CorrespondenceEventLink }[]
 ): CorrespondenceFormValues {
 	return {
-		direction: text(row.direction),
+		direction: formText(row.direction),
 		kind: row.kind,
-		referenceNumber: text(row.reference_number),
+		referenceNumber: formText(row.reference_number),
 		datedOn: row.dated_on,
-		place: text(row.place),
-		senderOrganizationId: idText(row.sender_organization_id),
-		recipientOrganizationId: idText(row.recipient_organization_id),
-		signatoryPersonId: idText(row.signatory_person_id),
-		addresseePersonId: idText(row.addressee_person_id),
+		place: formText(row.place),
+		senderOrganizationId: formText(row.sender_organization_id),
+		recipientOrganizationId: formText(row.recipient_organization_id),
+		signatoryPersonId: formText(row.signatory_person_id),
+		addresseePersonId: formText(row.addressee_person_id),
 		subject: row.subject,
-		summary: text(row.summary),
-		replyExpected: row.reply_expected === 1 ? 'on' : '',
-		inReplyToId: idText(row.in_reply_to_id),
-		transmitsId: idText(row.transmits_id),
+		summary: formText(row.summary),
+		replyExpected: formCheckbox(row.reply_expected),
+		inReplyToId: formText(row.in_reply_to_id),
+		transmitsId: formText(row.transmits_id),
 		events: links.map((l) => `${l.id}:${l.link}`).join(','),
 		version: String(row.version)
 	};

@@ -28,6 +28,8 @@ export interface DatabaseHandle {
 	engine: Engine;
 	/** PostgreSQL: the schema everything lives in. */
 	schema?: string;
+	/** SQLite: the database file (absent for :memory:). */
+	filename?: string;
 	/** Where it is, without credentials: safe to log. */
 	description: string;
 	close(): Promise<void>;
@@ -68,6 +70,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 		return {
 			db,
 			engine: 'sqlite',
+			filename: location.filename === ':memory:' ? undefined : location.filename,
 			description: `SQLite ${location.filename}`,
 			async close() {
 				// Through Kysely, so that it waits for a query under way. TRUNCATE leaves the -wal file empty:
@@ -119,15 +122,30 @@ function openSqliteFile(filename: string): SQLite.Database {
  * transaction fail with SQLITE_BUSY half-way. BEGIN IMMEDIATE takes it up front, where busy_timeout waits.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
+	readonly #sqlite: SQLite.Database;
+	constructor(config: SqliteDialectConfig & { database: SQLite.Database }) {
+		super(config);
+		this.#sqlite = config.database;
+	}
 	override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
 		const readOnly = settings?.accessMode === 'read only';
 		await connection.executeQuery(CompiledQuery.raw(readOnly ? 'begin deferred' : 'begin immediate'));
 	}
+	/**
+	 * On some errors (SQLITE_FULL, SQLITE_IOERR, SQLITE_NOMEM …) SQLite rolls the transaction back by
+	 * itself. Kysely then sends ROLLBACK all the same, and throws its "cannot rollback - no transaction is
+	 * active" in place of the error that caused it, so the log would never say the disk is full. Nothing is
+	 * left to undo then; a transaction still open is rolled back as before.
+	 */
+	override async rollbackTransaction(connection: DatabaseConnection) {
+		if (!this.#sqlite.inTransaction) return;
+		await super.rollbackTransaction(connection);
+	}
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {
-	readonly #config: SqliteDialectConfig;
-	constructor(config: SqliteDialectConfig) {
+	readonly #config: SqliteDialectConfig & { database: SQLite.Database };
+	constructor(config: SqliteDialectConfig & { database: SQLite.Database }) {
 		super(config);
 		this.#config = config;
 	}

@@ -22,15 +22,22 @@ const untyped = (db: Kysely<Database>) => db as unknown as Kysely<any>;
  * links to this target (an agreement with this organisation as a party).
  */
 export function hasLink(link: LinkTable, owner: string, targetId: number) {
-	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query over the owners' table
+	return linkExists(link.table, link.owner, owner, link.target, targetId);
+}
+
+/**
+ * The other way round, for a query over the targets (`target` names their id column,
+ * `correspondence.id`): this owner links to the target (a letter about this agreement).
+ */
+export function isLinkedFrom(link: LinkTable, target: string, ownerId: number) {
+	return linkExists(link.table, link.target, target, link.owner, ownerId);
+}
+
+/** A pair in `table` whose `column` is the query's `ref` and whose `otherColumn` is `id`. */
+function linkExists(table: string, column: string, ref: string, otherColumn: string, id: number) {
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any query over the owners or targets
 	return (eb: ExpressionBuilder<any, any>) =>
-		eb.exists(
-			eb
-				.selectFrom(link.table)
-				.select(link.owner)
-				.whereRef(link.owner, '=', owner)
-				.where(link.target, '=', targetId)
-		);
+		eb.exists(eb.selectFrom(table).select(column).whereRef(column, '=', ref).where(otherColumn, '=', id));
 }
 
 /** The organisations several owners link to (their parties, their partners), by name. */

@@ -18,6 +18,12 @@ export async function migrateToLatest(target: Target): Promise<string[]> {
 	return applied(await migrator(target).migrateToLatest());
 }
 
+/** The migrations this build has that the database has not had yet (readiness reports them). */
+export async function pendingMigrations(target: Target): Promise<string[]> {
+	const known = await migrator(target).getMigrations();
+	return known.filter((m) => m.executedAt === undefined).map((m) => m.name);
+}
+
 /** Undoes every migration (tests use it to prove that each one is reversible). */
 export async function migrateDownToEmpty(target: Target): Promise<string[]> {
 	const m = migrator(target);

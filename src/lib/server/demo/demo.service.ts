@@ -161,6 +161,7 @@ async function insertDataSet(tx: Transaction<Database>, data: DemoDataSet): Prom
 			rank: p.rank ?? null,
 			position: p.position ?? null,
 			organization_id: organizations.maybe(p.organization),
+			heads_organization: 'headsOrganization' in p && p.headsOrganization ? 1 : 0,
 			email: null,
 			phone: null,
 			contact_public: 0,

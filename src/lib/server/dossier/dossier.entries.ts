@@ -26,6 +26,9 @@ export interface Ancestry {
 	depth: number;
 }
 
+/** Where an undated record sorts: after every dated one, and in no year. */
+export const UNDATED = { occurredAt: '1000-01-01T00:00:00.000Z', year: 0 } as const;
+
 /** Where a record sits in time: the sort instant and the year it belongs to. */
 export function placeInTime(record: DatedRecord): { occurredAt: string; year: number } {
 	if (record.instant) {
@@ -37,8 +40,11 @@ export function placeInTime(record: DatedRecord): { occurredAt: string; year: nu
 	if (record.date) {
 		return { occurredAt: `${record.date}T00:00:00.000Z`, year: Number(record.date.slice(0, 4)) };
 	}
-	const created = new Date(record.created_at).toISOString();
-	return { occurredAt: created, year: Number(created.slice(0, 4)) };
+	if (record.recorded_at) {
+		const recorded = new Date(record.recorded_at).toISOString();
+		return { occurredAt: recorded, year: Number(recorded.slice(0, 4)) };
+	}
+	return UNDATED;
 }
 
 /**

@@ -93,8 +93,11 @@ export interface DatedRecord {
 	date: IsoDate | null;
 	/** The zone an instant is read in for its year; null: UTC. */
 	time_zone: string | null;
-	/** When the record was entered: the date of last resort. */
-	created_at: string;
+	/**
+	 * The date of last resort: when an outcome without a meeting was recorded. Null for records whose
+	 * date is theirs alone: an agreement or project without one sorts after every dated record.
+	 */
+	recorded_at: string | null;
 }
 
 /** An organisation a record is linked to, and how. */
@@ -108,7 +111,13 @@ export async function listEventDates(db: Db, ids: number[]): Promise<DatedRecord
 	if (ids.length === 0) return [];
 	return db
 		.selectFrom('event')
-		.select(['id', 'start_at as instant', sql<IsoDate | null>`null`.as('date'), 'time_zone', 'created_at'])
+		.select([
+			'id',
+			'start_at as instant',
+			sql<IsoDate | null>`null`.as('date'),
+			'time_zone',
+			'created_at as recorded_at'
+		])
 		.where('id', 'in', ids)
 		.execute();
 }
@@ -151,7 +160,7 @@ export async function listOutcomeDates(db: Db, ids: number[]): Promise<DatedReco
 			'event.start_at as instant',
 			sql<IsoDate | null>`null`.as('date'),
 			'event.time_zone',
-			'outcome.created_at'
+			'outcome.created_at as recorded_at'
 		])
 		.where('outcome.id', 'in', ids)
 		.execute();
@@ -191,7 +200,7 @@ export async function listCorrespondenceDates(db: Db, ids: number[]): Promise<Da
 			sql<string | null>`null`.as('instant'),
 			'dated_on as date',
 			sql<string | null>`null`.as('time_zone'),
-			'created_at'
+			sql<string | null>`null`.as('recorded_at')
 		])
 		.where('id', 'in', ids)
 		.execute();
@@ -226,7 +235,7 @@ export async function listAgreementDates(db: Db, ids: number[]): Promise<DatedRe
 			sql<string | null>`null`.as('instant'),
 			eb.fn.coalesce('signed_on', 'approved_on', 'in_force_on').as('date'),
 			sql<string | null>`null`.as('time_zone'),
-			'created_at'
+			sql<string | null>`null`.as('recorded_at')
 		])
 		.where('id', 'in', ids)
 		.execute();
@@ -250,7 +259,7 @@ export async function listProjectDates(db: Db, ids: number[]): Promise<DatedReco
 			sql<string | null>`null`.as('instant'),
 			'start_on as date',
 			sql<string | null>`null`.as('time_zone'),
-			'created_at'
+			sql<string | null>`null`.as('recorded_at')
 		])
 		.where('id', 'in', ids)
 		.execute();
@@ -478,6 +487,8 @@ export async function findDossierSpan(db: Db, organizationId: number) {
 			.selectFrom('dossier_entry')
 			.select('occurred_at')
 			.where('organization_id', '=', organizationId)
+			// Undated records (year 0) are in no year.
+			.where('year', '>', 0)
 			.orderBy('occurred_at', direction)
 			.limit(1);
 	return db.selectNoFrom([edge('asc').as('first_at'), edge('desc').as('last_at')]).executeTakeFirstOrThrow();

@@ -16,6 +16,7 @@ import {
 import { formatApproximateDate, formatCalendarDate, formatDayOf, formatPeriod } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
 import { describeAgreementState } from '../agreements/agreement.view';
+import { UNDATED } from './dossier.entries';
 import type { IsoDate } from '../db/schema';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type { OrganizationPageView } from '../organizations/organization.view';
@@ -95,6 +96,13 @@ export interface DossierView {
 /** What a line says of its record, beyond the kind and the organisation's part. */
 type ItemText = Omit<DossierItem, 'kind' | 'kindLabel' | 'id' | 'roleLabel' | 'via'>;
 
+const NO_DATE = 'No date recorded';
+
+/** A record dated by a calendar day (stored as that day's midnight UTC), or one with no date at all. */
+function dayOrUndated(occurredAt: string): string {
+	return occurredAt === UNDATED.occurredAt ? NO_DATE : formatDayOf(occurredAt, 'UTC');
+}
+
 const join = (...parts: (string | null | undefined | false)[]) => parts.filter(Boolean).join(' · ');
 
 function eventItem(row: DossierTimelineRow): ItemText {
@@ -151,9 +159,7 @@ function agreementItem(row: DossierTimelineRow): ItemText {
 	return {
 		href: `/agreements/${row.record_id}`,
 		title: row.agreement_title ?? '',
-		dateText: row.agreement_signed_on
-			? formatCalendarDate(row.agreement_signed_on)
-			: formatDayOf(row.occurred_at, 'UTC'),
+		dateText: dayOrUndated(row.occurred_at),
 		dateAssumed: false,
 		detail: join(
 			describeAgreementState(state, {
@@ -179,7 +185,7 @@ function projectItem(row: DossierTimelineRow): ItemText {
 	return {
 		href: `/projects/${row.record_id}`,
 		title: row.project_title ?? '',
-		dateText: start ? formatApproximateDate(start.on, start.precision) : formatDayOf(row.occurred_at, 'UTC'),
+		dateText: start ? formatApproximateDate(start.on, start.precision) : NO_DATE,
 		dateAssumed: false,
 		detail: join(
 			row.project_state && projectStates.labels[row.project_state],

@@ -77,7 +77,8 @@ const STATUS_OF: [abstract new (...args: never[]) => DomainError, number][] = [
  * A domain error as the form's answer: a rule's messages beside their fields (or for the whole form when
  * it names none), the record as it stands for a stale save (`Theirs`: what the service's StaleRecord
  * carries, the form's values unless said otherwise), and 404, 403, 409 or 429 with the error's message.
- * Anything else (SvelteKit's redirect, a bug) is thrown on.
+ * Anything else (SvelteKit's redirect, a bug) is thrown on; so is a database that cannot take the write
+ * (a full disk, a read-only file), which the hooks answer 503 (http/unavailable.ts).
  */
 export function failureFrom<Values extends object, Form extends string = OnlyForm, Theirs = Values>(
 	e: unknown,

@@ -10,7 +10,8 @@ const TITLES: Record<number, string> = {
 	401: 'Sign in first',
 	403: 'Not allowed',
 	404: 'Not found',
-	413: 'Too large'
+	413: 'Too large',
+	503: 'Not available right now'
 };
 
 /**

@@ -109,6 +109,16 @@ export async function claimDueMessages(db: Kysely<Database>, now: Instant, claim
 		.execute();
 }
 
+/** When the message that has waited longest since it fell due fell due; null when nothing is due. */
+export async function findOldestDueAt(db: Kysely<Database>, now: Instant): Promise<Instant | null> {
+	const row = await db
+		.selectFrom('outbox_message')
+		.select((eb) => eb.fn.min('next_attempt_at').as('due'))
+		.where(dueAt(now))
+		.executeTakeFirst();
+	return row?.due ?? null;
+}
+
 const unclaimed = { claimed_until: null, claim_token: null, claimed_by: null } as const;
 
 /** Back in the queue, due at `now`, with a word on why. */

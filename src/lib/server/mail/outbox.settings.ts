@@ -15,6 +15,8 @@ export interface OutboxSettings {
 	leaseMs: number;
 	/** OUTBOX_STOP_TIMEOUT_MS: on shutdown, how long sends under way may finish before they are dropped. */
 	stopTimeoutMs: number;
+	/** OUTBOX_STUCK_AFTER_MS: a message due longer than this and not sent makes readiness fail. */
+	stuckAfterMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -32,6 +34,7 @@ export function outboxSettings(env: Env = process.env): OutboxSettings {
 		sendTimeoutMs,
 		smtpTimeoutMs: Math.min(positive(env.SMTP_TIMEOUT_MS, 15_000), sendTimeoutMs),
 		leaseMs: 2 * sendTimeoutMs,
-		stopTimeoutMs: positive(env.OUTBOX_STOP_TIMEOUT_MS, 5000)
+		stopTimeoutMs: positive(env.OUTBOX_STOP_TIMEOUT_MS, 5000),
+		stuckAfterMs: positive(env.OUTBOX_STUCK_AFTER_MS, 900_000)
 	};
 }

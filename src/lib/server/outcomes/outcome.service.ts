@@ -10,6 +10,7 @@ import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { getDirectoryChoices } from '../people/person.service';
 import { listActiveOfficers } from '../users/user.repository';
+import { formText } from '../validation';
 import type { OutcomeFormValues, OutcomeInput, OutcomeStatusInput } from './outcome.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
@@ -87,20 +88,17 @@ export async function findOutcomePage(
 		: null;
 }
 
-const text = (value: string | null) => value ?? '';
-const idText = (value: number | null) => (value === null ? '' : String(value));
-
 export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFormValues {
 	return {
-		eventId: idText(row.event_id),
+		eventId: formText(row.event_id),
 		kind: row.kind,
 		title: row.title,
-		text: text(row.text),
+		text: formText(row.text),
 		status: row.status,
-		ownerPersonId: idText(row.owner_person_id),
-		ownerOrganizationId: idText(row.owner_organization_id),
-		dueOn: text(row.due_on),
-		responsibleUserId: idText(row.responsible_user_id),
+		ownerPersonId: formText(row.owner_person_id),
+		ownerOrganizationId: formText(row.owner_organization_id),
+		dueOn: formText(row.due_on),
+		responsibleUserId: formText(row.responsible_user_id),
 		parties: partyIds.join(','),
 		version: String(row.version)
 	};

@@ -8,6 +8,7 @@ import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import type { Database, Person } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import { formCheckbox, formText } from '../validation';
 import type { PersonCreateInput, PersonFormValues } from './person.input';
 import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type Page, type PageRequest } from '../pagination';
@@ -247,21 +248,20 @@ function personColumns(input: PersonCreateInput) {
 
 /** A person as the edit form shows it. */
 export function toPersonFormValues(row: Person): PersonFormValues {
-	const text = (value: string | null) => value ?? '';
 	return {
-		honorific: text(row.honorific),
+		honorific: formText(row.honorific),
 		givenName: row.given_name,
 		familyName: row.family_name,
-		nativeName: text(row.native_name),
-		rank: text(row.rank),
-		precedenceLevel: row.precedence_level === null ? '' : String(row.precedence_level),
-		headsOrganization: row.heads_organization === 1 ? 'on' : '',
-		position: text(row.position),
-		organizationId: row.organization_id === null ? '' : String(row.organization_id),
-		email: text(row.email),
-		phone: text(row.phone),
-		contactPublic: row.contact_public === 1 ? 'on' : '',
-		notes: text(row.notes),
+		nativeName: formText(row.native_name),
+		rank: formText(row.rank),
+		precedenceLevel: formText(row.precedence_level),
+		headsOrganization: formCheckbox(row.heads_organization),
+		position: formText(row.position),
+		organizationId: formText(row.organization_id),
+		email: formText(row.email),
+		phone: formText(row.phone),
+		contactPublic: formCheckbox(row.contact_public),
+		notes: formText(row.notes),
 		version: String(row.version)
 	};
 }

@@ -1,11 +1,6 @@
 /** Queries over cooperation projects: the list, one project with its partners, and what it links to. */
 import type { Insertable, Kysely } from 'kysely';
 import type { ProjectProgramme, ProjectState } from '../../vocabulary';
-import {
-	awaitingReplyColumn,
-	correspondenceListColumns,
-	withSenderAndRecipient
-} from '../correspondence/correspondence.repository';
 import { pageByKeyset } from '../db/keyset';
 import { hasLink, listLinkedOrganizations, type LinkTable } from '../db/links';
 import type { Database, ProjectTable } from '../db/schema';
@@ -120,18 +115,6 @@ export async function listOutcomesOfProject(db: Kysely<Database>, projectId: num
 	return outcomesOfLatestEventsFirst(db)
 		.innerJoin('project_outcome as po', 'po.outcome_id', 'outcome.id')
 		.where('po.project_id', '=', projectId)
-		.execute();
-}
-
-/** The notes and letters a project links to, latest first. */
-export async function listLettersOfProject(db: Kysely<Database>, projectId: number) {
-	return withSenderAndRecipient(db)
-		.innerJoin('project_correspondence as pc', 'pc.correspondence_id', 'correspondence.id')
-		.select(correspondenceListColumns)
-		.select(awaitingReplyColumn)
-		.where('pc.project_id', '=', projectId)
-		.orderBy('correspondence.dated_on', 'desc')
-		.orderBy('correspondence.id', 'desc')
 		.execute();
 }
 

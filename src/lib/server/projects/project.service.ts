@@ -8,11 +8,12 @@ import { listAgreementSummaries } from '../agreements/agreement.service';
 import { findAgreementRow } from '../agreements/agreement.repository';
 import type { Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
+import { listLettersLinkedFrom } from '../correspondence/correspondence.repository';
 import { toCorrespondenceListItem } from '../correspondence/correspondence.view';
 import { listLinks } from '../db/links';
 import { countExisting } from '../db/references';
 import type { Database, Project } from '../db/schema';
-import { NotFound, RuleViolation } from '../errors';
+import { RuleViolation } from '../errors';
 import { toEventSummary } from '../events/event.view';
 import { organizationRefsBy } from '../organizations/organization.ref';
 import { listOrganizationOptions } from '../organizations/organization.repository';
@@ -23,10 +24,12 @@ import {
 	changeLink,
 	insertVersionedRecord,
 	reviseVersionedRecord,
+	setRecordLink,
 	type VersionedRecord
 } from '../records/versioned-record';
 import { searchForLinks } from '../search/search.service';
 import type { SearchGroup } from '../search/search.view';
+import { formText } from '../validation';
 import {
 	approximateDateText,
 	type ProjectCreateInput,
@@ -43,7 +46,6 @@ import {
 	findProjectRow,
 	insertProject,
 	listEventsOfProject,
-	listLettersOfProject,
 	listOutcomesOfProject,
 	listPartnersOfProjects,
 	listProjects,
@@ -115,7 +117,7 @@ export async function findProjectPage(
 		listPartnersOfProjects(db, [projectId]),
 		listEventsOfProject(db, projectId),
 		listOutcomesOfProject(db, projectId),
-		listLettersOfProject(db, projectId),
+		listLettersLinkedFrom(db, PROJECT_LINKS.correspondence, projectId, 'desc'),
 		listLinks(db, PROJECT_LINKS.agreement, [projectId]),
 		find.trim() ? searchForLinks(db, find, LINKABLE) : null
 	]);
@@ -130,18 +132,16 @@ export async function findProjectPage(
 	return { project, found };
 }
 
-const text = (value: string | null) => value ?? '';
-
 export function toProjectFormValues(row: Project, partnerIds: number[]): ProjectFormValues {
 	return {
 		title: row.title,
-		programme: text(row.programme),
+		programme: formText(row.programme),
 		state: row.state,
 		startOn: approximateDateText(row.start_on, row.start_precision),
 		endOn: approximateDateText(row.end_on, row.end_precision),
-		focalPersonId: row.focal_person_id === null ? '' : String(row.focal_person_id),
+		focalPersonId: formText(row.focal_person_id),
 		partners: partnerIds.join(','),
-		description: text(row.description),
+		description: formText(row.description),
 		agreementId: '',
 		version: String(row.version)
 	};
@@ -282,12 +282,12 @@ export async function setProjectLink(
 	{ kind, targetId, linked }: { kind: ProjectLinkKind; targetId: number; linked: boolean }
 ): Promise<void> {
 	authorize(actor, 'officer');
-	await db.transaction().execute(async (tx) => {
-		if (!(await findProjectRow(tx, projectId))) throw new NotFound('There is no such project.');
-		if (linked && !(await findLinkTarget(tx, kind, targetId))) {
-			throw new NotFound('What you chose to link is gone.');
-		}
-		const change = { entity: 'project', ownerId: projectId, link: PROJECT_LINKS[kind] } as const;
-		await changeLink(tx, actor, { ...change, kind, targetId }, linked);
-	});
+	const target = {
+		link: PROJECT_LINKS[kind],
+		kind,
+		targetId,
+		find: (tx: Kysely<Database>) => findLinkTarget(tx, kind, targetId),
+		missing: 'What you chose to link is gone.'
+	};
+	await db.transaction().execute((tx) => setRecordLink(tx, actor, PROJECTS, projectId, target, linked));
 }

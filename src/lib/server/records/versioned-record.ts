@@ -107,7 +107,33 @@ export async function reviseVersionedRecord<
 
 /**
  * Links one record to another from the record's page, or unlinks it (a letter about an agreement, an
- * event of a project): audited when it changed anything. Both records exist: the caller has checked.
+ * event of a project): NotFound when the record is gone, or, to link, the other one; audited when it
+ * changed anything.
+ */
+export async function setRecordLink(
+	tx: Kysely<Database>,
+	actor: Actor,
+	record: { entity: VersionedTable; findRow(tx: Kysely<Database>, id: number): Promise<unknown> },
+	ownerId: number,
+	target: {
+		link: LinkTable;
+		kind: string;
+		targetId: number;
+		/** The record to link, or null when it is gone (`missing` says so). */
+		find(tx: Kysely<Database>): Promise<unknown>;
+		missing: string;
+	},
+	linked: boolean
+): Promise<void> {
+	if (!(await record.findRow(tx, ownerId))) throw new NotFound(`There is no such ${record.entity}.`);
+	if (linked && !(await target.find(tx))) throw new NotFound(target.missing);
+	const { link, kind, targetId } = target;
+	await changeLink(tx, actor, { entity: record.entity, ownerId, link, kind, targetId }, linked);
+}
+
+/**
+ * Links one record to another, or unlinks it: audited when it changed anything. Both records exist: the
+ * caller has checked.
  */
 export async function changeLink(
 	tx: Kysely<Database>,

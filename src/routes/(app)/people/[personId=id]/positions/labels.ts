@@ -1,5 +1,5 @@
-/** The fields of a post as people read them, for the notice of a stale save. */
-export const POSITION_LABELS: Record<string, string> = {
+/** The fields of a post as people read them: their labels on the form and in the notice of a stale save. */
+export const POSITION_LABELS = {
 	position: 'Position',
 	organizationId: 'Organisation',
 	rank: 'Rank',
