@@ -175,3 +175,17 @@ export function insertUserAccount(db: Db, fields: Partial<NewUserAccount> = {}) 
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
+
+/** IOM with its mission in Azerbaijan under it: a partner with a sub-organisation. */
+export async function insertIomWithMission(db: Db) {
+	const iom = await insertOrganization(db, {
+		name: 'International Organization for Migration',
+		acronym: 'IOM'
+	});
+	const mission = await insertOrganization(db, {
+		name: 'IOM Mission in Azerbaijan',
+		acronym: null,
+		parent_id: iom.id
+	});
+	return { iom, mission };
+}

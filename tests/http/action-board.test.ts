@@ -46,6 +46,12 @@ afterAll(async () => {
 	rmSync(dir, { recursive: true, force: true });
 });
 
+const post = (path: string, fields: Record<string, string>, cookie = officer) =>
+	postForm(server, path, fields, { cookie });
+const get = (path: string, cookie = officer) => fetch(`${server.url}${path}`, { headers: { cookie } });
+const csvRows = async (path: string): Promise<Record<string, string>[]> =>
+	parse(await (await get(path)).text(), { columns: true, bom: true });
+
 const errorBeside = (html: string, id: string) =>
 	new RegExp(`<p class="error" id="${id}">([^<]*)</p>`).exec(html)?.[1];
 
@@ -66,57 +72,48 @@ async function nothingWritten(outcomeId: number) {
 
 test('the outcome page refuses a status change without a note, beside the field, writing nothing', async () => {
 	const before = await nothingWritten(ids.late!);
-	const response = await postForm(
-		server,
-		`/outcomes/${ids.late}?/status`,
-		{ status: 'done', note: '  ', version: '1' },
-		{ cookie: officer }
-	);
+	const response = await post(`/outcomes/${ids.late}?/status`, { status: 'done', note: '  ', version: '1' });
 	expect(response.status).toBe(400);
 	expect(errorBeside(await response.text(), 'field-note-error')).toBe('A note is required.');
 	expect(await nothingWritten(ids.late!)).toEqual(before);
 });
 
 test('a status that does not exist is refused beside the status field', async () => {
-	const response = await postForm(
-		server,
-		`/outcomes/${ids.late}?/status`,
-		{ status: 'finished', note: 'Done', version: '1' },
-		{ cookie: officer }
-	);
+	const response = await post(`/outcomes/${ids.late}?/status`, {
+		status: 'finished',
+		note: 'Done',
+		version: '1'
+	});
 	expect(response.status).toBe(400);
 	expect(errorBeside(await response.text(), 'field-status-error')).toBe('Choose a status.');
 });
 
 test("the board's row refuses a status change without a note beside that row's field", async () => {
 	const before = await nothingWritten(ids.later!);
-	const response = await postForm(
-		server,
-		'/actions?/status',
-		{ outcomeId: String(ids.later), status: 'done', note: '', version: '1' },
-		{ cookie: officer }
-	);
+	const response = await post('/actions?/status', {
+		outcomeId: String(ids.later),
+		status: 'done',
+		note: '',
+		version: '1'
+	});
 	expect(response.status).toBe(400);
 	expect(errorBeside(await response.text(), `note-error-${ids.later}`)).toBe('A note is required.');
 	expect(await nothingWritten(ids.later!)).toEqual(before);
 });
 
 test('a viewer may read the board but not change a status', async () => {
-	expect((await fetch(`${server.url}/actions`, { headers: { cookie: viewer } })).status).toBe(200);
-	const response = await postForm(
-		server,
+	expect((await get(`/actions`, viewer)).status).toBe(200);
+	const response = await post(
 		`/outcomes/${ids.late}?/status`,
 		{ status: 'done', note: 'Done', version: '1' },
-		{ cookie: viewer }
+		viewer
 	);
 	expect(response.status).toBe(403);
 	expect((await nothingWritten(ids.late!)).changes).toBe(0);
 });
 
 test('the CSV export holds exactly the action points the filters select', async () => {
-	const overdue = await fetch(`${server.url}/actions/export.csv?due=overdue`, {
-		headers: { cookie: officer }
-	});
+	const overdue = await get('/actions/export.csv?due=overdue');
 	expect(overdue.status).toBe(200);
 	expect(overdue.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 	expect(overdue.headers.get('content-disposition')).toContain('attachment');
@@ -125,26 +122,19 @@ test('the CSV export holds exactly the action points the filters select', async 
 		['\'=Late, with "quotes"', '3', 'Open']
 	]);
 	expect(rows[0]!.Link).toBe(`${server.url}/outcomes/${ids.late}`);
-	const open = await fetch(`${server.url}/actions/export.csv`, { headers: { cookie: officer } });
-	const all: Record<string, string>[] = parse(await open.text(), { columns: true, bom: true });
-	expect(all.map((r) => r['Action point'])).toEqual(['\'=Late, with "quotes"', 'Due in a year']);
-	const done = await fetch(`${server.url}/actions/export.csv?status=done`, { headers: { cookie: officer } });
-	expect(
-		(parse(await done.text(), { columns: true, bom: true }) as Record<string, string>[]).map(
-			(r) => r['Action point']
-		)
-	).toEqual(['Closed long ago']);
+	const titles = async (path: string) => (await csvRows(path)).map((r) => r['Action point']);
+	expect(await titles('/actions/export.csv')).toEqual(['\'=Late, with "quotes"', 'Due in a year']);
+	expect(await titles('/actions/export.csv?status=done')).toEqual(['Closed long ago']);
 });
 
 test('a status change with a note is saved, and the board counts one fewer', async () => {
-	const response = await postForm(
-		server,
-		'/actions?/status',
-		{ outcomeId: String(ids.later), status: 'done', note: 'Sent', version: '1' },
-		{ cookie: officer }
-	);
+	const response = await post('/actions?/status', {
+		outcomeId: String(ids.later),
+		status: 'done',
+		note: 'Sent',
+		version: '1'
+	});
 	expect(response.status).toBe(200);
 	expect(await nothingWritten(ids.later!)).toMatchObject({ status: 'done', changes: 1, audit: 1 });
-	const board = await (await fetch(`${server.url}/actions`, { headers: { cookie: officer } })).text();
-	expect(board).toContain('1 action point,');
+	expect(await (await get('/actions')).text()).toContain('1 action point,');
 });

@@ -13,7 +13,7 @@ import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import {
 	insertActionPoint,
 	insertEvent,
-	insertOrganization,
+	insertIomWithMission,
 	insertPerson,
 	insertUserAccount
 } from '../helpers/factories';
@@ -30,15 +30,7 @@ interface Made {
 /** `n` action points of each kind of due date, half of them with IOM's mission, a quarter done. */
 async function populate(handle: TestDatabase, n: number): Promise<Made> {
 	const db = handle.db;
-	const iom = await insertOrganization(db, {
-		name: 'International Organization for Migration',
-		acronym: 'IOM'
-	});
-	const mission = await insertOrganization(db, {
-		name: 'IOM Mission in Azerbaijan',
-		acronym: null,
-		parent_id: iom.id
-	});
+	const { iom, mission } = await insertIomWithMission(db);
 	const person = await insertPerson(db, { given_name: 'Firudin', family_name: 'Nabiyev' });
 	const officer = await insertUserAccount(db);
 	const event = await insertEvent(db, { kind: 'forum' });

@@ -15,6 +15,7 @@ import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import {
 	insertActionPoint,
 	insertEvent,
+	insertIomWithMission,
 	insertOrganization,
 	insertPerson,
 	insertUserAccount
@@ -42,15 +43,7 @@ describeEachEngine('the action-point board', (engine) => {
 	beforeAll(async () => {
 		handle = await engine.open();
 		const db = handle.db;
-		const iom = await insertOrganization(db, {
-			name: 'International Organization for Migration',
-			acronym: 'IOM'
-		});
-		const mission = await insertOrganization(db, {
-			name: 'IOM Mission in Azerbaijan',
-			acronym: null,
-			parent_id: iom.id
-		});
+		const { iom, mission } = await insertIomWithMission(db);
 		const unhcr = await insertOrganization(db, { name: 'UNHCR', acronym: 'UNHCR' });
 		const person = await insertPerson(db, { given_name: 'Firudin', family_name: 'Nabiyev' });
 		const leyla = await insertUserAccount(db, { name: 'Leyla Mammadova' });
