@@ -29,6 +29,8 @@ import * as idsNeverReused from './20261205_0500_ids_never_reused';
 import * as createDossierEntries from './20261205_0600_create_dossier_entries';
 import * as createTopics from './20261205_0700_create_topics';
 import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsible_user';
+import * as createOutcomeStatusChanges from './20261205_0900_create_outcome_status_changes';
+import * as addReminders from './20261205_0910_add_reminders';
 import * as extendOutcomeFollowUp from './20261205_0950_extend_outcome_follow_up';
 
 export const migrations: Record<string, Migration> = {
@@ -57,5 +59,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0600_create_dossier_entries': createDossierEntries,
 	'20261205_0700_create_topics': createTopics,
 	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser,
+	'20261205_0900_create_outcome_status_changes': createOutcomeStatusChanges,
+	'20261205_0910_add_reminders': addReminders,
 	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp
 };

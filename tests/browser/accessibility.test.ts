@@ -34,6 +34,8 @@ const MAIN_PAGES = [
 	'/organizations/1',
 	'/outcomes',
 	'/outcomes/1',
+	'/actions',
+	'/actions?status=done&find=IOM',
 	'/correspondence',
 	'/correspondence/1',
 	'/correspondence/2',

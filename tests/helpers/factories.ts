@@ -11,12 +11,15 @@ import type {
 	EventRow,
 	NewAgreement,
 	NewCorrespondence,
+	NewOutcome,
 	NewProject,
+	NewUserAccount,
 	NewEvent,
 	NewOrganization,
 	NewPerson,
 	NewVenue,
 	Organization,
+	Outcome,
 	Person,
 	Project,
 	Venue
@@ -133,4 +136,56 @@ export async function insertProject(
 		.executeTakeFirstOrThrow();
 	await replaceLinks(db, PROJECT_PARTNERS, project.id, partnerIds);
 	return project;
+}
+
+/** An open action point, recorded without an event unless one is given, with its parties if any. */
+export async function insertActionPoint(
+	db: Db,
+	fields: Partial<NewOutcome> = {},
+	partyIds: number[] = []
+): Promise<Outcome> {
+	const outcome = await db
+		.insertInto('outcome')
+		.values({ kind: 'action_point', title: 'Adjust the work plan', ...stamps(), ...fields })
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	if (partyIds.length > 0) {
+		await db
+			.insertInto('outcome_party')
+			.values(partyIds.map((organization_id) => ({ outcome_id: outcome.id, organization_id })))
+			.execute();
+	}
+	return outcome;
+}
+
+/** A user account straight in the database (no usable password): an officer unless told otherwise. */
+export function insertUserAccount(db: Db, fields: Partial<NewUserAccount> = {}) {
+	const name = fields.name ?? 'Leyla Mammadova';
+	return db
+		.insertInto('user_account')
+		.values({
+			email: `${name.toLowerCase().replace(/\W+/g, '.')}@migration.example`,
+			name,
+			role: 'officer',
+			password_hash: '-',
+			password_changed_at: new Date().toISOString(),
+			...stamps(),
+			...fields
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+}
+
+/** IOM with its mission in Azerbaijan under it: a partner with a sub-organisation. */
+export async function insertIomWithMission(db: Db) {
+	const iom = await insertOrganization(db, {
+		name: 'International Organization for Migration',
+		acronym: 'IOM'
+	});
+	const mission = await insertOrganization(db, {
+		name: 'IOM Mission in Azerbaijan',
+		acronym: null,
+		parent_id: iom.id
+	});
+	return { iom, mission };
 }

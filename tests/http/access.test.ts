@@ -434,6 +434,15 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/events/2/invitations?/retry', 400)
 	],
 	'/(app)/outcomes': [readable('/outcomes'), noActions('/outcomes')],
+	'/(app)/actions': [
+		readable('/actions'),
+		readable('/actions?due=overdue'),
+		officerWrite('/actions?/status', 400)
+	],
+	'/(app)/actions/export.csv': [
+		readable('/actions/export.csv?due=overdue'),
+		noActions('/actions/export.csv')
+	],
 	'/(app)/outcomes/[outcomeId=id]': [
 		readable('/outcomes/1'),
 		readable('/outcomes/1?find=meeting'),
@@ -561,6 +570,12 @@ const MATRIX: Record<string, Cell[]> = {
 			method: 'POST',
 			path: '/account?/changePassword',
 			expect: { anonymous: 401, viewer: 400, officer: 400, admin: 400 }
+		},
+		// The daily reminder of one's action points: viewers follow none up.
+		{
+			method: 'POST',
+			path: '/account?/reminders',
+			expect: { anonymous: 401, viewer: 403, officer: 200, admin: 200 }
 		}
 	],
 	'/(app)/account/two-factor': [

@@ -231,7 +231,7 @@ describeEachEngine('invitations', (engine) => {
 			['observer@un.example', 'update', 1],
 			['pat@private.example', 'update', 1]
 		]);
-		const event = parseCalendar(updates[0]!.ics).events[0]!;
+		const event = parseCalendar(updates[0]!.ics!).events[0]!;
 		expect(event.uid).toBe(uid);
 		expect(event.sequence).toBe(1);
 		expect(clockIn(event.startDate, 'Asia/Baku')).toBe('16:00');
@@ -262,7 +262,7 @@ describeEachEngine('invitations', (engine) => {
 		expect(added.map((m) => [m.to_address, m.kind, m.method])).toEqual([
 			['observer@un.example', 'cancellation', 'CANCEL']
 		]);
-		const { calendar, events } = parseCalendar(added[0]!.ics);
+		const { calendar, events } = parseCalendar(added[0]!.ics!);
 		expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
 		expect(events[0]!.uid).toBe(uid);
 		expect([...attendeesOf(events[0]!).keys()]).toEqual(['observer@un.example']);
@@ -284,7 +284,7 @@ describeEachEngine('invitations', (engine) => {
 			['vg@iom.example', 'CANCEL', 2],
 			['pat@private.example', 'CANCEL', 2]
 		]);
-		const event = parseCalendar(added[0]!.ics).events[0]!;
+		const event = parseCalendar(added[0]!.ics!).events[0]!;
 		expect(event.uid).toBe(uid);
 		expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
 		expect(added[0]!.text_body).toContain('Reason: Moved to the spring.');
@@ -313,7 +313,7 @@ describeEachEngine('invitations', (engine) => {
 			[null, 'invitation', 'REQUEST', 0],
 			[null, 'cancellation', 'CANCEL', 1]
 		]);
-		const cancelled = parseCalendar(left[1]!.ics).events[0]!;
+		const cancelled = parseCalendar(left[1]!.ics!).events[0]!;
 		expect(cancelled.uid).toBe(event.ical_uid);
 		expect(cancelled.component.getFirstPropertyValue('status')).toBe('CANCELLED');
 	});

@@ -104,11 +104,14 @@ describeEachEngine('outcomes', (engine) => {
 
 	test('the follow-up status changes alone, version-checked and audited', async () => {
 		const { version } = await form();
-		await setOutcomeStatus(handle.db, officer, outcomeId, version, 'dropped');
+		await setOutcomeStatus(handle.db, officer, outcomeId, version, {
+			status: 'dropped',
+			note: 'Overtaken by the new work plan'
+		});
 		expect((await findOutcomePage(handle.db, outcomeId))!.status).toBe('dropped');
-		await expect(setOutcomeStatus(handle.db, officer, outcomeId, version, 'open')).rejects.toBeInstanceOf(
-			StaleRecord
-		);
+		await expect(
+			setOutcomeStatus(handle.db, officer, outcomeId, version, { status: 'open', note: 'Reopened' })
+		).rejects.toBeInstanceOf(StaleRecord);
 		const audit = await handle.db
 			.selectFrom('audit_entry')
 			.select('action')

@@ -157,7 +157,10 @@ describeEachEngine('threads across meetings', (engine) => {
 
 	test('the thread closes when the action point is done, and a closed one is not offered', async () => {
 		const version = (await findOutcomePage(db, second))!.version;
-		await setOutcomeStatus(db, officer, second, version, 'done');
+		await setOutcomeStatus(db, officer, second, version, {
+			status: 'done',
+			note: 'Adjusted and sent to the Network.'
+		});
 		const page = (await findOutcomePage(db, second))!;
 		expect(page.statusLabel).toBe('Done');
 		expect(page.followUps.length).toBe(1);

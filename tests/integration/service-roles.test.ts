@@ -62,6 +62,7 @@ const WRITES: Record<string, UserRole> = {
 	createOutcome: 'officer',
 	reviseOutcome: 'officer',
 	setOutcomeStatus: 'officer',
+	setReminderChoice: 'officer',
 	createDelegation: 'officer',
 	renameDelegation: 'officer',
 	removeDelegation: 'officer',
@@ -133,7 +134,7 @@ const INSIDE_A_WRITE = [
 ];
 
 /** The operator's tools, run from the command line or the server's schedule, never for a request. */
-const OPERATIONS = ['takeBackup', 'verifyBackup', 'restoreBackup', 'DatabaseNotEmpty'];
+const OPERATIONS = ['takeBackup', 'verifyBackup', 'restoreBackup', 'DatabaseNotEmpty', 'queueDailyDigests'];
 
 const READ = /^(find|list|get|is|needs|must|search|to[A-Z]|describe|resolve|calendarFilename|preview)/;
 

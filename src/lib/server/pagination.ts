@@ -99,3 +99,22 @@ export function toPage<T>(rows: T[], request: PageRequest, keyOf: (row: T) => So
 export function upTo<T>(rows: T[], limit: number): { items: T[]; more: boolean } {
 	return { items: rows.slice(0, limit), more: rows.length > limit };
 }
+
+/**
+ * Every row of a list, a page at a time in keyset order (each page one query, never the whole list in
+ * memory): what a CSV export writes. `list` fetches limit + 1 rows after the cursor, as list queries do.
+ */
+export async function* everyPage<Row>(
+	list: (request: PageRequest) => Promise<Row[]>,
+	keyOf: (row: Row) => SortKey,
+	pageSize = 500
+): AsyncGenerator<Row[]> {
+	let after: SortKey | undefined;
+	for (;;) {
+		const rows = await list({ after, limit: pageSize });
+		const items = rows.slice(0, pageSize);
+		if (items.length > 0) yield items;
+		if (rows.length <= pageSize) return;
+		after = keyOf(items[items.length - 1]!);
+	}
+}

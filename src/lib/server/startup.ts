@@ -14,6 +14,7 @@ import { createMailer } from './mail/mail.transport';
 import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
 import { logger } from './observability/logger';
+import { startReminderWorker, type ReminderWorker } from './reminders/reminder.worker';
 import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
 import { refreshDossiers } from './dossier/dossier.service';
@@ -49,18 +50,22 @@ function cannotStart(description: string, error: unknown): unknown {
 }
 
 let outbox: OutboxWorker | null = null;
+let reminders: ReminderWorker | null = null;
 
 /**
- * Starts delivering the outbox by SMTP when SMTP_URL is set; without it, invitations wait there (the
- * pages say so). How it delivers: mail/outbox.settings.ts.
+ * Starts delivering the outbox by SMTP when SMTP_URL is set, and with it the daily reminders
+ * (reminders/reminder.worker.ts). Without it, invitations wait in the outbox (the pages say so) and no
+ * digest is queued at all: one queued meanwhile would go out days late, beside the day's own, once SMTP
+ * is set; officers see the same list on the home page. How it delivers: mail/outbox.settings.ts.
  */
 export function startOutboxDelivery(): void {
 	const mailer = createMailer();
 	if (!mailer) {
-		logger.info('SMTP_URL is not set: invitations wait in the outbox');
+		logger.info('SMTP_URL is not set: invitations wait in the outbox, and no daily reminders are queued');
 		return;
 	}
 	outbox = startOutboxWorker(database().db, mailer, outboxSettings());
+	reminders = startReminderWorker(database().db);
 }
 
 let backups: ScheduledBackups | null = null;
@@ -73,7 +78,7 @@ export function startBackupSchedule(): void {
 
 /**
  * Once nothing else will be asked of the server (scripts/serve.ts emits 'sveltekit:shutdown' after its
- * HTTP server has closed, as adapter-node's own entry does): the outbox stops, giving back what it could
+ * HTTP server has closed, as adapter-node's own entry does): the reminders and the outbox stop, giving back what it could
  * not finish, and a backup under way finishes; then the database is closed (on SQLite after a checkpoint, so the file alone holds every
  * write). With nothing left to wait for, the process exits by itself.
  */
@@ -82,6 +87,8 @@ export function stopOnShutdown(): void {
 		// Nothing else need hold the process open now (the outbox's timer does not): this does, to the end.
 		const keepAlive = setInterval(() => {}, 60_000);
 		try {
+			await reminders?.stop();
+			reminders = null;
 			await outbox?.stop();
 			outbox = null;
 			await backups?.stop();

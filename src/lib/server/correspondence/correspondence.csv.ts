@@ -1,10 +1,6 @@
-/**
- * The correspondence register as CSV (csv-stringify, the family of the csv-parse the participant import
- * reads with): one line a document, in the register's order, written as its pages come from the
- * database. UTF-8 with a byte-order mark, so that spreadsheet programs read ə and Cyrillic names right.
- */
-import { Readable } from 'node:stream';
-import { stringify } from 'csv-stringify';
+/** The correspondence register as CSV (../csv.ts): one line a document, in the register's order. */
+import type { Readable } from 'node:stream';
+import { csvCell as cell, csvStream } from '../csv';
 import { formatOrganizationName } from '../../format/names';
 import type { CorrespondenceListQuery } from './correspondence.input';
 import type { CorrespondenceListItem } from './correspondence.view';
@@ -21,15 +17,6 @@ const COLUMNS = [
 	'Awaiting reply',
 	'Link'
 ];
-
-/**
- * A spreadsheet takes a cell starting with =, +, - or @ as a formula: such text is kept as text by a
- * leading apostrophe (OWASP's advice on CSV injection).
- */
-function cell(value: string | null): string {
-	if (value === null) return '';
-	return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
 
 function line(item: CorrespondenceListItem, origin: string): string[] {
 	return [
@@ -51,12 +38,7 @@ export function correspondenceRegisterCsv(
 	pages: AsyncIterable<CorrespondenceListItem[]>,
 	origin: string
 ): Readable {
-	async function* lines() {
-		for await (const page of pages) for (const item of page) yield line(item, origin);
-	}
-	return Readable.from(lines()).pipe(
-		stringify({ header: true, columns: COLUMNS, bom: true, record_delimiter: 'windows' })
-	);
+	return csvStream(COLUMNS, pages, (item) => line(item, origin));
 }
 
 /** correspondence-2021-incoming-awaiting-reply.csv: what was exported, in its name. */

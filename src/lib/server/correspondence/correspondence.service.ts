@@ -17,7 +17,7 @@ import { formCheckbox, formText } from '../validation';
 import { listCorrespondenceFiles } from './correspondence-file.repository';
 import { toCorrespondenceFileView } from './correspondence-file.view';
 import type { CorrespondenceFormValues, CorrespondenceInput } from './correspondence.input';
-import { toPage, type Page, type PageRequest } from '../pagination';
+import { everyPage, toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findCorrespondence,
 	findCorrespondenceBySenderReference,
@@ -97,15 +97,12 @@ export async function* listCorrespondenceRegister(
 	filter: CorrespondenceFilter,
 	pageSize = 500
 ): AsyncGenerator<CorrespondenceListItem[]> {
-	let after: (string | number)[] | undefined;
-	for (;;) {
-		const rows = await listCorrespondence(db, filter, { after, limit: pageSize });
-		const items = rows.slice(0, pageSize);
-		if (items.length > 0) yield items.map(toCorrespondenceListItem);
-		if (rows.length <= pageSize) return;
-		const last = items[items.length - 1]!;
-		after = [last.dated_on, last.id];
-	}
+	const pages = everyPage(
+		(request) => listCorrespondence(db, filter, request),
+		(row) => [row.dated_on, row.id],
+		pageSize
+	);
+	for await (const rows of pages) yield rows.map(toCorrespondenceListItem);
 }
 
 /**

@@ -211,6 +211,25 @@ export interface OutcomeFollowUpTable {
 	version: ColumnType<number, number | undefined, number>;
 }
 
+/** One change of an outcome's follow-up status, with the officer's note: the outcome's history. */
+export interface OutcomeStatusChangeTable {
+	id: Generated<number>;
+	outcome_id: number;
+	from_status: OutcomeStatus;
+	to_status: OutcomeStatus;
+	note: string;
+	changed_by_user_id: number | null;
+	changed_at: Instant;
+}
+
+/** The daily digest sent to an officer for an office day: one row each, written with its message. */
+export interface ReminderDigestTable {
+	user_id: number;
+	office_date: IsoDate;
+	outbox_message_id: number | null;
+	created_at: Instant;
+}
+
 export interface AgreementTable extends Stamped, Versioned {
 	id: Generated<number>;
 	title: string;
@@ -365,6 +384,8 @@ export interface UserAccountTable extends Stamped, Versioned {
 	totp_pending_key: string | null;
 	totp_last_step: number | null;
 	last_login_at: Instant | null;
+	/** 1: the daily digest of their action points is sent to them (the default); 0: turned off. */
+	reminders: ColumnType<Flag, Flag | undefined, Flag>;
 }
 
 export interface UserSessionTable {
@@ -484,7 +505,9 @@ export interface CalendarFeedTable {
 	last_used_at: Instant | null;
 }
 
-export type OutboxMessageKind = 'invitation' | 'update' | 'cancellation';
+/** A reminder is plain text; the others are iTIP messages with a method, SEQUENCE and calendar. */
+export type OutboxMessageKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
+export type InvitationKind = Exclude<OutboxMessageKind, 'reminder'>;
 export type OutboxMessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
 
 export interface OutboxMessageTable {
@@ -494,11 +517,11 @@ export interface OutboxMessageTable {
 	to_address: string;
 	to_name: string;
 	kind: OutboxMessageKind;
-	method: 'REQUEST' | 'CANCEL';
-	sequence: number;
+	method: 'REQUEST' | 'CANCEL' | null;
+	sequence: number | null;
 	subject: string;
 	text_body: string;
-	ics: string;
+	ics: string | null;
 	status: ColumnType<OutboxMessageStatus, OutboxMessageStatus | undefined, OutboxMessageStatus>;
 	attempts: ColumnType<number, number | undefined, number>;
 	next_attempt_at: Instant;
@@ -531,6 +554,7 @@ export interface Database {
 	outcome: OutcomeTable;
 	outcome_party: OutcomePartyTable;
 	outcome_follow_up: OutcomeFollowUpTable;
+	outcome_status_change: OutcomeStatusChangeTable;
 	agreement: AgreementTable;
 	agreement_party: AgreementPartyTable;
 	agreement_correspondence: AgreementCorrespondenceTable;
@@ -559,6 +583,7 @@ export interface Database {
 	dossier_entry: DossierEntryTable;
 	calendar_feed: CalendarFeedTable;
 	outbox_message: OutboxMessageTable;
+	reminder_digest: ReminderDigestTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -6,18 +6,18 @@
 import { formatOffset, formatRange } from '../../format/datetime';
 import { buildCalendar, type IcalAttendee } from '../ical/ical.calendar';
 import { locationOf, toIcalEvent, type CalendarEventRow } from '../ical/ical.event';
-import type { OutboxMessageKind } from '../db/schema';
+import type { InvitationKind } from '../db/schema';
 import type { Organizer } from '../mail/mail.transport';
 
 export interface InvitationMessage {
-	kind: OutboxMessageKind;
+	kind: InvitationKind;
 	method: 'REQUEST' | 'CANCEL';
 	subject: string;
 	text: string;
 	ics: string;
 }
 
-const SUBJECT_PREFIX: Record<OutboxMessageKind, string> = {
+const SUBJECT_PREFIX: Record<InvitationKind, string> = {
 	invitation: 'Invitation',
 	update: 'Updated',
 	cancellation: 'Cancelled'
@@ -35,7 +35,7 @@ export function invitationMessage({
 	attendees,
 	now
 }: {
-	kind: OutboxMessageKind;
+	kind: InvitationKind;
 	event: CalendarEventRow;
 	organizer: Organizer;
 	recipient: IcalAttendee;

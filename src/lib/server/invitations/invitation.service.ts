@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import type { AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
-import type { Database, OutboxMessageKind, OutboxMessageStatus } from '../db/schema';
+import type { Database, InvitationKind, OutboxMessageStatus } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import type { IcalAttendee } from '../ical/ical.calendar';
 import { attendeeRoleOf, partstatOf, type CalendarEventRow } from '../ical/ical.event';
@@ -102,7 +102,7 @@ async function queueMessages(
 		actor,
 		now
 	}: {
-		kind: OutboxMessageKind;
+		kind: InvitationKind;
 		event: CalendarEventRow;
 		targets: RecipientView[];
 		everyone: RecipientView[];
@@ -259,7 +259,7 @@ async function queueToEveryoneInvited(
 	actor: Actor,
 	eventId: number,
 	now: Date,
-	shape: (event: CalendarEventRow) => { kind: OutboxMessageKind; event: CalendarEventRow }
+	shape: (event: CalendarEventRow) => { kind: InvitationKind; event: CalendarEventRow }
 ): Promise<number> {
 	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
 	if (!event) return 0;

@@ -23,8 +23,9 @@ export interface OutgoingMail {
 	toAddress: string;
 	subject: string;
 	text: string;
-	method: 'REQUEST' | 'CANCEL';
-	ics: string;
+	/** An invitation's iTIP method and calendar; null for plain text (a reminder). */
+	method: 'REQUEST' | 'CANCEL' | null;
+	ics: string | null;
 }
 
 export interface Mailer {
@@ -84,7 +85,9 @@ export function createMailer(env: Record<string, string | undefined> = process.e
 				to: { name: mail.toName, address: mail.toAddress },
 				subject: mail.subject,
 				text: mail.text,
-				icalEvent: { method: mail.method, filename: 'invite.ics', content: mail.ics },
+				...(mail.method && mail.ics
+					? { icalEvent: { method: mail.method, filename: 'invite.ics', content: mail.ics } }
+					: {}),
 				signal
 			});
 		},

@@ -17,6 +17,11 @@ export async function insertOutboxMessages(db: Kysely<Database>, rows: Insertabl
 	if (rows.length > 0) await db.insertInto('outbox_message').values(rows).execute();
 }
 
+export async function insertOutboxMessage(db: Kysely<Database>, row: Insertable<OutboxMessageTable>) {
+	const { id } = await db.insertInto('outbox_message').values(row).returning('id').executeTakeFirstOrThrow();
+	return id;
+}
+
 const outboxListColumns = [
 	'outbox_message.id',
 	'outbox_message.event_id',

@@ -10,8 +10,8 @@ export interface OutboxMessageView {
 	toName: string;
 	toAddress: string;
 	kind: OutboxMessageKind;
-	method: string;
-	sequence: number;
+	method: string | null;
+	sequence: number | null;
 	subject: string;
 	status: string;
 	attempts: number;

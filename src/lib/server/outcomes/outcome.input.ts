@@ -37,6 +37,7 @@ export const OUTCOME_FIELDS = [
 	'ownerPersonId',
 	'ownerOrganizationId',
 	'dueOn',
+	'responsibleUserId',
 	'parties'
 ] as const;
 
@@ -59,13 +60,17 @@ export const OutcomeInput = z.object({
 	ownerPersonId: optional(recordId('Choose a person from the list.')),
 	ownerOrganizationId: optional(recordId('Choose an organisation from the list.')),
 	dueOn: optional(calendarDate('due date')),
+	responsibleUserId: optional(recordId('Choose an officer from the list.')),
 	parties: recordIds('Choose the parties from the list.')
 });
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
+/** A change of the follow-up status, from the outcome page or the board: always with a short note. */
 export const OutcomeStatusInput = z.object({
-	status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' })
+	status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' }),
+	note: plainText('A note', 500)
 });
+export type OutcomeStatusInput = z.infer<typeof OutcomeStatusInput>;
 
 /** The meeting an action point is carried to, as the finder on its page names it. */
 export const OutcomeCarryInput = z.object({

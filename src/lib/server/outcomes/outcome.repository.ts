@@ -2,7 +2,13 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
-import type { Database, NewOutcome, OutcomeFollowUpTable, OutcomeTable } from '../db/schema';
+import type {
+	Database,
+	NewOutcome,
+	OutcomeFollowUpTable,
+	OutcomeStatusChangeTable,
+	OutcomeTable
+} from '../db/schema';
 import { eventRefColumns } from '../events/event.ref';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
@@ -14,13 +20,17 @@ export interface OutcomeFilter {
 	organizationId?: number;
 }
 
-/** The outcome with what it came from and who owns it: the single query behind every outcome view. */
-function outcomesWithOwners(db: Kysely<Database>) {
+/**
+ * The outcome with what it came from, who owns it and which officer follows it up: the single query
+ * behind every outcome view, and the board's rows.
+ */
+export function outcomesWithOwners(db: Kysely<Database>) {
 	return db
 		.selectFrom('outcome')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
 		.leftJoin('person', 'person.id', 'outcome.owner_person_id')
 		.leftJoin('organization', 'organization.id', 'outcome.owner_organization_id')
+		.leftJoin('user_account as responsible', 'responsible.id', 'outcome.responsible_user_id')
 		.select([
 			'outcome.id',
 			'outcome.kind',
@@ -34,7 +44,9 @@ function outcomesWithOwners(db: Kysely<Database>) {
 			'person.honorific as owner_honorific',
 			'person.given_name as owner_given_name',
 			'person.family_name as owner_family_name',
-			...organizationRefColumns('organization', 'owner_organization')
+			...organizationRefColumns('organization', 'owner_organization'),
+			'responsible.id as responsible_user_id',
+			'responsible.name as responsible_user_name'
 		]);
 }
 
@@ -229,4 +241,29 @@ export async function findEventTitle(db: Kysely<Database>, eventId: number) {
 		.where('id', '=', eventId)
 		.executeTakeFirst();
 	return row ?? null;
+}
+
+export async function insertOutcomeStatusChange(
+	db: Kysely<Database>,
+	change: Insertable<OutcomeStatusChangeTable>
+) {
+	await db.insertInto('outcome_status_change').values(change).execute();
+}
+
+/** An outcome's status changes with their notes and who made them, the latest first. */
+export async function listOutcomeStatusChanges(db: Kysely<Database>, outcomeId: number) {
+	return db
+		.selectFrom('outcome_status_change as c')
+		.leftJoin('user_account', 'user_account.id', 'c.changed_by_user_id')
+		.select([
+			'c.id',
+			'c.from_status',
+			'c.to_status',
+			'c.note',
+			'c.changed_at',
+			'user_account.name as changed_by'
+		])
+		.where('c.outcome_id', '=', outcomeId)
+		.orderBy('c.id', 'desc')
+		.execute();
 }

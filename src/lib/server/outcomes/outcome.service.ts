@@ -3,21 +3,23 @@
  * whatever the number of outcomes: the outcome rows, then the parties and the follow-ups of all of them.
  */
 import type { Kysely } from 'kysely';
-import type { OutcomeStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { getDirectoryChoices } from '../people/person.service';
+import { listActiveOfficers } from '../users/user.repository';
 import { formText } from '../validation';
-import type { OutcomeFormValues, OutcomeInput } from './outcome.input';
+import type { OutcomeFormValues, OutcomeInput, OutcomeStatusInput } from './outcome.input';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findOutcome,
 	findOutcomeRow,
 	insertOutcome,
 	findEventTitle,
+	insertOutcomeStatusChange,
+	listOutcomeStatusChanges,
 	listPartyIds,
 	replaceOutcomeParties,
 	updateOutcomeRow,
@@ -29,7 +31,7 @@ import {
 	type OutcomeFilter,
 	type OutcomeRow
 } from './outcome.repository';
-import { toOutcomeViews, type OutcomeView } from './outcome.view';
+import { toOutcomeViews, toStatusChangeViews, type OutcomeView, type StatusChangeView } from './outcome.view';
 import { authorize } from '../auth/authorize';
 import { searchForLinks } from '../search/search.service';
 import type { SearchGroup } from '../search/search.view';
@@ -70,22 +72,29 @@ export async function listOutcomesPage(
 
 /**
  * Everything the outcome page shows, or null when there is no such outcome: the outcome with its thread
- * (the meetings it was carried to), the meeting's topic it was made from, if any, and, when `find` names
- * one, the meetings found to carry it to (the search's own queries). Four queries besides.
+ * (the meetings it was carried to), the meeting's topic it was made from, if any, the history of its
+ * status with each change's note, and, when `find` names one, the meetings found to carry it to (the
+ * search's own queries). Five queries besides.
  */
 export async function findOutcomePage(
 	db: Kysely<Database>,
 	outcomeId: number,
 	{ find = '' }: { find?: string } = {}
-): Promise<(OutcomeView & { topics: TopicOrigin[]; found: SearchGroup[] | null }) | null> {
+): Promise<
+	| (OutcomeView & { topics: TopicOrigin[]; statusChanges: StatusChangeView[]; found: SearchGroup[] | null })
+	| null
+> {
 	const row = await findOutcome(db, outcomeId);
 	if (!row) return null;
-	const [[view], topics, found] = await Promise.all([
+	const [[view], topics, changes, found] = await Promise.all([
 		withPartiesAndFollowUps(db, [row]),
 		listTopicsResultingIn(db, 'outcome', outcomeId),
+		listOutcomeStatusChanges(db, outcomeId),
 		find.trim() ? searchForLinks(db, find, ['event']) : null
 	]);
-	return view ? { ...view, topics: toTopicOrigins(topics), found } : null;
+	return view
+		? { ...view, topics: toTopicOrigins(topics), statusChanges: toStatusChangeViews(changes), found }
+		: null;
 }
 
 export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFormValues {
@@ -98,6 +107,7 @@ export function toOutcomeFormValues(row: Outcome, partyIds: number[]): OutcomeFo
 		ownerPersonId: formText(row.owner_person_id),
 		ownerOrganizationId: formText(row.owner_organization_id),
 		dueOn: formText(row.due_on),
+		responsibleUserId: formText(row.responsible_user_id),
 		parties: partyIds.join(','),
 		version: String(row.version)
 	};
@@ -112,26 +122,37 @@ function outcomeColumns(input: OutcomeInput) {
 		status: input.status,
 		owner_person_id: input.ownerPersonId,
 		owner_organization_id: input.ownerOrganizationId,
-		due_on: input.dueOn
+		due_on: input.dueOn,
+		responsible_user_id: input.responsibleUserId
 	};
 }
 
 export interface OutcomeFormChoices {
 	people: (readonly [number, string])[];
 	organizations: (readonly [number, string])[];
+	/** The officers who may follow it up: the office's few accounts, offered whole. */
+	officers: (readonly [number, string])[];
 	event: { id: number; title: string } | null;
 }
 
-/** What the outcome form offers: people, organisations, and the event it belongs to. Three queries. */
+/**
+ * What the outcome form offers: people, organisations, the office's officers, and the event it belongs
+ * to. Four queries.
+ */
 export async function getOutcomeFormChoices(
 	db: Kysely<Database>,
 	eventId: number | null
 ): Promise<OutcomeFormChoices> {
-	const [directory, event] = await Promise.all([
+	const [directory, officers, event] = await Promise.all([
 		getDirectoryChoices(db),
+		listActiveOfficers(db),
 		eventId === null ? undefined : findEventTitle(db, eventId)
 	]);
-	return { ...directory, event: event ?? null };
+	return {
+		...directory,
+		officers: officers.map((o) => [o.id, o.name] as const),
+		event: event ?? null
+	};
 }
 
 export async function findOutcomeForm(db: Kysely<Database>, outcomeId: number) {
@@ -167,6 +188,12 @@ async function checkOutcomeReferences(tx: Kysely<Database>, input: OutcomeInput)
 	if (input.eventId !== null && found.event !== 1) {
 		throw new RuleViolation('There is no such event.', {
 			eventId: 'The event this outcome came from is gone.'
+		});
+	}
+	const responsible = input.responsibleUserId;
+	if (responsible !== null && !(await listActiveOfficers(tx)).some((o) => o.id === responsible)) {
+		throw new RuleViolation('There is no such officer.', {
+			responsibleUserId: 'Choose an officer from the list.'
 		});
 	}
 }
@@ -257,33 +284,44 @@ export async function reviseOutcome(
 	});
 }
 
-/** The follow-up status alone, from the outcome page; the same version check, audited. */
+/**
+ * The follow-up status alone, from the outcome page or the board, with the officer's note: refused when
+ * someone changed the outcome since `version` was read. Writes the change to the outcome's history and
+ * its audit entry, in one transaction. Choosing the status it has already writes nothing.
+ */
 export async function setOutcomeStatus(
 	db: Kysely<Database>,
 	actor: Actor,
 	outcomeId: number,
 	version: number,
-	status: OutcomeStatus,
+	change: OutcomeStatusInput,
 	now = new Date()
 ): Promise<void> {
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findOutcomeRow(tx, outcomeId);
 		if (!current) throw new NotFound('There is no such outcome.');
-		if (current.status === status) return;
-		if (
-			current.version !== version ||
-			!(await updateOutcomeRow(tx, outcomeId, version, { status, updated_at: now.toISOString() }))
-		) {
+		if (current.version !== version) throw new StaleRecord(null, STALE_STATUS);
+		if (current.status === change.status) return;
+		const at = now.toISOString();
+		if (!(await updateOutcomeRow(tx, outcomeId, version, { status: change.status, updated_at: at }))) {
 			throw new StaleRecord(null, STALE_STATUS);
 		}
+		await insertOutcomeStatusChange(tx, {
+			outcome_id: outcomeId,
+			from_status: current.status,
+			to_status: change.status,
+			note: change.note,
+			changed_by_user_id: actor.userId,
+			changed_at: at
+		});
 		await recordAction(tx, actor, {
 			action: 'outcome.status',
 			entityType: 'outcome',
 			entityId: outcomeId,
 			eventId: current.event_id,
 			before: { status: current.status },
-			after: { status }
+			after: { status: change.status, note: change.note }
 		});
 	});
 }

@@ -3,7 +3,12 @@ import { formatPersonName } from '../../format/names';
 import { outcomeKinds, outcomeStatuses, type OutcomeKind, type OutcomeStatus } from '../../vocabulary';
 import { eventRef, type EventRef } from '../events/event.ref';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
-import type { listFollowUpsForOutcomes, listPartiesForOutcomes, OutcomeRow } from './outcome.repository';
+import type {
+	listFollowUpsForOutcomes,
+	listOutcomeStatusChanges,
+	listPartiesForOutcomes,
+	OutcomeRow
+} from './outcome.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 
@@ -52,6 +57,8 @@ export interface OutcomeView extends OutcomeSummary {
 	ownerPerson: { id: number; name: string } | null;
 	ownerOrganization: OrganizationRef | null;
 	parties: OrganizationRef[];
+	/** The officer at the office who follows it up. */
+	responsibleUser: { id: number; name: string } | null;
 	/** Later events that took it further, in the order they took place. */
 	followUps: OutcomeFollowUpView[];
 	/** What a change names to be refused if someone saved in between. */
@@ -81,14 +88,11 @@ export function toOutcomeSummary(row: OutcomeSummaryRow): OutcomeSummary {
 	};
 }
 
-function toOutcomeView(
-	row: OutcomeRow,
-	parties: OrganizationRef[],
-	followUps: OutcomeFollowUpView[]
-): OutcomeView {
+/** Who answers for an outcome and which officer follows it up, from its row (outcomesWithOwners). */
+export function ownersOf(
+	row: OutcomeRow
+): Pick<OutcomeView, 'ownerPerson' | 'ownerOrganization' | 'responsibleUser'> {
 	return {
-		...toOutcomeSummary(row),
-		text: row.text,
 		ownerPerson:
 			row.owner_person_id !== null && row.owner_given_name !== null && row.owner_family_name !== null
 				? {
@@ -105,6 +109,22 @@ function toOutcomeView(
 			row.owner_organization_name,
 			row.owner_organization_acronym
 		),
+		responsibleUser:
+			row.responsible_user_id !== null && row.responsible_user_name !== null
+				? { id: row.responsible_user_id, name: row.responsible_user_name }
+				: null
+	};
+}
+
+function toOutcomeView(
+	row: OutcomeRow,
+	parties: OrganizationRef[],
+	followUps: OutcomeFollowUpView[]
+): OutcomeView {
+	return {
+		...toOutcomeSummary(row),
+		...ownersOf(row),
+		text: row.text,
 		parties,
 		followUps,
 		version: row.version
@@ -136,4 +156,28 @@ export function toOutcomeViews(
 		})
 	);
 	return rows.map((row) => toOutcomeView(row, partiesOf.get(row.id) ?? [], followUpsOf.get(row.id) ?? []));
+}
+
+/** One change of the follow-up status, as the outcome's history shows it. */
+export interface StatusChangeView {
+	id: number;
+	fromLabel: string;
+	toLabel: string;
+	toStatus: OutcomeStatus;
+	note: string;
+	/** The officer's name; null when the account is gone or the change was made by a script. */
+	changedBy: string | null;
+	changedAt: string;
+}
+
+export function toStatusChangeViews(rows: Rows<typeof listOutcomeStatusChanges>): StatusChangeView[] {
+	return rows.map((row) => ({
+		id: row.id,
+		fromLabel: outcomeStatuses.labels[row.from_status],
+		toLabel: outcomeStatuses.labels[row.to_status],
+		toStatus: row.to_status,
+		note: row.note,
+		changedBy: row.changed_by,
+		changedAt: row.changed_at
+	}));
 }

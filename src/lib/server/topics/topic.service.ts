@@ -479,6 +479,7 @@ function meetingOutcome(input: TopicResultInput, topic: TopicRow, meeting: Meeti
 		ownerPersonId: actionPoint ? input.ownerPersonId : null,
 		ownerOrganizationId: actionPoint ? input.ownerOrganizationId : null,
 		dueOn: actionPoint ? input.dueOn : null,
+		responsibleUserId: null,
 		parties: input.parties
 	};
 }

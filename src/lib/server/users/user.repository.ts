@@ -79,3 +79,15 @@ export function listUsers(db: Db) {
 		.orderBy('u.id')
 		.execute();
 }
+
+/** Accounts that may follow up an action point: officers and admins not disabled, by name. */
+export function listActiveOfficers(db: Db) {
+	return db
+		.selectFrom('user_account')
+		.select(['id', 'name'])
+		.where('role', 'in', ['officer', 'admin'])
+		.where('disabled_at', 'is', null)
+		.orderBy('name')
+		.orderBy('id')
+		.execute();
+}

@@ -1,15 +1,18 @@
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { getReminderChoice, setReminderChoice } from '$lib/server/reminders/reminder.service';
 import { PasswordChangeInput } from '$lib/server/users/user.input';
 import { changePassword } from '$lib/server/users/user.service';
 import { formFields } from '$lib/server/validation';
 import { userRoles } from '$lib/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = ({ locals }) => {
+export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
 	return {
+		/** Whether the daily digest of their action points goes to them; viewers follow none up. */
+		reminders: user.role === 'viewer' ? null : await getReminderChoice(database().db, user.id),
 		account: {
 			name: user.name,
 			email: user.email,
@@ -20,6 +23,14 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
+	reminders: async (event) => {
+		const fields = formFields(await event.request.formData(), ['reminders']);
+		const on = fields.reminders === 'on';
+		return attempt({ form: 'reminders' as const, values: { reminders: on ? 'on' : '' } }, async () => {
+			await setReminderChoice(database().db, actorOf(event), on);
+			return { remindersSaved: true };
+		});
+	},
 	changePassword: async (event) => {
 		const fields = formFields(await event.request.formData(), ['current', 'password', 'confirm']);
 		// Passwords are never sent back to be typed in again.

@@ -1,0 +1,189 @@
+/**
+ * Queries of the action-point board: open action points across all events, filtered by owner, officer,
+ * partner (its dossier, sub-organisations included), due window, status and the kind of meeting, in the
+ * board's order (soonest due first, undated last, then id) along outcome_board_idx; and the counts beside
+ * each filter's choices, one grouped query per filter. Kysely only.
+ */
+import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
+import type { EventKind, OutcomeStatus } from '../../vocabulary';
+import { pageByKeyset } from '../db/keyset';
+import type { Database, IsoDate } from '../db/schema';
+import { outcomesWithOwners } from '../outcomes/outcome.repository';
+import type { PageRequest } from '../pagination';
+
+export type DueWindow = 'overdue' | 'week' | 'month' | 'none';
+
+export interface BoardFilter {
+	/** One status; none: the open ones (open and in progress). */
+	status?: OutcomeStatus;
+	due?: DueWindow;
+	/** The kind of event it came from; 'none': recorded without an event. */
+	meeting?: EventKind | 'none';
+	/** Owned by this person. */
+	personId?: number;
+	/** Owned by this organisation. */
+	organizationId?: number;
+	/** Followed up by this officer (a user account). */
+	officerId?: number;
+	/** In this organisation's dossier: it or one below it owns it, is a party to it, or hosted its meeting. */
+	partnerId?: number;
+}
+
+/** The office's days the due windows are judged by: today, the week's last day (Sunday) and the month's. */
+export interface BoardDays {
+	today: IsoDate;
+	weekEnd: IsoDate;
+	monthEnd: IsoDate;
+}
+
+/**
+ * The board's sort key, spelled as the index outcome_board_idx spells it: the due date, undated action
+ * points after every real date.
+ */
+export const dueKey = sql<IsoDate>`coalesce(outcome.due_on, '9999-12-31')`;
+
+const OPEN: OutcomeStatus[] = ['open', 'in_progress'];
+
+type Eb = ExpressionBuilder<Database, 'outcome' | 'event'>;
+type Facet = 'status' | 'due' | 'meeting' | 'officer';
+
+/** Due before today and neither done nor dropped. */
+const overdue = (eb: Eb, today: IsoDate) =>
+	eb.and([eb(dueKey, '<', today), eb('outcome.status', 'in', OPEN)]);
+
+function dueCondition(eb: Eb, due: DueWindow, days: BoardDays): Expression<SqlBool> {
+	switch (due) {
+		case 'overdue':
+			return overdue(eb, days.today);
+		case 'week':
+			return eb.and([eb(dueKey, '>=', days.today), eb(dueKey, '<=', days.weekEnd)]);
+		case 'month':
+			return eb.and([eb(dueKey, '>=', days.today), eb(dueKey, '<=', days.monthEnd)]);
+		case 'none':
+			return eb('outcome.due_on', 'is', null);
+	}
+}
+
+/** The filter as one condition; `except` leaves one filter out, for the counts beside its choices. */
+function matching(filter: BoardFilter, days: BoardDays, except?: Facet) {
+	return (eb: Eb) => {
+		const all: Expression<SqlBool>[] = [eb('outcome.kind', '=', 'action_point')];
+		if (except !== 'status') {
+			all.push(filter.status ? eb('outcome.status', '=', filter.status) : eb('outcome.status', 'in', OPEN));
+		}
+		if (except !== 'due' && filter.due) all.push(dueCondition(eb, filter.due, days));
+		if (except !== 'meeting' && filter.meeting) {
+			all.push(
+				filter.meeting === 'none' ? eb('outcome.event_id', 'is', null) : eb('event.kind', '=', filter.meeting)
+			);
+		}
+		if (except !== 'officer' && filter.officerId) {
+			all.push(eb('outcome.responsible_user_id', '=', filter.officerId));
+		}
+		if (filter.personId) all.push(eb('outcome.owner_person_id', '=', filter.personId));
+		if (filter.organizationId) all.push(eb('outcome.owner_organization_id', '=', filter.organizationId));
+		if (filter.partnerId) {
+			all.push(
+				eb.exists(
+					eb
+						.selectFrom('dossier_entry as d')
+						.select('d.record_id')
+						.where('d.record_type', '=', 'outcome')
+						.whereRef('d.record_id', '=', 'outcome.id')
+						.where('d.organization_id', '=', filter.partnerId)
+				)
+			);
+		}
+		return eb.and(all);
+	};
+}
+
+/** One page of the board, in its order (keyset on the due key and id). Fetches limit + 1 rows. */
+export async function listBoardActionPoints(
+	db: Kysely<Database>,
+	filter: BoardFilter,
+	days: BoardDays,
+	page: PageRequest
+) {
+	const query = outcomesWithOwners(db)
+		.select(['event.kind as event_kind', dueKey.as('due_key')])
+		.where(matching(filter, days));
+	return pageByKeyset(query, page, { key: [dueKey, 'outcome.id'], order: 'asc' }).execute();
+}
+
+export type BoardRow = Awaited<ReturnType<typeof listBoardActionPoints>>[number];
+
+function counted(db: Kysely<Database>, filter: BoardFilter, days: BoardDays, except: Facet) {
+	return db
+		.selectFrom('outcome')
+		.leftJoin('event', 'event.id', 'outcome.event_id')
+		.where(matching(filter, days, except));
+}
+
+const count = sql<number | string>`count(*)`;
+
+/** How many match the other filters, by status. */
+export function countBoardByStatus(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
+	return counted(db, filter, days, 'status')
+		.select(['outcome.status', count.as('n')])
+		.groupBy('outcome.status')
+		.execute();
+}
+
+/** How many match the other filters, by the kind of meeting (null: recorded without an event). */
+export function countBoardByMeeting(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
+	return counted(db, filter, days, 'meeting')
+		.select(['event.kind', count.as('n')])
+		.groupBy('event.kind')
+		.execute();
+}
+
+/** How many match the other filters, by the officer responsible (null: nobody named). */
+export function countBoardByOfficer(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
+	return counted(db, filter, days, 'officer')
+		.select(['outcome.responsible_user_id', count.as('n')])
+		.groupBy('outcome.responsible_user_id')
+		.execute();
+}
+
+/** How many match the other filters in each due window (which overlap: this month holds this week). */
+export async function countBoardByDue(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
+	const inWindow = (eb: Eb, due: DueWindow) =>
+		eb.fn.sum<number | string | null>(
+			eb
+				.case()
+				.when(dueCondition(eb, due, days))
+				.then(1)
+				.else(0)
+				.end()
+		);
+	return counted(db, filter, days, 'due')
+		.select((eb) => [
+			count.as('any'),
+			inWindow(eb, 'overdue').as('overdue'),
+			inWindow(eb, 'week').as('week'),
+			inWindow(eb, 'month').as('month'),
+			inWindow(eb, 'none').as('none')
+		])
+		.executeTakeFirstOrThrow();
+}
+
+/** The person the board is filtered by, for its heading. */
+export async function findBoardPerson(db: Kysely<Database>, personId: number) {
+	const row = await db
+		.selectFrom('person')
+		.select(['id', 'honorific', 'given_name', 'family_name'])
+		.where('id', '=', personId)
+		.executeTakeFirst();
+	return row ?? null;
+}
+
+/** The organisations the board is filtered by (as owner, as partner), for its heading. */
+export async function listBoardOrganizations(db: Kysely<Database>, organizationIds: number[]) {
+	if (organizationIds.length === 0) return [];
+	return db
+		.selectFrom('organization')
+		.select(['id', 'name', 'acronym'])
+		.where('id', 'in', organizationIds)
+		.execute();
+}
