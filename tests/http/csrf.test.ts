@@ -242,7 +242,7 @@ describe('same-origin POSTs still work', () => {
 		const email = await addUser(databaseUrl, 'officer');
 		const response = await post('/login', 'form', { email, password: TEST_PASSWORD, next: '' }, sameOrigin());
 		expect(response.status).toBe(303);
-		expect(response.headers.get('location')).toBe('/events');
+		expect(response.headers.get('location')).toBe('/');
 	});
 
 	// Our hook looks at where a request comes from, not at its content type: a same-origin fetch with

@@ -64,7 +64,7 @@ describe('with nothing configured, as `npm start` runs it', () => {
 		const base = `http://localhost:${running.port}`;
 		const response = await signIn(base, base);
 		expect(response.status).toBe(303);
-		expect(response.headers.get('location')).toBe('/events');
+		expect(response.headers.get('location')).toBe('/');
 		const attributes = sessionCookie(response);
 		expect(attributes).toContain('httponly');
 		expect(attributes).not.toContain('secure');

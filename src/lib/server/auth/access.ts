@@ -96,7 +96,7 @@ export function routeAccess(routeId: string | null, method: string): RouteAccess
  * break, letters a Location header cannot carry) was not made by us.
  */
 export function safeReturnPath(next: string | null): string {
-	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/events';
-	if (!/^[\x21-\x7e]+$/.test(next)) return '/events';
-	return next.length > 500 ? '/events' : next;
+	if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+	if (!/^[\x21-\x7e]+$/.test(next)) return '/';
+	return next.length > 500 ? '/' : next;
 }

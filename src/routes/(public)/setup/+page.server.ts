@@ -19,7 +19,7 @@ export const actions: Actions = {
 				userAgent: request.headers.get('user-agent')
 			});
 			setSessionCookie(cookies, token, session, url.protocol === 'https:');
-			redirect(303, '/events');
+			redirect(303, '/');
 		});
 	}
 };
