@@ -62,13 +62,13 @@ const MATRIX: Record<string, Cell[]> = {
 		{
 			method: 'GET',
 			path: '/login',
-			expect: { anonymous: 200, viewer: '303 /events', officer: '303 /events', admin: '303 /events' }
+			expect: { anonymous: 200, viewer: '303 /', officer: '303 /', admin: '303 /' }
 		},
 		// Someone signed in is sent on, as the page itself would send them.
 		{
 			method: 'POST',
 			path: '/login',
-			expect: { anonymous: 400, viewer: '303 /events', officer: '303 /events', admin: '303 /events' }
+			expect: { anonymous: 400, viewer: '303 /', officer: '303 /', admin: '303 /' }
 		}
 	],
 	'/(public)/login/two-factor': [

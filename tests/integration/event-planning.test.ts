@@ -259,15 +259,15 @@ describeEachEngine('planning an event', (engine) => {
 					officer,
 					parsed({
 						kind: 'observance',
-						title: 'International Migrants Day 2026',
+						title: 'Migration Week 2027',
 						theme: 'Migrants contribute',
 						description: 'Held at the SMS.\nSecond line.',
-						start: '2026-12-18T10:00',
-						end: '2026-12-18T12:30',
+						start: '2027-06-15T10:00',
+						end: '2027-06-15T12:30',
 						timeZone: '',
 						timing: 'time_assumed',
 						venueId: String(ids.smsHq),
-						onlineUrl: 'https://meet.example.org/imd-2026',
+						onlineUrl: 'https://meet.example.org/week-2027',
 						status: 'confirmed',
 						seriesId: String(ids.imdSeries),
 						isPublic: true,
@@ -279,15 +279,15 @@ describeEachEngine('planning an event', (engine) => {
 			const row = await eventRow(db, eventId);
 			expect(row).toMatchObject({
 				kind: 'observance',
-				title: 'International Migrants Day 2026',
+				title: 'Migration Week 2027',
 				theme: 'Migrants contribute',
 				description: 'Held at the SMS.\nSecond line.',
-				start_at: '2026-12-18T06:00:00.000Z',
-				end_at: '2026-12-18T08:30:00.000Z',
+				start_at: '2027-06-15T06:00:00.000Z',
+				end_at: '2027-06-15T08:30:00.000Z',
 				time_zone: 'Asia/Baku',
 				timing: 'time_assumed',
 				venue_id: ids.smsHq,
-				online_url: 'https://meet.example.org/imd-2026',
+				online_url: 'https://meet.example.org/week-2027',
 				status: 'confirmed',
 				status_reason: null,
 				series_id: ids.imdSeries,
@@ -299,12 +299,12 @@ describeEachEngine('planning an event', (engine) => {
 			const form = await findEventForm(db, eventId);
 			expect(form!.values.hosts).toEqual([String(ids.sms)]);
 			expect(form!.values.coHosts).toEqual([String(ids.iomAzerbaijan), String(ids.iom)]);
-			expect(form!.values.start).toBe('2026-12-18T10:00');
+			expect(form!.values.start).toBe('2027-06-15T10:00');
 			const [entry] = await auditOf(db, eventId);
 			expect(entry).toMatchObject({
 				action: 'event.create',
 				actor: officer.label,
-				after: { title: 'International Migrants Day 2026', start_at: '2026-12-18T06:00:00.000Z' }
+				after: { title: 'Migration Week 2027', start_at: '2027-06-15T06:00:00.000Z' }
 			});
 		});
 
