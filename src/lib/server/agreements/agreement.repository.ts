@@ -119,27 +119,6 @@ export async function listAgreementsById(db: Kysely<Database>, ids: number[], to
 		.execute();
 }
 
-/** How many agreements the organisation is a party to, and how many of them are in force on `today`. */
-export async function countAgreementsOfOrganization(
-	db: Kysely<Database>,
-	organizationId: number,
-	today: IsoDate
-) {
-	const row = await db
-		.selectFrom('agreement')
-		.select((eb) => [
-			eb.fn.countAll<number>().as('total'),
-			eb.fn
-				.sum<number>(
-					eb.case().when(agreementStateOn(today)(eb), '=', sql.lit('in_force')).then(1).else(0).end()
-				)
-				.as('in_force')
-		])
-		.where(hasLink(AGREEMENT_PARTIES, 'agreement.id', organizationId))
-		.executeTakeFirstOrThrow();
-	return { total: Number(row.total), inForce: Number(row.in_force ?? 0) };
-}
-
 /** The agreement with its state and the event where it was signed. */
 export async function findAgreement(db: Kysely<Database>, agreementId: number, today: IsoDate) {
 	const row = await db

@@ -37,7 +37,6 @@ import type { AgreementFormValues, AgreementInput } from './agreement.input';
 import {
 	AGREEMENT_LETTERS,
 	AGREEMENT_PARTIES,
-	countAgreementsOfOrganization,
 	findAgreement,
 	findAgreementRow,
 	insertAgreement,
@@ -109,11 +108,6 @@ export async function listAgreementSummaries(
 	now = new Date()
 ): Promise<AgreementSummary[]> {
 	return withParties(db, await listAgreementsById(db, ids, officeToday(now)));
-}
-
-/** How many agreements an organisation is a party to, and how many are in force. One query. */
-export async function getAgreementCounts(db: Kysely<Database>, organizationId: number, now = new Date()) {
-	return countAgreementsOfOrganization(db, organizationId, officeToday(now));
 }
 
 export interface AgreementPage {

@@ -16,7 +16,7 @@ import type { Database, IsoDate } from '../db/schema';
 import { inPartnerScope, type PartnerScope } from '../dossier/dossier.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { carriedTo } from '../outcomes/outcome-thread.repository';
-import { openActionPointsSoonestDue } from '../outcomes/outcome.repository';
+import { actionPointItemColumns, openActionPointsSoonestDue } from '../outcomes/outcome.repository';
 
 type Db = Kysely<Database>;
 
@@ -86,12 +86,7 @@ export async function listOpenActionPointsWith(db: Db, scope: PartnerScope, even
 		.leftJoin('person', 'person.id', 'outcome.owner_person_id')
 		.leftJoin('organization as owner', 'owner.id', 'outcome.owner_organization_id')
 		.select([
-			'outcome.id',
-			'outcome.title',
-			'outcome.status',
-			'outcome.due_on',
-			'event.id as event_id',
-			'event.title as event_title',
+			...actionPointItemColumns,
 			'event.start_at as event_start_at',
 			'event.time_zone as event_time_zone',
 			'person.honorific as owner_honorific',

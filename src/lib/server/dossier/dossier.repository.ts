@@ -5,6 +5,7 @@
 import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DossierKind, DossierRole } from '../../vocabulary';
 import { agreementStateOn } from '../agreements/agreement.repository';
+import { actionPointItemColumns } from '../outcomes/outcome.repository';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, DossierEntryTable, DossierPendingTable, IsoDate } from '../db/schema';
 import type { PageRequest } from '../pagination';
@@ -503,14 +504,7 @@ export async function listOpenActionPointsOf(db: Db, organizationId: number, lim
 		.selectFrom('dossier_entry')
 		.innerJoin('outcome', 'outcome.id', 'dossier_entry.record_id')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
-		.select([
-			'outcome.id',
-			'outcome.title',
-			'outcome.status',
-			'outcome.due_on',
-			'event.id as event_id',
-			'event.title as event_title'
-		])
+		.select(actionPointItemColumns)
 		.where('dossier_entry.organization_id', '=', organizationId)
 		.where('dossier_entry.record_type', '=', 'outcome')
 		.where('outcome.kind', '=', 'action_point')

@@ -94,6 +94,16 @@ export function outcomesOfLatestEventsFirst(db: Kysely<Database>) {
 	);
 }
 
+/** What a short list of action points shows of each, with the meeting it was agreed at joined as `event`. */
+export const actionPointItemColumns = [
+	'outcome.id',
+	'outcome.title',
+	'outcome.status',
+	'outcome.due_on',
+	'event.id as event_id',
+	'event.title as event_title'
+] as const;
+
 /**
  * Action points not yet done or dropped, with the meeting each was agreed at left-joined as `event`:
  * overdue and soonest due first, undated last.

@@ -85,19 +85,6 @@ export async function listProjectsLinkedTo(db: Kysely<Database>, kind: ProjectLi
 		.execute();
 }
 
-/** How many projects the organisation is a partner in, and how many of them are ongoing. */
-export async function countProjectsOfOrganization(db: Kysely<Database>, organizationId: number) {
-	const row = await db
-		.selectFrom('project')
-		.select((eb) => [
-			eb.fn.countAll<number>().as('total'),
-			eb.fn.sum<number>(eb.case().when('project.state', '=', 'ongoing').then(1).else(0).end()).as('ongoing')
-		])
-		.where(hasLink(PROJECT_PARTNERS, 'project.id', organizationId))
-		.executeTakeFirstOrThrow();
-	return { total: Number(row.total), ongoing: Number(row.ongoing ?? 0) };
-}
-
 /** The events a project links to, latest first. */
 export async function listEventsOfProject(db: Kysely<Database>, projectId: number) {
 	return db

@@ -40,7 +40,6 @@ import { toProjectRef, type ProjectRef } from './project.ref';
 import {
 	PROJECT_LINKS,
 	PROJECT_PARTNERS,
-	countProjectsOfOrganization,
 	findLinkTarget,
 	findProject,
 	findProjectRow,
@@ -85,11 +84,6 @@ export async function getProjectRegister(
 /** The projects that link to an event, for its page. One query. */
 export async function listProjectsOfEvent(db: Kysely<Database>, eventId: number): Promise<ProjectRef[]> {
 	return (await listProjectsLinkedTo(db, 'event', eventId)).map(toProjectRef);
-}
-
-/** How many projects an organisation is a partner in, and how many are ongoing. One query. */
-export async function getProjectCounts(db: Kysely<Database>, organizationId: number) {
-	return countProjectsOfOrganization(db, organizationId);
 }
 
 /** The kinds of record a project's page finds by name and links to. */

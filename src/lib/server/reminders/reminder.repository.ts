@@ -4,6 +4,7 @@
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import type { Database, Flag, IsoDate } from '../db/schema';
+import { actionPointItemColumns } from '../outcomes/outcome.repository';
 
 /** Action points an officer follows up that are neither done nor dropped and due by `until`. */
 const dueBy = (until: IsoDate) => (eb: ExpressionBuilder<Database, 'outcome'>) =>
@@ -13,21 +14,12 @@ const dueBy = (until: IsoDate) => (eb: ExpressionBuilder<Database, 'outcome'>) =
 		eb('outcome.due_on', '<=', until)
 	]);
 
-const itemColumns = [
-	'outcome.id',
-	'outcome.title',
-	'outcome.status',
-	'outcome.due_on',
-	'event.id as event_id',
-	'event.title as event_title'
-] as const;
-
 /** One officer's action points due by `until` (overdue first), along outcome_responsible_idx. Limit + 1. */
 export function listActionPointsDueBy(db: Kysely<Database>, userId: number, until: IsoDate, limit: number) {
 	return db
 		.selectFrom('outcome')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
-		.select(itemColumns)
+		.select(actionPointItemColumns)
 		.where('outcome.responsible_user_id', '=', userId)
 		.where(dueBy(until))
 		.orderBy('outcome.due_on')
@@ -47,7 +39,7 @@ export function listDigestsToSend(db: Kysely<Database>, officeDate: IsoDate, unt
 		.selectFrom('user_account as u')
 		.innerJoin('outcome', 'outcome.responsible_user_id', 'u.id')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
-		.select(['u.id as user_id', 'u.name as user_name', 'u.email as user_email', ...itemColumns])
+		.select(['u.id as user_id', 'u.name as user_name', 'u.email as user_email', ...actionPointItemColumns])
 		.where('u.role', 'in', ['officer', 'admin'])
 		.where('u.disabled_at', 'is', null)
 		.where('u.reminders', '=', 1)
