@@ -38,3 +38,10 @@ export async function insertParticipants(db: Db, rows: NewParticipant[]) {
 export async function insertAgendaItems(db: Db, rows: Insertable<AgendaItemTable>[]) {
 	return db.insertInto('agenda_item').values(rows).returning(['id', 'event_id']).execute();
 }
+
+/** An umbrella organisation over those given, so that its dossier holds all of theirs. */
+export async function insertUmbrella(db: Db, row: NewOrganization, childIds: number[]) {
+	const { id } = await db.insertInto('organization').values(row).returning('id').executeTakeFirstOrThrow();
+	await db.updateTable('organization').set({ parent_id: id }).where('id', 'in', childIds).execute();
+	return id;
+}

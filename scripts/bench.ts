@@ -3,8 +3,9 @@
  * Builds a temporary SQLite database (or uses BENCH_DATABASE_URL, e.g. a PostgreSQL schema you can drop)
  * with BENCH_EVENTS events (default 100 000), each with hosts, 5 agenda items and 4 participants, then
  * times the events list (first page and a page deep in the past), the event page, a person page, an
- * organisation page, an event's .ics and invitations page, and two calendar feeds. Prints a table;
- * nothing is kept.
+ * organisation's head and dossiers (a partner with ten records beside an umbrella over twenty
+ * organisations holding BENCH_EVENTS / 10 events), an event's .ics and invitations page, and two
+ * calendar feeds. Prints a table; nothing is kept.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ import { createFeed, findFeedCalendar } from '../src/lib/server/feeds/feed.servi
 import { findEventCalendarFile } from '../src/lib/server/ical/ical.service';
 import { findInvitationsPage } from '../src/lib/server/invitations/invitation.service';
 import { findOrganizationPage } from '../src/lib/server/organizations/organization.service';
+import { findDossier, refreshDossiers } from '../src/lib/server/dossier/dossier.service';
 import { findPersonPage } from '../src/lib/server/people/person.service';
 import { systemActor } from '../src/lib/server/audit/audit';
 import { insertVenue } from '../src/lib/server/venues/venue.repository';
@@ -27,7 +29,8 @@ import {
 	insertEvents,
 	insertOrganizations,
 	insertParticipants,
-	insertPeople
+	insertPeople,
+	insertUmbrella
 } from './bench.repository';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -139,11 +142,44 @@ async function main() {
 				);
 			}
 		});
+		// A partner with ten records (it co-hosts the first ten events), and an umbrella over twenty
+		// organisations whose dossier holds every event they host.
+		const [small, umbrella] = await db.transaction().execute(async (tx) => {
+			const partner = await insertUmbrella(
+				tx,
+				{ name: 'Small partner', kind: 'government_body', ...stamps },
+				[]
+			);
+			await insertEventHosts(
+				tx,
+				Array.from({ length: 10 }, (_, k) => ({
+					event_id: k + 1,
+					organization_id: partner,
+					role: 'co_host' as const
+				}))
+			);
+			const over = Array.from({ length: 20 }, (_, k) => k + 1);
+			const top = await insertUmbrella(
+				tx,
+				{ name: 'Umbrella', kind: 'international_organization', ...stamps },
+				over
+			);
+			return [partner, top];
+		});
 		const seeded = (performance.now() - started) / 1000;
+		const dossierStarted = performance.now();
+		const worked = await refreshDossiers(db);
+		const dossierSeconds = (performance.now() - dossierStarted) / 1000;
 		console.log(
 			`${handle.description}: ${EVENTS.toLocaleString('en')} events, ${(EVENTS * 5).toLocaleString('en')} agenda items, ` +
 				`${(EVENTS * 4).toLocaleString('en')} participants, ${PEOPLE.toLocaleString('en')} people, seeded in ${seeded.toFixed(1)} s`
 		);
+		const umbrellaDossier = await findDossier(db, umbrella, {}, { limit: 50 });
+		console.log(
+			`partner dossiers: ${worked.toLocaleString('en')} records worked out in ${dossierSeconds.toFixed(1)} s; ` +
+				`the umbrella's holds ${umbrellaDossier!.total.toLocaleString('en')}, the small partner's 10`
+		);
+		const dossierYear = Number(umbrellaDossier!.years[Math.floor(umbrellaDossier!.years.length / 2)] ?? 2000);
 
 		const later = new Date(Date.UTC(2100, 0, 1)).toISOString();
 		const deep = await listEventsPage(db, { when: 'past', now: later }, { limit: 25 });
@@ -180,7 +216,17 @@ async function main() {
 			)
 			.add('event page', () => findEventPage(db, middleEvent))
 			.add('person page', () => findPersonPage(db, 42, { privateContacts: true }))
-			.add('organisation page', () => findOrganizationPage(db, 7))
+			.add("organisation page's head", () => findOrganizationPage(db, 7))
+			.add('dossier of a partner with 10 records', () => findDossier(db, small, {}, { limit: 50 }))
+			.add(`dossier of an umbrella over 20 organisations, first page`, () =>
+				findDossier(db, umbrella, {}, { limit: 50 })
+			)
+			.add('the same dossier, one year', () =>
+				findDossier(db, umbrella, { year: dossierYear }, { limit: 50 })
+			)
+			.add('the same dossier, events only, without sub-organisations', () =>
+				findDossier(db, umbrella, { kind: 'event', ownOnly: true }, { limit: 50 })
+			)
 			.add('event .ics with its agenda', () => findEventCalendarFile(db, middleEvent, { withAgenda: true }))
 			.add('invitations page of an event', () => findInvitationsPage(db, middleEvent, { limit: 25 }))
 			.add("a person's feed (3 years)", () => findFeedCalendar(db, personFeed, { now: feedNow }))
