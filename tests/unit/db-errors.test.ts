@@ -18,7 +18,10 @@ describe('classifyDatabaseError', () => {
 		['55P03', 'busy'],
 		['XX001', 'corrupt'],
 		['08006', 'unreachable'],
-		['57P01', 'unreachable']
+		['57P01', 'unreachable'],
+		['ENOSPC', 'full'],
+		['EROFS', 'read-only'],
+		['ECONNREFUSED', 'unreachable']
 	])('%s is %s', (code, kind) => {
 		expect(classifyDatabaseError(failure(code))).toEqual({ kind, code, detail: 'the engine said so' });
 	});

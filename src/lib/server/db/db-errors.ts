@@ -1,8 +1,9 @@
 /**
  * The database failures that are the server's condition rather than a bug: a full disk, a database that
  * cannot be written, one too busy to answer in time, a damaged one. Classified here, once, for both
- * engines, from the error's code (better-sqlite3's `SQLITE_…` names, PostgreSQL's SQLSTATE); the hooks
- * answer them with 503 and readiness reports them (src/lib/server/http/unavailable.ts, health.ts).
+ * engines, from the error's code (better-sqlite3's `SQLITE_…` names, PostgreSQL's SQLSTATE, the system's
+ * ENOSPC, EROFS or ECONNREFUSED); the hooks answer them with 503 and readiness reports them
+ * (src/lib/server/http/unavailable.ts, health.ts).
  */
 
 export type DatabaseProblemKind = 'full' | 'read-only' | 'busy' | 'corrupt' | 'io' | 'unreachable';
@@ -41,7 +42,21 @@ const POSTGRES_KINDS: Record<string, DatabaseProblemKind> = {
 	XX002: 'corrupt' // index_corrupted
 };
 
+// The system's own, met where the database or the file store beside it write (a letter's enclosure on a
+// full disk), or where PostgreSQL is reached over the network.
+const SYSTEM_KINDS: Record<string, DatabaseProblemKind> = {
+	ENOSPC: 'full',
+	EDQUOT: 'full',
+	EROFS: 'read-only',
+	EIO: 'io',
+	ECONNREFUSED: 'unreachable',
+	ECONNRESET: 'unreachable',
+	ETIMEDOUT: 'unreachable',
+	EHOSTUNREACH: 'unreachable'
+};
+
 function kindOf(code: string): DatabaseProblemKind | undefined {
+	if (code in SYSTEM_KINDS) return SYSTEM_KINDS[code];
 	if (code.startsWith('SQLITE_')) {
 		return SQLITE_KINDS.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`))?.[1];
 	}
