@@ -77,6 +77,8 @@ const WRITES: Record<string, UserRole> = {
 	removeParticipant: 'officer',
 	recordRsvp: 'officer',
 	markAttendance: 'officer',
+	acceptProposal: 'officer',
+	declineProposal: 'officer',
 	createPerson: 'officer',
 	revisePerson: 'officer',
 	addPersonPosition: 'officer',
@@ -121,6 +123,8 @@ const INSIDE_A_WRITE = [
 	'queueEventUpdates',
 	'queueDeletionCancellations',
 	'queueParticipantCancellation',
+	'queueInvitationRefresh',
+	'setRsvpInTransaction',
 	'addPersonInTransaction',
 	'addOutcomeInTransaction',
 	'addAgreementInTransaction',
@@ -134,7 +138,15 @@ const INSIDE_A_WRITE = [
 ];
 
 /** The operator's tools, run from the command line or the server's schedule, never for a request. */
-const OPERATIONS = ['takeBackup', 'verifyBackup', 'restoreBackup', 'DatabaseNotEmpty', 'queueDailyDigests'];
+const OPERATIONS = [
+	'takeBackup',
+	'verifyBackup',
+	'restoreBackup',
+	'DatabaseNotEmpty',
+	'queueDailyDigests',
+	// The inbox worker's, for each answer read from the office's mailbox: the sender is checked instead.
+	'applyItipMessage'
+];
 
 const READ = /^(find|list|get|is|needs|must|search|to[A-Z]|describe|resolve|calendarFilename|preview)/;
 

@@ -13,6 +13,8 @@ import { loadDemoData } from './demo/demo.service';
 import { createMailer } from './mail/mail.transport';
 import { outboxSettings } from './mail/outbox.settings';
 import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
+import { inboxSettings } from './inbox/inbox.settings';
+import { startInboxWorker, type InboxWorker } from './inbox/inbox.worker';
 import { logger } from './observability/logger';
 import { startReminderWorker, type ReminderWorker } from './reminders/reminder.worker';
 import { refreshNameKeys } from './people/person.service';
@@ -51,14 +53,19 @@ function cannotStart(description: string, error: unknown): unknown {
 
 let outbox: OutboxWorker | null = null;
 let reminders: ReminderWorker | null = null;
+let inbox: InboxWorker | null = null;
 
 /**
  * Starts delivering the outbox by SMTP when SMTP_URL is set, and with it the daily reminders
  * (reminders/reminder.worker.ts). Without it, invitations wait in the outbox (the pages say so) and no
  * digest is queued at all: one queued meanwhile would go out days late, beside the day's own, once SMTP
  * is set; officers see the same list on the home page. How it delivers: mail/outbox.settings.ts.
+ * With IMAP_URL set, it also reads the office's mailbox for attendees' answers (inbox/inbox.worker.ts),
+ * whether or not SMTP is: what an answer sends back waits in the outbox like any invitation.
  */
 export function startOutboxDelivery(): void {
+	const imap = inboxSettings();
+	if (imap) inbox = startInboxWorker(database().db, imap);
 	const mailer = createMailer();
 	if (!mailer) {
 		logger.info('SMTP_URL is not set: invitations wait in the outbox, and no daily reminders are queued');
@@ -78,7 +85,7 @@ export function startBackupSchedule(): void {
 
 /**
  * Once nothing else will be asked of the server (scripts/serve.ts emits 'sveltekit:shutdown' after its
- * HTTP server has closed, as adapter-node's own entry does): the reminders and the outbox stop, giving back what it could
+ * HTTP server has closed, as adapter-node's own entry does): the inbox, the reminders and the outbox stop, giving back what it could
  * not finish, and a backup under way finishes; then the database is closed (on SQLite after a checkpoint, so the file alone holds every
  * write). With nothing left to wait for, the process exits by itself.
  */
@@ -87,6 +94,8 @@ export function stopOnShutdown(): void {
 		// Nothing else need hold the process open now (the outbox's timer does not): this does, to the end.
 		const keepAlive = setInterval(() => {}, 60_000);
 		try {
+			await inbox?.stop();
+			inbox = null;
 			await reminders?.stop();
 			reminders = null;
 			await outbox?.stop();

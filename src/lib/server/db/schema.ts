@@ -506,9 +506,12 @@ export interface CalendarFeedTable {
 }
 
 /** A reminder is plain text; the others are iTIP messages with a method, SEQUENCE and calendar. */
-export type OutboxMessageKind = 'invitation' | 'update' | 'cancellation' | 'reminder';
-export type InvitationKind = Exclude<OutboxMessageKind, 'reminder'>;
+export type OutboxMessageKind = 'invitation' | 'update' | 'cancellation' | 'reminder' | 'proposal_declined';
+export type InvitationKind = Exclude<OutboxMessageKind, 'reminder' | 'proposal_declined'>;
 export type OutboxMessageStatus = 'queued' | 'sending' | 'sent' | 'failed';
+
+/** The iTIP methods the office sends: invitations and their updates, cancellations, a declined proposal. */
+export type ItipMethodSent = 'REQUEST' | 'CANCEL' | 'DECLINECOUNTER';
 
 export interface OutboxMessageTable {
 	id: Generated<number>;
@@ -517,7 +520,7 @@ export interface OutboxMessageTable {
 	to_address: string;
 	to_name: string;
 	kind: OutboxMessageKind;
-	method: 'REQUEST' | 'CANCEL' | null;
+	method: ItipMethodSent | null;
 	sequence: number | null;
 	subject: string;
 	text_body: string;
@@ -536,6 +539,37 @@ export interface OutboxMessageTable {
 	created_by_user_id: number | null;
 	created_at: Instant;
 	sent_at: Instant | null;
+}
+
+/** applied: an answer recorded; refused: nothing changed (see reason); proposed: a COUNTER; refreshed: sent again. */
+export type InboxOutcome = 'applied' | 'refused' | 'proposed' | 'refreshed';
+
+/** An iTIP message read from the office's mailbox, recorded with what it changed (src/lib/server/inbox). */
+export interface InboxMessageTable {
+	id: Generated<number>;
+	mailbox: string;
+	uid_validity: number;
+	uid: number;
+	message_id: string | null;
+	from_address: string | null;
+	subject: string | null;
+	received_at: Instant;
+	method: string | null;
+	outcome: InboxOutcome;
+	reason: string | null;
+	event_id: number | null;
+	participant_id: number | null;
+	attendee_address: string | null;
+	partstat: string | null;
+	sent_at: Instant | null;
+	sequence: number | null;
+	proposed_start_at: Instant | null;
+	proposed_end_at: Instant | null;
+	comment: string | null;
+	decision: 'accepted' | 'declined' | null;
+	decided_at: Instant | null;
+	decided_by_user_id: number | null;
+	marking_until: Instant | null;
 }
 
 export interface Database {
@@ -584,6 +618,7 @@ export interface Database {
 	calendar_feed: CalendarFeedTable;
 	outbox_message: OutboxMessageTable;
 	reminder_digest: ReminderDigestTable;
+	inbox_message: InboxMessageTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -14,7 +14,7 @@ import ical, {
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 
-export type IcalMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL';
+export type IcalMethod = 'PUBLISH' | 'REQUEST' | 'CANCEL' | 'DECLINECOUNTER';
 export type IcalRole = 'CHAIR' | 'REQ-PARTICIPANT' | 'OPT-PARTICIPANT' | 'NON-PARTICIPANT';
 export type IcalPartstat = 'NEEDS-ACTION' | 'ACCEPTED' | 'DECLINED' | 'TENTATIVE';
 export type IcalStatus = 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
@@ -64,7 +64,8 @@ const PRODUCT_ID = '//Protokol//Protokol event management//EN';
 const METHODS: Record<IcalMethod, ICalCalendarMethod> = {
 	PUBLISH: ICalCalendarMethod.PUBLISH,
 	REQUEST: ICalCalendarMethod.REQUEST,
-	CANCEL: ICalCalendarMethod.CANCEL
+	CANCEL: ICalCalendarMethod.CANCEL,
+	DECLINECOUNTER: ICalCalendarMethod.DECLINECOUNTER
 };
 const STATUSES: Record<IcalStatus, ICalEventStatus> = {
 	CONFIRMED: ICalEventStatus.CONFIRMED,

@@ -312,3 +312,29 @@ export async function queueParticipantCancellation(
 	});
 	return true;
 }
+
+/**
+ * For an attendee's REFRESH (RFC 5546 §3.2.6), inside the transaction that records it: the invitation as
+ * it stands now, to them alone, with the current SEQUENCE. False when they have no address.
+ */
+export async function queueInvitationRefresh(
+	tx: Kysely<Database>,
+	actor: Actor,
+	eventId: number,
+	participantId: number,
+	now: Date
+): Promise<boolean> {
+	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
+	const target = recipients.find((r) => r.participantId === participantId);
+	if (!event || !target || !target.email) return false;
+	await queueMessages(tx, {
+		kind: 'invitation',
+		event,
+		targets: [target],
+		everyone: recipients,
+		publicIds,
+		actor,
+		now
+	});
+	return true;
+}

@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import nodemailer, { type Transporter } from 'nodemailer';
+import type { ItipMethodSent } from '../db/schema';
 import { outboxSettings } from './outbox.settings';
 
 /** The office that sends: the sender of every message, and the ORGANIZER of every invitation. */
@@ -24,7 +25,7 @@ export interface OutgoingMail {
 	subject: string;
 	text: string;
 	/** An invitation's iTIP method and calendar; null for plain text (a reminder). */
-	method: 'REQUEST' | 'CANCEL' | null;
+	method: ItipMethodSent | null;
 	ics: string | null;
 }
 

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import type { Database } from '../db/schema';
 import type { RsvpStatus } from '../../vocabulary';
-import { formatPersonName } from '../../format/names';
-import { updateParticipant } from './participant.repository';
+import { formatPersonName, type NameParts } from '../../format/names';
+import { updateParticipant, type ParticipantRow } from './participant.repository';
 import { participantOrFail } from './participant.shared';
 import { authorize } from '../auth/authorize';
 
@@ -22,23 +22,36 @@ async function setRsvp(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
-		const now = new Date().toISOString();
-		const attendance = status === 'attended' || status === 'no_show';
-		// An answer is dated when it is recorded; attendance keeps the date of the answer given before.
-		const respondedAt = attendance ? participant.responded_at : status === 'invited' ? null : now;
-		await updateParticipant(tx, participantId, {
-			rsvp_status: status,
-			responded_at: respondedAt,
-			updated_at: now
-		});
-		await recordAction(tx, actor, {
-			action,
-			entityType: 'event_participant',
-			entityId: participantId,
-			eventId,
-			before: { rsvp: participant.rsvp_status, respondedAt: participant.responded_at },
-			after: { rsvp: status, respondedAt, onBehalfOf: formatPersonName(participant) }
-		});
+		await setRsvpInTransaction(tx, actor, participant, status, { at: new Date().toISOString(), action });
+	});
+}
+
+/**
+ * Inside a write that has checked its actor: sets the participant's answer or attendance, with its
+ * audit entry. An answer is dated `at` (when it was given); attendance keeps the date of the answer
+ * given before. `via` says how the answer came (an e-mail reply), for the audit trail.
+ */
+export async function setRsvpInTransaction(
+	tx: Kysely<Database>,
+	actor: Actor,
+	participant: Pick<ParticipantRow, 'id' | 'event_id' | 'rsvp_status' | 'responded_at'> & NameParts,
+	status: RsvpStatus,
+	{ at, action, via }: { at: string; action: string; via?: Record<string, unknown> }
+): Promise<void> {
+	const attendance = status === 'attended' || status === 'no_show';
+	const respondedAt = attendance ? participant.responded_at : status === 'invited' ? null : at;
+	await updateParticipant(tx, participant.id, {
+		rsvp_status: status,
+		responded_at: respondedAt,
+		updated_at: new Date().toISOString()
+	});
+	await recordAction(tx, actor, {
+		action,
+		entityType: 'event_participant',
+		entityId: participant.id,
+		eventId: participant.event_id,
+		before: { rsvp: participant.rsvp_status, respondedAt: participant.responded_at },
+		after: { rsvp: status, respondedAt, onBehalfOf: formatPersonName(participant), ...via }
 	});
 }
 

@@ -1,0 +1,107 @@
+/** What the inbox page and an event's "proposals waiting" panel receive. */
+import { formatPersonName } from '../../format/names';
+import type { InboxOutcome } from '../db/schema';
+import type { Page } from '../pagination';
+import type { InboxListRow } from './inbox.repository';
+
+export type InboxFilter = InboxOutcome | 'waiting' | null;
+
+export const INBOX_FILTERS: { value: Exclude<InboxFilter, null>; label: string }[] = [
+	{ value: 'applied', label: 'Answers recorded' },
+	{ value: 'refused', label: 'Refused' },
+	{ value: 'waiting', label: 'Proposals waiting' },
+	{ value: 'proposed', label: 'All proposals' },
+	{ value: 'refreshed', label: 'Invitations sent again' }
+];
+
+const PARTSTAT_LABELS: Record<string, string> = {
+	ACCEPTED: 'Accepted',
+	TENTATIVE: 'Tentative',
+	DECLINED: 'Declined',
+	DELEGATED: 'Delegated',
+	'NEEDS-ACTION': 'No answer'
+};
+
+export interface InboxMessageView {
+	id: number;
+	receivedAt: string;
+	from: string | null;
+	subject: string | null;
+	method: string | null;
+	outcome: InboxOutcome;
+	/** What happened, in a few words: "Declined", "Refused: …", "Proposes a new time". */
+	what: string;
+	reason: string | null;
+	event: { id: number; title: string; timeZone: string; startAt: string; endAt: string } | null;
+	participantName: string | null;
+	attendee: string | null;
+	sentAt: string | null;
+	proposed: { startAt: string; endAt: string } | null;
+	comment: string | null;
+	decision: 'accepted' | 'declined' | null;
+	decidedAt: string | null;
+	/** A proposal an officer may still accept or decline. */
+	waiting: boolean;
+}
+
+export interface InboxPage {
+	messages: Page<InboxMessageView>;
+	filter: InboxFilter;
+	counts: { applied: number; refused: number; waiting: number; proposed: number; refreshed: number };
+	/** Whether a mailbox is read at all (IMAP_URL). */
+	imapConfigured: boolean;
+}
+
+function whatOf(row: InboxListRow): string {
+	switch (row.outcome) {
+		case 'applied':
+			return PARTSTAT_LABELS[row.partstat ?? ''] ?? row.partstat ?? 'Answered';
+		case 'refused':
+			return 'Refused';
+		case 'refreshed':
+			return 'Asked for the invitation again: sent';
+		case 'proposed':
+			return row.decision === 'accepted'
+				? 'Proposed a new time: accepted'
+				: row.decision === 'declined'
+					? 'Proposed a new time: declined'
+					: 'Proposes a new time';
+	}
+}
+
+export function toInboxView(row: InboxListRow): InboxMessageView {
+	return {
+		id: row.id,
+		receivedAt: row.received_at,
+		from: row.from_address,
+		subject: row.subject,
+		method: row.method,
+		outcome: row.outcome,
+		what: whatOf(row),
+		reason: row.reason,
+		event:
+			row.event_id !== null && row.event_title !== null
+				? {
+						id: row.event_id,
+						title: row.event_title,
+						timeZone: row.event_time_zone!,
+						startAt: row.event_start_at!,
+						endAt: row.event_end_at!
+					}
+				: null,
+		participantName:
+			row.given_name !== null
+				? formatPersonName({ ...row, given_name: row.given_name, family_name: row.family_name ?? '' })
+				: null,
+		attendee: row.attendee_address,
+		sentAt: row.sent_at,
+		proposed:
+			row.proposed_start_at && row.proposed_end_at
+				? { startAt: row.proposed_start_at, endAt: row.proposed_end_at }
+				: null,
+		comment: row.comment,
+		decision: row.decision,
+		decidedAt: row.decided_at,
+		waiting: row.outcome === 'proposed' && row.decision === null && row.event_id !== null
+	};
+}
