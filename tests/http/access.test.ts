@@ -426,6 +426,13 @@ const MATRIX: Record<string, Cell[]> = {
 	],
 	// Who was sent what, with their addresses: officers only.
 	'/(app)/outbox': [officerPage('/outbox', 200), officerWrite('/outbox?/retry', 400)],
+	// Answers by e-mail: officers only; a form naming no proposal is refused with a message.
+	'/(app)/inbox': [
+		officerPage('/inbox', 200),
+		officerPage('/inbox?show=refused&after=bogus', 200),
+		officerWrite('/inbox?/accept', 400),
+		officerWrite('/inbox?/decline', 400)
+	],
 	'/(app)/events/[eventId=id]/invitations': [
 		officerPage('/events/2/invitations', 200),
 		officerPage('/events/999999/invitations', 404),

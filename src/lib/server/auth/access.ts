@@ -69,7 +69,9 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/correspondence/[correspondenceId=id]/edit',
 	'/(app)/venues/new',
 	'/(app)/venues/[venueId=id]/edit',
-	'/(app)/outbox'
+	'/(app)/outbox',
+	// Attendees' answers by e-mail, with their addresses, and the proposals officers decide on.
+	'/(app)/inbox'
 ]);
 
 /** Where a user who must still enrol a second factor may go. */

@@ -47,7 +47,13 @@ import {
 	updateInboxMessage,
 	type AddressedParticipant
 } from './inbox.repository';
-import { toInboxView, type InboxFilter, type InboxMessageView, type InboxPage } from './inbox.view';
+import {
+	inboxFilters,
+	toInboxView,
+	type InboxFilter,
+	type InboxMessageView,
+	type InboxPage
+} from './inbox.view';
 import type { ItipAttendee, ItipMessage } from './itip.parse';
 
 /** The iTIP methods an attendee sends the organizer, which the inbox handles; any other is left alone. */
@@ -229,13 +235,6 @@ export async function applyItipMessage(
 	});
 }
 
-const PAGE_FILTERS = new Set(['applied', 'refused', 'proposed', 'refreshed', 'waiting']);
-
-/** The filter a URL asks for; anything else is every message. */
-export function toInboxFilter(value: string | null): InboxFilter {
-	return value && PAGE_FILTERS.has(value) ? (value as InboxFilter) : null;
-}
-
 /** The inbox, newest first, for officers: answers recorded, refused (with why), proposals waiting. */
 export async function getInboxPage(
 	db: Kysely<Database>,
@@ -254,13 +253,13 @@ export async function getInboxPage(
 	return {
 		messages: { ...page, items: page.items.map(toInboxView) },
 		filter,
-		counts: {
+		filters: inboxFilters({
 			applied: countOf('applied'),
 			refused: countOf('refused'),
 			proposed: countOf('proposed'),
 			waiting: Number(counts.find((c) => c.outcome === 'proposed')?.undecided ?? 0),
 			refreshed: countOf('refreshed')
-		},
+		}),
 		imapConfigured
 	};
 }

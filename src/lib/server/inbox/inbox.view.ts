@@ -6,7 +6,7 @@ import type { InboxListRow } from './inbox.repository';
 
 export type InboxFilter = InboxOutcome | 'waiting' | null;
 
-export const INBOX_FILTERS: { value: Exclude<InboxFilter, null>; label: string }[] = [
+const FILTER_LABELS: { value: Exclude<InboxFilter, null>; label: string }[] = [
 	{ value: 'applied', label: 'Answers recorded' },
 	{ value: 'refused', label: 'Refused' },
 	{ value: 'waiting', label: 'Proposals waiting' },
@@ -47,9 +47,14 @@ export interface InboxMessageView {
 export interface InboxPage {
 	messages: Page<InboxMessageView>;
 	filter: InboxFilter;
-	counts: { applied: number; refused: number; waiting: number; proposed: number; refreshed: number };
+	/** The page's filters, each with how many messages it shows. */
+	filters: { value: Exclude<InboxFilter, null>; label: string; count: number }[];
 	/** Whether a mailbox is read at all (IMAP_URL). */
 	imapConfigured: boolean;
+}
+
+export function inboxFilters(counts: Record<Exclude<InboxFilter, null>, number>): InboxPage['filters'] {
+	return FILTER_LABELS.map((f) => ({ ...f, count: counts[f.value] }));
 }
 
 function whatOf(row: InboxListRow): string {

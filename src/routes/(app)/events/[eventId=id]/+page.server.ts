@@ -2,17 +2,24 @@ import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findEventPage } from '$lib/server/events/event-read.service';
+import { listWaitingProposals } from '$lib/server/inbox/inbox.service';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { CarryOverInput } from '$lib/server/outcomes/outcome.input';
 import { carryActionPoints } from '$lib/server/outcomes/outcome-thread.service';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, locals }) => {
+export const load: PageServerLoad = async (request) => {
+	const { params, locals } = request;
 	const officer = locals.user !== null && locals.user.role !== 'viewer';
-	const event = await findEventPage(database().db, Number(params.eventId), { carryOffers: officer });
+	const eventId = Number(params.eventId);
+	const [event, proposals] = await Promise.all([
+		findEventPage(database().db, eventId, { carryOffers: officer }),
+		// New times attendees proposed by e-mail (src/lib/server/inbox), for officers to decide on.
+		listWaitingProposals(database().db, actorOf(request), eventId)
+	]);
 	if (!event) error(404, 'There is no such event.');
-	return { event };
+	return { event, proposals };
 };
 
 export const actions: Actions = {
