@@ -16,7 +16,7 @@ export interface InboxSettings {
 	pollIntervalMs: number;
 	/** IMAP_MAX_MESSAGE_BYTES: a message up to this size is read whole; a larger one only by its calendar part. */
 	maxMessageBytes: number;
-	/** IMAP_MAX_CALENDAR_BYTES: a calendar part larger than this is refused unread. */
+	/** IMAP_MAX_ICS_BYTES: a calendar part larger than this is refused unread. */
 	maxCalendarBytes: number;
 	/** IMAP_TIMEOUT_MS: connecting, greeting and any silence of the server. */
 	timeoutMs: number;
@@ -54,7 +54,7 @@ export function inboxSettings(env: Env = process.env): InboxSettings | null {
 		processedFolder: env.IMAP_PROCESSED_FOLDER?.trim() || null,
 		pollIntervalMs: positive(env.IMAP_POLL_INTERVAL_MS, 60_000),
 		maxMessageBytes: positive(env.IMAP_MAX_MESSAGE_BYTES, 2 * 1024 * 1024),
-		maxCalendarBytes: positive(env.IMAP_MAX_CALENDAR_BYTES, 512 * 1024),
+		maxCalendarBytes: positive(env.IMAP_MAX_ICS_BYTES, 512 * 1024),
 		timeoutMs: positive(env.IMAP_TIMEOUT_MS, 30_000)
 	};
 }

@@ -1,6 +1,7 @@
 /**
  * Answers and attendance, recorded by an officer on a participant's behalf: an RSVP given by phone or
- * by letter, and on the day whether they came. Each in one transaction with its audit entry.
+ * by letter, and on the day whether they came. Each in one transaction with its audit entry. An answer
+ * e-mailed by the attendee's calendar program takes the same step (setRsvpInTransaction, from inbox/).
  */
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
