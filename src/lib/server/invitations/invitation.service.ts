@@ -290,51 +290,45 @@ export function queueDeletionCancellations(tx: Kysely<Database>, actor: Actor, e
 	}));
 }
 
+/**
+ * One message of `kind` about the event as it stands, to one participant (only if invited by e-mail
+ * before, when `onlyIfInvited`). False when there is nothing to send them.
+ */
+async function queueToOne(
+	tx: Kysely<Database>,
+	actor: Actor,
+	{ eventId, participantId, now }: { eventId: number; participantId: number; now: Date },
+	kind: InvitationKind,
+	onlyIfInvited: boolean
+): Promise<boolean> {
+	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
+	const target = recipients.find((r) => r.participantId === participantId);
+	if (!event || !target || !target.email || (onlyIfInvited && target.sequenceSent === null)) return false;
+	await queueMessages(tx, { kind, event, targets: [target], everyone: recipients, publicIds, actor, now });
+	return true;
+}
+
 /** Before a participant invited by e-mail is removed, inside that transaction: their cancellation. */
-export async function queueParticipantCancellation(
+export function queueParticipantCancellation(
 	tx: Kysely<Database>,
 	actor: Actor,
 	eventId: number,
 	participantId: number,
 	now: Date
 ): Promise<boolean> {
-	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
-	const target = recipients.find((r) => r.participantId === participantId);
-	if (!event || !target || target.sequenceSent === null || !target.email) return false;
-	await queueMessages(tx, {
-		kind: 'cancellation',
-		event,
-		targets: [target],
-		everyone: recipients,
-		publicIds,
-		actor,
-		now
-	});
-	return true;
+	return queueToOne(tx, actor, { eventId, participantId, now }, 'cancellation', true);
 }
 
 /**
  * For an attendee's REFRESH (RFC 5546 §3.2.6), inside the transaction that records it: the invitation as
  * it stands now, to them alone, with the current SEQUENCE. False when they have no address.
  */
-export async function queueInvitationRefresh(
+export function queueInvitationRefresh(
 	tx: Kysely<Database>,
 	actor: Actor,
 	eventId: number,
 	participantId: number,
 	now: Date
 ): Promise<boolean> {
-	const { event, recipients, publicIds } = await loadEventRecipients(tx, eventId);
-	const target = recipients.find((r) => r.participantId === participantId);
-	if (!event || !target || !target.email) return false;
-	await queueMessages(tx, {
-		kind: 'invitation',
-		event,
-		targets: [target],
-		everyone: recipients,
-		publicIds,
-		actor,
-		now
-	});
-	return true;
+	return queueToOne(tx, actor, { eventId, participantId, now }, 'invitation', false);
 }
