@@ -38,6 +38,8 @@ export interface TestDovecot {
 	flagsOf(folder?: string): Promise<Map<number, Set<string>>>;
 	/** A connected client of its own, for looking around; the caller logs out. */
 	client(): Promise<ImapFlow>;
+	/** Stops the server, waits `downMs`, and starts it again on the same port with the same mail. */
+	restart(downMs: number): Promise<void>;
 	/** A new empty folder, so that a test reads only what it delivered; its IMAP_URL. */
 	newFolder(name: string): Promise<string>;
 	stop(): Promise<void>;
@@ -126,7 +128,14 @@ async function waitForPort(port: number, child: ChildProcess, log: () => string)
 	}
 }
 
-export async function startDovecot(): Promise<TestDovecot> {
+/** Dovecot 2.3's own capabilities less IDLE: a server that must be polled. */
+const WITHOUT_IDLE =
+	'IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE SORT SORT=DISPLAY THREAD=REFERENCES MULTIAPPEND UNSELECT ' +
+	'CHILDREN NAMESPACE UIDPLUS LIST-EXTENDED I18NLEVEL=1 CONDSTORE QRESYNC ESEARCH ESORT SEARCHRES WITHIN ' +
+	'CONTEXT=SEARCH LIST-STATUS BINARY MOVE LITERAL+';
+
+/** `idle: false`: the server does not offer IDLE, as some do not. */
+export async function startDovecot(options: { idle?: boolean } = {}): Promise<TestDovecot> {
 	if (!DOVECOT) throw new Error(dovecotMissing!);
 	const { uid, gid } = ensureMailUser();
 	const dir = mkdtempSync(join(tmpdir(), 'protokol-dovecot-'));
@@ -138,15 +147,30 @@ export async function startDovecot(): Promise<TestDovecot> {
 	const password = 'imap-test-secret';
 	writeFileSync(join(dir, 'passwd'), `${user}:{PLAIN}${password}\n`, { mode: 0o644 });
 	const port = await freePort();
-	writeFileSync(join(dir, 'dovecot.conf'), configuration(dir, port, uid, gid));
-	const child = spawn(DOVECOT, ['-c', join(dir, 'dovecot.conf'), '-F'], {
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
+	writeFileSync(
+		join(dir, 'dovecot.conf'),
+		configuration(dir, port, uid, gid) + (options.idle === false ? `imap_capability = ${WITHOUT_IDLE}\n` : '')
+	);
 	let output = '';
-	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-	await waitForPort(port, child, () => output);
+	const launch = async () => {
+		const child = spawn(DOVECOT, ['-c', join(dir, 'dovecot.conf'), '-F'], {
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+		const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+		await waitForPort(port, child, () => output);
+		return { child, exited };
+	};
+	const end = async ({ child, exited }: Awaited<ReturnType<typeof launch>>, signal: NodeJS.Signals) => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill(signal);
+			const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(killer);
+		}
+	};
+	let running = await launch();
 
 	const client = async () => {
 		const imap = new ImapFlow({
@@ -202,13 +226,13 @@ export async function startDovecot(): Promise<TestDovecot> {
 			}
 			return `imap://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
 		},
+		async restart(downMs) {
+			await end(running, 'SIGTERM');
+			await new Promise((resolve) => setTimeout(resolve, downMs));
+			running = await launch();
+		},
 		async stop() {
-			if (child.exitCode === null) {
-				child.kill('SIGTERM');
-				const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-				await exited;
-				clearTimeout(killer);
-			}
+			await end(running, 'SIGTERM');
 			rmSync(dir, { recursive: true, force: true });
 		}
 	};

@@ -162,4 +162,13 @@ suite('an answer by e-mail reaches the event page', () => {
 		expect(parseCalendar(mails[1]!.calendar).calendar.getFirstPropertyValue('method')).toBe('DECLINECOUNTER');
 		expect(await page(`/events/${eventId}`)).not.toContain('Proposals waiting');
 	});
+
+	test('the server stops cleanly with its mailbox reader: logged out, exit code 0', async () => {
+		server.signal('SIGTERM');
+		const { code } = await server.exited;
+		expect(code).toBe(0);
+		expect(server.output()).toContain('inbox: reading');
+		expect(server.output()).toContain('stopped');
+		expect(server.output()).not.toContain('stopping failed');
+	});
 });

@@ -17,7 +17,7 @@ import { inboxSettings, PROCESSED_KEYWORD } from '$lib/server/inbox/inbox.settin
 import { startInboxWorker, type InboxWorker } from '$lib/server/inbox/inbox.worker';
 import { parseItip } from '$lib/server/inbox/itip.parse';
 import { officer } from '../helpers/actors';
-import { describeEachEngine, type TestDatabase } from '../helpers/databases';
+import { describeEachEngine, engines, type TestDatabase } from '../helpers/databases';
 import { dovecotMissing, startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { insertEvent, insertPerson, stamps } from '../helpers/factories';
 import {
@@ -435,6 +435,96 @@ suite('replies by e-mail, read from Dovecot', () => {
 				expect([...f].filter((flag) => flag !== '\\Recent').sort()).toEqual(
 					[PROCESSED_KEYWORD, '\\Seen'].sort()
 				);
+			}
+		});
+	});
+	describe('the connection, on SQLite (the database plays no part here)', () => {
+		let handle: TestDatabase;
+		beforeAll(async () => {
+			handle = await engines[0]!.open();
+		});
+		afterAll(() => handle?.cleanup());
+
+		async function guestOf(db: Db) {
+			const event = await insertEvent(db, { online_url: 'https://meet.example.org/x', ical_sequence: 0 });
+			const person = await insertPerson(db, { email: `guest.${event.id}@example.org` });
+			const { id } = await db
+				.insertInto('event_participant')
+				.values({ event_id: event.id, person_id: person.id, role: 'guest', ...stamps() })
+				.returning('id')
+				.executeTakeFirstOrThrow();
+			const rsvp = async () =>
+				(
+					await db
+						.selectFrom('event_participant')
+						.select('rsvp_status')
+						.where('id', '=', id)
+						.executeTakeFirstOrThrow()
+				).rsvp_status;
+			return {
+				reply: () => googleReply({ uid: event.ical_uid, sequence: 0, attendee: person.email! }),
+				rsvp
+			};
+		}
+
+		test('a server without IDLE is polled', async () => {
+			const server = await startDovecot({ idle: false });
+			const worker = startInboxWorker(
+				handle.db,
+				inboxSettings({ IMAP_URL: server.url, IMAP_POLL_INTERVAL_MS: '300' })!,
+				quiet
+			);
+			try {
+				const guest = await guestOf(handle.db);
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				await server.deliver(guest.reply());
+				await until(async () => (await guest.rsvp()) === 'accepted', 'the answer, polled');
+			} finally {
+				await worker.stop();
+				await server.stop();
+			}
+		});
+
+		test('a lost connection is made again, and what came meanwhile is read', async () => {
+			const server = await startDovecot();
+			const warnings: string[] = [];
+			const worker = startInboxWorker(
+				handle.db,
+				// Polling far apart: only IDLE on the new connection can bring the answer in time.
+				inboxSettings({ IMAP_URL: server.url, IMAP_POLL_INTERVAL_MS: '600000' })!,
+				{ ...quiet, warn: (...args: unknown[]) => warnings.push(String(args.at(-1))) }
+			);
+			try {
+				const before = await guestOf(handle.db);
+				await server.deliver(before.reply());
+				await until(async () => (await before.rsvp()) === 'accepted', 'the first answer');
+				await server.restart(1500);
+				const after = await guestOf(handle.db);
+				await server.deliver(after.reply());
+				await until(async () => (await after.rsvp()) === 'accepted', 'the answer after reconnecting');
+				expect(warnings).toContain('inbox: the IMAP connection closed; connecting again');
+			} finally {
+				await worker.stop();
+				await server.stop();
+			}
+		});
+
+		test('stopping logs out and looks no more', async () => {
+			const server = await startDovecot();
+			const worker = startInboxWorker(
+				handle.db,
+				inboxSettings({ IMAP_URL: server.url, IMAP_POLL_INTERVAL_MS: '300' })!,
+				quiet
+			);
+			try {
+				const guest = await guestOf(handle.db);
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				await worker.stop();
+				await server.deliver(guest.reply());
+				await new Promise((resolve) => setTimeout(resolve, 1500));
+				expect(await guest.rsvp()).toBe('invited');
+			} finally {
+				await server.stop();
 			}
 		});
 	});
