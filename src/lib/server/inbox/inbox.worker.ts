@@ -151,24 +151,33 @@ export function startInboxWorker(
 		}
 	}
 
+	/** One message: read, recorded and applied, then marked; false when it is left alone. */
+	async function handle(imap: ImapFlow, uid: number): Promise<boolean> {
+		const message = await read(imap, uid);
+		if (!message) return false;
+		const { outcome, mark } = await applyItipMessage(db, message, clock());
+		if (outcome !== 'handled before') {
+			log.info(
+				`inbox: message ${uid} (${message.messageId ?? 'no Message-ID'}) from ${message.from}: ${outcome}`
+			);
+		}
+		if (mark) await markProcessed(imap, uid);
+		return true;
+	}
+
 	async function scanOnce(imap: ImapFlow) {
 		const uids = (await imap.search({ unKeyword: PROCESSED_KEYWORD }, { uid: true })) || [];
 		for (const uid of uids) {
-			if (stopping) return;
+			if (stopping || !imap.usable) return;
 			const key = `${uidValidity}:${uid}`;
 			if (leftAlone.has(key)) continue;
-			const message = await read(imap, uid);
-			if (!message) {
-				leftAlone.add(key);
-				continue;
+			try {
+				if (!(await handle(imap, uid))) leftAlone.add(key);
+			} catch (error) {
+				// One message that cannot be handled now (the database away, say) holds up no other; it is
+				// looked at again on the next pass.
+				log.error({ err: error }, `inbox: message ${uid} could not be handled; trying again later`);
 			}
-			const { outcome, mark } = await applyItipMessage(db, message, clock());
-			if (outcome !== 'handled before') {
-				log.info(
-					`inbox: message ${uid} (${message.messageId ?? 'no Message-ID'}) from ${message.from}: ${outcome}`
-				);
-			}
-			if (mark) await markProcessed(imap, uid);
 		}
 	}
 
