@@ -221,6 +221,39 @@ suite('replies by e-mail, read from Dovecot', () => {
 			);
 		});
 
+		test('an answer dated ahead of the clock is dated when read; after attendance is recorded, none is taken', async () => {
+			const box = await mailbox();
+			const { event, jane, ali } = await invitedEvent();
+			await db
+				.updateTable('event_participant')
+				.set({ rsvp_status: 'attended' })
+				.where('id', '=', ali.id)
+				.execute();
+			await box.deliver(
+				thunderbirdReply({
+					uid: event.ical_uid,
+					sequence: 1,
+					attendee: jane.address,
+					stamp: '2031-01-01T00:00:00.000Z'
+				})
+			);
+			await box.deliver(
+				outlookReply({ uid: event.ical_uid, sequence: 1, attendee: ali.address, partstat: 'DECLINED' })
+			);
+			const before = Date.now();
+			box.start();
+			const rows = await until(async () => {
+				const all = await recorded(event.id);
+				return all.length === 2 && all;
+			}, 'both answers');
+			const answered = await rsvpOf(jane.id);
+			expect(answered.rsvp_status).toBe('accepted');
+			expect(Date.parse(answered.responded_at!)).toBeGreaterThanOrEqual(before - 1000);
+			expect(Date.parse(answered.responded_at!)).toBeLessThanOrEqual(Date.now());
+			expect(rows[1]).toMatchObject({ outcome: 'refused', reason: 'Whether they came is recorded already.' });
+			expect((await rsvpOf(ali.id)).rsvp_status).toBe('attended');
+		});
+
 		test('SENT-BY lets a secretary answer; a delegate answers for whom DELEGATED-FROM names', async () => {
 			const box = await mailbox();
 			const { event, jane, ali } = await invitedEvent();

@@ -151,9 +151,11 @@ async function decide(tx: Kysely<Database>, message: ReceivedMessage, itip: Itip
 	}
 	const person = formatPersonName(participant);
 
-	if (itip.method === 'REFRESH') {
+	if (itip.method !== 'REPLY') {
 		if (event.status === 'cancelled') return refused('The event is cancelled.', about);
 		if (Date.parse(event.end_at) <= now.getTime()) return refused('The event is over.', about);
+	}
+	if (itip.method === 'REFRESH') {
 		await queueInvitationRefresh(tx, emailActor(attendee.address), event.id, participant.id, now);
 		return { ...about, outcome: 'refreshed' as const };
 	}
@@ -179,7 +181,13 @@ async function decide(tx: Kysely<Database>, message: ReceivedMessage, itip: Itip
 
 	const status = ANSWERS[attendee.partstat ?? ''];
 	if (!status) return refused(`PARTSTAT ${attendee.partstat ?? '(none)'} is not an answer.`, about);
-	const answeredAt = itip.stamp ?? now.toISOString();
+	if (participant.rsvp_status === 'attended' || participant.rsvp_status === 'no_show') {
+		return refused('Whether they came is recorded already.', about);
+	}
+	// A program whose clock runs ahead would otherwise date the answer after any later one.
+	const answeredAt = new Date(
+		Math.min(Date.parse(itip.stamp ?? '') || Infinity, now.getTime())
+	).toISOString();
 	if (participant.responded_at && Date.parse(participant.responded_at) > Date.parse(answeredAt)) {
 		return refused(`A later answer is recorded already (${participant.responded_at}).`, about);
 	}
