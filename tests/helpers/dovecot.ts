@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { ImapFlow } from 'imapflow';
+import { describe } from 'vitest';
 import { freePort } from './server';
 
 const DOVECOT = ['/usr/sbin/dovecot', '/usr/local/sbin/dovecot'].find((path) => existsSync(path)) ?? null;
@@ -24,6 +25,12 @@ export const dovecotMissing: string | null = DOVECOT
 	: 'the dovecot binary is not installed (apt-get install dovecot-imapd)';
 if (dovecotMissing && process.env.CI === 'true') {
 	throw new Error(`Dovecot is missing: ${dovecotMissing}. CI must run the IMAP tests.`);
+}
+
+/** `describe` for tests that need Dovecot: skipped outside CI when it is missing, the title saying why. */
+export function describeWithDovecot(title: string, body: () => void): void {
+	if (dovecotMissing) describe.skip(`${title} — skipped: ${dovecotMissing}`, body);
+	else describe(title, body);
 }
 
 export interface TestDovecot {

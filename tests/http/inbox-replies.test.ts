@@ -8,9 +8,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { dovecotMissing, startDovecot, type TestDovecot } from '../helpers/dovecot';
+import { describeWithDovecot, startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { insertEvent, insertPerson, stamps } from '../helpers/factories';
 import { postForm, withDatabase } from '../helpers/http';
 import { parseCalendar } from '../helpers/ical';
@@ -18,9 +18,7 @@ import { outlookReply } from '../helpers/itip-replies';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
-const suite = dovecotMissing ? describe.skip : describe;
-
-suite('an answer by e-mail reaches the event page', () => {
+describeWithDovecot('an answer by e-mail reaches the event page', () => {
 	let dir: string;
 	let databaseUrl: string;
 	let dovecot: TestDovecot;

@@ -18,7 +18,7 @@ import { startInboxWorker, type InboxWorker } from '$lib/server/inbox/inbox.work
 import { parseItip } from '$lib/server/inbox/itip.parse';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, engines, type TestDatabase } from '../helpers/databases';
-import { dovecotMissing, startDovecot, type TestDovecot } from '../helpers/dovecot';
+import { describeWithDovecot, startDovecot, type TestDovecot } from '../helpers/dovecot';
 import { insertEvent, insertPerson, stamps } from '../helpers/factories';
 import {
 	appleReply,
@@ -43,9 +43,7 @@ async function until<T>(look: () => Promise<T | null | undefined | false>, what:
 	}
 }
 
-const suite = dovecotMissing ? describe.skip : describe;
-
-suite('replies by e-mail, read from Dovecot', () => {
+describeWithDovecot('replies by e-mail, read from Dovecot', () => {
 	let dovecot: TestDovecot;
 	beforeAll(async () => {
 		dovecot = await startDovecot();
