@@ -8,7 +8,7 @@
  * .ci/run installs it and they must run.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
@@ -45,7 +45,7 @@ export interface TestDovecot {
 	flagsOf(folder?: string): Promise<Map<number, Set<string>>>;
 	/** A connected client of its own, for looking around; the caller logs out. */
 	client(): Promise<ImapFlow>;
-	/** Stops the server, waits `downMs`, and starts it again on the same port with the same mail. */
+	/** Kills the server and its connections (a crash), waits `downMs`, starts it again on the same port and mail. */
 	restart(downMs: number): Promise<void>;
 	/** A new empty folder, so that a test reads only what it delivered; its IMAP_URL. */
 	newFolder(name: string): Promise<string>;
@@ -158,24 +158,36 @@ export async function startDovecot(options: { idle?: boolean } = {}): Promise<Te
 		join(dir, 'dovecot.conf'),
 		configuration(dir, port, uid, gid) + (options.idle === false ? `imap_capability = ${WITHOUT_IDLE}\n` : '')
 	);
-	let output = '';
+	// Its log goes to dovecot.log: the processes it forks would hold pipes open past the master's exit.
+	const log = () =>
+		existsSync(join(dir, 'dovecot.log')) ? readFileSync(join(dir, 'dovecot.log'), 'utf8') : '';
 	const launch = async () => {
+		// A process group of its own, so that its forked processes can be ended with it, by its id.
 		const child = spawn(DOVECOT, ['-c', join(dir, 'dovecot.conf'), '-F'], {
-			stdio: ['ignore', 'pipe', 'pipe']
+			stdio: 'ignore',
+			detached: true
 		});
-		child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-		child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
-		const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
-		await waitForPort(port, child, () => output);
+		const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+		await waitForPort(port, child, log);
 		return { child, exited };
 	};
+	const killGroup = (pid: number | undefined, signal: NodeJS.Signals) => {
+		try {
+			if (pid) process.kill(-pid, signal);
+		} catch {
+			// already gone
+		}
+	};
+	/** SIGTERM: a clean stop; SIGKILL: the server and every connection it serves die at once. */
 	const end = async ({ child, exited }: Awaited<ReturnType<typeof launch>>, signal: NodeJS.Signals) => {
 		if (child.exitCode === null && child.signalCode === null) {
-			child.kill(signal);
-			const killer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			if (signal === 'SIGKILL') killGroup(child.pid, 'SIGKILL');
+			else child.kill(signal);
+			const killer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), 5_000);
 			await exited;
 			clearTimeout(killer);
 		}
+		killGroup(child.pid, 'SIGKILL');
 	};
 	let running = await launch();
 
@@ -234,7 +246,7 @@ export async function startDovecot(options: { idle?: boolean } = {}): Promise<Te
 			return `imap://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${port}/${encodeURIComponent(name)}`;
 		},
 		async restart(downMs) {
-			await end(running, 'SIGTERM');
+			await end(running, 'SIGKILL');
 			await new Promise((resolve) => setTimeout(resolve, downMs));
 			running = await launch();
 		},
