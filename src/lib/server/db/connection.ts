@@ -10,10 +10,12 @@ import {
 	Kysely,
 	PostgresDialect,
 	SqliteDialect,
+	SelectQueryNode,
 	SqliteDriver,
 	sql,
 	type DatabaseConnection,
 	type LogEvent,
+	type QueryResult,
 	type SqliteDialectConfig,
 	type TransactionSettings
 } from 'kysely';
@@ -118,14 +120,81 @@ function openSqliteFile(filename: string): SQLite.Database {
 }
 
 /**
+ * Kysely's own SQLite connection prepares every statement anew, which costs about a tenth of the CPU on
+ * a page that runs a dozen small queries. This one keeps the most recently used statements, keyed by
+ * their SQL text (Kysely passes the values apart, so a page's queries repeat exactly), and answers as
+ * Kysely's does.
+ */
+export class CachingSqliteConnection implements DatabaseConnection {
+	readonly #sqlite: SQLite.Database;
+	readonly #statements = new Map<string, SQLite.Statement>();
+	readonly #capacity: number;
+
+	constructor(sqlite: SQLite.Database, capacity = 500) {
+		this.#sqlite = sqlite;
+		this.#capacity = capacity;
+	}
+
+	/** How many statements are kept (tests look). */
+	get cachedStatements(): number {
+		return this.#statements.size;
+	}
+
+	#prepare(text: string): SQLite.Statement {
+		const kept = this.#statements.get(text);
+		if (kept) {
+			// Most recently used last: a Map keeps insertion order, so its first key is the one to drop.
+			this.#statements.delete(text);
+			this.#statements.set(text, kept);
+			return kept;
+		}
+		const statement = this.#sqlite.prepare(text);
+		this.#statements.set(text, statement);
+		if (this.#statements.size > this.#capacity) {
+			this.#statements.delete(this.#statements.keys().next().value!);
+		}
+		return statement;
+	}
+
+	async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+		const parameters = compiledQuery.parameters as unknown[];
+		const statement = this.#prepare(compiledQuery.sql);
+		if (statement.reader) return { rows: statement.all(parameters) as R[] };
+		const { changes, lastInsertRowid } = statement.run(parameters);
+		return {
+			insertId: lastInsertRowid != null ? BigInt(lastInsertRowid) : undefined,
+			numAffectedRows: changes != null ? BigInt(changes) : undefined,
+			rows: []
+		};
+	}
+
+	async *streamQuery<R>(compiledQuery: CompiledQuery): AsyncIterableIterator<QueryResult<R>> {
+		if (!SelectQueryNode.is(compiledQuery.query)) {
+			throw new Error('Sqlite driver only supports streaming of select queries');
+		}
+		// A statement of its own: while a stream iterates it, a cached one would be busy for any other
+		// query of the same text.
+		const statement = this.#sqlite.prepare(compiledQuery.sql);
+		for (const row of statement.iterate(compiledQuery.parameters as unknown[])) {
+			yield { rows: [row as R] };
+		}
+	}
+}
+
+/**
  * SQLite's plain BEGIN takes the write lock only at the first write, so a second process can make a
  * transaction fail with SQLITE_BUSY half-way. BEGIN IMMEDIATE takes it up front, where busy_timeout waits.
  */
 class ImmediateSqliteDriver extends SqliteDriver {
 	readonly #sqlite: SQLite.Database;
+	readonly #connection: CachingSqliteConnection;
 	constructor(config: SqliteDialectConfig & { database: SQLite.Database }) {
 		super(config);
 		this.#sqlite = config.database;
+		this.#connection = new CachingSqliteConnection(config.database);
+	}
+	override async acquireConnection(): Promise<DatabaseConnection> {
+		return this.#connection;
 	}
 	override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings) {
 		const readOnly = settings?.accessMode === 'read only';
