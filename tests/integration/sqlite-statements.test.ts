@@ -71,6 +71,25 @@ describe('the SQLite connection', () => {
 		expect(await query.execute()).toEqual([{ id: 1, name: 'Baku', zone: null }]);
 	});
 
+	test('opening a file analyses the tables that were never analysed (PRAGMA optimize)', async () => {
+		const filename = join(dir, 'fresh.db');
+		const plain = new SQLite(filename);
+		plain.exec(
+			'create table visit (id integer primary key, zone text); create index visit_zone on visit (zone)'
+		);
+		const insert = plain.prepare('insert into visit (zone) values (?)');
+		plain.transaction(() => {
+			for (let i = 0; i < 2000; i++) insert.run(i % 2 ? 'Asia/Baku' : 'Europe/Zurich');
+		})();
+		plain.close();
+		const opened = openDatabase(filename);
+		const { rows } = await sql<{ idx: string }>`select idx from sqlite_stat1 where tbl = 'visit'`.execute(
+			opened.db
+		);
+		await opened.close();
+		expect(rows.map((row) => row.idx)).toEqual(['visit_zone']);
+	});
+
 	test('keeps no more statements than its bound, dropping the least recently used', async () => {
 		const sqlite = new SQLite(':memory:');
 		const connection = new CachingSqliteConnection(sqlite, 2);

@@ -65,6 +65,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 	const log = options.onQuery;
 	if (location.engine === 'sqlite') {
 		const sqlite = openSqliteFile(location.filename);
+		const stopOptimizing = optimizeFromTimeToTime(sqlite);
 		const db = new Kysely<Database>({
 			dialect: new ImmediateSqliteDialect({ database: sqlite }),
 			log
@@ -75,10 +76,14 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 			filename: location.filename === ':memory:' ? undefined : location.filename,
 			description: `SQLite ${location.filename}`,
 			async close() {
+				stopOptimizing();
 				// Through Kysely, so that it waits for a query under way. TRUNCATE leaves the -wal file empty:
 				// the database file alone then holds every write. Nothing is lost without it (the next open
 				// replays the WAL), so a failure is only reported.
 				try {
+					// What SQLite asks of a connection about to close: statistics that the queries it ran showed
+					// to be stale are refreshed, so that the next process plans with them.
+					await sql`pragma optimize`.execute(db);
 					await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
 				} catch (error) {
 					logger.warn({ err: error }, `checkpointing ${location.filename} failed`);
@@ -116,7 +121,27 @@ function openSqliteFile(filename: string): SQLite.Database {
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma('busy_timeout = 5000');
+	// SQLite's recommended start for a long-lived connection (sqlite.org/lang_analyze.html): analyse the
+	// tables whose statistics are missing or stale, with a bounded effort, so a fresh database is planned well.
+	sqlite.pragma('optimize = 0x10002');
 	return sqlite;
+}
+
+const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
+
+/** The hourly `PRAGMA optimize` SQLite recommends for a connection that stays open; returns its stop. */
+function optimizeFromTimeToTime(sqlite: SQLite.Database): () => void {
+	const timer = setInterval(() => {
+		// Inside a transaction its work would be undone with it; the next hour will do.
+		if (!sqlite.open || sqlite.inTransaction) return;
+		try {
+			sqlite.pragma('optimize');
+		} catch (error) {
+			logger.warn({ err: error }, 'PRAGMA optimize failed');
+		}
+	}, OPTIMIZE_EVERY_MS);
+	timer.unref();
+	return () => clearInterval(timer);
 }
 
 /**
