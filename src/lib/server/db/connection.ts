@@ -123,22 +123,27 @@ function openSqliteFile(filename: string): SQLite.Database {
 	sqlite.pragma('busy_timeout = 5000');
 	// SQLite's recommended start for a long-lived connection (sqlite.org/lang_analyze.html): analyse the
 	// tables whose statistics are missing or stale, with a bounded effort, so a fresh database is planned well.
-	sqlite.pragma('optimize = 0x10002');
+	// A file that cannot be written fails here; the start's own write check says so better.
+	optimize(sqlite, 'optimize = 0x10002');
 	return sqlite;
 }
 
 const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
 
+/** Statistics are an aid to the planner: failing to refresh them is reported, never fatal. */
+function optimize(sqlite: SQLite.Database, pragma: string): void {
+	try {
+		sqlite.pragma(pragma);
+	} catch (error) {
+		logger.warn({ err: error }, `PRAGMA ${pragma} failed`);
+	}
+}
+
 /** The hourly `PRAGMA optimize` SQLite recommends for a connection that stays open; returns its stop. */
 function optimizeFromTimeToTime(sqlite: SQLite.Database): () => void {
 	const timer = setInterval(() => {
 		// Inside a transaction its work would be undone with it; the next hour will do.
-		if (!sqlite.open || sqlite.inTransaction) return;
-		try {
-			sqlite.pragma('optimize');
-		} catch (error) {
-			logger.warn({ err: error }, 'PRAGMA optimize failed');
-		}
+		if (sqlite.open && !sqlite.inTransaction) optimize(sqlite, 'optimize');
 	}, OPTIMIZE_EVERY_MS);
 	timer.unref();
 	return () => clearInterval(timer);
