@@ -14,13 +14,19 @@ import {
 	SqliteDriver,
 	sql,
 	type DatabaseConnection,
+	type KyselyPlugin,
 	type LogEvent,
+	type PluginTransformQueryArgs,
+	type PluginTransformResultArgs,
 	type QueryResult,
+	type RootOperationNode,
+	type UnknownRow,
 	type SqliteDialectConfig,
 	type TransactionSettings
 } from 'kysely';
 import pg from 'pg';
 import { logger } from '../observability/logger';
+import { refuseWhenClientGone, servingRequest } from './request-scope';
 import type { Database } from './schema';
 
 export type Engine = 'sqlite' | 'postgres';
@@ -103,7 +109,11 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 		options: `-c search_path=${schema}`,
 		types: { getTypeParser: pgTypeParser }
 	});
-	const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log });
+	const db = new Kysely<Database>({
+		dialect: new PostgresDialect({ pool }),
+		log,
+		plugins: [new RefuseWhenClientGonePlugin()]
+	});
 	return {
 		db,
 		engine: 'postgres',
@@ -187,6 +197,12 @@ export class CachingSqliteConnection implements DatabaseConnection {
 	}
 
 	async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
+		if (servingRequest() && !ENDS_TRANSACTION.test(compiledQuery.sql)) {
+			// better-sqlite3 answers without yielding, so a page's queries would all run in one turn of the
+			// event loop, before a closed connection could be noticed: each waits one turn first.
+			await new Promise(setImmediate);
+			refuseWhenClientGone();
+		}
 		const parameters = compiledQuery.parameters as unknown[];
 		const statement = this.#prepare(compiledQuery.sql);
 		if (statement.reader) return { rows: statement.all(parameters) as R[] };
@@ -202,6 +218,7 @@ export class CachingSqliteConnection implements DatabaseConnection {
 		if (!SelectQueryNode.is(compiledQuery.query)) {
 			throw new Error('Sqlite driver only supports streaming of select queries');
 		}
+		refuseWhenClientGone();
 		// A statement of its own: while a stream iterates it, a cached one would be busy for any other
 		// query of the same text.
 		const statement = this.#sqlite.prepare(compiledQuery.sql);
@@ -239,6 +256,23 @@ class ImmediateSqliteDriver extends SqliteDriver {
 	override async rollbackTransaction(connection: DatabaseConnection) {
 		if (!this.#sqlite.inTransaction) return;
 		await super.rollbackTransaction(connection);
+	}
+}
+
+/** What ends a transaction runs even when the client has gone: refusing it would leave the transaction open. */
+const ENDS_TRANSACTION = /^\s*(commit|rollback|release)\b/i;
+
+/**
+ * PostgreSQL's driver answers asynchronously, so a closed connection is noticed between queries without
+ * help; the check comes as each query is compiled (transaction control is not compiled, so it still runs).
+ */
+class RefuseWhenClientGonePlugin implements KyselyPlugin {
+	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+		refuseWhenClientGone();
+		return args.node;
+	}
+	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+		return args.result;
 	}
 }
 
