@@ -13,12 +13,6 @@
  * FILE_SIZE_LIMIT (default 20M) plus 1M for the rest of the form, so that the largest enclosure a letter
  * may have gets through to the upload, which streams it to disk and answers a larger one with a message;
  * every other form is bounded by its own schema.
- *
- * `npm start` and `npm run serve` give Node --max-old-space-size=256. A request's objects outlive the
- * young generation while fifty others are under way, so garbage piles up in the old one, and V8, planning
- * against its default limit of gigabytes, let it reach ~280 MB of heap (RSS 135 → 430 MB within 20 s of
- * load on one page) before collecting it, though what stays alive is ~35 MB. With the limit it collects
- * sooner (RSS ~290 MB, the same throughput). A deployment whose pages need more runs node with its own.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
