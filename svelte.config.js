@@ -9,7 +9,7 @@ const suffix = process.env.PROTOKOL_BUILD_SUFFIX ? `-${process.env.PROTOKOL_BUIL
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: `build${suffix}`, precompress: false }),
+		adapter: adapter({ out: `build${suffix}`, precompress: true }),
 		outDir: `.svelte-kit${suffix}`,
 		alias: {
 			$db: 'db'

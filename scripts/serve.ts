@@ -17,6 +17,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import compression from 'compression';
 // With its extension: Node runs this file as it is, without a build or path aliases.
 import { logger } from '../src/lib/server/observability/logger.ts';
 
@@ -54,6 +55,35 @@ const { handler } = (await import(pathToFileURL(join(root, buildDir, 'handler.js
 
 let shuttingDown = false;
 
+/**
+ * Pages, JSON and calendars go out gzip- or brotli-compressed when the client accepts it (a page is
+ * mostly markup that shrinks to a fifth); a body under 1 KB, a type that does not compress (PDF, images)
+ * and the client's JS and CSS (built precompressed, served as they are) go out unchanged.
+ */
+// Typed for Express, it needs only node:http's request and response (its README says so).
+const compress = compression({ threshold: 1024 }) as unknown as (
+	request: IncomingMessage,
+	response: ServerResponse,
+	next: () => void
+) => void;
+
+/**
+ * A compressed body is another representation of the page, so its ETag may no longer claim byte-for-byte
+ * equality: it becomes weak, as nginx does. The feed's If-None-Match check compares weakly, so a 304
+ * still answers a client that sends it back. Wrapped before compression wraps writeHead, so this runs
+ * after it has chosen the encoding.
+ */
+function weakenEtagWhenCompressed(response: ServerResponse): void {
+	const writeHead = response.writeHead;
+	response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
+		const etag = this.getHeader('ETag');
+		if (typeof etag === 'string' && !etag.startsWith('W/') && this.getHeader('Content-Encoding')) {
+			this.setHeader('ETag', `W/${etag}`);
+		}
+		return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+	} as typeof response.writeHead;
+}
+
 const server = createServer((request, response) => {
 	// This process never terminates TLS itself: a request that reaches it unproxied came over plain http.
 	if (!publicUrlConfigured) request.headers[CONNECTION_PROTOCOL_HEADER] = 'http';
@@ -61,7 +91,8 @@ const server = createServer((request, response) => {
 	request.on('close', () => {
 		if (shuttingDown) server.closeIdleConnections();
 	});
-	handler(request, response);
+	weakenEtagWhenCompressed(response);
+	compress(request, response, () => handler(request, response));
 });
 
 const host = process.env.HOST || '0.0.0.0';

@@ -8,6 +8,7 @@ import {
 	validateSessionToken
 } from '$lib/server/auth/session';
 import { database } from '$lib/server/db';
+import { noteClientGone, stopWhenClientGone } from '$lib/server/http/client-gone';
 import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/body-size';
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
@@ -106,6 +107,7 @@ const handleHeaders: Handle = async ({ event, resolve }) => {
 
 export const handle = sequence(
 	handleRequestLog,
+	stopWhenClientGone,
 	handleHeaders,
 	answerDatabaseFailures,
 	refuseCrossSiteWrites,
@@ -115,6 +117,9 @@ export const handle = sequence(
 );
 
 // A database failure (full disk, read-only …) is logged with its cause and answered 503 by
-// answerDatabaseFailures; anything else is unexpected, and keeps SvelteKit's 500.
+// answerDatabaseFailures; a query refused because the client has gone ends as 499 (stopWhenClientGone);
+// anything else is unexpected, and keeps SvelteKit's 500.
 export const handleError: HandleServerError = (input) =>
-	noteDatabaseFailure(input.error, input.event) ?? handleUnexpectedError(input);
+	noteClientGone(input.error, input.event) ??
+	noteDatabaseFailure(input.error, input.event) ??
+	handleUnexpectedError(input);

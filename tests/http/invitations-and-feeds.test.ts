@@ -156,7 +156,8 @@ test('a speaker subscribes to their own feed: 200 with an ETag, 304 while unchan
 	expect(feed.status).toBe(200);
 	expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
 	const etag = feed.headers.get('etag')!;
-	expect(etag).toMatch(/^"[\w-]+"$/);
+	// Weak when it comes compressed (fetch asks for that): another encoding of the same calendar.
+	expect(etag).toMatch(/^(W\/)?"[\w-]+"$/);
 	const { calendar, events } = parseCalendar(await feed.text());
 	expect(events.map((e) => e.summary)).toContain('International Migrants Day 2026');
 	expect(calendar.getFirstPropertyValue('x-wr-calname')).toMatch(/^Protokol: /);

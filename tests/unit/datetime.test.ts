@@ -1,5 +1,18 @@
+import { DateTime } from 'luxon';
 import { describe, expect, test } from 'vitest';
-import { formatOffset, formatRange, instantToZoned, isTimeZone, zonedToInstant } from '$lib/format/datetime';
+import {
+	formatApproximateDate,
+	formatCalendarDate,
+	formatDate,
+	formatDayOf,
+	formatOffset,
+	formatRange,
+	formatShortDate,
+	formatTime,
+	instantToZoned,
+	isTimeZone,
+	zonedToInstant
+} from '$lib/format/datetime';
 
 describe('zonedToInstant', () => {
 	test('a 10:00 meeting in Baku is stored as 06:00 UTC', () => {
@@ -89,5 +102,85 @@ describe('isTimeZone', () => {
 	test('knows IANA zone names and refuses made-up ones', () => {
 		expect(isTimeZone('Asia/Baku')).toBe(true);
 		expect(isTimeZone('Atlantis/Capital')).toBe(false);
+	});
+});
+
+describe('on both sides of a change of clocks', () => {
+	// Geneva leaves summer time at 01:00 UTC on 25 October 2026 and starts it again at 01:00 UTC on
+	// 28 March 2027; Baku keeps UTC+4 all year.
+	const cases = [
+		{ at: '2026-10-25T00:59:00.000Z', zone: 'Europe/Zurich', time: '02:59', offset: 'UTC+2' },
+		{ at: '2026-10-25T01:00:00.000Z', zone: 'Europe/Zurich', time: '02:00', offset: 'UTC+1' },
+		{ at: '2027-03-28T00:59:00.000Z', zone: 'Europe/Zurich', time: '01:59', offset: 'UTC+1' },
+		{ at: '2027-03-28T01:00:00.000Z', zone: 'Europe/Zurich', time: '03:00', offset: 'UTC+2' },
+		{ at: '2026-10-25T00:59:00.000Z', zone: 'Asia/Baku', time: '04:59', offset: 'UTC+4' },
+		{ at: '2026-10-25T01:00:00.000Z', zone: 'Asia/Baku', time: '05:00', offset: 'UTC+4' },
+		{ at: '2027-03-28T00:59:00.000Z', zone: 'Asia/Baku', time: '04:59', offset: 'UTC+4' },
+		{ at: '2027-03-28T01:00:00.000Z', zone: 'Asia/Baku', time: '05:00', offset: 'UTC+4' }
+	];
+	for (const { at, zone, time, offset } of cases) {
+		test(`${at} in ${zone} is ${time}, ${offset}`, () => {
+			expect(formatTime(at, zone)).toBe(time);
+			expect(formatOffset(at, zone)).toBe(offset);
+			expect(instantToZoned(at, zone)).toBe(`${at.slice(0, 10)}T${time}`);
+		});
+	}
+
+	test('an hour across the autumn change in Geneva starts and ends at 02:30 on the same day', () => {
+		expect(formatRange('2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z', 'Europe/Zurich')).toBe(
+			'Sunday 25 October 2026, 02:30–02:30'
+		);
+		expect(formatRange('2027-03-27T23:30:00.000Z', '2027-03-28T01:30:00.000Z', 'Europe/Zurich')).toBe(
+			'Sunday 28 March 2027, 00:30–03:30'
+		);
+	});
+});
+
+describe('the cached formatters write what luxon writes', () => {
+	// The formatters once went through luxon; they must still write the same text, byte for byte.
+	const viaLuxon = (instant: string, zone: string, format: string) =>
+		DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).setLocale('en-GB').toFormat(format);
+	const zones = [
+		'Asia/Baku',
+		'Europe/Zurich',
+		'America/New_York',
+		'Asia/Kolkata',
+		'Australia/Lord_Howe',
+		'UTC'
+	];
+	// Every 31 h 13 min from 2016 to 2028: each month, weekday and hour, and many changes of clocks.
+	const instants: string[] = [];
+	for (let ms = Date.UTC(2016, 0, 1); ms < Date.UTC(2028, 0, 1); ms += (31 * 60 + 13) * 60_000) {
+		instants.push(new Date(ms).toISOString());
+	}
+
+	test.each(zones)('in %s', (zone) => {
+		const ours = instants.map((instant) =>
+			[
+				formatDate(instant, zone),
+				formatDayOf(instant, zone),
+				formatShortDate(instant, zone),
+				formatTime(instant, zone),
+				instantToZoned(instant, zone)
+			].join(' | ')
+		);
+		const luxons = instants.map((instant) =>
+			['cccc d LLLL yyyy', 'd LLLL yyyy', 'd LLL yyyy', 'HH:mm', "yyyy-MM-dd'T'HH:mm"]
+				.map((format) => viaLuxon(instant, zone, format))
+				.join(' | ')
+		);
+		expect(ours).toEqual(luxons);
+	});
+
+	test('calendar dates and dates known to a year or a month', () => {
+		for (const instant of instants.filter((_, index) => index % 20 === 0)) {
+			const day = instant.slice(0, 10);
+			const luxonDay = DateTime.fromISO(day, { zone: 'utc' }).setLocale('en-GB');
+			expect(formatCalendarDate(day)).toBe(luxonDay.toFormat('d LLLL yyyy'));
+			expect(formatApproximateDate(day, 'month')).toBe(luxonDay.toFormat('LLLL yyyy'));
+			expect(formatApproximateDate(day, 'year')).toBe(luxonDay.toFormat('yyyy'));
+		}
+		expect(formatCalendarDate('2021-02-30')).toBe('2021-02-30');
+		expect(formatCalendarDate('not a date')).toBe('not a date');
 	});
 });

@@ -5,7 +5,12 @@
  * can add a property.
  */
 import { describe, expect, test } from 'vitest';
-import { buildCalendar, type IcalEventInput } from '$lib/server/ical/ical.calendar';
+import {
+	buildCalendar,
+	buildCalendarWhole,
+	keptVevents,
+	type IcalEventInput
+} from '$lib/server/ical/ical.calendar';
 import { attendeeRoleOf, icalStatusOf, partstatOf } from '$lib/server/ical/ical.event';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';
 
@@ -185,5 +190,89 @@ describe('our vocabulary in iCalendar terms', () => {
 		expect(attendeeRoleOf('speaker', ['chair'])).toBe('CHAIR');
 		expect(attendeeRoleOf('delegation_member', [])).toBe('REQ-PARTICIPANT');
 		expect(attendeeRoleOf('observer', [])).toBe('OPT-PARTICIPANT');
+	});
+});
+
+describe('kept VEVENT text', () => {
+	const geneva = baku({
+		uid: 'event-43@protokol.test',
+		timeZone: 'Europe/Zurich',
+		summary: 'Consultation in Geneva',
+		attendees: [
+			{
+				name: 'Leyla Aliyeva',
+				email: 'leyla@example.org',
+				role: 'REQ-PARTICIPANT',
+				partstat: 'ACCEPTED',
+				rsvp: false
+			}
+		]
+	});
+	const feed = (events: IcalEventInput[]) =>
+		buildCalendar({ name: 'Office', timeZone: 'Asia/Baku', refreshMinutes: 60, events });
+
+	test('a calendar made from kept text reads byte for byte as one made afresh', () => {
+		keptVevents.forget();
+		const fresh = feed([geneva, baku()]);
+		expect(keptVevents.count()).toBe(2);
+		keptVevents.forget();
+		feed([baku()]);
+		const mixed = feed([geneva, baku()]);
+		const kept = feed([geneva, baku()]);
+		expect(mixed).toBe(fresh);
+		expect(kept).toBe(fresh);
+		expect(kept).toBe(
+			buildCalendarWhole({
+				name: 'Office',
+				timeZone: 'Asia/Baku',
+				refreshMinutes: 60,
+				events: [geneva, baku()]
+			})
+		);
+		// Each zone's VTIMEZONE once, in the order the events name them.
+		expect(kept.indexOf('TZID:Europe/Zurich')).toBeLessThan(kept.indexOf('TZID:Asia/Baku'));
+		expect(kept.match(/BEGIN:VTIMEZONE/g)).toHaveLength(2);
+	});
+
+	test('a changed event is written again, never taken from what was kept', () => {
+		keptVevents.forget();
+		feed([baku()]);
+		const changed = feed([
+			baku({ sequence: 4, summary: 'Meeting moved', stamp: '2026-11-25T08:00:00.000Z' })
+		]);
+		expect(changed).toContain('SUMMARY:Meeting moved');
+		expect(changed).toContain('SEQUENCE:4');
+		expect(changed).not.toContain('Regional Director');
+		expect(keptVevents.count()).toBe(2);
+	});
+
+	test('an invitation and a feed keep their own text of the same event', () => {
+		keptVevents.forget();
+		const published = buildCalendar({ method: 'PUBLISH', events: [geneva] });
+		const requested = buildCalendar({ method: 'REQUEST', events: [geneva] });
+		expect(keptVevents.count()).toBe(2);
+		expect(requested).toContain('METHOD:REQUEST');
+		expect(published).toContain('METHOD:PUBLISH');
+		expect(requested).toBe(buildCalendarWhole({ method: 'REQUEST', events: [geneva] }));
+	});
+
+	test('any calendar reads as ical-generator writes it whole: with or without events, zones, interval', () => {
+		const long = baku({
+			uid: 'event-44@protokol.test',
+			description: 'Agenda: ' + 'Opening, welcome by the Chief of the State Migration Service; '.repeat(8),
+			location: 'Bakı, Azərbaycan Respublikası Dövlət Miqrasiya Xidməti — Зал заседаний'
+		});
+		const inputs = [
+			{ events: [] },
+			{ name: 'Office', timeZone: 'Asia/Baku', refreshMinutes: 60, events: [] },
+			{ method: 'CANCEL' as const, events: [long] },
+			{ name: 'Mine', events: [geneva, long, baku(), geneva] },
+			{ name: 'Office', timeZone: 'Europe/Zurich', refreshMinutes: 15, events: [long, geneva] }
+		];
+		for (const input of inputs) {
+			const whole = buildCalendarWhole(input);
+			expect(buildCalendar(input)).toBe(whole);
+			expect(buildCalendar(input)).toBe(whole);
+		}
 	});
 });

@@ -1,6 +1,7 @@
 /**
- * Instants are stored in UTC and shown in the zone of the event they belong to. Client-safe: luxon
- * works from the platform's Intl time-zone data, on the server and in the browser alike.
+ * Instants are stored in UTC and shown in the zone of the event they belong to. Client-safe: both luxon
+ * (reading a wall-clock time typed into a form) and the formatters below work from the platform's Intl
+ * time-zone data, on the server and in the browser alike.
  */
 import { DateTime } from 'luxon';
 
@@ -11,47 +12,136 @@ export function zonedToInstant(localDateTime: string, timeZone: string): string 
 	return local.toUTC().toISO()!;
 }
 
+/**
+ * Formatting runs for every row of every page, so it goes through one cached Intl.DateTimeFormat per
+ * zone and a few name tables, not through luxon (whose zone maths took a tenth of a page's CPU, and which
+ * then stays out of the browser's bundle). The names come from the same platform Intl data luxon reads,
+ * so the text is the same: "Sept" where en-GB says so.
+ */
+interface WallClock {
+	year: number;
+	/** 1–12 */
+	month: number;
+	day: number;
+	hour: number;
+	minute: number;
+	/** Minutes ahead of UTC. */
+	offset: number;
+}
+
+const LOCALE = 'en-GB';
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = zoneFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US', {
+			timeZone,
+			hourCycle: 'h23',
+			year: 'numeric',
+			month: 'numeric',
+			day: 'numeric',
+			hour: 'numeric',
+			minute: 'numeric',
+			second: 'numeric'
+		});
+		zoneFormats.set(timeZone, format);
+	}
+	return format;
+}
+
+/** The instant's date and time on the clocks of the zone; null where the instant or the zone is not one. */
+function wallClock(instant: string, timeZone: string): WallClock | null {
+	const ms = Date.parse(instant);
+	if (Number.isNaN(ms)) return null;
+	let parts: Intl.DateTimeFormatPart[];
+	try {
+		parts = zoneFormat(timeZone).formatToParts(ms);
+	} catch {
+		return null;
+	}
+	const field = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+	for (const part of parts) {
+		if (part.type in field) field[part.type as keyof typeof field] = Number(part.value);
+	}
+	const hour = field.hour % 24;
+	const asUtc = Date.UTC(field.year, field.month - 1, field.day, hour, field.minute, field.second);
+	const offset = Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
+	return { year: field.year, month: field.month, day: field.day, hour, minute: field.minute, offset };
+}
+
+const INVALID = 'Invalid DateTime';
+
+/** Month and weekday names as the platform writes them standing alone (luxon's LLL, LLLL, cccc). */
+function names(options: Intl.DateTimeFormatOptions, count: number, dateOf: (index: number) => number) {
+	const format = new Intl.DateTimeFormat(LOCALE, { ...options, timeZone: 'UTC' });
+	return Array.from({ length: count }, (_, index) => format.format(dateOf(index)));
+}
+let nameTables: { longMonths: string[]; shortMonths: string[]; weekdays: string[] } | undefined;
+function nameTable() {
+	return (nameTables ??= {
+		longMonths: names({ month: 'long' }, 12, (m) => Date.UTC(2021, m, 15)),
+		shortMonths: names({ month: 'short' }, 12, (m) => Date.UTC(2021, m, 15)),
+		// 3 January 2021 was a Sunday: index 0 is Sunday, as Date#getUTCDay counts.
+		weekdays: names({ weekday: 'long' }, 7, (d) => Date.UTC(2021, 0, 3 + d))
+	});
+}
+
+const pad = (value: number, width = 2) => String(value).padStart(width, '0');
+const year = (clock: { year: number }) => pad(clock.year, 4);
+const weekday = (clock: { year: number; month: number; day: number }) =>
+	nameTable().weekdays[new Date(Date.UTC(clock.year, clock.month - 1, clock.day)).getUTCDay()]!;
+const longDate = (clock: WallClock) =>
+	`${clock.day} ${nameTable().longMonths[clock.month - 1]} ${year(clock)}`;
+const shortDate = (clock: WallClock) =>
+	`${clock.day} ${nameTable().shortMonths[clock.month - 1]} ${year(clock)}`;
+const time = (clock: WallClock) => `${pad(clock.hour)}:${pad(clock.minute)}`;
+
 /** The wall-clock time of an instant in a zone, as "YYYY-MM-DDTHH:mm" (the value of a datetime-local field). */
 export function instantToZoned(instant: string, timeZone: string): string {
-	return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).toFormat("yyyy-MM-dd'T'HH:mm");
+	const clock = wallClock(instant, timeZone);
+	if (!clock) return INVALID;
+	return `${year(clock)}-${pad(clock.month)}-${pad(clock.day)}T${time(clock)}`;
 }
 
 export function isTimeZone(name: string): boolean {
 	return DateTime.local().setZone(name).isValid;
 }
 
-function inZone(instant: string, timeZone: string): DateTime {
-	return DateTime.fromISO(instant, { zone: 'utc' }).setZone(timeZone).setLocale('en-GB');
+function formatted(instant: string, timeZone: string, write: (clock: WallClock) => string): string {
+	const clock = wallClock(instant, timeZone);
+	return clock ? write(clock) : INVALID;
 }
 
 /** "Friday 17 December 2021" */
 export function formatDate(instant: string, timeZone: string): string {
-	return inZone(instant, timeZone).toFormat('cccc d LLLL yyyy');
+	return formatted(instant, timeZone, (clock) => `${weekday(clock)} ${longDate(clock)}`);
 }
 
 /** The day of an instant in a zone, as a calendar date is written: "17 December 2021". */
 export function formatDayOf(instant: string, timeZone: string): string {
-	return inZone(instant, timeZone).toFormat('d LLLL yyyy');
+	return formatted(instant, timeZone, longDate);
 }
 
 /** "17 Dec 2021" */
 export function formatShortDate(instant: string, timeZone: string): string {
-	return inZone(instant, timeZone).toFormat('d LLL yyyy');
+	return formatted(instant, timeZone, shortDate);
 }
 
 /** "10:00" */
 export function formatTime(instant: string, timeZone: string): string {
-	return inZone(instant, timeZone).toFormat('HH:mm');
+	return formatted(instant, timeZone, time);
 }
 
 /** The zone's offset at that instant, as people write it: "UTC+4", "UTC+1", "UTC−5". */
 export function formatOffset(instant: string, timeZone: string): string {
-	const minutes = inZone(instant, timeZone).offset;
-	if (minutes === 0) return 'UTC';
-	const sign = minutes > 0 ? '+' : '−';
-	const h = Math.floor(Math.abs(minutes) / 60);
-	const m = Math.abs(minutes) % 60;
-	return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+	return formatted(instant, timeZone, ({ offset: minutes }) => {
+		if (minutes === 0) return 'UTC';
+		const sign = minutes > 0 ? '+' : '−';
+		const h = Math.floor(Math.abs(minutes) / 60);
+		const m = Math.abs(minutes) % 60;
+		return `UTC${sign}${h}${m ? `:${String(m).padStart(2, '0')}` : ''}`;
+	});
 }
 
 /**
@@ -59,25 +149,38 @@ export function formatOffset(instant: string, timeZone: string): string {
  * "Friday 17 December 2021, 10:00–12:30" or "5 Dec 2016, 10:00 – 8 Dec 2016, 18:00".
  */
 export function formatRange(startAt: string, endAt: string, timeZone: string): string {
-	const start = inZone(startAt, timeZone);
-	const end = inZone(endAt, timeZone);
-	if (start.hasSame(end, 'day')) {
-		return `${start.toFormat('cccc d LLLL yyyy')}, ${start.toFormat('HH:mm')}–${end.toFormat('HH:mm')}`;
+	const start = wallClock(startAt, timeZone);
+	const end = wallClock(endAt, timeZone);
+	if (!start || !end) return INVALID;
+	if (start.year === end.year && start.month === end.month && start.day === end.day) {
+		return `${weekday(start)} ${longDate(start)}, ${time(start)}–${time(end)}`;
 	}
-	return `${start.toFormat('d LLL yyyy, HH:mm')} – ${end.toFormat('d LLL yyyy, HH:mm')}`;
+	return `${shortDate(start)}, ${time(start)} – ${shortDate(end)}, ${time(end)}`;
+}
+
+/** A calendar date as it is stored (YYYY-MM-DD), or null where it is not a real date. */
+function calendarDate(isoDate: string): WallClock | null {
+	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+	if (!match) return null;
+	const [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+	const date = new Date(Date.UTC(y, m - 1, d));
+	if (date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+	return { year: y, month: m, day: d, hour: 0, minute: 0, offset: 0 };
 }
 
 /** A calendar date (YYYY-MM-DD) as "2 September 2021". */
 export function formatCalendarDate(isoDate: string): string {
-	const date = DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale('en-GB');
-	return date.isValid ? date.toFormat('d LLLL yyyy') : isoDate;
+	const date = calendarDate(isoDate);
+	return date ? longDate(date) : isoDate;
 }
 
 /** A date known to a year, a month or a day (stored as its first day): "2014", "March 2014", "2 March 2014". */
 export function formatApproximateDate(isoDate: string, precision: 'year' | 'month' | 'day'): string {
-	const date = DateTime.fromISO(isoDate, { zone: 'utc' }).setLocale('en-GB');
-	if (!date.isValid) return isoDate;
-	return date.toFormat(precision === 'year' ? 'yyyy' : precision === 'month' ? 'LLLL yyyy' : 'd LLLL yyyy');
+	const date = calendarDate(isoDate);
+	if (!date) return isoDate;
+	if (precision === 'year') return year(date);
+	if (precision === 'month') return `${nameTable().longMonths[date.month - 1]} ${year(date)}`;
+	return longDate(date);
 }
 
 type ApproximateDate = { on: string; precision: 'year' | 'month' | 'day' } | null;

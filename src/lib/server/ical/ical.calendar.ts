@@ -6,7 +6,10 @@
  * winter and 13:00 in summer. ical-generator escapes text and parameter values and folds long lines.
  */
 import ical, {
+	foldLines,
 	ICalAttendeeRole,
+	type ICalCalendar,
+	type ICalEvent,
 	ICalAttendeeStatus,
 	ICalCalendarMethod,
 	ICalEventStatus
@@ -85,56 +88,144 @@ const PARTSTATS: Record<IcalPartstat, ICalAttendeeStatus> = {
 	TENTATIVE: ICalAttendeeStatus.TENTATIVE
 };
 
-/** The VTIMEZONE component of an IANA zone, or null for a name the library does not know. */
+const vtimezones = new Map<string, string | null>();
+
+/**
+ * The VTIMEZONE component of an IANA zone, or null for a name the library does not know; kept once
+ * made (the names are IANA's few hundred, checked before they are stored).
+ */
 export function vtimezoneOf(zone: string): string | null {
-	const block = tzlib_get_ical_block(zone);
-	return Array.isArray(block) && block[0]?.startsWith('BEGIN:VTIMEZONE') ? block[0] : null;
+	let known = vtimezones.get(zone);
+	if (known === undefined) {
+		const block = tzlib_get_ical_block(zone);
+		known = Array.isArray(block) && block[0]?.startsWith('BEGIN:VTIMEZONE') ? block[0] : null;
+		if (vtimezones.size < VTIMEZONES_KEPT) vtimezones.set(zone, known);
+	}
+	return known;
 }
+const VTIMEZONES_KEPT = 1000;
+
+/**
+ * A feed is read again every few minutes by every subscriber, and its events rarely change: each
+ * VEVENT's text is kept, keyed by everything it is made from (the event as given, and the calendar's
+ * METHOD), so an unchanged event is never written twice and a changed one never comes from the cache.
+ * The least recently used go first beyond the bound.
+ */
+const VEVENTS_KEPT = 5000;
+const vevents = new Map<string, string>();
+
+function keptVevent(key: string): string | undefined {
+	const text = vevents.get(key);
+	if (text !== undefined) {
+		vevents.delete(key);
+		vevents.set(key, text);
+	}
+	return text;
+}
+
+function keepVevent(key: string, text: string): void {
+	vevents.set(key, text);
+	if (vevents.size > VEVENTS_KEPT) vevents.delete(vevents.keys().next().value!);
+}
+
+/** How many VEVENT texts are kept, and forgetting them (tests compare with and without). */
+export const keptVevents = { count: () => vevents.size, forget: () => vevents.clear() };
 
 /** Instants given in UTC stay UTC ("Z"); a DateTime in the event's zone is written with its TZID. */
 const utc = (iso: string) => new Date(iso);
 const inZone = (iso: string, zone: string) => DateTime.fromISO(iso, { zone });
 
-export function buildCalendar(input: IcalCalendarInput): string {
+/** The calendar ical-generator makes of the input's own properties, with no event yet. */
+function emptyCalendar(input: IcalCalendarInput): ICalCalendar {
 	// The calendar's own zone stays unset in ical-generator: set, it would write DTSTAMP and
 	// LAST-MODIFIED as local times, which RFC 5545 forbids. X-WR-TIMEZONE is added below instead.
-	const calendar = ical({
+	return ical({
 		prodId: PRODUCT_ID,
 		method: input.method ? METHODS[input.method] : undefined,
 		name: input.name ?? null,
 		ttl: input.refreshMinutes ? input.refreshMinutes * 60 : null,
 		timezone: { name: null, generator: vtimezoneOf }
 	});
-	for (const event of input.events) {
-		const vevent = calendar.createEvent({
-			id: event.uid,
-			sequence: event.sequence,
-			stamp: utc(event.stamp),
-			start: inZone(event.start, event.timeZone),
-			end: inZone(event.end, event.timeZone),
-			timezone: event.timeZone,
-			summary: event.summary,
-			description: event.description ?? null,
-			location: event.location ?? null,
-			url: event.url ?? null,
-			status: STATUSES[event.status],
-			lastModified: event.lastModified ? utc(event.lastModified) : null,
-			organizer: event.organizer ?? null
+}
+
+function addEvent(calendar: ICalCalendar, event: IcalEventInput): ICalEvent {
+	const vevent = calendar.createEvent({
+		id: event.uid,
+		sequence: event.sequence,
+		stamp: utc(event.stamp),
+		start: inZone(event.start, event.timeZone),
+		end: inZone(event.end, event.timeZone),
+		timezone: event.timeZone,
+		summary: event.summary,
+		description: event.description ?? null,
+		location: event.location ?? null,
+		url: event.url ?? null,
+		status: STATUSES[event.status],
+		lastModified: event.lastModified ? utc(event.lastModified) : null,
+		organizer: event.organizer ?? null
+	});
+	for (const attendee of event.attendees ?? []) {
+		vevent.createAttendee({
+			name: attendee.name,
+			email: attendee.email,
+			role: ROLES[attendee.role],
+			status: PARTSTATS[attendee.partstat],
+			rsvp: attendee.rsvp
 		});
-		for (const attendee of event.attendees ?? []) {
-			vevent.createAttendee({
-				name: attendee.name,
-				email: attendee.email,
-				role: ROLES[attendee.role],
-				status: PARTSTATS[attendee.partstat],
-				rsvp: attendee.rsvp
-			});
-		}
 	}
-	const text = calendar.toString();
-	if (!input.timeZone || !vtimezoneOf(input.timeZone)) return text;
-	// A calendar property, so before the first component.
+	return vevent;
+}
+
+/** X-WR-TIMEZONE, a calendar property, so before the first component. */
+function withCalendarZone(text: string, timeZone: string | undefined): string {
+	if (!timeZone || !vtimezoneOf(timeZone)) return text;
 	const firstComponent = text.search(/^BEGIN:(VTIMEZONE|VEVENT)/m);
 	const at = firstComponent === -1 ? text.indexOf('END:VCALENDAR') : firstComponent;
-	return `${text.slice(0, at)}X-WR-TIMEZONE:${input.timeZone}\r\n${text.slice(at)}`;
+	return `${text.slice(0, at)}X-WR-TIMEZONE:${timeZone}\r\n${text.slice(at)}`;
+}
+
+/** The calendar exactly as ical-generator writes it whole: what buildCalendar must equal (tests). */
+export function buildCalendarWhole(input: IcalCalendarInput): string {
+	const calendar = emptyCalendar(input);
+	for (const event of input.events) addEvent(calendar, event);
+	return withCalendarZone(calendar.toString(), input.timeZone);
+}
+
+/** A zone's VTIMEZONE as ical-generator puts it in a calendar, lines folded. */
+const foldedVtimezones = new Map<string, string>();
+function foldedVtimezone(zone: string): string {
+	let folded = foldedVtimezones.get(zone);
+	if (folded === undefined) {
+		const block = vtimezoneOf(zone);
+		folded = block ? foldLines(`${block.replace(/\r\n/g, '\n').replace(/\n/g, '\r\n').trim()}\r\n`) : '';
+		if (foldedVtimezones.size < VTIMEZONES_KEPT) foldedVtimezones.set(zone, folded);
+	}
+	return folded;
+}
+
+/**
+ * The calendar as ical-generator writes it (buildCalendarWhole), put together from kept parts: the
+ * calendar's own lines from ical-generator with no event, each zone's VTIMEZONE in the order the events
+ * first name it, then each event's VEVENT, folded once when it was first written. ical-generator folds
+ * the whole text on every call, which alone cost a feed of a thousand events a third of a second.
+ */
+export function buildCalendar(input: IcalCalendarInput): string {
+	const shell = emptyCalendar(input).toString();
+	const end = shell.lastIndexOf('END:VCALENDAR');
+	// The refresh interval follows the VTIMEZONEs and precedes the events.
+	const refresh = shell.indexOf('REFRESH-INTERVAL');
+	const zonesAt = refresh === -1 ? end : refresh;
+	const zones = [...new Set(input.events.map((event) => event.timeZone))].map(foldedVtimezone).join('');
+	let vevents = '';
+	for (const event of input.events) {
+		const key = JSON.stringify([input.method ?? null, event]);
+		let text = keptVevent(key);
+		if (text === undefined) {
+			text = foldLines(addEvent(emptyCalendar(input), event).toString());
+			keepVevent(key, text);
+		}
+		vevents += text;
+	}
+	const text = shell.slice(0, zonesAt) + zones + shell.slice(zonesAt, end) + vevents + shell.slice(end);
+	return withCalendarZone(text, input.timeZone);
 }

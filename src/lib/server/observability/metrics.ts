@@ -32,6 +32,12 @@ const databaseErrors = new Counter({
 	registers: [registry]
 });
 
+const databaseQueries = new Counter({
+	name: 'protokol_database_queries_total',
+	help: 'Queries run against the database, failed ones included',
+	registers: [registry]
+});
+
 /**
  * `route` is the route id (/events/[eventId=id]), never the path: paths carry ids and, for personal
  * links and feeds, secrets.
@@ -53,7 +59,11 @@ function errorCode(error: unknown): string {
 	return typeof code === 'string' && /^[A-Z0-9_]{1,40}$/i.test(code) ? code : 'unknown';
 }
 
-/** Kysely's log hook (db/index.ts): counts every query that failed, whoever catches the error. */
-export function countDatabaseError(event: LogEvent): void {
+/**
+ * Kysely's log hook (db/index.ts): counts every query, and every one that failed, whoever catches the
+ * error (a query refused because its client had gone counts under CLIENT_GONE).
+ */
+export function countDatabaseQuery(event: LogEvent): void {
+	databaseQueries.inc();
 	if (event.level === 'error') databaseErrors.inc({ code: errorCode(event.error) });
 }
