@@ -1,0 +1,88 @@
+/**
+ * The records the benchmark's pages are about, found in the database it loads (or taken from the
+ * generator's landmarks where it names them), and what the pages need besides: an officer to sign in
+ * as, and a feed token for the busiest person (only its hash is stored, so a new feed is made each run).
+ */
+import { openDatabase } from '../../src/lib/server/db/connection';
+import { migrateToLatest } from '../../src/lib/server/db/migrator';
+import { systemActor } from '../../src/lib/server/audit/audit';
+import { createFeed } from '../../src/lib/server/feeds/feed.service';
+import { encodeCursor } from '../../src/lib/server/pagination';
+import { findUserByEmail } from '../../src/lib/server/users/user.repository';
+import { createUser } from '../../src/lib/server/users/user.service';
+import {
+	countEvents,
+	findBusiestPerson,
+	findEventKeyAt,
+	findEventWithLongestAgenda,
+	findUmbrellaOrganization,
+	listSampleTitles
+} from './bench-http.repository';
+
+export const OFFICER = { email: 'bench-officer@protokol.test', password: 'bench officer long password 16' };
+
+export interface Landmarks {
+	events: number;
+	eventId: number;
+	eventAgendaItems: number;
+	personId: number;
+	personEvents: number;
+	organizationId: number;
+	organizationChildren: number;
+	/** ?after= for the past list, nine tenths of the way back. */
+	deepCursor: string;
+	searchCommon: string;
+	searchRare: string;
+	feedToken: string;
+}
+
+/** The longest words of the sample, most frequent first. */
+function wordsByFrequency(titles: string[]): [string, number][] {
+	const counts = new Map<string, number>();
+	for (const title of titles) {
+		for (const word of title.toLowerCase().match(/\p{L}{5,}/gu) ?? []) {
+			counts.set(word, (counts.get(word) ?? 0) + 1);
+		}
+	}
+	return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+}
+
+export async function findLandmarks(databaseUrl: string): Promise<Landmarks> {
+	const handle = openDatabase(databaseUrl);
+	const { db } = handle;
+	try {
+		await migrateToLatest(handle);
+		const events = await countEvents(db);
+		const [event, person, organization, deepKey, titles] = await Promise.all([
+			findEventWithLongestAgenda(db),
+			findBusiestPerson(db),
+			findUmbrellaOrganization(db),
+			findEventKeyAt(db, Math.floor(events / 10)),
+			listSampleTitles(db, 2000)
+		]);
+		if (!event || !person || !organization || !deepKey) {
+			throw new Error(`${databaseUrl} has no events with agendas and participants to benchmark.`);
+		}
+		const words = wordsByFrequency(titles);
+		const actor = systemActor('npm run bench:http');
+		if (!(await findUserByEmail(db, OFFICER.email))) {
+			await createUser(db, actor, { ...OFFICER, name: 'Benchmark officer', role: 'officer' });
+		}
+		const feed = await createFeed(db, actor, { personId: person.person_id, name: 'bench:http' });
+		return {
+			events,
+			eventId: event.event_id,
+			eventAgendaItems: Number(event.items),
+			personId: person.person_id,
+			personEvents: Number(person.events),
+			organizationId: organization.organization_id,
+			organizationChildren: Number(organization.children),
+			deepCursor: encodeCursor([deepKey.start_at, deepKey.id]),
+			searchCommon: words[0]?.[0] ?? 'meeting',
+			searchRare: words.at(-1)?.[0] ?? 'zzzz',
+			feedToken: feed.token
+		};
+	} finally {
+		await handle.close();
+	}
+}
