@@ -197,7 +197,12 @@ async function loadPage(
 	const { apps, ceiling, cookie, landmarks, clientJsOf, options } = context;
 	const bases = spec.ceiling ? [ceiling!.url] : apps.map((app) => app.url);
 	const path = spec.path(landmarks);
-	const headers: Record<string, string> = spec.signedIn ? { cookie } : {};
+	// One Host for every process, as a reverse proxy in front of them passes it: the app builds absolute
+	// addresses (a feed's event URLs, hence its ETag) from it.
+	const headers: Record<string, string> = {
+		host: new URL(bases[0]!).host,
+		...(spec.signedIn ? { cookie } : {})
+	};
 	if (spec.conditional) {
 		const first = await fetchAnswer(`${bases[0]}${path}`, headers);
 		headers['if-none-match'] = String(first.headers.etag ?? '');
