@@ -160,7 +160,7 @@ async function main(options: BenchOptions) {
 			},
 			landmarks: { ...landmarks, feedToken: undefined },
 			coldStartMs: Object.fromEntries(servers.map((s) => [s.name, s.coldStartMs])),
-			memoryMb: { before: memoryBefore, after: memoryAfter },
+			memoryMb: { before: memoryBefore, after: memoryAfter, ceiling: ceiling ? memoryOf(ceiling.pid) : null },
 			pages: rows
 		};
 		console.log(
@@ -228,7 +228,7 @@ async function loadPage(
 		encoding: answer.encoding,
 		plainBytes: answer.plainBytes,
 		clientJs: js ? { bytes: js.bytes, gzipBytes: js.gzipBytes, fileCount: js.files.length } : null,
-		rssAfterMb: memoryOf(apps[0]!.pid)?.rssMb ?? null
+		rssAfterMb: memoryOf((spec.ceiling ? ceiling! : apps[0]!).pid)?.rssMb ?? null
 	};
 }
 

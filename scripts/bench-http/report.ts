@@ -14,7 +14,7 @@ export interface PageResult extends LoadResult {
 	encoding: string | null;
 	plainBytes: number;
 	clientJs: (Omit<ClientJs, 'files'> & { fileCount: number }) | null;
-	/** The first app process's resident memory (MB) once this page's load was over. */
+	/** Resident memory (MB) of the process that served it (the first app process) once its load was over. */
 	rssAfterMb: number | null;
 }
 
