@@ -11,10 +11,11 @@
  * bench-results/http-<time>.json. What each figure means: docs/performance.md. Build first (npm run build).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Landmarks as GeneratedLandmarks } from '../db/generate/generate';
 import { parseDatabaseUrl } from '../src/lib/server/db/connection';
 import { readClientJs, svelteKitDir, type ClientJs } from './bench-http/client-js';
 import { findLandmarks, OFFICER, type Landmarks } from './bench-http/landmarks';
@@ -81,19 +82,18 @@ function pagesToLoad(names: string[], sqlite: boolean): PageSpec[] {
 	return PAGES.filter((p) => wanted.has(p.name));
 }
 
-function generate(events: number, databaseUrl: string): number {
+/** `npm run db:generate` into the database, its landmarks into `landmarksFile`; how long it took. */
+function generate(events: number, databaseUrl: string, landmarksFile: string): number {
 	const started = performance.now();
-	const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-	const run = spawnSync(
-		npm,
-		['run', 'db:generate', '--', '--events', String(events), '--database', databaseUrl],
-		{
-			cwd: ROOT,
-			stdio: 'inherit'
-		}
-	);
+	const args = ['run', 'db:generate', '--', '--events', String(events), '--database', databaseUrl];
+	const run = spawnSync('npm', [...args, '--landmarks', landmarksFile], { cwd: ROOT, stdio: 'inherit' });
 	if (run.status !== 0) throw new Error(`npm run db:generate failed (${run.status ?? run.signal}).`);
 	return Math.round(performance.now() - started);
+}
+
+/** The generator's landmarks: from this run's generation, or the file it leaves beside an SQLite database. */
+function readGeneratedLandmarks(file: string | null): GeneratedLandmarks | null {
+	return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GeneratedLandmarks) : null;
 }
 
 async function main(options: BenchOptions) {
@@ -102,10 +102,25 @@ async function main(options: BenchOptions) {
 	const location = parseDatabaseUrl(databaseUrl);
 	const sqlite = location.engine === 'sqlite';
 	const servers: Started[] = [];
+	// Interrupted (Ctrl-C), the servers it started stop too, and the generated database goes.
+	const interrupted = async (signal: NodeJS.Signals) => {
+		for (const server of servers) await server.stop();
+		rmSync(tempDir, { recursive: true, force: true });
+		process.kill(process.pid, signal);
+	};
+	process.once('SIGINT', interrupted);
+	process.once('SIGTERM', interrupted);
 	try {
-		const generatedMs = options.events !== null ? generate(options.events, databaseUrl) : null;
+		const landmarksFile =
+			options.events !== null
+				? join(tempDir, 'landmarks.json')
+				: sqlite
+					? `${location.filename}.landmarks.json`
+					: null;
+		const generatedMs =
+			options.events !== null ? generate(options.events, databaseUrl, landmarksFile!) : null;
 		console.log('Finding the pages’ records …');
-		const landmarks = await findLandmarks(databaseUrl);
+		const landmarks = await findLandmarks(databaseUrl, readGeneratedLandmarks(landmarksFile));
 		console.log(JSON.stringify({ ...landmarks, feedToken: '(made for this run)' }));
 
 		for (let i = 0; i < options.processes; i++) servers.push(await startApp(i, databaseUrl, tempDir));
@@ -176,6 +191,8 @@ async function main(options: BenchOptions) {
 		console.log(`Written to ${out}`);
 		return summary;
 	} finally {
+		process.off('SIGINT', interrupted);
+		process.off('SIGTERM', interrupted);
 		for (const server of servers) await server.stop();
 		rmSync(tempDir, { recursive: true, force: true });
 	}

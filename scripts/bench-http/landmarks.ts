@@ -1,8 +1,9 @@
 /**
- * The records the benchmark's pages are about, found in the database it loads (or taken from the
- * generator's landmarks where it names them), and what the pages need besides: an officer to sign in
- * as, and a feed token for the busiest person (only its hash is stored, so a new feed is made each run).
+ * The records the benchmark's pages are about, taken from the generator's landmarks or found in the
+ * database it loads, and what the pages need besides: an officer to sign in as, and a feed token for the
+ * busiest person (the generator's; else a new feed each run, since only a token's hash is stored).
  */
+import type { Landmarks as GeneratedLandmarks } from '../../db/generate/generate';
 import { openDatabase } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import { systemActor } from '../../src/lib/server/audit/audit';
@@ -37,6 +38,8 @@ export interface Landmarks {
 	searchCommon: string;
 	searchRare: string;
 	feedToken: string;
+	/** The office's today the data was made for (the calendar's month and week): the generator's, or now. */
+	today: string;
 	/** Catch-up work done before the app started (what its first start would otherwise do), in ms. */
 	catchUpMs: number;
 }
@@ -55,7 +58,14 @@ function wordsByFrequency(titles: string[]): [string, number][] {
 	return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
-export async function findLandmarks(databaseUrl: string): Promise<Landmarks> {
+/**
+ * The pages' records: those the generator named (`generated`, from its landmarks file), else looked for,
+ * which on a million events takes a while.
+ */
+export async function findLandmarks(
+	databaseUrl: string,
+	generated: GeneratedLandmarks | null
+): Promise<Landmarks> {
 	const handle = openDatabase(databaseUrl);
 	const { db } = handle;
 	try {
@@ -68,21 +78,40 @@ export async function findLandmarks(databaseUrl: string): Promise<Landmarks> {
 		await refreshNameKeys(db);
 		const catchUpMs = Math.round(performance.now() - catchUpStarted);
 		const events = await countEvents(db);
-		const [event, person, organization, deepKey, titles] = await Promise.all([
-			findEventWithLongestAgenda(db),
-			findBusiestPerson(db),
-			findUmbrellaOrganization(db),
-			findEventKeyAt(db, Math.floor(events / 10)),
-			listSampleTitles(db, 2000)
-		]);
-		if (!event || !person || !organization || !deepKey) {
-			throw new Error(`${databaseUrl} has no events with agendas and participants to benchmark.`);
-		}
-		const words = wordsByFrequency(titles);
+		const deepKey = await findEventKeyAt(db, Math.floor(events / 10));
 		const actor = systemActor('npm run bench:http');
 		if (!(await findUserByEmail(db, OFFICER.email))) {
 			await createUser(db, actor, { ...OFFICER, name: 'Benchmark officer', role: 'officer' });
 		}
+		if (!deepKey) throw new Error(`${databaseUrl} has no events to benchmark.`);
+		const deepCursor = encodeCursor([deepKey.start_at, deepKey.id]);
+		if (generated) {
+			return {
+				events,
+				eventId: generated.longAgendaEventId,
+				eventAgendaItems: 20,
+				personId: generated.heavyPerson.id,
+				personEvents: generated.heavyPerson.events,
+				organizationId: generated.umbrella.id,
+				organizationChildren: generated.umbrella.organizations,
+				deepCursor,
+				searchCommon: generated.commonWord,
+				searchRare: generated.rareWord,
+				feedToken: generated.heavyPerson.feedToken,
+				today: generated.today,
+				catchUpMs
+			};
+		}
+		const [event, person, organization, titles] = await Promise.all([
+			findEventWithLongestAgenda(db),
+			findBusiestPerson(db),
+			findUmbrellaOrganization(db),
+			listSampleTitles(db, 2000)
+		]);
+		if (!event || !person || !organization) {
+			throw new Error(`${databaseUrl} has no events with agendas and participants to benchmark.`);
+		}
+		const words = wordsByFrequency(titles);
 		const feed = await createFeed(db, actor, { personId: person.person_id, name: 'bench:http' });
 		return {
 			events,
@@ -92,10 +121,11 @@ export async function findLandmarks(databaseUrl: string): Promise<Landmarks> {
 			personEvents: Number(person.events),
 			organizationId: organization.organization_id,
 			organizationChildren: Number(organization.children),
-			deepCursor: encodeCursor([deepKey.start_at, deepKey.id]),
+			deepCursor,
 			searchCommon: words[0]?.[0] ?? 'meeting',
 			searchRare: words.length > 1 ? words.at(-1)![0] : UNFOUND_WORD,
 			feedToken: feed.token,
+			today: new Date().toISOString().slice(0, 10),
 			catchUpMs
 		};
 	} finally {

@@ -85,14 +85,14 @@ export const PAGES: PageSpec[] = [
 	}),
 	page({
 		name: 'calendar-month',
-		label: '/calendar (this month)',
-		path: () => '/calendar',
+		label: "/calendar, the data's month",
+		path: (l) => `/calendar?year=${l.today.slice(0, 4)}&month=${Number(l.today.slice(5, 7))}`,
 		route: '/(app)/calendar'
 	}),
 	page({
 		name: 'calendar-week',
-		label: '/calendar?view=week',
-		path: () => '/calendar?view=week',
+		label: "/calendar?view=week, the data's week",
+		path: (l) => `/calendar?view=week&date=${l.today}`,
 		route: '/(app)/calendar'
 	}),
 	page({
