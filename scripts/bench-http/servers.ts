@@ -6,8 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
+// The tests' way of starting the server as `npm run serve` does: the benchmark starts it the same way.
+import { freePort, serveCommand } from '../../tests/helpers/server';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
 const STARTUP_LIMIT_MS = 120_000;
@@ -19,18 +20,6 @@ export interface Started {
 	/** Milliseconds from spawn to the first 200 on /healthz, then on `firstPage`. */
 	coldStartMs: { healthz: number; firstPage: number | null };
 	stop(): Promise<void>;
-}
-
-/** A port nothing listens on now. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject()));
-		});
-	});
 }
 
 /** The status of one GET, or null when nothing answered. */
@@ -95,20 +84,11 @@ async function start(
 	}
 }
 
-/** `npm run serve` as package.json spells it, with this Node.js for `node`. */
-function serveCommand(): string[] {
-	const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
-		string,
-		string
-	>;
-	const [command, ...args] = scripts.serve!.split(/\s+/);
-	return [command === 'node' ? process.execPath : command!, ...args];
-}
-
 export async function startApp(index: number, databaseUrl: string, logDir: string): Promise<Started> {
 	// No demo data into a generated database; HOST as a deployment behind a proxy on the same machine.
 	const env = { DATABASE_URL: databaseUrl, DEMO_DATA: 'off', HOST: '127.0.0.1' };
-	return start(`app-${index + 1}`, serveCommand(), env, await freePort(), logDir, '/login');
+	const { command, args } = serveCommand();
+	return start(`app-${index + 1}`, [command, ...args], env, await freePort(), logDir, '/login');
 }
 
 export async function startCeiling(databaseFile: string, logDir: string): Promise<Started> {
