@@ -77,7 +77,13 @@ async function start(
 	try {
 		const healthz = await waitFor(`${url}/healthz`, child, since, logFile);
 		const page = firstPage ? await waitFor(`${url}${firstPage}`, child, since, logFile) : null;
-		return { name, url, pid: child.pid!, coldStartMs: { healthz, firstPage: page }, stop };
+		return {
+			name,
+			url,
+			pid: child.pid!,
+			coldStartMs: { healthz: Math.round(healthz), firstPage: page === null ? null : Math.round(page) },
+			stop
+		};
 	} catch (error) {
 		await stop();
 		throw error;
