@@ -3,6 +3,7 @@
  *
  *   npm run bench:http -- [--events 100000 | --database <file or postgres://…>] [--duration 10]
  *                         [--connections 50] [--pages event,events,…] [--processes 1] [--out <file.json>]
+ *                         [--landmarks <file.json>] [--markdown]
  *
  * On one database (generated into a temp folder with `npm run db:generate`, or the one --database names;
  * with both, generated into that one) it starts the built app as `npm run serve` does (`--processes` of
@@ -25,7 +26,8 @@ import { markdownTable, printTable, type PageResult } from './bench-http/report'
 import { memoryOf, ROOT, startApp, startCeiling, type Started } from './bench-http/servers';
 
 const USAGE = `Usage: npm run bench:http -- [--events N | --database <file or postgres://…>] [--duration S]
-  [--connections N] [--pages ${PAGES.map((p) => p.name).join(',')}] [--processes N] [--out file.json] [--markdown]`;
+  [--connections N] [--pages ${PAGES.map((p) => p.name).join(',')}] [--processes N] [--out file.json]
+  [--landmarks file.json] [--markdown]`;
 
 export interface BenchOptions {
 	events: number | null;
@@ -35,6 +37,7 @@ export interface BenchOptions {
 	pages: string[];
 	processes: number;
 	out: string | null;
+	landmarks: string | null;
 	markdown: boolean;
 }
 
@@ -49,6 +52,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 			pages: { type: 'string' },
 			processes: { type: 'string', default: '1' },
 			out: { type: 'string' },
+			landmarks: { type: 'string' },
 			markdown: { type: 'boolean', default: false },
 			help: { type: 'boolean', default: false }
 		}
@@ -70,6 +74,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 		pages,
 		processes: count('processes', values.processes),
 		out: values.out ?? null,
+		landmarks: values.landmarks ?? null,
 		markdown: values.markdown
 	};
 }
@@ -92,8 +97,8 @@ function generate(events: number, databaseUrl: string, landmarksFile: string): n
 }
 
 /** The generator's landmarks: from this run's generation, or the file it leaves beside an SQLite database. */
-function readGeneratedLandmarks(file: string | null): GeneratedLandmarks | null {
-	return file && existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GeneratedLandmarks) : null;
+function readGeneratedLandmarks(file: string): GeneratedLandmarks | null {
+	return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as GeneratedLandmarks) : null;
 }
 
 async function main(options: BenchOptions) {
@@ -111,14 +116,12 @@ async function main(options: BenchOptions) {
 	process.once('SIGINT', interrupted);
 	process.once('SIGTERM', interrupted);
 	try {
+		// Where the generator's landmarks are written (when generating) or read: --landmarks, else beside an
+		// SQLite file (where db:generate leaves them), else this run's temp folder.
 		const landmarksFile =
-			options.events !== null
-				? join(tempDir, 'landmarks.json')
-				: sqlite
-					? `${location.filename}.landmarks.json`
-					: null;
-		const generatedMs =
-			options.events !== null ? generate(options.events, databaseUrl, landmarksFile!) : null;
+			options.landmarks ??
+			(sqlite && options.database ? `${location.filename}.landmarks.json` : join(tempDir, 'landmarks.json'));
+		const generatedMs = options.events !== null ? generate(options.events, databaseUrl, landmarksFile) : null;
 		console.log('Finding the pages’ records …');
 		const landmarks = await findLandmarks(databaseUrl, readGeneratedLandmarks(landmarksFile));
 		console.log(JSON.stringify({ ...landmarks, feedToken: '(made for this run)' }));

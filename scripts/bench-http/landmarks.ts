@@ -97,7 +97,10 @@ export async function findLandmarks(
 				deepCursor,
 				searchCommon: generated.commonWord,
 				searchRare: generated.rareWord,
-				feedToken: generated.heavyPerson.feedToken,
+				// A landmarks file written by hand may leave the token out: then a new feed.
+				feedToken:
+					generated.heavyPerson.feedToken ||
+					(await createFeed(db, actor, { personId: generated.heavyPerson.id, name: 'bench:http' })).token,
 				today: generated.today,
 				catchUpMs
 			};
