@@ -124,12 +124,15 @@ async function main(options: BenchOptions) {
 		const generatedMs = options.events !== null ? generate(options.events, databaseUrl, landmarksFile) : null;
 		console.log('Finding the pages’ records …');
 		const landmarks = await findLandmarks(databaseUrl, readGeneratedLandmarks(landmarksFile));
-		console.log(JSON.stringify({ ...landmarks, feedToken: '(made for this run)' }));
+		console.log(JSON.stringify({ ...landmarks, feedToken: '(secret)' }));
 
 		for (let i = 0; i < options.processes; i++) servers.push(await startApp(i, databaseUrl, tempDir));
 		const apps = [...servers];
+		const pages = pagesToLoad(options.pages, sqlite);
 		const ceiling =
-			sqlite && options.pages.includes('event') ? await startCeiling(location.filename, tempDir) : null;
+			location.engine === 'sqlite' && pages.some((p) => p.ceiling)
+				? await startCeiling(location.filename, tempDir)
+				: null;
 		if (ceiling) servers.push(ceiling);
 		const memoryBefore = apps.map((app) => memoryOf(app.pid));
 		for (const server of servers) {
@@ -143,7 +146,7 @@ async function main(options: BenchOptions) {
 			: null;
 
 		const rows: PageResult[] = [];
-		for (const spec of pagesToLoad(options.pages, sqlite)) {
+		for (const spec of pages) {
 			rows.push(await loadPage(spec, { apps, ceiling, cookie, landmarks, clientJsOf, options }));
 			const last = rows.at(-1)!;
 			console.log(`${spec.name}: ${last.requestsPerSecond} req/s, p99 ${last.p99Ms} ms`);
