@@ -17,7 +17,7 @@ const STARTUP_LIMIT_MS = 30_000;
 const BUILD_DIR = process.env.PROTOKOL_BUILD_SUFFIX ? `build-${process.env.PROTOKOL_BUILD_SUFFIX}` : 'build';
 
 /** `npm run serve` as package.json spells it, with this Node.js for `node`. */
-function serveCommand(): { command: string; args: string[] } {
+export function serveCommand(): { command: string; args: string[] } {
 	const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
 		string,
 		string

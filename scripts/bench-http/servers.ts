@@ -1,0 +1,116 @@
+/**
+ * The processes `npm run bench:http` loads: the built app started as `npm run serve` starts it (the
+ * command read from package.json, with this Node), and the raw ceiling server. Each is timed from spawn
+ * to its first 200, and its memory read from /proc/<pid>/status.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+// The tests' way of starting the server as `npm run serve` does: the benchmark starts it the same way.
+import { freePort, serveCommand } from '../../tests/helpers/server';
+
+export const ROOT = join(import.meta.dirname, '..', '..');
+const STARTUP_LIMIT_MS = 120_000;
+
+export interface Started {
+	name: string;
+	url: string;
+	pid: number;
+	/** Milliseconds from spawn to the first 200 on /healthz, then on `firstPage`. */
+	coldStartMs: { healthz: number; firstPage: number | null };
+	stop(): Promise<void>;
+}
+
+/** The status of one GET, or null when nothing answered. */
+export function statusOf(url: string): Promise<number | null> {
+	return new Promise((resolve) => {
+		const req = request(url, { timeout: 2000 }, (res) => {
+			res.resume();
+			res.on('end', () => resolve(res.statusCode ?? null));
+		});
+		req.on('error', () => resolve(null));
+		req.on('timeout', () => req.destroy());
+		req.end();
+	});
+}
+
+async function waitFor(url: string, child: ChildProcess, since: number, logFile: string): Promise<number> {
+	for (;;) {
+		if ((await statusOf(url)) === 200) return performance.now() - since;
+		if (child.exitCode !== null || child.signalCode !== null) {
+			throw new Error(`${url}: the server exited (${child.exitCode ?? child.signalCode}); see ${logFile}`);
+		}
+		if (performance.now() - since > STARTUP_LIMIT_MS) throw new Error(`${url} did not answer 200 in time`);
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+}
+
+async function start(
+	name: string,
+	command: string[],
+	env: Record<string, string>,
+	port: number,
+	logDir: string,
+	firstPage: string | null
+): Promise<Started> {
+	const logFile = join(logDir, `${name}.log`);
+	const log = createWriteStream(logFile);
+	const since = performance.now();
+	const child = spawn(command[0]!, command.slice(1), {
+		cwd: ROOT,
+		env: { ...process.env, ...env, PORT: String(port) },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.pipe(log);
+	child.stderr!.pipe(log);
+	const exited = new Promise<void>((resolve) => child.once('close', () => resolve()));
+	const url = `http://127.0.0.1:${port}`;
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+			await exited;
+			clearTimeout(killer);
+		}
+	};
+	try {
+		const healthz = await waitFor(`${url}/healthz`, child, since, logFile);
+		const page = firstPage ? await waitFor(`${url}${firstPage}`, child, since, logFile) : null;
+		return {
+			name,
+			url,
+			pid: child.pid!,
+			coldStartMs: { healthz: Math.round(healthz), firstPage: page === null ? null : Math.round(page) },
+			stop
+		};
+	} catch (error) {
+		await stop();
+		throw error;
+	}
+}
+
+export async function startApp(index: number, databaseUrl: string, logDir: string): Promise<Started> {
+	// No demo data into a generated database; HOST as a deployment behind a proxy on the same machine.
+	const env = { DATABASE_URL: databaseUrl, DEMO_DATA: 'off', HOST: '127.0.0.1' };
+	const { command, args } = serveCommand();
+	return start(`app-${index + 1}`, [command, ...args], env, await freePort(), logDir, '/login');
+}
+
+export async function startCeiling(databaseFile: string, logDir: string): Promise<Started> {
+	const port = await freePort();
+	const script = join(ROOT, 'scripts/bench-http/ceiling.ts');
+	const command = [process.execPath, script, '--database', databaseFile, '--port', String(port)];
+	return start('ceiling', command, {}, port, logDir, null);
+}
+
+/** Resident and peak resident memory of a process, in MB, from /proc/<pid>/status (Linux). */
+export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } | null {
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+		return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+	} catch {
+		return null;
+	}
+}
