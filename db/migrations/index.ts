@@ -33,6 +33,7 @@ import * as createOutcomeStatusChanges from './20261205_0900_create_outcome_stat
 import * as addReminders from './20261205_0910_add_reminders';
 import * as extendOutcomeFollowUp from './20261205_0950_extend_outcome_follow_up';
 import * as indexListOrders from './20261206_0200_index_list_orders';
+import * as indexParticipationsByStart from './20261206_0201_index_participations_by_start';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -63,5 +64,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0900_create_outcome_status_changes': createOutcomeStatusChanges,
 	'20261205_0910_add_reminders': addReminders,
 	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp,
-	'20261206_0200_index_list_orders': indexListOrders
+	'20261206_0200_index_list_orders': indexListOrders,
+	'20261206_0201_index_participations_by_start': indexParticipationsByStart
 };

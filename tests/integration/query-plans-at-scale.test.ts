@@ -28,7 +28,7 @@ import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/se
 import type { SortKey } from '$lib/server/pagination';
 import { generateData, type Landmarks } from '../../db/generate/generate';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertAuditEntries } from '../helpers/factories';
+import { insertAuditEntries, insertEvent, insertPerson, stamps } from '../helpers/factories';
 import { planOf } from '../helpers/query-plans';
 
 /** The generated office's "today" (db/generate/generate.ts), in the morning. */
@@ -282,7 +282,11 @@ const pages: PageLoad[] = [
 		name: 'a person page',
 		load: (db, office) => findPersonPage(db, office.heavyPerson.id, { privateContacts: true }),
 		allow: [
-			ownedBy('person_id', "one person's posts, merged records and events"),
+			{
+				query: /from "person_position"|from "person_redirect"/,
+				step: SORTS,
+				why: "one person's posts and the records merged into theirs"
+			},
 			ownedBy('owner_person_id', 'the outcomes one person owns'),
 			ownedBy('signatory_person_id', 'the letters one person signed or was sent')
 		]
@@ -407,5 +411,44 @@ describeEachEngine('query plans on a generated office', (engine) => {
 			}
 			expect(found).toEqual([]);
 		});
+	});
+});
+
+describeEachEngine("a participation carries its event's start", (engine) => {
+	let handle: TestDatabase;
+	beforeAll(async () => {
+		handle = await engine.open();
+	});
+	afterAll(async () => {
+		await handle?.cleanup();
+	});
+
+	const startsOf = async (personId: number) =>
+		(
+			await handle.db
+				.selectFrom('event_participant')
+				.select('event_start_at')
+				.where('person_id', '=', personId)
+				.execute()
+		).map((row) => new Date(row.event_start_at!).toISOString());
+
+	test('a new participation takes its start, and moving the event moves it', async () => {
+		const { db } = handle;
+		const event = await insertEvent(db, {
+			start_at: '2027-05-01T08:00:00.000Z',
+			end_at: '2027-05-01T09:00:00.000Z'
+		});
+		const person = await insertPerson(db);
+		await db
+			.insertInto('event_participant')
+			.values({ event_id: event.id, person_id: person.id, role: 'guest', ...stamps() })
+			.execute();
+		expect(await startsOf(person.id)).toEqual(['2027-05-01T08:00:00.000Z']);
+		await db
+			.updateTable('event')
+			.set({ start_at: '2027-06-02T10:00:00.000Z', end_at: '2027-06-02T11:00:00.000Z' })
+			.where('id', '=', event.id)
+			.execute();
+		expect(await startsOf(person.id)).toEqual(['2027-06-02T10:00:00.000Z']);
 	});
 });
