@@ -141,6 +141,17 @@ const pages: PageLoad[] = [
 		]
 	},
 	{
+		name: 'upcoming events of one person',
+		load: (db, office) =>
+			listEventsPage(db, { when: 'upcoming', now, personId: office.heavyPerson.id }, { limit: 25 }),
+		allow: [twoRanges]
+	},
+	{
+		name: 'past events of one person',
+		load: (db, office) =>
+			listEventsPage(db, { when: 'past', now, personId: office.heavyPerson.id }, { limit: 25 })
+	},
+	{
 		name: 'search, a word most documents hold',
 		load: (db, office) => searchEverything(db, office.commonWord),
 		allow: [

@@ -2,6 +2,7 @@
 import {
 	PostgresAdapter,
 	sql,
+	type Expression,
 	type ExpressionBuilder,
 	type Insertable,
 	type Kysely,
@@ -99,21 +100,30 @@ function isLongEvent(db: Kysely<Database>) {
  * Events still running at `from` or later, as two index ranges to be read as one union: those that
  * start in the seven days before `from` or after it (event_start_idx), and longer events that started
  * earlier (event_long_idx). `query` says what else an event must be, its end included; so a list or a
- * calendar span costs what it holds, not the length of the office's history.
+ * calendar span costs what it holds, not the length of the office's history. `start` is where the
+ * query reads the start from (a person's participations carry it too).
  */
-export function runningFrom<O>(
+export function runningFrom<TB extends 'event' | 'venue' | 'ep', O>(
 	db: Kysely<Database>,
-	query: SelectQueryBuilder<Database, 'event' | 'venue', O>,
-	from: string
+	query: SelectQueryBuilder<Database & { ep: Database['event_participant'] }, TB | 'event', O>,
+	from: string,
+	start: Expression<string> = sql.ref('event.start_at')
 ) {
 	const lookback = new Date(Date.parse(from) - LONG_EVENT_MS).toISOString();
 	return {
-		near: query.where('event.start_at', '>=', lookback),
-		long: query.where(isLongEvent(db)).where('event.start_at', '<', lookback)
+		near: query.where(start, '>=', lookback),
+		// Bounded on the event's own start too, so that its partial index is read as a range.
+		long: query
+			.where(isLongEvent(db))
+			.where(start, '<', lookback)
+			.where(sql.ref('event.start_at'), '<', lookback)
 	};
 }
 
-/** One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. */
+/**
+ * One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. One person's
+ * are read from their participations, which carry the start (event_participant_person_start_idx).
+ */
 export async function listEvents(db: Kysely<Database>, filter: EventFilter, page: PageRequest) {
 	const upcoming = filter.when === 'upcoming';
 	let query = db
@@ -125,17 +135,27 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 	if (filter.status) query = query.where('event.status', '=', filter.status);
 	if (filter.seriesId) query = query.where('event.series_id', '=', filter.seriesId);
 	if (filter.organizationId) query = query.where(hostedOrAttendedBy(filter.organizationId));
-	if (filter.personId) query = query.where(withParticipant(filter.personId));
-	const keyset = { key: ['event.start_at', 'event.id'], order: upcoming ? 'asc' : 'desc' } as const;
+	const ofPerson = filter.personId !== undefined;
+	const ranged = ofPerson
+		? query
+				.innerJoin('event_participant as ep', 'ep.event_id', 'event.id')
+				.where('ep.person_id', '=', filter.personId!)
+		: query;
+	const start = sql.ref<string>(ofPerson ? 'ep.event_start_at' : 'event.start_at');
+	const id = sql.ref<number>(ofPerson ? 'ep.event_id' : 'event.id');
+	const keyset = { key: [start, id], order: upcoming ? 'asc' : 'desc' } as const;
 	// Over before now means it started before now: the bound lets the index start at now, not at the end.
-	if (!upcoming) return pageByKeyset(query.where('event.start_at', '<', filter.now), page, keyset).execute();
+	if (!upcoming) return pageByKeyset(ranged.where(start, '<', filter.now), page, keyset).execute();
 	// Each range is paged on its own, so that a deep page too reads only the rows it shows.
-	const { near, long } = runningFrom(db, query, filter.now);
+	const { near, long } = runningFrom(db, ranged, filter.now, start);
 	const ranges = db
 		.selectFrom(pageByKeyset(near, page, keyset).as('near'))
 		.selectAll()
 		.unionAll(db.selectFrom(pageByKeyset(long, page, keyset).as('long')).selectAll());
-	return pageByKeyset(db.selectFrom(ranges.as('event')).selectAll(), page, keyset).execute();
+	return pageByKeyset(db.selectFrom(ranges.as('event')).selectAll(), page, {
+		key: ['event.start_at', 'event.id'],
+		order: keyset.order
+	}).execute();
 }
 
 export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];
