@@ -32,6 +32,8 @@ import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsi
 import * as createOutcomeStatusChanges from './20261205_0900_create_outcome_status_changes';
 import * as addReminders from './20261205_0910_add_reminders';
 import * as extendOutcomeFollowUp from './20261205_0950_extend_outcome_follow_up';
+import * as indexListOrders from './20261206_0200_index_list_orders';
+import * as indexParticipationsByStart from './20261206_0201_index_participations_by_start';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 
 export const migrations: Record<string, Migration> = {
@@ -63,5 +65,7 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0900_create_outcome_status_changes': createOutcomeStatusChanges,
 	'20261205_0910_add_reminders': addReminders,
 	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp,
+	'20261206_0200_index_list_orders': indexListOrders,
+	'20261206_0201_index_participations_by_start': indexParticipationsByStart,
 	'20261206_0500_create_inbox_messages': createInboxMessages
 };

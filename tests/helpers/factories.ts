@@ -189,3 +189,28 @@ export async function insertIomWithMission(db: Db) {
 	});
 	return { iom, mission };
 }
+
+/**
+ * `count` audit entries about events, an hour apart up to `until`, in batches: a trail long enough for
+ * its list's plan to matter (the data generator writes none).
+ */
+export async function insertAuditEntries(db: Db, count: number, until: Date) {
+	const events = await db.selectFrom('event').select('id').orderBy('id').limit(count).execute();
+	const rows = Array.from({ length: count }, (_, i) => {
+		const eventId = events.length > 0 ? events[i % events.length]!.id : null;
+		return {
+			at: new Date(until.getTime() - (count - i) * 60 * 60 * 1000).toISOString(),
+			actor_label: 'Leyla Mammadova',
+			action: 'event.update',
+			entity_type: 'event',
+			entity_id: eventId,
+			event_id: eventId
+		};
+	});
+	for (let i = 0; i < rows.length; i += 500) {
+		await db
+			.insertInto('audit_entry')
+			.values(rows.slice(i, i + 500))
+			.execute();
+	}
+}

@@ -5,7 +5,10 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
+import { systemActor } from '$lib/server/audit/audit';
 import { findEventPage, listEventsPage } from '$lib/server/events/event-read.service';
+import { createFeed, findFeedCalendar } from '$lib/server/feeds/feed.service';
+import { findPersonPage } from '$lib/server/people/person.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
@@ -102,7 +105,7 @@ async function populate(db: Kysely<Database>, events: number, perEvent: number) 
 			.values({ correspondence_id: letter.id, event_id: event.id })
 			.execute();
 	}
-	return first;
+	return { first, person: people[0]!.id };
 }
 
 describeEachEngine('what a page costs', (engine) => {
@@ -110,12 +113,15 @@ describeEachEngine('what a page costs', (engine) => {
 	const handles: TestDatabase[] = [];
 	const counters: { queries: number }[] = [];
 	const firstEvents: number[] = [];
+	const firstPeople: number[] = [];
 
 	beforeAll(async () => {
 		for (const size of sizes) {
 			const counter = { queries: 0 };
 			const handle = await engine.open({ onQuery: () => counter.queries++ });
-			firstEvents.push(await populate(handle.db, 3 * size, 2 * size));
+			const { first, person } = await populate(handle.db, 3 * size, 2 * size);
+			firstEvents.push(first);
+			firstPeople.push(person);
 			handles.push(handle);
 			counters.push(counter);
 		}
@@ -150,5 +156,31 @@ describeEachEngine('what a page costs', (engine) => {
 		);
 		expect(counts[1]).toBe(counts[0]);
 		expect(counts[0]).toBeLessThanOrEqual(2);
+	});
+
+	test('the upcoming list, first and next page, costs the same on ten times the data', async () => {
+		const before = '2019-06-01T00:00:00.000Z';
+		const counts = await cost(async (db) => {
+			const first = await listEventsPage(db, { when: 'upcoming', now: before }, { limit: 2 });
+			expect(first.items).toHaveLength(2);
+			const after = JSON.parse(Buffer.from(first.next!, 'base64url').toString('utf8')) as [string, number];
+			await listEventsPage(db, { when: 'upcoming', now: before }, { limit: 2, after });
+		});
+		expect(counts[1]).toBe(counts[0]);
+		expect(counts[0]).toBeLessThanOrEqual(4);
+	});
+
+	test("a person's feed and page cost the same on ten times the data", async () => {
+		const now = new Date('2020-01-02T00:00:00Z');
+		const tokens = await Promise.all(
+			handles.map(
+				async (handle, i) =>
+					(await createFeed(handle.db, systemActor('test'), { personId: firstPeople[i]! }, now)).token
+			)
+		);
+		const feeds = await cost((db, i) => findFeedCalendar(db, tokens[i]!, { now }));
+		expect(feeds[1]).toBe(feeds[0]);
+		const pages = await cost((db, i) => findPersonPage(db, firstPeople[i]!, { privateContacts: true }));
+		expect(pages[1]).toBe(pages[0]);
 	});
 });

@@ -1,8 +1,13 @@
 /** Queries behind the office calendar. Kysely only: no rules, no HTTP. */
-import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { EventKind, EventStatus } from '../../vocabulary';
 import type { Database } from '../db/schema';
-import { eventSummaryColumns, hostedOrAttendedBy } from '../events/event.repository';
+import {
+	eventSummaryColumns,
+	hostedOrAttendedBy,
+	runningFrom,
+	withParticipant
+} from '../events/event.repository';
 
 export interface CalendarFilter {
 	kind?: EventKind;
@@ -11,28 +16,6 @@ export interface CalendarFilter {
 	organizationId?: number;
 	/** Events this person takes part in. */
 	personId?: number;
-}
-
-/** This person is among the event's participants. */
-function withParticipant(personId: number) {
-	return (eb: ExpressionBuilder<Database, 'event'>) =>
-		eb.exists(
-			eb
-				.selectFrom('event_participant as ep')
-				.select('ep.event_id')
-				.whereRef('ep.event_id', '=', 'event.id')
-				.where('ep.person_id', '=', personId)
-		);
-}
-
-/** Longer than this, an event is in event_long_idx (db/migrations/20261124_2041_index_long_events.ts). */
-const LONG_EVENT_MS = 7 * 24 * 60 * 60 * 1000;
-
-/** The partial index's condition, spelled as in its migration so that each planner recognises it. */
-function isLongEvent(db: Kysely<Database>) {
-	return db.getExecutor().adapter instanceof PostgresAdapter
-		? sql<boolean>`event.end_at - event.start_at > interval '7 days'`
-		: sql<boolean>`julianday(event.end_at) - julianday(event.start_at) > 7`;
 }
 
 function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
@@ -59,15 +42,15 @@ export async function listEventsOverlapping(
 	filter: CalendarFilter,
 	limit: number
 ) {
-	const lookback = new Date(Date.parse(span.startAt) - LONG_EVENT_MS).toISOString();
-	const near = calendarEvents(db, filter)
-		.where('event.start_at', '>=', lookback)
-		.where('event.start_at', '<', span.endAt)
-		.where((eb) => eb.or([eb('event.end_at', '>', span.startAt), eb('event.start_at', '>=', span.startAt)]));
-	const long = calendarEvents(db, filter)
-		.where(isLongEvent(db))
-		.where('event.start_at', '<', lookback)
-		.where('event.end_at', '>', span.startAt);
+	const { near, long } = runningFrom(
+		db,
+		calendarEvents(db, filter)
+			.where('event.start_at', '<', span.endAt)
+			.where((eb) =>
+				eb.or([eb('event.end_at', '>', span.startAt), eb('event.start_at', '>=', span.startAt)])
+			),
+		span.startAt
+	);
 	return db
 		.selectFrom(near.unionAll(long).as('e'))
 		.selectAll()

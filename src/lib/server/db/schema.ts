@@ -156,6 +156,8 @@ export interface EventParticipantTable extends Stamped {
 	notes: string | null;
 	/** The iCalendar SEQUENCE last sent to them by e-mail; null: never invited by e-mail. */
 	calendar_sequence_sent: ColumnType<number | null, number | null | undefined, number | null>;
+	/** The event's start, kept equal to it by triggers (20261206_0201): never written by the app. */
+	event_start_at: ColumnType<Instant | null, never, never>;
 }
 
 export interface AgendaItemTable extends Stamped, Versioned {

@@ -1,5 +1,13 @@
 /** Queries over events. Kysely only: no rules, no HTTP. */
-import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
+import {
+	PostgresAdapter,
+	sql,
+	type Expression,
+	type ExpressionBuilder,
+	type Insertable,
+	type Kysely,
+	type SelectQueryBuilder
+} from 'kysely';
 import type { EventKind, EventStatus, HostRole } from '../../vocabulary';
 import type {
 	AgendaItemRoleTable,
@@ -45,15 +53,13 @@ const eventListColumns = [
 	'venue.city as venue_city'
 ] as const;
 
-/** Some participant of the event came on behalf of this organisation, or is this person. */
-function hasParticipant(column: 'ep.organization_id' | 'ep.person_id', id: number) {
+/** This person is among the event's participants: driven from the person's own participations. */
+export function withParticipant(personId: number) {
 	return (eb: ExpressionBuilder<Database, 'event'>) =>
-		eb.exists(
-			eb
-				.selectFrom('event_participant as ep')
-				.select('ep.event_id')
-				.whereRef('ep.event_id', '=', 'event.id')
-				.where(column, '=', id)
+		eb(
+			'event.id',
+			'in',
+			eb.selectFrom('event_participant as ep').select('ep.event_id').where('ep.person_id', '=', personId)
 		);
 }
 
@@ -80,22 +86,75 @@ export function hostedOrAttendedBy(organizationId: number) {
 		);
 }
 
-/** One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. */
+/** Longer than this, an event is in event_long_idx (db/migrations/20261124_2041_index_long_events.ts). */
+const LONG_EVENT_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** The partial index's condition, spelled as in its migration so that each planner recognises it. */
+function isLongEvent(db: Kysely<Database>) {
+	return db.getExecutor().adapter instanceof PostgresAdapter
+		? sql<boolean>`event.end_at - event.start_at > interval '7 days'`
+		: sql<boolean>`julianday(event.end_at) - julianday(event.start_at) > 7`;
+}
+
+/**
+ * Events still running at `from` or later, as two index ranges to be read as one union: those that
+ * start in the seven days before `from` or after it (event_start_idx), and longer events that started
+ * earlier (event_long_idx). `query` says what else an event must be, its end included; so a list or a
+ * calendar span costs what it holds, not the length of the office's history. `start` is where the
+ * query reads the start from (a person's participations carry it too).
+ */
+export function runningFrom<TB extends 'event' | 'venue' | 'ep', O>(
+	db: Kysely<Database>,
+	query: SelectQueryBuilder<Database & { ep: Database['event_participant'] }, TB | 'event', O>,
+	from: string,
+	start: Expression<string> = sql.ref('event.start_at')
+) {
+	const lookback = new Date(Date.parse(from) - LONG_EVENT_MS).toISOString();
+	return {
+		near: query.where(start, '>=', lookback),
+		// Bounded on the event's own start too, so that its partial index is read as a range.
+		long: query
+			.where(isLongEvent(db))
+			.where(start, '<', lookback)
+			.where(sql.ref('event.start_at'), '<', lookback)
+	};
+}
+
+/**
+ * One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. One person's
+ * are read from their participations, which carry the start (event_participant_person_start_idx).
+ */
 export async function listEvents(db: Kysely<Database>, filter: EventFilter, page: PageRequest) {
-	const ascending = filter.when === 'upcoming';
+	const upcoming = filter.when === 'upcoming';
 	let query = db
 		.selectFrom('event')
 		.leftJoin('venue', 'venue.id', 'event.venue_id')
 		.select(eventListColumns)
-		.where('event.end_at', ascending ? '>=' : '<', filter.now);
+		.where('event.end_at', upcoming ? '>=' : '<', filter.now);
 	if (filter.kind) query = query.where('event.kind', '=', filter.kind);
 	if (filter.status) query = query.where('event.status', '=', filter.status);
 	if (filter.seriesId) query = query.where('event.series_id', '=', filter.seriesId);
 	if (filter.organizationId) query = query.where(hostedOrAttendedBy(filter.organizationId));
-	if (filter.personId) query = query.where(hasParticipant('ep.person_id', filter.personId));
-	return pageByKeyset(query, page, {
+	const ofPerson = filter.personId !== undefined;
+	const ranged = ofPerson
+		? query
+				.innerJoin('event_participant as ep', 'ep.event_id', 'event.id')
+				.where('ep.person_id', '=', filter.personId!)
+		: query;
+	const start = sql.ref<string>(ofPerson ? 'ep.event_start_at' : 'event.start_at');
+	const id = sql.ref<number>(ofPerson ? 'ep.event_id' : 'event.id');
+	const keyset = { key: [start, id], order: upcoming ? 'asc' : 'desc' } as const;
+	// Over before now means it started before now: the bound lets the index start at now, not at the end.
+	if (!upcoming) return pageByKeyset(ranged.where(start, '<', filter.now), page, keyset).execute();
+	// Each range is paged on its own, so that a deep page too reads only the rows it shows.
+	const { near, long } = runningFrom(db, ranged, filter.now, start);
+	const ranges = db
+		.selectFrom(pageByKeyset(near, page, keyset).as('near'))
+		.selectAll()
+		.unionAll(db.selectFrom(pageByKeyset(long, page, keyset).as('long')).selectAll());
+	return pageByKeyset(db.selectFrom(ranges.as('event')).selectAll(), page, {
 		key: ['event.start_at', 'event.id'],
-		order: ascending ? 'asc' : 'desc'
+		order: keyset.order
 	}).execute();
 }
 

@@ -61,7 +61,8 @@ export async function touchFeed(db: Kysely<Database>, feedId: string, at: Instan
 
 /**
  * The events a feed shows: those starting inside the window that its filter selects, in order of
- * start, at most `limit`. One query, served by event_start_idx.
+ * start, at most `limit`. One query, served by event_start_idx; a person's, by their participations in
+ * the window (event_participant_person_start_idx), in the same order, whatever else they attended.
  */
 export async function listFeedEvents(
 	db: Kysely<Database>,
@@ -73,18 +74,22 @@ export async function listFeedEvents(
 		.where('event.start_at', '>=', window.from)
 		.where('event.start_at', '<', window.to)
 		.where('event.status', '!=', 'draft');
-	if (scope.person_id !== null) {
-		// Driven from the person's participations (event_participant_person_idx), not event by event.
-		const personId = scope.person_id;
-		query = query.where('event.id', 'in', (eb) =>
-			eb.selectFrom('event_participant as ep').select('ep.event_id').where('ep.person_id', '=', personId)
-		);
-	}
 	if (scope.organization_id !== null) query = query.where(hostedOrAttendedBy(scope.organization_id));
 	if (scope.series_id !== null) query = query.where('event.series_id', '=', scope.series_id);
 	if (scope.event_kind !== null) query = query.where('event.kind', '=', scope.event_kind);
 	if (scope.event_status !== null) query = query.where('event.status', '=', scope.event_status);
-	return query.orderBy('event.start_at').orderBy('event.id').limit(limit).execute();
+	if (scope.person_id === null) {
+		return query.orderBy('event.start_at').orderBy('event.id').limit(limit).execute();
+	}
+	return query
+		.innerJoin('event_participant as ep', 'ep.event_id', 'event.id')
+		.where('ep.person_id', '=', scope.person_id)
+		.where('ep.event_start_at', '>=', window.from)
+		.where('ep.event_start_at', '<', window.to)
+		.orderBy('ep.event_start_at')
+		.orderBy('ep.event_id')
+		.limit(limit)
+		.execute();
 }
 
 /** Names for a feed's default title, in one query. */

@@ -74,23 +74,26 @@ export type PersonDetailRow = NonNullable<Awaited<ReturnType<typeof findPerson>>
  * Fetches limit + 1 rows.
  */
 export async function listParticipationsOfPerson(db: Kysely<Database>, personId: number, limit: number) {
-	return db
-		.selectFrom('event_participant as p')
-		.innerJoin('event', 'event.id', 'p.event_id')
-		.leftJoin('organization as o', 'o.id', 'p.organization_id')
-		.select([
-			...eventSummaryColumns,
-			'p.id as participant_id',
-			'p.role',
-			'p.position_at_event',
-			'p.rank_at_event',
-			...organizationRefColumns('o', 'organization')
-		])
-		.where('p.person_id', '=', personId)
-		.orderBy('event.start_at', 'desc')
-		.orderBy('event.id', 'desc')
-		.limit(limit + 1)
-		.execute();
+	return (
+		db
+			.selectFrom('event_participant as p')
+			.innerJoin('event', 'event.id', 'p.event_id')
+			.leftJoin('organization as o', 'o.id', 'p.organization_id')
+			.select([
+				...eventSummaryColumns,
+				'p.id as participant_id',
+				'p.role',
+				'p.position_at_event',
+				'p.rank_at_event',
+				...organizationRefColumns('o', 'organization')
+			])
+			.where('p.person_id', '=', personId)
+			// The event's start as the participation carries it: event_participant_person_start_idx's order.
+			.orderBy('p.event_start_at', 'desc')
+			.orderBy('p.event_id', 'desc')
+			.limit(limit + 1)
+			.execute()
+	);
 }
 
 /** The agenda items a person chairs, speaks at or presents, at the given events, in programme order. */

@@ -196,6 +196,14 @@ export async function listProjectsToIndex(db: Db, ids: number[]) {
 // --- Searching -----------------------------------------------------------------------------------
 
 /**
+ * How many of the latest matching documents a search reads and ranks: the best of those of each kind
+ * are shown, and their number is the kind's total (meaning "at least" once the window is full).
+ * Ranking every match of a word a million records hold would cost what the office holds; this costs
+ * the same whatever it holds, and the latest records are the ones an office looks for most.
+ */
+export const SEARCH_WINDOW = 2000;
+
+/**
  * The FTS5 query: each word a quoted phrase of its tokens with the last one a prefix ("09 1502"*), or of
  * their spelling keys ("vusal"* OR …), all words required. Tokens and keys hold only letters and digits
  * (search.text.ts), so nothing in them is FTS syntax.
@@ -221,40 +229,74 @@ function tsQuery(terms: SearchTerms): string {
 	return terms.map((tokens) => `(${spellingsOf(tokens).map(phrase).join(' | ')})`).join(' & ');
 }
 
-/** Every matching document with its score, as a subquery both engines read alike. */
+/**
+ * How well a document matches, in SQLite's SQL: for each word, 10 when it begins a word of the title
+ * and 1 when it begins one of the body (a title match weighs ten times a body match, as bm25 was asked
+ * to weigh them; bm25 itself would first count every match of every word in the whole index).
+ */
+function sqliteScore(terms: SearchTerms) {
+	const hit = (column: 'd.title_terms' | 'd.body_terms', tokens: string[]) =>
+		sql.join(
+			spellingsOf(tokens).map(
+				(spelling) => sql`instr(' ' || ${sql.ref(column)}, ${` ${spelling.join(' ')}`}) > 0`
+			),
+			sql` or `
+		);
+	return sql.join(
+		terms.map(
+			(tokens) =>
+				sql`(case when ${hit('d.title_terms', tokens)} then 10 else 0 end) + (case when ${hit('d.body_terms', tokens)} then 1 else 0 end)`
+		),
+		sql` + `
+	);
+}
+
+/**
+ * The latest SEARCH_WINDOW matching documents (the last written first: the order the index keeps, so
+ * the read stops there), each with its score, as a subquery both engines read alike. Only these are
+ * read from search_document and scored.
+ */
 function matching(db: Db, terms: SearchTerms): RawBuilder<SearchHitRow> {
 	if (isPostgres(db)) {
 		return sql<SearchHitRow>`select d.entity_type, d.entity_id, d.title, d.detail, d.body,
-				ts_rank(d.document, q.query)::float8 as score
-			from search_document d, to_tsquery('simple', ${tsQuery(terms)}) as q(query)
-			where d.document @@ q.query`;
+				ts_rank(d.document, latest.query)::float8 as score
+			from (select id, q.query from search_document, to_tsquery('simple', ${tsQuery(terms)}) as q(query)
+				where document @@ q.query
+				order by id desc limit ${SEARCH_WINDOW}) latest
+			join search_document d on d.id = latest.id`;
 	}
-	// bm25 is lower for better matches; a match in the title weighs ten times one in the body.
 	return sql<SearchHitRow>`select d.entity_type, d.entity_id, d.title, d.detail, d.body,
-			-bm25(search_document_fts, 10.0, 1.0) as score
-		from search_document_fts
-		join search_document d on d.id = search_document_fts.rowid
-		where search_document_fts match ${fts5Query(terms)}`;
+			${sqliteScore(terms)} as score
+		from (select rowid as id from search_document_fts where search_document_fts match ${fts5Query(terms)}
+			order by rowid desc limit ${SEARCH_WINDOW}) latest
+		join search_document d on d.id = latest.id`;
 }
 
 export interface GroupedHitRow extends SearchHitRow {
-	/** How many documents of this type matched in all. */
+	/** How many documents of this type matched among the latest SEARCH_WINDOW matches. */
 	total: number;
+	/** The window was full: more may match. */
+	atLeast: boolean;
 }
 
 /** The best `perType` matches of each type, with each type's total, in one query. */
 export async function searchGrouped(db: Db, terms: SearchTerms, perType: number): Promise<GroupedHitRow[]> {
 	if (terms.length === 0) return [];
-	const { rows } = await sql<GroupedHitRow & { n: number }>`
-		select entity_type, entity_id, title, detail, body, score, total from (
+	const { rows } = await sql<Omit<GroupedHitRow, 'atLeast'> & { seen: number }>`
+		select entity_type, entity_id, title, detail, body, score, total, seen from (
 			select m.*,
 				row_number() over (partition by m.entity_type order by m.score desc, m.entity_id desc) as n,
-				count(*) over (partition by m.entity_type) as total
+				count(*) over (partition by m.entity_type) as total,
+				count(*) over () as seen
 			from (${matching(db, terms)}) m
 		) ranked
 		where n <= ${perType}
 		order by entity_type, n`.execute(db);
-	return rows.map((row) => ({ ...row, total: Number(row.total) }));
+	return rows.map(({ seen, ...row }) => ({
+		...row,
+		total: Number(row.total),
+		atLeast: Number(seen) >= SEARCH_WINDOW
+	}));
 }
 
 /**

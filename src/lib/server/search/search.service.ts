@@ -97,10 +97,16 @@ export async function searchEverything(
 	{ perType = 5 }: { perType?: number } = {}
 ): Promise<SearchResultsView> {
 	const terms = parseQuery(query);
-	if (terms.length === 0) return { query, searched: false, total: 0, groups: [] };
+	if (terms.length === 0) return { query, searched: false, total: 0, atLeast: false, groups: [] };
 	await refreshSearchIndex(db);
 	const groups = toSearchGroups(await searchGrouped(db, terms, perType), terms);
-	return { query, searched: true, total: groups.reduce((sum, g) => sum + g.total, 0), groups };
+	return {
+		query,
+		searched: true,
+		total: groups.reduce((sum, g) => sum + g.total, 0),
+		atLeast: groups.some((g) => g.atLeast),
+		groups
+	};
 }
 
 /**

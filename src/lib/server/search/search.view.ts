@@ -1,7 +1,7 @@
 /** What the search page receives: results grouped by type, the matched words marked as segments. */
 import type { SearchEntityType } from '../db/schema';
 import type { Page } from '../pagination';
-import type { SearchHitRow } from './search.repository';
+import type { GroupedHitRow, SearchHitRow } from './search.repository';
 import { highlight, snippet, type SearchTerms, type Segment } from './search.text';
 
 /** The types in the order the page shows them, with their headings. */
@@ -41,6 +41,8 @@ export interface SearchGroup {
 	label: string;
 	/** How many of this type matched in all; more than `hits` when the page shows only the best. */
 	total: number;
+	/** The total is a floor: only the latest CANDIDATES matches were counted and ranked. */
+	atLeast: boolean;
 	hits: SearchHit[];
 }
 
@@ -50,6 +52,8 @@ export interface SearchResultsView {
 	/** False when the query held no word to look for (empty, or punctuation only). */
 	searched: boolean;
 	total: number;
+	/** Some group's total is a floor, so this one is too. */
+	atLeast: boolean;
 	/** Only the types that matched, in page order. */
 	groups: SearchGroup[];
 }
@@ -73,10 +77,7 @@ export function toSearchHit(row: SearchHitRow, terms: SearchTerms): SearchHit {
 	};
 }
 
-export function toSearchGroups(
-	rows: (SearchHitRow & { total: number })[],
-	terms: SearchTerms
-): SearchGroup[] {
+export function toSearchGroups(rows: GroupedHitRow[], terms: SearchTerms): SearchGroup[] {
 	return searchTypes
 		.map(({ type, label }) => {
 			const ofType = rows.filter((row) => row.entity_type === type);
@@ -84,6 +85,7 @@ export function toSearchGroups(
 				type,
 				label,
 				total: ofType[0]?.total ?? 0,
+				atLeast: ofType[0]?.atLeast ?? false,
 				hits: ofType.map((row) => toSearchHit(row, terms))
 			};
 		})

@@ -1,0 +1,465 @@
+/**
+ * Every list, search, feed, calendar, board and dossier query is served by an index in its order, on an
+ * office of generated data: each page is loaded through its service with every query logged, and each
+ * logged query's plan is read. A plan fails when it reads a whole table (SQLite: SCAN of a table;
+ * PostgreSQL: a Seq Scan, with sequential scans switched off by planOf so that one left means no index
+ * could serve) or sorts rows in a temporary B-tree (PostgreSQL: a Sort node), unless the page names
+ * that step below and says why it is bounded — an ordered walk that stops at the page's limit, or a
+ * sort of the few rows one record owns. Nothing else may read a table whole.
+ */
+import type { Kysely, LogEvent } from 'kysely';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { parseBoardQuery } from '$lib/server/actions/action-board.input';
+import { getActionBoard } from '$lib/server/actions/action-board.service';
+import { listAgreementsPage } from '$lib/server/agreements/agreement.service';
+import { listAuditTrail, findEventHistory } from '$lib/server/audit/audit.service';
+import { getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
+import { listCorrespondencePage } from '$lib/server/correspondence/correspondence.service';
+import type { Database } from '$lib/server/db/schema';
+import { findDossier, refreshDossiers } from '$lib/server/dossier/dossier.service';
+import { findEventPage, listEventsPage } from '$lib/server/events/event-read.service';
+import { findFeedCalendar } from '$lib/server/feeds/feed.service';
+import { getHomePage } from '$lib/server/home/home.service';
+import { findInvitationsPage } from '$lib/server/invitations/invitation.service';
+import { findOrganizationPage, listOrganizationsPage } from '$lib/server/organizations/organization.service';
+import { findPersonPage, listPeoplePage } from '$lib/server/people/person.service';
+import { listProjectsPage } from '$lib/server/projects/project.service';
+import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/search/search.service';
+import type { SortKey } from '$lib/server/pagination';
+import { generateData, type Landmarks } from '../../db/generate/generate';
+import { describeEachEngine, type TestDatabase } from '../helpers/databases';
+import { insertAuditEntries, insertEvent, insertPerson, stamps } from '../helpers/factories';
+import { planOf } from '../helpers/query-plans';
+
+/** The generated office's "today" (db/generate/generate.ts), in the morning. */
+let NOW: Date;
+let now: string;
+
+/** The generator's landmarks, with cursors ten pages into the upcoming and the past lists. */
+interface GeneratedOffice extends Landmarks {
+	upcomingCursor: SortKey;
+	pastCursor: SortKey;
+}
+
+/**
+ * Tables small in any office, read whole without harm: venues, series, accounts, settings; and the
+ * lists of records waiting for their search document or dossier entries, empty when all is up to date
+ * (read with a limit, to see whether anything waits).
+ */
+const SMALL_TABLES = new Set([
+	'venue',
+	'event_series',
+	'user_account',
+	'app_setting',
+	'search_pending',
+	'dossier_pending',
+	// An office holds one agreement for a thousand events, one project for two thousand (db/generate).
+	'agreement_party',
+	'project_partner',
+	'project_event'
+]);
+
+/** A sort: SQLite's temporary B-tree, PostgreSQL's Sort node. */
+const SORTS = /USE TEMP B-TREE|Sort\s+\(cost/;
+
+/** A step of a plan that a page may take, and why it stays bounded however large the office grows. */
+interface Allowance {
+	/** Which of the page's queries (a piece of its SQL). */
+	query: RegExp;
+	/** The step's text in the plan: SQLite's detail, PostgreSQL's node. */
+	step: RegExp;
+	why: string;
+}
+
+interface PageLoad {
+	name: string;
+	load: (db: Kysely<Database>, office: GeneratedOffice) => Promise<unknown>;
+	allow?: Allowance[];
+}
+
+const orderedWalk = (table: string, index: string, why: string): Allowance => ({
+	query: new RegExp(`from "${table}"`),
+	step: new RegExp(
+		`SCAN \\w+ USING (COVERING )?INDEX ${index}|Index (Only )?Scan( Backward)? using ${index}`
+	),
+	why
+});
+
+/** A sort of the rows one record owns (an event's participants, a person's posts): as many as it has. */
+const ownedBy = (column: string, why: string): Allowance => ({
+	query: new RegExp(`"${column}" = (\\?|\\$\\d+)`),
+	step: SORTS,
+	why
+});
+
+/** The upcoming list's two index ranges, each cut at the page's limit, put in order together. */
+const twoRanges: Allowance = {
+	query: /as "near"/,
+	step: /USE TEMP B-TREE FOR ORDER BY/,
+	why: 'orders what the two ranges give, at most limit + 1 rows each'
+};
+
+const FEW_PROJECTS = 'an office holds one project for two thousand events (db/generate)';
+const FEW_AGREEMENTS = 'an office holds one agreement for a thousand events (db/generate)';
+
+const pages: PageLoad[] = [
+	{
+		name: 'upcoming events, first page',
+		load: (db) => listEventsPage(db, { when: 'upcoming', now }, { limit: 25 }),
+		allow: [twoRanges]
+	},
+	{
+		name: 'upcoming events, a deep page',
+		load: (db, office) =>
+			listEventsPage(db, { when: 'upcoming', now }, { limit: 25, after: office.upcomingCursor }),
+		allow: [twoRanges]
+	},
+	{
+		name: 'past events, first page',
+		load: (db) => listEventsPage(db, { when: 'past', now }, { limit: 25 })
+	},
+	{
+		name: 'past events, a deep page',
+		load: (db, office) => listEventsPage(db, { when: 'past', now }, { limit: 25, after: office.pastCursor })
+	},
+	{
+		name: 'upcoming events of one kind',
+		load: (db) => listEventsPage(db, { when: 'upcoming', now, kind: 'forum' }, { limit: 25 }),
+		allow: [twoRanges]
+	},
+	{
+		name: 'upcoming events of one organisation',
+		load: (db, office) =>
+			listEventsPage(db, { when: 'upcoming', now, organizationId: office.umbrella.id }, { limit: 25 }),
+		allow: [
+			twoRanges,
+			{
+				query: /"event_organization"/,
+				step: SORTS,
+				why: 'the events of one organisation are found through its own index entries, then put in order'
+			}
+		]
+	},
+	{
+		name: 'upcoming events of one person',
+		load: (db, office) =>
+			listEventsPage(db, { when: 'upcoming', now, personId: office.heavyPerson.id }, { limit: 25 }),
+		allow: [twoRanges]
+	},
+	{
+		name: 'past events of one person',
+		load: (db, office) =>
+			listEventsPage(db, { when: 'past', now, personId: office.heavyPerson.id }, { limit: 25 })
+	},
+	{
+		name: 'search, a word most documents hold',
+		load: (db, office) => searchEverything(db, office.commonWord),
+		allow: [
+			{
+				query: /row_number\(\) over/,
+				step: /USE TEMP B-TREE|Sort\s+\(cost/,
+				why: 'ranks only the latest matches, a fixed number (SEARCH_WINDOW)'
+			}
+		]
+	},
+	{
+		name: 'search, one kind, first page',
+		load: (db, office) => searchType(db, office.commonWord, 'event', { limit: 25 }),
+		allow: [
+			{
+				query: /search_document/,
+				step: /USE TEMP B-TREE FOR ORDER BY|Sort\s+\(cost/,
+				why: 'orders only the latest matches, a fixed number (SEARCH_WINDOW)'
+			}
+		]
+	},
+	{
+		name: "a person's feed",
+		load: (db, office) => findFeedCalendar(db, office.heavyPerson.feedToken, { now: NOW })
+	},
+	{
+		name: "an organisation's feed",
+		load: (db, office) => findFeedCalendar(db, office.umbrella.feedToken, { now: NOW })
+	},
+	{
+		name: 'calendar month',
+		load: (db) => getCalendarMonth(db, { year: 2026, month: 12, zone: 'Asia/Baku', now })
+	},
+	{
+		name: 'calendar week',
+		load: (db) => getCalendarWeek(db, { date: now.slice(0, 10), zone: 'Asia/Baku', now })
+	},
+	{
+		name: 'people',
+		load: (db) => listPeoplePage(db, { page: { limit: 25 } }),
+		allow: [orderedWalk('person', 'person_name_idx', 'every person read is shown; the limit stops it')]
+	},
+	{
+		name: 'organisations',
+		load: (db) => listOrganizationsPage(db, { page: { limit: 25 } }),
+		allow: [
+			orderedWalk(
+				'organization',
+				'organization_name_idx',
+				'every organisation read is shown; the limit stops it'
+			)
+		]
+	},
+	{
+		name: 'correspondence register',
+		load: (db) => listCorrespondencePage(db, { page: { limit: 25 } }),
+		allow: [
+			orderedWalk(
+				'correspondence',
+				'correspondence_dated_idx',
+				'every letter read is shown; the limit stops it'
+			)
+		]
+	},
+	{
+		name: 'agreements',
+		load: (db) => listAgreementsPage(db, { page: { limit: 25 } }, NOW),
+		allow: [
+			orderedWalk('agreement', 'agreement_register_idx', 'every agreement read is shown; the limit stops it')
+		]
+	},
+	{
+		name: 'projects',
+		load: (db) => listProjectsPage(db, { page: { limit: 25 } }),
+		allow: [
+			orderedWalk('project', 'project_title_idx', 'every project read is shown; the limit stops it'),
+			{ query: /from "project"/, step: SORTS, why: FEW_PROJECTS }
+		]
+	},
+	{
+		name: 'action-point board',
+		load: (db) => getActionBoard(db, parseBoardQuery(new URLSearchParams()), { limit: 25 }, NOW),
+		allow: [
+			{
+				query: /count\(\*\) as "n" from "outcome"/,
+				step: /USE TEMP B-TREE FOR GROUP BY/,
+				why: 'groups the count of action points by status: a handful of groups'
+			},
+			{
+				query: /from "user_account"/,
+				step: SORTS,
+				why: "the office's officers, for the filter"
+			}
+		]
+	},
+	{
+		name: 'home page',
+		load: (db, office) => getHomePage(db, { id: office.officer!.id, role: 'officer' }, { now: NOW }),
+		allow: [
+			{
+				query: /as "mine"/,
+				step: SORTS,
+				why: "orders the officer's open outcomes, at most limit + 1 from each status"
+			},
+			{
+				query: /as "unanswered"/,
+				step: SORTS,
+				why: "orders the week's events with unanswered invitations, grouped by event"
+			}
+		]
+	},
+	{
+		name: 'dossier of a busy organisation',
+		load: (db, office) => findDossier(db, office.umbrella.id, {}, { limit: 50 }, NOW),
+		allow: [
+			{
+				query: /join "agreement"/,
+				step: /SCAN agreement|USE TEMP B-TREE|Sort\s+\(cost/,
+				why: FEW_AGREEMENTS
+			},
+			{ query: /join "project"/, step: /SCAN project|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_PROJECTS }
+		]
+	},
+	{
+		name: 'an event page',
+		load: (db, office) => findEventPage(db, office.longAgendaEventId, { carryOffers: true, now: NOW }),
+		allow: [
+			ownedBy('event_id', "one event's participants, delegations, agenda, outcomes and letters"),
+			ownedBy('signed_event_id', 'the agreements signed at one event'),
+			{ query: /from "project"/, step: /SCAN project|Sort\s+\(cost/, why: FEW_PROJECTS }
+		]
+	},
+	{
+		name: "an event's invitations",
+		load: (db, office) => findInvitationsPage(db, office.longAgendaEventId, { limit: 25 }, NOW),
+		allow: [ownedBy('event_id', "one event's participants and the messages sent to them")]
+	},
+	{
+		name: 'a person page',
+		load: (db, office) => findPersonPage(db, office.heavyPerson.id, { privateContacts: true }),
+		allow: [
+			{
+				query: /from "person_position"|from "person_redirect"/,
+				step: SORTS,
+				why: "one person's posts and the records merged into theirs"
+			},
+			ownedBy('owner_person_id', 'the outcomes one person owns'),
+			ownedBy('signatory_person_id', 'the letters one person signed or was sent')
+		]
+	},
+	{
+		name: 'an organisation page',
+		load: (db, office) => findOrganizationPage(db, office.umbrella.id)
+	},
+	{
+		name: 'the audit trail',
+		load: (db) => listAuditTrail(db, null, { limit: 50 }),
+		allow: [orderedWalk('audit_entry', 'audit_entry_at_idx', 'every entry read is shown; the limit stops it')]
+	},
+	{
+		name: "an event's history",
+		load: (db, office) => findEventHistory(db, office.longAgendaEventId, { limit: 50 }),
+		allow: [ownedBy('event_id', "one event's history")]
+	}
+];
+
+async function cursorTenPagesInto(db: Kysely<Database>, when: 'upcoming' | 'past'): Promise<SortKey> {
+	let after: SortKey | undefined;
+	for (let i = 0; i < 10; i++) {
+		const page = await listEventsPage(db, { when, now }, { limit: 25, after });
+		after = JSON.parse(Buffer.from(page.next!, 'base64url').toString('utf8')) as SortKey;
+	}
+	return after!;
+}
+
+/** Rows of the records a page shows, looked up by their ids: as many as one page holds. */
+const ofListedRecords = /"\w+"\."\w+" in \((\?|\$\d+)(, (\?|\$\d+))*\)/;
+
+/** The tables a query names, by the aliases the plans show. */
+function tablesByAlias(sql: string): Map<string, string> {
+	const aliases = new Map<string, string>();
+	for (const [, table, alias] of sql.matchAll(/"(\w+)" as "(\w+)"/g)) aliases.set(alias!, table!);
+	return aliases;
+}
+
+/** PostgreSQL: the nodes above line `at` of an EXPLAIN text, nearest first. */
+function ancestors(lines: string[], at: number): string[] {
+	const indent = (line: string) => line.search(/\S/);
+	const found: string[] = [];
+	let depth = indent(lines[at]!);
+	for (let i = at - 1; i >= 0 && depth > 0; i--) {
+		const line = lines[i]!;
+		if (indent(line) < depth && /^\s*(->\s+)?[A-Z]/.test(line) && !/^\s*[A-Z][\w ]*:/.test(line)) {
+			found.push(line);
+			depth = indent(line);
+		}
+	}
+	return found;
+}
+
+/** The steps of a plan that read a table whole or sort rows without bound, not allowed for this query. */
+function unboundedSteps(handle: TestDatabase, plan: string, sql: string, allow: Allowance[]): string[] {
+	const allowed = (line: string) =>
+		(ofListedRecords.test(sql) && SORTS.test(line)) ||
+		allow.some((a) => a.query.test(sql) && a.step.test(line));
+	const aliases = tablesByAlias(sql);
+	const big = (name: string) => !SMALL_TABLES.has(aliases.get(name) ?? name);
+	const lines = plan.split('\n');
+	if (handle.engine === 'postgres') {
+		return lines.filter((line, i) => {
+			const seq = /Seq Scan on (\w+)/.exec(line);
+			if (seq) return big(seq[1]!) && !allowed(line);
+			// A Sort under a Limit keeps only the rows it returns; one without reads and orders all it is given.
+			if (!/^\s*(->\s+)?Sort\s+\(cost/.test(line)) return false;
+			return !ancestors(lines, i).some((node) => /^\s*(->\s+)?Limit\b/.test(node)) && !allowed(line);
+		});
+	}
+	const subqueries = new Set(
+		lines.flatMap((line) => /^(?:MATERIALIZE|CO-ROUTINE) (\w+)/.exec(line)?.[1] ?? [])
+	);
+	return lines.filter((line) => {
+		if (/USE TEMP B-TREE/.test(line)) return !allowed(line);
+		const scan = /^SCAN (\w+)/.exec(line);
+		if (!scan || /VIRTUAL TABLE|CONSTANT ROW/.test(line)) return false;
+		return !subqueries.has(scan[1]!) && big(scan[1]!) && !allowed(line);
+	});
+}
+
+describeEachEngine('query plans on a generated office', (engine) => {
+	let handle: TestDatabase;
+	const log: LogEvent[] = [];
+	let office: GeneratedOffice;
+
+	beforeAll(async () => {
+		handle = await engine.open({ onQuery: (event) => log.push(event) });
+		const { landmarks } = await generateData(handle, {
+			events: 6000,
+			officer: { email: 'officer@protokol.test', password: 'not used here' }
+		});
+		NOW = new Date(`${landmarks.today}T09:00:00Z`);
+		now = NOW.toISOString();
+		await insertAuditEntries(handle.db, 6000, NOW);
+		office = {
+			...landmarks,
+			upcomingCursor: await cursorTenPagesInto(handle.db, 'upcoming'),
+			pastCursor: await cursorTenPagesInto(handle.db, 'past')
+		};
+		// What the server does at start: the dossiers and the search index are up to date before the first page.
+		await refreshDossiers(handle.db);
+		await refreshSearchIndex(handle.db);
+	}, 300_000);
+	afterAll(async () => {
+		await handle?.cleanup();
+	});
+
+	describe.each(pages)('$name', ({ load, allow = [] }) => {
+		test('reads no table whole and sorts nothing unbounded', async () => {
+			log.length = 0;
+			await load(handle.db, office);
+			const queries = [...log];
+			expect(queries.length).toBeGreaterThan(0);
+			const found: string[] = [];
+			for (const { query } of queries) {
+				if (!/^\s*(select|with)/i.test(query.sql)) continue;
+				const plan = await planOf(handle, query);
+				const steps = unboundedSteps(handle, plan, query.sql, allow);
+				if (steps.length > 0) found.push(`${steps.join('; ')}\n  in: ${query.sql}\n  plan:\n${plan}`);
+			}
+			expect(found).toEqual([]);
+		});
+	});
+});
+
+describeEachEngine("a participation carries its event's start", (engine) => {
+	let handle: TestDatabase;
+	beforeAll(async () => {
+		handle = await engine.open();
+	});
+	afterAll(async () => {
+		await handle?.cleanup();
+	});
+
+	const startsOf = async (personId: number) =>
+		(
+			await handle.db
+				.selectFrom('event_participant')
+				.select('event_start_at')
+				.where('person_id', '=', personId)
+				.execute()
+		).map((row) => new Date(row.event_start_at!).toISOString());
+
+	test('a new participation takes its start, and moving the event moves it', async () => {
+		const { db } = handle;
+		const event = await insertEvent(db, {
+			start_at: '2027-05-01T08:00:00.000Z',
+			end_at: '2027-05-01T09:00:00.000Z'
+		});
+		const person = await insertPerson(db);
+		await db
+			.insertInto('event_participant')
+			.values({ event_id: event.id, person_id: person.id, role: 'guest', ...stamps() })
+			.execute();
+		expect(await startsOf(person.id)).toEqual(['2027-05-01T08:00:00.000Z']);
+		await db
+			.updateTable('event')
+			.set({ start_at: '2027-06-02T10:00:00.000Z', end_at: '2027-06-02T11:00:00.000Z' })
+			.where('id', '=', event.id)
+			.execute();
+		expect(await startsOf(person.id)).toEqual(['2027-06-02T10:00:00.000Z']);
+	});
+});
