@@ -14,25 +14,20 @@ function isPostgres(db: Db): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Bound parameters per statement: under SQLite's 32 766 and PostgreSQL's 65 535. */
+/** Bound parameters per SQLite statement: under its limit of 32 766. */
 const MAX_PARAMETERS = 30_000;
 /** Rows per statement at most: beyond this a longer statement saves nothing. */
 const MAX_ROWS = 1_000;
 
 const statementText = new Map<string, string>();
 
-/** `insert into table (columns) values (…), (…)` for `rows` rows, on the engine's placeholders. */
-function insertText(pg: boolean, table: string, columns: readonly string[], rows: number): string {
-	const key = `${pg}|${table}|${columns.join(',')}|${rows}`;
+/** `insert into table (columns) values (?, …), (?, …)` for `rows` rows. */
+function insertText(table: string, columns: readonly string[], rows: number): string {
+	const key = `${table}|${columns.join(',')}|${rows}`;
 	let text = statementText.get(key);
 	if (text) return text;
-	const width = columns.length;
-	const tuples: string[] = [];
-	for (let r = 0; r < rows; r++) {
-		const marks: string[] = [];
-		for (let c = 0; c < width; c++) marks.push(pg ? `$${r * width + c + 1}` : '?');
-		tuples.push(`(${marks.join(',')})`);
-	}
+	const tuple = `(${columns.map(() => '?').join(',')})`;
+	const tuples = Array.from({ length: rows }, () => tuple);
 	text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${tuples.join(',')}`;
 	statementText.set(key, text);
 	return text;
@@ -46,13 +41,55 @@ export async function insertRows(
 	rows: readonly (readonly Value[])[]
 ): Promise<void> {
 	if (rows.length === 0) return;
-	const pg = isPostgres(db);
+	if (isPostgres(db)) return insertColumns(db, table, columns, rows);
 	const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
 	for (let start = 0; start < rows.length; start += perStatement) {
 		const slice = rows.slice(start, start + perStatement);
 		const parameters: Value[] = [];
 		for (const row of slice) for (const value of row) parameters.push(value);
-		await db.executeQuery(CompiledQuery.raw(insertText(pg, table, columns, slice.length), parameters));
+		await db.executeQuery(CompiledQuery.raw(insertText(table, columns, slice.length), parameters));
+	}
+}
+
+/** PostgreSQL's type of each column of a table, for the arrays insertColumns sends. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function columnTypesOf(db: Db, table: TableName): Promise<Map<string, string>> {
+	let types = columnTypes.get(table);
+	if (!types) {
+		const { rows } = await sql<{ name: string; type: string }>`select column_name as name, udt_name as type
+			from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db);
+		types = new Map(rows.map((row) => [row.name, row.type]));
+		columnTypes.set(table, types);
+	}
+	return types;
+}
+
+/** Rows per statement on PostgreSQL, where a statement takes one array per column. */
+const POSTGRES_ROWS = 10_000;
+
+/**
+ * PostgreSQL: one array per column, unnested into rows (`insert … select * from unnest($1::int4[], …)`):
+ * a short statement whatever the number of rows, which the server parses and plans once per batch
+ * where thousands of placeholders cost it more than the rows.
+ */
+async function insertColumns(
+	db: Db,
+	table: TableName,
+	columns: readonly string[],
+	rows: readonly (readonly Value[])[]
+): Promise<void> {
+	const types = await columnTypesOf(db, table);
+	const arrays = columns.map((column, c) => {
+		const type = types.get(column);
+		if (!type) throw new Error(`${table} has no column ${column}`);
+		return `$${c + 1}::${type}[]`;
+	});
+	const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select * from unnest(${arrays.join(',')})`;
+	for (let start = 0; start < rows.length; start += POSTGRES_ROWS) {
+		const slice = rows.slice(start, start + POSTGRES_ROWS);
+		const parameters = columns.map((_, c) => slice.map((row) => row[c] ?? null));
+		await db.executeQuery(CompiledQuery.raw(text, parameters));
 	}
 }
 
@@ -116,57 +153,59 @@ export async function restoreSqliteDurability(db: Db, saved: SqliteSettings) {
 	await sql`pragma foreign_keys = ${sql.raw(String(Number(saved.foreignKeys)))}`.execute(db);
 }
 
-/** What a load sets aside and puts back: index and trigger definitions, as the engine gave them. */
+/** What a load sets aside: the statements that put it back, in order. */
 export interface SetAside {
-	indexes: string[];
-	triggers: { table: string; sql: string | null }[];
+	statements: string[];
 }
 
 /**
  * Inside the load's transaction: drops the plain (not unique) indexes of `tables`, to be built once
- * from sorted rows at the end rather than kept row by row, and switches off the triggers that note
- * changes for the search index and the dossiers, whose rows the generator writes itself (SQLite has no
- * switch: they are dropped and made again from their own text). Constraints stay on throughout.
+ * from all rows at the end rather than kept row by row, and switches off the triggers that note changes
+ * for the search index and the dossiers, whose rows the generator writes itself. SQLite has no switch:
+ * its triggers are dropped and made again from their own text. PostgreSQL's foreign keys are dropped
+ * too and added again at the end, which checks every row at once (SQLite's are checked at the end by
+ * findDanglingReferences); unique keys and checks stay on throughout.
  */
 export async function setAsideIndexesAndTriggers(db: Db, tables: readonly TableName[]): Promise<SetAside> {
 	const names = sql.join(tables.map((t) => sql.lit(t)));
+	const statements: string[] = [];
 	if (isPostgres(db)) {
-		const { rows } = await sql<{
-			name: string;
-			definition: string;
-		}>`select indexname as name, indexdef as definition
-			from pg_indexes where schemaname = current_schema() and tablename in (${names})
-			and indexdef not like 'CREATE UNIQUE%'`.execute(db);
-		for (const row of rows) await sql`drop index ${sql.id(row.name)}`.execute(db);
+		const keys = await sql<{ table: string; name: string; definition: string }>`select t.relname as table,
+			c.conname as name, pg_get_constraintdef(c.oid) as definition
+			from pg_constraint c join pg_class t on t.oid = c.conrelid
+			where c.contype = 'f' and c.connamespace = current_schema()::regnamespace and t.relname in (${names})
+			order by c.conname`.execute(db);
+		const indexes = await sql<{ name: string; definition: string }>`select indexname as name,
+			indexdef as definition from pg_indexes where schemaname = current_schema() and tablename in (${names})
+			and indexdef not like 'CREATE UNIQUE%' order by indexname`.execute(db);
+		for (const key of keys.rows) {
+			await sql`alter table ${sql.table(key.table)} drop constraint ${sql.id(key.name)}`.execute(db);
+		}
+		for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
 		for (const table of tables) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
-		return {
-			indexes: rows.map((r) => r.definition),
-			triggers: tables.map((table) => ({ table, sql: null }))
-		};
+		statements.push(...indexes.rows.map((index) => index.definition));
+		statements.push(
+			...keys.rows.map((key) => `alter table "${key.table}" add constraint "${key.name}" ${key.definition}`)
+		);
+		statements.push(...tables.map((table) => `alter table "${table}" enable trigger user`));
+		return { statements };
 	}
 	const { rows } = await sql<{ type: string; name: string; sql: string }>`select type, name, sql
 		from sqlite_master where tbl_name in (${names}) and sql is not null
-		and ((type = 'index' and sql not like 'CREATE UNIQUE%') or type = 'trigger')`.execute(db);
+		and ((type = 'index' and sql not like 'CREATE UNIQUE%') or type = 'trigger')
+		order by type, name`.execute(db);
 	for (const row of rows) {
 		await sql`drop ${sql.raw(row.type === 'index' ? 'index' : 'trigger')} ${sql.id(row.name)}`.execute(db);
 	}
-	return {
-		indexes: rows.filter((r) => r.type === 'index').map((r) => r.sql),
-		triggers: rows.filter((r) => r.type === 'trigger').map((r) => ({ table: '', sql: r.sql }))
-	};
+	statements.push(...rows.map((row) => row.sql));
+	// Its insert trigger was off: the external-content full-text index is built from search_document.
+	statements.push(`insert into search_document_fts (search_document_fts) values ('rebuild')`);
+	return { statements };
 }
 
-/** Builds the indexes again and switches the triggers back on; on SQLite also the full-text index. */
+/** Builds the indexes and keys again and switches the triggers back on. */
 export async function restoreIndexesAndTriggers(db: Db, saved: SetAside): Promise<void> {
-	for (const definition of saved.indexes) await sql.raw(definition).execute(db);
-	for (const trigger of saved.triggers) {
-		if (trigger.sql !== null) await sql.raw(trigger.sql).execute(db);
-		else await sql`alter table ${sql.table(trigger.table)} enable trigger user`.execute(db);
-	}
-	if (!isPostgres(db)) {
-		// Its insert trigger was off: the external-content index is built from search_document at once.
-		await sql`insert into search_document_fts (search_document_fts) values ('rebuild')`.execute(db);
-	}
+	for (const statement of saved.statements) await sql.raw(statement).execute(db);
 }
 
 /** Tables whose ids the generator gives itself, so that PostgreSQL's identity must be moved past them. */
