@@ -14,26 +14,21 @@ function isPostgres(db: Db): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Bound parameters per SQLite statement: under its limit of 32 766. */
-const MAX_PARAMETERS = 30_000;
-/** Rows per statement at most: beyond this a longer statement saves nothing. */
-const MAX_ROWS = 1_000;
+/** Rows per SQLite statement. */
+const SQLITE_ROWS = 2_000;
 
-const statementText = new Map<string, string>();
-
-/** `insert into table (columns) values (?, …), (?, …)` for `rows` rows. */
-function insertText(table: string, columns: readonly string[], rows: number): string {
-	const key = `${table}|${columns.join(',')}|${rows}`;
-	let text = statementText.get(key);
-	if (text) return text;
-	const tuple = `(${columns.map(() => '?').join(',')})`;
-	const tuples = Array.from({ length: rows }, () => tuple);
-	text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${tuples.join(',')}`;
-	statementText.set(key, text);
-	return text;
+/**
+ * SQLite: the rows as one JSON parameter, unnested by json_each (`insert … select value ->> 0, … from
+ * json_each(?)`). The statement stays short and the same for every batch; a statement with thousands of
+ * placeholders would compile into a program per batch as large as its rows, each held in native memory
+ * until the garbage collector finalises it — gigabytes in a million-event load.
+ */
+function insertText(table: string, columns: readonly string[]): string {
+	const values = columns.map((_, c) => `value ->> ${c}`).join(',');
+	return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select ${values} from json_each(?)`;
 }
 
-/** Inserts rows, each its values in the order of `columns`, as few statements as the limits allow. */
+/** Inserts rows, each its values in the order of `columns`, a few thousand a statement. */
 export async function insertRows(
 	db: Db,
 	table: TableName,
@@ -42,12 +37,10 @@ export async function insertRows(
 ): Promise<void> {
 	if (rows.length === 0) return;
 	if (isPostgres(db)) return insertColumns(db, table, columns, rows);
-	const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
-	for (let start = 0; start < rows.length; start += perStatement) {
-		const slice = rows.slice(start, start + perStatement);
-		const parameters: Value[] = [];
-		for (const row of slice) for (const value of row) parameters.push(value);
-		await db.executeQuery(CompiledQuery.raw(insertText(table, columns, slice.length), parameters));
+	const text = insertText(table, columns);
+	for (let start = 0; start < rows.length; start += SQLITE_ROWS) {
+		const slice = rows.slice(start, start + SQLITE_ROWS);
+		await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(slice)]));
 	}
 }
 
