@@ -14,31 +14,21 @@ function isPostgres(db: Db): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Bound parameters per statement: under SQLite's 32 766 and PostgreSQL's 65 535. */
-const MAX_PARAMETERS = 30_000;
-/** Rows per statement at most: beyond this a longer statement saves nothing. */
-const MAX_ROWS = 1_000;
+/** Rows per SQLite statement. */
+const SQLITE_ROWS = 2_000;
 
-const statementText = new Map<string, string>();
-
-/** `insert into table (columns) values (…), (…)` for `rows` rows, on the engine's placeholders. */
-function insertText(pg: boolean, table: string, columns: readonly string[], rows: number): string {
-	const key = `${pg}|${table}|${columns.join(',')}|${rows}`;
-	let text = statementText.get(key);
-	if (text) return text;
-	const width = columns.length;
-	const tuples: string[] = [];
-	for (let r = 0; r < rows; r++) {
-		const marks: string[] = [];
-		for (let c = 0; c < width; c++) marks.push(pg ? `$${r * width + c + 1}` : '?');
-		tuples.push(`(${marks.join(',')})`);
-	}
-	text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${tuples.join(',')}`;
-	statementText.set(key, text);
-	return text;
+/**
+ * SQLite: the rows as one JSON parameter, unnested by json_each (`insert … select value ->> 0, … from
+ * json_each(?)`). The statement stays short and the same for every batch; a statement with thousands of
+ * placeholders would compile into a program per batch as large as its rows, each held in native memory
+ * until the garbage collector finalises it — gigabytes in a million-event load.
+ */
+function insertText(table: string, columns: readonly string[]): string {
+	const values = columns.map((_, c) => `value ->> ${c}`).join(',');
+	return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select ${values} from json_each(?)`;
 }
 
-/** Inserts rows, each its values in the order of `columns`, as few statements as the limits allow. */
+/** Inserts rows, each its values in the order of `columns`, a few thousand a statement. */
 export async function insertRows(
 	db: Db,
 	table: TableName,
@@ -46,13 +36,53 @@ export async function insertRows(
 	rows: readonly (readonly Value[])[]
 ): Promise<void> {
 	if (rows.length === 0) return;
-	const pg = isPostgres(db);
-	const perStatement = Math.max(1, Math.min(MAX_ROWS, Math.floor(MAX_PARAMETERS / columns.length)));
-	for (let start = 0; start < rows.length; start += perStatement) {
-		const slice = rows.slice(start, start + perStatement);
-		const parameters: Value[] = [];
-		for (const row of slice) for (const value of row) parameters.push(value);
-		await db.executeQuery(CompiledQuery.raw(insertText(pg, table, columns, slice.length), parameters));
+	if (isPostgres(db)) return insertColumns(db, table, columns, rows);
+	const text = insertText(table, columns);
+	for (let start = 0; start < rows.length; start += SQLITE_ROWS) {
+		const slice = rows.slice(start, start + SQLITE_ROWS);
+		await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(slice)]));
+	}
+}
+
+/** PostgreSQL's type of each column of a table, for the arrays insertColumns sends. */
+const columnTypes = new Map<string, Map<string, string>>();
+
+async function columnTypesOf(db: Db, table: TableName): Promise<Map<string, string>> {
+	let types = columnTypes.get(table);
+	if (!types) {
+		const { rows } = await sql<{ name: string; type: string }>`select column_name as name, udt_name as type
+			from information_schema.columns where table_schema = current_schema() and table_name = ${table}`.execute(db);
+		types = new Map(rows.map((row) => [row.name, row.type]));
+		columnTypes.set(table, types);
+	}
+	return types;
+}
+
+/** Rows per statement on PostgreSQL, where a statement takes one array per column. */
+const POSTGRES_ROWS = 10_000;
+
+/**
+ * PostgreSQL: one array per column, unnested into rows (`insert … select * from unnest($1::int4[], …)`):
+ * a short statement whatever the number of rows, which the server parses and plans once per batch
+ * where thousands of placeholders cost it more than the rows.
+ */
+async function insertColumns(
+	db: Db,
+	table: TableName,
+	columns: readonly string[],
+	rows: readonly (readonly Value[])[]
+): Promise<void> {
+	const types = await columnTypesOf(db, table);
+	const arrays = columns.map((column, c) => {
+		const type = types.get(column);
+		if (!type) throw new Error(`${table} has no column ${column}`);
+		return `$${c + 1}::${type}[]`;
+	});
+	const text = `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select * from unnest(${arrays.join(',')})`;
+	for (let start = 0; start < rows.length; start += POSTGRES_ROWS) {
+		const slice = rows.slice(start, start + POSTGRES_ROWS);
+		const parameters = columns.map((_, c) => slice.map((row) => row[c] ?? null));
+		await db.executeQuery(CompiledQuery.raw(text, parameters));
 	}
 }
 
@@ -68,37 +98,107 @@ export async function listFilledTables(db: Db, tables: readonly TableName[]) {
 	return filled;
 }
 
+export interface SqliteSettings {
+	journalMode: string;
+	synchronous: number;
+	foreignKeys: number;
+}
+
 /**
- * SQLite, for the length of a load into a database nobody else has open: no fsync per commit and the
- * rollback journal in memory (new pages need no journal, so it stays small), with a large page cache.
- * Returns the settings to put back.
+ * SQLite, for the length of a load into a database nobody else has open: no fsync, a rollback journal
+ * in place of the WAL (a load into new pages journals next to nothing, where the WAL would hold every
+ * page twice), a large page cache, and foreign keys checked once at the end rather than row by row.
+ * Outside a transaction: SQLite ignores these pragmas inside one. Returns the settings to put back.
  */
-export async function relaxSqliteDurability(db: Db): Promise<{ journalMode: string; synchronous: number }> {
+export async function relaxSqliteDurability(db: Db): Promise<SqliteSettings> {
 	const journal = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(db);
 	const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+	const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
 	await sql`pragma synchronous = off`.execute(db);
-	await sql`pragma journal_mode = memory`.execute(db);
+	await sql`pragma journal_mode = truncate`.execute(db);
 	await sql`pragma cache_size = -262144`.execute(db);
 	await sql`pragma temp_store = memory`.execute(db);
+	// Building the indexes at the end sorts in two threads.
+	await sql`pragma threads = 2`.execute(db);
+	// Checked once at the end (findDanglingReferences), in the same transaction, rather than row by row.
+	await sql`pragma foreign_keys = off`.execute(db);
 	return {
 		journalMode: journal.rows[0]?.journal_mode ?? 'wal',
-		synchronous: synchronous.rows[0]?.synchronous ?? 2
+		synchronous: synchronous.rows[0]?.synchronous ?? 2,
+		foreignKeys: foreignKeys.rows[0]?.foreign_keys ?? 1
 	};
 }
 
-export async function restoreSqliteDurability(db: Db, saved: { journalMode: string; synchronous: number }) {
+/**
+ * SQLite: the first references that lead nowhere (PRAGMA foreign_key_check), for a load that wrote
+ * with foreign keys off to refuse to commit. PostgreSQL checked every row as it was written.
+ */
+export async function findDanglingReferences(db: Db): Promise<unknown[]> {
+	if (isPostgres(db)) return [];
+	const { rows } = await sql`pragma foreign_key_check`.execute(db);
+	return rows.slice(0, 5);
+}
+
+export async function restoreSqliteDurability(db: Db, saved: SqliteSettings) {
 	await sql`pragma journal_mode = ${sql.raw(saved.journalMode.replace(/\W/g, ''))}`.execute(db);
 	await sql`pragma synchronous = ${sql.raw(String(Number(saved.synchronous)))}`.execute(db);
 	await sql`pragma cache_size = -2000`.execute(db);
+	await sql`pragma foreign_keys = ${sql.raw(String(Number(saved.foreignKeys)))}`.execute(db);
+}
+
+/** What a load sets aside: the statements that put it back, in order. */
+export interface SetAside {
+	statements: string[];
 }
 
 /**
- * Empties the lists of records whose search documents and dossier entries wait to be written: the
- * generator writes both itself, alongside the records, so that nothing is left for a refresh.
+ * Inside the load's transaction: drops the plain (not unique) indexes of `tables`, to be built once
+ * from all rows at the end rather than kept row by row, and switches off the triggers that note changes
+ * for the search index and the dossiers, whose rows the generator writes itself. SQLite has no switch:
+ * its triggers are dropped and made again from their own text. PostgreSQL's foreign keys are dropped
+ * too and added again at the end, which checks every row at once (SQLite's are checked at the end by
+ * findDanglingReferences); unique keys and checks stay on throughout.
  */
-export async function clearPendingNotes(db: Db): Promise<void> {
-	await db.deleteFrom('search_pending').execute();
-	await db.deleteFrom('dossier_pending').execute();
+export async function setAsideIndexesAndTriggers(db: Db, tables: readonly TableName[]): Promise<SetAside> {
+	const names = sql.join(tables.map((t) => sql.lit(t)));
+	const statements: string[] = [];
+	if (isPostgres(db)) {
+		const keys = await sql<{ table: string; name: string; definition: string }>`select t.relname as table,
+			c.conname as name, pg_get_constraintdef(c.oid) as definition
+			from pg_constraint c join pg_class t on t.oid = c.conrelid
+			where c.contype = 'f' and c.connamespace = current_schema()::regnamespace and t.relname in (${names})
+			order by c.conname`.execute(db);
+		const indexes = await sql<{ name: string; definition: string }>`select indexname as name,
+			indexdef as definition from pg_indexes where schemaname = current_schema() and tablename in (${names})
+			and indexdef not like 'CREATE UNIQUE%' order by indexname`.execute(db);
+		for (const key of keys.rows) {
+			await sql`alter table ${sql.table(key.table)} drop constraint ${sql.id(key.name)}`.execute(db);
+		}
+		for (const index of indexes.rows) await sql`drop index ${sql.id(index.name)}`.execute(db);
+		for (const table of tables) await sql`alter table ${sql.table(table)} disable trigger user`.execute(db);
+		statements.push(...indexes.rows.map((index) => index.definition));
+		statements.push(
+			...keys.rows.map((key) => `alter table "${key.table}" add constraint "${key.name}" ${key.definition}`)
+		);
+		statements.push(...tables.map((table) => `alter table "${table}" enable trigger user`));
+		return { statements };
+	}
+	const { rows } = await sql<{ type: string; name: string; sql: string }>`select type, name, sql
+		from sqlite_master where tbl_name in (${names}) and sql is not null
+		and ((type = 'index' and sql not like 'CREATE UNIQUE%') or type = 'trigger')
+		order by type, name`.execute(db);
+	for (const row of rows) {
+		await sql`drop ${sql.raw(row.type === 'index' ? 'index' : 'trigger')} ${sql.id(row.name)}`.execute(db);
+	}
+	statements.push(...rows.map((row) => row.sql));
+	// Its insert trigger was off: the external-content full-text index is built from search_document.
+	statements.push(`insert into search_document_fts (search_document_fts) values ('rebuild')`);
+	return { statements };
+}
+
+/** Builds the indexes and keys again and switches the triggers back on. */
+export async function restoreIndexesAndTriggers(db: Db, saved: SetAside): Promise<void> {
+	for (const statement of saved.statements) await sql.raw(statement).execute(db);
 }
 
 /** Tables whose ids the generator gives itself, so that PostgreSQL's identity must be moved past them. */

@@ -17,10 +17,7 @@ import type { SearchDocument } from '../../src/lib/server/search/search.reposito
 import {
 	agreementDocument,
 	correspondenceDocument,
-	eventDocument,
 	organizationDocument,
-	outcomeDocument,
-	personDocument,
 	projectDocument
 } from '../../src/lib/server/search/search.documents';
 import { refreshSearchIndex } from '../../src/lib/server/search/search.service';
@@ -40,16 +37,19 @@ import type {
 	RsvpStatus
 } from '../../src/lib/vocabulary';
 import { capitalise, generateDirectory, type Directory } from './directory';
+import { datedInZone, DocumentMaker } from './documents';
 import {
 	analyzeAfterLoad,
-	clearPendingNotes,
 	countRowsOf,
+	findDanglingReferences,
 	findDatabaseSize,
 	insertRows,
 	listFilledTables,
 	moveIdentitiesPastRows,
 	relaxSqliteDurability,
+	restoreIndexesAndTriggers,
 	restoreSqliteDurability,
+	setAsideIndexesAndTriggers,
 	type TableName,
 	type Value
 } from './generate.repository';
@@ -201,6 +201,36 @@ const ROLE_OF_ITEM: Partial<Record<AgendaItemKind, AgendaRole>> = {
 	signing: 'speaker',
 	closing: 'chair'
 };
+const OTHER_PARTICIPANT_ROLES: ParticipantRole[] = [
+	'delegation_member',
+	'speaker',
+	'observer',
+	'press',
+	'guest'
+];
+const PAST_RESPONSES: [RsvpStatus, number][] = [
+	['attended', 85],
+	['no_show', 5],
+	['declined', 10]
+];
+const FUTURE_RESPONSES: [RsvpStatus, number][] = [
+	['invited', 35],
+	['accepted', 40],
+	['tentative', 10],
+	['declined', 15]
+];
+/** Agenda items per event, about five on average. */
+const AGENDA_LENGTHS: [number, number][] = [
+	[1, 3],
+	[2, 6],
+	[3, 12],
+	[4, 18],
+	[5, 22],
+	[6, 16],
+	[7, 12],
+	[8, 7],
+	[9, 4]
+];
 const LETTER_KINDS: [CorrespondenceKind, number][] = [
 	['note_verbale', 35],
 	['letter', 30],
@@ -465,36 +495,42 @@ export async function generateData(
 	const meter = new Meter(log);
 	let landmarks: Landmarks;
 	try {
-		const directory = generateDirectory(random, scale);
-		await db.transaction().execute(async (tx) => {
-			const rows = writeDirectory(directory);
-			meter.add(await flush(tx, rows));
-		});
-		meter.report('directory');
+		// One transaction: a failure leaves the database as it was, triggers and indexes included.
+		const made = await db.transaction().execute(async (tx) => {
+			const saved = await setAsideIndexesAndTriggers(tx, FILLED);
+			const directory = generateDirectory(random, scale);
+			meter.add(await flush(tx, writeDirectory(directory)));
+			meter.report('directory');
 
-		const world = new World(random, directory, scale, officer?.id ?? null, seed);
-		for (let first = 1; first <= events; first += CHUNK) {
-			const last = Math.min(events, first + CHUNK - 1);
-			const rows = world.eventsFrom(first, last);
-			await db.transaction().execute(async (tx) => meter.add(await flush(tx, rows)));
-			meter.report(`events ${last.toLocaleString('en')}/${events.toLocaleString('en')}`);
-		}
-		const letters = world.letters(Math.max(10, Math.round(events / 5)));
-		for (let start = 0; start < letters.length; start += CHUNK * 4) {
-			const rows = world.lettersChunk(letters.slice(start, start + CHUNK * 4));
-			await db.transaction().execute(async (tx) => meter.add(await flush(tx, rows)));
-		}
-		meter.report('correspondence');
-		const tail = world.agreementsAndProjects(
-			Math.max(10, Math.round(events / 1000)),
-			Math.max(10, Math.round(events / 2000))
-		);
-		await db.transaction().execute(async (tx) => {
+			const world = new World(random, directory, scale, officer?.id ?? null, seed);
+			for (let first = 1; first <= events; first += CHUNK) {
+				const last = Math.min(events, first + CHUNK - 1);
+				meter.add(await flush(tx, world.eventsFrom(first, last)));
+				if (last % (CHUNK * 10) === 0 || last === events) {
+					meter.report(`events ${last.toLocaleString('en')}/${events.toLocaleString('en')}`);
+				}
+			}
+			const letters = world.letters(Math.max(10, Math.round(events / 5)));
+			for (let start = 0; start < letters.length; start += CHUNK * 4) {
+				meter.add(await flush(tx, world.lettersChunk(letters.slice(start, start + CHUNK * 4))));
+			}
+			meter.report('correspondence');
+			const tail = world.agreementsAndProjects(
+				Math.max(10, Math.round(events / 1000)),
+				Math.max(10, Math.round(events / 2000))
+			);
 			meter.add(await flush(tx, tail.rows));
-			await clearPendingNotes(tx);
+			meter.report('agreements, projects and feeds');
+			const indexing = performance.now();
+			await restoreIndexesAndTriggers(tx, saved);
+			const dangling = await findDanglingReferences(tx);
+			if (dangling.length > 0)
+				throw new Error(`generated references lead nowhere: ${JSON.stringify(dangling)}`);
 			await moveIdentitiesPastRows(tx, IDENTITIES);
+			log(`indexed in ${((performance.now() - indexing) / 1000).toFixed(1)} s`);
+			return { directory, world, tail };
 		});
-		meter.report('agreements, projects and feeds');
+		const { directory, world, tail } = made;
 		const heavy = directory.people[0]!;
 		landmarks = {
 			seed,
@@ -594,6 +630,7 @@ function writeDirectory(d: Directory): Rows {
 		);
 	}
 	let positionId = 0;
+	const people = new DocumentMaker();
 	for (const p of d.people) {
 		const email = p.id % 3 === 0 ? `person${p.id}@example.org` : null;
 		rows.person.push([
@@ -615,7 +652,7 @@ function writeDirectory(d: Directory): Rows {
 			stamp
 		]);
 		documents.push(
-			personDocument({
+			people.person({
 				id: p.id,
 				honorific: p.honorific,
 				given_name: p.givenName,
@@ -723,6 +760,7 @@ class World {
 	/** What letters, agreements and projects link to: a sample of events, in id (and so time) order. */
 	#sample: EventSketch[] = [];
 	#offsets = new Map<string, number>();
+	#documentMaker = new DocumentMaker();
 
 	constructor(
 		private readonly random: Random,
@@ -792,6 +830,8 @@ class World {
 			const venue = online ? null : r.pick(d.venuesIn.get(city[0])!);
 			const zone = city[2];
 			const day = FIRST_DAY + Math.floor(((id - 1 + r.next()) / this.scale.events) * (span / DAY)) * DAY;
+			const localDate = isoDate(day);
+			// Between 08:00 and 18:00 on that day in the event's zone.
 			const localMinutes = r.between(16, 36) * 30;
 			const start = day + localMinutes * 60_000 - this.#offset(zone, day) * 60_000;
 			const days = kind === 'forum' || kind === 'official_visit' || kind === 'training' ? r.between(0, 2) : 0;
@@ -810,7 +850,7 @@ class World {
 				.replace('{s}', subject)
 				.replace('{o}', partner.acronym ?? partner.name)
 				.replace('{c}', city[0]);
-			if (series) title = `${series.name}, session ${id}`;
+			if (series) title = `${series.name}, ${new Date(day).getUTCFullYear()}`;
 			if (longAgenda) title = `Baku Forum on ${RARE_WORD} and ${subject}`;
 			const theme = r.chance(0.3) ? `${capitalise(r.pick(SUBJECTS))} and ${r.pick(SUBJECTS)}` : null;
 			const description = r.chance(0.2)
@@ -819,6 +859,7 @@ class World {
 			const statusReason =
 				status === 'cancelled' || status === 'postponed' ? 'At the request of the partner.' : null;
 			const created = Math.min(start - 30 * DAY, TODAY);
+			const createdAt = iso(created);
 			const startAt = iso(start);
 			rows.event.push([
 				id,
@@ -837,23 +878,26 @@ class World {
 				series?.id ?? null,
 				r.chance(0.2) ? 1 : 0,
 				`${id}-${this.seed.replace(/[^a-z0-9]/gi, '')}@generated.protokol`,
-				iso(created),
-				iso(created)
+				createdAt,
+				createdAt
 			]);
 			documents.push(
-				eventDocument({
-					id,
-					title,
-					theme,
-					description,
-					status_reason: statusReason,
-					kind,
-					status,
-					start_at: startAt,
-					time_zone: zone
-				})
+				this.#documentMaker.event(
+					{
+						id,
+						title,
+						theme,
+						description,
+						status_reason: statusReason,
+						kind,
+						status,
+						start_at: startAt,
+						time_zone: zone
+					},
+					localDate
+				)
 			);
-			eventRecords.push({ id, instant: startAt, date: null, time_zone: zone, recorded_at: iso(created) });
+			eventRecords.push(datedInZone(id, startAt, zone, localDate, createdAt));
 
 			const hostIds = [hostId];
 			rows.event_organization.push([id, hostId, 'host', 0]);
@@ -894,23 +938,8 @@ class World {
 				const pid = ++this.#ids.participant;
 				participants.push(pid);
 				const role: ParticipantRole =
-					k === 0
-						? 'host'
-						: k === 1
-							? 'head_of_delegation'
-							: r.pick(['delegation_member', 'speaker', 'observer', 'press', 'guest'] as const);
-				const rsvp: RsvpStatus = past
-					? r.weighted([
-							['attended', 85],
-							['no_show', 5],
-							['declined', 10]
-						])
-					: r.weighted([
-							['invited', 35],
-							['accepted', 40],
-							['tentative', 10],
-							['declined', 15]
-						]);
+					k === 0 ? 'host' : k === 1 ? 'head_of_delegation' : r.pick(OTHER_PARTICIPANT_ROLES);
+				const rsvp: RsvpStatus = r.weighted(past ? PAST_RESPONSES : FUTURE_RESPONSES);
 				const invited = start - r.between(7, 40) * DAY;
 				const responded = rsvp === 'invited' ? null : iso(invited + r.between(1, 5) * DAY);
 				rows.event_participant.push([
@@ -926,8 +955,8 @@ class World {
 					rsvp,
 					iso(invited),
 					responded,
-					iso(created),
-					iso(created)
+					createdAt,
+					createdAt
 				]);
 				participantOrgs.add(orgId);
 			});
@@ -935,19 +964,7 @@ class World {
 				eventLinks.push({ record_id: id, organization_id: orgId, role: 'participant' });
 
 			// The programme, with who speaks at each item.
-			const items = longAgenda
-				? 20
-				: r.weighted([
-						[1, 3],
-						[2, 6],
-						[3, 12],
-						[4, 18],
-						[5, 22],
-						[6, 16],
-						[7, 12],
-						[8, 7],
-						[9, 4]
-					] as const);
+			const items = longAgenda ? 20 : r.weighted(AGENDA_LENGTHS);
 			for (let position = 1; position <= items; position++) {
 				const itemKind: AgendaItemKind =
 					position === 1 && items > 2
@@ -965,8 +982,8 @@ class World {
 					itemTitle,
 					r.between(1, 6) * 15,
 					r.chance(0.9) ? 1 : 0,
-					iso(created),
-					iso(created)
+					createdAt,
+					createdAt
 				]);
 				const role = ROLE_OF_ITEM[itemKind];
 				if (role) {
@@ -1015,7 +1032,7 @@ class World {
 							: outcomeKind === 'decision'
 								? `Set up a joint working group on ${subject}`
 								: `Joint statement on ${subject}`;
-					const text = r.chance(0.5) ? `Agreed at “${title}”.` : null;
+					const text = r.chance(0.5) ? `Agreed with ${partner.acronym ?? partner.name} on ${subject}.` : null;
 					const recorded = iso(end + DAY);
 					rows.outcome.push([
 						oid,
@@ -1032,15 +1049,15 @@ class World {
 						recorded
 					]);
 					documents.push(
-						outcomeDocument({ id: oid, kind: outcomeKind, title: outcomeTitle, text, status: outcomeStatus })
+						this.#documentMaker.outcome({
+							id: oid,
+							kind: outcomeKind,
+							title: outcomeTitle,
+							text,
+							status: outcomeStatus
+						})
 					);
-					outcomeRecords.push({
-						id: oid,
-						instant: startAt,
-						date: null,
-						time_zone: zone,
-						recorded_at: recorded
-					});
+					outcomeRecords.push(datedInZone(oid, startAt, zone, localDate, recorded));
 					outcomeLinks.push({ record_id: oid, organization_id: owner, role: 'owner' });
 					for (const h of hostIds) outcomeLinks.push({ record_id: oid, organization_id: h, role: 'meeting' });
 					if (r.chance(0.3)) {
@@ -1080,8 +1097,8 @@ class World {
 						`Recall the last meeting on ${subject}.`,
 						status === 'held' ? 'Both sides agreed to continue.' : null,
 						position === 1 ? (outcomeIds[0] ?? null) : null,
-						iso(created),
-						iso(created)
+						createdAt,
+						createdAt
 					]);
 				}
 			}
