@@ -323,6 +323,7 @@ const COLUMNS = {
 		'rsvp_status',
 		'invited_at',
 		'responded_at',
+		'event_start_at',
 		'created_at',
 		'updated_at'
 	],
@@ -955,6 +956,8 @@ class World {
 					rsvp,
 					iso(invited),
 					responded,
+					// The trigger that copies it from the event is off during the load.
+					startAt,
 					createdAt,
 					createdAt
 				]);

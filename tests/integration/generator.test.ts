@@ -115,6 +115,21 @@ describeEachEngine('the data generator', (engine) => {
 		expect(await db.selectFrom('dossier_pending').selectAll().execute()).toEqual([]);
 	});
 
+	test("every participation carries its event's start, as the triggers that were off would have set it", async () => {
+		const astray = await first.db
+			.selectFrom('event_participant')
+			.innerJoin('event', 'event.id', 'event_participant.event_id')
+			.select('event_participant.id')
+			.where((eb) =>
+				eb.or([
+					eb('event_participant.event_start_at', 'is', null),
+					eb('event_participant.event_start_at', '!=', eb.ref('event.start_at'))
+				])
+			)
+			.execute();
+		expect(astray).toEqual([]);
+	});
+
 	test('the search index is what a rebuild makes, and finds an event by a word of its title', async () => {
 		const db = second.db;
 		const written = await documents(db);
