@@ -32,6 +32,7 @@ import * as addOutcomeResponsibleUser from './20261205_0800_add_outcome_responsi
 import * as createOutcomeStatusChanges from './20261205_0900_create_outcome_status_changes';
 import * as addReminders from './20261205_0910_add_reminders';
 import * as extendOutcomeFollowUp from './20261205_0950_extend_outcome_follow_up';
+import * as createChooserWords from './20261206_0300_create_chooser_words';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -61,5 +62,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0800_add_outcome_responsible_user': addOutcomeResponsibleUser,
 	'20261205_0900_create_outcome_status_changes': createOutcomeStatusChanges,
 	'20261205_0910_add_reminders': addReminders,
-	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp
+	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp,
+	'20261206_0300_create_chooser_words': createChooserWords
 };
