@@ -144,11 +144,12 @@ const isId = (value: string) => /^[1-9][0-9]{0,15}$/.test(value);
  * candidate was picked by; else the id the chooser set, while the text beside it still names that
  * record; else the record the typed text names exactly, when it names one. An emptied text chooses
  * nothing. Text naming none or several records is a message beside its field, with the records found
- * to pick from. A field sent without its text input (a client of its own) is left as sent.
+ * to pick from. A field sent without its text input (a client of its own) is left as sent. A list's
+ * filter form (GET) is resolved the same way, from a copy of its query.
  */
 export async function resolveChosen(
 	db: Kysely<Database>,
-	form: FormData,
+	form: FormData | URLSearchParams,
 	fields: Record<string, ChooserField>
 ): Promise<ChooserResolution> {
 	const resolution: ChooserResolution = { errors: {}, choosers: {} };
