@@ -159,7 +159,28 @@ describeEachEngine('choosers', (engine) => {
 	});
 
 	test('the chosen records are named from their ids alone, in order, unknown ids left out', async () => {
-		const named = await getChoices(handle.db, 'organization', [String(twins[1]), iom, 999_999, 'x', null]);
+		const named = await getChoices(handle.db, 'organization', [
+			String(twins[1]),
+			iom,
+			999_999,
+			'x',
+			null,
+			'2147483648',
+			'-1',
+			'1e3'
+		]);
 		expect(named.map((c) => c.id)).toEqual([twins[1], iom]);
+		const outOfRange = formOf([
+			['venueId', '2147483648'],
+			['venueIdText', 'Palais des Nations'],
+			['organizationIdPick', '99999999999999999999']
+		]);
+		const resolved = await resolveChosen(handle.db, outOfRange, {
+			venueId: { kind: 'venue' },
+			organizationId: { kind: 'organization' }
+		});
+		expect(resolved.errors).toEqual({});
+		expect(outOfRange.get('venueId')).toBe(String(geneva));
+		expect(outOfRange.getAll('organizationId')).toEqual([]);
 	});
 });

@@ -24,10 +24,11 @@ import {
 	personChoice,
 	venueChoice,
 	type Choosable,
-	type ChoiceView
+	type ChoiceView,
+	type NamedChoices
 } from './chooser.view';
 
-export type { ChoiceView } from './chooser.view';
+export type { ChoiceView, NamedChoices } from './chooser.view';
 
 /** The most a chooser offers as one types. */
 export const CHOICES_SHOWN = 20;
@@ -43,6 +44,9 @@ const READERS: Record<ChooserKind, (db: Kysely<Database>, ids: readonly number[]
 	venue: async (db, ids) => (await listVenueChoiceRows(db, ids)).map(venueChoice)
 };
 
+/** An id the integer columns of both engines can hold (as the routes' `id` matcher). */
+const isId = (value: string) => /^[1-9][0-9]{0,9}$/.test(value) && Number(value) <= 2_147_483_647;
+
 /** The records of these ids, in the order given; ids of no record are left out. */
 async function readChoosable(db: Kysely<Database>, kind: ChooserKind, ids: readonly number[]) {
 	const unique = [...new Set(ids)];
@@ -56,8 +60,29 @@ export async function getChoices(
 	kind: ChooserKind,
 	ids: readonly (number | string | null | undefined)[]
 ): Promise<ChoiceView[]> {
-	const numeric = ids.map(Number).filter((id) => Number.isSafeInteger(id) && id > 0);
+	const numeric = ids.map(String).filter(isId).map(Number);
 	return (await readChoosable(db, kind, numeric)).map((c) => c.view);
+}
+
+/**
+ * The records some form values name, by kind, for the form's choosers: ids as the forms hold them, one
+ * a value or comma-separated. One query a kind, of those rows only.
+ */
+export async function getNamedChoices(
+	db: Kysely<Database>,
+	wanted: Partial<Record<ChooserKind, readonly (string | number | null | undefined)[]>>
+): Promise<NamedChoices> {
+	const kinds = Object.entries(wanted) as [ChooserKind, (string | number | null | undefined)[]][];
+	const named = await Promise.all(
+		kinds.map(([kind, values]) =>
+			getChoices(
+				db,
+				kind,
+				values.flatMap((value) => String(value ?? '').split(','))
+			)
+		)
+	);
+	return Object.fromEntries(kinds.map(([kind], i) => [kind, named[i]!]));
 }
 
 /** The words starting with `prefix`: [prefix, prefix with its last character one higher). */
@@ -136,8 +161,6 @@ export interface ChooserResolution {
 export const textFieldOf = (name: string) => `${name}Text`;
 /** The name of the candidates' radio buttons beside a chooser's field, after a refusal. */
 export const pickFieldOf = (name: string) => `${name}Pick`;
-
-const isId = (value: string) => /^[1-9][0-9]{0,15}$/.test(value);
 
 /**
  * Turns what a form submitted for its choosers into ids, in place in `form`: for each field, an id a

@@ -21,6 +21,9 @@ export interface ChoiceView {
 	timeZone?: string;
 }
 
+/** The records a form's values name, by kind, to show in its choosers. */
+export type NamedChoices = Partial<Record<ChooserKind, ChoiceView[]>>;
+
 /** A chosen record and every name typing which takes it. */
 export interface Choosable {
 	view: ChoiceView;
