@@ -18,8 +18,10 @@ export interface RecordFormProps {
 export interface FieldSetProps {
 	values: Partial<Record<string, string>>;
 	errors: Partial<Record<string, string>>;
-	/** The organisations to choose from, as [id, name] pairs. */
-	organizations: Choices;
+	/** The records the values name, for the choosers (they find any other). */
+	named: NamedChoices;
+	/** After a refusal: the choosers as submitted. */
+	choosers?: Record<string, ChooserState>;
 }
 
 /**
@@ -73,7 +75,7 @@ export function bindChoosers<Name extends string>(
 		return {
 			name,
 			kind,
-			label: labels[name],
+			label: labels[name] ?? name,
 			error: errors[name],
 			chosen: state?.chosen ?? chosenOf(named[kind], values[name]),
 			text: state?.text,

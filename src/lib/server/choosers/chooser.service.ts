@@ -158,9 +158,9 @@ export interface ChooserResolution {
 }
 
 /** The name of the text input beside a chooser's field. */
-export const textFieldOf = (name: string) => `${name}Text`;
+const textFieldOf = (name: string) => `${name}Text`;
 /** The name of the candidates' radio buttons beside a chooser's field, after a refusal. */
-export const pickFieldOf = (name: string) => `${name}Pick`;
+const pickFieldOf = (name: string) => `${name}Pick`;
 
 /**
  * Turns what a form submitted for its choosers into ids, in place in `form`: for each field, an id a
