@@ -4,11 +4,14 @@
  * record — and refused beside its field with the candidates when the text names several or none; hostile
  * text is only text.
  */
+import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { getChoices, resolveChosen, searchChoices } from '$lib/server/choosers/chooser.service';
+import { refreshSearchIndex } from '$lib/server/search/search.service';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertOrganization, insertPerson, insertVenue } from '../helpers/factories';
+import { planOf } from '../helpers/query-plans';
 
 const formOf = (entries: [string, string][]) => {
 	const form = new FormData();
@@ -183,4 +186,44 @@ describeEachEngine('choosers', (engine) => {
 		expect(outOfRange.get('venueId')).toBe(String(geneva));
 		expect(outOfRange.getAll('organizationId')).toEqual([]);
 	});
+});
+
+describeEachEngine('what a chooser asks the database', (engine) => {
+	let handle: TestDatabase;
+	const queries: LogEvent[] = [];
+
+	beforeAll(async () => {
+		handle = await engine.open({ onQuery: (event) => queries.push(event) });
+		for (let i = 0; i < 300; i++) {
+			await insertOrganization(handle.db, { name: `Migration Office ${i}`, acronym: `MO${i}` });
+			await insertPerson(handle.db, { given_name: `Given${i}`, family_name: `Гусейнов${i}` });
+		}
+		await refreshSearchIndex(handle.db);
+	});
+	afterAll(() => handle?.cleanup());
+
+	test.each([
+		['organization', 'off migra'],
+		['person', 'Husey giv']
+	] as const)(
+		'a %s found by "%s" is read along the words index in its order, with no sort and no scan',
+		async (kind, text) => {
+			queries.length = 0;
+			expect((await searchChoices(handle.db, officer, kind, text)).length).toBe(20);
+			const probes = queries.filter((q) => q.query.sql.includes('chooser_word'));
+			expect(probes.length).toBeGreaterThan(0);
+			for (const { query } of probes) {
+				const plan = await planOf(handle, query);
+				if (handle.engine === 'postgres') {
+					expect(plan).toMatch(/Index (Only )?Scan using chooser_word_pk/);
+					expect(plan).toMatch(/chooser_word_entity_idx/);
+					expect(plan).not.toMatch(/Seq Scan|Sort/);
+				} else {
+					expect(plan).toMatch(/SEARCH w USING (COVERING )?INDEX sqlite_autoindex_chooser_word_1/);
+					expect(plan).toMatch(/SEARCH o (EXISTS )?USING (COVERING )?INDEX chooser_word_entity_idx/);
+					expect(plan).not.toMatch(/SCAN|TEMP B-TREE/);
+				}
+			}
+		}
+	);
 });

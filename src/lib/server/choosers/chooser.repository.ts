@@ -77,6 +77,10 @@ export async function findChooserCandidates(
 						.where((eb) =>
 							eb.or(ranges.map((r) => eb.and([eb('o.word', '>=', r.from), eb('o.word', '<', r.to)])))
 						)
+						// Checked per record found, in the probe's order: without it PostgreSQL joins every
+						// record having the other word, then sorts.
+						.limit(1)
+						.offset(0)
 				)
 			);
 		}
