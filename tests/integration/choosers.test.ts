@@ -137,6 +137,18 @@ describeEachEngine('choosers', (engine) => {
 			(await resolveChosen(handle.db, picked, { organizationId: { kind: 'organization' } })).errors
 		).toEqual({});
 		expect(picked.get('organizationId')).toBe(String(twins[1]));
+
+		// Among several hosts too: the pick answers the text it was listed for.
+		const pickedHost = formOf([
+			['host', String(iom)],
+			['hostText', 'Embassy of Ruritania'],
+			['hostPick', String(twins[0])]
+		]);
+		const hosts = await resolveChosen(handle.db, pickedHost, {
+			host: { kind: 'organization', multiple: true }
+		});
+		expect(hosts.errors).toEqual({});
+		expect(pickedHost.getAll('host')).toEqual([String(iom), String(twins[0])]);
 	});
 
 	test('a text naming nothing is refused; a changed text drops the id it replaced; an emptied one chooses none', async () => {

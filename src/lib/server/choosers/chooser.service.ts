@@ -194,7 +194,8 @@ export async function resolveChosen(
 		} else ids = [...ids, ...picked];
 
 		let candidates: ChoiceView[] = [];
-		const needsText = hasText && text !== '' && (multiple || (ids.length === 0 && picked.length === 0));
+		// A candidate picked answers the text it was listed for.
+		const needsText = hasText && text !== '' && picked.length === 0 && (multiple || ids.length === 0);
 		if (needsText) {
 			const found = await findCandidates(db, kind, text, CANDIDATES_COMPARED);
 			const named = found.filter((c) => isNamed(c, text));
