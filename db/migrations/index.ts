@@ -34,6 +34,7 @@ import * as addReminders from './20261205_0910_add_reminders';
 import * as extendOutcomeFollowUp from './20261205_0950_extend_outcome_follow_up';
 import * as indexListOrders from './20261206_0200_index_list_orders';
 import * as indexParticipationsByStart from './20261206_0201_index_participations_by_start';
+import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 
 export const migrations: Record<string, Migration> = {
@@ -67,5 +68,6 @@ export const migrations: Record<string, Migration> = {
 	'20261205_0950_extend_outcome_follow_up': extendOutcomeFollowUp,
 	'20261206_0200_index_list_orders': indexListOrders,
 	'20261206_0201_index_participations_by_start': indexParticipationsByStart,
+	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages
 };

@@ -446,6 +446,12 @@ const MATRIX: Record<string, Cell[]> = {
 		readable('/actions?due=overdue'),
 		officerWrite('/actions?/status', 400)
 	],
+	'/(app)/choose/[kind=chooser]': [
+		readable('/choose/organization?q=iom'),
+		readable('/choose/person?q=%3Cscript%3E%27%20or%201%3D1'),
+		readable('/choose/correspondence'),
+		noActions('/choose/venue')
+	],
 	'/(app)/actions/export.csv': [
 		readable('/actions/export.csv?due=overdue'),
 		noActions('/actions/export.csv')

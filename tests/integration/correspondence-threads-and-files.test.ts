@@ -147,7 +147,9 @@ describeEachEngine('correspondence threads and files', (engine) => {
 			)
 		);
 		expect(itself!.fields.transmitsId).toBe('A document cannot transmit itself.');
-		expect(current.choices.documents.map(([id]) => id)).not.toContain(ids.letter);
+		// The form names only the documents its thread fields hold; any other is found by its chooser.
+		const named = [current.values.inReplyToId, current.values.transmitsId].filter(Boolean).map(Number);
+		expect((current.choices.named.correspondence ?? []).map((c) => c.id)).toEqual(named);
 	});
 
 	test('a sender uses a reference number once; the refusal names the document that has it', async () => {

@@ -33,13 +33,26 @@ export function formMessage(
 	return failure?.stale?.message ?? failure?.errors?.form;
 }
 
-/** What a record's form takes after a refusal: `refill`'s values and stale notice, and the messages. */
-export function refilledForm<Values>(
+/**
+ * What a record's form takes after a refusal: `refill`'s values and stale notice, the messages, and its
+ * choosers as submitted (not over the other officer's values of a stale save).
+ */
+export function refilledForm<Values, Choosers>(
 	failure:
-		| { values?: Values; errors?: Record<string, string>; stale?: { message: string; theirs: Values } }
+		| {
+				values?: Values;
+				errors?: Record<string, string>;
+				stale?: { message: string; theirs: Values };
+				choosers?: Choosers;
+		  }
 		| null
 		| undefined,
 	values: Values
 ) {
-	return { ...refill(failure, values), errors: failure?.errors ?? {} };
+	const refilled = refill(failure, values);
+	return {
+		...refilled,
+		errors: failure?.errors ?? {},
+		choosers: refilled.stale ? undefined : failure?.choosers
+	};
 }

@@ -18,7 +18,7 @@ import { countExisting } from '../db/references';
 import type { Agreement, Database } from '../db/schema';
 import { RuleViolation } from '../errors';
 import { organizationRefsBy } from '../organizations/organization.ref';
-import { listOrganizationOptions } from '../organizations/organization.repository';
+import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listProjectsLinkedTo } from '../projects/project.repository';
 import { toProjectRef } from '../projects/project.ref';
@@ -75,21 +75,15 @@ export async function listAgreementsPage(
 
 export interface AgreementRegister {
 	agreements: Page<AgreementSummary>;
-	/** The organisations the register may be narrowed to, by name. */
-	partners: { id: number; name: string }[];
 }
 
-/** The register page: a page of agreements and the partners to filter by. Three queries. */
+/** The register page: a page of agreements (its party filter is chosen by name). */
 export async function getAgreementRegister(
 	db: Kysely<Database>,
 	query: AgreementFilter & { page: PageRequest },
 	now = new Date()
 ): Promise<AgreementRegister> {
-	const [agreements, partners] = await Promise.all([
-		listAgreementsPage(db, query, now),
-		listOrganizationOptions(db)
-	]);
-	return { agreements, partners };
+	return { agreements: await listAgreementsPage(db, query, now) };
 }
 
 /** The agreements signed at an event, for its page. Two queries. */
@@ -180,7 +174,8 @@ function agreementColumns(input: AgreementInput) {
 }
 
 export interface AgreementFormChoices {
-	organizations: (readonly [number, string])[];
+	/** The parties the form's values name (the chooser finds any other). */
+	named: NamedChoices;
 	/**
 	 * The events the form offers as the one where it was signed: the one it names already and the one it
 	 * was opened from, never every event (the event's page has "Record an agreement signed here").
@@ -188,15 +183,24 @@ export interface AgreementFormChoices {
 	events: { id: number; title: string; startAt: string; timeZone: string }[];
 }
 
+/** The agreement form's fields chosen by name. */
+export const AGREEMENT_CHOOSERS: Record<string, ChooserField> = {
+	parties: { kind: 'organization', multiple: true }
+};
+
 /** What the agreement form offers. Two queries. */
 export async function getAgreementFormChoices(
 	db: Kysely<Database>,
-	eventIds: (number | null | undefined)[]
+	eventIds: (number | null | undefined)[],
+	values: { parties?: string } = {}
 ): Promise<AgreementFormChoices> {
 	const ids = eventIds.filter((id): id is number => typeof id === 'number');
-	const [organizations, events] = await Promise.all([listOrganizationOptions(db), listEventRefs(db, ids)]);
+	const [named, events] = await Promise.all([
+		getNamedChoices(db, { organization: [values.parties] }),
+		listEventRefs(db, ids)
+	]);
 	return {
-		organizations: organizations.map((o) => [o.id, o.name] as const),
+		named,
 		events: events.map((e) => ({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone }))
 	};
 }
@@ -207,10 +211,11 @@ export async function findAgreementForm(db: Kysely<Database>, agreementId: numbe
 		listPartyIds(db, agreementId)
 	]);
 	if (!row) return null;
+	const values = toAgreementFormValues(row, partyIds);
 	return {
 		title: row.title,
-		values: toAgreementFormValues(row, partyIds),
-		choices: await getAgreementFormChoices(db, [row.signed_event_id])
+		values,
+		choices: await getAgreementFormChoices(db, [row.signed_event_id], values)
 	};
 }
 

@@ -6,18 +6,14 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { listHostsForEvents } from '../events/event.repository';
 import { toHostViews } from '../events/event.view';
-import { listOrganizationOptions } from '../organizations/organization.repository';
-import { listPersonOptions } from '../people/person.repository';
 import { listEventsOverlapping, type CalendarFilter } from './calendar.repository';
 import { dateInZone, monthSpan, weekSpan, type CalendarSpan } from './calendar.span';
 import {
 	toCalendarMonthView,
 	toCalendarWeekView,
-	toPersonChoices,
 	type CalendarEntryRows,
 	type CalendarMonthView,
-	type CalendarWeekView,
-	type PersonChoice
+	type CalendarWeekView
 } from './calendar.view';
 
 /** Events one period shows at most; a busier period asks the viewer to filter. */
@@ -75,12 +71,4 @@ export async function getCalendarWeek(
 		today: dateInZone(now, zone),
 		limit: CALENDAR_EVENT_LIMIT
 	});
-}
-
-/** What the filters offer: every organisation and every person. Two queries. */
-export async function getCalendarFilterChoices(
-	db: Kysely<Database>
-): Promise<{ organizations: { id: number; name: string }[]; people: PersonChoice[] }> {
-	const [organizations, people] = await Promise.all([listOrganizationOptions(db), listPersonOptions(db)]);
-	return { organizations, people: toPersonChoices(people) };
 }

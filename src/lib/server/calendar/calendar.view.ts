@@ -4,10 +4,8 @@
  */
 import { DateTime } from 'luxon';
 import { formatOffset, formatTime } from '../../format/datetime';
-import { formatSortName } from '../../format/names';
 import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
 import type { HostView } from '../events/event.view';
-import type { listPersonOptions } from '../people/person.repository';
 import type { CalendarEventRow } from './calendar.repository';
 import type { CalendarSpan, DaySpan } from './calendar.span';
 
@@ -83,11 +81,6 @@ export interface CalendarWeekView extends CalendarBase {
 	days: CalendarDay[];
 	previous: string;
 	next: string;
-}
-
-export interface PersonChoice {
-	id: number;
-	name: string;
 }
 
 export interface CalendarEntryRows {
@@ -256,8 +249,4 @@ export function toCalendarWeekView(
 		previous: monday.minus({ weeks: 1 }).toISODate()!,
 		next: monday.plus({ weeks: 1 }).toISODate()!
 	};
-}
-
-export function toPersonChoices(rows: Awaited<ReturnType<typeof listPersonOptions>>): PersonChoice[] {
-	return rows.map((row) => ({ id: row.id, name: formatSortName(row) }));
 }

@@ -195,24 +195,6 @@ export async function listThreadOf(
 		.execute();
 }
 
-/** Every document, latest first, for the form's "in reply to" and "transmits" lists. */
-export async function listCorrespondenceOptions(db: Kysely<Database>) {
-	return db
-		.selectFrom('correspondence')
-		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
-		.select([
-			'correspondence.id',
-			'correspondence.reference_number',
-			'correspondence.dated_on',
-			'correspondence.subject',
-			'sender.name as sender_name',
-			'sender.acronym as sender_acronym'
-		])
-		.orderBy('correspondence.dated_on', 'desc')
-		.orderBy('correspondence.id', 'desc')
-		.execute();
-}
-
 /** The document of this sender with this reference number, other than `exceptId`; null when none. */
 export async function findCorrespondenceBySenderReference(
 	db: Kysely<Database>,

@@ -11,8 +11,7 @@ import type { Correspondence, Database } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { formatCalendarDate } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
-import { listOrganizationOptions } from '../organizations/organization.repository';
-import { getDirectoryChoices, type Choice } from '../people/person.service';
+import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { formCheckbox, formText } from '../validation';
 import { listCorrespondenceFiles } from './correspondence-file.repository';
 import { toCorrespondenceFileView } from './correspondence-file.view';
@@ -24,7 +23,6 @@ import {
 	findCorrespondenceDateRange,
 	findCorrespondenceRow,
 	insertCorrespondence,
-	listCorrespondenceOptions,
 	listEventRefs,
 	replaceCorrespondenceEvents,
 	updateCorrespondenceRow,
@@ -68,24 +66,20 @@ export async function listCorrespondencePage(
 export interface CorrespondenceRegisterChoices {
 	/** The years documents are dated in, latest first. */
 	years: number[];
-	organizations: { id: number; name: string }[];
 }
 
-/** Two queries: what the register's filters offer. */
+/** One query: the years the register's filter offers (its organisation is chosen by name). */
 export async function getCorrespondenceRegisterChoices(
 	db: Kysely<Database>
 ): Promise<CorrespondenceRegisterChoices> {
-	const [range, organizations] = await Promise.all([
-		findCorrespondenceDateRange(db),
-		listOrganizationOptions(db)
-	]);
+	const range = await findCorrespondenceDateRange(db);
 	const years: number[] = [];
 	if (range.first && range.last) {
 		for (let year = Number(range.last.slice(0, 4)); year >= Number(range.first.slice(0, 4)); year--) {
 			years.push(year);
 		}
 	}
-	return { years, organizations };
+	return { years };
 }
 
 /**
@@ -173,41 +167,38 @@ function correspondenceColumns(input: CorrespondenceInput) {
 }
 
 export interface CorrespondenceFormChoices {
-	people: Choice[];
-	organizations: Choice[];
-	/** Every other document, for "in reply to" and "transmits": "09/1502 · 2 Sep 2021 · SMS · subject". */
-	documents: Choice[];
+	/** The organisations, people and documents the form's values name (the choosers find the others). */
+	named: NamedChoices;
 	/** The events the form offers links to: those linked already, and the one it was opened from. */
 	events: { id: number; title: string; startAt: string; timeZone: string }[];
 }
 
-/** The form's lists; `correspondenceId` is the document edited, left out of its own thread lists. */
+/** The fields of the form chosen by name. */
+export const CORRESPONDENCE_CHOOSERS: Record<string, ChooserField> = {
+	senderOrganizationId: { kind: 'organization' },
+	recipientOrganizationId: { kind: 'organization' },
+	signatoryPersonId: { kind: 'person' },
+	addresseePersonId: { kind: 'person' },
+	inReplyToId: { kind: 'correspondence' },
+	transmitsId: { kind: 'correspondence' }
+};
+
+/** The form's events and the records its values name: one query for the events, one a kind named. */
 export async function getCorrespondenceFormChoices(
 	db: Kysely<Database>,
 	eventIds: number[],
-	correspondenceId: number | null = null
+	values: Partial<CorrespondenceFormValues> = {}
 ): Promise<CorrespondenceFormChoices> {
-	const [directory, events, documents] = await Promise.all([
-		getDirectoryChoices(db),
+	const [events, named] = await Promise.all([
 		listEventRefs(db, eventIds),
-		listCorrespondenceOptions(db)
+		getNamedChoices(db, {
+			organization: [values.senderOrganizationId, values.recipientOrganizationId],
+			person: [values.signatoryPersonId, values.addresseePersonId],
+			correspondence: [values.inReplyToId, values.transmitsId]
+		})
 	]);
 	return {
-		...directory,
-		documents: documents
-			.filter((d) => d.id !== correspondenceId)
-			.map((d) => {
-				const label = [
-					d.reference_number,
-					formatCalendarDate(d.dated_on),
-					d.sender_acronym ?? d.sender_name,
-					// A list of whole subjects would be wider than any screen.
-					d.subject.length > 70 ? `${d.subject.slice(0, 69)}…` : d.subject
-				]
-					.filter(Boolean)
-					.join(' · ');
-				return [d.id, label] as const;
-			}),
+		named,
 		events: events.map((e) => ({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone }))
 	};
 }
@@ -218,13 +209,14 @@ export async function findCorrespondenceForm(db: Kysely<Database>, correspondenc
 		listEventsOfCorrespondence(db, correspondenceId)
 	]);
 	if (!row) return null;
+	const values = toCorrespondenceFormValues(row, links);
 	return {
 		subject: row.subject,
-		values: toCorrespondenceFormValues(row, links),
+		values,
 		choices: await getCorrespondenceFormChoices(
 			db,
 			links.map((l) => l.id),
-			correspondenceId
+			values
 		)
 	};
 }

@@ -440,9 +440,22 @@ export interface AppSettingTable {
 export type SearchEntityType =
 	'event' | 'person' | 'organization' | 'outcome' | 'correspondence' | 'agreement' | 'project';
 
+/** What search_pending notes: the searched tables, and venues, whose names only the choosers keep. */
+export type PendingEntityType = SearchEntityType | 'venue';
+
+/** A word of a record's name, for the choosers (20261206_0300_create_chooser_words, choosers/). */
+export interface ChooserWordTable {
+	entity_type: ChooserKind;
+	word: string;
+	entity_id: number;
+}
+
+/** The records a form chooses by name. */
+export type ChooserKind = 'person' | 'organization' | 'correspondence' | 'venue';
+
 /** A record whose search document must be written again (filled by triggers; see search.service.ts). */
 export interface SearchPendingTable {
-	entity_type: SearchEntityType;
+	entity_type: PendingEntityType;
 	entity_id: number;
 }
 
@@ -615,6 +628,7 @@ export interface Database {
 	audit_entry: AuditEntryTable;
 	search_pending: SearchPendingTable;
 	search_document: SearchDocumentTable;
+	chooser_word: ChooserWordTable;
 	dossier_pending: DossierPendingTable;
 	dossier_entry: DossierEntryTable;
 	calendar_feed: CalendarFeedTable;

@@ -1,18 +1,15 @@
 /** What the event form pages receive: the choices the form offers and a record as the form shows it. */
 import { instantToZoned } from '../../format/datetime';
+import type { ChoiceView } from '../choosers/chooser.view';
 import type { ClashView } from '../clashes/clash.service';
 import type { EventFormValues } from './event.input';
 
-export interface VenueOption {
-	id: number;
-	label: string;
-	timeZone: string;
-}
-
 export interface EventFormOptions {
-	venues: VenueOption[];
+	/** The venues the form's values name (the choosers find the others). */
+	venues: ChoiceView[];
 	series: { id: number; name: string }[];
-	organizations: { id: number; name: string }[];
+	/** The hosts and co-hosts the form's values name. */
+	organizations: ChoiceView[];
 	/** IANA zone names, UTC first. */
 	timeZones: string[];
 }

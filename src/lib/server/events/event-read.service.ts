@@ -7,16 +7,15 @@ import type { Kysely } from 'kysely';
 import { eventStatuses } from '../../vocabulary';
 import { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
 import { listAgreementsSignedAtEvent } from '../agreements/agreement.service';
+import { getChoices } from '../choosers/chooser.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database } from '../db/schema';
-import { listOrganizationOptions } from '../organizations/organization.repository';
 import { listCarryOffers, type CarryOffer } from '../outcomes/outcome-thread.service';
 import { listOutcomesFollowedUpAt, listOutcomesOfEvent } from '../outcomes/outcome.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listDelegations, listParticipants } from '../participants/participant.repository';
 import { listProjectsOfEvent } from '../projects/project.service';
 import { timeZoneNames } from '../venues/venue.input';
-import { listVenueOptions } from '../venues/venue.repository';
 import { toEventFormValues, type EventEditHeading, type EventFormOptions } from './event-form.view';
 import type { EventFormValues } from './event.input';
 import {
@@ -106,23 +105,28 @@ export async function findEventPage(
 	return { ...view, carryOffers: offers };
 }
 
-/** The venues, series, organisations and zones the event form offers: three queries. */
-export async function getEventFormOptions(db: Kysely<Database>): Promise<EventFormOptions> {
-	const [venues, series, organizations] = await Promise.all([
-		listVenueOptions(db),
+/**
+ * The series and zones the event form offers, and the venue and organisations its values name (the
+ * choosers find any other): three queries, whatever the size of the directory.
+ */
+export async function getEventFormOptions(
+	db: Kysely<Database>,
+	...forms: Pick<EventFormValues, 'venueId' | 'hosts' | 'coHosts'>[]
+): Promise<EventFormOptions> {
+	const [series, venues, organizations] = await Promise.all([
 		listEventSeries(db),
-		listOrganizationOptions(db)
+		getChoices(
+			db,
+			'venue',
+			forms.map((form) => form.venueId)
+		),
+		getChoices(
+			db,
+			'organization',
+			forms.flatMap((form) => [...form.hosts, ...form.coHosts])
+		)
 	]);
-	return {
-		venues: venues.map((v) => ({
-			id: v.id,
-			label: `${v.name} (${v.city}, ${v.country_code})`,
-			timeZone: v.time_zone
-		})),
-		series,
-		organizations,
-		timeZones: timeZoneNames()
-	};
+	return { venues, series, organizations, timeZones: timeZoneNames() };
 }
 
 /** An event as its edit form shows it, or null when there is no such event. Two queries. */

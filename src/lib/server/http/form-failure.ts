@@ -7,6 +7,7 @@
 import { fail, type ActionFailure } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { ONLY_FORM, type OnlyForm } from '$lib/forms/failure';
+import type { ChooserResolution, ChooserState } from '../choosers/chooser.service';
 import {
 	Conflict,
 	DomainError,
@@ -32,6 +33,8 @@ export interface FormFailure<
 	errors: FieldErrors;
 	/** Set when someone saved in between: the record as it now stands (nothing was overwritten). */
 	stale?: { message: string; theirs: Theirs };
+	/** The form's choosers as submitted: the records chosen, by name, and candidates to pick from. */
+	choosers?: Record<string, ChooserState>;
 }
 
 /** What an action knows when it refuses: what was typed and, on a page of several forms, which form. */
@@ -63,6 +66,26 @@ export function refuseForm<Values extends object, Form extends string = OnlyForm
 	context: FormContext<Values, Form>
 ): ActionFailure<FormFailure<Values, Form, never>> {
 	return fail(status, formFailure(context, { form: message }));
+}
+
+/**
+ * A form's choosers as the failure shows them again (whatever refused the form), and a text that named
+ * no record or several refused beside its chooser, 400, before anything else is checked.
+ */
+export function withChoosers<Failure extends { choosers?: Record<string, ChooserState> }>(
+	failure: ActionFailure<Failure>,
+	resolution: ChooserResolution
+): ActionFailure<Failure> {
+	failure.data.choosers = resolution.choosers;
+	return failure;
+}
+
+export function unresolvedChoices<Values extends object, Form extends string = OnlyForm>(
+	resolution: ChooserResolution,
+	context: FormContext<Values, Form>
+): ActionFailure<FormFailure<Values, Form, never>> | null {
+	if (Object.keys(resolution.errors).length === 0) return null;
+	return fail(400, { ...formFailure(context, resolution.errors), choosers: resolution.choosers });
 }
 
 const STATUS_OF: [abstract new (...args: never[]) => DomainError, number][] = [

@@ -13,11 +13,6 @@ export interface OrganizationFilter {
 	parentId?: number;
 }
 
-/** Every organisation, for a filter's <select>. */
-export async function listOrganizationOptions(db: Kysely<Database>) {
-	return db.selectFrom('organization').select(['id', 'name']).orderBy('name').orderBy('id').execute();
-}
-
 /**
  * One page of organisations in keyset order of (name, id), with the parent's name and, counted in the
  * same query, how many people and sub-organisations each has. Fetches limit + 1 rows.

@@ -2,6 +2,7 @@
  * Organisations: the list and the organisation page (each a fixed number of queries), adding one and
  * editing one (optimistic concurrency through its version).
  */
+import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
@@ -14,7 +15,6 @@ import {
 	findOrganizationRef,
 	findOrganizationRow,
 	insertOrganization,
-	listOrganizationOptions,
 	updateOrganizationRow,
 	listAncestors,
 	listChildOrganizations,
@@ -100,30 +100,23 @@ function organizationColumns(input: OrganizationInput) {
 	};
 }
 
-/** The organisations one may choose as a parent, for the form's list. One query. */
-/** Every organisation by name, for a list filter's chooser. */
-export async function listOrganizationFilterOptions(
-	db: Kysely<Database>
-): Promise<{ id: number; name: string }[]> {
-	return listOrganizationOptions(db);
+/** The organisation form's fields chosen by name. */
+export const ORGANIZATION_CHOOSERS: Record<string, ChooserField> = { parentId: { kind: 'organization' } };
+
+/** The parent the organisation form's values name (its chooser finds any other). One query at most. */
+export async function getOrganizationChoices(
+	db: Kysely<Database>,
+	values: { parentId?: string } = {}
+): Promise<NamedChoices> {
+	return getNamedChoices(db, { organization: [values.parentId] });
 }
 
-export async function getOrganizationChoices(db: Kysely<Database>): Promise<(readonly [number, string])[]> {
-	return (await listOrganizationOptions(db)).map((o) => [o.id, o.name] as const);
-}
-
+/** The organisation's edit form with its parent named; null when there is no such organisation. */
 export async function findOrganizationForm(db: Kysely<Database>, organizationId: number) {
-	const [row, parents] = await Promise.all([
-		findOrganizationRow(db, organizationId),
-		getOrganizationChoices(db)
-	]);
+	const row = await findOrganizationRow(db, organizationId);
 	if (!row) return null;
-	return {
-		name: row.name,
-		values: toOrganizationFormValues(row),
-		// An organisation cannot sit under itself.
-		parents: parents.filter(([id]) => id !== organizationId)
-	};
+	const values = toOrganizationFormValues(row);
+	return { name: row.name, values, named: await getOrganizationChoices(db, values) };
 }
 
 /**

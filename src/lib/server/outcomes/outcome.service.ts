@@ -8,7 +8,7 @@ import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Database, Outcome } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
-import { getDirectoryChoices } from '../people/person.service';
+import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { listActiveOfficers } from '../users/user.repository';
 import { formText } from '../validation';
 import type { OutcomeFormValues, OutcomeInput, OutcomeStatusInput } from './outcome.input';
@@ -128,28 +128,39 @@ function outcomeColumns(input: OutcomeInput) {
 }
 
 export interface OutcomeFormChoices {
-	people: (readonly [number, string])[];
-	organizations: (readonly [number, string])[];
+	/** The people and organisations the form's values name (the choosers find any other). */
+	named: NamedChoices;
 	/** The officers who may follow it up: the office's few accounts, offered whole. */
 	officers: (readonly [number, string])[];
 	event: { id: number; title: string } | null;
 }
 
+/** The outcome form's fields chosen by name. */
+export const OUTCOME_CHOOSERS: Record<string, ChooserField> = {
+	ownerPersonId: { kind: 'person' },
+	ownerOrganizationId: { kind: 'organization' },
+	parties: { kind: 'organization', multiple: true }
+};
+
 /**
- * What the outcome form offers: people, organisations, the office's officers, and the event it belongs
- * to. Four queries.
+ * What the outcome form offers: the people and organisations its values name, the office's officers,
+ * and the event it belongs to. Four queries at most.
  */
 export async function getOutcomeFormChoices(
 	db: Kysely<Database>,
-	eventId: number | null
+	eventId: number | null,
+	values: Partial<Record<'ownerPersonId' | 'ownerOrganizationId' | 'parties', string>> = {}
 ): Promise<OutcomeFormChoices> {
-	const [directory, officers, event] = await Promise.all([
-		getDirectoryChoices(db),
+	const [named, officers, event] = await Promise.all([
+		getNamedChoices(db, {
+			person: [values.ownerPersonId],
+			organization: [values.ownerOrganizationId, values.parties]
+		}),
 		listActiveOfficers(db),
 		eventId === null ? undefined : findEventTitle(db, eventId)
 	]);
 	return {
-		...directory,
+		named,
 		officers: officers.map((o) => [o.id, o.name] as const),
 		event: event ?? null
 	};
@@ -158,11 +169,8 @@ export async function getOutcomeFormChoices(
 export async function findOutcomeForm(db: Kysely<Database>, outcomeId: number) {
 	const [row, partyIds] = await Promise.all([findOutcomeRow(db, outcomeId), listPartyIds(db, outcomeId)]);
 	if (!row) return null;
-	return {
-		title: row.title,
-		values: toOutcomeFormValues(row, partyIds),
-		choices: await getOutcomeFormChoices(db, row.event_id)
-	};
+	const values = toOutcomeFormValues(row, partyIds);
+	return { title: row.title, values, choices: await getOutcomeFormChoices(db, row.event_id, values) };
 }
 
 /** The people, organisations and event the form names must exist: refused beside the field otherwise. */

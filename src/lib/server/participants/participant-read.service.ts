@@ -6,7 +6,6 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { findEvent } from '../events/event.repository';
 import { toEventSummary } from '../events/event.view';
-import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toPage, type PageRequest } from '../pagination';
 import { searchPeopleByName } from '../people/person.repository';
 import { toPersonListItem } from '../people/person.view';
@@ -37,7 +36,7 @@ export const PRINT_LIMIT = 2000;
 /**
  * Everything the officer's participants page shows, or null when there is no such event. Eight queries
  * at most, whatever the number of participants: the event; the RSVP counts; a page of participants in
- * order of precedence; those who have not answered; the sides; the organisations to invite from; and,
+ * order of precedence; those who have not answered; the sides; and,
  * when a name was searched, the people found and which of them are invited already.
  */
 export async function findParticipantsPage(
@@ -48,12 +47,11 @@ export async function findParticipantsPage(
 	const event = await findEvent(db, eventId);
 	if (!event) return null;
 	const text = search.trim().slice(0, 100);
-	const [counts, rows, unanswered, delegations, organizations, found] = await Promise.all([
+	const [counts, rows, unanswered, delegations, found] = await Promise.all([
 		countRsvps(db, eventId),
 		listParticipantPage(db, eventId, page),
 		listUnanswered(db, eventId, UNANSWERED_LIMIT),
 		listDelegationSummaries(db, eventId),
-		listOrganizationOptions(db),
 		text ? searchPeopleByName(db, text, SEARCH_LIMIT) : Promise.resolve([])
 	]);
 	const invited = await listInvitedPersonIds(
@@ -72,7 +70,6 @@ export async function findParticipantsPage(
 		unanswered: unanswered.slice(0, UNANSWERED_LIMIT).map(toParticipantListItem),
 		moreUnanswered: unanswered.length > UNANSWERED_LIMIT,
 		delegations: toDelegationSummaries(delegations),
-		organizations,
 		found: found.map((p) => ({ ...toPersonListItem(p), invited: invited.has(p.id) })),
 		search: text,
 		anyPlaced: participants.items.some((p) => p.placed)

@@ -62,7 +62,6 @@ export interface ParticipantsPageView {
 	unanswered: ParticipantListItem[];
 	moreUnanswered: boolean;
 	delegations: DelegationSummary[];
-	organizations: { id: number; name: string }[];
 	/** People found by the search box, with whether each is at the event already. */
 	found: (PersonListItem & { invited: boolean })[];
 	search: string;

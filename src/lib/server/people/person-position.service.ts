@@ -37,7 +37,7 @@ import {
 } from './person-position.repository';
 import { toPositionFormValues, toPositionViews, type PositionView } from './person-position.view';
 import { findOrganizationId, findPersonRow } from './person.repository';
-import { getPersonFormChoices, type OrganizationChoice } from './person.service';
+import { getNamedChoices, type NamedChoices } from '../choosers/chooser.service';
 
 /** The day an event is held on, as its own zone counts it. */
 function eventDateOf(event: { start_at: string; time_zone: string }): IsoDate {
@@ -151,21 +151,23 @@ export interface PersonPositionsPage {
 	personId: number;
 	name: string;
 	positions: PositionView[];
-	organizations: OrganizationChoice[];
+	/** The organisations of the posts, for the forms' choosers (they find any other). */
+	named: NamedChoices;
 }
 
-/** A person's posts, latest first, with the organisations for the form; null when there is no such person. */
+/** A person's posts, latest first, with their organisations named; null when there is no such person. */
 export async function findPersonPositionsPage(
 	db: Kysely<Database>,
 	personId: number
 ): Promise<PersonPositionsPage | null> {
-	const [person, rows, organizations] = await Promise.all([
+	const [person, rows] = await Promise.all([
 		findPersonRow(db, personId),
-		listPositionsOfPerson(db, personId),
-		getPersonFormChoices(db)
+		listPositionsOfPerson(db, personId)
 	]);
 	if (!person) return null;
-	return { personId, name: formatPersonName(person), positions: toPositionViews(rows), organizations };
+	const positions = toPositionViews(rows);
+	const named = await getNamedChoices(db, { organization: rows.map((row) => row.organization_id) });
+	return { personId, name: formatPersonName(person), positions, named };
 }
 
 function positionColumns(input: PersonPositionInput) {

@@ -269,14 +269,3 @@ export async function findOrganizationId(db: Kysely<Database>, organizationId: n
 		.executeTakeFirst();
 	return row ?? null;
 }
-
-/** Everyone in the directory, alphabetically, for a form's list. */
-export async function listPersonOptions(db: Kysely<Database>) {
-	return db
-		.selectFrom('person')
-		.select(['id', 'honorific', 'given_name', 'family_name'])
-		.orderBy('family_name')
-		.orderBy('given_name')
-		.orderBy('id')
-		.execute();
-}

@@ -10,7 +10,7 @@ import type { Database, Person } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import { formCheckbox, formText } from '../validation';
 import type { PersonCreateInput, PersonFormValues } from './person.input';
-import { listOrganizationOptions } from '../organizations/organization.repository';
+import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import {
 	clearNameKeys,
@@ -26,7 +26,6 @@ import {
 	listPeople,
 	listPeopleByNameKeyOrEmail,
 	listPeopleWithoutNameKey,
-	listPersonOptions,
 	updateNameKey,
 	updatePersonRow,
 	type PersonFilter
@@ -266,29 +265,26 @@ export function toPersonFormValues(row: Person): PersonFormValues {
 	};
 }
 
-export type OrganizationChoice = readonly [number, string];
-export type Choice = readonly [number, string];
+/** The person form's fields chosen by name. */
+export const PERSON_CHOOSERS: Record<string, ChooserField> = { organizationId: { kind: 'organization' } };
 
-/** The people and organisations of the directory, by name, for the lists of a form. Two queries. */
-export async function getDirectoryChoices(
-	db: Kysely<Database>
-): Promise<{ people: Choice[]; organizations: Choice[] }> {
-	const [people, organizations] = await Promise.all([listPersonOptions(db), getPersonFormChoices(db)]);
-	return { people: people.map((p) => [p.id, formatPersonName(p)] as const), organizations };
+/** The organisation the person form's values name (its chooser finds any other). One query at most. */
+export async function getPersonFormChoices(
+	db: Kysely<Database>,
+	values: { organizationId?: string } = {}
+): Promise<NamedChoices> {
+	return getNamedChoices(db, { organization: [values.organizationId] });
 }
 
-/** The organisations a person may belong to, for the form's list. One query. */
-export async function getPersonFormChoices(db: Kysely<Database>): Promise<OrganizationChoice[]> {
-	return (await listOrganizationOptions(db)).map((o) => [o.id, o.name] as const);
-}
-
-/** The person's edit form with its choices, or null when there is no such person. Two queries. */
+/** The person's edit form with the organisation it names, or null when there is no such person. */
 export async function findPersonForm(
 	db: Kysely<Database>,
 	personId: number
-): Promise<{ name: string; values: PersonFormValues; organizations: OrganizationChoice[] } | null> {
-	const [row, organizations] = await Promise.all([findPersonRow(db, personId), getPersonFormChoices(db)]);
-	return row ? { name: formatPersonName(row), values: toPersonFormValues(row), organizations } : null;
+): Promise<{ name: string; values: PersonFormValues; named: NamedChoices } | null> {
+	const row = await findPersonRow(db, personId);
+	if (!row) return null;
+	const values = toPersonFormValues(row);
+	return { name: formatPersonName(row), values, named: await getPersonFormChoices(db, values) };
 }
 
 /**

@@ -16,10 +16,9 @@ import type { Database, Project } from '../db/schema';
 import { RuleViolation } from '../errors';
 import { toEventSummary } from '../events/event.view';
 import { organizationRefsBy } from '../organizations/organization.ref';
-import { listOrganizationOptions } from '../organizations/organization.repository';
 import { toOutcomeSummary } from '../outcomes/outcome.view';
 import { toPage, type Page, type PageRequest } from '../pagination';
-import { getDirectoryChoices, type Choice } from '../people/person.service';
+import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import {
 	changeLink,
 	insertVersionedRecord,
@@ -68,17 +67,14 @@ export async function listProjectsPage(
 
 export interface ProjectRegister {
 	projects: Page<ProjectListItem>;
-	/** The organisations the list may be narrowed to, by name. */
-	partners: { id: number; name: string }[];
 }
 
-/** The projects page: a page of projects and the partners to filter by. Three queries. */
+/** The projects page: a page of projects (its partner filter is chosen by name). */
 export async function getProjectRegister(
 	db: Kysely<Database>,
 	query: ProjectFilter & { page: PageRequest }
 ): Promise<ProjectRegister> {
-	const [projects, partners] = await Promise.all([listProjectsPage(db, query), listOrganizationOptions(db)]);
-	return { projects, partners };
+	return { projects: await listProjectsPage(db, query) };
 }
 
 /** The projects that link to an event, for its page. One query. */
@@ -156,23 +152,29 @@ function projectColumns(input: ProjectInput) {
 }
 
 export interface ProjectFormChoices {
-	/** Everyone and every organisation by name, as the other record forms offer them. */
-	people: Choice[];
-	organizations: Choice[];
+	/** The people and organisations the form's values name (the choosers find any other). */
+	named: NamedChoices;
 	/** The agreement a new project is made under, when it was opened from one. */
 	agreement: { id: number; title: string } | null;
 }
 
+/** The project form's fields chosen by name. */
+export const PROJECT_CHOOSERS: Record<string, ChooserField> = {
+	partners: { kind: 'organization', multiple: true },
+	focalPersonId: { kind: 'person' }
+};
+
 /** What the project form offers. Three queries at most. */
 export async function getProjectFormChoices(
 	db: Kysely<Database>,
-	agreementId: number | null = null
+	agreementId: number | null = null,
+	values: { partners?: string; focalPersonId?: string } = {}
 ): Promise<ProjectFormChoices> {
-	const [directory, agreement] = await Promise.all([
-		getDirectoryChoices(db),
+	const [named, agreement] = await Promise.all([
+		getNamedChoices(db, { organization: [values.partners], person: [values.focalPersonId] }),
 		agreementId === null ? null : findAgreementRow(db, agreementId)
 	]);
-	return { ...directory, agreement: agreement ? { id: agreement.id, title: agreement.title } : null };
+	return { named, agreement: agreement ? { id: agreement.id, title: agreement.title } : null };
 }
 
 export async function findProjectForm(db: Kysely<Database>, projectId: number) {
@@ -181,14 +183,11 @@ export async function findProjectForm(db: Kysely<Database>, projectId: number) {
 		listLinks(db, PROJECT_PARTNERS, [projectId])
 	]);
 	if (!row) return null;
-	return {
-		title: row.title,
-		values: toProjectFormValues(
-			row,
-			partners.map((p) => p.targetId)
-		),
-		choices: await getProjectFormChoices(db)
-	};
+	const values = toProjectFormValues(
+		row,
+		partners.map((p) => p.targetId)
+	);
+	return { title: row.title, values, choices: await getProjectFormChoices(db, null, values) };
 }
 
 /** The partners and the focal point the form names must exist: refused beside the field otherwise. */

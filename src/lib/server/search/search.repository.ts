@@ -6,13 +6,16 @@
  */
 import { PostgresAdapter, sql, type Kysely, type RawBuilder } from 'kysely';
 import { pageByKeyset } from '../db/keyset';
-import type { Database, SearchEntityType } from '../db/schema';
+import type { Database, PendingEntityType, SearchEntityType } from '../db/schema';
 import type { PageRequest } from '../pagination';
 import { spellingsOf, type SearchTerms } from './search.text';
 
 type Db = Kysely<Database>;
 
 export type DocumentKey = { entity_type: SearchEntityType; entity_id: number };
+
+/** A record on the pending list: a searched one, or a venue, whose name only the choosers keep. */
+export type PendingKey = { entity_type: PendingEntityType; entity_id: number };
 
 export interface SearchDocument extends DocumentKey {
 	title: string;
@@ -46,7 +49,7 @@ export async function hasPendingDocuments(db: Db): Promise<boolean> {
  * writes their documents: a change made meanwhile puts its record back on the list (on PostgreSQL the
  * trigger's insert waits for this delete to commit), so nothing is lost.
  */
-export async function claimPendingDocuments(db: Db, limit: number): Promise<DocumentKey[]> {
+export async function claimPendingDocuments(db: Db, limit: number): Promise<PendingKey[]> {
 	return db
 		.deleteFrom('search_pending')
 		.where((eb) =>
@@ -71,8 +74,9 @@ const SEARCHED_TABLES = [
 	'outcome',
 	'correspondence',
 	'agreement',
-	'project'
-] as const satisfies readonly SearchEntityType[];
+	'project',
+	'venue'
+] as const satisfies readonly PendingEntityType[];
 
 /** Puts every searchable record on the pending list (after a change to how documents are made). */
 export async function markEverythingPending(db: Db): Promise<void> {

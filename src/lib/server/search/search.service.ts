@@ -5,7 +5,9 @@
  * search always sees every change committed before it, and no other service has to know the index.
  */
 import type { Kysely } from 'kysely';
-import type { Database, SearchEntityType } from '../db/schema';
+import { listVenuesToIndex, replaceChooserWords } from '../choosers/chooser.repository';
+import { chooserWords, isChooserKind } from '../choosers/chooser.words';
+import type { ChooserKind, Database, PendingEntityType, SearchEntityType } from '../db/schema';
 import { toPage, type PageRequest } from '../pagination';
 import {
 	agreementDocument,
@@ -29,6 +31,7 @@ import {
 	markEverythingPending,
 	replaceDocuments,
 	searchGrouped,
+	type DocumentKey,
 	searchOfType
 } from './search.repository';
 import { parseQuery } from './search.text';
@@ -55,7 +58,7 @@ export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> 
 	for (;;) {
 		const claimed = await db.transaction().execute(async (tx) => {
 			const keys = await claimPendingDocuments(tx, REFRESH_BATCH);
-			const ids = (type: SearchEntityType) =>
+			const ids = (type: PendingEntityType) =>
 				keys.filter((key) => key.entity_type === type).map((key) => key.entity_id);
 			// One after another: inside a transaction they share its one connection.
 			const events = await listEventsToIndex(tx, ids('event'));
@@ -65,7 +68,8 @@ export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> 
 			const letters = await listCorrespondenceToIndex(tx, ids('correspondence'));
 			const agreements = await listAgreementsToIndex(tx, ids('agreement'));
 			const projects = await listProjectsToIndex(tx, ids('project'));
-			await replaceDocuments(tx, keys, [
+			const venues = await listVenuesToIndex(tx, ids('venue'));
+			const documents = [
 				...events.map(eventDocument),
 				...people.map(personDocument),
 				...organizations.map(organizationDocument),
@@ -73,7 +77,20 @@ export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> 
 				...letters.map(correspondenceDocument),
 				...agreements.map(agreementDocument),
 				...projects.map(projectDocument)
-			]);
+			];
+			await replaceDocuments(
+				tx,
+				keys.filter((key): key is DocumentKey => key.entity_type !== 'venue'),
+				documents
+			);
+			// The choosers' words of the same records, from the same documents.
+			await replaceChooserWords(
+				tx,
+				keys.filter((key): key is { entity_type: ChooserKind; entity_id: number } =>
+					isChooserKind(key.entity_type)
+				),
+				chooserWords(documents, venues)
+			);
 			return keys.length;
 		});
 		done += claimed;

@@ -4,16 +4,6 @@ import { pageByKeyset } from '../db/keyset';
 import type { Database, NewVenue, VenueTable } from '../db/schema';
 import type { PageRequest } from '../pagination';
 
-/** Every venue, for the event form's <select>, with the zone events there default to. */
-export async function listVenueOptions(db: Kysely<Database>) {
-	return db
-		.selectFrom('venue')
-		.select(['id', 'name', 'city', 'country_code', 'time_zone'])
-		.orderBy('name')
-		.orderBy('id')
-		.execute();
-}
-
 export async function findVenue(db: Kysely<Database>, venueId: number) {
 	const row = await db
 		.selectFrom('venue')

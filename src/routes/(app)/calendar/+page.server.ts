@@ -1,9 +1,6 @@
 import { parseCalendarFilter, parseCalendarQuery, parseZone } from '$lib/server/calendar/calendar.input';
-import {
-	getCalendarFilterChoices,
-	getCalendarMonth,
-	getCalendarWeek
-} from '$lib/server/calendar/calendar.service';
+import { getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
+import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { officeTimeZone, timeZoneChoices } from '$lib/server/calendar/calendar.settings';
 import { hasRole } from '$lib/server/auth/access';
 import { database } from '$lib/server/db';
@@ -18,7 +15,12 @@ const ZONE_COOKIE = 'calendar_zone';
 export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	const { db } = database();
 	const officeZone = officeTimeZone();
-	const query = parseCalendarQuery(url.searchParams, {
+	const params = new URLSearchParams(url.searchParams);
+	const chosen = await resolveChosen(db, params, {
+		organization: { kind: 'organization' },
+		person: { kind: 'person' }
+	});
+	const query = parseCalendarQuery(params, {
 		defaultZone: parseZone(cookies.get(ZONE_COOKIE)) ?? officeZone,
 		now: new Date().toISOString()
 	});
@@ -31,7 +33,7 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 			secure: url.protocol === 'https:'
 		});
 	}
-	const [calendar, choices, officeFeeds] = await Promise.all([
+	const [calendar, officeFeeds] = await Promise.all([
 		query.view === 'week'
 			? getCalendarWeek(db, { date: query.date, zone: query.zone, filter: query.filter })
 			: getCalendarMonth(db, {
@@ -40,10 +42,9 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 					zone: query.zone,
 					filter: query.filter
 				}),
-		getCalendarFilterChoices(db),
 		hasRole(locals.user, 'officer') ? getOfficeFeeds(db) : null
 	]);
-	return { query, calendar, choices, officeZone, zones: timeZoneChoices(), officeFeeds };
+	return { query, calendar, chosen, officeZone, zones: timeZoneChoices(), officeFeeds };
 };
 
 export const actions: Actions = {

@@ -1,3 +1,4 @@
+import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
 import {
 	correspondenceListParams,
@@ -11,8 +12,10 @@ import { pageRequest } from '$lib/server/pagination';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const query = parseCorrespondenceListQuery(url.searchParams);
 	const db = database().db;
+	const submitted = new URLSearchParams(url.searchParams);
+	const chosen = await resolveChosen(db, submitted, { organization: { kind: 'organization' } });
+	const query = parseCorrespondenceListQuery(submitted);
 	const [correspondence, choices] = await Promise.all([
 		listCorrespondencePage(db, { ...query, page: pageRequest(url, 25, ['date', 'id']) }),
 		getCorrespondenceRegisterChoices(db)
@@ -22,6 +25,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		query,
 		correspondence,
 		choices,
+		chosen,
 		exportHref: `/correspondence/export.csv${params ? `?${params}` : ''}`
 	};
 };

@@ -11,7 +11,16 @@ import {
 	type EventFormValues,
 	type EventInput
 } from '$lib/server/events/event.input';
-import { failureFrom, formFailure, invalidInput, type FormFailure } from '$lib/server/http/form-failure';
+import { resolveChosen, type ChooserField } from '$lib/server/choosers/chooser.service';
+import { database } from '$lib/server/db';
+import {
+	failureFrom,
+	formFailure,
+	invalidInput,
+	unresolvedChoices,
+	withChoosers,
+	type FormFailure
+} from '$lib/server/http/form-failure';
 
 export type SaveEvent = (
 	input: EventInput,
@@ -26,22 +35,33 @@ export type EventFormFailure = FormFailure<EventFormValues> & {
 	clashes?: { list: Clashes['clashes']; proposed: Clashes['proposed'] };
 };
 
+/** The event form's choosers: its venue, and its hosts and co-hosts. */
+export const EVENT_CHOOSERS: Record<string, ChooserField> = {
+	venueId: { kind: 'venue' },
+	host: { kind: 'organization', multiple: true },
+	coHost: { kind: 'organization', multiple: true }
+};
+
 export async function saveEventForm(
 	request: Request,
 	save: SaveEvent
 ): Promise<ActionFailure<EventFormFailure>> {
-	const { values, overrideClashes } = readEventForm(await request.formData());
+	const data = await request.formData();
+	const chosen = await resolveChosen(database().db, data, EVENT_CHOOSERS);
+	const { values, overrideClashes } = readEventForm(data);
+	const unresolved = unresolvedChoices(chosen, { values });
+	if (unresolved) return unresolved;
 	const parsed = EventFormInput.safeParse(values);
-	if (!parsed.success) return invalidInput(parsed.error, { values });
+	if (!parsed.success) return withChoosers(invalidInput(parsed.error, { values }), chosen);
 	let outcome: EventSaveOutcome;
 	try {
 		outcome = await save(parsed.data, { overrideClashes }, values);
 	} catch (e) {
-		return failureFrom(e, { values });
+		return withChoosers(failureFrom(e, { values }), chosen);
 	}
 	if (!outcome.saved) {
 		const clashes = { list: outcome.clashes, proposed: outcome.proposed };
-		return fail(409, { ...formFailure({ values }), clashes });
+		return fail(409, { ...formFailure({ values }), clashes, choosers: chosen.choosers });
 	}
 	redirect(303, `/events/${outcome.eventId}`);
 }

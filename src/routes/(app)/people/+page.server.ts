@@ -1,5 +1,5 @@
+import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
-import { listOrganizationFilterOptions } from '$lib/server/organizations/organization.service';
 import { pageRequest } from '$lib/server/pagination';
 import { parsePersonListQuery } from '$lib/server/people/person.input';
 import { listPeoplePage } from '$lib/server/people/person.service';
@@ -7,10 +7,12 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
 	const { db } = database();
-	const { organizationId } = parsePersonListQuery(url.searchParams);
-	const [people, organizations] = await Promise.all([
-		listPeoplePage(db, { organizationId, page: pageRequest(url, 50, ['text', 'text', 'id']) }),
-		listOrganizationFilterOptions(db)
-	]);
-	return { organizationId: organizationId ?? null, people, organizations };
+	const params = new URLSearchParams(url.searchParams);
+	const chosen = await resolveChosen(db, params, { organization: { kind: 'organization' } });
+	const { organizationId } = parsePersonListQuery(params);
+	const people = await listPeoplePage(db, {
+		organizationId,
+		page: pageRequest(url, 50, ['text', 'text', 'id'])
+	});
+	return { organizationId: organizationId ?? null, people, chosen };
 };

@@ -1,7 +1,11 @@
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { AGREEMENT_FORM, AgreementInput } from '$lib/server/agreements/agreement.input';
-import { createAgreement, getAgreementFormChoices } from '$lib/server/agreements/agreement.service';
+import {
+	AGREEMENT_CHOOSERS,
+	createAgreement,
+	getAgreementFormChoices
+} from '$lib/server/agreements/agreement.service';
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +25,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: AGREEMENT_FORM.read,
 			schema: AgreementInput,
+			choosers: AGREEMENT_CHOOSERS,
 			save: async (input) => `/agreements/${await createAgreement(database().db, actorOf(event), input)}`
 		});
 	}

@@ -6,6 +6,7 @@ import {
 	readCorrespondenceForm
 } from '$lib/server/correspondence/correspondence.input';
 import {
+	CORRESPONDENCE_CHOOSERS,
 	createCorrespondence,
 	getCorrespondenceFormChoices
 } from '$lib/server/correspondence/correspondence.service';
@@ -26,6 +27,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readCorrespondenceForm,
 			schema: CorrespondenceInput,
+			choosers: CORRESPONDENCE_CHOOSERS,
 			save: async (input) =>
 				`/correspondence/${await createCorrespondence(database().db, actorOf(event), input)}`
 		});

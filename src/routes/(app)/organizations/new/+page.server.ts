@@ -5,12 +5,16 @@ import {
 	OrganizationInput,
 	readOrganizationForm
 } from '$lib/server/organizations/organization.input';
-import { createOrganization, getOrganizationChoices } from '$lib/server/organizations/organization.service';
+import {
+	createOrganization,
+	getOrganizationChoices,
+	ORGANIZATION_CHOOSERS
+} from '$lib/server/organizations/organization.service';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	return { values: emptyOrganizationForm(), parents: await getOrganizationChoices(database().db) };
+	return { values: emptyOrganizationForm(), named: await getOrganizationChoices(database().db) };
 };
 
 export const actions: Actions = {
@@ -18,6 +22,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readOrganizationForm,
 			schema: OrganizationInput,
+			choosers: ORGANIZATION_CHOOSERS,
 			save: async (input) =>
 				`/organizations/${await createOrganization(database().db, actorOf(event), input)}`
 		});

@@ -1,7 +1,7 @@
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { emptyOutcomeForm, OutcomeInput, readOutcomeForm } from '$lib/server/outcomes/outcome.input';
-import { createOutcome, getOutcomeFormChoices } from '$lib/server/outcomes/outcome.service';
+import { createOutcome, getOutcomeFormChoices, OUTCOME_CHOOSERS } from '$lib/server/outcomes/outcome.service';
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,6 +23,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readOutcomeForm,
 			schema: OutcomeInput,
+			choosers: OUTCOME_CHOOSERS,
 			save: async (input) => `/outcomes/${await createOutcome(database().db, actorOf(event), input)}`
 		});
 	}

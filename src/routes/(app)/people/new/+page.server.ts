@@ -1,7 +1,15 @@
 import { fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
-import { attempt, formFailure, invalidInput, type FormFailure } from '$lib/server/http/form-failure';
+import { resolveChosen } from '$lib/server/choosers/chooser.service';
+import {
+	attempt,
+	formFailure,
+	invalidInput,
+	unresolvedChoices,
+	withChoosers,
+	type FormFailure
+} from '$lib/server/http/form-failure';
 import {
 	emptyPersonForm,
 	PersonCreateInput,
@@ -9,12 +17,12 @@ import {
 	readSomeoneElse,
 	type PersonFormValues
 } from '$lib/server/people/person.input';
-import { createPerson, getPersonFormChoices } from '$lib/server/people/person.service';
+import { createPerson, getPersonFormChoices, PERSON_CHOOSERS } from '$lib/server/people/person.service';
 import type { PersonMatchView } from '$lib/server/people/person.view';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async () => {
-	return { values: emptyPersonForm(), organizations: await getPersonFormChoices(database().db) };
+	return { values: emptyPersonForm(), named: await getPersonFormChoices(database().db) };
 };
 
 /** The one failure shape, with the people in the directory the one typed may be. */
@@ -24,10 +32,13 @@ export const actions: Actions = {
 	/** Adds the person, unless they may be in the directory already: then the likely matches come first. */
 	save: async (event): Promise<ActionFailure<NewPersonFailure>> => {
 		const data = await event.request.formData();
+		const chosen = await resolveChosen(database().db, data, PERSON_CHOOSERS);
 		const values = readPersonForm(data);
+		const unresolved = unresolvedChoices(chosen, { values });
+		if (unresolved) return unresolved;
 		const parsed = PersonCreateInput.safeParse(values);
-		if (!parsed.success) return invalidInput(parsed.error, { values });
-		return attempt({ values }, async () => {
+		if (!parsed.success) return withChoosers(invalidInput(parsed.error, { values }), chosen);
+		const answer = await attempt({ values }, async () => {
 			const result = await createPerson(database().db, actorOf(event), parsed.data, {
 				someoneElse: readSomeoneElse(data)
 			});
@@ -36,5 +47,6 @@ export const actions: Actions = {
 			}
 			redirect(303, `/people/${result.person.id}`);
 		});
+		return withChoosers(answer, chosen);
 	}
 };

@@ -1,7 +1,7 @@
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PROJECT_FORM, ProjectCreateInput } from '$lib/server/projects/project.input';
-import { createProject, getProjectFormChoices } from '$lib/server/projects/project.service';
+import { createProject, getProjectFormChoices, PROJECT_CHOOSERS } from '$lib/server/projects/project.service';
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
@@ -21,6 +21,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: PROJECT_FORM.read,
 			schema: ProjectCreateInput,
+			choosers: PROJECT_CHOOSERS,
 			save: async (input) => `/projects/${await createProject(database().db, actorOf(event), input)}`
 		});
 	}

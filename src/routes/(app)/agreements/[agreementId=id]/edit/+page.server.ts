@@ -2,7 +2,11 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { AGREEMENT_FORM, AgreementInput } from '$lib/server/agreements/agreement.input';
-import { findAgreementForm, reviseAgreement } from '$lib/server/agreements/agreement.service';
+import {
+	AGREEMENT_CHOOSERS,
+	findAgreementForm,
+	reviseAgreement
+} from '$lib/server/agreements/agreement.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +23,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: AGREEMENT_FORM.read,
 			schema: AgreementInput,
+			choosers: AGREEMENT_CHOOSERS,
 			save: async (input, values) => {
 				const version = versionOf(values, 'agreement');
 				await reviseAgreement(database().db, actorOf(event), agreementId, version, input);

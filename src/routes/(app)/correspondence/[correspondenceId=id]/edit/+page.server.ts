@@ -3,6 +3,7 @@ import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { CorrespondenceInput, readCorrespondenceForm } from '$lib/server/correspondence/correspondence.input';
 import {
+	CORRESPONDENCE_CHOOSERS,
 	findCorrespondenceForm,
 	reviseCorrespondence
 } from '$lib/server/correspondence/correspondence.service';
@@ -22,6 +23,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readCorrespondenceForm,
 			schema: CorrespondenceInput,
+			choosers: CORRESPONDENCE_CHOOSERS,
 			save: async (input, values) => {
 				const version = versionOf(values, 'document');
 				await reviseCorrespondence(database().db, actorOf(event), correspondenceId, version, input);

@@ -8,12 +8,9 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
-	const [form, options] = await Promise.all([
-		findDuplicateForm(db, Number(params.eventId)),
-		getEventFormOptions(db)
-	]);
+	const form = await findDuplicateForm(db, Number(params.eventId));
 	if (!form) error(404, 'There is no such event.');
-	return { source: form.source, values: form.values, options };
+	return { source: form.source, values: form.values, options: await getEventFormOptions(db, form.values) };
 };
 
 export const actions: Actions = {

@@ -12,12 +12,13 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
-	const [event, options] = await Promise.all([
-		findEventForm(db, Number(params.eventId)),
-		getEventFormOptions(db)
-	]);
+	const event = await findEventForm(db, Number(params.eventId));
 	if (!event) error(404, 'There is no such event.');
-	return { heading: event.heading, values: event.values, options };
+	return {
+		heading: event.heading,
+		values: event.values,
+		options: await getEventFormOptions(db, event.values)
+	};
 };
 
 const NO_VERSION =

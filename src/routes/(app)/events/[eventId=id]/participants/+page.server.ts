@@ -1,10 +1,13 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
 import {
 	attempt,
 	formFailure,
 	invalidInput,
+	unresolvedChoices,
+	withChoosers,
 	type FormContext,
 	type FormFailure
 } from '$lib/server/http/form-failure';
@@ -50,6 +53,7 @@ import {
 	RsvpInput
 } from '$lib/server/participants/participant.input';
 import { PERSON_FIELDS, PersonCreateInput, readSomeoneElse } from '$lib/server/people/person.input';
+import { PERSON_CHOOSERS } from '$lib/server/people/person.service';
 import type { PersonMatchView } from '$lib/server/people/person.view';
 import type { ClashWarning, ImportPreviewView } from '$lib/server/participants/participant.view';
 import { fieldErrors, formFields } from '$lib/server/validation';
@@ -168,8 +172,11 @@ export const actions: Actions = {
 
 	createAndInvite: async (event): Promise<ActionFailure<ParticipantsFailure>> => {
 		const data = await event.request.formData();
+		const chosen = await resolveChosen(database().db, data, PERSON_CHOOSERS);
 		const fields = formFields(data, [...PERSON_FIELDS, ...NEW_PERSON_INVITE_FIELDS]);
 		const context: Context = { form: 'newPerson', values: fields };
+		const unresolved = unresolvedChoices(chosen, context);
+		if (unresolved) return unresolved;
 		const person = PersonCreateInput.safeParse(fields);
 		const placement = NewPersonInviteInput.safeParse(fields);
 		if (!person.success || !placement.success) {
@@ -178,9 +185,9 @@ export const actions: Actions = {
 				...(person.success ? {} : fieldErrors(person.error)),
 				...(placement.success ? {} : fieldErrors(placement.error))
 			};
-			return fail(400, formFailure(context, errors));
+			return fail(400, { ...formFailure(context, errors), choosers: chosen.choosers });
 		}
-		return onEvent(event, context, async (eventId) => {
+		const answer = await onEvent(event, context, async (eventId) => {
 			const made = await createPersonAndInvite(database().db, actorOf(event), eventId, person.data, {
 				role: placement.data.newRole,
 				delegationId: placement.data.newDelegationId,
@@ -191,14 +198,21 @@ export const actions: Actions = {
 			}
 			redirect(303, `${base(event)}?done=created&invited=1&person=${made.personId}`);
 		});
+		return withChoosers(answer, chosen);
 	},
 
 	inviteOrganization: async (event): Promise<ActionFailure<ParticipantsFailure>> => {
-		const fields = formFields(await event.request.formData(), ORGANIZATION_INVITE_FIELDS);
+		const data = await event.request.formData();
+		const chosen = await resolveChosen(database().db, data, {
+			bulkOrganizationId: { kind: 'organization' }
+		});
+		const fields = formFields(data, ORGANIZATION_INVITE_FIELDS);
 		const context: Context = { form: 'organization', values: fields };
+		const unresolved = unresolvedChoices(chosen, context);
+		if (unresolved) return unresolved;
 		const parsed = OrganizationInviteInput.safeParse(fields);
-		if (!parsed.success) return invalidInput(parsed.error, context);
-		return onEvent(event, context, async (eventId) => {
+		if (!parsed.success) return withChoosers(invalidInput(parsed.error, context), chosen);
+		const answer = await onEvent(event, context, async (eventId) => {
 			const result = await inviteOrganization(database().db, actorOf(event), eventId, {
 				organizationId: parsed.data.bulkOrganizationId,
 				includeSubOrganizations: parsed.data.includeSubOrganizations,
@@ -208,6 +222,7 @@ export const actions: Actions = {
 			});
 			return clashOrDone(event, context, result);
 		});
+		return withChoosers(answer, chosen);
 	},
 
 	previewImport: async (event) => {
@@ -238,17 +253,24 @@ export const actions: Actions = {
 	},
 
 	createDelegation: async (event) => {
-		const fields = formFields(await event.request.formData(), ['delegationName', 'delegationOrganizationId']);
+		const data = await event.request.formData();
+		const chosen = await resolveChosen(database().db, data, {
+			delegationOrganizationId: { kind: 'organization' }
+		});
+		const fields = formFields(data, ['delegationName', 'delegationOrganizationId']);
 		const context: Context = { form: 'delegation', values: fields };
+		const unresolved = unresolvedChoices(chosen, context);
+		if (unresolved) return unresolved;
 		const parsed = DelegationCreateInput.safeParse(fields);
-		if (!parsed.success) return invalidInput(parsed.error, context);
-		return onEvent(event, context, async (eventId) => {
+		if (!parsed.success) return withChoosers(invalidInput(parsed.error, context), chosen);
+		const answer = await onEvent(event, context, async (eventId) => {
 			await createDelegation(database().db, actorOf(event), eventId, {
 				name: parsed.data.delegationName,
 				organizationId: parsed.data.delegationOrganizationId
 			});
 			redirect(303, `${base(event)}?done=delegation#delegations`);
 		});
+		return withChoosers(answer, chosen);
 	},
 
 	renameDelegation: smallForm('rename', DelegationRenameInput, async (event, eventId, input) => {

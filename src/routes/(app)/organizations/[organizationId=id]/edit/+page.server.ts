@@ -2,7 +2,11 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { OrganizationInput, readOrganizationForm } from '$lib/server/organizations/organization.input';
-import { findOrganizationForm, reviseOrganization } from '$lib/server/organizations/organization.service';
+import {
+	findOrganizationForm,
+	ORGANIZATION_CHOOSERS,
+	reviseOrganization
+} from '$lib/server/organizations/organization.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +23,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readOrganizationForm,
 			schema: OrganizationInput,
+			choosers: ORGANIZATION_CHOOSERS,
 			save: async (input, values) => {
 				const version = versionOf(values, 'organisation');
 				await reviseOrganization(database().db, actorOf(event), organizationId, version, input);

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { OutcomeInput, readOutcomeForm } from '$lib/server/outcomes/outcome.input';
-import { findOutcomeForm, reviseOutcome } from '$lib/server/outcomes/outcome.service';
+import { findOutcomeForm, OUTCOME_CHOOSERS, reviseOutcome } from '$lib/server/outcomes/outcome.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +19,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readOutcomeForm,
 			schema: OutcomeInput,
+			choosers: OUTCOME_CHOOSERS,
 			save: async (input, values) => {
 				await reviseOutcome(database().db, actorOf(event), outcomeId, versionOf(values, 'outcome'), input);
 				return `/outcomes/${outcomeId}`;

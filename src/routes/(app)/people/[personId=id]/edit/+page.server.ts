@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PersonCreateInput, readPersonForm } from '$lib/server/people/person.input';
-import { findPersonForm, revisePerson } from '$lib/server/people/person.service';
+import { findPersonForm, PERSON_CHOOSERS, revisePerson } from '$lib/server/people/person.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +19,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readPersonForm,
 			schema: PersonCreateInput,
+			choosers: PERSON_CHOOSERS,
 			save: async (input, values) => {
 				await revisePerson(database().db, actorOf(event), personId, versionOf(values, 'person'), input);
 				return `/people/${personId}`;

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
+import { PERSON_CHOOSERS } from '$lib/server/people/person.service';
 import {
 	emptyPositionForm,
 	PersonPositionInput,
@@ -22,6 +23,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readPositionForm,
 			schema: PersonPositionInput,
+			choosers: PERSON_CHOOSERS,
 			save: async (input) => {
 				await addPersonPosition(database().db, actorOf(event), personId, input);
 				return `/people/${personId}/positions?done=added`;

@@ -2,7 +2,7 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PROJECT_FORM, ProjectInput } from '$lib/server/projects/project.input';
-import { findProjectForm, reviseProject } from '$lib/server/projects/project.service';
+import { findProjectForm, PROJECT_CHOOSERS, reviseProject } from '$lib/server/projects/project.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -19,6 +19,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: PROJECT_FORM.read,
 			schema: ProjectInput,
+			choosers: PROJECT_CHOOSERS,
 			save: async (input, values) => {
 				const version = versionOf(values, 'project');
 				await reviseProject(database().db, actorOf(event), projectId, version, input);

@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
+import { PERSON_CHOOSERS } from '$lib/server/people/person.service';
 import { attempt } from '$lib/server/http/form-failure';
 import { PersonPositionInput, readPositionForm } from '$lib/server/people/person-position.input';
 import {
@@ -25,6 +26,7 @@ export const actions: Actions = {
 		return saveRecordForm(event.request, {
 			read: readPositionForm,
 			schema: PersonPositionInput,
+			choosers: PERSON_CHOOSERS,
 			save: async (input, values) => {
 				const version = versionOf(values, 'post');
 				await revisePersonPosition(database().db, actorOf(event), personId, positionId, version, input);
