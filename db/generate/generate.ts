@@ -11,6 +11,7 @@ import { hashSecret } from '../../src/lib/server/auth/tokens';
 import type { DatabaseHandle } from '../../src/lib/server/db/connection';
 import { migrateToLatest } from '../../src/lib/server/db/migrator';
 import type { DatedRecord, RecordLink } from '../../src/lib/server/dossier/dossier.repository';
+import { chooserWords } from '../../src/lib/server/choosers/chooser.words';
 import { dossierEntriesOf } from '../../src/lib/server/dossier/dossier.entries';
 import { refreshDossiers } from '../../src/lib/server/dossier/dossier.service';
 import type { SearchDocument } from '../../src/lib/server/search/search.repository';
@@ -123,6 +124,7 @@ const FILLED: TableName[] = [
 	'project_agreement',
 	'calendar_feed',
 	'search_document',
+	'chooser_word',
 	'dossier_entry'
 ];
 /** Those with an id column the generator fills in. */
@@ -433,6 +435,7 @@ const COLUMNS = {
 	project_agreement: ['project_id', 'agreement_id'],
 	calendar_feed: ['id', 'secret_hash', 'name', 'person_id', 'organization_id', 'created_at'],
 	search_document: ['id', 'entity_type', 'entity_id', 'title', 'detail', 'body', 'title_terms', 'body_terms'],
+	chooser_word: ['entity_type', 'word', 'entity_id'],
 	dossier_entry: [
 		'organization_id',
 		'record_type',
@@ -684,6 +687,11 @@ function writeDirectory(d: Directory): Rows {
 	for (const v of d.venues) {
 		rows.venue.push([v.id, v.name, null, v.city[0], v.city[1], v.city[2], null, stamp, stamp]);
 	}
+	pushChooserWords(
+		rows,
+		[],
+		d.venues.map((v) => ({ id: v.id, name: v.name, city: v.city[0] }))
+	);
 	for (const s of d.series) {
 		rows.event_series.push([s.id, s.name, `Recurring ${s.kind.replace(/_/g, ' ')}`, stamp, stamp]);
 	}
@@ -709,6 +717,17 @@ function pushDocuments(rows: Rows, documents: SearchDocument[], ids: DocumentIds
 			doc.body_terms
 		]);
 	}
+	pushChooserWords(rows, documents, []);
+}
+
+/** The words the forms' choosers find people, organisations, letters and venues by, as the app keeps them. */
+function pushChooserWords(
+	rows: Rows,
+	documents: SearchDocument[],
+	venues: Parameters<typeof chooserWords>[1]
+) {
+	for (const w of chooserWords(documents, venues))
+		rows.chooser_word.push([w.entity_type, w.word, w.entity_id]);
 }
 
 function pushDossier(

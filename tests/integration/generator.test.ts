@@ -44,14 +44,22 @@ async function digests(db: Db) {
 	return all;
 }
 
-/** The search documents by record, without the ids a rebuild gives anew. */
+/** The search documents by record, without the ids a rebuild gives anew, and the choosers' words. */
 async function documents(db: Db) {
-	return db
+	const written = await db
 		.selectFrom('search_document')
 		.select(['entity_type', 'entity_id', 'title', 'detail', 'body', 'title_terms', 'body_terms'])
 		.orderBy('entity_type')
 		.orderBy('entity_id')
 		.execute();
+	const words = await db
+		.selectFrom('chooser_word')
+		.select(['entity_type', 'entity_id', 'word'])
+		.orderBy('entity_type')
+		.orderBy('entity_id')
+		.orderBy('word')
+		.execute();
+	return { written, words };
 }
 
 /**
@@ -130,7 +138,7 @@ describeEachEngine('the data generator', (engine) => {
 		expect(astray).toEqual([]);
 	});
 
-	test('the search index is what a rebuild makes, and finds an event by a word of its title', async () => {
+	test("the search index and the choosers' words are what a rebuild makes, and an event is found by a word of its title", async () => {
 		const db = second.db;
 		const written = await documents(db);
 		const hits = await searchEverything(db, second.landmarks.rareWord);
