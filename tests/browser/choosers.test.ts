@@ -110,7 +110,12 @@ test('without JavaScript a name naming several is answered with them to pick fro
 	await page
 		.getByRole('radio', { name: /International Organization for Migration/ })
 		.check({ timeout: 5000 });
-	expect(await seriousA11yViolations(page)).toEqual([]);
+	// axe runs in the page's own JavaScript, which this context has switched off: it checks the same
+	// answer in a page that has it.
+	const answer = await scripted.newPage();
+	await answer.setContent(await page.content());
+	expect(await seriousA11yViolations(answer)).toEqual([]);
+	await answer.close();
 	await page.getByRole('button', { name: 'Create event' }).click();
 	await page
 		.waitForURL((url) => /^\/events\/\d+$/.test(url.pathname), { timeout: 10_000 })
