@@ -538,7 +538,8 @@ const MATRIX: Record<string, Cell[]> = {
 		readable('/gifts?year=x&direction=%27&disposition=%00'),
 		noActions('/gifts')
 	],
-	// The demo data has no gifts: tests/http/gifts.test.ts reads and writes real ones.
+	// The demo data has no gifts (tests/http/gifts.test.ts reads and writes real ones): a refusal
+	// renders the page, which is not there.
 	'/(app)/gifts/[giftId=id]': [
 		{
 			method: 'GET',
@@ -546,10 +547,10 @@ const MATRIX: Record<string, Cell[]> = {
 			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
 		},
 		officerWrite('/gifts/999999', 404),
-		officerWrite('/gifts/999999?/photo', 400),
+		officerWrite('/gifts/999999?/photo', 404),
 		officerWrite('/gifts/999999?/removePhoto', 404),
-		officerWrite('/gifts/999999?/link', 400),
-		officerWrite('/gifts/999999?/unlink', 400)
+		officerWrite('/gifts/999999?/link', 404),
+		officerWrite('/gifts/999999?/unlink', 404)
 	],
 	'/(app)/gifts/[giftId=id]/photo': [
 		{
@@ -566,7 +567,7 @@ const MATRIX: Record<string, Cell[]> = {
 	],
 	'/(app)/gifts/[giftId=id]/edit': [
 		officerPage('/gifts/999999/edit', 404),
-		officerWrite('/gifts/999999/edit?/save', 400)
+		officerWrite('/gifts/999999/edit?/save', 404)
 	],
 	'/(app)/gifts/report': [
 		readable('/gifts/report'),
