@@ -196,6 +196,21 @@ export const dossierRoles = vocabulary({
 	meeting: 'Hosted the meeting'
 });
 
+/** Seen from the office: a gift it (or one of its people) received, or one it gave. */
+export const giftDirections = vocabulary({
+	received: 'Received',
+	given: 'Given'
+});
+
+/** What became of a gift, as declarations ask. */
+export const giftDispositions = vocabulary({
+	undecided: 'Not decided yet',
+	kept: 'Kept by the office',
+	archived: 'Archived',
+	declared: 'Declared',
+	returned: 'Returned'
+});
+
 export const userRoles = vocabulary({
 	admin: 'Administrator',
 	officer: 'Protocol officer',
@@ -224,3 +239,5 @@ export type CorrespondenceEventLink = (typeof correspondenceEventLinks.values)[n
 export type UserRole = (typeof userRoles.values)[number];
 export type DossierKind = (typeof dossierKinds.values)[number];
 export type DossierRole = (typeof dossierRoles.values)[number];
+export type GiftDirection = (typeof giftDirections.values)[number];
+export type GiftDisposition = (typeof giftDispositions.values)[number];

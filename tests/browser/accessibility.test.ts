@@ -71,6 +71,10 @@ const MAIN_PAGES = [
 	'/projects/1?find=migration',
 	'/projects/new?agreement=1',
 	'/projects/1/edit',
+	// No demo gifts: the empty register, the form and the report (tests/browser/gifts.test.ts checks a gift's page).
+	'/gifts',
+	'/gifts/new?event=1',
+	'/gifts/report?year=2017&organization=1',
 	// The meeting of the Chief of the SMS with IOM's Regional Director (event 8): its topics, one that
 	// became a statement, one still to be turned into an outcome (its form shown), a search and the edit page.
 	'/events/15/topics',

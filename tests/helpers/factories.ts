@@ -214,3 +214,31 @@ export async function insertAuditEntries(db: Db, count: number, until: Date) {
 			.execute();
 	}
 }
+
+/**
+ * `count` gifts over the last years, received and given in turn, between the first hundred people and
+ * the first twenty organisations, `heavyPersonId` receiving every tenth: a register long enough for its
+ * plans to matter (the data generator writes none).
+ */
+export async function insertGifts(db: Db, count: number, until: Date, heavyPersonId: number) {
+	const people = await db.selectFrom('person').select('id').orderBy('id').limit(100).execute();
+	const organizations = await db.selectFrom('organization').select('id').orderBy('id').limit(20).execute();
+	const rows = Array.from({ length: count }, (_, i) => ({
+		direction: i % 2 === 0 ? ('received' as const) : ('given' as const),
+		given_on: new Date(until.getTime() - i * 18 * 60 * 60 * 1000).toISOString().slice(0, 10),
+		giver_person_id: people[i % people.length]!.id,
+		giver_organization_id: organizations[i % organizations.length]!.id,
+		recipient_person_id: i % 10 === 0 ? heavyPersonId : people[(i + 7) % people.length]!.id,
+		description: `Gift ${i}`,
+		value_minor: 1000 + i,
+		currency: 'AZN',
+		disposition: i % 3 === 0 ? ('declared' as const) : ('kept' as const),
+		...stamps()
+	}));
+	for (let i = 0; i < rows.length; i += 500) {
+		await db
+			.insertInto('gift')
+			.values(rows.slice(i, i + 500))
+			.execute();
+	}
+}

@@ -532,6 +532,54 @@ const MATRIX: Record<string, Cell[]> = {
 		officerPage('/projects/999999/edit', 404),
 		officerWrite('/projects/1/edit?/save', 400)
 	],
+	'/(app)/gifts': [
+		readable('/gifts'),
+		readable('/gifts?year=2026&direction=received&disposition=declared'),
+		readable('/gifts?year=x&direction=%27&disposition=%00'),
+		noActions('/gifts')
+	],
+	// The demo data has no gifts (tests/http/gifts.test.ts reads and writes real ones): a refusal
+	// renders the page, which is not there.
+	'/(app)/gifts/[giftId=id]': [
+		{
+			method: 'GET',
+			path: '/gifts/999999',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/gifts/999999', 404),
+		officerWrite('/gifts/999999?/photo', 404),
+		officerWrite('/gifts/999999?/removePhoto', 404),
+		officerWrite('/gifts/999999?/link', 404),
+		officerWrite('/gifts/999999?/unlink', 404)
+	],
+	'/(app)/gifts/[giftId=id]/photo': [
+		{
+			method: 'GET',
+			path: '/gifts/999999/photo',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/gifts/999999/photo')
+	],
+	'/(app)/gifts/new': [
+		officerPage('/gifts/new', 200),
+		officerPage('/gifts/new?event=1&direction=given', 200),
+		officerWrite('/gifts/new?/save', 400)
+	],
+	'/(app)/gifts/[giftId=id]/edit': [
+		officerPage('/gifts/999999/edit', 404),
+		officerWrite('/gifts/999999/edit?/save', 404)
+	],
+	'/(app)/gifts/report': [
+		readable('/gifts/report'),
+		readable('/gifts/report?year=2026&person=1'),
+		readable('/gifts/report?year=%27&organization=x'),
+		noActions('/gifts/report')
+	],
+	'/(app)/gifts/report/csv': [
+		readable('/gifts/report/csv?year=2026&organization=1'),
+		readable('/gifts/report/csv'),
+		noActions('/gifts/report/csv')
+	],
 	'/(app)/correspondence': [
 		readable('/correspondence'),
 		readable('/correspondence?year=2021&direction=outgoing&kind=letter&organization=1&awaiting=1'),

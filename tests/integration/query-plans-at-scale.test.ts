@@ -19,6 +19,7 @@ import type { Database } from '$lib/server/db/schema';
 import { findDossier, refreshDossiers } from '$lib/server/dossier/dossier.service';
 import { findEventPage, listEventsPage } from '$lib/server/events/event-read.service';
 import { findFeedCalendar } from '$lib/server/feeds/feed.service';
+import { getGiftRegister, getGiftReport } from '$lib/server/gifts/gift.service';
 import { getHomePage } from '$lib/server/home/home.service';
 import { findInvitationsPage } from '$lib/server/invitations/invitation.service';
 import { findOrganizationPage, listOrganizationsPage } from '$lib/server/organizations/organization.service';
@@ -28,7 +29,7 @@ import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/se
 import type { SortKey } from '$lib/server/pagination';
 import { generateData, type Landmarks } from '../../db/generate/generate';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertAuditEntries, insertEvent, insertPerson, stamps } from '../helpers/factories';
+import { insertAuditEntries, insertEvent, insertGifts, insertPerson, stamps } from '../helpers/factories';
 import { planOf } from '../helpers/query-plans';
 
 /** The generated office's "today" (db/generate/generate.ts), in the morning. */
@@ -232,6 +233,28 @@ const pages: PageLoad[] = [
 		]
 	},
 	{
+		name: 'gifts register',
+		load: (db) => getGiftRegister(db, { page: { limit: 25 } }),
+		allow: [orderedWalk('gift', 'gift_given_on_idx', 'every gift read is shown; the limit stops it')]
+	},
+	{
+		name: 'gifts register, one year, declared only',
+		load: (db) =>
+			getGiftRegister(db, { year: Number(now.slice(0, 4)) - 1, disposition: 'declared', page: { limit: 25 } })
+	},
+	{
+		name: "a person's gifts of a year",
+		load: (db, office) =>
+			getGiftReport(db, { year: Number(now.slice(0, 4)), personId: office.heavyPerson.id }),
+		allow: [
+			{
+				query: /from "gift"/,
+				step: SORTS,
+				why: "one person's gifts of one year, found through each side's index, then put in date order"
+			}
+		]
+	},
+	{
 		name: 'action-point board',
 		load: (db) => getActionBoard(db, parseBoardQuery(new URLSearchParams()), { limit: 25 }, NOW),
 		allow: [
@@ -394,6 +417,7 @@ describeEachEngine('query plans on a generated office', (engine) => {
 		NOW = new Date(`${landmarks.today}T09:00:00Z`);
 		now = NOW.toISOString();
 		await insertAuditEntries(handle.db, 6000, NOW);
+		await insertGifts(handle.db, 6000, NOW, landmarks.heavyPerson.id);
 		office = {
 			...landmarks,
 			upcomingCursor: await cursorTenPagesInto(handle.db, 'upcoming'),

@@ -50,6 +50,11 @@ export function chosenNames(choices: Choices, ids: string | undefined): string {
 		.join('; ');
 }
 
+/** The label of a vocabulary's value as the stale notice reads it; '' for none. */
+export function vocabularyLabel(vocabulary: { labels: Record<string, string> }, value: string | undefined) {
+	return vocabulary.labels[value ?? ''] ?? '';
+}
+
 /** A closed vocabulary's values with their labels, as a select's options. */
 export function vocabularyOptions<T extends string>(vocabulary: {
 	values: readonly T[];

@@ -67,6 +67,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/projects/[projectId=id]/edit',
 	'/(app)/correspondence/new',
 	'/(app)/correspondence/[correspondenceId=id]/edit',
+	'/(app)/gifts/new',
+	'/(app)/gifts/[giftId=id]/edit',
 	'/(app)/venues/new',
 	'/(app)/venues/[venueId=id]/edit',
 	'/(app)/outbox',

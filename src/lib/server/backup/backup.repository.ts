@@ -51,12 +51,17 @@ export async function findLatestMigration(db: Kysely<Database>): Promise<string 
 	return rows[0]?.name ?? null;
 }
 
-/** Every content the letters enclose, by SHA-256, with its size. */
+/** Every content of the file store that a record holds (letters' files, gifts' photographs), by SHA-256, with its size. */
 export async function listEnclosedContent(db: Kysely<Database>): Promise<{ sha256: string; size: number }[]> {
+	const photos = db
+		.selectFrom('gift')
+		.select(['photo_sha256 as sha256', 'photo_size as size'])
+		.where('photo_sha256', 'is not', null)
+		.$narrowType<{ sha256: string; size: number }>();
 	return db
 		.selectFrom('correspondence_file')
 		.select(['sha256', 'size'])
-		.distinct()
+		.union(photos)
 		.orderBy('sha256')
 		.execute();
 }

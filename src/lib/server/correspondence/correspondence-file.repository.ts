@@ -50,17 +50,6 @@ export async function findCorrespondenceFileByContent(
 	return row ?? null;
 }
 
-/** Whether any document encloses this content. */
-export async function isContentEnclosed(db: Kysely<Database>, sha256: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('correspondence_file')
-		.select('id')
-		.where('sha256', '=', sha256)
-		.limit(1)
-		.executeTakeFirst();
-	return row !== undefined;
-}
-
 export async function insertCorrespondenceFile(
 	db: Kysely<Database>,
 	values: Insertable<CorrespondenceFileTable>

@@ -11,6 +11,7 @@ import { authorize } from '../auth/authorize';
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { sanitizeFileName } from '../files/file.name';
+import { isContentHeld } from '../files/file.repository';
 import { formatByteSize } from '../files/file.settings';
 import type { FileStorage } from '../files/file.storage';
 import { ACCEPTED_DOCUMENTS, detectDocumentType } from '../files/file.type';
@@ -20,7 +21,6 @@ import {
 	findCorrespondenceFile,
 	findCorrespondenceFileByContent,
 	insertCorrespondenceFile,
-	isContentEnclosed,
 	listCorrespondenceFiles
 } from './correspondence-file.repository';
 import { toCorrespondenceFileView, type CorrespondenceFileView } from './correspondence-file.view';
@@ -94,9 +94,8 @@ export async function attachCorrespondenceFile(
 		});
 	} catch (error) {
 		// The transaction did not commit after the content went in: take it out again, unless another
-		// document enclosed the same content meanwhile.
-		if (stored && staged && !(await isContentEnclosed(db, staged.sha256)))
-			await storage.delete(staged.sha256);
+		// document or a gift's photograph holds the same content meanwhile.
+		if (stored && staged && !(await isContentHeld(db, staged.sha256))) await storage.delete(staged.sha256);
 		throw error;
 	} finally {
 		await staged?.discard();
@@ -105,7 +104,7 @@ export async function attachCorrespondenceFile(
 
 /**
  * Takes a file out of a document; audited with what it was. Its content leaves the store once no
- * document encloses it any more.
+ * document or gift holds it any more.
  */
 export async function removeCorrespondenceFile(
 	db: Kysely<Database>,
@@ -134,7 +133,7 @@ export async function removeCorrespondenceFile(
 		return file;
 	});
 	// After the commit: a file removed before it would be lost should the transaction fail.
-	if (!(await isContentEnclosed(db, removed.sha256))) await storage.delete(removed.sha256);
+	if (!(await isContentHeld(db, removed.sha256))) await storage.delete(removed.sha256);
 }
 
 export interface CorrespondenceFileDownload {

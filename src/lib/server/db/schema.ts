@@ -13,6 +13,8 @@ import type {
 	DossierKind,
 	DossierRole,
 	EventKind,
+	GiftDirection,
+	GiftDisposition,
 	EventStatus,
 	HostRole,
 	OrganizationKind,
@@ -276,6 +278,30 @@ export interface ProjectTable extends Stamped, Versioned {
 	/** Our focal point for the project. */
 	focal_person_id: number | null;
 	description: string | null;
+}
+
+/** A gift given or received; the photograph's content is in the file store under its SHA-256. */
+export interface GiftTable extends Stamped, Versioned {
+	id: Generated<number>;
+	direction: GiftDirection;
+	given_on: IsoDate;
+	event_id: number | null;
+	giver_person_id: number | null;
+	giver_organization_id: number | null;
+	recipient_person_id: number | null;
+	recipient_organization_id: number | null;
+	description: string;
+	/** In the currency's minor unit (ISO 4217 exponent); null: not estimated. */
+	value_minor: number | null;
+	currency: string | null;
+	disposition: ColumnType<GiftDisposition, GiftDisposition | undefined, GiftDisposition>;
+	disposition_on: IsoDate | null;
+	disposition_note: string | null;
+	notes: string | null;
+	photo_sha256: string | null;
+	photo_content_type: string | null;
+	photo_size: number | null;
+	photo_name: string | null;
 }
 
 export interface ProjectPartnerTable {
@@ -609,6 +635,7 @@ export interface Database {
 	agreement_correspondence: AgreementCorrespondenceTable;
 	project: ProjectTable;
 	project_partner: ProjectPartnerTable;
+	gift: GiftTable;
 	project_event: ProjectEventTable;
 	project_outcome: ProjectOutcomeTable;
 	project_correspondence: ProjectCorrespondenceTable;
@@ -658,6 +685,7 @@ export type NewOutcome = Insertable<OutcomeTable>;
 export type Agreement = Selectable<AgreementTable>;
 export type NewAgreement = Insertable<AgreementTable>;
 export type Project = Selectable<ProjectTable>;
+export type Gift = Selectable<GiftTable>;
 export type NewProject = Insertable<ProjectTable>;
 export type Topic = Selectable<TopicTable>;
 export type NewTopic = Insertable<TopicTable>;

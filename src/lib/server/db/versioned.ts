@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
 
-export type VersionedTable = 'agreement' | 'project' | 'topic';
+export type VersionedTable = 'agreement' | 'project' | 'topic' | 'gift';
 
 /** Writes the record and raises its version if it is still at `expectedVersion`; false otherwise. */
 export async function updateAtVersion(

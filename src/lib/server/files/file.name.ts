@@ -24,6 +24,15 @@ export function sanitizeFileName(original: string, type: DocumentType): string {
 
 /** A Content-Disposition header offering the file for download under its name (RFC 6266, RFC 8187). */
 export function attachmentDisposition(name: string): string {
+	return dispositionOf('attachment', name);
+}
+
+/** A Content-Disposition header showing the file (a photograph in its page), named should it be saved. */
+export function inlineDisposition(name: string): string {
+	return dispositionOf('inline', name);
+}
+
+function dispositionOf(kind: 'attachment' | 'inline', name: string): string {
 	const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-	return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+	return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }

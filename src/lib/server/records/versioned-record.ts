@@ -21,8 +21,8 @@ export interface VersionedRecord<Input, Columns extends Record<string, unknown>,
 	entity: VersionedTable;
 	/** Said when a save comes from an older version. */
 	staleMessage: string;
-	/** The links saved with the record, and what the audit entry calls them. */
-	links: LinkTable;
+	/** The links saved with the record (null: it has none), and what the audit entry calls them. */
+	links: LinkTable | null;
 	linksName: string;
 	columns(input: Input): Columns;
 	linkIds(input: Input): number[];
@@ -49,13 +49,13 @@ export async function insertVersionedRecord<Input, Columns extends Record<string
 	const columns = record.columns(input);
 	const linkIds = record.linkIds(input);
 	const { id } = await record.insert(tx, { ...columns, created_at: at, updated_at: at });
-	await replaceLinks(tx, record.links, id, linkIds);
+	if (record.links) await replaceLinks(tx, record.links, id, linkIds);
 	await recordAction(tx, actor, {
 		action: `${record.entity}.create`,
 		entityType: record.entity,
 		entityId: id,
 		eventId: record.eventIdOf(columns),
-		after: { ...columns, [record.linksName]: linkIds }
+		after: record.links ? { ...columns, [record.linksName]: linkIds } : columns
 	});
 	return id;
 }
@@ -81,7 +81,7 @@ export async function reviseVersionedRecord<
 ): Promise<void> {
 	const current = await record.findRow(tx, id);
 	if (!current) throw new NotFound(`There is no such ${record.entity}.`);
-	const linkIds = (await listLinks(tx, record.links, [id])).map((link) => link.targetId);
+	const linkIds = record.links ? (await listLinks(tx, record.links, [id])).map((link) => link.targetId) : [];
 	const stale = () => new StaleRecord(record.formValues(current, linkIds), record.staleMessage);
 	if (current.version !== version) throw stale();
 	await record.checkReferences(tx, input);
@@ -93,7 +93,7 @@ export async function reviseVersionedRecord<
 	if (!(await updateAtVersion(tx, record.entity, id, version, { ...next, updated_at: now.toISOString() }))) {
 		throw stale();
 	}
-	if (linksChanged) await replaceLinks(tx, record.links, id, nextLinks);
+	if (linksChanged && record.links) await replaceLinks(tx, record.links, id, nextLinks);
 	const links = (ids: number[]) => (linksChanged ? { [record.linksName]: ids } : {});
 	await recordAction(tx, actor, {
 		action: `${record.entity}.update`,

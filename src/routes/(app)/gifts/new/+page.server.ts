@@ -1,0 +1,33 @@
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { GIFT_FORM, GiftInput } from '$lib/server/gifts/gift.input';
+import { createGift, getGiftFormChoices, GIFT_CHOOSERS } from '$lib/server/gifts/gift.service';
+import { positiveId } from '$lib/server/query-params';
+import { saveRecordForm } from '../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?event=<id>`: a gift given at that event; `?direction=given` for a gift the office gave. */
+export const load: PageServerLoad = async ({ url }) => {
+	const eventId = positiveId(url.searchParams.get('event'));
+	const direction = url.searchParams.get('direction') === 'given' ? 'given' : 'received';
+	const values = {
+		...GIFT_FORM.empty(),
+		direction,
+		disposition: 'undecided',
+		givenOn: new Date().toISOString().slice(0, 10),
+		eventId: eventId ? String(eventId) : ''
+	};
+	const choices = await getGiftFormChoices(database().db, values);
+	return { values: { ...values, eventId: choices.event ? String(choices.event.id) : '' }, choices };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		return saveRecordForm(event.request, {
+			read: GIFT_FORM.read,
+			schema: GiftInput,
+			choosers: GIFT_CHOOSERS,
+			save: async (input) => `/gifts/${await createGift(database().db, actorOf(event), input)}`
+		});
+	}
+};
