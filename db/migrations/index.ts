@@ -37,6 +37,7 @@ import * as indexParticipationsByStart from './20261206_0201_index_participation
 import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 import * as createGifts from './20261207_0900_create_gifts';
+import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0201_index_participations_by_start': indexParticipationsByStart,
 	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages,
-	'20261207_0900_create_gifts': createGifts
+	'20261207_0900_create_gifts': createGifts,
+	'20261207_0910_create_guest_needs': createGuestNeeds
 };

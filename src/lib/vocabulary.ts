@@ -211,6 +211,21 @@ export const giftDispositions = vocabulary({
 	returned: 'Returned'
 });
 
+/** The dietary requirements a caterer counts meals by; anything else goes in the note. */
+export const dietaryRequirements = vocabulary({
+	vegetarian: 'Vegetarian',
+	vegan: 'Vegan',
+	halal: 'Halal',
+	kosher: 'Kosher',
+	no_pork: 'No pork',
+	no_alcohol: 'No alcohol',
+	gluten_free: 'Gluten-free',
+	lactose_free: 'Lactose-free',
+	nut_allergy: 'Nut allergy',
+	seafood_allergy: 'Fish and seafood allergy',
+	diabetic: 'Diabetic'
+});
+
 export const userRoles = vocabulary({
 	admin: 'Administrator',
 	officer: 'Protocol officer',
@@ -241,3 +256,4 @@ export type DossierKind = (typeof dossierKinds.values)[number];
 export type DossierRole = (typeof dossierRoles.values)[number];
 export type GiftDirection = (typeof giftDirections.values)[number];
 export type GiftDisposition = (typeof giftDispositions.values)[number];
+export type DietaryRequirement = (typeof dietaryRequirements.values)[number];

@@ -71,6 +71,11 @@ const MAIN_PAGES = [
 	'/projects/1?find=migration',
 	'/projects/new?agreement=1',
 	'/projects/1/edit',
+	// Guests' needs (none recorded in the demo data): the overview, the two printouts and one guest's form.
+	'/events/2/needs',
+	'/events/2/needs/catering',
+	'/events/2/needs/interpretation',
+	'/events/2/participants/1/needs',
 	// No demo gifts: the empty register, the form and the report (tests/browser/gifts.test.ts checks a gift's page).
 	'/gifts',
 	'/gifts/new?event=1',

@@ -532,6 +532,24 @@ const MATRIX: Record<string, Cell[]> = {
 		officerPage('/projects/999999/edit', 404),
 		officerWrite('/projects/1/edit?/save', 400)
 	],
+	// What guests need: officers only, reads included (tests/http/guest-needs.test.ts fills them in).
+	'/(app)/events/[eventId=id]/needs': [
+		officerPage('/events/1/needs', 200),
+		officerPage('/events/999999/needs', 404),
+		officerWrite('/events/1/needs', 405)
+	],
+	'/(app)/events/[eventId=id]/needs/catering': [
+		officerPage('/events/1/needs/catering', 200),
+		officerWrite('/events/1/needs/catering', 405)
+	],
+	'/(app)/events/[eventId=id]/needs/interpretation': [
+		officerPage('/events/1/needs/interpretation', 200),
+		officerWrite('/events/1/needs/interpretation', 405)
+	],
+	'/(app)/events/[eventId=id]/participants/[participantId=id]/needs': [
+		officerPage('/events/1/participants/999999/needs', 404),
+		officerWrite('/events/1/participants/999999/needs?/save', 404)
+	],
 	'/(app)/gifts': [
 		readable('/gifts'),
 		readable('/gifts?year=2026&direction=received&disposition=declared'),

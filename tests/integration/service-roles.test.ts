@@ -51,6 +51,7 @@ const WRITES: Record<string, UserRole> = {
 	setGiftEvent: 'officer',
 	attachGiftPhoto: 'officer',
 	removeGiftPhoto: 'officer',
+	saveGuestNeeds: 'officer',
 	scheduleEvent: 'officer',
 	duplicateEvent: 'officer',
 	reviseEvent: 'officer',

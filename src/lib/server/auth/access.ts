@@ -49,6 +49,11 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit',
 	// Contacts, answers and attendance; viewers print the participant list and badges instead.
 	'/(app)/events/[eventId=id]/participants',
+	// What guests need (diet, accessibility, interpretation, security): officers only, and their printouts.
+	'/(app)/events/[eventId=id]/participants/[participantId=id]/needs',
+	'/(app)/events/[eventId=id]/needs',
+	'/(app)/events/[eventId=id]/needs/catering',
+	'/(app)/events/[eventId=id]/needs/interpretation',
 	// Who was sent what, with addresses: the outboxes of an event and of the office.
 	'/(app)/events/[eventId=id]/invitations',
 	'/(app)/people/new',

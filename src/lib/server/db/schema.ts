@@ -12,6 +12,7 @@ import type {
 	CorrespondenceKind,
 	DossierKind,
 	DossierRole,
+	DietaryRequirement,
 	EventKind,
 	GiftDirection,
 	GiftDisposition,
@@ -160,6 +161,23 @@ export interface EventParticipantTable extends Stamped {
 	calendar_sequence_sent: ColumnType<number | null, number | null | undefined, number | null>;
 	/** The event's start, kept equal to it by triggers (20261206_0201): never written by the app. */
 	event_start_at: ColumnType<Instant | null, never, never>;
+}
+
+/** What a guest needs at one event (officers only); its dietary requirements are rows of participant_diet. */
+export interface ParticipantNeedsTable {
+	participant_id: number;
+	dietary_note: string | null;
+	accessibility: string | null;
+	/** A BCP 47 language tag. */
+	interpretation_language: string | null;
+	security_note: string | null;
+	updated_at: Instant;
+	version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ParticipantDietTable {
+	participant_id: number;
+	requirement: DietaryRequirement;
 }
 
 export interface AgendaItemTable extends Stamped, Versioned {
@@ -624,6 +642,8 @@ export interface Database {
 	event_organization: EventOrganizationTable;
 	delegation: DelegationTable;
 	event_participant: EventParticipantTable;
+	participant_needs: ParticipantNeedsTable;
+	participant_diet: ParticipantDietTable;
 	agenda_item: AgendaItemTable;
 	agenda_item_role: AgendaItemRoleTable;
 	outcome: OutcomeTable;

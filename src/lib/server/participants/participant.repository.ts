@@ -82,7 +82,7 @@ function precedenceKeyParts(p: string, person: string) {
 }
 
 /** Orders a query over `event_participant as p` joined with `person` by precedence. */
-function inPrecedenceOrder<DB, TB extends keyof DB, O>(
+export function inPrecedenceOrder<DB, TB extends keyof DB, O>(
 	query: SelectQueryBuilder<DB, TB, O>
 ): SelectQueryBuilder<DB, TB, O> {
 	let ordered = query;
@@ -105,7 +105,8 @@ const participantColumns = [
 	...personAtEventColumns
 ] as const;
 
-function participantsOf(db: Kysely<Database>, eventId: number) {
+/** An event's participants as `p`, joined with their `person` and the organisation they came for as `o`. */
+export function participantsOf(db: Kysely<Database>, eventId: number) {
 	return db
 		.selectFrom('event_participant as p')
 		.innerJoin('person', 'person.id', 'p.person_id')

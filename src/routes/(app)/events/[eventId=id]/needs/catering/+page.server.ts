@@ -1,0 +1,11 @@
+import { error } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { getCateringList } from '$lib/server/guest-needs/guest-needs.service';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+	const catering = await getCateringList(database().db, actorOf(event), Number(event.params.eventId));
+	if (!catering) error(404, 'There is no such event.');
+	return { catering };
+};
