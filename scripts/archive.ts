@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
 			});
 			await rename(partial, target);
 			console.log(`Exported ${describeArchive(manifest)} to ${target}.`);
-			console.log('It holds personal data and hashed secrets: guard it as the database itself.');
+			console.log("It holds personal data and the accounts' secrets: guard it as the database itself.");
 			return 0;
 		} catch (error) {
 			await rm(partial, { force: true });

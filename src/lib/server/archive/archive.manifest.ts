@@ -70,9 +70,9 @@ export const README_TEXT = `This is an archive of everything one Protokol holds,
 administrators' Export page, and read back by npm run import (into an empty database, SQLite or
 PostgreSQL, of the same schema version: see manifest.json).
 
-It holds PERSONAL DATA (names, posts, contact details, correspondence and its files) and the HASHED
-SECRETS of the accounts (password hashes, second-factor secrets, session, personal-link and feed token
-hashes). Guard it as the database itself: keep it encrypted at rest, pass it on only to whoever may
+It holds PERSONAL DATA (names, posts, contact details, correspondence and its files) and the
+accounts' SECRETS (password and recovery-code hashes, the second-factor keys themselves, and the
+hashes of session, personal-link and feed tokens). Guard it as the database itself: keep it encrypted at rest, pass it on only to whoever may
 hold all of it, and delete it when it has served.
 
 tables/<table>.jsonl   every row, one JSON object a line, in primary-key order (what the import reads)
