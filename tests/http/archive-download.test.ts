@@ -3,6 +3,7 @@
  * takes it: the Export page's form posts to /admin/export/archive, and the archive streams back as a
  * ZIP that npm run import accepts whole. Officers and viewers are refused, and the download is audited.
  */
+import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +11,15 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { importArchive } from '$lib/server/archive/archive.import';
+import { attachCorrespondenceFile } from '$lib/server/correspondence/correspondence-file.service';
+import { stageFile } from '$lib/server/files/file.staging';
+import { localFileStorage } from '$lib/server/files/file.storage';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { pdfFile } from '../helpers/documents';
 import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
+
+const SYSTEM = { userId: null, label: 'test setup', role: 'system' as const };
 
 describe('downloading the archive of everything', () => {
 	let dir: string;
@@ -71,5 +78,32 @@ describe('downloading the archive of everything', () => {
 		const users = manifest.tables.find((table) => table.name === 'user_account')!;
 		expect(users.rows).toBe(3);
 		expect(await exportsAudited()).toEqual([{ actor_label: 'admin@protokol.test' }]);
+	});
+
+	test('a download cancelled half-way stops the export, and the next one is whole', async () => {
+		// A letter enclosing 40 MB that do not compress: more than any buffer on the way holds.
+		await withDatabase(server.databaseUrl, async (db) => {
+			const storage = localFileStorage(join(dir, 'files'));
+			const content = Buffer.concat([pdfFile('Large enclosure'), randomBytes(40 * 2 ** 20)]);
+			const staged = await stageFile(Readable.from([content]), storage.stagingDirectory, 2 ** 30);
+			const upload = { file: { staged, name: 'large.pdf' }, problem: null };
+			await attachCorrespondenceFile(db, SYSTEM, 1, upload, 2 ** 30, storage);
+		});
+		const response = await postForm(server, '/admin/export/archive', {}, { cookie: cookies.admin });
+		expect(response.status).toBe(200);
+		const reader = response.body!.getReader();
+		await reader.read();
+		await reader.cancel();
+		await expect.poll(() => server.output(), { timeout: 10_000 }).toMatch(/the download was cancelled/);
+		expect(server.output()).not.toMatch(/the export of everything failed/);
+
+		const again = await postForm(server, '/admin/export/archive', {}, { cookie: cookies.admin });
+		const file = join(dir, 'again.zip');
+		await pipeline(Readable.fromWeb(again.body as never), createWriteStream(file));
+		const { manifest } = await importArchive(file, {
+			databaseUrl: join(dir, 'imported-again.db'),
+			filesDirectory: join(dir, 'imported-again-files')
+		});
+		expect(manifest.tables.find((table) => table.name === 'person')!.rows).toBe(12);
 	});
 });

@@ -31,10 +31,23 @@ export async function exportArchive(
 	authorize(actor, 'admin');
 	await recordAction(db, actor, { action: 'export', entityType: 'archive' });
 	const content = new PassThrough();
-	writeArchive(from, content, { now }).catch((error: unknown) => {
-		// Headers are gone by now: the download ends unfinished, which the browser shows as failed.
-		logger.error({ err: error }, 'the export of everything failed');
-		content.destroy(error instanceof Error ? error : new Error(String(error)));
-	});
+	writeArchive(from, content, { now }).then(
+		(manifest) => logger.info({ tables: manifest.tables.length }, 'the export of everything was downloaded'),
+		(error: unknown) => {
+			if (isCancelled(error)) {
+				logger.info('the export of everything stopped: the download was cancelled');
+				return;
+			}
+			// Headers are gone by now: the download ends unfinished, which the browser shows as failed.
+			logger.error({ err: error }, 'the export of everything failed');
+			content.destroy(error instanceof Error ? error : new Error(String(error)));
+		}
+	);
 	return { content, filename: `protokol-${now.toISOString().replace(/[:.]/g, '-')}.zip` };
+}
+
+/** The reader went away: the response stream was closed before the archive was whole. */
+function isCancelled(error: unknown): boolean {
+	const { code, name } = (error ?? {}) as { code?: string; name?: string };
+	return code === 'ERR_STREAM_PREMATURE_CLOSE' || name === 'AbortError';
 }
