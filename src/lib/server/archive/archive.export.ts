@@ -11,7 +11,8 @@ import yazl from 'yazl';
 import { findLatestMigration, listEnclosedContent, listTables } from '../backup/backup.repository';
 import type { DataLocation } from '../backup/backup.service';
 import { csvCell, csvStream } from '../csv';
-import { openDatabase, type DatabaseHandle } from '../db/connection';
+import { openSqliteCopy } from '../backup/backup.sqlite';
+import { openDatabase, parseDatabaseUrl, type DatabaseHandle } from '../db/connection';
 import { localFileStorage, type FileStorage } from '../files/file.storage';
 import {
 	fileMember,
@@ -61,7 +62,7 @@ export async function writeArchive(
 	output: Writable,
 	options: ExportOptions = {}
 ): Promise<ArchiveManifest> {
-	const handle = openDatabase(from.databaseUrl);
+	const handle = openReader(from.databaseUrl);
 	const stop = new AbortController();
 	const abort = () => stop.abort(options.signal?.reason);
 	options.signal?.addEventListener('abort', abort, { once: true });
@@ -90,7 +91,20 @@ export async function writeArchive(
 	}
 }
 
-function readSnapshot<T>(handle: DatabaseHandle, read: (tx: Kysely<Database>) => Promise<T>): Promise<T> {
+/**
+ * A connection of the export's own. On SQLite a read-only one: a writer's connection would checkpoint
+ * the WAL as it closes, holding the server's writes back while it waits for them.
+ */
+function openReader(databaseUrl: string): Pick<DatabaseHandle, 'db' | 'engine' | 'schema' | 'close'> {
+	const location = parseDatabaseUrl(databaseUrl);
+	if (location.engine === 'postgres') return openDatabase(databaseUrl);
+	return { ...openSqliteCopy(location.filename), engine: 'sqlite' };
+}
+
+function readSnapshot<T>(
+	handle: Pick<DatabaseHandle, 'db' | 'engine'>,
+	read: (tx: Kysely<Database>) => Promise<T>
+): Promise<T> {
 	const transaction = handle.db.transaction().setAccessMode('read only');
 	return handle.engine === 'postgres'
 		? transaction.setIsolationLevel('repeatable read').execute(read)
