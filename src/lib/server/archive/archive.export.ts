@@ -5,6 +5,7 @@
  * and each page goes into the ZIP stream before the next is read. A slow reader holds the reading back.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { Readable, Transform, type Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
@@ -98,6 +99,9 @@ export async function writeArchive(
 function openReader(databaseUrl: string): Pick<DatabaseHandle, 'db' | 'engine' | 'schema' | 'close'> {
 	const location = parseDatabaseUrl(databaseUrl);
 	if (location.engine === 'postgres') return openDatabase(databaseUrl);
+	if (!existsSync(location.filename)) {
+		throw new Error(`There is no SQLite database at ${location.filename}: there is nothing to export.`);
+	}
 	return { ...openSqliteCopy(location.filename), engine: 'sqlite' };
 }
 
@@ -120,11 +124,12 @@ async function writeMembers(
 ): Promise<ArchiveManifest> {
 	const { signal, now } = options;
 	const add = (name: string, content: Readable) => addMember(zip, name, content, now, signal);
-	const schemaVersion = await findLatestMigration(tx);
+	const names = await listTables(tx, engine, schema);
+	const schemaVersion = names.includes('kysely_migration') ? await findLatestMigration(tx) : null;
 	if (!schemaVersion) throw new Error('The database has never been migrated: there is nothing to export.');
 	const readme = await add(README_MEMBER, Readable.from([README_TEXT]));
 	const tables: ArchiveManifest['tables'] = [];
-	for (const name of await listTables(tx, engine, schema)) {
+	for (const name of names) {
 		if (NOT_EXPORTED.has(name)) continue;
 		const shape = await describeTable(tx, engine, name);
 		if (shape.key.length === 0) throw new Error(`The table ${name} has no primary key to read it by.`);
