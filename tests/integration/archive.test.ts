@@ -26,7 +26,8 @@ import { loadDemoData } from '$lib/server/demo/demo.service';
 import { rebuildDossiers } from '$lib/server/dossier/dossier.service';
 import { stageFile } from '$lib/server/files/file.staging';
 import { localFileStorage } from '$lib/server/files/file.storage';
-import { rebuildSearchIndex } from '$lib/server/search/search.service';
+import { rebuildSearchIndex, searchEverything } from '$lib/server/search/search.service';
+import { searchChoices } from '$lib/server/choosers/chooser.service';
 import { createVenue } from '$lib/server/venues/venue.service';
 import { runScript } from '../helpers/cli';
 import { engines, skippedEngines, type TestDatabase } from '../helpers/databases';
@@ -179,6 +180,12 @@ describe.skipIf(!postgres)('SQLite → archive → PostgreSQL → archive', () =
 		]) {
 			expect(rowsOf(manifest, table), table).toBeGreaterThan(0);
 		}
+
+		// Found there: the search documents and chooser words came as they were, and PostgreSQL indexes them.
+		const found = await searchEverything(target.db, 'Migrants Day');
+		expect(found.total).toBeGreaterThan(0);
+		const chosen = await searchChoices(target.db, SYSTEM, 'person', 'Vüsal');
+		expect(chosen.length).toBe(1);
 
 		// The id handed out and deleted on SQLite is not handed out again on PostgreSQL.
 		const venueId = await createVenue(target.db, SYSTEM, {
