@@ -44,6 +44,7 @@ const MAIN_PAGES = [
 	'/account/two-factor',
 	'/admin/users',
 	'/admin/audit',
+	'/admin/export',
 	'/events/1/history',
 	'/events/1/invitations',
 	'/outbox',

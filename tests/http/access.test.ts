@@ -681,6 +681,11 @@ const MATRIX: Record<string, Cell[]> = {
 		adminOnly('GET', '/admin/audit', 200),
 		adminOnly('GET', '/admin/audit?entity=%3Cx%3E', 200)
 	],
+	'/(app)/admin/export': [adminOnly('GET', '/admin/export', 200), adminOnly('POST', '/admin/export', 405)],
+	'/(app)/admin/export/archive': [
+		adminOnly('POST', '/admin/export/archive', 200),
+		adminOnly('GET', '/admin/export/archive', 405)
+	],
 	'/(app)/admin/users': [
 		adminOnly('GET', '/admin/users', 200),
 		adminOnly('POST', '/admin/users?/create', 400),

@@ -106,6 +106,7 @@ const WRITES: Record<string, UserRole> = {
 	createUser: 'admin',
 	setUserDisabled: 'admin',
 	endUserSessions: 'admin',
+	exportArchive: 'admin',
 	// A user's own account: any signed-in role.
 	beginTwoFactorEnrolment: 'viewer',
 	confirmTwoFactorEnrolment: 'viewer',

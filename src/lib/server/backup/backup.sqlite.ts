@@ -51,9 +51,14 @@ export async function restoreSqliteDatabase(copyFile: string, targetFile: string
 	}
 }
 
-/** A backup's copy, opened read-only for reading what it holds. */
+/**
+ * A SQLite file opened read-only for reading what it holds: a backup's copy, or the live database an
+ * export reads beside the server (without the pragmas and the closing checkpoint of a writer's
+ * connection, which would hold the server's writes back).
+ */
 export function openSqliteCopy(file: string): { db: Kysely<Database>; close(): Promise<void> } {
 	const sqlite = new SQLite(file, { readonly: true, fileMustExist: true });
+	sqlite.pragma('busy_timeout = 5000');
 	const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 	return { db, close: () => db.destroy() };
 }
