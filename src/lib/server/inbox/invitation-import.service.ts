@@ -45,6 +45,7 @@ import {
 import type { ImportAction, InvitationPreviewView, PersonMatchView } from './invitation-import.view';
 import {
 	InvalidInvitation,
+	MAX_INVITATION_BYTES,
 	parseInvitation,
 	type Invitation,
 	type InvitationPerson
@@ -261,9 +262,10 @@ export async function previewInvitation(
 	return toPreview(invitation, await plan(db, invitation));
 }
 
-/** Whether the actor may import invitations: the import page's own check. */
-export function checkMayImport(actor: Actor): void {
+/** The import form, for officers: how large a calendar it takes. */
+export function getInvitationImportForm(actor: Actor): { maxKilobytes: number } {
 	authorize(actor, 'officer');
+	return { maxKilobytes: MAX_INVITATION_BYTES / 1024 };
 }
 
 export interface ImportResult {
