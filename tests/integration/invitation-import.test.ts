@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import { Forbidden, RuleViolation } from '$lib/server/errors';
 import { importInvitation, previewInvitation } from '$lib/server/inbox/invitation-import.service';
+import { sendInvitations } from '$lib/server/invitations/invitation.service';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertPerson, insertVenue } from '../helpers/factories';
@@ -45,6 +46,13 @@ describeEachEngine('importing a partner’s invitation', (engine) => {
 			])
 			.where('import_uid', '=', uid)
 			.orderBy('start_at')
+			.execute();
+	const outboxOf = (eventId: number) =>
+		db
+			.selectFrom('outbox_message')
+			.select(['kind', 'method', 'sequence', 'ics'])
+			.where('event_id', '=', eventId)
+			.orderBy('id')
 			.execute();
 	const participantsOf = (eventId: number) =>
 		db
@@ -118,6 +126,20 @@ describeEachEngine('importing a partner’s invitation', (engine) => {
 		expect(people[0]!.person_id).toBe(known.id);
 		expect([people[1]!.given_name, people[1]!.family_name]).toEqual(['Jonas', 'Weber']);
 
+		// The office invites those people itself: its invitation is its own calendar object, with its own UID
+		// and the office as ORGANIZER, never the partner's UID (a guest's copy of theirs would be overwritten).
+		expect((await sendInvitations(db, officer, event!.id, { now })).queued).toBe(2);
+		const invitations = await outboxOf(event!.id);
+		expect(invitations.map((m) => [m.kind, m.method])).toEqual([
+			['invitation', 'REQUEST'],
+			['invitation', 'REQUEST']
+		]);
+		for (const m of invitations) {
+			expect(m.ics).toContain(`UID:${event!.ical_uid}`);
+			expect(m.ics).not.toContain(uid);
+			expect(m.ics).toMatch(/ORGANIZER;CN=[^:]*:mailto:protocol@migration\.example/);
+		}
+
 		// The same version again changes nothing and is refused with why.
 		await expect(importInvitation(db, officer, first, now)).rejects.toThrow('is imported already');
 
@@ -143,6 +165,12 @@ describeEachEngine('importing a partner’s invitation', (engine) => {
 			ical_sequence: event!.ical_sequence + 1
 		});
 		expect(await participantsOf(event!.id)).toHaveLength(2);
+		// Those the office invited get the new time as an update of the office's own invitation.
+		const updates = (await outboxOf(event!.id)).filter((m) => m.kind === 'update');
+		expect(updates).toHaveLength(2);
+		expect(
+			updates.every((m) => m.sequence === after!.ical_sequence && m.ics.includes(`UID:${event!.ical_uid}`))
+		).toBe(true);
 
 		// An older version arriving late changes nothing.
 		await expect(importInvitation(db, officer, first, now)).rejects.toThrow(/older version/);
@@ -164,6 +192,7 @@ describeEachEngine('importing a partner’s invitation', (engine) => {
 			.execute();
 		expect(audit.map((a) => a.action)).toEqual([
 			'event.import',
+			'invitation.send',
 			'event.import_update',
 			'event.import_cancel'
 		]);
