@@ -69,7 +69,7 @@ export async function listParticipantPersonIds(db: Kysely<Database>, eventId: nu
 	return new Set(rows.map((r) => r.person_id));
 }
 
-/** The invitations waiting in the inbox, newest first (inbox_message_outcome_idx). */
+/** An invitation recorded from the mailbox, by its id; null when there is none. */
 export async function findWaitingInvitation(db: Kysely<Database>, id: number) {
 	const row = await db
 		.selectFrom('inbox_message')

@@ -654,15 +654,16 @@ async function waitingInvitationOrFail(db: Kysely<Database>, messageId: number) 
 	return message;
 }
 
-/** An invitation found in the mailbox, with the preview of importing it, for officers. */
-export async function previewInboxInvitation(
+/** An invitation found in the mailbox, with the preview of importing it, for officers; null: none such. */
+export async function findInboxInvitation(
 	db: Kysely<Database>,
 	actor: Actor,
 	messageId: number,
 	now = new Date()
-): Promise<InboxInvitationView> {
+): Promise<InboxInvitationView | null> {
 	authorize(actor, 'officer');
-	const message = await waitingInvitationOrFail(db, messageId);
+	const message = await findWaitingInvitation(db, messageId);
+	if (!message) return null;
 	let preview: InvitationPreviewView | null = null;
 	let problem: string | null = null;
 	try {

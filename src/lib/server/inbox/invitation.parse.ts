@@ -236,12 +236,11 @@ export function parseInvitation(
 	}
 	const allDay = start.isDate;
 	const startAt = instantOfValue(start, tzid, timeZone);
-	const endValue = master.getFirstProperty('dtend');
-	const end = endValue?.getFirstValue();
+	const end = instantOfProperty(master.getFirstProperty('dtend'), timeZone);
 	const durationValue: unknown = master.getFirstPropertyValue('duration');
 	let endAt: string;
-	if (end instanceof ICAL.Time) {
-		endAt = instantOfValue(end, parameter(endValue!, 'tzid'), timeZone);
+	if (end) {
+		endAt = end;
 	} else if (durationValue instanceof ICAL.Duration) {
 		endAt = new Date(Date.parse(startAt) + durationValue.toSeconds() * 1000).toISOString();
 	} else {
@@ -302,7 +301,7 @@ export function parseInvitation(
 		startAt,
 		endAt,
 		allDay,
-		onlyOccurrence: onlyOccurrenceOf(master, timeZone),
+		onlyOccurrence: instantOfProperty(master.getFirstProperty('recurrence-id'), timeZone),
 		cancelled: method === 'CANCEL' || status === 'CANCELLED',
 		organizer,
 		attendees: attendees.slice(0, 500),
@@ -310,8 +309,8 @@ export function parseInvitation(
 	};
 }
 
-function onlyOccurrenceOf(master: ICAL.Component, timeZone: string): string | null {
-	const property = master.getFirstProperty('recurrence-id');
+/** A DATE or DATE-TIME property as an instant (in its own TZID, else the event's zone); null without one. */
+function instantOfProperty(property: ICAL.Property | null, timeZone: string): string | null {
 	const value = property?.getFirstValue();
 	return value instanceof ICAL.Time ? instantOfValue(value, parameter(property!, 'tzid'), timeZone) : null;
 }
@@ -352,11 +351,8 @@ function expand({
 	);
 	const byOccurrence = new Map<number, ICAL.Component>();
 	for (const override of overrides) {
-		const property = override.getFirstProperty('recurrence-id')!;
-		const value = property.getFirstValue();
-		if (value instanceof ICAL.Time) {
-			byOccurrence.set(Date.parse(instantOfValue(value, parameter(property, 'tzid'), timeZone)), override);
-		}
+		const instant = instantOfProperty(override.getFirstProperty('recurrence-id'), timeZone);
+		if (instant) byOccurrence.set(Date.parse(instant), override);
 	}
 	const iterator = recur.iterator(floatingIn(startAt, timeZone, allDay));
 	const occurrences: InvitationOccurrence[] = [];
@@ -411,11 +407,7 @@ function overridden(
 	title: string,
 	location: string | null
 ): InvitationOccurrence {
-	const instant = (name: string) => {
-		const property = override.getFirstProperty(name);
-		const value = property?.getFirstValue();
-		return value instanceof ICAL.Time ? instantOfValue(value, parameter(property!, 'tzid'), timeZone) : null;
-	};
+	const instant = (name: string) => instantOfProperty(override.getFirstProperty(name), timeZone);
 	const startAt = instant('dtstart') ?? occurrence;
 	const endAt = instant('dtend') ?? new Date(Date.parse(startAt) + duration).toISOString();
 	return {

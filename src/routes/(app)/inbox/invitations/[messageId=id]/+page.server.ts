@@ -1,17 +1,19 @@
-import { redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { attempt } from '$lib/server/http/form-failure';
 import {
 	dismissInboxInvitation,
-	importInboxInvitation,
-	previewInboxInvitation
+	findInboxInvitation,
+	importInboxInvitation
 } from '$lib/server/inbox/invitation-import.service';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async (event) => ({
-	invitation: await previewInboxInvitation(database().db, actorOf(event), Number(event.params.messageId))
-});
+export const load: PageServerLoad = async (event) => {
+	const invitation = await findInboxInvitation(database().db, actorOf(event), Number(event.params.messageId));
+	if (!invitation) error(404, 'There is no such invitation in the inbox.');
+	return { invitation };
+};
 
 export const actions: Actions = {
 	import: async (event) => {
