@@ -78,6 +78,7 @@ test('an Outlook invitation file: preview, then one click makes the draft event 
 	await page.getByRole('button', { name: 'Create the draft event' }).click();
 	await page.waitForURL(/\/events\/\d+\?imported=create$/);
 	expect(await page.getByRole('heading', { level: 1 }).innerText()).toContain('Bilateral consultations');
+	expect(await page.getByText('Imported from the partner’s invitation as a draft').count()).toBe(1);
 	const event = await withDatabase(databaseUrl, (db) =>
 		db
 			.selectFrom('event')
