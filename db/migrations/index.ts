@@ -36,6 +36,7 @@ import * as indexListOrders from './20261206_0200_index_list_orders';
 import * as indexParticipationsByStart from './20261206_0201_index_participations_by_start';
 import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
+import * as addEventImport from './20261207_0100_add_event_import';
 import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 
@@ -72,6 +73,7 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0201_index_participations_by_start': indexParticipationsByStart,
 	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages,
+	'20261207_0100_add_event_import': addEventImport,
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds
 };

@@ -433,6 +433,17 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/inbox?/accept', 400),
 		officerWrite('/inbox?/decline', 400)
 	],
+	// Partners' invitations: officers only; an empty form or an unknown invitation is refused with a message.
+	'/(app)/inbox/import': [
+		officerPage('/inbox/import', 200),
+		officerWrite('/inbox/import?/preview', 400),
+		officerWrite('/inbox/import?/import', 400)
+	],
+	'/(app)/inbox/invitations/[messageId=id]': [
+		officerPage('/inbox/invitations/999999', 404),
+		officerWrite('/inbox/invitations/999999?/import', 404),
+		officerWrite('/inbox/invitations/999999?/dismiss', 404)
+	],
 	'/(app)/events/[eventId=id]/invitations': [
 		officerPage('/events/2/invitations', 200),
 		officerPage('/events/999999/invitations', 404),

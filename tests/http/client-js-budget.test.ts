@@ -36,7 +36,8 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/events': 50.3,
 	'/(app)/events/new': 53.5,
 	'/(app)/events/[eventId=id]': 56.6,
-	'/(app)/events/[eventId=id]/agenda': 54.4,
+	'/(app)/events/[eventId=id]/agenda': 55.0,
+	'/(app)/events/[eventId=id]/programme': 45.5,
 	'/(app)/events/[eventId=id]/agenda/[itemId=id]': 51.9,
 	'/(app)/events/[eventId=id]/brief': 47.1,
 	'/(app)/events/[eventId=id]/delete': 47.0,
@@ -49,6 +50,8 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/events/[eventId=id]/topics/[topicId=id]': 54.3,
 	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit': 50.3,
 	'/(app)/inbox': 47.0,
+	'/(app)/inbox/import': 48.2,
+	'/(app)/inbox/invitations/[messageId=id]': 47.1,
 	'/(app)/organizations': 46.3,
 	'/(app)/organizations/new': 51.7,
 	'/(app)/organizations/[organizationId=id]': 53.6,
@@ -71,7 +74,7 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/projects/[projectId=id]': 53.3,
 	'/(app)/projects/[projectId=id]/edit': 52.5,
 	'/(link)/p/[token]': 47.0,
-	'/(app)/venues/new': 48.7,
+	'/(app)/venues/new': 49.3,
 	'/(app)/venues/[venueId=id]/edit': 49.5
 };
 

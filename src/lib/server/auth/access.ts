@@ -78,7 +78,10 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/venues/[venueId=id]/edit',
 	'/(app)/outbox',
 	// Attendees' answers by e-mail, with their addresses, and the proposals officers decide on.
-	'/(app)/inbox'
+	'/(app)/inbox',
+	// Partners' invitations: uploaded or pasted, or found in the mailbox, previewed before import.
+	'/(app)/inbox/import',
+	'/(app)/inbox/invitations/[messageId=id]'
 ]);
 
 /** Where a user who must still enrol a second factor may go. */

@@ -126,6 +126,11 @@ export interface EventTable extends Stamped, Versioned {
 	is_public: ColumnType<Flag, Flag | undefined, Flag>;
 	ical_uid: string;
 	ical_sequence: ColumnType<number, number | undefined, number>;
+	/** A partner's invitation imported: its UID, RECURRENCE-ID ('' when it does not recur), SEQUENCE, ORGANIZER. */
+	import_uid: ColumnType<string | null, string | null | undefined, string | null>;
+	import_occurrence: ColumnType<string | null, string | null | undefined, string | null>;
+	import_sequence: ColumnType<number | null, number | null | undefined, number | null>;
+	import_organizer: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventOrganizationTable {
@@ -601,7 +606,7 @@ export interface OutboxMessageTable {
 }
 
 /** applied: an answer recorded; refused: nothing changed (see reason); proposed: a COUNTER; refreshed: sent again. */
-export type InboxOutcome = 'applied' | 'refused' | 'proposed' | 'refreshed';
+export type InboxOutcome = 'applied' | 'refused' | 'proposed' | 'refreshed' | 'invitation';
 
 /** An iTIP message read from the office's mailbox, recorded with what it changed (src/lib/server/inbox). */
 export interface InboxMessageTable {
@@ -629,6 +634,8 @@ export interface InboxMessageTable {
 	decided_at: Instant | null;
 	decided_by_user_id: number | null;
 	marking_until: Instant | null;
+	/** An invitation's calendar object, kept until an officer imports it. */
+	ics: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface Database {

@@ -2,7 +2,7 @@
 import { oneOf, positiveId } from '../query-params';
 import type { InboxFilter } from './inbox.view';
 
-const FILTERS = ['applied', 'refused', 'proposed', 'refreshed', 'waiting'] as const;
+const FILTERS = ['applied', 'refused', 'proposed', 'refreshed', 'waiting', 'invitation'] as const;
 
 /** ?show=…: one outcome, or proposals waiting; anything else is every message. */
 export function inboxFilterOf(url: URL): InboxFilter {

@@ -128,7 +128,7 @@ function listQuery(db: Kysely<Database>) {
 
 /**
  * Newest first, in keyset order of id; one outcome along inbox_message_outcome_idx, or 'waiting': the
- * proposals no officer has decided yet. Fetches limit + 1.
+ * proposals no officer has decided yet ('invitation': likewise the invitations). Fetches limit + 1.
  */
 export async function listInboxMessages(
 	db: Kysely<Database>,
@@ -138,6 +138,9 @@ export async function listInboxMessages(
 	let query = listQuery(db);
 	if (filter.outcome === 'waiting') {
 		query = query.where('m.outcome', '=', 'proposed').where('m.decision', 'is', null);
+	} else if (filter.outcome === 'invitation') {
+		// Invitations waiting: those an officer has not imported or set aside yet.
+		query = query.where('m.outcome', '=', 'invitation').where('m.decision', 'is', null);
 	} else if (filter.outcome) {
 		query = query.where('m.outcome', '=', filter.outcome);
 	}

@@ -34,6 +34,7 @@ import { insertOutboxMessage } from '../mail/outbox.repository';
 import { toPage, type PageRequest } from '../pagination';
 import { setRsvpInTransaction } from '../participants/participant-rsvp.service';
 import { declineCounterMessage } from './inbox.message';
+import { listImportedEvents } from './invitation-import.repository';
 import {
 	claimMarking,
 	countInboxByOutcome,
@@ -65,6 +66,23 @@ const ANSWERS: Record<string, RsvpStatus> = {
 	DECLINED: 'declined'
 };
 
+/** The iTIP methods of a partner's invitation to the office, which waits in the inbox for an officer. */
+export const INVITATION_METHODS = ['REQUEST', 'CANCEL'] as const;
+
+/**
+ * Whether a calendar is a partner's invitation (or its cancellation) to the office: a REQUEST or CANCEL
+ * whose ATTENDEEs include the office's address and whose ORGANIZER is someone else (not a copy of the
+ * office's own invitations). Anything else in the mailbox is none of the inbox's business.
+ */
+export function isInvitationToOffice(itip: ItipMessage, office: string = organizerOf().email): boolean {
+	const address = office.toLowerCase();
+	return (
+		(INVITATION_METHODS as readonly string[]).includes(itip.method) &&
+		itip.organizer !== address &&
+		itip.attendees.some((a) => a.address === address)
+	);
+}
+
 /** One message from the mailbox, as the worker read it. */
 export interface ReceivedMessage {
 	/** The mailbox as IMAP_URL names it, without the password. */
@@ -77,6 +95,8 @@ export interface ReceivedMessage {
 	subject: string | null;
 	/** The calendar object, or why it could not be read. */
 	calendar: ItipMessage | { unreadable: string };
+	/** For an invitation: the calendar's text, kept for an officer to import. */
+	ics?: string | null;
 }
 
 type Decision = Partial<
@@ -199,6 +219,12 @@ async function decide(tx: Kysely<Database>, message: ReceivedMessage, itip: Itip
 	return { ...about, outcome: 'applied' as const };
 }
 
+/** A partner's invitation waits for an officer, with the event imported from its UID before, if any. */
+async function invitationWaiting(tx: Kysely<Database>, itip: ItipMessage): Promise<Decision> {
+	const imported = itip.uid ? await listImportedEvents(tx, itip.uid) : [];
+	return { outcome: 'invitation', event_id: imported[0]?.id ?? null };
+}
+
 /** How long a process has to mark a message in the mailbox before another may (inbox.worker.ts). */
 export const MARKING_LEASE_MS = 60_000;
 
@@ -237,8 +263,14 @@ export async function applyItipMessage(
 		const decision =
 			'unreadable' in message.calendar
 				? refused(message.calendar.unreadable)
-				: await decide(tx, message, message.calendar, now);
-		await updateInboxMessage(tx, id, { reason: null, ...decision });
+				: isInvitationToOffice(message.calendar)
+					? await invitationWaiting(tx, message.calendar)
+					: await decide(tx, message, message.calendar, now);
+		await updateInboxMessage(tx, id, {
+			reason: null,
+			...decision,
+			ics: decision.outcome === 'invitation' ? (message.ics ?? null) : null
+		});
 		return { outcome: decision.outcome, mark: true };
 	});
 }
@@ -266,7 +298,8 @@ export async function getInboxPage(
 			refused: countOf('refused'),
 			proposed: countOf('proposed'),
 			waiting: Number(counts.find((c) => c.outcome === 'proposed')?.undecided ?? 0),
-			refreshed: countOf('refreshed')
+			refreshed: countOf('refreshed'),
+			invitation: Number(counts.find((c) => c.outcome === 'invitation')?.undecided ?? 0)
 		}),
 		imapConfigured
 	};

@@ -10,6 +10,7 @@ const FILTER_LABELS: { value: Exclude<InboxFilter, null>; label: string }[] = [
 	{ value: 'applied', label: 'Answers recorded' },
 	{ value: 'refused', label: 'Refused' },
 	{ value: 'waiting', label: 'Proposals waiting' },
+	{ value: 'invitation', label: 'Invitations waiting' },
 	{ value: 'proposed', label: 'All proposals' },
 	{ value: 'refreshed', label: 'Invitations sent again' }
 ];
@@ -42,6 +43,8 @@ export interface InboxMessageView {
 	decidedAt: string | null;
 	/** A proposal an officer may still accept or decline. */
 	waiting: boolean;
+	/** A partner's invitation (or cancellation) an officer may still preview and import. */
+	invitationWaiting: boolean;
 }
 
 export interface InboxPage {
@@ -65,6 +68,16 @@ function whatOf(row: InboxListRow): string {
 			return 'Refused';
 		case 'refreshed':
 			return 'Asked for the invitation again: sent';
+		case 'invitation':
+			return row.decision === 'accepted'
+				? row.method === 'CANCEL'
+					? 'Cancellation: applied'
+					: 'Invitation: imported'
+				: row.decision === 'declined'
+					? 'Invitation: set aside'
+					: row.method === 'CANCEL'
+						? 'Cancellation waiting'
+						: 'Invitation waiting';
 		case 'proposed':
 			return row.decision === 'accepted'
 				? 'Proposed a new time: accepted'
@@ -107,6 +120,7 @@ export function toInboxView(row: InboxListRow): InboxMessageView {
 		comment: row.comment,
 		decision: row.decision,
 		decidedAt: row.decided_at,
-		waiting: row.outcome === 'proposed' && row.decision === null && row.event_id !== null
+		waiting: row.outcome === 'proposed' && row.decision === null && row.event_id !== null,
+		invitationWaiting: row.outcome === 'invitation' && row.decision === null
 	};
 }

@@ -1,10 +1,12 @@
 /**
- * Reads the office's mailbox (IMAP_URL) for attendees' answers, so that each is applied once.
+ * Reads the office's mailbox (IMAP_URL) for attendees' answers, so that each is applied once, and for
+ * partners' invitations to the office, which wait in the inbox for an officer to import.
  *
  * - It waits on IDLE where the server has it (imapflow falls back to polling where not) and looks every
  *   pollIntervalMs besides; a lost connection is made again after 1 s, 2 s, 4 s … at most a minute.
  * - It looks at the messages not yet marked $ProtokolProcessed. One without a calendar part, or whose
- *   calendar is not an answer (a REQUEST from a partner, say), is left alone: not even marked \Seen.
+ *   calendar is neither an answer nor an invitation addressed to the office (isInvitationToOffice), is
+ *   left alone: not even marked \Seen.
  * - Only the structure is fetched first. A message up to maxMessageBytes is read whole and parsed by
  *   mailparser; a larger one only by its calendar part, so a 15 MB attachment never enters memory.
  * - Each answer is recorded and applied in one transaction, claimed by mailbox, UIDVALIDITY and UID
@@ -18,7 +20,12 @@ import { simpleParser, type Attachment } from 'mailparser';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { logger, type Logger } from '../observability/logger';
-import { ANSWER_METHODS, applyItipMessage, type ReceivedMessage } from './inbox.service';
+import {
+	ANSWER_METHODS,
+	applyItipMessage,
+	isInvitationToOffice,
+	type ReceivedMessage
+} from './inbox.service';
 import { PROCESSED_KEYWORD, type InboxSettings } from './inbox.settings';
 import { parseItip, UnreadableCalendar } from './itip.parse';
 
@@ -133,6 +140,7 @@ export function startInboxWorker(
 		}
 		try {
 			const itip = parseItip(text);
+			if (isInvitationToOffice(itip)) return { ...base, calendar: itip, ics: text };
 			if (!(ANSWER_METHODS as readonly string[]).includes(itip.method)) return null;
 			return { ...base, calendar: itip };
 		} catch (error) {

@@ -23,6 +23,8 @@ export interface ItipMessage {
 	/** DTSTAMP as a UTC instant: when the attendee's program made the message. */
 	stamp: string | null;
 	attendees: ItipAttendee[];
+	/** The ORGANIZER's address, lower-cased. */
+	organizer: string | null;
 	comment: string | null;
 	/** DTSTART and DTEND as UTC instants (what a COUNTER proposes); null when absent or unreadable. */
 	start: string | null;
@@ -138,6 +140,7 @@ export function parseItip(text: string): ItipMessage {
 		sequence: Number.isInteger(sequence) && sequence >= 0 ? sequence : 0,
 		stamp: instantOf(event.getFirstProperty('dtstamp'), zones),
 		attendees,
+		organizer: addressOf(event.getFirstPropertyValue('organizer')),
 		comment: typeof comment === 'string' && comment.trim() ? comment.trim().slice(0, 2000) : null,
 		start: instantOf(event.getFirstProperty('dtstart'), zones),
 		end: instantOf(event.getFirstProperty('dtend'), zones)

@@ -1,0 +1,48 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { attempt, formFailure } from '$lib/server/http/form-failure';
+import { invitationSourceOf } from '$lib/server/inbox/invitation-import.input';
+import {
+	getInvitationImportForm,
+	importInvitation,
+	previewInvitation,
+	SOURCE_FIELD
+} from '$lib/server/inbox/invitation-import.service';
+import { MAX_INVITATION_BYTES } from '$lib/server/inbox/invitation.parse';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => getInvitationImportForm(actorOf(event));
+
+/** The calendar sent, or the refusal beside its field when there is none or it is too large. */
+async function sourceOr(request: Request, form: 'preview' | 'import') {
+	const { source, tooLarge } = await invitationSourceOf(await request.formData());
+	const context = { form, values: { source: tooLarge ? '' : source } };
+	const problem = tooLarge
+		? `The file is larger than ${MAX_INVITATION_BYTES / 1024} KB: an invitation is far smaller.`
+		: source.trim()
+			? null
+			: 'Choose an .ics file or paste the invitation.';
+	if (problem) return { refusal: fail(400, formFailure(context, { [SOURCE_FIELD]: problem })) };
+	return { source, context };
+}
+
+export const actions: Actions = {
+	preview: async (event) => {
+		const read = await sourceOr(event.request, 'preview');
+		if ('refusal' in read) return read.refusal;
+		return attempt(read.context, async () => ({
+			form: 'preview' as const,
+			source: read.source,
+			preview: await previewInvitation(database().db, actorOf(event), read.source)
+		}));
+	},
+	import: async (event) => {
+		const read = await sourceOr(event.request, 'import');
+		if ('refusal' in read) return read.refusal;
+		return attempt(read.context, async () => {
+			const result = await importInvitation(database().db, actorOf(event), read.source);
+			redirect(303, `/events/${result.eventId}?imported=${result.action}`);
+		});
+	}
+};
