@@ -4,16 +4,14 @@
  * changes a feed right after reading it would otherwise do both within one second, as no client does
  * between two polls. Moving every noted change back is what a few seconds' wait would do.
  */
-import { sql } from 'kysely';
-import type { TestDatabase } from './databases';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 
-export async function ageFeedChanges(handle: TestDatabase, seconds = 10): Promise<void> {
-	if (handle.engine === 'postgres') {
-		await sql`update feed_change set changed_at = changed_at - make_interval(secs => ${seconds})`.execute(
-			handle.db
-		);
+export async function ageFeedChanges(db: Kysely<Database>, seconds = 10): Promise<void> {
+	if (db.getExecutor().adapter instanceof PostgresAdapter) {
+		await sql`update feed_change set changed_at = changed_at - make_interval(secs => ${seconds})`.execute(db);
 	} else {
 		await sql`update feed_change
-			set changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', changed_at, ${`-${seconds} seconds`})`.execute(handle.db);
+			set changed_at = strftime('%Y-%m-%dT%H:%M:%fZ', changed_at, ${`-${seconds} seconds`})`.execute(db);
 	}
 }

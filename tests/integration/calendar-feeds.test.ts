@@ -121,7 +121,7 @@ describeEachEngine('calendar feeds', (engine) => {
 		const again = (await findFeedCalendar(handle.db, token, { now: new Date(NOW.getTime() + 5 * 60_000) }))!;
 		expect(again.etag).toBe(first.etag);
 		expect(again.lastModified).toBe(first.lastModified);
-		await ageFeedChanges(handle);
+		await ageFeedChanges(handle.db);
 		const aged = (await findFeedCalendar(handle.db, token, { now: NOW }))!;
 		await handle.db
 			.updateTable('event')

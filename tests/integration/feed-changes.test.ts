@@ -87,7 +87,7 @@ describeEachEngine('feed changes', (engine) => {
 	 * (helpers/feed-changes.ts). Clients poll a while after a change, never within its second.
 	 */
 	async function timePasses(seconds = 10) {
-		await ageFeedChanges(handle, seconds);
+		await ageFeedChanges(handle.db, seconds);
 		for (const client of held) {
 			if (client.lastModified) {
 				client.lastModified = new Date(Date.parse(client.lastModified) - seconds * 1000).toUTCString();
@@ -245,7 +245,7 @@ describeEachEngine('feed changes', (engine) => {
 		const person = await insertPerson(handle.db, { given_name: 'Count', family_name: 'Queries' });
 		await participate(handle.db, (await eventAt('Counted', 2)).id, person.id);
 		const { token } = await createFeed(handle.db, officer, { personId: person.id }, created());
-		await ageFeedChanges(handle);
+		await ageFeedChanges(handle.db);
 		const first = (await findFeedCalendar(handle.db, token, { now }))!;
 		for (const condition of [{ ifNoneMatch: first.etag }, { ifModifiedSince: first.lastModified }]) {
 			logged = [];
