@@ -2,8 +2,11 @@
  * Calendar subscriptions: a secret URL a calendar client polls (webcal:// or https://) for the events a
  * filter selects — one person's engagements, an organisation's, a series', or the office calendar's.
  * Tokens are "<id>.<secret>" like personal links: only SHA-256 of the secret is stored, the URL is shown
- * once, and revoking it ends it. The answer carries an ETag and Last-Modified, so a client polling an
- * unchanged calendar gets 304 and no body.
+ * once, and revoking it ends it. Beside them, the office's public events as an open feed.
+ *
+ * The answer carries an ETag and Last-Modified that move whenever what the feed shows changes, a
+ * deletion included: triggers note every change by scope in feed_change, so a feed's version is read
+ * without building it, and a client polling an unchanged calendar gets 304 before any event is read.
  */
 import type { Kysely } from 'kysely';
 import { sha256 } from '@oslojs/crypto/sha2';
