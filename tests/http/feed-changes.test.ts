@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
+import { insertEvent, insertOrganization, insertParticipation, insertPerson } from '../helpers/factories';
 import { ageFeedChanges } from '../helpers/feed-changes';
 import { postForm, withDatabase } from '../helpers/http';
 import { parseCalendar } from '../helpers/ical';
@@ -101,19 +101,7 @@ beforeAll(async () => {
 			.insertInto('event_organization')
 			.values({ event_id: closed.id, organization_id: organization.id, role: 'host' })
 			.execute();
-		for (const e of [council, visit]) {
-			await db
-				.insertInto('event_participant')
-				.values({
-					event_id: e.id,
-					person_id: person.id,
-					organization_id: organization.id,
-					role: 'speaker',
-					created_at: at(0),
-					updated_at: at(0)
-				})
-				.execute();
-		}
+		for (const e of [council, visit]) await insertParticipation(db, e.id, person.id, organization.id);
 		return {
 			person: person.id,
 			organization: organization.id,

@@ -12,7 +12,7 @@ import { changeEventStatus } from '$lib/server/events/event.service';
 import { createFeed, findFeedCalendar, listFeedsOf, revokeFeed } from '$lib/server/feeds/feed.service';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
+import { insertEvent, insertOrganization, insertParticipation, insertPerson } from '../helpers/factories';
 import { ageFeedChanges } from '../helpers/feed-changes';
 import { parseCalendar } from '../helpers/ical';
 
@@ -31,19 +31,6 @@ function eventAt(db: Db, title: string, daysFromNow: number, fields: Parameters<
 		...stamps(),
 		...fields
 	});
-}
-
-async function participate(db: Db, eventId: number, personId: number, organizationId: number | null = null) {
-	await db
-		.insertInto('event_participant')
-		.values({
-			event_id: eventId,
-			person_id: personId,
-			organization_id: organizationId,
-			role: 'speaker',
-			...stamps()
-		})
-		.execute();
 }
 
 const titles = (text: string) => parseCalendar(text).events.map((e) => e.summary);
@@ -74,11 +61,11 @@ describeEachEngine('calendar feeds', (engine) => {
 		const elsewhere = await eventAt(db, 'Working visit to Nakhchivan', 20, { kind: 'working_visit' });
 		const longAgo = await eventAt(db, 'Forum of 2024', -400);
 		const draft = await eventAt(db, 'An idea, not yet planned', 15, { status: 'draft' });
-		await participate(db, soon.id, speaker.id, iom.id);
-		await participate(db, later.id, speaker.id);
-		await participate(db, longAgo.id, speaker.id);
-		await participate(db, draft.id, speaker.id);
-		await participate(db, elsewhere.id, other.id);
+		await insertParticipation(db, soon.id, speaker.id, iom.id);
+		await insertParticipation(db, later.id, speaker.id);
+		await insertParticipation(db, longAgo.id, speaker.id);
+		await insertParticipation(db, draft.id, speaker.id);
+		await insertParticipation(db, elsewhere.id, other.id);
 		ids = {
 			iom: iom.id,
 			speaker: speaker.id,
@@ -185,7 +172,7 @@ describeEachEngine('calendar feeds', (engine) => {
 				const person = await insertPerson(counted.db, { given_name: 'Count', family_name: 'Queries' });
 				for (let i = 0; i < events; i++) {
 					const event = await eventAt(counted.db, `Meeting ${i}`, 1 + i);
-					await participate(counted.db, event.id, person.id);
+					await insertParticipation(counted.db, event.id, person.id);
 				}
 				const { token } = await createFeed(counted.db, officer, { personId: person.id }, NOW);
 				queries = 0;
