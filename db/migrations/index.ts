@@ -38,6 +38,7 @@ import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 import * as addEventImport from './20261207_0100_add_event_import';
 import * as createGifts from './20261207_0900_create_gifts';
+import * as createFeedChanges from './20261207_0300_create_feed_changes';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 
 export const migrations: Record<string, Migration> = {
@@ -74,6 +75,7 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages,
 	'20261207_0100_add_event_import': addEventImport,
+	'20261207_0300_create_feed_changes': createFeedChanges,
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds
 };

@@ -37,6 +37,25 @@ export function stamps() {
 	return { created_at: now, updated_at: now };
 }
 
+/** A person taking part in an event as a speaker, for their organisation if one is given. */
+export async function insertParticipation(
+	db: Db,
+	eventId: number,
+	personId: number,
+	organizationId: number | null = null
+): Promise<void> {
+	await db
+		.insertInto('event_participant')
+		.values({
+			event_id: eventId,
+			person_id: personId,
+			organization_id: organizationId,
+			role: 'speaker',
+			...stamps()
+		})
+		.execute();
+}
+
 export function insertOrganization(db: Db, fields: Partial<NewOrganization> = {}): Promise<Organization> {
 	return db
 		.insertInto('organization')

@@ -136,6 +136,19 @@ const MATRIX: Record<string, Cell[]> = {
 			expect: { anonymous: 405, viewer: 405, officer: 405, admin: 405 }
 		}
 	],
+	// The office's public events: open to everyone, as the public pages are.
+	'/feeds/public.ics': [
+		{
+			method: 'GET',
+			path: '/feeds/public.ics',
+			expect: { anonymous: 200, viewer: 200, officer: 200, admin: 200 }
+		},
+		{
+			method: 'POST',
+			path: '/feeds/public.ics',
+			expect: { anonymous: 405, viewer: 405, officer: 405, admin: 405 }
+		}
+	],
 	'/(site)/public/events/[eventId=id]/calendar.ics': [
 		{
 			method: 'GET',

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { findDuplicateForm, findEventForm } from '$lib/server/events/event-read.service';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { postForm, withDatabase } from '../helpers/http';
+import { ageFeedChanges } from '../helpers/feed-changes';
 import { attendeesOf, clockIn, parseCalendar } from '../helpers/ical';
 import { startServer, type RunningServer } from '../helpers/server';
 import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
@@ -151,7 +152,8 @@ test('a speaker subscribes to their own feed: 200 with an ETag, 304 while unchan
 	expect(webcal).toBeTruthy();
 	expect(webcal!.replace(/^webcal:/, 'http:')).toBe(https);
 
-	// The feed needs no session: its token is the credential.
+	// The feed needs no session: its token is the credential. Polled a while after the last change.
+	await withDatabase(databaseUrl, (db) => ageFeedChanges(db));
 	const feed = await fetch(https!);
 	expect(feed.status).toBe(200);
 	expect(feed.headers.get('content-type')).toBe('text/calendar; charset=utf-8');

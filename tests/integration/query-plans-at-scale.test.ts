@@ -18,8 +18,8 @@ import { listCorrespondencePage } from '$lib/server/correspondence/correspondenc
 import type { Database } from '$lib/server/db/schema';
 import { findDossier, refreshDossiers } from '$lib/server/dossier/dossier.service';
 import { findEventPage, listEventsPage } from '$lib/server/events/event-read.service';
-import { findFeedCalendar } from '$lib/server/feeds/feed.service';
 import { getGiftRegister, getGiftReport } from '$lib/server/gifts/gift.service';
+import { createFeed, findFeedCalendar, findPublicCalendar } from '$lib/server/feeds/feed.service';
 import { getHomePage } from '$lib/server/home/home.service';
 import { findInvitationsPage } from '$lib/server/invitations/invitation.service';
 import { findOrganizationPage, listOrganizationsPage } from '$lib/server/organizations/organization.service';
@@ -30,6 +30,7 @@ import type { SortKey } from '$lib/server/pagination';
 import { generateData, type Landmarks } from '../../db/generate/generate';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertAuditEntries, insertEvent, insertGifts, insertPerson, stamps } from '../helpers/factories';
+import { officer } from '../helpers/actors';
 import { planOf } from '../helpers/query-plans';
 
 /** The generated office's "today" (db/generate/generate.ts), in the morning. */
@@ -40,6 +41,9 @@ let now: string;
 interface GeneratedOffice extends Landmarks {
 	upcomingCursor: SortKey;
 	pastCursor: SortKey;
+	/** Feeds of a series and of the office calendar's bilateral meetings. */
+	seriesFeedToken: string;
+	kindFeedToken: string;
 }
 
 /**
@@ -181,6 +185,18 @@ const pages: PageLoad[] = [
 	{
 		name: "an organisation's feed",
 		load: (db, office) => findFeedCalendar(db, office.umbrella.feedToken, { now: NOW })
+	},
+	{
+		name: "a series' feed",
+		load: (db, office) => findFeedCalendar(db, office.seriesFeedToken, { now: NOW })
+	},
+	{
+		name: "the office calendar's feed, one kind",
+		load: (db, office) => findFeedCalendar(db, office.kindFeedToken, { now: NOW })
+	},
+	{
+		name: 'the public events feed',
+		load: (db) => findPublicCalendar(db, { now: NOW })
 	},
 	{
 		name: 'calendar month',
@@ -403,6 +419,13 @@ function unboundedSteps(handle: TestDatabase, plan: string, sql: string, allow: 
 	});
 }
 
+/** A feed of the first series, or of the office's bilateral meetings, made as an officer would. */
+async function feedTokenOf(db: Kysely<Database>, of: 'series' | 'kind') {
+	if (of === 'kind') return (await createFeed(db, officer, { kind: 'bilateral_meeting' }, NOW)).token;
+	const series = await db.selectFrom('event_series').select('id').orderBy('id').executeTakeFirstOrThrow();
+	return (await createFeed(db, officer, { seriesId: series.id }, NOW)).token;
+}
+
 describeEachEngine('query plans on a generated office', (engine) => {
 	let handle: TestDatabase;
 	const log: LogEvent[] = [];
@@ -421,7 +444,9 @@ describeEachEngine('query plans on a generated office', (engine) => {
 		office = {
 			...landmarks,
 			upcomingCursor: await cursorTenPagesInto(handle.db, 'upcoming'),
-			pastCursor: await cursorTenPagesInto(handle.db, 'past')
+			pastCursor: await cursorTenPagesInto(handle.db, 'past'),
+			seriesFeedToken: await feedTokenOf(handle.db, 'series'),
+			kindFeedToken: await feedTokenOf(handle.db, 'kind')
 		};
 		// What the server does at start: the dossiers and the search index are up to date before the first page.
 		await refreshDossiers(handle.db);

@@ -37,8 +37,8 @@ import {
 	type Row
 } from './archive.repository';
 
-/** Tables the triggers write as rows go in (pending notes): loaded last, as the archive has them. */
-const WRITTEN_BY_TRIGGERS = ['search_pending', 'dossier_pending'];
+/** Tables the triggers write as rows go in (pending notes, feed changes): loaded last, as the archive has them. */
+const WRITTEN_BY_TRIGGERS = ['search_pending', 'dossier_pending', 'feed_change'];
 /** Parameters per INSERT stay well under SQLite's 32 766 and PostgreSQL's 65 535. */
 const PARAMETERS_PER_INSERT = 16_000;
 const LARGEST_MANIFEST = 64 * 1024 * 1024;

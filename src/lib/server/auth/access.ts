@@ -27,7 +27,9 @@ const PUBLIC_ROUTES = new Set([
 	'/(site)/public/events/[eventId=id]',
 	'/(site)/public/events/[eventId=id]/calendar.ics',
 	// Calendar subscriptions: the secret token in the URL is the credential.
-	'/feeds/[token].ics'
+	'/feeds/[token].ics',
+	// The office's public events: the same as the public pages show.
+	'/feeds/public.ics'
 ]);
 
 /** Routes behind a session where a viewer may also send forms: their own account and signing out. */

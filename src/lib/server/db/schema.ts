@@ -569,6 +569,16 @@ export interface CalendarFeedTable {
 	last_used_at: Instant | null;
 }
 
+/**
+ * A change to what some feeds show (db/migrations/20261207_0300_create_feed_changes.ts): 'office',
+ * 'public', 'all', or 'series:<id>', 'person:<id>', 'organization:<id>'. Written by triggers only.
+ */
+export interface FeedChangeTable {
+	id: Generated<number>;
+	scope: string;
+	changed_at: Instant;
+}
+
 /** A reminder is plain text; the others are iTIP messages with a method, SEQUENCE and calendar. */
 export type OutboxMessageKind = 'invitation' | 'update' | 'cancellation' | 'reminder' | 'proposal_declined';
 export type InvitationKind = Exclude<OutboxMessageKind, 'reminder' | 'proposal_declined'>;
@@ -686,6 +696,7 @@ export interface Database {
 	dossier_pending: DossierPendingTable;
 	dossier_entry: DossierEntryTable;
 	calendar_feed: CalendarFeedTable;
+	feed_change: FeedChangeTable;
 	outbox_message: OutboxMessageTable;
 	reminder_digest: ReminderDigestTable;
 	inbox_message: InboxMessageTable;

@@ -7,7 +7,10 @@ import { selectCalendarEvents } from '../ical/ical.repository';
 export type FeedScope = Pick<
 	CalendarFeedTable,
 	'person_id' | 'organization_id' | 'series_id' | 'event_kind' | 'event_status'
->;
+> & {
+	/** Only events an officer marked public (the office's open feed). */
+	only_public?: boolean;
+};
 
 export async function insertFeed(db: Kysely<Database>, feed: Insertable<CalendarFeedTable>) {
 	await db.insertInto('calendar_feed').values(feed).execute();
@@ -78,6 +81,8 @@ export async function listFeedEvents(
 	if (scope.series_id !== null) query = query.where('event.series_id', '=', scope.series_id);
 	if (scope.event_kind !== null) query = query.where('event.kind', '=', scope.event_kind);
 	if (scope.event_status !== null) query = query.where('event.status', '=', scope.event_status);
+	// event_public_start_idx: the public events of the window, and no others.
+	if (scope.only_public) query = query.where('event.is_public', '=', 1);
 	if (scope.person_id === null) {
 		return query.orderBy('event.start_at').orderBy('event.id').limit(limit).execute();
 	}
@@ -90,6 +95,46 @@ export async function listFeedEvents(
 		.orderBy('ep.event_id')
 		.limit(limit)
 		.execute();
+}
+
+/**
+ * The latest change noted for each scope (db/migrations/20261207_0300_create_feed_changes.ts), null
+ * where none is: one index seek a scope (feed_change_scope_idx), in one query.
+ */
+export async function findLatestFeedChanges(db: Kysely<Database>, scopes: string[]) {
+	const row = await db
+		.selectNoFrom((eb) =>
+			scopes.map((scope, i) =>
+				eb
+					.selectFrom('feed_change')
+					.select((inner) => inner.fn.max('feed_change.changed_at').as('latest'))
+					.where('feed_change.scope', '=', scope)
+					.as(`s${i}`)
+			)
+		)
+		.executeTakeFirstOrThrow();
+	const latest = row as Record<string, Instant | null>;
+	return scopes.map((_, i) => latest[`s${i}`] ?? null);
+}
+
+/**
+ * Forgets the changes noted before `before` that a later one of the same scope makes moot: only the
+ * latest of each scope is ever read. Returns how many went.
+ */
+export async function pruneFeedChanges(db: Kysely<Database>, before: Instant) {
+	const result = await db
+		.deleteFrom('feed_change')
+		.where('feed_change.changed_at', '<', before)
+		.where(({ exists, selectFrom }) =>
+			exists(
+				selectFrom('feed_change as later')
+					.select('later.scope')
+					.whereRef('later.scope', '=', 'feed_change.scope')
+					.whereRef('later.changed_at', '>', 'feed_change.changed_at')
+			)
+		)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows);
 }
 
 /** Names for a feed's default title, in one query. */

@@ -2,8 +2,11 @@
  * Calendar subscriptions: a secret URL a calendar client polls (webcal:// or https://) for the events a
  * filter selects — one person's engagements, an organisation's, a series', or the office calendar's.
  * Tokens are "<id>.<secret>" like personal links: only SHA-256 of the secret is stored, the URL is shown
- * once, and revoking it ends it. The answer carries an ETag and Last-Modified, so a client polling an
- * unchanged calendar gets 304 and no body.
+ * once, and revoking it ends it. Beside them, the office's public events as an open feed.
+ *
+ * The answer carries an ETag and Last-Modified that move whenever what the feed shows changes, a
+ * deletion included: triggers note every change by scope in feed_change, so a feed's version is read
+ * without building it, and a client polling an unchanged calendar gets 304 before any event is read.
  */
 import type { Kysely } from 'kysely';
 import { sha256 } from '@oslojs/crypto/sha2';
@@ -22,12 +25,15 @@ import {
 	getScopeNames,
 	insertFeed,
 	listFeedEvents,
+	findLatestFeedChanges,
 	listFeeds,
+	pruneFeedChanges,
 	revokeFeedRow,
 	touchFeed,
 	type FeedScope
 } from './feed.repository';
 import { authorize } from '../auth/authorize';
+import { logger } from '../observability/logger';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A feed reaches a year back and two years ahead: what a calendar client needs to show. */
@@ -157,21 +163,161 @@ export async function listFeedsOf(
 }
 
 export interface FeedAnswer {
-	text: string;
+	/** The calendar, or null when the client's copy is current (answer 304): then it was never built. */
+	text: string | null;
 	etag: string;
-	/** The latest change to anything in the feed, as an HTTP date. */
+	/** When the content last changed, as an HTTP date (see feedVersion). */
 	lastModified: string;
+}
+
+/** What the client says it has: If-None-Match and If-Modified-Since as sent. */
+export interface FeedCondition {
+	ifNoneMatch?: string | null;
+	ifModifiedSince?: string | null;
+}
+
+export interface FeedOptions {
+	/** The site's origin: each event links to its page there. */
+	origin?: string;
+	/** The build of the application: a new one may write the same events differently. */
+	build?: string;
+	condition?: FeedCondition;
+	now?: Date;
+}
+
+/**
+ * A change is noted with the database's clock before its transaction commits; a reader meanwhile sees
+ * the older content. A Last-Modified within this of now could therefore name a second in which a change
+ * is still to become visible, so it is given as the second before, and the client asks again.
+ */
+const SETTLE_MS = 5000;
+const SECOND_MS = 1000;
+
+/** What a feed is: the scope it selects, its name, and the changes that tell whether it changed. */
+interface OpenedFeed {
+	/** The feed's id, or 'public'. */
+	key: string;
+	name: string;
+	scope: FeedScope;
+	/** Scopes in feed_change that every change to this feed notes (feed.repository.ts). */
+	changeScopes: string[];
+}
+
+/**
+ * The change scopes a feed depends on. A change that alters the feed notes every one of them (the
+ * event's person, organisation, series), so the least recent of their latest changes is when the feed
+ * last changed; 'all' (a venue renamed) comes on top.
+ */
+function changeScopesOf(scope: FeedScope): string[] {
+	if (scope.only_public) return ['public'];
+	const scopes: string[] = [];
+	if (scope.person_id !== null) scopes.push(`person:${scope.person_id}`);
+	if (scope.organization_id !== null) scopes.push(`organization:${scope.organization_id}`);
+	if (scope.series_id !== null) scopes.push(`series:${scope.series_id}`);
+	return scopes.length > 0 ? scopes : ['office'];
+}
+
+/**
+ * The start of the UTC day of `now`: the window and what stays in it move once a day, at midnight, so
+ * the content is a function of the data and the day alone, and the day is part of its version.
+ */
+function dayOf(now: Date): number {
+	return Math.floor(now.getTime() / DAY_MS) * DAY_MS;
+}
+
+function windowOf(day: number) {
+	return {
+		from: new Date(day - PAST_DAYS * DAY_MS).toISOString(),
+		// To the end of the day two years ahead.
+		to: new Date(day + (FUTURE_DAYS + 1) * DAY_MS).toISOString()
+	};
+}
+
+const hash = (text: string) => encodeBase64urlNoPadding(sha256(new TextEncoder().encode(text)));
+
+/**
+ * A feed's version, without reading a single event: when it last changed (the latest noted change of
+ * its scopes, or the start of today, whichever is later) and an ETag of that, the day
+ * and everything else the text is made from. Whether the client's copy is current follows from it.
+ */
+async function feedVersion(
+	db: Kysely<Database>,
+	feed: OpenedFeed,
+	{ origin = '', build = '', condition = {}, now }: FeedOptions & { now: Date }
+) {
+	const scopes = feed.changeScopes;
+	const latest = await findLatestFeedChanges(db, [...scopes, 'all']);
+	const own = latest.slice(0, scopes.length).map((at) => (at === null ? 0 : Date.parse(at)));
+	const day = dayOf(now);
+	const changed = Math.max(
+		Math.min(...own),
+		latest[scopes.length] ? Date.parse(latest[scopes.length]!) : 0,
+		day
+	);
+	const changedSecond = Math.floor(changed / SECOND_MS) * SECOND_MS;
+	const settled = now.getTime() - changed >= SETTLE_MS;
+	const lastModified = settled ? changedSecond : changedSecond - SECOND_MS;
+	const etag = `"${hash(
+		JSON.stringify([feed.key, new Date(changed).toISOString(), day, officeTimeZone(), origin, build])
+	)}"`;
+	// If-None-Match decides when sent (RFC 9110 13.2.2); a date is compared with the change's own second.
+	const current = condition.ifNoneMatch
+		? condition.ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+		: Boolean(condition.ifModifiedSince) && changedSecond <= Date.parse(condition.ifModifiedSince!);
+	return { etag, lastModified: new Date(lastModified).toUTCString(), current, day };
+}
+
+/**
+ * A feed's answer: 304's validators when the client's copy is current, before any event is read;
+ * otherwise the calendar, from one query for the window's events.
+ */
+async function answerFeed(db: Kysely<Database>, feed: OpenedFeed, options: FeedOptions & { now: Date }) {
+	const { etag, lastModified, current, day } = await feedVersion(db, feed, options);
+	maybePruneFeedChanges(db, options.now);
+	if (current) return { text: null, etag, lastModified };
+	const rows = await listFeedEvents(db, feed.scope, windowOf(day), FEED_EVENT_LIMIT);
+	const keepCancelledSince = day - CANCELLED_KEPT_DAYS * DAY_MS;
+	const shown = rows.filter(
+		(r) =>
+			r.status !== 'cancelled' || Date.parse(r.end_at) > day || Date.parse(r.updated_at) >= keepCancelledSince
+	);
+	const { origin } = options;
+	// No METHOD: DTSTAMP is then when each event was last revised, so an unchanged feed reads the same.
+	const text = buildCalendar({
+		name: feed.name,
+		timeZone: officeTimeZone(),
+		refreshMinutes: REFRESH_MINUTES,
+		events: shown.map((r) =>
+			toIcalEvent(r, { stamp: r.updated_at, url: origin ? `${origin}/events/${r.id}` : undefined })
+		)
+	});
+	return { text, etag, lastModified };
+}
+
+/** Only the latest change of each scope is read: older ones go, once an hour per process. */
+const PRUNE_EVERY_MS = 60 * 60 * 1000;
+let prunedAt = 0;
+
+function maybePruneFeedChanges(db: Kysely<Database>, now: Date) {
+	if (Date.now() - prunedAt < PRUNE_EVERY_MS) return;
+	prunedAt = Date.now();
+	// Alongside the answer, never in its way; another process pruning at once only makes it fail.
+	pruneFeedChanges(db, new Date(now.getTime() - PRUNE_EVERY_MS).toISOString()).catch((error: unknown) =>
+		logger.warn({ err: error }, 'pruning the feed changes failed')
+	);
 }
 
 /**
  * The calendar a feed token opens, or null when the token is malformed, unknown, has the wrong secret
- * or was revoked (the caller answers 404 alike for all). Two queries, whatever the number of events.
+ * or was revoked (the caller answers 404 alike for all). A client whose copy is current (`condition`)
+ * costs two queries and no event; otherwise one more reads the window's events.
  */
 export async function findFeedCalendar(
 	db: Kysely<Database>,
 	token: string,
-	{ eventUrl, now = new Date() }: { eventUrl?: (eventId: number) => string; now?: Date } = {}
+	options: FeedOptions = {}
 ): Promise<FeedAnswer | null> {
+	const now = options.now ?? new Date();
 	const parts = splitToken(token);
 	if (!parts) return null;
 	const feed = await findFeed(db, parts.id);
@@ -179,35 +325,44 @@ export async function findFeedCalendar(
 	if (feed.last_used_at === null || now.getTime() - Date.parse(feed.last_used_at) >= TOUCH_AFTER_MS) {
 		await touchFeed(db, feed.id, now.toISOString());
 	}
-	const rows = await listFeedEvents(
-		db,
-		feed,
-		{
-			from: new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString(),
-			to: new Date(now.getTime() + FUTURE_DAYS * DAY_MS).toISOString()
-		},
-		FEED_EVENT_LIMIT
-	);
-	const keepCancelledSince = now.getTime() - CANCELLED_KEPT_DAYS * DAY_MS;
-	const shown = rows.filter(
-		(r) =>
-			r.status !== 'cancelled' ||
-			Date.parse(r.end_at) > now.getTime() ||
-			Date.parse(r.updated_at) >= keepCancelledSince
-	);
-	// No METHOD: DTSTAMP is then when each event was last revised, so an unchanged feed reads the same.
-	const text = buildCalendar({
-		name: feed.name,
-		timeZone: officeTimeZone(),
-		refreshMinutes: REFRESH_MINUTES,
-		events: shown.map((r) => toIcalEvent(r, { stamp: r.updated_at, url: eventUrl?.(r.id) }))
-	});
-	const latest = Math.max(Date.parse(feed.created_at), ...shown.map((r) => Date.parse(r.updated_at)));
-	return {
-		text,
-		etag: `"${encodeBase64urlNoPadding(sha256(new TextEncoder().encode(text)))}"`,
-		lastModified: new Date(Math.floor(latest / 1000) * 1000).toUTCString()
+	const scope: FeedScope = {
+		person_id: feed.person_id,
+		organization_id: feed.organization_id,
+		series_id: feed.series_id,
+		event_kind: feed.event_kind,
+		event_status: feed.event_status
 	};
+	return answerFeed(
+		db,
+		{ key: feed.id, name: feed.name, scope, changeScopes: changeScopesOf(scope) },
+		{ ...options, now }
+	);
+}
+
+/** What the office's open feed of public events is called in a calendar program. */
+export const PUBLIC_FEED_NAME = 'Protokol: public events';
+
+/**
+ * The office's public events, a year back and two ahead: an open feed, no token, since each of them is
+ * on the public pages already (routes/(site)/public/events). Drafts never, whatever their flag.
+ */
+export async function findPublicCalendar(
+	db: Kysely<Database>,
+	options: FeedOptions = {}
+): Promise<FeedAnswer> {
+	const scope: FeedScope = {
+		person_id: null,
+		organization_id: null,
+		series_id: null,
+		event_kind: null,
+		event_status: null,
+		only_public: true
+	};
+	return answerFeed(
+		db,
+		{ key: 'public', name: PUBLIC_FEED_NAME, scope, changeScopes: changeScopesOf(scope) },
+		{ ...options, now: options.now ?? new Date() }
+	);
 }
 
 /** The office calendar's feeds and the series one may be limited to. */

@@ -16,3 +16,19 @@ export function calendarResponse(
 	for (const [name, value] of Object.entries(headers)) answer.set(name, value);
 	return new Response(status === 304 ? null : text, { status, headers: answer });
 }
+
+/** What a subscribing client says it has (If-None-Match, If-Modified-Since). */
+export function feedCondition(request: Request) {
+	return {
+		ifNoneMatch: request.headers.get('if-none-match'),
+		ifModifiedSince: request.headers.get('if-modified-since')
+	};
+}
+
+/** A feed's answer: the calendar with its validators, or 304 with them alone when `text` is null. */
+export function feedResponse(feed: { text: string | null; etag: string; lastModified: string }): Response {
+	return calendarResponse(feed.text ?? '', {
+		headers: { ETag: feed.etag, 'Last-Modified': feed.lastModified },
+		status: feed.text === null ? 304 : 200
+	});
+}

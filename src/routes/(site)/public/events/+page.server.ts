@@ -11,5 +11,7 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 		new Date().toISOString(),
 		pageRequest(url, 25, ['instant', 'id'])
 	);
-	return { events };
+	// The open feed of these events (routes/feeds/public.ics): webcal:// opens the calendar program.
+	const feed = `${url.origin}/feeds/public.ics`;
+	return { events, feed: { https: feed, webcal: feed.replace(/^https?:/, 'webcal:') } };
 };
