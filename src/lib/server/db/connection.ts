@@ -299,7 +299,7 @@ class RefusingPostgresDialect extends PostgresDialect {
  * re-prepared whenever that parameter is bound anew, so that it may plan for the value, and
  * `sqlite3_clear_bindings`, which better-sqlite3 calls after every run, then expires it: every cached
  * statement was parsed and planned again at each use (and better-sqlite3 rebuilt its row factory with
- * it), 5 to 12 times the cost of running it. Plans are made for the statement, as PostgreSQL's generic
+ * it), several times the cost of running it. Plans are made for the statement, as PostgreSQL's generic
  * plans are; `tests/integration/query-plans-at-scale.test.ts` checks the plans as they run.
  */
 class ParameterStableSqliteCompiler extends SqliteQueryCompiler {
@@ -310,17 +310,15 @@ class ParameterStableSqliteCompiler extends SqliteQueryCompiler {
 	// A list of values (`in (…)`, a row of VALUES) never marks its statement so, and unmarked it is
 	// planned as it was: `+?` there changes how SQLite orders what an IN list finds.
 	protected override visitValueList(node: ValueListNode): void {
-		this.#inList = true;
-		try {
-			super.visitValueList(node);
-		} finally {
-			this.#inList = false;
-		}
+		this.#asList(() => super.visitValueList(node));
 	}
 	protected override visitPrimitiveValueList(node: PrimitiveValueListNode): void {
+		this.#asList(() => super.visitPrimitiveValueList(node));
+	}
+	#asList(visit: () => void): void {
 		this.#inList = true;
 		try {
-			super.visitPrimitiveValueList(node);
+			visit();
 		} finally {
 			this.#inList = false;
 		}
