@@ -23,7 +23,7 @@ import { findLandmarks, OFFICER, type Landmarks } from './bench-http/landmarks';
 import { fetchAnswer, loadPath, signIn } from './bench-http/load';
 import { FLOOR, PAGES, type PageSpec } from './bench-http/pages';
 import { markdownTable, printTable, type PageResult } from './bench-http/report';
-import { memoryOf, ROOT, startApp, startCeiling, type Started } from './bench-http/servers';
+import { cpuTimeOf, memoryOf, ROOT, startApp, startCeiling, type Started } from './bench-http/servers';
 
 const USAGE = `Usage: npm run bench:http -- [--events N | --database <file or postgres://…>] [--duration S]
   [--connections N] [--pages ${PAGES.map((p) => p.name).join(',')}] [--processes N] [--out file.json]
@@ -234,17 +234,25 @@ async function loadPage(
 	if (answer.status !== spec.status) {
 		throw new Error(`${spec.name}: ${path} answered ${answer.status}, not ${spec.status}.`);
 	}
+	const servers = spec.ceiling ? [ceiling!] : apps;
+	const cpuBefore = servers.map((server) => cpuTimeOf(server.pid));
 	const load = await loadPath(bases, path, {
 		connections: options.connections,
 		seconds: options.duration,
 		headers
 	});
+	const cpuAfter = servers.map((server) => cpuTimeOf(server.pid));
+	const cpuUsed =
+		cpuBefore.every((ms) => ms !== null) && cpuAfter.every((ms) => ms !== null)
+			? cpuAfter.reduce((sum, ms, i) => sum + ms! - cpuBefore[i]!, 0)
+			: null;
 	const js = spec.route && clientJsOf ? clientJsOf(spec.route) : null;
 	return {
 		name: spec.name,
 		label: spec.label,
 		path: path.replace(landmarks.feedToken, '<token>'),
 		...load,
+		cpuMsPerAnswer: cpuUsed !== null && load.requests > 0 ? round(cpuUsed / load.requests) : null,
 		ofFloor: null,
 		ofCeiling: null,
 		servedBytes: answer.servedBytes,

@@ -10,6 +10,8 @@ export interface PageResult extends LoadResult {
 	ofFloor: number | null;
 	/** The event page's req/s over the raw ceiling's. */
 	ofCeiling: number | null;
+	/** CPU time the serving processes spent per answer, in ms (null where /proc cannot tell). */
+	cpuMsPerAnswer: number | null;
 	servedBytes: number;
 	encoding: string | null;
 	plainBytes: number;
@@ -22,15 +24,30 @@ const kb = (bytes: number) =>
 	bytes >= 10_240 ? `${Math.round(bytes / 1024)} K` : `${(bytes / 1024).toFixed(1)} K`;
 const ratio = (value: number | null) => (value === null ? '' : value.toFixed(value < 0.1 ? 3 : 2));
 const ms = (value: number) => `${value} ms`;
+const cpu = (value: number | null) => (value === null ? '' : `${value.toFixed(2)} ms`);
 
 export function printTable(rows: PageResult[]): void {
 	const table = [
-		['page', 'req/s', 'floor', 'ceiling', 'p50', 'p99', 'served', 'plain', 'JS gz', 'RSS', 'statuses'],
+		[
+			'page',
+			'req/s',
+			'floor',
+			'ceiling',
+			'CPU/answer',
+			'p50',
+			'p99',
+			'served',
+			'plain',
+			'JS gz',
+			'RSS',
+			'statuses'
+		],
 		...rows.map((r) => [
 			r.label,
 			String(r.requestsPerSecond),
 			ratio(r.ofFloor),
 			ratio(r.ofCeiling),
+			cpu(r.cpuMsPerAnswer),
 			ms(r.p50Ms),
 			ms(r.p99Ms),
 			`${kb(r.servedBytes)}${r.encoding ? ` ${r.encoding}` : ''}`,
@@ -57,11 +74,11 @@ export function printTable(rows: PageResult[]): void {
 /** The same table as Markdown, for docs/performance.md. */
 export function markdownTable(rows: PageResult[]): string {
 	const lines = [
-		'| page | req/s | of floor | of ceiling | p50 | p99 | served | plain | client JS gzip (files) | RSS after |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| page | req/s | of floor | of ceiling | CPU per answer | p50 | p99 | served | plain | client JS gzip (files) | RSS after |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...rows.map(
 			(r) =>
-				`| ${r.label} | ${r.requestsPerSecond} | ${ratio(r.ofFloor)} | ${ratio(r.ofCeiling)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${kb(r.servedBytes)}${r.encoding ? ` ${r.encoding}` : ''} | ${kb(r.plainBytes)} | ${r.clientJs ? `${kb(r.clientJs.gzipBytes)} (${r.clientJs.fileCount})` : ''} | ${r.rssAfterMb ?? ''} MB |`
+				`| ${r.label} | ${r.requestsPerSecond} | ${ratio(r.ofFloor)} | ${ratio(r.ofCeiling)} | ${cpu(r.cpuMsPerAnswer)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${kb(r.servedBytes)}${r.encoding ? ` ${r.encoding}` : ''} | ${kb(r.plainBytes)} | ${r.clientJs ? `${kb(r.clientJs.gzipBytes)} (${r.clientJs.fileCount})` : ''} | ${r.rssAfterMb ?? ''} MB |`
 		)
 	];
 	return lines.join('\n');

@@ -53,6 +53,7 @@ interface PageFigures {
 	requestsPerSecond: number;
 	ofFloor: number | null;
 	ofCeiling: number | null;
+	cpuMsPerAnswer: number | null;
 	plainBytes: number;
 	clientJs: { gzipBytes: number; fileCount: number } | null;
 }
@@ -74,6 +75,8 @@ describe('npm run bench:http', () => {
 			const status = page.name === 'feed-304' ? '304' : '200';
 			expect(Object.keys(page.statuses), page.name).toEqual([status]);
 			expect(page.requests, page.name).toBeGreaterThan(0);
+			// Read from /proc (Linux, as here): what each answer cost the process that gave it.
+			expect(page.cpuMsPerAnswer, page.name).toBeGreaterThan(0);
 		}
 		const [floor, event, ceiling] = figures.pages;
 		expect(floor!.ofFloor).toBe(1);

@@ -90,9 +90,12 @@ const orderedWalk = (table: string, index: string, why: string): Allowance => ({
 	why
 });
 
-/** A sort of the rows one record owns (an event's participants, a person's posts): as many as it has. */
+/**
+ * A sort of the rows one record owns (an event's participants, a person's posts): as many as it has.
+ * SQLite's parameters are `+?` (src/lib/server/db/connection.ts), PostgreSQL's `$1`.
+ */
 const ownedBy = (column: string, why: string): Allowance => ({
-	query: new RegExp(`"${column}" = (\\?|\\$\\d+)`),
+	query: new RegExp(`"${column}" = (\\+?\\?|\\$\\d+)`),
 	step: SORTS,
 	why
 });

@@ -71,6 +71,26 @@ describe('the SQLite connection', () => {
 		expect(await query.execute()).toEqual([{ id: 1, name: 'Baku', zone: null }]);
 	});
 
+	test('a cached statement whose value is compared with an indexed column is not prepared again at each run', async () => {
+		await sql`create index thing_name on thing (name)`.execute(db);
+		await db
+			.insertInto('thing')
+			.values([{ name: 'Baku' }, { name: 'Geneva' }, { name: 'Baku' }])
+			.execute();
+		const named = (name: string) =>
+			db.selectFrom('thing').select(['id', 'name']).where('name', '=', name).orderBy('id').execute();
+		await named('Baku');
+		// Prepared again, a statement's rows get a new row factory: better-sqlite3 builds it with Function().
+		const rebuilt = vi.spyOn(globalThis, 'Function');
+		expect(await named('Geneva')).toEqual([{ id: 2, name: 'Geneva' }]);
+		expect(await named('Baku')).toEqual([
+			{ id: 1, name: 'Baku' },
+			{ id: 3, name: 'Baku' }
+		]);
+		expect(rebuilt).not.toHaveBeenCalled();
+		rebuilt.mockRestore();
+	});
+
 	test('opening a file analyses the tables that were never analysed (PRAGMA optimize)', async () => {
 		const filename = join(dir, 'fresh.db');
 		const plain = new SQLite(filename);

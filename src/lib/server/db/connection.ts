@@ -9,20 +9,20 @@ import {
 	CompiledQuery,
 	Kysely,
 	PostgresDialect,
+	PostgresDriver,
 	SqliteDialect,
 	SelectQueryNode,
 	SqliteDriver,
+	SqliteQueryCompiler,
 	sql,
 	type DatabaseConnection,
-	type KyselyPlugin,
 	type LogEvent,
-	type PluginTransformQueryArgs,
-	type PluginTransformResultArgs,
+	type PostgresDialectConfig,
+	type PrimitiveValueListNode,
 	type QueryResult,
-	type RootOperationNode,
-	type UnknownRow,
 	type SqliteDialectConfig,
-	type TransactionSettings
+	type TransactionSettings,
+	type ValueListNode
 } from 'kysely';
 import pg from 'pg';
 import { logger } from '../observability/logger';
@@ -109,11 +109,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 		options: `-c search_path=${schema}`,
 		types: { getTypeParser: pgTypeParser }
 	});
-	const db = new Kysely<Database>({
-		dialect: new PostgresDialect({ pool }),
-		log,
-		plugins: [new RefuseWhenClientGonePlugin()]
-	});
+	const db = new Kysely<Database>({ dialect: new RefusingPostgresDialect({ pool }), log });
 	return {
 		db,
 		engine: 'postgres',
@@ -264,15 +260,68 @@ const ENDS_TRANSACTION = /^\s*(commit|rollback|release)\b/i;
 
 /**
  * PostgreSQL's driver answers asynchronously, so a closed connection is noticed between queries without
- * help; the check comes as each query is compiled (transaction control is not compiled, so it still runs).
+ * help; each query is refused as it is about to be sent, as on SQLite (what ends a transaction still runs).
  */
-class RefuseWhenClientGonePlugin implements KyselyPlugin {
-	transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-		refuseWhenClientGone();
-		return args.node;
+class RefusingPostgresDriver extends PostgresDriver {
+	readonly #checked = new WeakSet<DatabaseConnection>();
+	override async acquireConnection(
+		...args: Parameters<PostgresDriver['acquireConnection']>
+	): Promise<DatabaseConnection> {
+		const connection = await super.acquireConnection(...args);
+		if (!this.#checked.has(connection)) {
+			// The driver keeps one connection object for each pooled client, and releases that very object.
+			const execute = connection.executeQuery.bind(connection);
+			connection.executeQuery = <R>(compiledQuery: CompiledQuery) => {
+				if (!ENDS_TRANSACTION.test(compiledQuery.sql)) refuseWhenClientGone();
+				return execute<R>(compiledQuery);
+			};
+			this.#checked.add(connection);
+		}
+		return connection;
 	}
-	async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
-		return args.result;
+}
+
+class RefusingPostgresDialect extends PostgresDialect {
+	readonly #config: PostgresDialectConfig;
+	constructor(config: PostgresDialectConfig) {
+		super(config);
+		this.#config = config;
+	}
+	override createDriver() {
+		return new RefusingPostgresDriver(this.#config);
+	}
+}
+
+/**
+ * Every value goes in as `+?`, not `?`: the same value (unary plus changes neither a value nor its
+ * affinity, and a bound parameter has none), but one SQLite's planner does not read. For a bare `?`
+ * compared with a column (`event_id = ?` beside an ORDER BY, a LIMIT …) SQLite marks the statement to be
+ * re-prepared whenever that parameter is bound anew, so that it may plan for the value, and
+ * `sqlite3_clear_bindings`, which better-sqlite3 calls after every run, then expires it: every cached
+ * statement was parsed and planned again at each use (and better-sqlite3 rebuilt its row factory with
+ * it), several times the cost of running it. Plans are made for the statement, as PostgreSQL's generic
+ * plans are; `tests/integration/query-plans-at-scale.test.ts` checks the plans as they run.
+ */
+class ParameterStableSqliteCompiler extends SqliteQueryCompiler {
+	#inList = false;
+	protected override getCurrentParameterPlaceholder(): string {
+		return this.#inList ? '?' : '+?';
+	}
+	// A list of values (`in (…)`, a row of VALUES) never marks its statement so, and unmarked it is
+	// planned as it was: `+?` there changes how SQLite orders what an IN list finds.
+	protected override visitValueList(node: ValueListNode): void {
+		this.#asList(() => super.visitValueList(node));
+	}
+	protected override visitPrimitiveValueList(node: PrimitiveValueListNode): void {
+		this.#asList(() => super.visitPrimitiveValueList(node));
+	}
+	#asList(visit: () => void): void {
+		this.#inList = true;
+		try {
+			visit();
+		} finally {
+			this.#inList = false;
+		}
 	}
 }
 
@@ -284,6 +333,9 @@ class ImmediateSqliteDialect extends SqliteDialect {
 	}
 	override createDriver() {
 		return new ImmediateSqliteDriver(this.#config);
+	}
+	override createQueryCompiler() {
+		return new ParameterStableSqliteCompiler();
 	}
 }
 
