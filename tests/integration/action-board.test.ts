@@ -19,6 +19,7 @@ import {
 	insertIomWithMission,
 	insertOrganization,
 	insertPerson,
+	insertOutcomes,
 	insertUserAccount,
 	stamps
 } from '../helpers/factories';
@@ -241,12 +242,7 @@ describeEachEngine('a board with more action points than it counts', (engine) =>
 			status: n < COUNT_LIMIT + 20 ? ('open' as const) : ('done' as const),
 			...stamps()
 		}));
-		for (let start = 0; start < rows.length; start += 200) {
-			await handle.db
-				.insertInto('outcome')
-				.values(rows.slice(start, start + 200))
-				.execute();
-		}
+		await insertOutcomes(handle.db, rows);
 	});
 	afterAll(async () => {
 		await handle?.cleanup();
