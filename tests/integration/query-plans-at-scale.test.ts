@@ -117,6 +117,13 @@ const fewOutcomesSorted: Allowance = {
 const FEW_PROJECTS = 'an office holds one project for two thousand events (db/generate)';
 const FEW_AGREEMENTS = 'an office holds one agreement for a thousand events (db/generate)';
 
+/** A dossier page: its few agreements and projects, and its action points sorted when it holds few outcomes. */
+const dossierAllowances: Allowance[] = [
+	{ query: /join "agreement"/, step: /SCAN agreement|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_AGREEMENTS },
+	{ query: /join "project"/, step: /SCAN project|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_PROJECTS },
+	fewOutcomesSorted
+];
+
 const pages: PageLoad[] = [
 	{
 		name: 'upcoming events, first page',
@@ -283,29 +290,13 @@ const pages: PageLoad[] = [
 	{
 		name: 'dossier of a busy organisation',
 		load: (db, office) => findDossier(db, office.umbrella.id, {}, { limit: 50 }, NOW),
-		allow: [
-			{
-				query: /join "agreement"/,
-				step: /SCAN agreement|USE TEMP B-TREE|Sort\s+\(cost/,
-				why: FEW_AGREEMENTS
-			},
-			{ query: /join "project"/, step: /SCAN project|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_PROJECTS },
-			fewOutcomesSorted
-		]
+		allow: dossierAllowances
 	},
 	{
 		name: 'dossier of a busy organisation, one year, its own records only',
 		load: (db, office) =>
 			findDossier(db, office.umbrella.id, { year: 2020, ownOnly: true }, { limit: 50 }, NOW),
-		allow: [
-			{
-				query: /join "agreement"/,
-				step: /SCAN agreement|USE TEMP B-TREE|Sort\s+\(cost/,
-				why: FEW_AGREEMENTS
-			},
-			{ query: /join "project"/, step: /SCAN project|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_PROJECTS },
-			fewOutcomesSorted
-		]
+		allow: dossierAllowances
 	},
 	{
 		name: "a busy organisation's open action points, along the board",
