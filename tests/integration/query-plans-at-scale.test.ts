@@ -521,6 +521,18 @@ describeEachEngine('counts on a generated office', (engine) => {
 		});
 	});
 
+	test("a person's agenda roles are looked up by (event, person) for the events shown", async () => {
+		// From the person alone, the read goes through every event they ever attended (10 000 here).
+		log.length = 0;
+		await findPersonPage(handle.db, office.heavyPerson.id, { privateContacts: true });
+		const roles = log.find((event) => /from "agenda_item_role"/.test(event.query.sql))!;
+		// One index condition on both the person and the event: SQLite's "(person_id=? AND event_id=?)" or
+		// the other way round, PostgreSQL's "Index Cond: ((event_id = ANY (…)) AND (person_id = $1))".
+		expect(await planOf(handle, roles.query)).toMatch(
+			/\((person_id=\? AND event_id=\?|event_id=\? AND person_id=\?)\)|Index Cond: .*event_id = ANY.*person_id = |Index Cond: .*person_id = .*event_id = ANY/
+		);
+	});
+
 	test("the past list's later pages are bounded by their cursor alone, not by now as well", async () => {
 		// With both bounds on the start, SQLite seeks to now and walks every event back to the cursor.
 		const first = await listEventsPage(handle.db, { when: 'past', now }, { limit: 25 });
