@@ -14,21 +14,23 @@ function isPostgres(db: Db): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
-/** Rows per SQLite statement. */
-const SQLITE_ROWS = 2_000;
+/** Rows per SQLite statement: a statement of this many rows' placeholders, prepared once per table. */
+const SQLITE_ROWS = 100;
 
 /**
- * SQLite: the rows as one JSON parameter, unnested by json_each (`insert … select value ->> 0, … from
- * json_each(?)`). The statement stays short and the same for every batch; a statement with thousands of
- * placeholders would compile into a program per batch as large as its rows, each held in native memory
- * until the garbage collector finalises it — gigabytes in a million-event load.
+ * SQLite: `insert … values (?, …), (?, …), …` for SQLITE_ROWS rows at a time, and a one-row statement for
+ * the rest. Each text is always the same for a table, so the connection prepares it once and keeps it
+ * (its statement cache): a statement prepared per batch would compile into a program as large as its
+ * rows, held in native memory until the garbage collector finalises it (gigabytes in a million-event
+ * load). Binding the values directly costs less than a JSON parameter unnested by json_each, which
+ * parses every row once per column (about 2.4 times the time).
  */
-function insertText(table: string, columns: readonly string[]): string {
-	const values = columns.map((_, c) => `value ->> ${c}`).join(',');
-	return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) select ${values} from json_each(?)`;
+function insertText(table: string, columns: readonly string[], rows: number): string {
+	const row = `(${columns.map(() => '?').join(',')})`;
+	return `insert into "${table}" (${columns.map((c) => `"${c}"`).join(',')}) values ${Array(rows).fill(row).join(',')}`;
 }
 
-/** Inserts rows, each its values in the order of `columns`, a few thousand a statement. */
+/** Inserts rows, each its values in the order of `columns`, many a statement. */
 export async function insertRows(
 	db: Db,
 	table: TableName,
@@ -37,11 +39,13 @@ export async function insertRows(
 ): Promise<void> {
 	if (rows.length === 0) return;
 	if (isPostgres(db)) return insertColumns(db, table, columns, rows);
-	const text = insertText(table, columns);
-	for (let start = 0; start < rows.length; start += SQLITE_ROWS) {
-		const slice = rows.slice(start, start + SQLITE_ROWS);
-		await db.executeQuery(CompiledQuery.raw(text, [JSON.stringify(slice)]));
+	const many = insertText(table, columns, SQLITE_ROWS);
+	let start = 0;
+	for (; start + SQLITE_ROWS <= rows.length; start += SQLITE_ROWS) {
+		await db.executeQuery(CompiledQuery.raw(many, rows.slice(start, start + SQLITE_ROWS).flat()));
 	}
+	const one = insertText(table, columns, 1);
+	for (; start < rows.length; start++) await db.executeQuery(CompiledQuery.raw(one, [...rows[start]!]));
 }
 
 /** PostgreSQL's type of each column of a table, for the arrays insertColumns sends. */

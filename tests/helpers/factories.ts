@@ -177,6 +177,16 @@ export async function insertActionPoint(
 	return outcome;
 }
 
+/** Many outcomes at once, a few hundred a statement (each engine limits a statement's parameters). */
+export async function insertOutcomes(db: Db, rows: NewOutcome[]): Promise<void> {
+	for (let start = 0; start < rows.length; start += 200) {
+		await db
+			.insertInto('outcome')
+			.values(rows.slice(start, start + 200))
+			.execute();
+	}
+}
+
 /** A user account straight in the database (no usable password): an officer unless told otherwise. */
 export function insertUserAccount(db: Db, fields: Partial<NewUserAccount> = {}) {
 	const name = fields.name ?? 'Leyla Mammadova';

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '$lib/server/audit/audit';
 import { parseBoardQuery, type BoardQuery } from '$lib/server/actions/action-board.input';
+import { COUNT_LIMIT } from '$lib/server/actions/action-board.repository';
 import { getActionBoard, listActionBoardPages } from '$lib/server/actions/action-board.service';
 import { Forbidden, StaleRecord } from '$lib/server/errors';
 import { findOutcomePage, setOutcomeStatus } from '$lib/server/outcomes/outcome.service';
@@ -18,7 +19,9 @@ import {
 	insertIomWithMission,
 	insertOrganization,
 	insertPerson,
-	insertUserAccount
+	insertOutcomes,
+	insertUserAccount,
+	stamps
 } from '../helpers/factories';
 
 /** 20:30 UTC on Monday 9 March 2026 is already Tuesday 10 March in Baku. */
@@ -221,6 +224,66 @@ describeEachEngine('the action-point board', (engine) => {
 			const page = (await findOutcomePage(handle.db, id))!;
 			expect(page.status).toBe('in_progress');
 			expect(page.statusChanges).toEqual([]);
+		});
+	});
+});
+
+describeEachEngine('a board with more action points than it counts', (engine) => {
+	let handle: TestDatabase;
+
+	beforeAll(async () => {
+		handle = await engine.open();
+		// COUNT_LIMIT + 20 open ones due from 1 January 2026, one a day, and 30 done after them.
+		const day = (n: number) => new Date(Date.UTC(2026, 0, 1 + n)).toISOString().slice(0, 10);
+		const rows = Array.from({ length: COUNT_LIMIT + 50 }, (_, n) => ({
+			kind: 'action_point' as const,
+			title: `Action point ${n}`,
+			due_on: day(n),
+			status: n < COUNT_LIMIT + 20 ? ('open' as const) : ('done' as const),
+			...stamps()
+		}));
+		await insertOutcomes(handle.db, rows);
+	});
+	afterAll(async () => {
+		await handle?.cleanup();
+	});
+
+	test('says "more than" the limit, and each count beside a choice is one it has at least', async () => {
+		const board = await getActionBoard(handle.db, parseBoardQuery(new URLSearchParams()), { limit: 25 }, NOW);
+		expect(board.total).toBe(COUNT_LIMIT);
+		expect(board.totalMore).toBe(true);
+		expect(board.countLimit).toBe(COUNT_LIMIT);
+		// Counted over the first COUNT_LIMIT + 1 in the board's order: all open, the done ones come later.
+		const status = Object.fromEntries(board.facets.status.map((c) => [c.value, [c.count, c.more]]));
+		expect(status['']).toEqual([COUNT_LIMIT, true]);
+		expect(status['done']).toEqual([0, true]);
+		expect(board.facets.meeting.find((c) => c.value === 'none')).toMatchObject({
+			count: COUNT_LIMIT,
+			more: true
+		});
+		// The rows are still the first in the board's order.
+		expect(board.items.items.map((item) => item.title).slice(0, 2)).toEqual([
+			'Action point 0',
+			'Action point 1'
+		]);
+	});
+
+	test('a filter that selects fewer than the limit is counted exactly', async () => {
+		const board = await getActionBoard(
+			handle.db,
+			parseBoardQuery(new URLSearchParams({ status: 'done' })),
+			{ limit: 25 },
+			NOW
+		);
+		expect(board.total).toBe(30);
+		expect(board.totalMore).toBe(false);
+		// The status choices are counted without the status filter: still past the limit.
+		expect(board.facets.status.every((choice) => choice.more)).toBe(true);
+		expect(board.facets.due.find((c) => c.value === '')).toEqual({
+			value: '',
+			label: 'Any due date',
+			count: 30,
+			more: false
 		});
 	});
 });

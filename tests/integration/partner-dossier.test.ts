@@ -6,12 +6,19 @@
 import type { Kysely, LogEvent } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
-import { findDossier, rebuildDossiers, refreshDossiers } from '$lib/server/dossier/dossier.service';
+import { listOpenActionPointsOf } from '$lib/server/dossier/dossier.repository';
+import {
+	COUNT_LIMIT,
+	findDossier,
+	rebuildDossiers,
+	refreshDossiers
+} from '$lib/server/dossier/dossier.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import {
 	insertAgreement,
 	insertEvent,
 	insertOrganization,
+	insertOutcomes,
 	insertPerson,
 	insertProject
 } from '../helpers/factories';
@@ -419,5 +426,53 @@ describeEachEngine('what a dossier costs', (engine) => {
 				expect(plan).toMatch(/dossier_entry_\w+_idx/);
 			}
 		});
+	});
+});
+
+describeEachEngine('a dossier holding more outcomes than it counts', (engine) => {
+	let handle: TestDatabase;
+	let partnerId: number;
+	const NOW = new Date('2026-03-09T09:00:00Z');
+
+	beforeAll(async () => {
+		handle = await engine.open();
+		const partner = await insertOrganization(handle.db, { name: 'International Organization for Migration' });
+		partnerId = partner.id;
+		// COUNT_LIMIT + 40 outcomes it owns: action points of every status, some undated, and decisions.
+		const statuses = ['open', 'in_progress', 'done', 'dropped'] as const;
+		const rows = Array.from({ length: COUNT_LIMIT + 40 }, (_, n) => ({
+			kind: n % 7 === 0 ? ('decision' as const) : ('action_point' as const),
+			title: `Outcome ${n}`,
+			due_on:
+				n % 11 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + ((n * 37) % 400))).toISOString().slice(0, 10),
+			status: statuses[n % 4]!,
+			owner_organization_id: partner.id,
+			...stamps()
+		}));
+		await insertOutcomes(handle.db, rows);
+		await refreshDossiers(handle.db);
+	});
+	afterAll(async () => {
+		await handle?.cleanup();
+	});
+
+	test('counts the kind up to the limit and says there are more', async () => {
+		const dossier = (await findDossier(handle.db, partnerId, {}, { limit: 50 }, NOW))!;
+		expect(dossier.kinds.find((k) => k.kind === 'outcome')).toMatchObject({ count: COUNT_LIMIT, more: true });
+		expect(dossier.kinds.find((k) => k.kind === 'event')).toMatchObject({ count: 0, more: false });
+		expect(dossier.total).toBe(COUNT_LIMIT);
+		expect(dossier.totalMore).toBe(true);
+	});
+
+	test('its open action points, read along the board, are those its own outcomes give, in the same order', async () => {
+		const sorted = await listOpenActionPointsOf(handle.db, partnerId, 8, { fromBoard: false });
+		const alongBoard = await listOpenActionPointsOf(handle.db, partnerId, 8, { fromBoard: true });
+		expect(sorted).toHaveLength(9);
+		expect(alongBoard).toEqual(sorted);
+		const dossier = (await findDossier(handle.db, partnerId, {}, { limit: 50 }, NOW))!;
+		expect(dossier.openActionPoints.items.map((item) => item.id)).toEqual(
+			sorted.slice(0, 8).map((row) => row.id)
+		);
+		expect(dossier.openActionPoints.more).toBe(true);
 	});
 });

@@ -2,7 +2,7 @@
  * Queries of the action-point board: open action points across all events, filtered by owner, officer,
  * partner (its dossier, sub-organisations included), due window, status and the kind of meeting, in the
  * board's order (soonest due first, undated last, then id) along outcome_board_idx; and the counts beside
- * each filter's choices, one grouped query per filter. Kysely only.
+ * each filter's choices, one grouped query per filter over a bounded window (COUNT_LIMIT). Kysely only.
  */
 import { sql, type ExpressionBuilder, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { EventKind, OutcomeStatus } from '../../vocabulary';
@@ -113,40 +113,67 @@ export async function listBoardActionPoints(
 
 export type BoardRow = Awaited<ReturnType<typeof listBoardActionPoints>>[number];
 
-function counted(db: Kysely<Database>, filter: BoardFilter, days: BoardDays, except: Facet) {
+/**
+ * How many action points a count reads at most. The counts beside the filters are taken over the first
+ * COUNT_LIMIT + 1 action points the other filters select, in the board's order (outcome_board_idx, no
+ * sort), and the total stops there too: a board of a hundred thousand shows "1000+", and costs what a
+ * board of a thousand does.
+ */
+export const COUNT_LIMIT = 1000;
+
+/** The first COUNT_LIMIT + 1 action points the filters select (`except` one left out), in the board's order. */
+function counted(db: Kysely<Database>, filter: BoardFilter, days: BoardDays, except?: Facet) {
 	return db
 		.selectFrom('outcome')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
-		.where(matching(filter, days, except));
+		.where(matching(filter, days, except))
+		.orderBy(dueKey)
+		.orderBy('outcome.id')
+		.limit(COUNT_LIMIT + 1);
 }
 
 const count = sql<number | string>`count(*)`;
 
-/** How many match the other filters, by status. */
+/** How many action points the filters select, up to COUNT_LIMIT + 1 ("more than COUNT_LIMIT"). */
+export async function countBoard(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
+	const row = await db
+		.selectFrom(counted(db, filter, days).select('outcome.id').as('w'))
+		.select(count.as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+/** By status, among the first COUNT_LIMIT + 1 that match the other filters. */
 export function countBoardByStatus(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
-	return counted(db, filter, days, 'status')
-		.select(['outcome.status', count.as('n')])
-		.groupBy('outcome.status')
+	return db
+		.selectFrom(counted(db, filter, days, 'status').select('outcome.status').as('w'))
+		.select(['w.status', count.as('n')])
+		.groupBy('w.status')
 		.execute();
 }
 
-/** How many match the other filters, by the kind of meeting (null: recorded without an event). */
+/** By the kind of meeting (null: recorded without an event), among the first COUNT_LIMIT + 1. */
 export function countBoardByMeeting(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
-	return counted(db, filter, days, 'meeting')
-		.select(['event.kind', count.as('n')])
-		.groupBy('event.kind')
+	return db
+		.selectFrom(counted(db, filter, days, 'meeting').select('event.kind').as('w'))
+		.select(['w.kind', count.as('n')])
+		.groupBy('w.kind')
 		.execute();
 }
 
-/** How many match the other filters, by the officer responsible (null: nobody named). */
+/** By the officer responsible (null: nobody named), among the first COUNT_LIMIT + 1. */
 export function countBoardByOfficer(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
-	return counted(db, filter, days, 'officer')
-		.select(['outcome.responsible_user_id', count.as('n')])
-		.groupBy('outcome.responsible_user_id')
+	return db
+		.selectFrom(counted(db, filter, days, 'officer').select('outcome.responsible_user_id').as('w'))
+		.select(['w.responsible_user_id', count.as('n')])
+		.groupBy('w.responsible_user_id')
 		.execute();
 }
 
-/** How many match the other filters in each due window (which overlap: this month holds this week). */
+/**
+ * In each due window (which overlap: this month holds this week), among the first COUNT_LIMIT + 1 that
+ * match the other filters. The window's rows are named `outcome`, so that the due conditions read them.
+ */
 export async function countBoardByDue(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
 	const inWindow = (eb: Eb, due: DueWindow) =>
 		eb.fn.sum<number | string | null>(
@@ -157,13 +184,14 @@ export async function countBoardByDue(db: Kysely<Database>, filter: BoardFilter,
 				.else(0)
 				.end()
 		);
-	return counted(db, filter, days, 'due')
+	return db
+		.selectFrom(counted(db, filter, days, 'due').select(['outcome.due_on', 'outcome.status']).as('outcome'))
 		.select((eb) => [
 			count.as('any'),
-			inWindow(eb, 'overdue').as('overdue'),
-			inWindow(eb, 'week').as('week'),
-			inWindow(eb, 'month').as('month'),
-			inWindow(eb, 'none').as('none')
+			inWindow(eb as unknown as Eb, 'overdue').as('overdue'),
+			inWindow(eb as unknown as Eb, 'week').as('week'),
+			inWindow(eb as unknown as Eb, 'month').as('month'),
+			inWindow(eb as unknown as Eb, 'none').as('none')
 		])
 		.executeTakeFirstOrThrow();
 }

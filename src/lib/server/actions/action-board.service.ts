@@ -1,7 +1,8 @@
 /**
  * The action-point board: every action point across all events that the filters select, soonest due
  * first, with the counts beside each filter's choices. A fixed number of queries whatever the size of
- * the data: the page of rows, four grouped counts, the officers; with a partner, bringing the dossiers
+ * the data: the page of rows, the total and four grouped counts (each over at most COUNT_LIMIT + 1
+ * action points), the officers; with a partner, bringing the dossiers
  * up to date first (one query when nothing changed); the person and organisations chosen, by id; and a
  * name typed into the chooser, searched once.
  */
@@ -16,6 +17,8 @@ import { searchForLinks } from '../search/search.service';
 import { listActiveOfficers } from '../users/user.repository';
 import { boardDays, type BoardQuery } from './action-board.input';
 import {
+	COUNT_LIMIT,
+	countBoard,
 	countBoardByDue,
 	countBoardByMeeting,
 	countBoardByOfficer,
@@ -50,9 +53,10 @@ export async function getActionBoard(
 	const days = boardDays(today);
 	if (filter.partnerId) await refreshDossiers(db);
 	const organizationIds = [filter.organizationId, filter.partnerId].filter((id) => id !== undefined);
-	const [rows, byStatus, byDue, byMeeting, byOfficer, officers, person, organizations, found] =
+	const [rows, total, byStatus, byDue, byMeeting, byOfficer, officers, person, organizations, found] =
 		await Promise.all([
 			listBoardActionPoints(db, filter, days, request),
+			countBoard(db, filter, days),
 			countBoardByStatus(db, filter, days),
 			countBoardByDue(db, filter, days),
 			countBoardByMeeting(db, filter, days),
@@ -63,7 +67,6 @@ export async function getActionBoard(
 			find ? searchForLinks(db, find, ['person', 'organization']) : null
 		]);
 	const page = toPage(rows, request, keyOf);
-	const status = toStatusChoices(byStatus);
 	const named = (id: number | undefined) => {
 		const row = organizations.find((o) => o.id === id);
 		return row ? organizationRef(row.id, row.name, row.acronym) : null;
@@ -71,12 +74,14 @@ export async function getActionBoard(
 	return {
 		today,
 		items: { ...page, items: page.items.map((row) => toBoardItem(row, today)) },
-		total: status.find((choice) => choice.value === (filter.status ?? ''))!.count,
+		total: Math.min(total, COUNT_LIMIT),
+		totalMore: total > COUNT_LIMIT,
+		countLimit: COUNT_LIMIT,
 		facets: {
-			status,
-			due: toDueChoices(byDue),
-			meeting: toMeetingChoices(byMeeting),
-			officer: toOfficerChoices(officers, byOfficer)
+			status: toStatusChoices(byStatus, COUNT_LIMIT),
+			due: toDueChoices(byDue, COUNT_LIMIT),
+			meeting: toMeetingChoices(byMeeting, COUNT_LIMIT),
+			officer: toOfficerChoices(officers, byOfficer, COUNT_LIMIT)
 		},
 		chosen: {
 			person: person ? { id: person.id, name: formatPersonName(person) } : null,

@@ -29,13 +29,22 @@ export interface BoardChoice {
 	value: string;
 	label: string;
 	count: number;
+	/**
+	 * The count was taken over the first COUNT_LIMIT action points only (more match the other filters):
+	 * the choice shows at least this many.
+	 */
+	more: boolean;
 }
 
 export interface ActionBoardView {
 	today: IsoDate;
 	items: Page<BoardItem>;
-	/** How many action points the filters select, on every page. */
+	/** How many action points the filters select, on every page, up to COUNT_LIMIT … */
 	total: number;
+	/** … and whether there are more than that. */
+	totalMore: boolean;
+	/** The most any count beside the filters reads (COUNT_LIMIT). */
+	countLimit: number;
 	facets: { status: BoardChoice[]; due: BoardChoice[]; meeting: BoardChoice[]; officer: BoardChoice[] };
 	/** Who or what the board is narrowed to through the chooser, named. */
 	chosen: {
@@ -70,47 +79,72 @@ export function toBoardItem(row: BoardRow, today: IsoDate): BoardItem {
 const countsOf = <K>(rows: { n: number | string }[], keyOf: (i: number) => K) =>
 	new Map(rows.map((row, i) => [keyOf(i), Number(row.n)]));
 
-export function toStatusChoices(rows: { status: OutcomeStatus; n: number | string }[]): BoardChoice[] {
+/**
+ * A facet's choices from its counts over at most `limit` + 1 action points: when that many were read,
+ * there are more than `limit`, and every count is only a lower bound — the read stopped at `limit`, and
+ * the "any" choice says "more than `limit`".
+ */
+function choicesOf(
+	seen: number,
+	limit: number,
+	choices: { value: string; label: string; count: number }[]
+): BoardChoice[] {
+	const more = seen > limit;
+	return choices.map((choice) => ({ ...choice, count: Math.min(choice.count, limit), more }));
+}
+
+export function toStatusChoices(
+	rows: { status: OutcomeStatus; n: number | string }[],
+	limit: number
+): BoardChoice[] {
 	const n = countsOf(rows, (i) => rows[i]!.status);
-	return [
+	const seen = rows.reduce((sum, row) => sum + Number(row.n), 0);
+	return choicesOf(seen, limit, [
 		{ value: '', label: 'Open and in progress', count: (n.get('open') ?? 0) + (n.get('in_progress') ?? 0) },
 		...outcomeStatuses.values.map((s) => ({
 			value: s,
 			label: outcomeStatuses.labels[s],
 			count: n.get(s) ?? 0
 		}))
-	];
+	]);
 }
 
-export function toDueChoices(row: Record<'any' | 'overdue' | 'week' | 'month' | 'none', unknown>) {
+export function toDueChoices(
+	row: Record<'any' | 'overdue' | 'week' | 'month' | 'none', unknown>,
+	limit: number
+): BoardChoice[] {
 	const n = (key: keyof typeof row) => Number(row[key] ?? 0);
-	return [
+	return choicesOf(n('any'), limit, [
 		{ value: '', label: 'Any due date', count: n('any') },
 		{ value: 'overdue', label: 'Overdue', count: n('overdue') },
 		{ value: 'week', label: 'Due this week', count: n('week') },
 		{ value: 'month', label: 'Due this month', count: n('month') },
 		{ value: 'none', label: 'No due date', count: n('none') }
-	];
+	]);
 }
 
-export function toMeetingChoices(rows: { kind: string | null; n: number | string }[]): BoardChoice[] {
+export function toMeetingChoices(
+	rows: { kind: string | null; n: number | string }[],
+	limit: number
+): BoardChoice[] {
 	const n = countsOf(rows, (i) => rows[i]!.kind ?? 'none');
 	const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
-	return [
+	return choicesOf(total, limit, [
 		{ value: '', label: 'Any meeting', count: total },
 		...eventKinds.values.map((k) => ({ value: k, label: eventKinds.labels[k], count: n.get(k) ?? 0 })),
 		{ value: 'none', label: 'Recorded without a meeting', count: n.get('none') ?? 0 }
-	];
+	]);
 }
 
 export function toOfficerChoices(
 	officers: { id: number; name: string }[],
-	rows: { responsible_user_id: number | null; n: number | string }[]
+	rows: { responsible_user_id: number | null; n: number | string }[],
+	limit: number
 ): BoardChoice[] {
 	const n = countsOf(rows, (i) => rows[i]!.responsible_user_id);
 	const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
-	return [
+	return choicesOf(total, limit, [
 		{ value: '', label: 'Any officer', count: total },
 		...officers.map((o) => ({ value: String(o.id), label: o.name, count: n.get(o.id) ?? 0 }))
-	];
+	]);
 }

@@ -4,6 +4,7 @@
  */
 import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import type { DossierKind, DossierRole } from '../../vocabulary';
+import { dueKey } from '../actions/action-board.repository';
 import { agreementStateOn } from '../agreements/agreement.repository';
 import { actionPointItemColumns } from '../outcomes/outcome.repository';
 import { pageByKeyset } from '../db/keyset';
@@ -473,13 +474,43 @@ export async function listDossierTimeline(
 
 export type DossierTimelineRow = Awaited<ReturnType<typeof listDossierTimeline>>[number];
 
-/** How many records of each kind the dossier holds under the same filters (the kind aside). */
-export async function countDossierKinds(db: Db, organizationId: number, filter: Omit<DossierFilter, 'kind'>) {
-	return dossierOf(db, organizationId, filter)
-		.select((eb) => ['dossier_entry.record_type', eb.fn.countAll<number>().as('n')])
-		.groupBy('dossier_entry.record_type')
-		.execute();
+/**
+ * How many records of each kind the dossier holds under the same filters (the kind aside), each counted
+ * up to `limit` + 1: one range of dossier_entry_kind_idx (or its own-only twin) per kind, cut there, so
+ * that the umbrella of a hundred organisations costs what a small partner does.
+ */
+export async function countDossierKinds(
+	db: Db,
+	organizationId: number,
+	filter: Omit<DossierFilter, 'kind'>,
+	limit: number
+): Promise<{ record_type: DossierKind; n: number }[]> {
+	const row = await db
+		.selectNoFrom((eb) =>
+			DOSSIER_KINDS.map((kind) =>
+				eb
+					.selectFrom(
+						dossierOf(db, organizationId, filter)
+							.where('dossier_entry.record_type', '=', kind)
+							.select('dossier_entry.record_id')
+							.limit(limit + 1)
+							.as('held')
+					)
+					.select(eb.fn.countAll<number | string>().as('n'))
+					.as(kind)
+			)
+		)
+		.executeTakeFirstOrThrow();
+	return DOSSIER_KINDS.map((kind) => ({ record_type: kind, n: Number(row[kind]) }));
 }
+
+const DOSSIER_KINDS = [
+	'event',
+	'correspondence',
+	'outcome',
+	'agreement',
+	'project'
+] as const satisfies DossierKind[];
 
 /** The first and the last moment in the dossier, for the year filter's choices; each one index probe. */
 export async function findDossierSpan(db: Db, organizationId: number) {
@@ -498,8 +529,40 @@ export async function findDossierSpan(db: Db, organizationId: number) {
 /**
  * Action points not yet done or dropped that the organisation, or one below it, answers for, is a party
  * to, or hosted the meeting of; overdue and soonest due first, undated last. Fetches limit + 1 rows.
+ *
+ * Two ways to the same rows, for the caller to choose by how many outcomes the dossier holds: from the
+ * dossier's outcomes, sorted (as many as it holds: for a dossier of a few hundred), or (`fromBoard`)
+ * along the action-point board's index in its order, each looked up in the dossier by its key, stopping
+ * at limit + 1 (for a dossier holding many, whose action points come soon in that order).
  */
-export async function listOpenActionPointsOf(db: Db, organizationId: number, limit: number) {
+export async function listOpenActionPointsOf(
+	db: Db,
+	organizationId: number,
+	limit: number,
+	{ fromBoard }: { fromBoard: boolean }
+) {
+	if (fromBoard) {
+		return db
+			.selectFrom('outcome')
+			.leftJoin('event', 'event.id', 'outcome.event_id')
+			.select(actionPointItemColumns)
+			.where('outcome.kind', '=', 'action_point')
+			.where('outcome.status', 'in', ['open', 'in_progress'])
+			.where((eb) =>
+				eb.exists(
+					eb
+						.selectFrom('dossier_entry')
+						.select('dossier_entry.record_id')
+						.where('dossier_entry.record_type', '=', 'outcome')
+						.whereRef('dossier_entry.record_id', '=', 'outcome.id')
+						.where('dossier_entry.organization_id', '=', organizationId)
+				)
+			)
+			.orderBy(dueKey)
+			.orderBy('outcome.id')
+			.limit(limit + 1)
+			.execute();
+	}
 	return db
 		.selectFrom('dossier_entry')
 		.innerJoin('outcome', 'outcome.id', 'dossier_entry.record_id')
@@ -509,8 +572,7 @@ export async function listOpenActionPointsOf(db: Db, organizationId: number, lim
 		.where('dossier_entry.record_type', '=', 'outcome')
 		.where('outcome.kind', '=', 'action_point')
 		.where('outcome.status', 'in', ['open', 'in_progress'])
-		.orderBy(sql`case when outcome.due_on is null then 1 else 0 end`)
-		.orderBy('outcome.due_on')
+		.orderBy(dueKey)
 		.orderBy('outcome.id')
 		.limit(limit + 1)
 		.execute();

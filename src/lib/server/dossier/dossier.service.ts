@@ -135,6 +135,8 @@ export async function rebuildDossiers(db: Db): Promise<number> {
 /** Lines of the timeline per page, and of each list in the head. */
 export const DOSSIER_PAGE_SIZE = 50;
 const HEAD_LIMIT = 8;
+/** The most a count of one kind in a dossier reads: more shows as "1000+". */
+export const COUNT_LIMIT = 1000;
 
 /**
  * An organisation's dossier, or null when there is no such organisation. A fixed number of queries
@@ -154,23 +156,32 @@ export async function findDossier(
 	if (!organization) return null;
 	const today = officeToday(now);
 	const { kind, ...unkinded } = filter;
-	const [rows, counts, span, actionPoints, agreements, projects] = await Promise.all([
+	const [rows, counts, span, agreements, projects] = await Promise.all([
 		listDossierTimeline(db, organizationId, filter, today, page),
-		countDossierKinds(db, organizationId, unkinded),
+		countDossierKinds(db, organizationId, unkinded, COUNT_LIMIT),
 		findDossierSpan(db, organizationId),
-		listOpenActionPointsOf(db, organizationId, HEAD_LIMIT),
 		listAgreementsInForceOf(db, organizationId, today, HEAD_LIMIT),
 		listRunningProjectsOf(db, organizationId, HEAD_LIMIT)
 	]);
+	// A dossier holding more outcomes than a count reads has its action points read along the board's order.
+	const unfiltered =
+		unkinded.year === undefined && !unkinded.ownOnly
+			? counts
+			: await countDossierKinds(db, organizationId, {}, COUNT_LIMIT);
+	const held = unfiltered.find((row) => row.record_type === 'outcome')!.n;
+	const actionPoints = await listOpenActionPointsOf(db, organizationId, HEAD_LIMIT, {
+		fromBoard: held > COUNT_LIMIT
+	});
 	const timeline = toPage(rows, page, (row) =>
 		kind ? [row.occurred_at, row.record_id] : [row.occurred_at, row.record_type, row.record_id]
 	);
-	const kinds = toDossierKindCounts(counts);
+	const kinds = toDossierKindCounts(counts, COUNT_LIMIT);
 	return {
 		organization,
 		filter: toDossierFilterView(filter),
 		kinds,
 		total: kinds.reduce((sum, k) => sum + k.count, 0),
+		totalMore: kinds.some((k) => k.more),
 		years: toDossierYears(span),
 		timeline: { ...timeline, items: timeline.items.map(toDossierItem) },
 		openActionPoints: toOpenActionPoints(actionPoints, HEAD_LIMIT, today),

@@ -54,7 +54,10 @@ export interface DossierItem {
 export interface DossierKindCount {
 	kind: DossierKind;
 	label: string;
+	/** Counted up to the page's limit … */
 	count: number;
+	/** … and there are more than that ("1000+"). */
+	more: boolean;
 }
 
 export interface OpenActionPoint {
@@ -83,8 +86,10 @@ export interface DossierView {
 	organization: OrganizationPageView;
 	filter: { kind: DossierKind | null; year: number | null; ownOnly: boolean };
 	kinds: DossierKindCount[];
-	/** Records under the filters, every kind. */
+	/** Records under the filters, every kind (the kinds' counts added up) … */
 	total: number;
+	/** … at least: some kind holds more than its count says. */
+	totalMore: boolean;
 	/** Years the dossier spans, latest first, for the year filter. */
 	years: number[];
 	timeline: Page<DossierItem>;
@@ -222,14 +227,19 @@ export function toDossierItem(row: DossierTimelineRow): DossierItem {
 	};
 }
 
-/** Every kind, in the filter's order, with its count (zero when the dossier holds none). */
-export function toDossierKindCounts(rows: { record_type: DossierKind; n: number }[]): DossierKindCount[] {
+/**
+ * Every kind, in the filter's order, with its count (zero when the dossier holds none), each counted up
+ * to `limit` + 1: above `limit`, it shows as `limit` and more.
+ */
+export function toDossierKindCounts(
+	rows: { record_type: DossierKind; n: number }[],
+	limit: number
+): DossierKindCount[] {
 	const counted = new Map(rows.map((row) => [row.record_type, Number(row.n)]));
-	return dossierKinds.values.map((kind) => ({
-		kind,
-		label: dossierKinds.labels[kind],
-		count: counted.get(kind) ?? 0
-	}));
+	return dossierKinds.values.map((kind) => {
+		const n = counted.get(kind) ?? 0;
+		return { kind, label: dossierKinds.labels[kind], count: Math.min(n, limit), more: n > limit };
+	});
 }
 
 /** The years from the last record's back to the first's. */

@@ -144,8 +144,14 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 	const start = sql.ref<string>(ofPerson ? 'ep.event_start_at' : 'event.start_at');
 	const id = sql.ref<number>(ofPerson ? 'ep.event_id' : 'event.id');
 	const keyset = { key: [start, id], order: upcoming ? 'asc' : 'desc' } as const;
-	// Over before now means it started before now: the bound lets the index start at now, not at the end.
-	if (!upcoming) return pageByKeyset(ranged.where(start, '<', filter.now), page, keyset).execute();
+	if (!upcoming) {
+		// Over before now means it started before now: the bound lets the index start at now, not at the end.
+		// A later page's cursor bounds the start already, and more tightly; with both, SQLite would take the
+		// bound at now and walk every row from there back to the cursor (most of the office's history).
+		const after = page.before === undefined ? page.after?.[0] : undefined;
+		const bounded = typeof after === 'string' && after < filter.now;
+		return pageByKeyset(bounded ? ranged : ranged.where(start, '<', filter.now), page, keyset).execute();
+	}
 	// Each range is paged on its own, so that a deep page too reads only the rows it shows.
 	const { near, long } = runningFrom(db, ranged, filter.now, start);
 	const ranges = db

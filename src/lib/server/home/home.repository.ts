@@ -2,7 +2,7 @@
  * The home page's queries: what needs an officer's attention now. Each is one query, bounded by its
  * limit and served by an index, whatever the size of the office's history. Kysely only.
  */
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { OutcomeStatus } from '../../vocabulary';
 import { hasReply } from '../correspondence/correspondence.repository';
@@ -56,26 +56,34 @@ export async function listOpenOutcomesOfOfficer(db: Kysely<Database>, userId: nu
 /**
  * Events starting in [from, until), not cancelled, with participants who have not answered their
  * invitation (RSVP still "invited"): how many, of how many, soonest first, at most limit + 1. The events
- * come from event_start_idx, their participants from the (event, person) key.
+ * are walked in event_start_idx's order and each is asked through its participants' (event, person) key
+ * whether anyone has not answered, stopping at limit + 1: the participants of only those few are counted,
+ * not of every event of the fortnight.
  */
 export async function listEventsAwaitingAnswers(
 	db: Kysely<Database>,
 	span: { from: Instant; until: Instant },
 	limit: number
 ) {
+	const participants = (eb: ExpressionBuilder<Database, 'event'>, unanswered: boolean) => {
+		const all = eb.selectFrom('event_participant as ep').whereRef('ep.event_id', '=', 'event.id');
+		return unanswered ? all.where('ep.rsvp_status', '=', 'invited') : all;
+	};
 	return db
 		.selectFrom('event')
-		.innerJoin('event_participant as ep', 'ep.event_id', 'event.id')
-		.select([
+		.select((eb) => [
 			...eventSummaryColumns,
-			(eb) => eb.fn.countAll<number>().as('participants'),
-			(eb) => eb.fn.sum<number>(sql`case when ep.rsvp_status = 'invited' then 1 else 0 end`).as('unanswered')
+			participants(eb, false)
+				.select((c) => c.fn.countAll<number>().as('n'))
+				.as('participants'),
+			participants(eb, true)
+				.select((c) => c.fn.countAll<number>().as('n'))
+				.as('unanswered')
 		])
 		.where('event.start_at', '>=', span.from)
 		.where('event.start_at', '<', span.until)
 		.where('event.status', '!=', 'cancelled')
-		.groupBy(eventSummaryColumns)
-		.having(sql`sum(case when ep.rsvp_status = 'invited' then 1 else 0 end)`, '>', 0)
+		.where((eb) => eb.exists(participants(eb, true).select('ep.id')))
 		.orderBy('event.start_at')
 		.orderBy('event.id')
 		.limit(limit + 1)

@@ -96,7 +96,11 @@ export async function listParticipationsOfPerson(db: Kysely<Database>, personId:
 	);
 }
 
-/** The agenda items a person chairs, speaks at or presents, at the given events, in programme order. */
+/**
+ * The agenda items a person chairs, speaks at or presents, at the given events, in programme order. The
+ * participations are looked up by (event, person), one probe per event shown: from the person alone,
+ * the read would go through every event they ever attended (ten thousand for the busiest).
+ */
 export async function listAgendaRolesOfPerson(db: Kysely<Database>, personId: number, eventIds: number[]) {
 	if (eventIds.length === 0) return [];
 	return db
@@ -105,6 +109,7 @@ export async function listAgendaRolesOfPerson(db: Kysely<Database>, personId: nu
 		.innerJoin('agenda_item as i', 'i.id', 'r.agenda_item_id')
 		.select(['i.event_id', 'i.id as agenda_item_id', 'i.kind', 'i.title', 'i.start_at', 'i.end_at', 'r.role'])
 		.where('p.person_id', '=', personId)
+		.where('p.event_id', 'in', eventIds)
 		.where('i.event_id', 'in', eventIds)
 		.orderBy('i.event_id')
 		.orderBy('i.position')

@@ -258,19 +258,22 @@ function sqliteScore(terms: SearchTerms) {
 /**
  * The latest SEARCH_WINDOW matching documents (the last written first: the order the index keeps, so
  * the read stops there), each with its score, as a subquery both engines read alike. Only these are
- * read from search_document and scored.
+ * read from search_document and scored. `columns` are those of each document it gives besides the score:
+ * its keys only, for ranking, or what a hit shows as well.
  */
-function matching(db: Db, terms: SearchTerms): RawBuilder<SearchHitRow> {
+function matching(db: Db, terms: SearchTerms, columns: 'keys' | 'hits' = 'hits'): RawBuilder<SearchHitRow> {
+	const selected =
+		columns === 'keys'
+			? sql`d.id, d.entity_type, d.entity_id`
+			: sql`d.entity_type, d.entity_id, d.title, d.detail, d.body`;
 	if (isPostgres(db)) {
-		return sql<SearchHitRow>`select d.entity_type, d.entity_id, d.title, d.detail, d.body,
-				ts_rank(d.document, latest.query)::float8 as score
+		return sql<SearchHitRow>`select ${selected}, ts_rank(d.document, latest.query)::float8 as score
 			from (select id, q.query from search_document, to_tsquery('simple', ${tsQuery(terms)}) as q(query)
 				where document @@ q.query
 				order by id desc limit ${SEARCH_WINDOW}) latest
 			join search_document d on d.id = latest.id`;
 	}
-	return sql<SearchHitRow>`select d.entity_type, d.entity_id, d.title, d.detail, d.body,
-			${sqliteScore(terms)} as score
+	return sql<SearchHitRow>`select ${selected}, ${sqliteScore(terms)} as score
 		from (select rowid as id from search_document_fts where search_document_fts match ${fts5Query(terms)}
 			order by rowid desc limit ${SEARCH_WINDOW}) latest
 		join search_document d on d.id = latest.id`;
@@ -283,19 +286,27 @@ export interface GroupedHitRow extends SearchHitRow {
 	atLeast: boolean;
 }
 
-/** The best `perType` matches of each type, with each type's total, in one query. */
+/**
+ * The best `perType` matches of each type, with each type's total, in one query. The window's documents
+ * are ranked by their keys and scores alone, and only the few shown are read whole: sorting two thousand
+ * titles and bodies three times over cost more than finding them.
+ */
 export async function searchGrouped(db: Db, terms: SearchTerms, perType: number): Promise<GroupedHitRow[]> {
 	if (terms.length === 0) return [];
 	const { rows } = await sql<Omit<GroupedHitRow, 'atLeast'> & { seen: number }>`
-		select entity_type, entity_id, title, detail, body, score, total, seen from (
-			select m.*,
-				row_number() over (partition by m.entity_type order by m.score desc, m.entity_id desc) as n,
-				count(*) over (partition by m.entity_type) as total,
-				count(*) over () as seen
-			from (${matching(db, terms)}) m
-		) ranked
-		where n <= ${perType}
-		order by entity_type, n`.execute(db);
+		select d.entity_type, d.entity_id, d.title, d.detail, d.body, best.score, best.total, best.seen
+		from (
+			select id, entity_type, score, total, seen, n from (
+				select m.*,
+					row_number() over (partition by m.entity_type order by m.score desc, m.entity_id desc) as n,
+					count(*) over (partition by m.entity_type) as total,
+					count(*) over () as seen
+				from (${matching(db, terms, 'keys')}) m
+			) ranked
+			where n <= ${perType}
+		) best
+		join search_document d on d.id = best.id
+		order by best.entity_type, best.n`.execute(db);
 	return rows.map(({ seen, ...row }) => ({
 		...row,
 		total: Number(row.total),
