@@ -6,8 +6,11 @@ import { sql, type Kysely } from 'kysely';
 import type { Engine } from '../db/connection';
 import type { Database } from '../db/schema';
 
-/** Kysely's own bookkeeping: present in every migrated database, so not what makes one hold data. */
-const BOOKKEEPING_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * Kysely's own bookkeeping, and whose turn the scheduled backups are (written by any server with
+ * BACKUP_DIR as it starts): not what makes a database hold data.
+ */
+const BOOKKEEPING_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 'scheduled_turn']);
 
 /**
  * The ordinary tables of the database (on PostgreSQL, of `schema`), by name. SQLite's full-text index
