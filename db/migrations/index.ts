@@ -37,6 +37,7 @@ import * as indexParticipationsByStart from './20261206_0201_index_participation
 import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 import * as createScheduledTurns from './20261207_0700_create_scheduled_turns';
+import * as pendingNotesHoldTheirRow from './20261207_0701_pending_notes_hold_their_row';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -71,5 +72,6 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0201_index_participations_by_start': indexParticipationsByStart,
 	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages,
-	'20261207_0700_create_scheduled_turns': createScheduledTurns
+	'20261207_0700_create_scheduled_turns': createScheduledTurns,
+	'20261207_0701_pending_notes_hold_their_row': pendingNotesHoldTheirRow
 };
