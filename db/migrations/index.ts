@@ -38,6 +38,7 @@ import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 import * as createScheduledTurns from './20261207_0700_create_scheduled_turns';
 import * as pendingNotesHoldTheirRow from './20261207_0701_pending_notes_hold_their_row';
+import * as eventLengthStatistics from './20261207_0702_event_length_statistics';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -73,5 +74,6 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages,
 	'20261207_0700_create_scheduled_turns': createScheduledTurns,
-	'20261207_0701_pending_notes_hold_their_row': pendingNotesHoldTheirRow
+	'20261207_0701_pending_notes_hold_their_row': pendingNotesHoldTheirRow,
+	'20261207_0702_event_length_statistics': eventLengthStatistics
 };
