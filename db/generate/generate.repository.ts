@@ -214,10 +214,16 @@ export async function moveIdentitiesPastRows(db: Db, tables: readonly TableName[
 	}
 }
 
-/** Statistics for the planner after a load: ANALYZE, and SQLite's own recommendation on top. */
-export async function analyzeAfterLoad(db: Db): Promise<void> {
+/**
+ * Statistics for the planner after a load: on PostgreSQL VACUUM (ANALYZE) — the vacuum sets the
+ * visibility map of the new pages, without which an index-only scan reads the table's rows all the same
+ * and the planner prefers a sequential scan (a dossier's counts at a million events: 1.9 s reading
+ * 9.3 M entries, against 0.9 s from the index alone); SQLite's ANALYZE and its own recommendation.
+ */
+export async function analyzeAfterLoad(db: Db, tables: readonly TableName[]): Promise<void> {
 	if (isPostgres(db)) {
-		await sql`analyze`.execute(db);
+		// Outside the load's transaction, as VACUUM must be; the loaded tables only, not every schema's.
+		await sql`vacuum (analyze) ${sql.join(tables.map((table) => sql.table(table)))}`.execute(db);
 		return;
 	}
 	// A sample per index, as `pragma optimize` would take: a full ANALYZE reads every row of 3 GB.

@@ -563,7 +563,7 @@ export async function generateData(
 		if (saved) await restoreSqliteDurability(db, saved);
 	}
 	const analyzing = performance.now();
-	await analyzeAfterLoad(db);
+	await analyzeAfterLoad(db, FILLED);
 	log(`analyzed in ${((performance.now() - analyzing) / 1000).toFixed(1)} s`);
 	return {
 		counts: await countRowsOf(db, FILLED),

@@ -37,8 +37,11 @@ import * as indexParticipationsByStart from './20261206_0201_index_participation
 import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 import * as addEventImport from './20261207_0100_add_event_import';
-import * as createGifts from './20261207_0900_create_gifts';
 import * as createFeedChanges from './20261207_0300_create_feed_changes';
+import * as createScheduledTurns from './20261207_0700_create_scheduled_turns';
+import * as pendingNotesHoldTheirRow from './20261207_0701_pending_notes_hold_their_row';
+import * as eventLengthStatistics from './20261207_0702_event_length_statistics';
+import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 
 export const migrations: Record<string, Migration> = {
@@ -76,6 +79,9 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0500_create_inbox_messages': createInboxMessages,
 	'20261207_0100_add_event_import': addEventImport,
 	'20261207_0300_create_feed_changes': createFeedChanges,
+	'20261207_0700_create_scheduled_turns': createScheduledTurns,
+	'20261207_0701_pending_notes_hold_their_row': pendingNotesHoldTheirRow,
+	'20261207_0702_event_length_statistics': eventLengthStatistics,
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds
 };

@@ -1,6 +1,6 @@
 /**
- * Outbox workers in processes of their own (tests/helpers/outbox-process.ts), for what one process cannot
- * show: a kill -9 mid-send, several processes on one database. tsx is loaded into node itself rather than
+ * Workers in processes of their own (tests/helpers/outbox-process.ts, backup-process.ts), for what one
+ * process cannot show: a kill -9 mid-send, several processes on one database. tsx is loaded into node itself rather than
  * run as a command: its command runs the script in a second process, which a SIGKILL would not reach.
  */
 import { spawn } from 'node:child_process';
@@ -18,8 +18,20 @@ export interface OutboxProcess {
 	kill(signal: NodeJS.Signals): void;
 }
 
-export async function startOutboxProcess(env: Record<string, string>): Promise<OutboxProcess> {
-	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'tests/helpers/outbox-process.ts')], {
+export function startOutboxProcess(env: Record<string, string>): Promise<OutboxProcess> {
+	return startWorkerProcess('tests/helpers/outbox-process.ts', env);
+}
+
+/**
+ * A script of tests/helpers in a process of its own, once it has said `[<its name>] ready`: the outbox
+ * (outbox-process.ts), the scheduled backups (backup-process.ts).
+ */
+export async function startWorkerProcess(
+	script: string,
+	env: Record<string, string>
+): Promise<OutboxProcess> {
+	const name = script.replace(/^.*\//, '').replace(/\.ts$/, '');
+	const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], {
 		cwd: ROOT,
 		env: { ...process.env, DEMO_DATA: 'off', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
@@ -32,10 +44,10 @@ export async function startOutboxProcess(env: Record<string, string>): Promise<O
 		child.once('close', (code, signal) => resolve({ code, signal }))
 	);
 	const deadline = Date.now() + 20_000;
-	while (!output.includes('[outbox-process] ready')) {
+	while (!output.includes(`[${name}] ready`)) {
 		if (child.exitCode !== null || Date.now() > deadline) {
 			child.kill('SIGKILL');
-			throw new Error(`the outbox process did not start:\n${output}`);
+			throw new Error(`${script} did not start:\n${output}`);
 		}
 		await new Promise((resolve) => setTimeout(resolve, 25));
 	}

@@ -322,14 +322,22 @@ describe('scheduled backups', () => {
 		const directory = join(root, 'scheduled-start-backups');
 		const schedule = { directory, intervalMs: 3_600_000, keep: 7 };
 		const from = { databaseUrl: office.DATABASE_URL, filesDirectory: office.FILES_DIR };
-		const backups = startScheduledBackups(schedule, from);
-		await expect.poll(() => listScheduledBackups(directory), { timeout: 10_000 }).toHaveLength(1);
-		await backups.stop();
+		await withDatabase(office.DATABASE_URL, async (db) => {
+			const backups = startScheduledBackups(schedule, from, db);
+			await expect.poll(() => listScheduledBackups(directory), { timeout: 10_000 }).toHaveLength(1);
+			await backups.stop();
 
-		// Started again within the interval, it makes none.
-		const restarted = startScheduledBackups(schedule, from);
-		await new Promise((resolve) => setTimeout(resolve, 500));
-		await restarted.stop();
-		expect(await listScheduledBackups(directory)).toHaveLength(1);
+			// Started again within the interval, it makes none.
+			const restarted = startScheduledBackups(schedule, from, db);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			await restarted.stop();
+			expect(await listScheduledBackups(directory)).toHaveLength(1);
+			// Nor does a server with a folder of its own, started within the interval of the database's last.
+			const elsewhere = join(root, 'scheduled-start-elsewhere');
+			const other = startScheduledBackups({ ...schedule, directory: elsewhere }, from, db);
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			await other.stop();
+			expect(await listScheduledBackups(elsewhere)).toEqual([]);
+		});
 	});
 });

@@ -77,10 +77,13 @@ export function startOutboxDelivery(): void {
 
 let backups: ScheduledBackups | null = null;
 
-/** Backs up on the schedule BACKUP_DIR and the settings beside it describe (backup/backup.settings.ts). */
+/**
+ * Backs up on the schedule BACKUP_DIR and the settings beside it describe (backup/backup.settings.ts),
+ * taking turns through the database with every other process that does.
+ */
 export function startBackupSchedule(): void {
 	const schedule = backupSchedule();
-	if (schedule) backups = startScheduledBackups(schedule, dataLocation());
+	if (schedule) backups = startScheduledBackups(schedule, dataLocation(), database().db);
 }
 
 /**

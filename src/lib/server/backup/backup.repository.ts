@@ -7,10 +7,16 @@ import type { Engine } from '../db/connection';
 import type { Database } from '../db/schema';
 
 /**
- * Kysely's own bookkeeping, and the feeds' journal of changes (its migration notes one): present in every
- * migrated database, so not what makes one hold data.
+ * Kysely's own bookkeeping, the feeds' journal of changes (its migration notes one) and whose turn the
+ * scheduled backups are (written by any server with BACKUP_DIR as it starts): present in a database
+ * that holds no data, so not what makes one hold data.
  */
-const BOOKKEEPING_TABLES = new Set(['kysely_migration', 'kysely_migration_lock', 'feed_change']);
+const BOOKKEEPING_TABLES = new Set([
+	'kysely_migration',
+	'kysely_migration_lock',
+	'feed_change',
+	'scheduled_turn'
+]);
 
 /**
  * The ordinary tables of the database (on PostgreSQL, of `schema`), by name. SQLite's full-text index

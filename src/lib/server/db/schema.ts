@@ -648,6 +648,15 @@ export interface InboxMessageTable {
 	ics: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** A kind of work run once an interval by whichever process takes its turn (backup/backup.schedule.ts). */
+export interface ScheduledTurnTable {
+	name: string;
+	held_by: string | null;
+	held_until: Instant | null;
+	last_started_at: Instant | null;
+	last_ended_at: Instant | null;
+}
+
 export interface Database {
 	organization: OrganizationTable;
 	person: PersonTable;
@@ -700,6 +709,7 @@ export interface Database {
 	outbox_message: OutboxMessageTable;
 	reminder_digest: ReminderDigestTable;
 	inbox_message: InboxMessageTable;
+	scheduled_turn: ScheduledTurnTable;
 }
 
 export type Organization = Selectable<OrganizationTable>;

@@ -39,20 +39,18 @@ export async function hasPendingDossierRecords(db: Db): Promise<boolean> {
  * writes their entries: a change made meanwhile puts its record back on the list, so nothing is lost.
  */
 export async function claimPendingDossierRecords(db: Db, limit: number): Promise<PendingRecord[]> {
+	let pending = db
+		.selectFrom('dossier_pending')
+		.select(['record_type', 'record_id'])
+		.orderBy('record_type')
+		.orderBy('record_id')
+		.limit(limit);
+	// PostgreSQL: not the rows a change still in progress holds (migration 20261207_0701); nor waiting for them.
+	if (db.getExecutor().adapter instanceof PostgresAdapter) pending = pending.forUpdate().skipLocked();
 	return db
 		.deleteFrom('dossier_pending')
 		.where((eb) =>
-			eb(
-				eb.refTuple('record_type', 'record_id'),
-				'in',
-				eb
-					.selectFrom('dossier_pending')
-					.select(['record_type', 'record_id'])
-					.orderBy('record_type')
-					.orderBy('record_id')
-					.limit(limit)
-					.$asTuple('record_type', 'record_id')
-			)
+			eb(eb.refTuple('record_type', 'record_id'), 'in', pending.$asTuple('record_type', 'record_id'))
 		)
 		.returning(['record_type', 'record_id'])
 		.execute();

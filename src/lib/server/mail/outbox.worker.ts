@@ -77,16 +77,25 @@ function processGone(pid: number): boolean {
 	}
 }
 
+/**
+ * Whether `holder` (as thisProcess names a process) is another process of this host, seen to have
+ * stopped. False when that cannot be told: another host, or a system that does not say.
+ */
+export function holderHasStopped(holder: string, me = thisProcess()): boolean {
+	if (!me.pidns) return false;
+	const match = /pid=(\d+) pidns=(\S+)$/.exec(holder);
+	if (!match || match[2] !== me.pidns) return false;
+	const pid = Number(match[1]);
+	return pid !== me.pid && processGone(pid);
+}
+
 /** Gives back at once the claims of processes on this host that are no longer running. */
 export async function releaseClaimsOfDeadProcesses(db: Kysely<Database>, now: Date, log: Log = logger) {
 	const me = thisProcess();
 	if (!me.pidns) return 0;
 	let released = 0;
 	for (const holder of await listClaimHolders(db)) {
-		const match = /pid=(\d+) pidns=(\S+)$/.exec(holder);
-		if (!match || match[2] !== me.pidns) continue;
-		const pid = Number(match[1]);
-		if (pid === me.pid || !processGone(pid)) continue;
+		if (!holderHasStopped(holder, me)) continue;
 		const n = await releaseClaimsOf(
 			db,
 			holder,

@@ -47,21 +47,17 @@ export async function hasPendingDocuments(db: Db): Promise<boolean> {
 /**
  * Takes up to `limit` pending records off the list and returns them. Run inside the transaction that
  * writes their documents: a change made meanwhile puts its record back on the list (on PostgreSQL the
- * trigger's insert waits for this delete to commit), so nothing is lost.
+ * trigger's insert waits for this delete to commit, and a row a change in progress holds is left for
+ * the next refresh), so nothing is lost.
  */
 export async function claimPendingDocuments(db: Db, limit: number): Promise<PendingKey[]> {
+	let pending = db.selectFrom('search_pending').select(['entity_type', 'entity_id']).limit(limit);
+	// PostgreSQL: not the rows a change still in progress holds (migration 20261207_0701); nor waiting for them.
+	if (db.getExecutor().adapter instanceof PostgresAdapter) pending = pending.forUpdate().skipLocked();
 	return db
 		.deleteFrom('search_pending')
 		.where((eb) =>
-			eb(
-				eb.refTuple('entity_type', 'entity_id'),
-				'in',
-				eb
-					.selectFrom('search_pending')
-					.select(['entity_type', 'entity_id'])
-					.limit(limit)
-					.$asTuple('entity_type', 'entity_id')
-			)
+			eb(eb.refTuple('entity_type', 'entity_id'), 'in', pending.$asTuple('entity_type', 'entity_id'))
 		)
 		.returning(['entity_type', 'entity_id'])
 		.execute();
