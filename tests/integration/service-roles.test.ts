@@ -49,6 +49,7 @@ const WRITES: Record<string, UserRole> = {
 	scheduleEvent: 'officer',
 	duplicateEvent: 'officer',
 	reviseEvent: 'officer',
+	moveEvent: 'officer',
 	changeEventStatus: 'officer',
 	deleteEvent: 'officer',
 	createFeed: 'officer',
