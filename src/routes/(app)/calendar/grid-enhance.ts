@@ -16,11 +16,15 @@ export function enhanceGrid(grid: HTMLElement, options: { canMove: boolean }) {
 		grid.removeEventListener('pointerover', load);
 		grid.removeEventListener('focusin', load);
 		void import('./grid-interaction').then(({ attachGrid }) => {
-			if (!destroyed) detach = attachGrid(grid, options);
+			if (destroyed) return;
+			detach = attachGrid(grid, options);
+			grid.dataset.interactive = '';
 		});
 	};
 	grid.addEventListener('pointerover', load);
 	grid.addEventListener('focusin', load);
+	// Already in use before the page started (focused or pointed at while it loaded).
+	if (grid.contains(document.activeElement) || grid.matches(':hover')) load();
 	return {
 		destroy() {
 			destroyed = true;
