@@ -83,11 +83,14 @@ describe('the calendar and the search over HTTP', () => {
 		expect(html).toMatch(/<option value="observance" selected/);
 	});
 
-	test('the week view lists a multi-day event on each of its days', async () => {
-		const { html } = await get('/calendar?view=week&date=2016-12-06&zone=Europe%2FZurich');
-		const text = mainText(html);
+	test('the week’s list lists a multi-day event on each of its days; its grid, once across them', async () => {
+		const list = await get('/calendar?view=week&date=2016-12-06&zone=Europe%2FZurich&layout=list');
+		const text = mainText(list.html);
 		expect(text).toContain('Week 49: 5–11 December 2016');
 		expect(text.match(/107th Session of the IOM Council/g)).toHaveLength(4);
+		const grid = await get('/calendar?view=week&date=2016-12-06&zone=Europe%2FZurich');
+		expect(mainText(grid.html).match(/107th Session of the IOM Council/g)).toHaveLength(1);
+		expect(grid.html).toMatch(/<li class="event all-day-event kind-council_session from-day-\d days-4/);
 	});
 
 	test('a search without JavaScript answers with the results page, matches marked', async () => {

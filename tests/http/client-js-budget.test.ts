@@ -28,7 +28,9 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/agreements/new': 54.1,
 	'/(app)/agreements/[agreementId=id]': 51.7,
 	'/(app)/agreements/[agreementId=id]/edit': 54.0,
-	'/(app)/calendar': 56.2,
+	// 56.2 before the hourly week and day grids (December 2026): the grid, the move form with the clash
+	// warning the event form shows, and the loader of the keyboard and drag code (fetched on first use).
+	'/(app)/calendar': 60.5,
 	'/(app)/correspondence': 49.9,
 	'/(app)/correspondence/new': 53.8,
 	'/(app)/correspondence/[correspondenceId=id]': 49.6,

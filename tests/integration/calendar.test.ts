@@ -4,7 +4,12 @@
  * each of their days; filters.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
+import {
+	getCalendarDay,
+	getCalendarMonth,
+	getCalendarWeek,
+	MONTH_PER_DAY
+} from '$lib/server/calendar/calendar.service';
 import type { CalendarDay } from '$lib/server/calendar/calendar.view';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
@@ -227,6 +232,97 @@ describeEachEngine('the calendar', (engine) => {
 		});
 	});
 
+	describe('the hourly grid, and busy days bounded', () => {
+		beforeAll(async () => {
+			// Tuesday 6 February 2024: seven meetings from 09:00 UTC, every half hour, an hour each.
+			for (let i = 0; i < 7; i++) {
+				await insertEvent(handle.db, {
+					title: `Consultation ${i + 1}`,
+					start_at: new Date(Date.UTC(2024, 1, 6, 9, 30 * i)).toISOString(),
+					end_at: new Date(Date.UTC(2024, 1, 6, 10, 30 * i)).toISOString(),
+					time_zone: 'UTC'
+				});
+			}
+			// A two-day council session, Wednesday 08:00 to Thursday 17:00 in Geneva.
+			await insertEvent(handle.db, {
+				title: 'Council session',
+				kind: 'council_session',
+				start_at: '2024-02-07T07:00:00.000Z',
+				end_at: '2024-02-08T16:00:00.000Z',
+				time_zone: GENEVA
+			});
+			// Friday 9 February at 15:00 in Baku.
+			await insertEvent(handle.db, {
+				title: 'Bilateral in Baku',
+				start_at: '2024-02-09T11:00:00.000Z',
+				end_at: '2024-02-09T12:00:00.000Z',
+				time_zone: BAKU
+			});
+		});
+
+		test('a month’s day shows its first four events and counts the rest, linking to the day', async () => {
+			const month = await getCalendarMonth(handle.db, { year: 2024, month: 2, zone: 'UTC' });
+			const tuesday = dayOf(
+				month.weeks.flatMap((w) => w.days),
+				'2024-02-06'
+			)!;
+			expect(tuesday.entries.map((e) => e.title)).toEqual([
+				'Consultation 1',
+				'Consultation 2',
+				'Consultation 3',
+				'Consultation 4'
+			]);
+			expect(tuesday.entries).toHaveLength(MONTH_PER_DAY);
+			expect([tuesday.more, tuesday.moreCapped]).toEqual([3, false]);
+			expect(month.truncated).toBe(true);
+		});
+
+		test('the day view shows the whole day, side by side where the meetings overlap', async () => {
+			const day = await getCalendarDay(handle.db, { date: '2024-02-06', zone: 'UTC' });
+			const [tuesday] = day.days;
+			expect(tuesday!.more).toBe(0);
+			expect(tuesday!.timed.map((t) => [t.entry.title, t.start, t.column, t.columns])).toEqual([
+				['Consultation 1', 9 * 60, 0, 2],
+				['Consultation 2', 9 * 60 + 30, 1, 2],
+				['Consultation 3', 10 * 60, 0, 2],
+				['Consultation 4', 10 * 60 + 30, 1, 2],
+				['Consultation 5', 11 * 60, 0, 2],
+				['Consultation 6', 11 * 60 + 30, 1, 2],
+				['Consultation 7', 12 * 60, 0, 2]
+			]);
+			expect(day.title).toBe('Tuesday 6 February 2024');
+			expect([day.previous, day.next]).toEqual(['2024-02-05', '2024-02-07']);
+		});
+
+		test('the two-day session lies in the week’s all-day row over Wednesday and Thursday', async () => {
+			const week = await getCalendarWeek(handle.db, { date: '2024-02-06', zone: GENEVA });
+			expect(week.allDay.map((bar) => [bar.entry.title, bar.from, bar.to])).toEqual([
+				['Council session', 2, 3]
+			]);
+			expect(week.days[2]!.timed.map((t) => t.entry.title)).toEqual([]);
+		});
+
+		test('the Baku meeting at 15:00 sits at 12:00 on a Geneva viewer’s grid, at 15:00 on a Baku one', async () => {
+			const geneva = await getCalendarWeek(handle.db, { date: '2024-02-09', zone: GENEVA });
+			const friday = geneva.days[4]!;
+			const item = friday.timed.find((t) => t.entry.title === 'Bilateral in Baku')!;
+			expect([item.start, item.end, item.row, item.rows]).toEqual([12 * 60, 13 * 60, 49, 4]);
+			expect(item.entry.ownTime).toBe('15:00 Baku (UTC+4)');
+			const baku = await getCalendarDay(handle.db, { date: '2024-02-09', zone: BAKU });
+			expect(baku.days[0]!.timed.find((t) => t.entry.title === 'Bilateral in Baku')?.start).toBe(15 * 60);
+		});
+
+		test('a move form opened for an event is filled with its start in the viewer’s zone', async () => {
+			const geneva = await getCalendarWeek(handle.db, { date: '2024-02-09', zone: GENEVA });
+			const id = geneva.days[4]!.timed.find((t) => t.entry.title === 'Bilateral in Baku')!.entry.id;
+			const opened = await getCalendarWeek(handle.db, { date: '2024-02-09', zone: GENEVA, moving: id });
+			expect(opened.moving).toEqual({
+				title: 'Bilateral in Baku',
+				values: { event: String(id), version: '1', date: '2024-02-09', time: '12:00', zone: GENEVA }
+			});
+		});
+	});
+
 	describe('filters', () => {
 		let ids: Record<string, number>;
 
@@ -318,12 +414,9 @@ describeEachEngine('the calendar', (engine) => {
 			expect(await titles({ personId: ids.chief })).toEqual(['Cancelled meeting', 'Working visit']);
 		});
 
-		test('hosts come with each event', async () => {
-			const month = await getCalendarMonth(handle.db, { year: 2023, month: 5, zone: 'UTC' });
-			const held = month.weeks
-				.flatMap((w) => w.days)
-				.flatMap((d) => d.entries)
-				.find((e) => e.id === ids.held);
+		test('hosts come with each event of a week', async () => {
+			const week = await getCalendarWeek(handle.db, { date: '2023-05-03', zone: 'UTC' });
+			const held = week.days.flatMap((d) => d.entries).find((e) => e.id === ids.held);
 			expect(held?.hosts.map((h) => h.acronym)).toEqual(['IOM']);
 		});
 	});

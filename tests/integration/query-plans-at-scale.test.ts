@@ -14,7 +14,7 @@ import { parseBoardQuery } from '$lib/server/actions/action-board.input';
 import { getActionBoard } from '$lib/server/actions/action-board.service';
 import { listAgreementsPage } from '$lib/server/agreements/agreement.service';
 import { listAuditTrail, findEventHistory } from '$lib/server/audit/audit.service';
-import { getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
+import { getCalendarDay, getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
 import { listCorrespondencePage } from '$lib/server/correspondence/correspondence.service';
 import type { Database } from '$lib/server/db/schema';
 import { listOpenActionPointsOf } from '$lib/server/dossier/dossier.repository';
@@ -246,6 +246,17 @@ const pages: PageLoad[] = [
 	{
 		name: 'calendar week',
 		load: (db) => getCalendarWeek(db, { date: now.slice(0, 10), zone: 'Asia/Baku', now })
+	},
+	{
+		name: 'calendar day',
+		load: (db) => getCalendarDay(db, { date: now.slice(0, 10), zone: 'Asia/Baku', now }),
+		allow: [
+			{
+				query: /as "day" from \(select \* from \(select "event"/,
+				step: /USE TEMP B-TREE FOR ORDER BY/,
+				why: 'orders the events of one day, as its two index ranges give them, to take the first sixty'
+			}
+		]
 	},
 	{
 		name: 'people',

@@ -55,6 +55,7 @@ const WRITES: Record<string, UserRole> = {
 	scheduleEvent: 'officer',
 	duplicateEvent: 'officer',
 	reviseEvent: 'officer',
+	moveEvent: 'officer',
 	changeEventStatus: 'officer',
 	deleteEvent: 'officer',
 	createFeed: 'officer',

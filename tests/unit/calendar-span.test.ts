@@ -59,6 +59,7 @@ describe('the calendar URL', () => {
 			month: 3,
 			date: '2026-03-29',
 			zone: 'Asia/Baku',
+			layout: 'grid',
 			filter: { kind: undefined, status: undefined, organizationId: undefined, personId: undefined }
 		});
 	});
@@ -76,18 +77,24 @@ describe('the calendar URL', () => {
 			month: 12
 		});
 		expect(parse('view=week&year=2021&month=12')).toMatchObject({ view: 'week', date: '2021-12-01' });
+		expect(parse('view=day&date=2021-12-17&layout=list')).toMatchObject({
+			view: 'day',
+			date: '2021-12-17',
+			layout: 'list'
+		});
 	});
 
 	test('drops whatever does not fit for its default', () => {
 		const query = parse(
-			'view=year&year=99999&month=13&date=2021-02-30&zone=%3Cscript%3E&kind=party&status=x&organization=-1&person=1e3'
+			'view=year&layout=table&year=99999&month=13&date=2021-02-30&zone=%3Cscript%3E&kind=party&status=x&organization=-1&person=1e3'
 		);
 		expect(query).toMatchObject({
 			view: 'month',
 			year: 2026,
 			month: 3,
 			date: '2026-03-29',
-			zone: 'Asia/Baku'
+			zone: 'Asia/Baku',
+			layout: 'grid'
 		});
 		expect(Object.values(query.filter).every((v) => v === undefined)).toBe(true);
 		expect(parse('zone=UTC%2B4').zone).toBe('Asia/Baku');

@@ -2,20 +2,28 @@
  * Reading the calendar's URL: which view, which month or week, in which zone, filtered how. Anything
  * that does not fit is dropped for its default (this month, the office zone, no filter), never an error.
  */
+import { z } from 'zod';
 import { eventKinds, eventStatuses } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
+import { calendarDate as dateField, formFields, recordId } from '../validation';
+import { ianaTimeZone } from '../venues/venue.input';
 import type { CalendarFilter } from './calendar.repository';
 import { isIanaZone } from './calendar.settings';
 import { dateInZone } from './calendar.span';
 
+export type CalendarViewName = 'month' | 'week' | 'day';
+const VIEWS: readonly CalendarViewName[] = ['month', 'week', 'day'];
+
 export interface CalendarQuery {
-	view: 'month' | 'week';
+	view: CalendarViewName;
 	year: number;
 	/** 1–12. */
 	month: number;
-	/** The week view's week is the one this date (YYYY-MM-DD) falls in. */
+	/** The day view's day, and the week view's week is the one this date (YYYY-MM-DD) falls in. */
 	date: string;
 	zone: string;
+	/** The week and day views as an hourly grid, or as a list of days (what prints best, and reads plainly). */
+	layout: 'grid' | 'list';
 	filter: CalendarFilter;
 }
 
@@ -51,9 +59,9 @@ export function parseZone(value: string | null | undefined): string | undefined 
 }
 
 /**
- * `now` decides what "this month" is, in the chosen zone. A week view without a date shows the week of
- * the month's first day (or of today, in this month); a month view without year and month shows the
- * month of its date.
+ * `now` decides what "this month" is, in the chosen zone. A week or day view without a date shows the
+ * week of the month's first day, or that day (or today, in this month); a month view without year and
+ * month shows the month of its date.
  */
 export function parseCalendarQuery(
 	params: URLSearchParams,
@@ -73,10 +81,52 @@ export function parseCalendarQuery(
 	const firstOfMonth = `${chosenMonth.year}-${String(chosenMonth.month).padStart(2, '0')}-01`;
 	const weekDate = date ?? (today.startsWith(firstOfMonth.slice(0, 8)) ? today : firstOfMonth);
 	return {
-		view: params.get('view') === 'week' ? 'week' : 'month',
+		view: oneOf(VIEWS, params.get('view')) ?? 'month',
 		...chosenMonth,
 		date: weekDate,
 		zone,
+		layout: params.get('layout') === 'list' ? 'list' : 'grid',
 		filter: parseCalendarFilter(params)
 	};
 }
+
+/** The calendar's move form as typed: which event, from which version, to which date and time in `zone`. */
+export interface CalendarMoveValues {
+	event: string;
+	version: string;
+	date: string;
+	time: string;
+	zone: string;
+}
+
+const MOVE_FIELDS = ['event', 'version', 'date', 'time', 'zone'] as const;
+
+export function readCalendarMoveForm(data: FormData): {
+	values: CalendarMoveValues;
+	overrideClashes: boolean;
+} {
+	const fields = formFields(data, MOVE_FIELDS);
+	return {
+		values: Object.fromEntries(
+			MOVE_FIELDS.map((name) => [name, fields[name] ?? ''])
+		) as unknown as CalendarMoveValues,
+		overrideClashes: data.get('overrideClashes') === '1'
+	};
+}
+
+export const CalendarMoveInput = z.object({
+	event: recordId('Choose the event to move.'),
+	version: z
+		.string()
+		.regex(
+			/^[1-9]\d{0,8}$/,
+			'This form does not say which version of the event it was shown: reload the calendar.'
+		)
+		.transform(Number),
+	date: dateField('new date'),
+	time: z
+		.string()
+		.trim()
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the new start as hours and minutes, such as 14:30.'),
+	zone: ianaTimeZone('Time zone')
+});

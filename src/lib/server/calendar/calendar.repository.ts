@@ -1,5 +1,5 @@
 /** Queries behind the office calendar. Kysely only: no rules, no HTTP. */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { EventKind, EventStatus } from '../../vocabulary';
 import type { Database } from '../db/schema';
 import {
@@ -18,11 +18,21 @@ export interface CalendarFilter {
 	personId?: number;
 }
 
+interface Span {
+	startAt: string;
+	endAt: string;
+}
+
 function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
 	let query = db
 		.selectFrom('event')
 		.leftJoin('venue', 'venue.id', 'event.venue_id')
-		.select([...eventSummaryColumns, 'venue.name as venue_name', 'venue.city as venue_city']);
+		.select([
+			...eventSummaryColumns,
+			'event.version',
+			'venue.name as venue_name',
+			'venue.city as venue_city'
+		]);
 	if (filter.kind) query = query.where('event.kind', '=', filter.kind);
 	if (filter.status) query = query.where('event.status', '=', filter.status);
 	if (filter.organizationId) query = query.where(hostedOrAttendedBy(filter.organizationId));
@@ -32,16 +42,11 @@ function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
 
 /**
  * The events that overlap [startAt, endAt) — or, lasting no time, happen in it — in order of start,
- * fetching at most limit + 1. Two index ranges: events that start inside the span or in the seven days
- * before it (event_start_idx), and longer events that started earlier (event_long_idx). So a span
- * costs what it holds, not the length of the office's history.
+ * at most `limit`. Two index ranges: events that start inside the span or in the seven days before it
+ * (event_start_idx), and longer events that started earlier (event_long_idx). So a span costs what it
+ * holds, not the length of the office's history.
  */
-export async function listEventsOverlapping(
-	db: Kysely<Database>,
-	span: { startAt: string; endAt: string },
-	filter: CalendarFilter,
-	limit: number
-) {
+function overlapping(db: Kysely<Database>, span: Span, filter: CalendarFilter, limit: number) {
 	const { near, long } = runningFrom(
 		db,
 		calendarEvents(db, filter)
@@ -56,8 +61,62 @@ export async function listEventsOverlapping(
 		.selectAll()
 		.orderBy('e.start_at')
 		.orderBy('e.id')
-		.limit(limit + 1)
-		.execute();
+		.limit(limit);
+}
+
+/** The events that overlap a span, in order of start, fetching at most limit + 1. */
+export function listEventsOverlapping(
+	db: Kysely<Database>,
+	span: Span,
+	filter: CalendarFilter,
+	limit: number
+) {
+	return overlapping(db, span, filter, limit + 1).execute();
+}
+
+/**
+ * Each day's first `perDay` events, as one statement: a branch a day, each bounded by its own limit, so
+ * that a month costs at most days × perDay rows however busy it is. `day` is the day's index in `days`;
+ * an event on several days comes once for each.
+ */
+export async function listEventsByDay(
+	db: Kysely<Database>,
+	days: Span[],
+	filter: CalendarFilter,
+	perDay: number
+) {
+	const branch = (span: Span, day: number) =>
+		db
+			.selectFrom(overlapping(db, span, filter, perDay).as('d'))
+			.selectAll()
+			.select(sql<number>`${sql.lit(day)}`.as('day'));
+	const [first, ...rest] = days.map(branch);
+	if (!first) return [];
+	return rest.reduce((all, next) => all.unionAll(next), first).execute();
+}
+
+/**
+ * How many events touch each of `days`, counted only up to `cap` (a count reads its rows too): one
+ * statement, a counted branch a day.
+ */
+export async function countEventsByDay(
+	db: Kysely<Database>,
+	days: Span[],
+	filter: CalendarFilter,
+	cap: number
+): Promise<number[]> {
+	if (days.length === 0) return [];
+	const row = await db
+		.selectNoFrom((eb) =>
+			days.map((span, i) =>
+				eb
+					.selectFrom(overlapping(db, span, filter, cap).as('c'))
+					.select(eb.fn.countAll<number>().as('n'))
+					.as(`d${i}`)
+			)
+		)
+		.executeTakeFirstOrThrow();
+	return days.map((_, i) => Number((row as Record<string, unknown>)[`d${i}`]));
 }
 
 export type CalendarEventRow = Awaited<ReturnType<typeof listEventsOverlapping>>[number];

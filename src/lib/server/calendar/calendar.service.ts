@@ -1,23 +1,32 @@
 /**
- * The office calendar: a month or a week of events in the viewer's zone. Each costs two queries,
- * whatever the size of the data: the events that overlap the period, then the hosts of all of them.
+ * The office calendar: a month, a week or a day of events in the viewer's zone. Each costs at most
+ * three queries, whatever the size of the data: each day's first events (bounded by a limit a day),
+ * how many more the busy days hold (counted up to a cap), and the hosts of the events shown.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { listHostsForEvents } from '../events/event.repository';
 import { toHostViews } from '../events/event.view';
-import { listEventsOverlapping, type CalendarFilter } from './calendar.repository';
-import { dateInZone, monthSpan, weekSpan, type CalendarSpan } from './calendar.span';
+import { countEventsByDay, listEventsByDay, type CalendarFilter } from './calendar.repository';
+import { dateInZone, dayAt, monthSpan, weekSpan, type CalendarSpan } from './calendar.span';
 import {
+	toCalendarDayView,
 	toCalendarMonthView,
 	toCalendarWeekView,
-	type CalendarEntryRows,
-	type CalendarMonthView,
-	type CalendarWeekView
+	toMoveForm,
+	type CalendarDayRows,
+	type CalendarGridView,
+	type CalendarMonthView
 } from './calendar.view';
 
-/** Events one period shows at most; a busier period asks the viewer to filter. */
-export const CALENDAR_EVENT_LIMIT = 500;
+/** Events a month's day shows before "N more" points to the day. */
+export const MONTH_PER_DAY = 4;
+/** Events a week's day shows on its hours before "N more" points to the day. */
+export const WEEK_PER_DAY = 12;
+/** Events the day view shows; a busier day asks the viewer to filter. */
+export const DAY_LIMIT = 60;
+/** "N more" is counted up to this; beyond, the page says "at least". */
+export const MORE_COUNT_CAP = 1000;
 
 interface PeriodOptions {
 	zone: string;
@@ -26,19 +35,41 @@ interface PeriodOptions {
 	now?: string;
 }
 
-async function entriesIn(
+interface GridOptions extends PeriodOptions {
+	date: string;
+	/** An event shown whose move form is open. */
+	moving?: number;
+}
+
+function withMoving(view: CalendarGridView, moving: number | undefined): CalendarGridView {
+	return moving ? { ...view, moving: toMoveForm(view, moving) } : view;
+}
+
+async function rowsByDay(
 	db: Kysely<Database>,
 	span: CalendarSpan,
-	filter: CalendarFilter
-): Promise<CalendarEntryRows> {
-	const rows = await listEventsOverlapping(db, span, filter, CALENDAR_EVENT_LIMIT);
-	const hosts = toHostViews(
-		await listHostsForEvents(
-			db,
-			rows.slice(0, CALENDAR_EVENT_LIMIT).map((row) => row.id)
-		)
-	);
-	return { rows, hosts };
+	filter: CalendarFilter,
+	{ perDay, withHosts }: { perDay: number; withHosts: boolean }
+): Promise<CalendarDayRows> {
+	const rows = await listEventsByDay(db, span.days, filter, perDay + 1);
+	const days = span.days.map(() => [] as typeof rows);
+	for (const row of rows) days[Number(row.day)]!.push(row);
+	const busy = span.days.flatMap((day, i) => (days[i]!.length > perDay ? [{ day, i }] : []));
+	const totals: (number | undefined)[] = span.days.map(() => undefined);
+	const shownIds = [...new Set(days.flatMap((day) => day.slice(0, perDay).map((row) => row.id)))];
+	const [counts, hostRows] = await Promise.all([
+		busy.length > 0
+			? countEventsByDay(
+					db,
+					busy.map((b) => b.day),
+					filter,
+					MORE_COUNT_CAP
+				)
+			: [],
+		withHosts ? listHostsForEvents(db, shownIds) : []
+	]);
+	busy.forEach((b, k) => (totals[b.i] = counts[k]));
+	return { days, totals, cap: MORE_COUNT_CAP, hosts: toHostViews(hostRows) };
 }
 
 export async function getCalendarMonth(
@@ -55,20 +86,31 @@ export async function getCalendarMonth(
 	}
 ): Promise<CalendarMonthView> {
 	const span = monthSpan(year, month, zone);
-	return toCalendarMonthView(span, { year, month }, await entriesIn(db, span, filter), {
+	const rows = await rowsByDay(db, span, filter, { perDay: MONTH_PER_DAY, withHosts: false });
+	return toCalendarMonthView(span, { year, month }, rows, {
 		today: dateInZone(now, zone),
-		limit: CALENDAR_EVENT_LIMIT
+		perDay: MONTH_PER_DAY
 	});
 }
 
-/** The week (Monday to Sunday) that `date` (YYYY-MM-DD) falls in. */
+/** The week (Monday to Sunday) that `date` (YYYY-MM-DD) falls in, as an hourly grid. */
 export async function getCalendarWeek(
 	db: Kysely<Database>,
-	{ date, zone, filter = {}, now = new Date().toISOString() }: PeriodOptions & { date: string }
-): Promise<CalendarWeekView> {
+	{ date, zone, filter = {}, now = new Date().toISOString(), moving }: GridOptions
+): Promise<CalendarGridView> {
 	const span = weekSpan(date, zone);
-	return toCalendarWeekView(span, await entriesIn(db, span, filter), {
-		today: dateInZone(now, zone),
-		limit: CALENDAR_EVENT_LIMIT
-	});
+	const rows = await rowsByDay(db, span, filter, { perDay: WEEK_PER_DAY, withHosts: true });
+	const view = toCalendarWeekView(span, rows, { today: dateInZone(now, zone), perDay: WEEK_PER_DAY });
+	return withMoving(view, moving);
+}
+
+/** One day (YYYY-MM-DD) as an hourly grid. */
+export async function getCalendarDay(
+	db: Kysely<Database>,
+	{ date, zone, filter = {}, now = new Date().toISOString(), moving }: GridOptions
+): Promise<CalendarGridView> {
+	const span = dayAt(date, zone);
+	const rows = await rowsByDay(db, span, filter, { perDay: DAY_LIMIT, withHosts: true });
+	const view = toCalendarDayView(span, rows, { today: dateInZone(now, zone), perDay: DAY_LIMIT });
+	return withMoving(view, moving);
 }

@@ -70,6 +70,11 @@ export function weekSpan(date: string, zone: string): CalendarSpan {
 	return daysFrom(mondayOf(date), 7, zone);
 }
 
+/** One day, `date` (YYYY-MM-DD). */
+export function dayAt(date: string, zone: string): CalendarSpan {
+	return daysFrom(date, 1, zone);
+}
+
 /** Today's date in a zone, YYYY-MM-DD. */
 export function dateInZone(instantAt: string, zone: string): string {
 	return DateTime.fromISO(instantAt, { zone: 'utc' }).setZone(zone).toISODate()!;

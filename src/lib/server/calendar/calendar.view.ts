@@ -3,10 +3,12 @@
  * beside each event its own local time and zone when its clock reads differently.
  */
 import { DateTime } from 'luxon';
-import { formatOffset, formatTime } from '../../format/datetime';
+import { formatOffset, formatTime, instantToZoned } from '../../format/datetime';
 import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
 import type { HostView } from '../events/event.view';
+import type { CalendarMoveValues } from './calendar.input';
 import type { CalendarEventRow } from './calendar.repository';
+import { gridCells, layoutColumns, minuteOfDay, type Placed } from './calendar.grid';
 import type { CalendarSpan, DaySpan } from './calendar.span';
 
 export interface CalendarEntry {
@@ -27,6 +29,10 @@ export interface CalendarEntry {
 	ownTime: string | null;
 	/** The sources gave no time of day (or no exact date); the shown one is assumed. */
 	assumed: boolean;
+	/** Shown in the all-day row of the week and day views rather than at its hours (see isAllDay). */
+	allDay: boolean;
+	/** The version the calendar read, so that a move from it is refused if someone saved since. */
+	version: number;
 	place: string | null;
 	hosts: HostView[];
 }
@@ -40,7 +46,29 @@ export interface CalendarDay {
 	/** False for the days of the neighbouring months that fill a month view's first and last week. */
 	inPeriod: boolean;
 	today: boolean;
+	/** The day's first events, in order of start. */
 	entries: CalendarEntry[];
+	/** How many more events touch the day than it shows (counted up to a cap, see `moreCapped`). */
+	more: number;
+	/** `more` is at least this many: the count stopped there. */
+	moreCapped: boolean;
+}
+
+/** An event on a day of the hourly grid: its entry, where it sits, and the grid cells it is drawn in. */
+export interface GridItem extends Placed, ReturnType<typeof gridCells> {
+	entry: CalendarEntry;
+}
+
+/** An all-day event across the days of a week or day view it falls on (0-based, inclusive). */
+export interface AllDayBar {
+	entry: CalendarEntry;
+	from: number;
+	to: number;
+}
+
+export interface CalendarGridDay extends CalendarDay {
+	/** The timed events of the day, placed on its hours. */
+	timed: GridItem[];
 }
 
 export interface CalendarWeek {
@@ -72,19 +100,37 @@ export interface CalendarMonthView extends CalendarBase {
 	next: { year: number; month: number };
 }
 
-export interface CalendarWeekView extends CalendarBase {
-	view: 'week';
-	/** Its Monday, YYYY-MM-DD. */
-	monday: string;
-	/** "Week 13: 23–29 March 2026" */
+/** A week (Monday to Sunday) or one day, as an hourly grid. */
+export interface CalendarGridView extends CalendarBase {
+	view: 'week' | 'day';
+	/** The week's Monday or the day, YYYY-MM-DD. */
+	date: string;
+	/** "Week 13: 23–29 March 2026", "Friday 17 December 2021" */
 	title: string;
-	days: CalendarDay[];
+	days: CalendarGridDay[];
+	allDay: AllDayBar[];
+	/** The move form opened for one of the events shown (`?move=<id>`), filled with its start. */
+	moving: { title: string; values: CalendarMoveValues } | null;
 	previous: string;
 	next: string;
 }
 
+/** The home page's week: days, each with the events that touch it. */
+export interface CalendarDaysView extends CalendarBase {
+	days: CalendarDay[];
+}
+
 export interface CalendarEntryRows {
 	rows: CalendarEventRow[];
+	hosts: Map<number, HostView[]>;
+}
+
+/** Each day's rows as read (see listEventsByDay), and how many events each day has in all when it has more. */
+export interface CalendarDayRows {
+	days: CalendarEventRow[][];
+	/** Per day: the count up to `cap`, or undefined when the day showed all it has. */
+	totals: (number | undefined)[];
+	cap: number;
 	hosts: Map<number, HostView[]>;
 }
 
@@ -99,14 +145,12 @@ function offsetAt(instant: string, zone: string): number {
 	return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).offset;
 }
 
-/** Whether the event touches the day: overlaps it, or (lasting no time) happens in it. */
-function touches(row: CalendarEventRow, day: DaySpan): boolean {
-	const start = ms(row.start_at);
-	const end = ms(row.end_at);
-	const dayStart = ms(day.startAt);
-	const dayEnd = ms(day.endAt);
-	if (start >= dayEnd) return false;
-	return end > dayStart || (end === start && start >= dayStart);
+/**
+ * The one place that decides what goes into the all-day row: for now an event of 24 hours or more.
+ * (An `all_day` column, when the event form can say so, is read here too.)
+ */
+export function isAllDay(row: Pick<CalendarEventRow, 'start_at' | 'end_at'>): boolean {
+	return ms(row.end_at) - ms(row.start_at) >= 24 * 60 * 60 * 1000;
 }
 
 function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostView[]): CalendarEntry {
@@ -141,30 +185,11 @@ function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostV
 			? `${formatTime(row.start_at, row.time_zone)} ${zoneCity(row.time_zone)} (${formatOffset(row.start_at, row.time_zone)})`
 			: null,
 		assumed: row.timing !== 'exact',
+		allDay: isAllDay(row),
+		version: row.version,
 		place: row.venue_name ? [row.venue_name, row.venue_city].filter(Boolean).join(', ') : null,
 		hosts
 	};
-}
-
-function toDays(
-	span: CalendarSpan,
-	{ rows, hosts }: CalendarEntryRows,
-	today: string,
-	inPeriod: (date: string) => boolean
-): CalendarDay[] {
-	return span.days.map((day) => {
-		const date = DateTime.fromISO(day.date, { zone: 'utc' }).setLocale('en-GB');
-		return {
-			date: day.date,
-			dayOfMonth: date.day,
-			label: date.toFormat('cccc d LLLL yyyy'),
-			inPeriod: inPeriod(day.date),
-			today: day.date === today,
-			entries: rows
-				.filter((row) => touches(row, day))
-				.map((row) => toEntry(row, day, span.zone, hosts.get(row.id) ?? []))
-		};
-	});
 }
 
 /** The zone's offset over the period, and when it changes. */
@@ -183,24 +208,53 @@ function describeOffsets(span: CalendarSpan): string {
 	return text;
 }
 
-function base(span: CalendarSpan, entries: CalendarEntryRows, limit: number): CalendarBase {
+function dayHeader(day: DaySpan, today: string) {
+	const date = DateTime.fromISO(day.date, { zone: 'utc' }).setLocale('en-GB');
+	return {
+		date: day.date,
+		dayOfMonth: date.day,
+		label: date.toFormat('cccc d LLLL yyyy'),
+		today: day.date === today
+	};
+}
+
+/** Days from rows read a day at a time, each showing at most `perDay` events. */
+function toDays(
+	span: CalendarSpan,
+	rows: CalendarDayRows,
+	{ today, perDay, inPeriod }: { today: string; perDay: number; inPeriod: (date: string) => boolean }
+): CalendarDay[] {
+	return span.days.map((day, i) => {
+		const dayRows = rows.days[i] ?? [];
+		const shown = dayRows.slice(0, perDay);
+		const total = rows.totals[i] ?? dayRows.length;
+		return {
+			...dayHeader(day, today),
+			inPeriod: inPeriod(day.date),
+			entries: shown.map((row) => toEntry(row, day, span.zone, rows.hosts.get(row.id) ?? [])),
+			more: Math.max(0, total - shown.length),
+			moreCapped: total >= rows.cap && dayRows.length > perDay
+		};
+	});
+}
+
+function base(span: CalendarSpan, days: CalendarDay[]): CalendarBase {
 	return {
 		zone: span.zone,
 		offsets: describeOffsets(span),
-		count: Math.min(entries.rows.length, limit),
-		truncated: entries.rows.length > limit
+		count: new Set(days.flatMap((day) => day.entries.map((e) => e.id))).size,
+		truncated: days.some((day) => day.more > 0)
 	};
 }
 
 export function toCalendarMonthView(
 	span: CalendarSpan,
 	{ year, month }: { year: number; month: number },
-	entries: CalendarEntryRows,
-	{ today, limit }: { today: string; limit: number }
+	rows: CalendarDayRows,
+	{ today, perDay }: { today: string; perDay: number }
 ): CalendarMonthView {
 	const prefix = `${year}-${String(month).padStart(2, '0')}-`;
-	const shown = { ...entries, rows: entries.rows.slice(0, limit) };
-	const days = toDays(span, shown, today, (date) => date.startsWith(prefix));
+	const days = toDays(span, rows, { today, perDay, inPeriod: (date) => date.startsWith(prefix) });
 	const weeks: CalendarWeek[] = [];
 	for (let i = 0; i < days.length; i += 7) {
 		const monday = days[i]!.date;
@@ -214,7 +268,7 @@ export function toCalendarMonthView(
 	const before = first.minus({ months: 1 });
 	const after = first.plus({ months: 1 });
 	return {
-		...base(span, entries, limit),
+		...base(span, days),
 		view: 'month',
 		year,
 		month,
@@ -225,13 +279,53 @@ export function toCalendarMonthView(
 	};
 }
 
+/** The all-day events as bars over the days they fall on. */
+function allDayBars(days: CalendarDay[]): AllDayBar[] {
+	const bars = new Map<number, AllDayBar>();
+	days.forEach((day, i) => {
+		for (const entry of day.entries) {
+			if (!entry.allDay) continue;
+			const known = bars.get(entry.id);
+			if (known) known.to = i;
+			else bars.set(entry.id, { entry, from: i, to: i });
+		}
+	});
+	return [...bars.values()];
+}
+
+function toGridDay(day: CalendarDay, span: DaySpan, zone: string): CalendarGridDay {
+	const timed = day.entries.filter((entry) => !entry.allDay);
+	const placed = layoutColumns(
+		timed.map((entry) => ({
+			start: minuteOfDay(entry.startAt, span, zone),
+			end: minuteOfDay(entry.endAt, span, zone)
+		}))
+	);
+	return {
+		...day,
+		timed: timed.map((entry, i) => ({ entry, ...placed[i]!, ...gridCells(placed[i]!) }))
+	};
+}
+
+function gridView(
+	span: CalendarSpan,
+	rows: CalendarDayRows,
+	{ today, perDay }: { today: string; perDay: number }
+) {
+	const days = toDays(span, rows, { today, perDay, inPeriod: () => true });
+	return {
+		...base(span, days),
+		days: days.map((day, i) => toGridDay(day, span.days[i]!, span.zone)),
+		allDay: allDayBars(days),
+		moving: null
+	};
+}
+
 export function toCalendarWeekView(
 	span: CalendarSpan,
-	entries: CalendarEntryRows,
-	{ today, limit }: { today: string; limit: number }
-): CalendarWeekView {
-	const shown = { ...entries, rows: entries.rows.slice(0, limit) };
-	const days = toDays(span, shown, today, () => true);
+	rows: CalendarDayRows,
+	options: { today: string; perDay: number }
+): CalendarGridView {
 	const monday = DateTime.fromISO(span.days[0]!.date, { zone: 'utc' }).setLocale('en-GB');
 	const sunday = monday.plus({ days: 6 });
 	const range =
@@ -241,12 +335,69 @@ export function toCalendarWeekView(
 				? `${monday.toFormat('d LLLL')} – ${sunday.toFormat('d LLLL yyyy')}`
 				: `${monday.toFormat('d LLLL yyyy')} – ${sunday.toFormat('d LLLL yyyy')}`;
 	return {
-		...base(span, entries, limit),
+		...gridView(span, rows, options),
 		view: 'week',
-		monday: monday.toISODate()!,
+		date: monday.toISODate()!,
 		title: `Week ${monday.weekNumber}: ${range}`,
-		days,
 		previous: monday.minus({ weeks: 1 }).toISODate()!,
 		next: monday.plus({ weeks: 1 }).toISODate()!
+	};
+}
+
+export function toCalendarDayView(
+	span: CalendarSpan,
+	rows: CalendarDayRows,
+	options: { today: string; perDay: number }
+): CalendarGridView {
+	const day = DateTime.fromISO(span.days[0]!.date, { zone: 'utc' }).setLocale('en-GB');
+	return {
+		...gridView(span, rows, options),
+		view: 'day',
+		date: day.toISODate()!,
+		title: day.toFormat('cccc d LLLL yyyy'),
+		previous: day.minus({ days: 1 }).toISODate()!,
+		next: day.plus({ days: 1 }).toISODate()!
+	};
+}
+
+/** Whether the event touches the day: overlaps it, or (lasting no time) happens in it. */
+function touches(row: CalendarEventRow, day: DaySpan): boolean {
+	const start = ms(row.start_at);
+	const end = ms(row.end_at);
+	const dayStart = ms(day.startAt);
+	const dayEnd = ms(day.endAt);
+	if (start >= dayEnd) return false;
+	return end > dayStart || (end === start && start >= dayStart);
+}
+
+/**
+ * Days from the first `limit` events of a whole span (read with one limit, as the home page's week is):
+ * each day shows the events that touch it.
+ */
+export function toCalendarDaysView(
+	span: CalendarSpan,
+	{ rows, hosts }: CalendarEntryRows,
+	{ today, limit }: { today: string; limit: number }
+): CalendarDaysView {
+	const shown = rows.slice(0, limit);
+	const days = toDays(
+		span,
+		{ days: span.days.map((day) => shown.filter((row) => touches(row, day))), totals: [], cap: limit, hosts },
+		{ today, perDay: limit, inPeriod: () => true }
+	);
+	return { ...base(span, days), days, truncated: rows.length > limit };
+}
+
+/** The move form for an event the grid shows, filled with its start in the calendar's zone. */
+export function toMoveForm(
+	view: Pick<CalendarGridView, 'days' | 'zone'>,
+	eventId: number
+): { title: string; values: CalendarMoveValues } | null {
+	const any = view.days.flatMap((day) => day.entries).find((e) => e.id === eventId);
+	if (!any) return null;
+	const [date, time] = instantToZoned(any.startAt, view.zone).split('T') as [string, string];
+	return {
+		title: any.title,
+		values: { event: String(any.id), version: String(any.version), date, time, zone: view.zone }
 	};
 }

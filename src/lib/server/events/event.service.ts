@@ -521,6 +521,45 @@ export async function reviseEvent(
 	});
 }
 
+/**
+ * Moves an event to start at `startAt` (an instant), as the calendar's drag and move form ask: the
+ * event as it stands with only its start changed, saved by reviseEvent — so the end and the agenda
+ * follow, clashes hold it back unless overridden, attendees get their update, and the audit entry is
+ * the edit form's. Refused with StaleRecord when the event changed since `version`.
+ */
+export async function moveEvent(
+	db: Kysely<Database>,
+	actor: Actor,
+	{ eventId, version, startAt }: { eventId: number; version: number; startAt: string },
+	options: SaveOptions = {}
+): Promise<EventSaveOutcome> {
+	authorize(actor, 'officer');
+	const [current, hosts] = await Promise.all([findEvent(db, eventId), listEventHostIds(db, eventId)]);
+	if (!current) throw new NotFound('There is no such event.');
+	const byRole = (role: string) => hosts.filter((h) => h.role === role).map((h) => h.organization_id);
+	// What the edit form would send back untouched; the form's rules for a new record (a venue or an
+	// online link) are not asked again of a record only moved.
+	const input: EventInput = {
+		kind: current.kind,
+		title: current.title,
+		theme: current.theme,
+		description: current.description,
+		start: instantToZoned(startAt, current.time_zone),
+		end: instantToZoned(current.end_at, current.time_zone),
+		timeZone: current.time_zone,
+		timing: current.timing,
+		venue: current.venue_id === null ? { kind: 'none' } : { kind: 'existing', id: current.venue_id },
+		onlineUrl: current.online_url,
+		status: current.status,
+		statusReason: current.status_reason,
+		series: current.series_id === null ? { kind: 'none' } : { kind: 'existing', id: current.series_id },
+		isPublic: current.is_public === 1,
+		hosts: byRole('host'),
+		coHosts: byRole('co_host')
+	};
+	return reviseEvent(db, actor, eventId, version, input, options);
+}
+
 /** Moves every timed agenda item of the event with it; returns how many moved. */
 async function moveAgenda(tx: Kysely<Database>, eventId: number, move: Move, at: string): Promise<number> {
 	const items = await listAgendaItemTimes(tx, eventId);

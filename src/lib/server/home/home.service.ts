@@ -10,7 +10,7 @@ import type { SessionUser } from '../auth/session';
 import { listEventsOverlapping } from '../calendar/calendar.repository';
 import { officeTimeZone } from '../calendar/calendar.settings';
 import { dateInZone, weekFrom } from '../calendar/calendar.span';
-import { toCalendarWeekView } from '../calendar/calendar.view';
+import { toCalendarDaysView } from '../calendar/calendar.view';
 import type { Database } from '../db/schema';
 import {
 	listEventsAwaitingAnswers,
@@ -58,7 +58,7 @@ export async function getHomePage(
 		seesOutbox ? listFailedMessages(db, HOME_LIST_LIMIT) : null,
 		listUnansweredLetters(db, lettersSince, HOME_LIST_LIMIT)
 	]);
-	const weekView = toCalendarWeekView(
+	const weekView = toCalendarDaysView(
 		week,
 		{ rows: weekRows, hosts: new Map() },
 		{ today, limit: HOME_WEEK_LIMIT }

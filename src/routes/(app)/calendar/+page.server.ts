@@ -1,5 +1,17 @@
-import { parseCalendarFilter, parseCalendarQuery, parseZone } from '$lib/server/calendar/calendar.input';
-import { getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
+import { fail, redirect } from '@sveltejs/kit';
+import { zonedToInstant } from '$lib/format/datetime';
+import {
+	CalendarMoveInput,
+	parseCalendarFilter,
+	parseCalendarQuery,
+	parseZone,
+	readCalendarMoveForm
+} from '$lib/server/calendar/calendar.input';
+import { getCalendarDay, getCalendarMonth, getCalendarWeek } from '$lib/server/calendar/calendar.service';
+import { actorOf } from '$lib/server/auth/actor';
+import type { EventSaveOutcome } from '$lib/server/events/event-form.view';
+import { moveEvent } from '$lib/server/events/event.service';
+import { failureFrom, formFailure, invalidInput, refuseForm } from '$lib/server/http/form-failure';
 import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { officeTimeZone, timeZoneChoices } from '$lib/server/calendar/calendar.settings';
 import { hasRole } from '$lib/server/auth/access';
@@ -33,19 +45,42 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 			secure: url.protocol === 'https:'
 		});
 	}
+	const canMove = hasRole(locals.user, 'officer');
+	const grid = {
+		date: query.date,
+		zone: query.zone,
+		filter: query.filter,
+		moving: canMove ? positiveId(url.searchParams.get('move')) : undefined
+	};
 	const [calendar, officeFeeds] = await Promise.all([
 		query.view === 'week'
-			? getCalendarWeek(db, { date: query.date, zone: query.zone, filter: query.filter })
-			: getCalendarMonth(db, {
-					year: query.year,
-					month: query.month,
-					zone: query.zone,
-					filter: query.filter
-				}),
-		hasRole(locals.user, 'officer') ? getOfficeFeeds(db) : null
+			? getCalendarWeek(db, grid)
+			: query.view === 'day'
+				? getCalendarDay(db, grid)
+				: getCalendarMonth(db, {
+						year: query.year,
+						month: query.month,
+						zone: query.zone,
+						filter: query.filter
+					}),
+		canMove ? getOfficeFeeds(db) : null
 	]);
-	return { query, calendar, chosen, officeZone, zones: timeZoneChoices(), officeFeeds };
+	return {
+		query,
+		calendar,
+		chosen,
+		officeZone,
+		zones: timeZoneChoices(),
+		officeFeeds,
+		canMove,
+		moved: positiveId(url.searchParams.get('moved')) ?? null
+	};
 };
+
+const MOVED_MEANWHILE =
+	'Someone else changed this event after the calendar was shown. It is shown as it now stands: move it again.';
+
+type Clashes = Extract<EventSaveOutcome, { saved: false }>;
 
 export const actions: Actions = {
 	/** A feed of the office calendar with the filters shown, limited to a series if one is chosen. */
@@ -54,5 +89,39 @@ export const actions: Actions = {
 			const filter = parseCalendarFilter(new URLSearchParams(form as unknown as Record<string, string>));
 			return { ...filter, seriesId: positiveId(String(form.get('series') ?? '')) };
 		}),
-	revokeFeed: revokeFeedAction
+	revokeFeed: revokeFeedAction,
+	/**
+	 * Moves an event to a new start in the calendar's zone: what a drag on the week or day grid posts,
+	 * and the plain move form. Clashes come back to confirm, as on the edit form.
+	 */
+	move: async (event) => {
+		const { values, overrideClashes } = readCalendarMoveForm(await event.request.formData());
+		const context = { form: 'move' as const, values };
+		const parsed = CalendarMoveInput.safeParse(values);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		const { event: eventId, version, date, time, zone } = parsed.data;
+		let outcome: EventSaveOutcome;
+		try {
+			outcome = await moveEvent(
+				database().db,
+				actorOf(event),
+				{ eventId, version, startAt: zonedToInstant(`${date}T${time}`, zone) },
+				{ overrideClashes }
+			);
+		} catch (e) {
+			const failure = failureFrom(e, context);
+			return failure.data.stale ? refuseForm(409, MOVED_MEANWHILE, context) : failure;
+		}
+		if (!outcome.saved) {
+			const clashes: { list: Clashes['clashes']; proposed: Clashes['proposed'] } = {
+				list: outcome.clashes,
+				proposed: outcome.proposed
+			};
+			return fail(409, { ...formFailure(context), clashes });
+		}
+		const back = new URLSearchParams(event.url.searchParams);
+		back.delete('/move');
+		back.set('moved', String(eventId));
+		redirect(303, `/calendar?${back}`);
+	}
 };
