@@ -36,6 +36,7 @@ import * as indexListOrders from './20261206_0200_index_list_orders';
 import * as indexParticipationsByStart from './20261206_0201_index_participations_by_start';
 import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
+import * as addEventAllDay from './20261207_0200_add_event_all_day';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -69,5 +70,6 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0200_index_list_orders': indexListOrders,
 	'20261206_0201_index_participations_by_start': indexParticipationsByStart,
 	'20261206_0300_create_chooser_words': createChooserWords,
-	'20261206_0500_create_inbox_messages': createInboxMessages
+	'20261206_0500_create_inbox_messages': createInboxMessages,
+	'20261207_0200_add_event_all_day': addEventAllDay
 };

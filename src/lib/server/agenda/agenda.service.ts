@@ -131,6 +131,7 @@ export async function findProgramme(db: Db, eventId: number): Promise<ProgrammeV
 		startAt: event.start_at,
 		endAt: event.end_at,
 		timeZone: event.time_zone,
+		allDay: event.all_day === 1,
 		place: event.venue_name
 			? [event.venue_name, event.venue_address, event.venue_city].filter(Boolean).join(', ')
 			: null,

@@ -88,6 +88,7 @@ export interface ProgrammeView {
 	startAt: string;
 	endAt: string;
 	timeZone: string;
+	allDay: boolean;
 	place: string | null;
 	statusLabel: string | null;
 	hosts: HostView[];

@@ -59,6 +59,7 @@ function auditSnapshot(row: Selectable<EventTable>) {
 		status_reason: row.status_reason,
 		series_id: row.series_id,
 		is_public: row.is_public,
+		all_day: row.all_day,
 		ical_uid: row.ical_uid
 	};
 }
@@ -68,6 +69,7 @@ const SEQUENCED: readonly (keyof ReturnType<typeof auditSnapshot>)[] = [
 	'title',
 	'start_at',
 	'end_at',
+	'all_day',
 	'time_zone',
 	'venue_id',
 	'online_url',
@@ -204,7 +206,8 @@ function eventColumns(
 		status: input.status,
 		status_reason: input.statusReason,
 		series_id: ids.seriesId,
-		is_public: input.isPublic ? 1 : 0
+		is_public: input.isPublic ? 1 : 0,
+		all_day: input.allDay ? 1 : 0
 	} as const;
 }
 
@@ -290,7 +293,7 @@ async function insertEventWithRelations(
 		personIds: people.map((p) => p.person_id)
 	});
 	if (clashes.length > 0 && !overrideClashes) {
-		return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+		return { saved: false, clashes, proposed: { startAt, endAt, timeZone, allDay: input.allDay } };
 	}
 
 	const ids = await writeReferences(tx, actor, input, references, at);
@@ -463,7 +466,7 @@ export async function reviseEvent(
 					})
 				: [];
 		if (clashes.length > 0 && !overrideClashes) {
-			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+			return { saved: false, clashes, proposed: { startAt, endAt, timeZone, allDay: input.allDay } };
 		}
 
 		const ids = await writeReferences(tx, actor, input, references, at);
