@@ -10,6 +10,7 @@ import { listEventsOverlapping, type CalendarFilter } from './calendar.repositor
 import { dateInZone, monthSpan, weekSpan, type CalendarSpan } from './calendar.span';
 import {
 	toCalendarMonthView,
+	rowsInPeriod,
 	toCalendarWeekView,
 	type CalendarEntryRows,
 	type CalendarMonthView,
@@ -26,12 +27,24 @@ interface PeriodOptions {
 	now?: string;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The span with a day more on each side, where an all-day event of its first or last date may lie. */
+function widened(span: CalendarSpan): { startAt: string; endAt: string } {
+	return {
+		startAt: new Date(Date.parse(span.startAt) - DAY_MS).toISOString(),
+		endAt: new Date(Date.parse(span.endAt) + DAY_MS).toISOString()
+	};
+}
+
 async function entriesIn(
 	db: Kysely<Database>,
 	span: CalendarSpan,
 	filter: CalendarFilter
 ): Promise<CalendarEntryRows> {
-	const rows = await listEventsOverlapping(db, span, filter, CALENDAR_EVENT_LIMIT);
+	const read = await listEventsOverlapping(db, widened(span), filter, CALENDAR_EVENT_LIMIT);
+	// Past the limit, what lies beyond is not known: the rows read are kept, so the page says "more".
+	const rows = read.length > CALENDAR_EVENT_LIMIT ? read : rowsInPeriod(span, read);
 	const hosts = toHostViews(
 		await listHostsForEvents(
 			db,

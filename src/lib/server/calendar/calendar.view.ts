@@ -3,7 +3,7 @@
  * beside each event its own local time and zone when its clock reads differently.
  */
 import { DateTime } from 'luxon';
-import { formatOffset, formatTime } from '../../format/datetime';
+import { allDayDates, formatOffset, formatTime } from '../../format/datetime';
 import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
 import type { HostView } from '../events/event.view';
 import type { CalendarEventRow } from './calendar.repository';
@@ -19,6 +19,11 @@ export interface CalendarEntry {
 	cancelled: boolean;
 	startAt: string;
 	endAt: string;
+	/**
+	 * The event takes whole days: it shows on each of its dates, whatever the viewer's zone (18 December
+	 * in Baku is 18 December in Los Angeles), with no time of day. Set here, in toEntry, only.
+	 */
+	allDay: boolean;
 	/** On this day, in the calendar's zone: "10:00–12:30", "from 10:00", "until 18:00" or "all day". */
 	when: string;
 	/** False on the later days of an event that began earlier. */
@@ -99,8 +104,15 @@ function offsetAt(instant: string, zone: string): number {
 	return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).offset;
 }
 
-/** Whether the event touches the day: overlaps it, or (lasting no time) happens in it. */
-function touches(row: CalendarEventRow, day: DaySpan): boolean {
+/**
+ * Whether the event touches the day: overlaps it, or (lasting no time) happens in it. An all-day event
+ * touches the days of its own dates, compared as dates, not instants.
+ */
+export function touches(row: CalendarEventRow, day: DaySpan): boolean {
+	if (row.all_day === 1) {
+		const days = allDayDates(row.start_at, row.end_at, row.time_zone);
+		return days !== null && days.first <= day.date && day.date <= days.last;
+	}
 	const start = ms(row.start_at);
 	const end = ms(row.end_at);
 	const dayStart = ms(day.startAt);
@@ -110,6 +122,15 @@ function touches(row: CalendarEventRow, day: DaySpan): boolean {
 }
 
 function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostView[]): CalendarEntry {
+	if (row.all_day === 1) {
+		return {
+			...entryOf(row, hosts),
+			allDay: true,
+			when: 'all day',
+			starts: allDayDates(row.start_at, row.end_at, row.time_zone)?.first === day.date,
+			ownTime: null
+		};
+	}
 	const starts = ms(row.start_at) >= ms(day.startAt);
 	const ends = ms(row.end_at) <= ms(day.endAt);
 	const from = formatTime(row.start_at, zone);
@@ -126,6 +147,19 @@ function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostV
 					: 'all day';
 	const ownClock = starts && offsetAt(row.start_at, row.time_zone) !== offsetAt(row.start_at, zone);
 	return {
+		...entryOf(row, hosts),
+		allDay: false,
+		when,
+		starts,
+		ownTime: ownClock
+			? `${formatTime(row.start_at, row.time_zone)} ${zoneCity(row.time_zone)} (${formatOffset(row.start_at, row.time_zone)})`
+			: null
+	};
+}
+
+/** What an entry says of its event whatever the day. */
+function entryOf(row: CalendarEventRow, hosts: HostView[]) {
+	return {
 		id: row.id,
 		title: row.title,
 		kind: row.kind,
@@ -135,11 +169,6 @@ function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostV
 		cancelled: row.status === 'cancelled',
 		startAt: row.start_at,
 		endAt: row.end_at,
-		when,
-		starts,
-		ownTime: ownClock
-			? `${formatTime(row.start_at, row.time_zone)} ${zoneCity(row.time_zone)} (${formatOffset(row.start_at, row.time_zone)})`
-			: null,
 		assumed: row.timing !== 'exact',
 		place: row.venue_name ? [row.venue_name, row.venue_city].filter(Boolean).join(', ') : null,
 		hosts
@@ -163,6 +192,8 @@ function toDays(
 			entries: rows
 				.filter((row) => touches(row, day))
 				.map((row) => toEntry(row, day, span.zone, hosts.get(row.id) ?? []))
+				// Whole days first, as calendars list them above the day's hours; otherwise in order of start.
+				.sort((a, b) => Number(b.allDay) - Number(a.allDay))
 		};
 	});
 }
@@ -181,6 +212,15 @@ function describeOffsets(span: CalendarSpan): string {
 		}
 	}
 	return text;
+}
+
+/**
+ * The rows the period shows: read over a day more on each side (an all-day event on the period's
+ * first or last date can lie, as instants, outside its span by up to a day, between UTC+14 and UTC−12),
+ * so those that touch none of its days are left out here.
+ */
+export function rowsInPeriod(span: CalendarSpan, rows: CalendarEventRow[]): CalendarEventRow[] {
+	return rows.filter((row) => span.days.some((day) => touches(row, day)));
 }
 
 function base(span: CalendarSpan, entries: CalendarEntryRows, limit: number): CalendarBase {
