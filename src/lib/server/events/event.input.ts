@@ -200,8 +200,12 @@ const NEW_VENUE_FIELDS = {
  * described in full; a reason for a postponement or cancellation. Times stay wall-clock readings here:
  * which zone they are in may depend on the venue, which only the service can look up.
  */
-export const EventFormInput = EventFormShape.transform((form, ctx) => {
-	const times = readTimes(form, ctx);
+export const EventFormInput = EventFormShape.superRefine((form, ctx) => void readTimes(form, ctx.addIssue), {
+	// The times are named beside their fields even when another field is wrong too.
+	when: (payload) => typeof payload.value === 'object' && payload.value !== null
+}).transform((form, ctx) => {
+	// Checked above: any issue with them has stopped the parse before this point.
+	const times = readTimes(form, () => {});
 	let venue: VenueChoice = { kind: 'none' };
 	const describesVenue = [
 		form.newVenueName,
@@ -304,12 +308,12 @@ export type EventInput = z.output<typeof EventFormInput>;
  */
 function readTimes(
 	form: { start: string; end: string; allDay: boolean; firstDay: string; lastDay: string },
-	ctx: z.RefinementCtx
+	addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void
 ): { start: string; end: string } {
 	const read = (schema: z.ZodType<string>, value: string, path: string) => {
 		const parsed = schema.safeParse(value);
 		if (parsed.success) return parsed.data;
-		ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]!.message, path: [path] });
+		addIssue({ code: 'custom', message: parsed.error.issues[0]!.message, path: [path] });
 		return null;
 	};
 	if (!form.allDay) {
@@ -320,15 +324,18 @@ function readTimes(
 	const first = read(calendarDay('First day'), form.firstDay, 'firstDay');
 	const last = read(calendarDay('Last day'), form.lastDay, 'lastDay');
 	if (first && last) {
-		const days = DateTime.fromISO(last, { zone: 'utc' }).diff(DateTime.fromISO(first, { zone: 'utc' }), 'days').days;
+		const days = DateTime.fromISO(last, { zone: 'utc' }).diff(
+			DateTime.fromISO(first, { zone: 'utc' }),
+			'days'
+		).days;
 		if (days < 0) {
-			ctx.addIssue({
+			addIssue({
 				code: 'custom',
 				message: 'The last day cannot be before the first day.',
 				path: ['lastDay']
 			});
 		} else if (days >= MAX_ALL_DAY_DAYS) {
-			ctx.addIssue({
+			addIssue({
 				code: 'custom',
 				message: `An event may take at most ${MAX_ALL_DAY_DAYS} days.`,
 				path: ['lastDay']
