@@ -2,7 +2,8 @@
  * Events of the demo data set, oldest first, with their hosts, delegations, participants and agenda.
  * Sources in brackets (see types.ts): [001] meeting with IOM's Regional Director, [002] International
  * Migrants Day 2021, [003] post-IMRF debrief, [004] the SMS's international cooperation page (2010–2017
- * events). Where a seed gives no time of day the times are assumed (timing 'time_assumed'); where it gives
+ * events). A session of several days whose dates alone a seed gives is all-day (as recorded, nothing
+ * assumed). Where a seed gives no time of day the times are assumed (timing 'time_assumed'); where it gives
  * no date the date is assumed too ('date_assumed'); each description says what was assumed. The meetings
  * [004] reports without any date (with the bilateral partners, William Lacy Swing's official visit) are
  * entered in the first months of 2017, the time of the latest events it dates.
@@ -95,11 +96,12 @@ export const events = [
 		description:
 			'The Chief of the State Migration Service, Mr Firudin Nabiyev, took part and spoke at the plenary ' +
 			'meeting and at round tables. Dates as the source gives them (18–19 September 2016, New York); ' +
-			'the times of day and the venue are not stated in it.',
-		start: '2016-09-18T10:00',
-		end: '2016-09-19T18:00',
+			'the venue is not stated in it.',
+		start: '2016-09-18T00:00',
+		end: '2016-09-20T00:00',
+		allDay: true,
 		timeZone: 'America/New_York',
-		timing: 'time_assumed',
+		timing: 'exact',
 		venue: 'un-hq',
 		status: 'held',
 		isPublic: 1,
@@ -136,12 +138,12 @@ export const events = [
 		title: '107th Session of the IOM Council',
 		description:
 			'The Chief of the State Migration Service, Mr Firudin Nabiyev, took part in the session. ' +
-			'The source gives the dates (5–8 December 2016) and the city only: the opening and closing times ' +
-			'and the venue are assumed.',
-		start: '2016-12-05T10:00',
-		end: '2016-12-08T18:00',
+			'The source gives the dates (5–8 December 2016) and the city only: the venue is assumed.',
+		start: '2016-12-05T00:00',
+		end: '2016-12-09T00:00',
+		allDay: true,
 		timeZone: 'Europe/Zurich',
-		timing: 'time_assumed',
+		timing: 'exact',
 		venue: 'geneva',
 		status: 'held',
 		series: 'iom-council',
@@ -356,12 +358,12 @@ export const events = [
 		description:
 			"Held in the framework of IOM's International Dialogue on Migration. The Chief of the State Migration " +
 			'Service, Mr Firudin Nabiyev, took part at the invitation of the Director General of IOM, Mr William ' +
-			'Lacy Swing. The source gives the dates (18–19 April 2017) and the city only: the times of day and ' +
-			'the venue are assumed.',
-		start: '2017-04-18T10:00',
-		end: '2017-04-19T18:00',
+			'Lacy Swing. The source gives the dates (18–19 April 2017) and the city only: the venue is assumed.',
+		start: '2017-04-18T00:00',
+		end: '2017-04-20T00:00',
+		allDay: true,
 		timeZone: 'America/New_York',
-		timing: 'time_assumed',
+		timing: 'exact',
 		venue: 'un-hq',
 		status: 'held',
 		series: 'iom-idm',

@@ -154,9 +154,14 @@ export interface DemoEvent {
 	readonly title: string;
 	readonly theme?: string;
 	readonly description: string;
-	/** Wall-clock times in timeZone. */
+	/**
+	 * Wall-clock times in timeZone; for an all-day event midnight of its first day and midnight after its
+	 * last (end exclusive).
+	 */
 	readonly start: LocalDateTime;
 	readonly end: LocalDateTime;
+	/** Whole days: the sources give the dates of a session of several days and no times. */
+	readonly allDay?: true;
 	readonly timeZone: string;
 	readonly timing: TimingCertainty;
 	readonly venue: VenueKey | null;

@@ -37,6 +37,7 @@ import * as indexParticipationsByStart from './20261206_0201_index_participation
 import * as createChooserWords from './20261206_0300_create_chooser_words';
 import * as createInboxMessages from './20261206_0500_create_inbox_messages';
 import * as addEventImport from './20261207_0100_add_event_import';
+import * as addEventAllDay from './20261207_0200_add_event_all_day';
 import * as createFeedChanges from './20261207_0300_create_feed_changes';
 import * as createScheduledTurns from './20261207_0700_create_scheduled_turns';
 import * as pendingNotesHoldTheirRow from './20261207_0701_pending_notes_hold_their_row';
@@ -78,6 +79,7 @@ export const migrations: Record<string, Migration> = {
 	'20261206_0300_create_chooser_words': createChooserWords,
 	'20261206_0500_create_inbox_messages': createInboxMessages,
 	'20261207_0100_add_event_import': addEventImport,
+	'20261207_0200_add_event_all_day': addEventAllDay,
 	'20261207_0300_create_feed_changes': createFeedChanges,
 	'20261207_0700_create_scheduled_turns': createScheduledTurns,
 	'20261207_0701_pending_notes_hold_their_row': pendingNotesHoldTheirRow,

@@ -102,7 +102,7 @@ describe('the office calendar', () => {
 				await page.keyboard.press('Tab');
 				focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
 			}
-			expect(focused).toMatch(/from 10:00\s+107th Session of the IOM Council/);
+			expect(focused).toMatch(/all day\s+107th Session of the IOM Council/);
 			await page.keyboard.press('Enter');
 			await page.waitForURL(/\/events\/\d+$/);
 			expect(await page.locator('h1').textContent()).toContain('107th Session of the IOM Council');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { instantToZoned } from '$lib/format/datetime';
+import { allDayDates, instantToZoned } from '$lib/format/datetime';
 import { findAgreementPage, listAgreementsPage } from '$lib/server/agreements/agreement.service';
 import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { loadDemoData } from '$lib/server/demo/demo.service';
@@ -335,8 +335,14 @@ describeEachEngine('the demo data', (engine) => {
 			.where('title', 'like', '%IOM Council%')
 			.executeTakeFirstOrThrow();
 		expect(session.time_zone).toBe('Europe/Zurich');
-		expect(instantToZoned(session.start_at, session.time_zone).slice(0, 10)).toBe('2016-12-05');
-		expect(instantToZoned(session.end_at, session.time_zone).slice(0, 10)).toBe('2016-12-08');
+		// The source gives the dates alone: whole days, midnight to the midnight after the last.
+		expect(session.all_day).toBe(1);
+		expect(instantToZoned(session.start_at, session.time_zone)).toBe('2016-12-05T00:00');
+		expect(instantToZoned(session.end_at, session.time_zone)).toBe('2016-12-09T00:00');
+		expect(allDayDates(session.start_at, session.end_at, session.time_zone)).toEqual({
+			first: '2016-12-05',
+			last: '2016-12-08'
+		});
 	});
 
 	/** The names of an organisation and of every one above it, itself first. */

@@ -742,7 +742,8 @@ describeEachEngine('planning an event', (engine) => {
 			expect(warned.proposed).toEqual({
 				startAt: '2027-02-10T06:30:00.000Z',
 				endAt: '2027-02-10T07:30:00.000Z',
-				timeZone: 'Asia/Baku'
+				timeZone: 'Asia/Baku',
+				allDay: false
 			});
 			expect(await count(db, 'event')).toBe(events);
 

@@ -254,7 +254,7 @@ describeEachEngine('invitations', (engine) => {
 		expect((await outbox(db, eventId)).length).toBe(before);
 	});
 
-	test('removing a participant sends them a cancellation, and only them', async () => {
+	test('removing a participant sends them a cancellation, STATUS:CANCELLED and asking no answer, and only them', async () => {
 		const db = handle.db;
 		const before = (await outbox(db, eventId)).length;
 		await removeParticipant(db, officer, eventId, people.observer.participantId, NOW);
@@ -265,7 +265,12 @@ describeEachEngine('invitations', (engine) => {
 		const { calendar, events } = parseCalendar(added[0]!.ics!);
 		expect(calendar.getFirstPropertyValue('method')).toBe('CANCEL');
 		expect(events[0]!.uid).toBe(uid);
-		expect([...attendeesOf(events[0]!).keys()]).toEqual(['observer@un.example']);
+		// The event itself goes on: to this one person it is off all the same.
+		expect(events[0]!.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+		const attendees = attendeesOf(events[0]!);
+		expect([...attendees.keys()]).toEqual(['observer@un.example']);
+		expect(String(attendees.get('observer@un.example')!.rsvp ?? 'FALSE').toUpperCase()).toBe('FALSE');
+		expect(added[0]!.ics).not.toMatch(/RSVP=TRUE/i);
 	});
 
 	test('cancelling the event sends METHOD:CANCEL with STATUS:CANCELLED and a higher SEQUENCE', async () => {
@@ -287,6 +292,7 @@ describeEachEngine('invitations', (engine) => {
 		const event = parseCalendar(added[0]!.ics!).events[0]!;
 		expect(event.uid).toBe(uid);
 		expect(event.component.getFirstPropertyValue('status')).toBe('CANCELLED');
+		for (const message of added) expect(message.ics).not.toMatch(/RSVP=TRUE/i);
 		expect(added[0]!.text_body).toContain('Reason: Moved to the spring.');
 		await expect(sendInvitations(db, officer, eventId, { now: NOW })).rejects.toThrow(/cancelled/);
 	});

@@ -149,10 +149,14 @@ describe('placing an event on the viewer’s day', () => {
 
 describe('the all-day row', () => {
 	test('an event of 24 hours or more goes there; a long afternoon does not', () => {
-		expect(isAllDay({ start_at: '2026-03-02T08:00:00.000Z', end_at: '2026-03-03T08:00:00.000Z' })).toBe(true);
-		expect(isAllDay({ start_at: '2026-03-02T08:00:00.000Z', end_at: '2026-03-04T16:00:00.000Z' })).toBe(true);
-		expect(isAllDay({ start_at: '2026-03-02T08:00:00.000Z', end_at: '2026-03-03T07:59:00.000Z' })).toBe(
-			false
-		);
+		expect(
+			isAllDay({ all_day: 0, start_at: '2026-03-02T08:00:00.000Z', end_at: '2026-03-03T08:00:00.000Z' })
+		).toBe(true);
+		expect(
+			isAllDay({ all_day: 0, start_at: '2026-03-02T08:00:00.000Z', end_at: '2026-03-04T16:00:00.000Z' })
+		).toBe(true);
+		expect(
+			isAllDay({ all_day: 0, start_at: '2026-03-02T08:00:00.000Z', end_at: '2026-03-03T07:59:00.000Z' })
+		).toBe(false);
 	});
 });

@@ -158,6 +158,72 @@ export function formatRange(startAt: string, endAt: string, timeZone: string): s
 	return `${shortDate(start)}, ${time(start)} – ${shortDate(end)}, ${time(end)}`;
 }
 
+/**
+ * The days an all-day event takes, in its own zone, as YYYY-MM-DD: its start is midnight of the first,
+ * its end midnight after the last (exclusive, as iCalendar's DTEND;VALUE=DATE). The last day is the one
+ * the instant before the end falls in, so a zone whose clocks skip midnight (the day then starts at
+ * 01:00) still ends on the right day. These are dates, not instants: 18 December in Baku is 18 December
+ * for a viewer in Los Angeles too, as every calendar program shows a VALUE=DATE event.
+ */
+export function allDayDates(
+	startAt: string,
+	endAt: string,
+	timeZone: string
+): { first: string; last: string } | null {
+	const start = wallClock(startAt, timeZone);
+	const beforeEnd = Date.parse(endAt) - 1;
+	const end = Number.isNaN(beforeEnd) ? null : wallClock(new Date(beforeEnd).toISOString(), timeZone);
+	if (!start || !end) return null;
+	const date = (clock: WallClock) => `${year(clock)}-${pad(clock.month)}-${pad(clock.day)}`;
+	const first = date(start);
+	const last = date(end);
+	return { first, last: last < first ? first : last };
+}
+
+/**
+ * The dates of an all-day event, said once where they share a month or year: "Friday 18 December 2026",
+ * "5–8 December 2026", "28 November – 2 December 2026", "30 December 2026 – 2 January 2027".
+ */
+export function formatDays(startAt: string, endAt: string, timeZone: string): string {
+	const days = allDayDates(startAt, endAt, timeZone);
+	const first = days && calendarDate(days.first);
+	const last = days && calendarDate(days.last);
+	if (!first || !last) return INVALID;
+	const months = nameTable().longMonths;
+	if (days.first === days.last) return `${weekday(first)} ${longDate(first)}`;
+	if (first.year !== last.year) return `${longDate(first)} – ${longDate(last)}`;
+	if (first.month !== last.month) {
+		return `${first.day} ${months[first.month - 1]} – ${longDate(last)}`;
+	}
+	return `${first.day}–${longDate(last)}`;
+}
+
+/** When an event happens, in its own zone: its dates when it takes whole days, else its times. */
+export function formatWhen(event: {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay?: boolean;
+}): string {
+	return event.allDay
+		? formatDays(event.startAt, event.endAt, event.timeZone)
+		: formatRange(event.startAt, event.endAt, event.timeZone);
+}
+
+/** The first day of an event in its zone, short ("17 Dec 2021"), with the last one when it takes several whole days. */
+export function formatShortDays(event: {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay?: boolean;
+}): string {
+	const first = formatShortDate(event.startAt, event.timeZone);
+	if (!event.allDay) return first;
+	const days = allDayDates(event.startAt, event.endAt, event.timeZone);
+	const last = days && calendarDate(days.last);
+	return days && last && days.last !== days.first ? `${first} – ${shortDate(last)}` : first;
+}
+
 /** A calendar date as it is stored (YYYY-MM-DD), or null where it is not a real date. */
 function calendarDate(isoDate: string): WallClock | null {
 	const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);

@@ -9,6 +9,7 @@
  * makes a form opened earlier stale.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { agendaRoles, eventStatuses, type AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
@@ -131,6 +132,13 @@ export async function findProgramme(db: Db, eventId: number): Promise<ProgrammeV
 		startAt: event.start_at,
 		endAt: event.end_at,
 		timeZone: event.time_zone,
+		allDay: event.all_day === 1,
+		when: formatWhen({
+			startAt: event.start_at,
+			endAt: event.end_at,
+			timeZone: event.time_zone,
+			allDay: event.all_day === 1
+		}),
 		place: event.venue_name
 			? [event.venue_name, event.venue_address, event.venue_city].filter(Boolean).join(', ')
 			: null,

@@ -88,6 +88,9 @@ export interface ProgrammeView {
 	startAt: string;
 	endAt: string;
 	timeZone: string;
+	allDay: boolean;
+	/** Its dates, or its times, in its zone (`formatWhen`), said here so the page carries no date maths. */
+	when: string;
 	place: string | null;
 	statusLabel: string | null;
 	hosts: HostView[];

@@ -1,5 +1,5 @@
 /** What a meeting's one-page brief receives: each section capped, saying how many it left out. */
-import { formatDayOf, formatOffset, formatPeriod, formatRange } from '../../format/datetime';
+import { formatDayOf, formatOffset, formatPeriod, formatWhen } from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
 import { eventKinds, outcomeStatuses, projectProgrammes, timingCertainties } from '../../vocabulary';
 import { describeAgreementState } from '../agreements/agreement.view';
@@ -140,8 +140,10 @@ function daysBetween(from: IsoDate, to: IsoDate): number {
 export function toBriefEvent(summary: EventSummary, place: string | null): BriefView['event'] {
 	return {
 		...summary,
-		when: formatRange(summary.startAt, summary.endAt, summary.timeZone),
-		zone: `${summary.timeZone}, ${formatOffset(summary.startAt, summary.timeZone)}`,
+		when: formatWhen(summary),
+		zone: summary.allDay
+			? `all day, ${summary.timeZone}`
+			: `${summary.timeZone}, ${formatOffset(summary.startAt, summary.timeZone)}`,
 		timingNote:
 			summary.timing === 'exact'
 				? null

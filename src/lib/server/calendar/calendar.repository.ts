@@ -47,12 +47,22 @@ function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
  * holds, not the length of the office's history.
  */
 function overlapping(db: Kysely<Database>, span: Span, filter: CalendarFilter, limit: number) {
+	// An all-day event is on the days of its own dates in every zone; as instants it may lie up to 26 hours
+	// (UTC+14 to UTC−12) beside a viewer's day, so it is read that far around and placed by date after.
+	const around = (instant: string, hours: number) =>
+		new Date(Date.parse(instant) + hours * 60 * 60 * 1000).toISOString();
 	const { near, long } = runningFrom(
 		db,
 		calendarEvents(db, filter)
-			.where('event.start_at', '<', span.endAt)
+			.where('event.start_at', '<', around(span.endAt, 26))
 			.where((eb) =>
-				eb.or([eb('event.end_at', '>', span.startAt), eb('event.start_at', '>=', span.startAt)])
+				eb.or([
+					eb.and([
+						eb('event.start_at', '<', span.endAt),
+						eb.or([eb('event.end_at', '>', span.startAt), eb('event.start_at', '>=', span.startAt)])
+					]),
+					eb.and([eb('event.all_day', '=', 1), eb('event.end_at', '>', around(span.startAt, -26))])
+				])
 			),
 		span.startAt
 	);

@@ -12,6 +12,7 @@ import { dateInZone, dayAt, monthSpan, weekSpan, type CalendarSpan } from './cal
 import {
 	toCalendarDayView,
 	toCalendarMonthView,
+	touches,
 	toCalendarWeekView,
 	toMoveForm,
 	type CalendarDayRows,
@@ -53,7 +54,10 @@ async function rowsByDay(
 ): Promise<CalendarDayRows> {
 	const rows = await listEventsByDay(db, span.days, filter, perDay + 1);
 	const days = span.days.map(() => [] as typeof rows);
-	for (const row of rows) days[Number(row.day)]!.push(row);
+	for (const row of rows) {
+		const i = Number(row.day);
+		if (touches(row, span.days[i]!)) days[i]!.push(row);
+	}
 	const busy = span.days.flatMap((day, i) => (days[i]!.length > perDay ? [{ day, i }] : []));
 	const totals: (number | undefined)[] = span.days.map(() => undefined);
 	const shownIds = [...new Set(days.flatMap((day) => day.slice(0, perDay).map((row) => row.id)))];

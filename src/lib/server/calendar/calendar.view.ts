@@ -3,7 +3,7 @@
  * beside each event its own local time and zone when its clock reads differently.
  */
 import { DateTime } from 'luxon';
-import { formatOffset, formatTime, instantToZoned } from '../../format/datetime';
+import { allDayDates, formatOffset, formatTime, instantToZoned } from '../../format/datetime';
 import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
 import type { HostView } from '../events/event.view';
 import type { CalendarMoveValues } from './calendar.input';
@@ -146,14 +146,41 @@ function offsetAt(instant: string, zone: string): number {
 }
 
 /**
- * The one place that decides what goes into the all-day row: for now an event of 24 hours or more.
- * (An `all_day` column, when the event form can say so, is read here too.)
+ * The one place that decides what goes into the all-day row: an event the officer made all-day, or one
+ * of 24 hours or more.
  */
-export function isAllDay(row: Pick<CalendarEventRow, 'start_at' | 'end_at'>): boolean {
-	return ms(row.end_at) - ms(row.start_at) >= 24 * 60 * 60 * 1000;
+export function isAllDay(row: Pick<CalendarEventRow, 'start_at' | 'end_at' | 'all_day'>): boolean {
+	return row.all_day === 1 || ms(row.end_at) - ms(row.start_at) >= 24 * 60 * 60 * 1000;
+}
+
+/**
+ * Whether the event belongs on the day. An all-day event is on the days of its own dates, compared as
+ * dates whatever the viewer's zone; any other event is on every day its instants overlap (the day's
+ * query reads those, and a little more around an all-day event's dates).
+ */
+export function touches(
+	row: Pick<CalendarEventRow, 'start_at' | 'end_at' | 'all_day' | 'time_zone'>,
+	day: DaySpan
+): boolean {
+	if (row.all_day !== 1) return true;
+	const days = allDayDates(row.start_at, row.end_at, row.time_zone);
+	return days !== null && days.first <= day.date && day.date <= days.last;
 }
 
 function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostView[]): CalendarEntry {
+	if (row.all_day === 1) {
+		const first = allDayDates(row.start_at, row.end_at, row.time_zone)?.first;
+		return {
+			...toTimedEntry(row, day, zone, hosts),
+			when: 'all day',
+			starts: first === day.date,
+			ownTime: null
+		};
+	}
+	return toTimedEntry(row, day, zone, hosts);
+}
+
+function toTimedEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostView[]): CalendarEntry {
 	const starts = ms(row.start_at) >= ms(day.startAt);
 	const ends = ms(row.end_at) <= ms(day.endAt);
 	const from = formatTime(row.start_at, zone);
@@ -360,8 +387,9 @@ export function toCalendarDayView(
 	};
 }
 
-/** Whether the event touches the day: overlaps it, or (lasting no time) happens in it. */
-function touches(row: CalendarEventRow, day: DaySpan): boolean {
+/** Whether the event overlaps the day, or (lasting no time) happens in it; an all-day event by its dates. */
+function overlapsDay(row: CalendarEventRow, day: DaySpan): boolean {
+	if (row.all_day === 1) return touches(row, day);
 	const start = ms(row.start_at);
 	const end = ms(row.end_at);
 	const dayStart = ms(day.startAt);
@@ -382,7 +410,12 @@ export function toCalendarDaysView(
 	const shown = rows.slice(0, limit);
 	const days = toDays(
 		span,
-		{ days: span.days.map((day) => shown.filter((row) => touches(row, day))), totals: [], cap: limit, hosts },
+		{
+			days: span.days.map((day) => shown.filter((row) => overlapsDay(row, day))),
+			totals: [],
+			cap: limit,
+			hosts
+		},
 		{ today, perDay: limit, inPeriod: () => true }
 	);
 	return { ...base(span, days), days, truncated: rows.length > limit };

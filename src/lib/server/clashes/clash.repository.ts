@@ -25,7 +25,8 @@ const clashColumns = [
 	'event.title',
 	'event.start_at',
 	'event.end_at',
-	'event.time_zone'
+	'event.time_zone',
+	'event.all_day'
 ] as const;
 
 export function listVenueClashes(db: Kysely<Database>, span: Span, venueId: number) {

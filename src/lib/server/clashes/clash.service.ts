@@ -1,7 +1,7 @@
 /**
  * Clashes: another event that is not cancelled, overlapping in time, at the same venue or with one of
  * the same people (who has not declined). Compared as UTC instants, so zones and DST changes cannot
- * fool it; shown to the officer with both times in their own zones. A clash warns, it does not forbid:
+ * fool it (an all-day event takes its days from midnight to midnight in its own zone); shown to the officer with both times in their own zones. A clash warns, it does not forbid:
  * the officer may save anyway, and that override is audited by the service that saves.
  */
 import type { Kysely } from 'kysely';
@@ -10,7 +10,7 @@ import type { Database } from '../db/schema';
 import { listParticipantPersonIds, listPersonClashes, listVenueClashes, type Span } from './clash.repository';
 
 export interface ClashView {
-	event: { id: number; title: string; startAt: string; endAt: string; timeZone: string };
+	event: { id: number; title: string; startAt: string; endAt: string; timeZone: string; allDay: boolean };
 	/** Why it clashes: the venue, and/or the people booked at both. */
 	sameVenue: boolean;
 	people: { id: number; name: string }[];
@@ -40,7 +40,8 @@ export async function listClashes(db: Kysely<Database>, query: ClashQuery): Prom
 					title: row.title,
 					startAt: row.start_at,
 					endAt: row.end_at,
-					timeZone: row.time_zone
+					timeZone: row.time_zone,
+					allDay: row.all_day === 1
 				},
 				sameVenue: false,
 				people: []

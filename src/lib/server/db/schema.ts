@@ -124,6 +124,8 @@ export interface EventTable extends Stamped, Versioned {
 	status_reason: string | null;
 	series_id: number | null;
 	is_public: ColumnType<Flag, Flag | undefined, Flag>;
+	/** 1: whole days, from local midnight of the first to local midnight after the last (end exclusive). */
+	all_day: ColumnType<Flag, Flag | undefined, Flag>;
 	ical_uid: string;
 	ical_sequence: ColumnType<number, number | undefined, number>;
 	/** A partner's invitation imported: its UID, RECURRENCE-ID ('' when it does not recur), SEQUENCE, ORGANIZER. */

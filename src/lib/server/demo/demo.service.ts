@@ -236,6 +236,7 @@ async function insertDataSet(
 			status_reason: null,
 			series_id: series.maybe(e.series),
 			is_public: e.isPublic,
+			all_day: e.allDay ? 1 : 0,
 			ical_uid: `demo-${e.key}@protokol.local`,
 			ical_sequence: 0,
 			...stamps

@@ -1,5 +1,5 @@
 /** What the event form pages receive: the choices the form offers and a record as the form shows it. */
-import { instantToZoned } from '../../format/datetime';
+import { allDayDates, instantToZoned } from '../../format/datetime';
 import type { ChoiceView } from '../choosers/chooser.view';
 import type { ClashView } from '../clashes/clash.service';
 import type { EventFormValues } from './event.input';
@@ -30,6 +30,7 @@ export interface EventFormRow {
 	status_reason: string | null;
 	series_id: number | null;
 	is_public: number;
+	all_day: number;
 	version: number;
 }
 
@@ -41,6 +42,9 @@ export function emptyEventForm(): EventFormValues {
 		description: '',
 		start: '',
 		end: '',
+		allDay: false,
+		firstDay: '',
+		lastDay: '',
 		timeZone: '',
 		timing: 'exact',
 		venueId: '',
@@ -66,6 +70,8 @@ export function toEventFormValues(
 	row: EventFormRow,
 	hosts: { organization_id: number; role: string }[]
 ): EventFormValues {
+	// Both ways of saying when are filled, so that switching between them starts from the event's days.
+	const days = allDayDates(row.start_at, row.end_at, row.time_zone);
 	return {
 		...emptyEventForm(),
 		kind: row.kind,
@@ -74,6 +80,9 @@ export function toEventFormValues(
 		description: row.description ?? '',
 		start: instantToZoned(row.start_at, row.time_zone),
 		end: instantToZoned(row.end_at, row.time_zone),
+		allDay: row.all_day === 1,
+		firstDay: days?.first ?? '',
+		lastDay: days?.last ?? '',
 		timeZone: row.time_zone,
 		timing: row.timing,
 		venueId: row.venue_id === null ? '' : String(row.venue_id),
@@ -105,5 +114,5 @@ export type EventSaveOutcome =
 			saved: false;
 			clashes: ClashView[];
 			/** The event as it would have been, for the warning to show beside the clashing ones. */
-			proposed: { startAt: string; endAt: string; timeZone: string };
+			proposed: { startAt: string; endAt: string; timeZone: string; allDay: boolean };
 	  };

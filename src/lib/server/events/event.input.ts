@@ -33,6 +33,10 @@ export interface EventFormValues {
 	/** Wall-clock date and time ("2022-12-16T10:00") in the zone below. */
 	start: string;
 	end: string;
+	/** Whole days from firstDay to lastDay (YYYY-MM-DD, in the zone below) instead of start and end. */
+	allDay: boolean;
+	firstDay: string;
+	lastDay: string;
 	/** An IANA zone, or '' for the venue's own zone. */
 	timeZone: string;
 	timing: string;
@@ -64,6 +68,8 @@ const TEXT_FIELDS = [
 	'description',
 	'start',
 	'end',
+	'firstDay',
+	'lastDay',
 	'timeZone',
 	'timing',
 	'venueId',
@@ -97,6 +103,7 @@ export function readEventForm(data: FormData): { values: EventFormValues; overri
 		values: {
 			...text,
 			isPublic: data.get('isPublic') === 'on',
+			allDay: data.get('allDay') === 'on',
 			hosts: strings(data.getAll('host')),
 			coHosts: strings(data.getAll('coHost'))
 		},
@@ -114,6 +121,17 @@ const localDateTime = (label: string) =>
 			`Enter the ${label.toLowerCase()} as a date and a time.`
 		)
 		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'There is no such date or time.');
+
+const calendarDay = (label: string) =>
+	z
+		.string()
+		.trim()
+		.min(1, `${label} is required.`)
+		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label.toLowerCase()} as a date.`)
+		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'There is no such date.');
+
+/** The most days one all-day event may take: a session of several weeks is still one event. */
+export const MAX_ALL_DAY_DAYS = 366;
 
 const idOrChoice = <C extends string>(choices: readonly C[], message: string) =>
 	z
@@ -146,8 +164,11 @@ const EventFormShape = z.object({
 	title: plainText('Title', 300),
 	theme: optional(plainText('Theme', 300)),
 	description: optional(plainText('Description', 10_000, { multiline: true })),
-	start: localDateTime('Start'),
-	end: localDateTime('End'),
+	start: z.string(),
+	end: z.string(),
+	allDay: z.boolean(),
+	firstDay: z.string(),
+	lastDay: z.string(),
 	timeZone: optional(ianaTimeZone('Time zone')),
 	timing: z.enum(timingCertainties.values, { error: 'Choose how certain the time is.' }),
 	venueId: idOrChoice(['', 'new'] as const, 'Choose a venue from the list.'),
@@ -179,7 +200,12 @@ const NEW_VENUE_FIELDS = {
  * described in full; a reason for a postponement or cancellation. Times stay wall-clock readings here:
  * which zone they are in may depend on the venue, which only the service can look up.
  */
-export const EventFormInput = EventFormShape.transform((form, ctx) => {
+export const EventFormInput = EventFormShape.superRefine((form, ctx) => void readTimes(form, ctx.addIssue), {
+	// The times are named beside their fields even when another field is wrong too.
+	when: (payload) => typeof payload.value === 'object' && payload.value !== null
+}).transform((form, ctx) => {
+	// Checked above: any issue with them has stopped the parse before this point.
+	const times = readTimes(form, () => {});
 	let venue: VenueChoice = { kind: 'none' };
 	const describesVenue = [
 		form.newVenueName,
@@ -258,8 +284,9 @@ export const EventFormInput = EventFormShape.transform((form, ctx) => {
 		title: form.title,
 		theme: form.theme,
 		description: form.description,
-		start: form.start,
-		end: form.end,
+		start: times.start,
+		end: times.end,
+		allDay: form.allDay,
 		timeZone: form.timeZone,
 		timing: form.timing,
 		venue,
@@ -274,6 +301,52 @@ export const EventFormInput = EventFormShape.transform((form, ctx) => {
 	};
 });
 export type EventInput = z.output<typeof EventFormInput>;
+
+/**
+ * Start and end as wall-clock readings in the event's zone. An all-day event runs from midnight of its
+ * first day to midnight after its last (end exclusive); only the fields of the kind chosen are read.
+ */
+function readTimes(
+	form: { start: string; end: string; allDay: boolean; firstDay: string; lastDay: string },
+	addIssue: (issue: { code: 'custom'; message: string; path: string[] }) => void
+): { start: string; end: string } {
+	const read = (schema: z.ZodType<string>, value: string, path: string) => {
+		const parsed = schema.safeParse(value);
+		if (parsed.success) return parsed.data;
+		addIssue({ code: 'custom', message: parsed.error.issues[0]!.message, path: [path] });
+		return null;
+	};
+	if (!form.allDay) {
+		const start = read(localDateTime('Start'), form.start, 'start');
+		const end = read(localDateTime('End'), form.end, 'end');
+		return { start: start ?? '', end: end ?? '' };
+	}
+	const first = read(calendarDay('First day'), form.firstDay, 'firstDay');
+	const last = read(calendarDay('Last day'), form.lastDay, 'lastDay');
+	if (first && last) {
+		const days = DateTime.fromISO(last, { zone: 'utc' }).diff(
+			DateTime.fromISO(first, { zone: 'utc' }),
+			'days'
+		).days;
+		if (days < 0) {
+			addIssue({
+				code: 'custom',
+				message: 'The last day cannot be before the first day.',
+				path: ['lastDay']
+			});
+		} else if (days >= MAX_ALL_DAY_DAYS) {
+			addIssue({
+				code: 'custom',
+				message: `An event may take at most ${MAX_ALL_DAY_DAYS} days.`,
+				path: ['lastDay']
+			});
+		}
+	}
+	return {
+		start: first ? `${first}T00:00` : '',
+		end: last ? `${DateTime.fromISO(last, { zone: 'utc' }).plus({ days: 1 }).toISODate()}T00:00` : ''
+	};
+}
 
 /** The version a form was filled from, or null when it names none a save could check against. */
 export function formVersion(value: string): number | null {

@@ -43,7 +43,8 @@ export const eventSummaryColumns = [
 	'event.start_at',
 	'event.end_at',
 	'event.time_zone',
-	'event.timing'
+	'event.timing',
+	'event.all_day'
 ] as const;
 
 const eventListColumns = [

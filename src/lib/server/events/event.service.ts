@@ -2,6 +2,7 @@
  * Planning events: scheduling, editing, moving, postponing, cancelling, duplicating and deleting, each in
  * one transaction with its audit entry. What the pages show is read in event-read.service.ts.
  */
+import { DateTime } from 'luxon';
 import type { Kysely, Selectable } from 'kysely';
 import { instantToZoned, zonedToInstant } from '../../format/datetime';
 import type { EventStatus } from '../../vocabulary';
@@ -59,6 +60,7 @@ function auditSnapshot(row: Selectable<EventTable>) {
 		status_reason: row.status_reason,
 		series_id: row.series_id,
 		is_public: row.is_public,
+		all_day: row.all_day,
 		ical_uid: row.ical_uid
 	};
 }
@@ -68,6 +70,7 @@ const SEQUENCED: readonly (keyof ReturnType<typeof auditSnapshot>)[] = [
 	'title',
 	'start_at',
 	'end_at',
+	'all_day',
 	'time_zone',
 	'venue_id',
 	'online_url',
@@ -204,7 +207,8 @@ function eventColumns(
 		status: input.status,
 		status_reason: input.statusReason,
 		series_id: ids.seriesId,
-		is_public: input.isPublic ? 1 : 0
+		is_public: input.isPublic ? 1 : 0,
+		all_day: input.allDay ? 1 : 0
 	} as const;
 }
 
@@ -290,7 +294,7 @@ async function insertEventWithRelations(
 		personIds: people.map((p) => p.person_id)
 	});
 	if (clashes.length > 0 && !overrideClashes) {
-		return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+		return { saved: false, clashes, proposed: { startAt, endAt, timeZone, allDay: input.allDay } };
 	}
 
 	const ids = await writeReferences(tx, actor, input, references, at);
@@ -463,7 +467,7 @@ export async function reviseEvent(
 					})
 				: [];
 		if (clashes.length > 0 && !overrideClashes) {
-			return { saved: false, clashes, proposed: { startAt, endAt, timeZone } };
+			return { saved: false, clashes, proposed: { startAt, endAt, timeZone, allDay: input.allDay } };
 		}
 
 		const ids = await writeReferences(tx, actor, input, references, at);
@@ -544,8 +548,8 @@ export async function moveEvent(
 		title: current.title,
 		theme: current.theme,
 		description: current.description,
-		start: instantToZoned(startAt, current.time_zone),
-		end: instantToZoned(current.end_at, current.time_zone),
+		...movedTimes(current, startAt),
+		allDay: current.all_day === 1,
 		timeZone: current.time_zone,
 		timing: current.timing,
 		venue: current.venue_id === null ? { kind: 'none' } : { kind: 'existing', id: current.venue_id },
@@ -558,6 +562,24 @@ export async function moveEvent(
 		coHosts: byRole('co_host')
 	};
 	return reviseEvent(db, actor, eventId, version, input, options);
+}
+
+/**
+ * The new start as the edit form reads it, the end where the service's own rule puts it (see
+ * reviseEvent). An all-day event moves by whole days: it still starts at midnight of its new first day
+ * and keeps its number of days.
+ */
+function movedTimes(
+	current: { start_at: string; end_at: string; time_zone: string; all_day: number },
+	startAt: string
+): { start: string; end: string } {
+	const start = instantToZoned(startAt, current.time_zone);
+	const end = instantToZoned(current.end_at, current.time_zone);
+	if (current.all_day !== 1) return { start, end };
+	const day = (local: string) => DateTime.fromISO(local.slice(0, 10), { zone: 'utc' });
+	const days = day(end).diff(day(instantToZoned(current.start_at, current.time_zone)), 'days').days;
+	const first = day(start);
+	return { start: `${first.toISODate()}T00:00`, end: `${first.plus({ days }).toISODate()}T00:00` };
 }
 
 /** Moves every timed agenda item of the event with it; returns how many moved. */

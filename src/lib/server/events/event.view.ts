@@ -40,6 +40,8 @@ export interface EventSummary {
 	endAt: string;
 	timeZone: string;
 	timing: TimingCertainty;
+	/** Whole days: shown as dates (`formatWhen`), from midnight to midnight in its zone. */
+	allDay: boolean;
 }
 
 /** The columns an event summary is made from (`eventSummaryColumns` in the repository). */
@@ -52,6 +54,7 @@ export interface EventSummaryRow {
 	end_at: string;
 	time_zone: string;
 	timing: TimingCertainty;
+	all_day: number;
 }
 
 export interface HostView extends OrganizationRef {
@@ -141,7 +144,8 @@ export function toEventSummary(row: EventSummaryRow): EventSummary {
 		startAt: row.start_at,
 		endAt: row.end_at,
 		timeZone: row.time_zone,
-		timing: row.timing
+		timing: row.timing,
+		allDay: row.all_day === 1
 	};
 }
 

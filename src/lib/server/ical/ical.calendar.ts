@@ -3,9 +3,12 @@
  * ical-generator from plain data: nothing here reads the database. Every event carries its own IANA
  * zone as TZID, and the file carries a VTIMEZONE for each zone it names (timezones-ical-library keeps
  * them current with the tz database), so a client places a 15:00 meeting in Baku at 12:00 in Geneva in
- * winter and 13:00 in summer. ical-generator escapes text and parameter values and folds long lines.
+ * winter and 13:00 in summer. An all-day event is dates without a zone (DTSTART;VALUE=DATE), shown on
+ * the same days everywhere, and needs no VTIMEZONE. ical-generator escapes the events' text and
+ * parameter values and folds long lines; the calendar's name it writes as given, so it is escaped here.
  */
 import ical, {
+	escape,
 	foldLines,
 	ICalAttendeeRole,
 	type ICalCalendar,
@@ -41,6 +44,11 @@ export interface IcalEventInput {
 	end: string;
 	/** The IANA zone the event happens in: DTSTART and DTEND name it as TZID. */
 	timeZone: string;
+	/**
+	 * Whole days, YYYY-MM-DD in the event's zone: the first, and the day after the last (exclusive);
+	 * written as DTSTART;VALUE=DATE and DTEND;VALUE=DATE in place of start and end.
+	 */
+	allDay?: { first: string; after: string } | null;
 	summary: string;
 	description?: string | null;
 	location?: string | null;
@@ -134,6 +142,8 @@ export const keptVevents = { count: () => vevents.size, forget: () => vevents.cl
 /** Instants given in UTC stay UTC ("Z"); a DateTime in the event's zone is written with its TZID. */
 const utc = (iso: string) => new Date(iso);
 const inZone = (iso: string, zone: string) => DateTime.fromISO(iso, { zone });
+/** A date (YYYY-MM-DD) as ical-generator writes it with VALUE=DATE: the reading in the zone given, UTC here. */
+const asDate = (date: string) => DateTime.fromISO(date, { zone: 'utc' });
 
 /** The calendar ical-generator makes of the input's own properties, with no event yet. */
 function emptyCalendar(input: IcalCalendarInput): ICalCalendar {
@@ -142,7 +152,8 @@ function emptyCalendar(input: IcalCalendarInput): ICalCalendar {
 	return ical({
 		prodId: PRODUCT_ID,
 		method: input.method ? METHODS[input.method] : undefined,
-		name: input.name ?? null,
+		// RFC 5545 TEXT: a comma, semicolon, backslash or line break in a feed's name would break the line.
+		name: input.name ? escape(input.name, false) : null,
 		ttl: input.refreshMinutes ? input.refreshMinutes * 60 : null,
 		timezone: { name: null, generator: vtimezoneOf }
 	});
@@ -153,9 +164,14 @@ function addEvent(calendar: ICalCalendar, event: IcalEventInput): ICalEvent {
 		id: event.uid,
 		sequence: event.sequence,
 		stamp: utc(event.stamp),
-		start: inZone(event.start, event.timeZone),
-		end: inZone(event.end, event.timeZone),
-		timezone: event.timeZone,
+		...(event.allDay
+			? // Dates, read as written: no zone, so no VTIMEZONE, and the same days for every reader.
+				{ allDay: true, start: asDate(event.allDay.first), end: asDate(event.allDay.after), timezone: null }
+			: {
+					start: inZone(event.start, event.timeZone),
+					end: inZone(event.end, event.timeZone),
+					timezone: event.timeZone
+				}),
 		summary: event.summary,
 		description: event.description ?? null,
 		location: event.location ?? null,
@@ -215,7 +231,9 @@ export function buildCalendar(input: IcalCalendarInput): string {
 	// The refresh interval follows the VTIMEZONEs and precedes the events.
 	const refresh = shell.indexOf('REFRESH-INTERVAL');
 	const zonesAt = refresh === -1 ? end : refresh;
-	const zones = [...new Set(input.events.map((event) => event.timeZone))].map(foldedVtimezone).join('');
+	const zones = [...new Set(input.events.filter((e) => !e.allDay).map((e) => e.timeZone))]
+		.map(foldedVtimezone)
+		.join('');
 	let vevents = '';
 	for (const event of input.events) {
 		const key = JSON.stringify([input.method ?? null, event]);

@@ -2,7 +2,15 @@
  * From our records to the iCalendar vocabulary: an event's status, a participant's answer and role, a
  * venue as one LOCATION line. Pure functions, shared by downloads, feeds and invitations.
  */
-import type { AgendaRole, EventStatus, ParticipantRole, RsvpStatus } from '../../vocabulary';
+import { allDayDates } from '../../format/datetime';
+import {
+	timingCertainties,
+	type AgendaRole,
+	type EventStatus,
+	type ParticipantRole,
+	type RsvpStatus,
+	type TimingCertainty
+} from '../../vocabulary';
 import type { IcalEventInput, IcalPartstat, IcalRole, IcalStatus } from './ical.calendar';
 
 /** A postponed event has no date it will happen on: tentative, until it is given one. */
@@ -48,6 +56,9 @@ export interface CalendarEventRow {
 	start_at: string;
 	end_at: string;
 	time_zone: string;
+	/** 1: whole days, written as DTSTART;VALUE=DATE and DTEND;VALUE=DATE. */
+	all_day: number;
+	timing: TimingCertainty;
 	online_url: string | null;
 	ical_uid: string;
 	ical_sequence: number;
@@ -64,18 +75,38 @@ export function locationOf(
 	return place || row.online_url || null;
 }
 
-/** What a calendar shows under the title: the theme, the reason for a change of status, the text. */
+/**
+ * What a calendar shows under the title: the reason for a change of status, that the time or date is
+ * only assumed (as the event's page says it), the theme, the text.
+ */
 export function descriptionOf(
-	row: Pick<CalendarEventRow, 'theme' | 'description' | 'status' | 'status_reason' | 'online_url'>
+	row: Pick<CalendarEventRow, 'theme' | 'description' | 'status' | 'status_reason' | 'online_url' | 'timing'>
 ) {
 	const parts = [];
 	if (row.status_reason && (row.status === 'postponed' || row.status === 'cancelled')) {
 		parts.push(`${row.status === 'cancelled' ? 'Cancelled' : 'Postponed'}: ${row.status_reason}`);
 	}
+	if (row.timing !== 'exact') {
+		parts.push(`${timingCertainties.labels[row.timing]}: the sources do not state it.`);
+	}
 	if (row.theme) parts.push(`“${row.theme}”`);
 	if (row.description) parts.push(row.description);
 	if (row.online_url) parts.push(`Online: ${row.online_url}`);
 	return parts.join('\n\n') || null;
+}
+
+/**
+ * An all-day event's dates, first and the day after the last (DTEND;VALUE=DATE is exclusive), read in
+ * its own zone; null for a timed event.
+ */
+function allDay(
+	row: Pick<CalendarEventRow, 'all_day' | 'start_at' | 'end_at' | 'time_zone'>
+): { first: string; after: string } | null {
+	if (row.all_day !== 1) return null;
+	const days = allDayDates(row.start_at, row.end_at, row.time_zone);
+	if (!days) return null;
+	const after = new Date(Date.parse(`${days.last}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+	return { first: days.first, after };
 }
 
 /**
@@ -93,6 +124,7 @@ export function toIcalEvent(
 		start: row.start_at,
 		end: row.end_at,
 		timeZone: row.time_zone,
+		allDay: allDay(row),
 		summary: row.title,
 		description: descriptionOf(row),
 		location: locationOf(row),

@@ -12,6 +12,8 @@ export const calendarEventColumns = [
 	'event.start_at',
 	'event.end_at',
 	'event.time_zone',
+	'event.all_day',
+	'event.timing',
 	'event.online_url',
 	'event.ical_uid',
 	'event.ical_sequence',

@@ -50,6 +50,8 @@ export async function findEventCalendarFile(
 	const itemEvents: IcalEventInput[] = items.map((item) => ({
 		...event,
 		uid: `item-${item.id}.${row.ical_uid}`,
+		// An item has its clock time, even on a day the event takes whole.
+		allDay: null,
 		start: item.start_at!,
 		end: item.end_at ?? item.start_at!,
 		summary: `${item.title} — ${agendaItemKinds.labels[item.kind]}`,

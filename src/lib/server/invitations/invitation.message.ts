@@ -3,7 +3,7 @@
  * calendar object with METHOD:REQUEST (an invitation or its update) or METHOD:CANCEL. Pure: the service
  * gathers the data, this decides what the message says.
  */
-import { formatOffset, formatRange } from '../../format/datetime';
+import { formatOffset, formatWhen } from '../../format/datetime';
 import { buildCalendar, type IcalAttendee } from '../ical/ical.calendar';
 import { locationOf, toIcalEvent, type CalendarEventRow } from '../ical/ical.event';
 import type { InvitationKind } from '../db/schema';
@@ -43,12 +43,22 @@ export function invitationMessage({
 	now: Date;
 }): InvitationMessage {
 	const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
-	const when = `${formatRange(event.start_at, event.end_at, event.time_zone)} (${event.time_zone}, ${formatOffset(event.start_at, event.time_zone)})`;
+	const dates = formatWhen({
+		startAt: event.start_at,
+		endAt: event.end_at,
+		timeZone: event.time_zone,
+		allDay: event.all_day === 1
+	});
+	const when =
+		event.all_day === 1
+			? `${dates} (all day, ${event.time_zone})`
+			: `${dates} (${event.time_zone}, ${formatOffset(event.start_at, event.time_zone)})`;
 	const where = locationOf(event);
 	const vevent = {
 		...toIcalEvent(event, { stamp: now.toISOString() }),
 		organizer,
-		attendees: method === 'CANCEL' ? [recipient] : attendees
+		// A cancellation asks nothing back (RFC 5546 3.2.5): no RSVP=TRUE for a meeting that is off.
+		attendees: method === 'CANCEL' ? [{ ...recipient, rsvp: false }] : attendees
 	};
 	// A cancellation of one person's attendance cancels the event for them, whatever its status.
 	if (method === 'CANCEL') vevent.status = 'CANCELLED';
@@ -81,7 +91,7 @@ export function invitationMessage({
 	return {
 		kind,
 		method,
-		subject: `${SUBJECT_PREFIX[kind]}: ${event.title} — ${formatRange(event.start_at, event.end_at, event.time_zone)}`,
+		subject: `${SUBJECT_PREFIX[kind]}: ${event.title} — ${dates}`,
 		text: lines.join('\n'),
 		ics
 	};

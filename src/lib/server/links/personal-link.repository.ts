@@ -83,6 +83,7 @@ export async function listEventsOfPerson(
 			'event.end_at',
 			'event.time_zone',
 			'event.timing',
+			'event.all_day',
 			'event.online_url',
 			'venue.name as venue_name',
 			'venue.address as venue_address',

@@ -64,6 +64,7 @@ export interface PersonalEventView {
 	startAt: string;
 	endAt: string;
 	timeZone: string;
+	allDay: boolean;
 	timing: TimingCertainty;
 	timingLabel: string;
 	venue: { name: string; address: string | null; city: string; countryCode: string } | null;
@@ -181,6 +182,7 @@ export function toPersonalAgendaView(
 			startAt: e.start_at,
 			endAt: e.end_at,
 			timeZone: e.time_zone,
+			allDay: e.all_day === 1,
 			timing: e.timing,
 			timingLabel: timingCertainties.labels[e.timing],
 			venue:

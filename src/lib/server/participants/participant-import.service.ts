@@ -56,8 +56,8 @@ async function planFor(
 		for (const person of warning.people) {
 			const notes = clashNotes.get(person.id) ?? [];
 			notes.push(
-				`Booked at “${warning.event.title}”, ${describeSpan(warning.event.startAt, warning.event.endAt, warning.event.timeZone)}; ` +
-					`this event: ${describeSpan(event.start_at, event.end_at, event.time_zone)}.`
+				`Booked at “${warning.event.title}”, ${describeSpan(warning.event.startAt, warning.event.endAt, warning.event.timeZone, warning.event.allDay)}; ` +
+					`this event: ${describeSpan(event.start_at, event.end_at, event.time_zone, event.all_day === 1)}.`
 			);
 			clashNotes.set(person.id, notes);
 		}

@@ -63,7 +63,10 @@ export async function findParticipantsPage(
 	const participants = { ...pageOfRows, items: pageOfRows.items.map(toParticipantListItem) };
 	const { counts: rsvpCounts, total } = toRsvpCounts(counts);
 	return {
-		event: { ...toEventSummary(event), when: describeSpan(event.start_at, event.end_at, event.time_zone) },
+		event: {
+			...toEventSummary(event),
+			when: describeSpan(event.start_at, event.end_at, event.time_zone, event.all_day === 1)
+		},
 		counts: rsvpCounts,
 		total,
 		participants,
@@ -95,7 +98,7 @@ export async function findParticipantPrint(
 	return {
 		event: {
 			...toEventSummary(event),
-			when: describeSpan(event.start_at, event.end_at, event.time_zone),
+			when: describeSpan(event.start_at, event.end_at, event.time_zone, event.all_day === 1),
 			venue
 		},
 		delegations: toPrintedDelegations(toDelegationSummaries(delegations), people),

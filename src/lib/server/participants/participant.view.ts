@@ -1,5 +1,5 @@
 /** What the participants pages receive: chosen fields in the words pages use, never raw rows. */
-import { formatOffset, formatRange } from '../../format/datetime';
+import { formatDays, formatOffset, formatRange } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { participantRoles, rsvpStatuses, type ParticipantRole, type RsvpStatus } from '../../vocabulary';
 import type { ClashView } from '../clashes/clash.service';
@@ -72,16 +72,18 @@ export interface ImportPreviewView extends Omit<ImportPlan, 'rows'> {
 	rows: Omit<ImportPlan['rows'][number], 'person'>[];
 }
 
-/** "Friday 17 December 2021, 10:00–12:30 (Asia/Baku, UTC+04:00)" */
-export function describeSpan(startAt: string, endAt: string, timeZone: string): string {
-	return `${formatRange(startAt, endAt, timeZone)} (${timeZone}, ${formatOffset(startAt, timeZone)})`;
+/** "Friday 17 December 2021, 10:00–12:30 (Asia/Baku, UTC+04:00)", or "5–8 December 2016 (all day, Europe/Zurich)" */
+export function describeSpan(startAt: string, endAt: string, timeZone: string, allDay = false): string {
+	return allDay
+		? `${formatDays(startAt, endAt, timeZone)} (all day, ${timeZone})`
+		: `${formatRange(startAt, endAt, timeZone)} (${timeZone}, ${formatOffset(startAt, timeZone)})`;
 }
 
 export function toClashWarnings(clashes: ClashView[]): ClashWarning[] {
 	return clashes.map((c) => ({
 		eventId: c.event.id,
 		title: c.event.title,
-		when: describeSpan(c.event.startAt, c.event.endAt, c.event.timeZone),
+		when: describeSpan(c.event.startAt, c.event.endAt, c.event.timeZone, c.event.allDay),
 		people: c.people.map((p) => p.name)
 	}));
 }
