@@ -154,17 +154,24 @@ export function isAllDay(row: Pick<CalendarEventRow, 'start_at' | 'end_at' | 'al
 }
 
 /**
- * Whether the event belongs on the day. An all-day event is on the days of its own dates, compared as
- * dates whatever the viewer's zone; any other event is on every day its instants overlap (the day's
- * query reads those, and a little more around an all-day event's dates).
+ * Whether the event is on the day: overlaps it, or (lasting no time) happens in it. An all-day event is
+ * on the days of its own dates whatever the viewer's zone, compared as dates, not instants (the day's
+ * query reads a little more around an all-day event's dates for this to choose from).
  */
 export function touches(
 	row: Pick<CalendarEventRow, 'start_at' | 'end_at' | 'all_day' | 'time_zone'>,
 	day: DaySpan
 ): boolean {
-	if (row.all_day !== 1) return true;
-	const days = allDayDates(row.start_at, row.end_at, row.time_zone);
-	return days !== null && days.first <= day.date && day.date <= days.last;
+	if (row.all_day === 1) {
+		const days = allDayDates(row.start_at, row.end_at, row.time_zone);
+		return days !== null && days.first <= day.date && day.date <= days.last;
+	}
+	const start = ms(row.start_at);
+	const end = ms(row.end_at);
+	const dayStart = ms(day.startAt);
+	const dayEnd = ms(day.endAt);
+	if (start >= dayEnd) return false;
+	return end > dayStart || (end === start && start >= dayStart);
 }
 
 function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostView[]): CalendarEntry {
@@ -387,17 +394,6 @@ export function toCalendarDayView(
 	};
 }
 
-/** Whether the event overlaps the day, or (lasting no time) happens in it; an all-day event by its dates. */
-function overlapsDay(row: CalendarEventRow, day: DaySpan): boolean {
-	if (row.all_day === 1) return touches(row, day);
-	const start = ms(row.start_at);
-	const end = ms(row.end_at);
-	const dayStart = ms(day.startAt);
-	const dayEnd = ms(day.endAt);
-	if (start >= dayEnd) return false;
-	return end > dayStart || (end === start && start >= dayStart);
-}
-
 /**
  * Days from the first `limit` events of a whole span (read with one limit, as the home page's week is):
  * each day shows the events that touch it.
@@ -411,7 +407,7 @@ export function toCalendarDaysView(
 	const days = toDays(
 		span,
 		{
-			days: span.days.map((day) => shown.filter((row) => overlapsDay(row, day))),
+			days: span.days.map((day) => shown.filter((row) => touches(row, day))),
 			totals: [],
 			cap: limit,
 			hosts
