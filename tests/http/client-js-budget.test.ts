@@ -80,7 +80,6 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/projects/[projectId=id]/edit': 53.4,
 	'/(link)/p/[token]': 48.1,
 	'/(app)/venues/new': 50.0,
-	'/(app)/venues/[venueId=id]/edit': 49.5,
 	'/(app)/events/[eventId=id]/needs/interpretation': 46.0,
 	'/(app)/events/[eventId=id]/participants/[participantId=id]/needs': 48.2,
 	'/(app)/gifts': 47.6,

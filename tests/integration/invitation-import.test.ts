@@ -70,6 +70,43 @@ describeEachEngine('importing a partner’s invitation', (engine) => {
 			.orderBy('person.email')
 			.execute();
 
+	test('an invitation of whole days (DTSTART;VALUE=DATE) becomes an all-day event of those dates', async () => {
+		const uid = `council-${engine.engine}@partner.example`;
+		const ics = [
+			'BEGIN:VCALENDAR',
+			'VERSION:2.0',
+			'PRODID:-//Partner//Calendar//EN',
+			'METHOD:REQUEST',
+			'BEGIN:VEVENT',
+			`UID:${uid}`,
+			'SEQUENCE:0',
+			'DTSTAMP:20270901T080000Z',
+			'DTSTART;VALUE=DATE:20271205',
+			'DTEND;VALUE=DATE:20271209',
+			'SUMMARY:Council session',
+			'ORGANIZER;CN=Council Secretariat:mailto:secretariat@council.example',
+			'ATTENDEE;RSVP=TRUE:mailto:protocol@migration.example',
+			'END:VEVENT',
+			'END:VCALENDAR',
+			''
+		].join('\r\n');
+		await importInvitation(db, officer, ics, now);
+		const event = await db
+			.selectFrom('event')
+			.select(['all_day', 'start_at', 'end_at', 'time_zone'])
+			.where('import_uid', '=', uid)
+			.executeTakeFirstOrThrow();
+		expect(event.all_day).toBe(1);
+		// Midnight of 5 December to midnight after 8 December, in the zone it is placed in.
+		const local = (instant: string) =>
+			new Intl.DateTimeFormat('sv-SE', {
+				timeZone: event.time_zone,
+				dateStyle: 'short',
+				timeStyle: 'short'
+			}).format(new Date(instant));
+		expect([local(event.start_at), local(event.end_at)]).toEqual(['2027-12-05 00:00', '2027-12-09 00:00']);
+	});
+
 	test('import, then an update, then a cancellation of the same UID: one event, changed, then cancelled', async () => {
 		const uid = `040000008200E00074C5B7101A82E008-${engine.engine}-1`;
 		const known = await insertPerson(db, {

@@ -204,6 +204,7 @@ export interface EventDeletionView {
 	startAt: string;
 	endAt: string;
 	timeZone: string;
+	allDay: boolean;
 	version: number;
 	agendaItems: number;
 	participants: number;
@@ -224,6 +225,7 @@ export async function findEventDeletion(
 		id: event.id,
 		title: event.title,
 		startAt: event.start_at,
+		allDay: event.all_day === 1,
 		endAt: event.end_at,
 		timeZone: event.time_zone,
 		version: event.version,

@@ -2,7 +2,7 @@
  * The DECLINECOUNTER the office sends when an officer declines a new time an attendee proposed
  * (RFC 5546 §3.2.8): the event as it stands, to that attendee, with the SEQUENCE they know. Pure.
  */
-import { formatRange } from '../../format/datetime';
+import { formatWhen } from '../../format/datetime';
 import { buildCalendar, type IcalAttendee } from '../ical/ical.calendar';
 import { toIcalEvent, type CalendarEventRow } from '../ical/ical.event';
 import type { Organizer } from '../mail/mail.transport';
@@ -18,7 +18,12 @@ export function declineCounterMessage({
 	recipient: IcalAttendee;
 	now: Date;
 }): { subject: string; text: string; ics: string } {
-	const when = formatRange(event.start_at, event.end_at, event.time_zone);
+	const when = formatWhen({
+		startAt: event.start_at,
+		endAt: event.end_at,
+		timeZone: event.time_zone,
+		allDay: event.all_day === 1
+	});
 	const vevent = { ...toIcalEvent(event, { stamp: now.toISOString() }), organizer, attendees: [recipient] };
 	return {
 		subject: `New time declined: ${event.title} — ${when}`,

@@ -467,6 +467,8 @@ async function createEvents(
 			description: descriptionOf(invitation, p),
 			start_at: occurrence.startAt,
 			end_at: occurrence.endAt,
+			// A DATE start: whole days, from midnight in the zone to midnight after the last (as parsed).
+			all_day: invitation.allDay ? 1 : 0,
 			time_zone: invitation.timeZone,
 			venue_id: p.venue?.id ?? null,
 			online_url: invitation.onlineUrl,
@@ -507,7 +509,16 @@ async function createEvents(
 }
 
 /** What attendees of the office's own invitations must see changed (as reviseEvent's SEQUENCED). */
-const SEEN = ['title', 'start_at', 'end_at', 'time_zone', 'venue_id', 'online_url', 'status'] as const;
+const SEEN = [
+	'title',
+	'start_at',
+	'end_at',
+	'all_day',
+	'time_zone',
+	'venue_id',
+	'online_url',
+	'status'
+] as const;
 
 async function writeImported(
 	tx: Kysely<Database>,
@@ -609,6 +620,7 @@ async function updateEvents(
 				title: occurrence.title,
 				start_at: occurrence.startAt,
 				end_at: occurrence.endAt,
+				all_day: invitation.allDay ? 1 : 0,
 				time_zone: invitation.timeZone,
 				venue_id: p.venue?.id ?? event.venue_id,
 				online_url: invitation.onlineUrl ?? event.online_url,

@@ -155,6 +155,7 @@ export interface InvitationsPage {
 		startAt: string;
 		endAt: string;
 		timeZone: string;
+		allDay: boolean;
 		status: string;
 		sequence: number;
 		uid: string;
@@ -191,6 +192,7 @@ export async function findInvitationsPage(
 			startAt: event.start_at,
 			endAt: event.end_at,
 			timeZone: event.time_zone,
+			allDay: event.all_day === 1,
 			status: event.status,
 			sequence: event.ical_sequence,
 			uid: event.ical_uid
