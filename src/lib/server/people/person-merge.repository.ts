@@ -20,7 +20,9 @@ export const PERSON_REFERENCES = [
 	{ table: 'calendar_feed', column: 'person_id', kind: 'feeds' },
 	{ table: 'outbox_message', column: 'person_id', kind: 'messages' },
 	{ table: 'person_position', column: 'person_id', kind: 'positions' },
-	{ table: 'project', column: 'focal_person_id', kind: 'projectsFocal' }
+	{ table: 'project', column: 'focal_person_id', kind: 'projectsFocal' },
+	{ table: 'gift', column: 'giver_person_id', kind: 'giftsGiven' },
+	{ table: 'gift', column: 'recipient_person_id', kind: 'giftsReceived' }
 ] as const;
 
 export type ReferenceKind = (typeof PERSON_REFERENCES)[number]['kind'] | 'participations' | 'agendaRoles';

@@ -50,7 +50,9 @@ const REFERENCE_LABELS: Record<keyof ReferenceCounts, [one: string, many: string
 	feeds: ['calendar feed', 'calendar feeds'],
 	messages: ['e-mail sent or waiting in the outbox', 'e-mails sent or waiting in the outbox'],
 	positions: ['post over time', 'posts over time'],
-	projectsFocal: ['project with them as focal point', 'projects with them as focal point']
+	projectsFocal: ['project with them as focal point', 'projects with them as focal point'],
+	giftsGiven: ['gift they gave', 'gifts they gave'],
+	giftsReceived: ['gift they received', 'gifts they received']
 };
 
 /**
@@ -66,7 +68,10 @@ const BLOCKING: readonly (keyof ReferenceCounts)[] = [
 	'userAccounts',
 	'personalLinks',
 	'feeds',
-	'projectsFocal'
+	'projectsFocal',
+	// The gifts register keeps who gave and received each gift, for the declarations.
+	'giftsGiven',
+	'giftsReceived'
 ];
 
 export interface ReferenceCountView {
