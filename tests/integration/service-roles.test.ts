@@ -145,7 +145,8 @@ const INSIDE_A_WRITE = [
 	'refreshSearchIndex',
 	'rebuildSearchIndex',
 	'refreshDossiers',
-	'rebuildDossiers'
+	'rebuildDossiers',
+	'seriesNamed'
 ];
 
 /** The operator's tools, run from the command line or the server's schedule, never for a request. */

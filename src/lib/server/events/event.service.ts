@@ -140,26 +140,30 @@ async function writeReferences(
 			after: { name, address: address ?? null, city, country_code: countryCode, time_zone: timeZone }
 		});
 	}
-	if (input.series.kind === 'new') {
-		const found = await findEventSeriesByName(tx, input.series.name);
-		if (found) {
-			seriesId = found.id;
-		} else {
-			const series = await insertEventSeries(tx, {
-				name: input.series.name,
-				created_at: at,
-				updated_at: at
-			});
-			seriesId = series.id;
-			await recordAction(tx, actor, {
-				action: 'event_series.create',
-				entityType: 'event_series',
-				entityId: series.id,
-				after: { name: series.name }
-			});
-		}
-	}
+	if (input.series.kind === 'new') seriesId = await seriesNamed(tx, actor, input.series.name, at);
 	return { venueId, seriesId };
+}
+
+/**
+ * The series of that name, made (and audited) when there is none yet: inside a write that has checked
+ * the role (the event form's new series, a recurring invitation imported).
+ */
+export async function seriesNamed(
+	tx: Kysely<Database>,
+	actor: Actor,
+	name: string,
+	at: string
+): Promise<number> {
+	const found = await findEventSeriesByName(tx, name);
+	if (found) return found.id;
+	const series = await insertEventSeries(tx, { name, created_at: at, updated_at: at });
+	await recordAction(tx, actor, {
+		action: 'event_series.create',
+		entityType: 'event_series',
+		entityId: series.id,
+		after: { name: series.name }
+	});
+	return series.id;
 }
 
 /** The zone the event is in: the one chosen, or else its venue's. */

@@ -16,6 +16,7 @@
  *
  * Everything is written in one transaction with an audit entry per event; a preview writes nothing.
  */
+import { seriesNamed } from '../events/event.service';
 import type { Kysely } from 'kysely';
 import { formatPersonName } from '../../format/names';
 import type { ParticipantRole, RsvpStatus } from '../../vocabulary';
@@ -23,13 +24,7 @@ import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import type { Database, EventUpdate } from '../db/schema';
 import { Conflict, NotFound, RuleViolation } from '../errors';
-import {
-	findEventSeriesByName,
-	insertEventRow,
-	insertEventSeries,
-	insertParticipantRow,
-	updateEventRow
-} from '../events/event.repository';
+import { insertEventRow, insertParticipantRow, updateEventRow } from '../events/event.repository';
 import { queueEventUpdates } from '../invitations/invitation.service';
 import { organizerOf } from '../mail/mail.transport';
 import { insertPerson } from '../people/person.repository';
@@ -310,7 +305,8 @@ async function importInTransaction(
 	const at = now.toISOString();
 	const people = await ensurePeople(tx, actor, p, at);
 	if (p.action === 'create') {
-		const seriesId = await seriesFor(tx, invitation, at);
+		// A recurring invitation becomes a series: one of that name, or a new one.
+		const seriesId = invitation.recurrence ? await seriesNamed(tx, actor, invitation.title, at) : null;
 		const ids = await createEvents(
 			tx,
 			actor,
@@ -436,15 +432,6 @@ async function addParticipants(
 		added++;
 	}
 	return added;
-}
-
-/** The series a recurring invitation becomes: one of that name, or a new one. */
-async function seriesFor(tx: Kysely<Database>, invitation: Invitation, at: string): Promise<number | null> {
-	if (!invitation.recurrence) return null;
-	const found = await findEventSeriesByName(tx, invitation.title);
-	return (
-		found?.id ?? (await insertEventSeries(tx, { name: invitation.title, created_at: at, updated_at: at })).id
-	);
 }
 
 async function createEvents(
