@@ -91,7 +91,10 @@ describe('first run', () => {
 		}
 		await page.keyboard.press('Enter');
 		await page.waitForURL((url) => url.pathname === '/');
-		await expect.poll(() => page.getByRole('link', { name: 'Aysel Mammadova' }).count()).toBe(1);
+		// The home page is the first to read the demo data: on a loaded machine it may take a few seconds.
+		await expect
+			.poll(() => page.getByRole('link', { name: 'Aysel Mammadova' }).count(), { timeout: 15_000 })
+			.toBe(1);
 
 		const again = await page.goto(`${server.url}/setup`);
 		expect(again?.status()).toBe(404);
