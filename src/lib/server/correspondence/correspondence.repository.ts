@@ -49,6 +49,7 @@ export const correspondenceListColumns = [
 	'correspondence.place',
 	'correspondence.subject',
 	'correspondence.direction',
+	'correspondence.draft',
 	...organizationRefColumns('sender', 'sender'),
 	...organizationRefColumns('recipient', 'recipient')
 ] as const;
@@ -148,6 +149,8 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 		.select(awaitingReplyColumn)
 		.select([
 			'correspondence.summary',
+			'correspondence.body',
+			'correspondence.version',
 			'correspondence.reply_expected',
 			'answered.id as answered_id',
 			'answered.kind as answered_kind',

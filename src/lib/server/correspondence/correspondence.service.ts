@@ -8,14 +8,18 @@ import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Correspondence, Database } from '../db/schema';
-import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import { Conflict, NotFound, RuleViolation, StaleRecord } from '../errors';
 import { formatCalendarDate } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { formCheckbox, formText } from '../validation';
 import { listCorrespondenceFiles } from './correspondence-file.repository';
 import { toCorrespondenceFileView } from './correspondence-file.view';
-import type { CorrespondenceFormValues, CorrespondenceInput } from './correspondence.input';
+import type {
+	CorrespondenceFormValues,
+	CorrespondenceInput,
+	CorrespondenceRegisterInput
+} from './correspondence.input';
 import { everyPage, toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findCorrespondence,
@@ -139,6 +143,7 @@ export function toCorrespondenceFormValues(
 		addresseePersonId: formText(row.addressee_person_id),
 		subject: row.subject,
 		summary: formText(row.summary),
+		body: formText(row.body),
 		replyExpected: formCheckbox(row.reply_expected),
 		inReplyToId: formText(row.in_reply_to_id),
 		transmitsId: formText(row.transmits_id),
@@ -159,6 +164,7 @@ function correspondenceColumns(input: CorrespondenceInput) {
 		addressee_person_id: input.addresseePersonId,
 		subject: input.subject,
 		summary: input.summary,
+		body: input.body,
 		direction: input.direction,
 		reply_expected: input.replyExpected ? 1 : 0,
 		in_reply_to_id: input.inReplyToId,
@@ -212,6 +218,7 @@ export async function findCorrespondenceForm(db: Kysely<Database>, correspondenc
 	const values = toCorrespondenceFormValues(row, links);
 	return {
 		subject: row.subject,
+		draft: row.draft === 1,
 		values,
 		choices: await getCorrespondenceFormChoices(
 			db,
@@ -345,6 +352,10 @@ export async function reviseCorrespondence(
 				'Someone else saved this document after you opened it. Their version is in the form now; what you typed is beside it.'
 			);
 		if (current.version !== version) throw stale();
+		if (current.draft === 1 && input.referenceNumber !== null) {
+			const message = 'A draft gets its reference number when it is registered, from its page.';
+			throw new RuleViolation(message, { referenceNumber: message });
+		}
 		await checkCorrespondenceReferences(tx, input);
 		await checkThread(tx, input, correspondenceId);
 		const next = correspondenceColumns(input);
@@ -375,6 +386,63 @@ export async function reviseCorrespondence(
 				...diff.after,
 				...(linksChanged ? { events: input.events } : {})
 			}
+		});
+	});
+}
+
+/**
+ * Registers a drafted letter: gives it the reference number the office assigns and the date it goes
+ * out, and it is a draft no longer. The number is checked against the sender's others as on the form;
+ * a letter saved by someone else since `version` was read, or registered already, is refused. Audited.
+ */
+export async function registerCorrespondence(
+	db: Kysely<Database>,
+	actor: Actor,
+	correspondenceId: number,
+	input: CorrespondenceRegisterInput,
+	now = new Date()
+): Promise<void> {
+	authorize(actor, 'officer');
+	await db.transaction().execute(async (tx) => {
+		const current = await findCorrespondenceRow(tx, correspondenceId);
+		if (!current) throw new NotFound('There is no such document.');
+		if (current.draft !== 1) throw new Conflict('This letter is registered already.');
+		const stale = new Conflict(
+			'Someone else saved this letter after you opened it. Read it again, then register it.'
+		);
+		if (current.version !== input.version) throw stale;
+		for (const id of [current.in_reply_to_id, current.transmits_id]) {
+			const other = id === null ? null : await findCorrespondenceRow(tx, id);
+			if (other && other.dated_on > input.datedOn) {
+				const message = `It cannot be dated before “${other.subject}” (${formatCalendarDate(other.dated_on)}), which it answers or transmits.`;
+				throw new RuleViolation(message, { datedOn: message });
+			}
+		}
+		if (current.sender_organization_id !== null) {
+			const existing = await findCorrespondenceBySenderReference(
+				tx,
+				current.sender_organization_id,
+				input.referenceNumber,
+				correspondenceId
+			);
+			if (existing) {
+				const message = `This reference number is on “${existing.subject}” already (${formatCalendarDate(existing.dated_on)}).`;
+				throw new RuleViolation(message, { referenceNumber: message });
+			}
+		}
+		const written = await updateCorrespondenceRow(tx, correspondenceId, input.version, {
+			draft: 0,
+			reference_number: input.referenceNumber,
+			dated_on: input.datedOn,
+			updated_at: now.toISOString()
+		});
+		if (!written) throw stale;
+		await recordAction(tx, actor, {
+			action: 'correspondence.register',
+			entityType: 'correspondence',
+			entityId: correspondenceId,
+			before: { draft: 1, reference_number: null, dated_on: current.dated_on },
+			after: { draft: 0, reference_number: input.referenceNumber, dated_on: input.datedOn }
 		});
 	});
 }

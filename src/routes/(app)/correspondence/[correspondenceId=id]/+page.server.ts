@@ -5,7 +5,12 @@ import {
 	attachCorrespondenceFile,
 	removeCorrespondenceFile
 } from '$lib/server/correspondence/correspondence-file.service';
-import { findCorrespondencePage } from '$lib/server/correspondence/correspondence.service';
+import { CorrespondenceRegisterInput } from '$lib/server/correspondence/correspondence.input';
+import {
+	findCorrespondencePage,
+	registerCorrespondence
+} from '$lib/server/correspondence/correspondence.service';
+import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { database } from '$lib/server/db';
 import { fileStorage } from '$lib/server/files';
 import { fileSettings } from '$lib/server/files/file.settings';
@@ -17,10 +22,27 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
 	if (!record) error(404, 'There is no such document.');
-	return { record, fileSizeLimit: fileSettings().sizeLimit };
+	return { record, fileSizeLimit: fileSettings().sizeLimit, today: officeToday() };
 };
 
 export const actions: Actions = {
+	/** A drafted letter registered: its reference number given, and the date it goes out. */
+	register: async (event) => {
+		const correspondenceId = Number(event.params.correspondenceId);
+		const fields = formFields(await event.request.formData(), ['referenceNumber', 'datedOn', 'version']);
+		const values = {
+			referenceNumber: fields.referenceNumber ?? '',
+			datedOn: fields.datedOn ?? '',
+			version: fields.version ?? ''
+		};
+		const context = { form: 'register' as const, values };
+		const parsed = CorrespondenceRegisterInput.safeParse(values);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
+			await registerCorrespondence(database().db, actorOf(event), correspondenceId, parsed.data);
+			redirect(303, `/correspondence/${correspondenceId}?registered=1`);
+		});
+	},
 	/** A multipart form with one file, streamed to the file store's staging folder as it arrives. */
 	attach: async (event) => {
 		const correspondenceId = Number(event.params.correspondenceId);
