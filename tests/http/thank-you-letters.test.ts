@@ -23,7 +23,7 @@ let databaseUrl: string;
 let server: RunningServer;
 let officer: string;
 let viewer: string;
-const ids: Record<string, number> = {};
+const ids = {} as Record<'swing' | 'aliyev' | 'meeting', number>;
 
 const page = async (path: string, cookie = officer) => {
 	const response = await fetch(`${server.url}${path}`, { headers: { cookie }, redirect: 'manual' });
@@ -145,7 +145,7 @@ test('the plain form drafts the letter once, edits it, prints it and registers i
 	expect(printable.text).toContain('Draft: not registered, no reference number yet');
 
 	const record = await page(`/correspondence/${letterId}`);
-	const version = /name="version" value="(\d+)"/.exec(record.text)![1];
+	const version = /name="version" value="(\d+)"/.exec(record.text)![1]!;
 	const empty = await postForm(
 		server,
 		`/correspondence/${letterId}?/register`,

@@ -29,7 +29,7 @@ const viewer: Actor = { ...officer, label: 'viewer@protokol.test', role: 'viewer
 
 describeEachEngine('thank-you letters', (engine) => {
 	let handle: TestDatabase;
-	const ids: Record<string, number> = {};
+	const ids = {} as Record<'sms' | 'iom' | 'chief' | 'swing' | 'member' | 'stranger' | 'meeting', number>;
 
 	const delegation = async (eventId: number, name: string, organizationId: number, position: number) =>
 		(
@@ -139,7 +139,7 @@ describeEachEngine('thank-you letters', (engine) => {
 		expect(page.addressees.map((a) => [a.personId, a.delegation, a.existing])).toEqual([
 			[ids.swing, 'International Organization for Migration', null]
 		]);
-		const text = page.addressees[0].letter.text;
+		const text = page.addressees[0]!.letter.text;
 		expect(text).toContain(
 			'Mr William Lacy Swing\nDirector General of the International Organization for Migration'
 		);
@@ -186,7 +186,7 @@ describeEachEngine('thank-you letters', (engine) => {
 		const again = await draftThankYouLetters(handle.db, officer, ids.meeting, [ids.swing, ids.swing]);
 		expect(again).toEqual({ created: [], existing: first.created });
 
-		const letterId = first.created[0];
+		const letterId = first.created[0]!;
 		const record = (await findCorrespondencePage(handle.db, letterId))!;
 		expect(record).toMatchObject({
 			kind: 'letter',
@@ -206,7 +206,7 @@ describeEachEngine('thank-you letters', (engine) => {
 		expect(linked.map((l) => [l.id, l.draft])).toEqual([[letterId, true]]);
 
 		const page = await getThankYouLetters(handle.db, officer, ids.meeting);
-		expect(page.addressees[0].existing).toEqual({ id: letterId, draft: true, referenceNumber: null });
+		expect(page.addressees[0]!.existing).toEqual({ id: letterId, draft: true, referenceNumber: null });
 		const audit = await handle.db
 			.selectFrom('audit_entry')
 			.select('action')
@@ -217,7 +217,7 @@ describeEachEngine('thank-you letters', (engine) => {
 	});
 
 	test('the draft is edited in the form, keeps no number there, and registering gives it one', async () => {
-		const [letterId] = (await draftThankYouLetters(handle.db, officer, ids.meeting, [ids.swing])).existing;
+		const letterId = (await draftThankYouLetters(handle.db, officer, ids.meeting, [ids.swing])).existing[0]!;
 		const form = (await findCorrespondenceForm(handle.db, letterId))!;
 		expect(form.draft).toBe(true);
 		const edited = form.values.body.replace(
@@ -267,7 +267,7 @@ describeEachEngine('thank-you letters', (engine) => {
 		expect(record.body).toContain('I look forward to welcoming you again in Baku.');
 		await expect(register('09/1602', record.version)).rejects.toThrow('This letter is registered already.');
 		const page = await getThankYouLetters(handle.db, officer, ids.meeting);
-		expect(page.addressees[0].existing).toEqual({ id: letterId, draft: false, referenceNumber: '09/1601' });
+		expect(page.addressees[0]!.existing).toEqual({ id: letterId, draft: false, referenceNumber: '09/1601' });
 	});
 
 	test('a draft cannot be given a number in the database either', async () => {
@@ -306,7 +306,7 @@ describeEachEngine('thank-you letters', (engine) => {
 		const page = await getThankYouLetters(handle.db, officer, reception);
 		expect(page.basis).toBe('guests');
 		expect(page.addressees.map((a) => a.personId)).toEqual([ids.member]);
-		expect(page.addressees[0].letter.text).toContain(
+		expect(page.addressees[0]!.letter.text).toContain(
 			'for your participation in “Reception for the partners”'
 		);
 	});
