@@ -262,19 +262,32 @@ async function checkThread(
 		if (other.dated_on > input.datedOn) throw new RuleViolation(later, { [field]: later });
 	}
 	if (input.referenceNumber !== null && input.senderOrganizationId !== null) {
-		const existing = await findCorrespondenceBySenderReference(
-			tx,
-			input.senderOrganizationId,
-			input.referenceNumber,
-			correspondenceId
-		);
-		if (existing) {
-			const sender = existing.sender_name
-				? formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
-				: 'this sender';
-			const message = `${sender} used this reference number already, on “${existing.subject}” (${correspondenceKinds.labels[existing.kind].toLowerCase()} of ${formatCalendarDate(existing.dated_on)}).`;
-			throw new RuleViolation(message, { referenceNumber: message, duplicateOf: String(existing.id) });
-		}
+		await checkReferenceUnused(tx, input.senderOrganizationId, input.referenceNumber, correspondenceId);
+	}
+}
+
+/**
+ * The sender has not used this reference number on another document; else RuleViolation naming that
+ * document beside the field, `duplicateOf` its id.
+ */
+async function checkReferenceUnused(
+	tx: Kysely<Database>,
+	senderOrganizationId: number,
+	referenceNumber: string,
+	correspondenceId: number | null
+) {
+	const existing = await findCorrespondenceBySenderReference(
+		tx,
+		senderOrganizationId,
+		referenceNumber,
+		correspondenceId
+	);
+	if (existing) {
+		const sender = existing.sender_name
+			? formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
+			: 'this sender';
+		const message = `${sender} used this reference number already, on “${existing.subject}” (${correspondenceKinds.labels[existing.kind].toLowerCase()} of ${formatCalendarDate(existing.dated_on)}).`;
+		throw new RuleViolation(message, { referenceNumber: message, duplicateOf: String(existing.id) });
 	}
 }
 
@@ -419,16 +432,7 @@ export async function registerCorrespondence(
 			}
 		}
 		if (current.sender_organization_id !== null) {
-			const existing = await findCorrespondenceBySenderReference(
-				tx,
-				current.sender_organization_id,
-				input.referenceNumber,
-				correspondenceId
-			);
-			if (existing) {
-				const message = `This reference number is on “${existing.subject}” already (${formatCalendarDate(existing.dated_on)}).`;
-				throw new RuleViolation(message, { referenceNumber: message });
-			}
+			await checkReferenceUnused(tx, current.sender_organization_id, input.referenceNumber, correspondenceId);
 		}
 		const written = await updateCorrespondenceRow(tx, correspondenceId, input.version, {
 			draft: 0,
