@@ -19,6 +19,7 @@ import {
 	reviseCorrespondence
 } from '$lib/server/correspondence/correspondence.service';
 import { draftThankYouLetters, getThankYouLetters } from '$lib/server/correspondence/thank-you.service';
+import { findDossier } from '$lib/server/dossier/dossier.service';
 import { Conflict, Forbidden, NotFound, RuleViolation } from '$lib/server/errors';
 import type { Actor } from '$lib/server/audit/audit';
 import { officer } from '../helpers/actors';
@@ -207,6 +208,10 @@ describeEachEngine('thank-you letters', (engine) => {
 
 		const page = await getThankYouLetters(handle.db, officer, ids.meeting);
 		expect(page.addressees[0]!.existing).toEqual({ id: letterId, draft: true, referenceNumber: null });
+		const dossier = (await findDossier(handle.db, ids.iom, { kind: 'correspondence' }, { limit: 10 }))!;
+		expect(dossier.timeline.items.map((item) => [item.id, item.roleLabel])).toEqual([
+			[letterId, 'Recipient']
+		]);
 		const audit = await handle.db
 			.selectFrom('audit_entry')
 			.select('action')
