@@ -646,7 +646,8 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/correspondence/1?/attach', 400),
 		officerWrite('/correspondence/1?/detach', 400),
 		// Registering a draft: an empty form gives no reference number.
-		officerWrite('/correspondence/1?/register', 400)
+		officerWrite('/correspondence/1?/register', 400),
+		officerWrite('/correspondence/1?/discard', 400)
 	],
 	// The printable letter: only a document with a text of its own has one (a received note has its file).
 	'/(app)/correspondence/[correspondenceId=id]/letter': [

@@ -45,6 +45,7 @@ const WRITES: Record<string, UserRole> = {
 	createCorrespondence: 'officer',
 	reviseCorrespondence: 'officer',
 	registerCorrespondence: 'officer',
+	discardDraft: 'officer',
 	draftThankYouLetters: 'officer',
 	attachCorrespondenceFile: 'officer',
 	removeCorrespondenceFile: 'officer',

@@ -12,6 +12,7 @@ import {
 	CorrespondenceRegisterInput
 } from '$lib/server/correspondence/correspondence.input';
 import {
+	discardDraft,
 	findCorrespondenceForm,
 	findCorrespondencePage,
 	listCorrespondenceOfEvent,
@@ -30,7 +31,10 @@ const viewer: Actor = { ...officer, label: 'viewer@protokol.test', role: 'viewer
 
 describeEachEngine('thank-you letters', (engine) => {
 	let handle: TestDatabase;
-	const ids = {} as Record<'sms' | 'iom' | 'chief' | 'swing' | 'member' | 'stranger' | 'meeting', number>;
+	const ids = {} as Record<
+		'sms' | 'iom' | 'chief' | 'swing' | 'member' | 'stranger' | 'meeting' | 'reception',
+		number
+	>;
 
 	const delegation = async (eventId: number, name: string, organizationId: number, position: number) =>
 		(
@@ -313,6 +317,37 @@ describeEachEngine('thank-you letters', (engine) => {
 		expect(page.addressees.map((a) => a.personId)).toEqual([ids.member]);
 		expect(page.addressees[0]!.letter.text).toContain(
 			'for your participation in “Reception for the partners”'
+		);
+		ids.reception = reception;
+	});
+
+	test('a draft is discarded, using no number, and may be drafted again; a registered letter is kept', async () => {
+		const [draftId] = (await draftThankYouLetters(handle.db, officer, ids.reception, [ids.member])).created;
+		const draft = (await findCorrespondencePage(handle.db, draftId!))!;
+		await expect(discardDraft(handle.db, officer, draftId!, draft.version - 1)).rejects.toThrow(Conflict);
+		await expect(discardDraft(handle.db, viewer, draftId!, draft.version)).rejects.toThrow(Forbidden);
+		expect(await discardDraft(handle.db, officer, draftId!, draft.version)).toEqual([ids.reception]);
+		expect(await findCorrespondencePage(handle.db, draftId!)).toBeNull();
+		expect(await listCorrespondenceOfEvent(handle.db, ids.reception)).toEqual([]);
+		expect((await getThankYouLetters(handle.db, officer, ids.reception)).addressees[0]!.existing).toBeNull();
+		const audit = await handle.db
+			.selectFrom('audit_entry')
+			.select(['action', 'event_id'])
+			.where('entity_type', '=', 'correspondence')
+			.where('entity_id', '=', draftId!)
+			.orderBy('id')
+			.execute();
+		expect(audit).toEqual([
+			{ action: 'correspondence.draft', event_id: ids.reception },
+			{ action: 'correspondence.discard', event_id: ids.reception }
+		]);
+		const again = await draftThankYouLetters(handle.db, officer, ids.reception, [ids.member]);
+		expect(again.created).toHaveLength(1);
+
+		const [registered] = (await draftThankYouLetters(handle.db, officer, ids.meeting, [ids.swing])).existing;
+		const letter = (await findCorrespondencePage(handle.db, registered!))!;
+		await expect(discardDraft(handle.db, officer, registered!, letter.version)).rejects.toThrow(
+			'Only a draft can be discarded'
 		);
 	});
 });

@@ -264,6 +264,24 @@ export async function updateCorrespondenceRow(
 	return Number(result.numUpdatedRows) > 0;
 }
 
+/**
+ * Deletes a draft that is still at `expectedVersion`; answers whether it did. Its links to events,
+ * agreements, projects and topics go with it (their keys cascade).
+ */
+export async function deleteDraftCorrespondence(
+	db: Kysely<Database>,
+	correspondenceId: number,
+	expectedVersion: number
+): Promise<boolean> {
+	const result = await db
+		.deleteFrom('correspondence')
+		.where('id', '=', correspondenceId)
+		.where('version', '=', expectedVersion)
+		.where('draft', '=', 1)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
+}
+
 export async function replaceCorrespondenceEvents(
 	db: Kysely<Database>,
 	correspondenceId: number,

@@ -26,6 +26,7 @@ import {
 	findCorrespondenceBySenderReference,
 	findCorrespondenceDateRange,
 	findCorrespondenceRow,
+	deleteDraftCorrespondence,
 	insertCorrespondence,
 	listEventRefs,
 	replaceCorrespondenceEvents,
@@ -448,5 +449,47 @@ export async function registerCorrespondence(
 			before: { draft: 1, reference_number: null, dated_on: current.dated_on },
 			after: { draft: 0, reference_number: input.referenceNumber, dated_on: input.datedOn }
 		});
+	});
+}
+
+/**
+ * Discards a draft nobody has registered: it never had a reference number, so none is lost. A draft
+ * with enclosed files keeps them until they are removed (refused here), and one saved by someone else
+ * since `version` was read is refused. Audited with what it held; answers the events it was linked to.
+ */
+export async function discardDraft(
+	db: Kysely<Database>,
+	actor: Actor,
+	correspondenceId: number,
+	version: number
+): Promise<number[]> {
+	authorize(actor, 'officer');
+	return db.transaction().execute(async (tx) => {
+		const [current, links, files] = await Promise.all([
+			findCorrespondenceRow(tx, correspondenceId),
+			listEventsOfCorrespondence(tx, correspondenceId),
+			listCorrespondenceFiles(tx, correspondenceId)
+		]);
+		if (!current) throw new NotFound('There is no such document.');
+		if (current.draft !== 1) {
+			throw new Conflict('Only a draft can be discarded: this letter is registered, with its number.');
+		}
+		if (files.length > 0) {
+			throw new Conflict('Remove the files enclosed with this draft first, then discard it.');
+		}
+		const stale = new Conflict('Someone else saved this draft after you opened it. Read it again first.');
+		if (current.version !== version || !(await deleteDraftCorrespondence(tx, correspondenceId, version))) {
+			throw stale;
+		}
+		const events = links.map((l) => ({ eventId: l.id, link: l.link }));
+		const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...held } = current;
+		await recordAction(tx, actor, {
+			action: 'correspondence.discard',
+			entityType: 'correspondence',
+			entityId: correspondenceId,
+			eventId: events[0]?.eventId,
+			before: { ...held, events }
+		});
+		return events.map((e) => e.eventId);
 	});
 }

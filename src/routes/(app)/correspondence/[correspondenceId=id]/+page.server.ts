@@ -7,6 +7,7 @@ import {
 } from '$lib/server/correspondence/correspondence-file.service';
 import { CorrespondenceRegisterInput } from '$lib/server/correspondence/correspondence.input';
 import {
+	discardDraft,
 	findCorrespondencePage,
 	registerCorrespondence
 } from '$lib/server/correspondence/correspondence.service';
@@ -15,7 +16,7 @@ import { database } from '$lib/server/db';
 import { fileStorage } from '$lib/server/files';
 import { fileSettings } from '$lib/server/files/file.settings';
 import { receiveUpload } from '$lib/server/files/file.upload';
-import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -41,6 +42,19 @@ export const actions: Actions = {
 		return attempt(context, async () => {
 			await registerCorrespondence(database().db, actorOf(event), correspondenceId, parsed.data);
 			redirect(303, `/correspondence/${correspondenceId}?registered=1`);
+		});
+	},
+	/** A draft discarded: back to the thank-you letters of the event it was drafted for, if one. */
+	discard: async (event) => {
+		const correspondenceId = Number(event.params.correspondenceId);
+		const { version } = formFields(await event.request.formData(), ['version']);
+		const context = { form: 'discard' as const, values: {} };
+		if (!version || !/^\d{1,9}$/.test(version)) {
+			return refuseForm(400, 'Open the draft again, then discard it.', context);
+		}
+		return attempt(context, async () => {
+			const events = await discardDraft(database().db, actorOf(event), correspondenceId, Number(version));
+			redirect(303, events.length === 1 ? `/events/${events[0]}/thank-you?discarded=1` : '/correspondence');
 		});
 	},
 	/** A multipart form with one file, streamed to the file store's staging folder as it arrives. */
