@@ -557,6 +557,12 @@ const MATRIX: Record<string, Cell[]> = {
 		officerWrite('/projects/1/edit?/save', 400)
 	],
 	// What guests need: officers only, reads included (tests/http/guest-needs.test.ts fills them in).
+	// Thank-you letters drafted in the host's name: officers only; an empty form names nobody to thank.
+	'/(app)/events/[eventId=id]/thank-you': [
+		officerPage('/events/1/thank-you', 200),
+		officerPage('/events/999999/thank-you', 404),
+		officerWrite('/events/1/thank-you?/draft', 400)
+	],
 	'/(app)/events/[eventId=id]/needs': [
 		officerPage('/events/1/needs', 200),
 		officerPage('/events/999999/needs', 404),
@@ -638,7 +644,19 @@ const MATRIX: Record<string, Cell[]> = {
 		// Named actions only; an empty form names no file (attach) or no file to remove (detach).
 		officerWrite('/correspondence/1', 404),
 		officerWrite('/correspondence/1?/attach', 400),
-		officerWrite('/correspondence/1?/detach', 400)
+		officerWrite('/correspondence/1?/detach', 400),
+		// Registering a draft: an empty form gives no reference number.
+		officerWrite('/correspondence/1?/register', 400),
+		officerWrite('/correspondence/1?/discard', 400)
+	],
+	// The printable letter: only a document with a text of its own has one (a received note has its file).
+	'/(app)/correspondence/[correspondenceId=id]/letter': [
+		{
+			method: 'GET',
+			path: '/correspondence/1/letter',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/correspondence/1/letter')
 	],
 	// An enclosed file: signed-in users only (tests/http/correspondence-files.test.ts downloads real ones).
 	'/(app)/correspondence/[correspondenceId=id]/files/[fileId=id]': [

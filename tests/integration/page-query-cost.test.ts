@@ -9,6 +9,7 @@ import { systemActor } from '$lib/server/audit/audit';
 import { findEventPage, listEventsPage } from '$lib/server/events/event-read.service';
 import { createFeed, findFeedCalendar } from '$lib/server/feeds/feed.service';
 import { findPersonPage } from '$lib/server/people/person.service';
+import { getThankYouLetters } from '$lib/server/correspondence/thank-you.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
@@ -148,6 +149,12 @@ describeEachEngine('what a page costs', (engine) => {
 		expect(pages[1]!.outcomes).toHaveLength(20);
 		expect(pages[1]!.participantCount).toBe(20);
 		expect(counts[1]).toBe(counts[0]);
+	});
+
+	test('the thank-you letters page costs the same on ten times the data', async () => {
+		const counts = await cost((db, i) => getThankYouLetters(db, systemActor('test'), firstEvents[i]!));
+		expect(counts[1]).toBe(counts[0]);
+		expect(counts[0]).toBeLessThanOrEqual(8);
 	});
 
 	test('the events list costs the same on ten times the data', async () => {

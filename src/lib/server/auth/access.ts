@@ -58,6 +58,8 @@ const OFFICER_READ_ROUTES = new Set([
 	'/(app)/events/[eventId=id]/needs/interpretation',
 	// Who was sent what, with addresses: the outboxes of an event and of the office.
 	'/(app)/events/[eventId=id]/invitations',
+	// Thank-you letters drafted in the host's name, before anyone has edited them.
+	'/(app)/events/[eventId=id]/thank-you',
 	'/(app)/people/new',
 	'/(app)/people/[personId=id]/edit',
 	'/(app)/people/[personId=id]/positions',

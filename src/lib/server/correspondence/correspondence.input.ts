@@ -51,6 +51,7 @@ export const CORRESPONDENCE_FIELDS = [
 	'addresseePersonId',
 	'subject',
 	'summary',
+	'body',
 	'replyExpected',
 	'inReplyToId',
 	'transmitsId',
@@ -79,6 +80,15 @@ const id = (message: string) =>
 		.regex(/^\d{1,9}$/, message)
 		.transform(Number);
 
+const documentDate = z
+	.string()
+	.trim()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the document.')
+	.refine((value) => {
+		const parsed = new Date(`${value}T00:00:00Z`);
+		return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+	}, 'There is no such date.');
+
 export const CorrespondenceInput = z
 	.object({
 		direction: z.enum(correspondenceDirections.values, {
@@ -86,14 +96,7 @@ export const CorrespondenceInput = z
 		}),
 		kind: z.enum(correspondenceKinds.values, { error: 'Choose a kind.' }),
 		referenceNumber: optional(plainText('Reference number', 100)),
-		datedOn: z
-			.string()
-			.trim()
-			.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the document.')
-			.refine((value) => {
-				const parsed = new Date(`${value}T00:00:00Z`);
-				return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-			}, 'There is no such date.'),
+		datedOn: documentDate,
 		place: optional(plainText('Place', 100)),
 		senderOrganizationId: optional(id('Choose an organisation from the list.')),
 		recipientOrganizationId: optional(id('Choose an organisation from the list.')),
@@ -101,6 +104,7 @@ export const CorrespondenceInput = z
 		addresseePersonId: optional(id('Choose a person from the list.')),
 		subject: plainText('Subject', 500),
 		summary: optional(plainText('Summary', 10_000, { multiline: true })),
+		body: optional(plainText('Text of the letter', 20_000, { multiline: true })),
 		replyExpected: z.string().transform((value) => value === 'on' || value === '1' || value === 'true'),
 		inReplyToId: optional(id('Choose a document from the list.')),
 		transmitsId: optional(id('Choose a document from the list.')),
@@ -128,3 +132,14 @@ export const CorrespondenceInput = z
 		}
 	});
 export type CorrespondenceInput = z.infer<typeof CorrespondenceInput>;
+
+/** Registering a drafted letter: the reference number the office gives it, and the date it goes out. */
+export const CorrespondenceRegisterInput = z.object({
+	referenceNumber: plainText('Reference number', 100),
+	datedOn: documentDate,
+	version: z
+		.string()
+		.regex(/^\d{1,9}$/, 'Open the letter again and register it.')
+		.transform(Number)
+});
+export type CorrespondenceRegisterInput = z.infer<typeof CorrespondenceRegisterInput>;

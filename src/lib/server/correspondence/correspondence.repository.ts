@@ -49,6 +49,7 @@ export const correspondenceListColumns = [
 	'correspondence.place',
 	'correspondence.subject',
 	'correspondence.direction',
+	'correspondence.draft',
 	...organizationRefColumns('sender', 'sender'),
 	...organizationRefColumns('recipient', 'recipient')
 ] as const;
@@ -148,6 +149,8 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 		.select(awaitingReplyColumn)
 		.select([
 			'correspondence.summary',
+			'correspondence.body',
+			'correspondence.version',
 			'correspondence.reply_expected',
 			'answered.id as answered_id',
 			'answered.kind as answered_kind',
@@ -259,6 +262,24 @@ export async function updateCorrespondenceRow(
 		.where('version', '=', expectedVersion)
 		.executeTakeFirst();
 	return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Deletes a draft that is still at `expectedVersion`; answers whether it did. Its links to events,
+ * agreements, projects and topics go with it (their keys cascade).
+ */
+export async function deleteDraftCorrespondence(
+	db: Kysely<Database>,
+	correspondenceId: number,
+	expectedVersion: number
+): Promise<boolean> {
+	const result = await db
+		.deleteFrom('correspondence')
+		.where('id', '=', correspondenceId)
+		.where('version', '=', expectedVersion)
+		.where('draft', '=', 1)
+		.executeTakeFirst();
+	return Number(result.numDeletedRows) > 0;
 }
 
 export async function replaceCorrespondenceEvents(

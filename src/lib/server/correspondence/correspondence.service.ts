@@ -8,20 +8,25 @@ import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Correspondence, Database } from '../db/schema';
-import { NotFound, RuleViolation, StaleRecord } from '../errors';
+import { Conflict, NotFound, RuleViolation, StaleRecord } from '../errors';
 import { formatCalendarDate } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { formCheckbox, formText } from '../validation';
 import { listCorrespondenceFiles } from './correspondence-file.repository';
 import { toCorrespondenceFileView } from './correspondence-file.view';
-import type { CorrespondenceFormValues, CorrespondenceInput } from './correspondence.input';
+import type {
+	CorrespondenceFormValues,
+	CorrespondenceInput,
+	CorrespondenceRegisterInput
+} from './correspondence.input';
 import { everyPage, toPage, type Page, type PageRequest } from '../pagination';
 import {
 	findCorrespondence,
 	findCorrespondenceBySenderReference,
 	findCorrespondenceDateRange,
 	findCorrespondenceRow,
+	deleteDraftCorrespondence,
 	insertCorrespondence,
 	listEventRefs,
 	replaceCorrespondenceEvents,
@@ -139,6 +144,7 @@ export function toCorrespondenceFormValues(
 		addresseePersonId: formText(row.addressee_person_id),
 		subject: row.subject,
 		summary: formText(row.summary),
+		body: formText(row.body),
 		replyExpected: formCheckbox(row.reply_expected),
 		inReplyToId: formText(row.in_reply_to_id),
 		transmitsId: formText(row.transmits_id),
@@ -159,6 +165,7 @@ function correspondenceColumns(input: CorrespondenceInput) {
 		addressee_person_id: input.addresseePersonId,
 		subject: input.subject,
 		summary: input.summary,
+		body: input.body,
 		direction: input.direction,
 		reply_expected: input.replyExpected ? 1 : 0,
 		in_reply_to_id: input.inReplyToId,
@@ -212,6 +219,7 @@ export async function findCorrespondenceForm(db: Kysely<Database>, correspondenc
 	const values = toCorrespondenceFormValues(row, links);
 	return {
 		subject: row.subject,
+		draft: row.draft === 1,
 		values,
 		choices: await getCorrespondenceFormChoices(
 			db,
@@ -255,19 +263,32 @@ async function checkThread(
 		if (other.dated_on > input.datedOn) throw new RuleViolation(later, { [field]: later });
 	}
 	if (input.referenceNumber !== null && input.senderOrganizationId !== null) {
-		const existing = await findCorrespondenceBySenderReference(
-			tx,
-			input.senderOrganizationId,
-			input.referenceNumber,
-			correspondenceId
-		);
-		if (existing) {
-			const sender = existing.sender_name
-				? formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
-				: 'this sender';
-			const message = `${sender} used this reference number already, on “${existing.subject}” (${correspondenceKinds.labels[existing.kind].toLowerCase()} of ${formatCalendarDate(existing.dated_on)}).`;
-			throw new RuleViolation(message, { referenceNumber: message, duplicateOf: String(existing.id) });
-		}
+		await checkReferenceUnused(tx, input.senderOrganizationId, input.referenceNumber, correspondenceId);
+	}
+}
+
+/**
+ * The sender has not used this reference number on another document; else RuleViolation naming that
+ * document beside the field, `duplicateOf` its id.
+ */
+async function checkReferenceUnused(
+	tx: Kysely<Database>,
+	senderOrganizationId: number,
+	referenceNumber: string,
+	correspondenceId: number | null
+) {
+	const existing = await findCorrespondenceBySenderReference(
+		tx,
+		senderOrganizationId,
+		referenceNumber,
+		correspondenceId
+	);
+	if (existing) {
+		const sender = existing.sender_name
+			? formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
+			: 'this sender';
+		const message = `${sender} used this reference number already, on “${existing.subject}” (${correspondenceKinds.labels[existing.kind].toLowerCase()} of ${formatCalendarDate(existing.dated_on)}).`;
+		throw new RuleViolation(message, { referenceNumber: message, duplicateOf: String(existing.id) });
 	}
 }
 
@@ -345,6 +366,10 @@ export async function reviseCorrespondence(
 				'Someone else saved this document after you opened it. Their version is in the form now; what you typed is beside it.'
 			);
 		if (current.version !== version) throw stale();
+		if (current.draft === 1 && input.referenceNumber !== null) {
+			const message = 'A draft gets its reference number when it is registered, from its page.';
+			throw new RuleViolation(message, { referenceNumber: message });
+		}
 		await checkCorrespondenceReferences(tx, input);
 		await checkThread(tx, input, correspondenceId);
 		const next = correspondenceColumns(input);
@@ -376,5 +401,95 @@ export async function reviseCorrespondence(
 				...(linksChanged ? { events: input.events } : {})
 			}
 		});
+	});
+}
+
+/**
+ * Registers a drafted letter: gives it the reference number the office assigns and the date it goes
+ * out, and it is a draft no longer. The number is checked against the sender's others as on the form;
+ * a letter saved by someone else since `version` was read, or registered already, is refused. Audited.
+ */
+export async function registerCorrespondence(
+	db: Kysely<Database>,
+	actor: Actor,
+	correspondenceId: number,
+	input: CorrespondenceRegisterInput,
+	now = new Date()
+): Promise<void> {
+	authorize(actor, 'officer');
+	await db.transaction().execute(async (tx) => {
+		const current = await findCorrespondenceRow(tx, correspondenceId);
+		if (!current) throw new NotFound('There is no such document.');
+		if (current.draft !== 1) throw new Conflict('This letter is registered already.');
+		const stale = new Conflict(
+			'Someone else saved this letter after you opened it. Read it again, then register it.'
+		);
+		if (current.version !== input.version) throw stale;
+		for (const id of [current.in_reply_to_id, current.transmits_id]) {
+			const other = id === null ? null : await findCorrespondenceRow(tx, id);
+			if (other && other.dated_on > input.datedOn) {
+				const message = `It cannot be dated before “${other.subject}” (${formatCalendarDate(other.dated_on)}), which it answers or transmits.`;
+				throw new RuleViolation(message, { datedOn: message });
+			}
+		}
+		if (current.sender_organization_id !== null) {
+			await checkReferenceUnused(tx, current.sender_organization_id, input.referenceNumber, correspondenceId);
+		}
+		const written = await updateCorrespondenceRow(tx, correspondenceId, input.version, {
+			draft: 0,
+			reference_number: input.referenceNumber,
+			dated_on: input.datedOn,
+			updated_at: now.toISOString()
+		});
+		if (!written) throw stale;
+		await recordAction(tx, actor, {
+			action: 'correspondence.register',
+			entityType: 'correspondence',
+			entityId: correspondenceId,
+			before: { draft: 1, reference_number: null, dated_on: current.dated_on },
+			after: { draft: 0, reference_number: input.referenceNumber, dated_on: input.datedOn }
+		});
+	});
+}
+
+/**
+ * Discards a draft nobody has registered: it never had a reference number, so none is lost. A draft
+ * with enclosed files keeps them until they are removed (refused here), and one saved by someone else
+ * since `version` was read is refused. Audited with what it held; answers the events it was linked to.
+ */
+export async function discardDraft(
+	db: Kysely<Database>,
+	actor: Actor,
+	correspondenceId: number,
+	version: number
+): Promise<number[]> {
+	authorize(actor, 'officer');
+	return db.transaction().execute(async (tx) => {
+		const [current, links, files] = await Promise.all([
+			findCorrespondenceRow(tx, correspondenceId),
+			listEventsOfCorrespondence(tx, correspondenceId),
+			listCorrespondenceFiles(tx, correspondenceId)
+		]);
+		if (!current) throw new NotFound('There is no such document.');
+		if (current.draft !== 1) {
+			throw new Conflict('Only a draft can be discarded: this letter is registered, with its number.');
+		}
+		if (files.length > 0) {
+			throw new Conflict('Remove the files enclosed with this draft first, then discard it.');
+		}
+		const stale = new Conflict('Someone else saved this draft after you opened it. Read it again first.');
+		if (current.version !== version || !(await deleteDraftCorrespondence(tx, correspondenceId, version))) {
+			throw stale;
+		}
+		const events = links.map((l) => ({ eventId: l.id, link: l.link }));
+		const { id: _id, version: _version, created_at: _created, updated_at: _updated, ...held } = current;
+		await recordAction(tx, actor, {
+			action: 'correspondence.discard',
+			entityType: 'correspondence',
+			entityId: correspondenceId,
+			eventId: events[0]?.eventId,
+			before: { ...held, events }
+		});
+		return events.map((e) => e.eventId);
 	});
 }

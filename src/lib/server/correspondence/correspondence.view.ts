@@ -57,6 +57,8 @@ export interface CorrespondenceListItem extends CorrespondenceSummary {
 	directionLabel: string | null;
 	/** Incoming, needing a reply, and none recorded yet. */
 	awaitingReply: boolean;
+	/** Drafted and not yet registered: it has no reference number yet. */
+	draft: boolean;
 }
 
 /** A document listed on an event's page, with how it is linked to the event. */
@@ -75,6 +77,9 @@ export interface CorrespondenceEventView extends EventRef {
 
 export interface CorrespondenceView extends CorrespondenceListItem {
 	summary: string | null;
+	/** The text of a letter the office writes, as printed. */
+	body: string | null;
+	version: number;
 	signatory: CorrespondencePersonRef | null;
 	addressee: CorrespondencePersonRef | null;
 	replyExpected: boolean;
@@ -125,7 +130,8 @@ export function toCorrespondenceListItem(row: CorrespondenceListRow): Correspond
 		recipient: organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym),
 		direction: row.direction,
 		directionLabel: row.direction ? correspondenceDirections.labels[row.direction] : null,
-		awaitingReply: Number(row.awaiting_reply) === 1
+		awaitingReply: Number(row.awaiting_reply) === 1,
+		draft: Number(row.draft) === 1
 	};
 }
 
@@ -163,6 +169,8 @@ export function toCorrespondenceView(
 	return {
 		...toCorrespondenceListItem(row),
 		summary: row.summary,
+		body: row.body,
+		version: row.version,
 		signatory: personRef(
 			row.signatory_id,
 			row.signatory_honorific,

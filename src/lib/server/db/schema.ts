@@ -402,6 +402,10 @@ export interface CorrespondenceTable extends Stamped, Versioned {
 	in_reply_to_id: number | null;
 	/** The document this one carries with it (a note verbale transmitting a letter). */
 	transmits_id: number | null;
+	/** 1: an outgoing letter drafted and not yet registered; it has no reference number until it is. */
+	draft: ColumnType<Flag, Flag | undefined, Flag>;
+	/** The text of a letter the office writes, as printed; null for documents registered as received. */
+	body: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface CorrespondenceEventTable {

@@ -5,22 +5,58 @@ import {
 	attachCorrespondenceFile,
 	removeCorrespondenceFile
 } from '$lib/server/correspondence/correspondence-file.service';
-import { findCorrespondencePage } from '$lib/server/correspondence/correspondence.service';
+import { CorrespondenceRegisterInput } from '$lib/server/correspondence/correspondence.input';
+import {
+	discardDraft,
+	findCorrespondencePage,
+	registerCorrespondence
+} from '$lib/server/correspondence/correspondence.service';
+import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { database } from '$lib/server/db';
 import { fileStorage } from '$lib/server/files';
 import { fileSettings } from '$lib/server/files/file.settings';
 import { receiveUpload } from '$lib/server/files/file.upload';
-import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
 	if (!record) error(404, 'There is no such document.');
-	return { record, fileSizeLimit: fileSettings().sizeLimit };
+	return { record, fileSizeLimit: fileSettings().sizeLimit, today: officeToday() };
 };
 
 export const actions: Actions = {
+	/** A drafted letter registered: its reference number given, and the date it goes out. */
+	register: async (event) => {
+		const correspondenceId = Number(event.params.correspondenceId);
+		const fields = formFields(await event.request.formData(), ['referenceNumber', 'datedOn', 'version']);
+		const values = {
+			referenceNumber: fields.referenceNumber ?? '',
+			datedOn: fields.datedOn ?? '',
+			version: fields.version ?? ''
+		};
+		const context = { form: 'register' as const, values };
+		const parsed = CorrespondenceRegisterInput.safeParse(values);
+		if (!parsed.success) return invalidInput(parsed.error, context);
+		return attempt(context, async () => {
+			await registerCorrespondence(database().db, actorOf(event), correspondenceId, parsed.data);
+			redirect(303, `/correspondence/${correspondenceId}?registered=1`);
+		});
+	},
+	/** A draft discarded: back to the thank-you letters of the event it was drafted for, if one. */
+	discard: async (event) => {
+		const correspondenceId = Number(event.params.correspondenceId);
+		const { version } = formFields(await event.request.formData(), ['version']);
+		const context = { form: 'discard' as const, values: {} };
+		if (!version || !/^\d{1,9}$/.test(version)) {
+			return refuseForm(400, 'Open the draft again, then discard it.', context);
+		}
+		return attempt(context, async () => {
+			const events = await discardDraft(database().db, actorOf(event), correspondenceId, Number(version));
+			redirect(303, events.length === 1 ? `/events/${events[0]}/thank-you?discarded=1` : '/correspondence');
+		});
+	},
 	/** A multipart form with one file, streamed to the file store's staging folder as it arrives. */
 	attach: async (event) => {
 		const correspondenceId = Number(event.params.correspondenceId);

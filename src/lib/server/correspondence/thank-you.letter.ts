@@ -1,0 +1,192 @@
+/**
+ * The text of a thank-you letter after a meeting or visit, composed from what the office recorded: the
+ * addressee's form of address and post as held at the event, the dates and place in the event's own
+ * zone (its dates when it takes whole days), its topics and what was agreed, a courteous closing and the
+ * signatory. Pure: the officer edits the draft it gives before registering it.
+ */
+import type { EventKind } from '../../vocabulary';
+import { allDayDates, formatCalendarDate, instantToZoned } from '../../format/datetime';
+import { formatOrganizationName, formatPersonName } from '../../format/names';
+
+export interface LetterPerson {
+	honorific: string | null;
+	givenName: string;
+	familyName: string;
+	/** The post held at the event ("Director General of the International Organization for Migration"). */
+	position: string | null;
+	organization: { name: string; acronym: string | null } | null;
+}
+
+export interface FormOfAddress {
+	/** How the letter opens: "Excellency,", "Dear Director General,", "Dear Ms Andreeva,". */
+	salutation: string;
+	/** How it closes, before the signature. */
+	closing: string;
+	/** Addressed as Excellency (a head of state or government, a minister, an ambassador, "H.E."). */
+	excellency: boolean;
+}
+
+const HIGHEST_CONSIDERATION = 'Please accept, Excellency, the assurances of my highest consideration.';
+
+/** "Mr", "Ms", "Dr" from an honorific as recorded ("H.E. Mr" → "Mr"), or null when it names none. */
+function courtesyTitle(honorific: string | null): string | null {
+	const words = (honorific ?? '').replace(/\bH\.\s?E\.?/gi, '').trim();
+	return words === '' ? null : words;
+}
+
+const isMadam = (honorific: string | null) => /\b(ms|mrs|madam|madame|miss)\b\.?/i.test(honorific ?? '');
+
+/**
+ * The form of address protocol gives a person's post: a president or prime minister by the office
+ * ("Dear Mr President,"), a minister as "Dear Minister,", an ambassador or permanent representative as
+ * "Excellency,", the head of an international organisation by the title ("Dear Director General,");
+ * anyone else styled H.E. as "Excellency,", and the rest by name ("Dear Ms Andreeva,"). Excellencies
+ * are assured of the highest consideration at the close; the others are written to "Yours sincerely".
+ */
+export function formOfAddress(
+	person: Pick<LetterPerson, 'honorific' | 'familyName' | 'givenName' | 'position'>
+): FormOfAddress {
+	const position = person.position ?? '';
+	const styledExcellency = /\bH\.\s?E\b/i.test(person.honorific ?? '');
+	const office = (title: string) => `Dear ${isMadam(person.honorific) ? 'Madam' : 'Mr'} ${title},`;
+	const rules: [RegExp, string, boolean][] = [
+		[/^(?!.*\bvice\b).*\bprime minister\b/i, 'Dear Prime Minister,', true],
+		[/^(?!.*\bvice\b).*\bpresident\b/i, office('President'), true],
+		[/\bambassador\b|\bpermanent representative\b|\bchargé d'affaires\b/i, 'Excellency,', true],
+		[/^(?!.*\bdeputy\b).*\bminister\b/i, 'Dear Minister,', true],
+		[/^(?!.*\b(deputy|assistant)\b).*\bsecretary[- ]general\b/i, 'Dear Secretary-General,', styledExcellency],
+		[/^(?!.*\b(deputy|assistant)\b).*\bdirector[- ]general\b/i, 'Dear Director General,', styledExcellency]
+	];
+	const rule = rules.find(([pattern]) => pattern.test(position));
+	if (rule) {
+		const [, salutation, excellency] = rule;
+		return { salutation, excellency, closing: excellency ? HIGHEST_CONSIDERATION : 'Yours sincerely,' };
+	}
+	if (styledExcellency)
+		return { salutation: 'Excellency,', excellency: true, closing: HIGHEST_CONSIDERATION };
+	const title = courtesyTitle(person.honorific);
+	const name = title ? `${title} ${person.familyName}` : `${person.givenName} ${person.familyName}`;
+	return { salutation: `Dear ${name},`, excellency: false, closing: 'Yours sincerely,' };
+}
+
+/** The post and, when the post does not name it already, the organisation: the lines under the name. */
+export function titleLines(person: Pick<LetterPerson, 'position' | 'organization'>): string[] {
+	const { position, organization } = person;
+	const lines = position ? [position] : [];
+	if (organization) {
+		const named =
+			position !== null &&
+			(position.includes(organization.name) ||
+				(organization.acronym !== null && new RegExp(`\\b${organization.acronym}\\b`).test(position)));
+		if (!named) lines.push(formatOrganizationName(organization));
+	}
+	return lines;
+}
+
+export interface LetterEvent {
+	kind: EventKind;
+	title: string;
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay: boolean;
+	/** Where it was held, as a letter names it ("Baku"); null when not known. */
+	place: string | null;
+}
+
+/** The local dates an event took, in its zone: whole days as they are, else the days of its start and end. */
+export function eventDates(event: LetterEvent): { first: string; last: string } {
+	if (event.allDay) {
+		const days = allDayDates(event.startAt, event.endAt, event.timeZone);
+		if (days) return days;
+	}
+	const first = instantToZoned(event.startAt, event.timeZone).slice(0, 10);
+	const last = instantToZoned(event.endAt, event.timeZone).slice(0, 10);
+	return { first, last: last < first ? first : last };
+}
+
+/** "on 16 January 2017", "from 5 to 8 December 2016", "from 28 November to 2 December 2026". */
+export function datesPhrase({ first, last }: { first: string; last: string }): string {
+	if (first === last) return `on ${formatCalendarDate(first)}`;
+	const [a, b] = [formatCalendarDate(first), formatCalendarDate(last)];
+	if (first.slice(0, 4) !== last.slice(0, 4)) return `from ${a} to ${b}`;
+	const [dayA, monthA] = a.split(' ');
+	if (first.slice(0, 7) === last.slice(0, 7)) return `from ${dayA} to ${b}`;
+	return `from ${dayA} ${monthA} to ${b}`;
+}
+
+function occasion(event: LetterEvent): string {
+	switch (event.kind) {
+		case 'official_visit':
+			return 'your official visit';
+		case 'working_visit':
+			return 'your working visit';
+		case 'bilateral_meeting':
+		case 'multilateral_meeting':
+			return 'our meeting';
+		default:
+			return `your participation in “${event.title}”`;
+	}
+}
+
+export interface ThankYouFacts {
+	event: LetterEvent;
+	addressee: LetterPerson;
+	/** Who signs: the host. Null when the event names none; the officer then adds the signature. */
+	signatory: LetterPerson | null;
+	/** On whose behalf the letter thanks: the host organisation. */
+	host: { name: string; acronym: string | null } | null;
+	/** The meeting's topics, in order. */
+	topics: string[];
+	/** What was agreed: decisions and action points recorded at it, agreements signed at it. */
+	agreed: string[];
+}
+
+export interface ThankYouLetter {
+	subject: string;
+	salutation: string;
+	/** The whole letter as it is printed: address, salutation, body, closing and signature. */
+	text: string;
+}
+
+const bullets = (items: string[]) => items.map((item) => `– ${item.trim()}`).join('\n');
+
+/** A thank-you letter's subject and text, in the plain register protocol letters use. */
+export function composeThankYouLetter(facts: ThankYouFacts): ThankYouLetter {
+	const { event, addressee, signatory, host, topics, agreed } = facts;
+	const address = formOfAddress(addressee);
+	const name = formatPersonName({
+		honorific: addressee.honorific,
+		given_name: addressee.givenName,
+		family_name: addressee.familyName
+	});
+	const when = datesPhrase(eventDates(event));
+	const where = event.place ? ` in ${event.place}` : '';
+	const behalf = host ? `On behalf of the ${host.name.replace(/^the /i, '')}, I` : 'I';
+	const paragraphs = [
+		[name, ...titleLines(addressee)].join('\n'),
+		address.salutation,
+		`${behalf} would like to thank you most sincerely for ${occasion(event)} ${when}${where}.`
+	];
+	if (topics.length > 0) {
+		paragraphs.push(`I greatly valued our exchange of views on the following subjects:\n${bullets(topics)}`);
+	}
+	if (agreed.length > 0) {
+		paragraphs.push(`I am pleased that we agreed on the following:\n${bullets(agreed)}`);
+	}
+	paragraphs.push('I look forward to the further development of our fruitful cooperation.');
+	paragraphs.push(address.closing);
+	if (signatory) {
+		const signed = formatPersonName({
+			honorific: null,
+			given_name: signatory.givenName,
+			family_name: signatory.familyName
+		});
+		paragraphs.push([signed, ...(signatory.position ? [signatory.position] : [])].join('\n'));
+	}
+	return {
+		subject: `Thanks to ${name}: ${event.title}`,
+		salutation: address.salutation,
+		text: paragraphs.join('\n\n')
+	};
+}
