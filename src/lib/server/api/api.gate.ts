@@ -42,12 +42,13 @@ export const handleApi: Handle = async ({ event, resolve }) => {
 		}
 		return resolve(event);
 	}
-	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
-		return problem(405, 'The API only reads: use GET.', { headers: { allow: 'GET, HEAD' } });
-	}
 	if (!bearer) return unauthorized('Send an API token: Authorization: Bearer <token>.');
 	const authentication = await authenticateApiToken(database().db, bearer);
 	if ('refused' in authentication) return unauthorized(REFUSED[authentication.refused]);
+	// Every token's scope is `read`: nothing under /api/v1 may be changed.
+	if (event.request.method !== 'GET' && event.request.method !== 'HEAD') {
+		return problem(405, 'The API only reads: use GET.', { headers: { allow: 'GET, HEAD' } });
+	}
 	const wait = buckets.take(authentication.client.tokenId);
 	if (wait > 0) {
 		return problem(429, `This token has made too many requests; try again in ${wait} s.`, {
