@@ -769,6 +769,11 @@ const API_MATRIX: Record<string, ApiCell[]> = {
 		apiWrite('/api/v1/events/1')
 	],
 	'/api/v1/people': [apiRead('/api/v1/people'), apiWrite('/api/v1/people')],
+	'/api/v1/people/[personId=id]': [
+		apiRead('/api/v1/people/1'),
+		apiRead('/api/v1/people/999999', 404),
+		apiWrite('/api/v1/people/1')
+	],
 	'/api/v1/organizations': [apiRead('/api/v1/organizations'), apiWrite('/api/v1/organizations')],
 	'/api/v1/outcomes': [apiRead('/api/v1/outcomes'), apiWrite('/api/v1/outcomes')],
 	'/api/v1/outcomes/[outcomeId=id]': [

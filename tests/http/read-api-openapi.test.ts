@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addApiToken, bearer } from '../helpers/api-tokens';
-import { demoEventId } from '../helpers/demo-records';
+import { demoEventId, demoPersonId } from '../helpers/demo-records';
 import { withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -42,6 +42,7 @@ beforeAll(async () => {
 	viewerToken = await addApiToken(databaseUrl, 'viewer');
 	await withDatabase(databaseUrl, async (db) => {
 		ids.eventId = await demoEventId(db, 'International Migrants Day 2021');
+		ids.personId = await demoPersonId(db, 'Vitorino');
 		ids.outcomeId = (await db.selectFrom('outcome').select('id').orderBy('id').executeTakeFirstOrThrow()).id;
 	});
 	const response = await fetch(`${server.url}/api/v1/openapi.json`, { headers: bearer(officerToken) });

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { addApiToken, bearer } from '../helpers/api-tokens';
 import { demoEventId } from '../helpers/demo-records';
+import { insertPerson } from '../helpers/factories';
 import { countRows, postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -114,7 +115,11 @@ describe('a token issued at the admin page', () => {
 		expect(text).not.toMatch(/"(token|secretHash|email|phone|needs|dietaryNote|securityNote)":/);
 		expect(text).not.toContain('@');
 		const used = await withDatabase(server.databaseUrl, (db) =>
-			db.selectFrom('api_token').select('last_used_at').executeTakeFirstOrThrow()
+			db
+				.selectFrom('api_token')
+				.select('last_used_at')
+				.where('name', '=', 'Intranet calendar')
+				.executeTakeFirstOrThrow()
 		);
 		expect(used.last_used_at).not.toBeNull();
 	});
@@ -177,6 +182,25 @@ describe('a token issued at the admin page', () => {
 		expect(twice.invalidParams?.map((p) => p.name)).toContain('limit');
 	});
 
+	test("reads a person's private contact details only with an officer's token, as the person page shows them", async () => {
+		const person = await withDatabase(server.databaseUrl, (db) =>
+			insertPerson(db, {
+				given_name: 'Leyla',
+				family_name: 'Private',
+				email: 'private@example.org',
+				phone: '+994 12 555 01 02',
+				contact_public: 0
+			})
+		);
+		const officerToken = await addApiToken(server.databaseUrl, 'officer', 'active', 'Officers’ tool');
+		const asOfficer = await fetch(`${server.url}/api/v1/people/${person.id}`, {
+			headers: bearer(officerToken)
+		});
+		expect(((await asOfficer.json()) as { contact: { email: string } }).contact.email).toBe(person.email);
+		const asViewer = await api(`/api/v1/people/${person.id}`);
+		expect(((await asViewer.json()) as { contact: unknown }).contact).toBeNull();
+	});
+
 	test('gets 404 as a problem for a record or an address that is not there', async () => {
 		await expectProblem(await api('/api/v1/events/999999'), 404);
 		await expectProblem(await api('/api/v1/nothing-here'), 404);
@@ -194,7 +218,11 @@ describe('a token issued at the admin page', () => {
 
 	test('is revoked at the admin page, audited, and then refused with 401', async () => {
 		const tokenId = await withDatabase(server.databaseUrl, async (db) => {
-			const row = await db.selectFrom('api_token').select('id').executeTakeFirstOrThrow();
+			const row = await db
+				.selectFrom('api_token')
+				.select('id')
+				.where('name', '=', 'Intranet calendar')
+				.executeTakeFirstOrThrow();
 			return row.id;
 		});
 		const response = await postForm(
@@ -209,7 +237,13 @@ describe('a token issued at the admin page', () => {
 		const refused = await expectProblem(await api(`/api/v1/events/${eventId}`), 401);
 		expect(refused.detail).toMatch(/revoked/);
 		const audit = await withDatabase(server.databaseUrl, (db) =>
-			db.selectFrom('audit_entry').select('action').where('entity_type', '=', 'api_token').execute()
+			db
+				.selectFrom('audit_entry')
+				.select('action')
+				.where('entity_type', '=', 'api_token')
+				.where('entity_id', '=', tokenId)
+				.orderBy('id')
+				.execute()
 		);
 		expect(audit.map((a) => a.action)).toEqual(['issue', 'revoke']);
 	});

@@ -17,6 +17,7 @@ import {
 	Outcome,
 	OutcomeListQuery,
 	pageOf,
+	PersonDetail,
 	PersonListItem,
 	PersonListQuery,
 	ProjectListItem,
@@ -84,6 +85,17 @@ export const peopleEndpoint = list('PersonListItem', {
 	cursor: ['text', 'text', 'id']
 });
 
+export const personEndpoint: RecordEndpoint<typeof NoQuery, typeof PersonDetail> = {
+	kind: 'record',
+	path: '/people/{personId}',
+	operationId: 'getPerson',
+	summary:
+		"One person with their latest events; private contact details only for an officer's token, as on the person page.",
+	query: NoQuery,
+	response: PersonDetail,
+	idParameter: 'personId'
+};
+
 export const organizationsEndpoint = list('OrganizationListItem', {
 	path: '/organizations',
 	operationId: 'listOrganizations',
@@ -134,6 +146,7 @@ export const API_ENDPOINTS: readonly Endpoint[] = [
 	eventsEndpoint,
 	eventEndpoint,
 	peopleEndpoint,
+	personEndpoint,
 	organizationsEndpoint,
 	outcomesEndpoint,
 	outcomeEndpoint,

@@ -248,6 +248,41 @@ export const PersonListItem = named(
 	})
 );
 
+export const PersonDetail = named(
+	'Person',
+	z.object({
+		id,
+		name: text,
+		nativeName: text.nullable(),
+		honorific: text.nullable(),
+		givenName: text,
+		familyName: text,
+		position: text.nullable(),
+		rank: text.nullable(),
+		organization: OrganizationRef.nullable(),
+		notes: text.nullable(),
+		contact: z
+			.object({ email: text.nullable(), phone: text.nullable() })
+			.nullable()
+			.describe(
+				"For an officer's token always; for a viewer's only when the person agreed to show it to every reader."
+			),
+		participations: z
+			.array(
+				z.object({
+					...EventSummaryFields,
+					role: enumOf(participantRoles.values),
+					roleLabel: text,
+					positionAtEvent: text.nullable(),
+					rankAtEvent: text.nullable(),
+					organization: OrganizationRef.nullable()
+				})
+			)
+			.describe('The latest events they took part in, at most 50.'),
+		moreParticipations: z.boolean()
+	})
+);
+
 export const OrganizationListItem = named(
 	'OrganizationListItem',
 	z.object({
