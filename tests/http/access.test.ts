@@ -775,6 +775,11 @@ const API_MATRIX: Record<string, ApiCell[]> = {
 		apiWrite('/api/v1/people/1')
 	],
 	'/api/v1/organizations': [apiRead('/api/v1/organizations'), apiWrite('/api/v1/organizations')],
+	'/api/v1/organizations/[organizationId=id]': [
+		apiRead('/api/v1/organizations/1'),
+		apiRead('/api/v1/organizations/999999', 404),
+		apiWrite('/api/v1/organizations/1')
+	],
 	'/api/v1/outcomes': [apiRead('/api/v1/outcomes'), apiWrite('/api/v1/outcomes')],
 	'/api/v1/outcomes/[outcomeId=id]': [
 		apiRead('/api/v1/outcomes/1'),
@@ -783,6 +788,16 @@ const API_MATRIX: Record<string, ApiCell[]> = {
 	],
 	'/api/v1/correspondence': [apiRead('/api/v1/correspondence'), apiWrite('/api/v1/correspondence')],
 	'/api/v1/projects': [apiRead('/api/v1/projects'), apiWrite('/api/v1/projects')],
+	'/api/v1/projects/[projectId=id]': [
+		apiRead('/api/v1/projects/1'),
+		apiRead('/api/v1/projects/999999', 404),
+		apiWrite('/api/v1/projects/1')
+	],
+	'/api/v1/correspondence/[correspondenceId=id]': [
+		apiRead('/api/v1/correspondence/1'),
+		apiRead('/api/v1/correspondence/999999', 404),
+		apiWrite('/api/v1/correspondence/1')
+	],
 	// Any other address under /api/v1, and an id that is no id.
 	'/api/v1/[...rest]': [
 		apiRead('/api/v1/nothing-here', 404),

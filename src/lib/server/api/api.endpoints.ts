@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import type { CursorPart } from '../pagination';
 import {
+	CorrespondenceDetail,
 	CorrespondenceListItem,
 	CorrespondenceListQuery,
 	EventDetail,
 	EventListItem,
 	EventListQuery,
 	NoQuery,
+	OrganizationDetail,
 	OrganizationListItem,
 	OrganizationListQuery,
 	Outcome,
@@ -20,6 +22,7 @@ import {
 	PersonDetail,
 	PersonListItem,
 	PersonListQuery,
+	ProjectDetail,
 	ProjectListItem,
 	ProjectListQuery
 } from './api.schemas';
@@ -105,6 +108,16 @@ export const organizationsEndpoint = list('OrganizationListItem', {
 	cursor: ['text', 'id']
 });
 
+export const organizationEndpoint: RecordEndpoint<typeof NoQuery, typeof OrganizationDetail> = {
+	kind: 'record',
+	path: '/organizations/{organizationId}',
+	operationId: 'getOrganization',
+	summary: 'One organisation with its parents, sub-organisations and people.',
+	query: NoQuery,
+	response: OrganizationDetail,
+	idParameter: 'organizationId'
+};
+
 export const outcomesEndpoint = list('Outcome', {
 	path: '/outcomes',
 	operationId: 'listOutcomes',
@@ -133,6 +146,17 @@ export const correspondenceEndpoint = list('CorrespondenceListItem', {
 	cursor: ['date', 'id']
 });
 
+export const correspondenceItemEndpoint: RecordEndpoint<typeof NoQuery, typeof CorrespondenceDetail> = {
+	kind: 'record',
+	path: '/correspondence/{correspondenceId}',
+	operationId: 'getCorrespondence',
+	summary:
+		"One document's metadata, its thread and its files' names, types, sizes and hashes (never their content).",
+	query: NoQuery,
+	response: CorrespondenceDetail,
+	idParameter: 'correspondenceId'
+};
+
 export const projectsEndpoint = list('ProjectListItem', {
 	path: '/projects',
 	operationId: 'listProjects',
@@ -142,14 +166,27 @@ export const projectsEndpoint = list('ProjectListItem', {
 	cursor: ['text', 'id']
 });
 
+export const projectEndpoint: RecordEndpoint<typeof NoQuery, typeof ProjectDetail> = {
+	kind: 'record',
+	path: '/projects/{projectId}',
+	operationId: 'getProject',
+	summary: 'One project with its partners, events, outcomes and letters.',
+	query: NoQuery,
+	response: ProjectDetail,
+	idParameter: 'projectId'
+};
+
 export const API_ENDPOINTS: readonly Endpoint[] = [
 	eventsEndpoint,
 	eventEndpoint,
 	peopleEndpoint,
 	personEndpoint,
 	organizationsEndpoint,
+	organizationEndpoint,
 	outcomesEndpoint,
 	outcomeEndpoint,
 	correspondenceEndpoint,
-	projectsEndpoint
+	correspondenceItemEndpoint,
+	projectsEndpoint,
+	projectEndpoint
 ];

@@ -8,6 +8,7 @@ import {
 	agendaItemKinds,
 	agendaRoles,
 	correspondenceDirections,
+	correspondenceEventLinks,
 	correspondenceKinds,
 	eventKinds,
 	eventStatuses,
@@ -283,52 +284,137 @@ export const PersonDetail = named(
 	})
 );
 
+const OrganizationSummaryFields = {
+	id,
+	name: text,
+	acronym: text.nullable(),
+	kind: enumOf(organizationKinds.values),
+	kindLabel: text,
+	countryCode: text.nullable(),
+	city: text.nullable()
+};
+
 export const OrganizationListItem = named(
 	'OrganizationListItem',
 	z.object({
-		id,
-		name: text,
-		acronym: text.nullable(),
-		kind: enumOf(organizationKinds.values),
-		kindLabel: text,
-		countryCode: text.nullable(),
-		city: text.nullable(),
+		...OrganizationSummaryFields,
 		parent: OrganizationRef.nullable(),
 		personCount: z.number().int().nonnegative(),
 		childCount: z.number().int().nonnegative()
 	})
 );
 
+const PersonSummary = named(
+	'PersonSummary',
+	z.object({ id, name: text, nativeName: text.nullable(), position: text.nullable(), rank: text.nullable() })
+);
+
+export const OrganizationDetail = named(
+	'Organization',
+	z.object({
+		...OrganizationSummaryFields,
+		website: text.nullable(),
+		notes: text.nullable(),
+		ancestors: z.array(OrganizationRef).describe('From the root down to the direct parent.'),
+		children: z.array(z.object(OrganizationSummaryFields)).describe('At most 100.'),
+		moreChildren: z.boolean(),
+		people: z
+			.array(PersonSummary)
+			.describe('Those whose current organisation it is, the head first; at most 100.'),
+		morePeople: z.boolean(),
+		head: PersonSummary.nullable()
+	})
+);
+
+const ThreadDocumentFields = {
+	id,
+	kind: enumOf(correspondenceKinds.values),
+	kindLabel: text,
+	referenceNumber: text.nullable().describe('As printed on the document.'),
+	datedOn: calendarDay,
+	subject: text
+};
+const ThreadDocument = named('CorrespondenceSummary', z.object(ThreadDocumentFields));
+const CorrespondenceListFields = {
+	...ThreadDocumentFields,
+	place: text.nullable(),
+	sender: OrganizationRef.nullable(),
+	recipient: OrganizationRef.nullable(),
+	direction: enumOf(correspondenceDirections.values).nullable(),
+	directionLabel: text.nullable(),
+	awaitingReply: z.boolean()
+};
+
 export const CorrespondenceListItem = named(
 	'CorrespondenceListItem',
-	z.object({
-		id,
-		kind: enumOf(correspondenceKinds.values),
-		kindLabel: text,
-		referenceNumber: text.nullable(),
-		datedOn: calendarDay,
-		subject: text,
-		place: text.nullable(),
-		sender: OrganizationRef.nullable(),
-		recipient: OrganizationRef.nullable(),
-		direction: enumOf(correspondenceDirections.values).nullable(),
-		directionLabel: text.nullable(),
-		awaitingReply: z.boolean()
-	}),
+	z.object(CorrespondenceListFields),
 	'A document of the correspondence register: its metadata, never its files.'
 );
 
-export const ProjectListItem = named(
-	'ProjectListItem',
+const CorrespondencePersonRef = z.object({ id, name: text, position: text.nullable() });
+
+export const CorrespondenceDetail = named(
+	'Correspondence',
 	z.object({
-		id,
-		title: text,
-		state: enumOf(projectStates.values),
-		stateLabel: text,
-		programmeLabel: text.nullable(),
-		period: text,
-		partners: z.array(OrganizationRef),
-		focalPoint: UserRef.nullable()
+		...CorrespondenceListFields,
+		summary: text.nullable(),
+		signatory: CorrespondencePersonRef.nullable(),
+		addressee: CorrespondencePersonRef.nullable(),
+		replyExpected: z.boolean(),
+		inReplyTo: ThreadDocument.nullable(),
+		transmits: ThreadDocument.nullable(),
+		replies: z.array(ThreadDocument),
+		transmittedBy: z.array(ThreadDocument),
+		files: z
+			.array(
+				z.object({
+					id,
+					name: text,
+					contentType: text,
+					size: z.number().int().nonnegative(),
+					sha256: text.describe('Hex SHA-256 of the content.'),
+					uploadedAt: instant
+				})
+			)
+			.describe('What it encloses: names, types, sizes and hashes only; the API never serves the files.'),
+		events: z.array(EventRef.extend({ link: enumOf(correspondenceEventLinks.values), linkLabel: text }))
+	}),
+	"A document of the correspondence register with its thread and its files' metadata."
+);
+
+const ProjectListFields = {
+	id,
+	title: text,
+	state: enumOf(projectStates.values),
+	stateLabel: text,
+	programmeLabel: text.nullable(),
+	period: text.describe('"Since 2014", "2016 – 2018".'),
+	partners: z.array(OrganizationRef),
+	focalPoint: UserRef.nullable()
+};
+
+export const ProjectListItem = named('ProjectListItem', z.object(ProjectListFields));
+
+export const ProjectDetail = named(
+	'Project',
+	z.object({
+		...ProjectListFields,
+		programme: enumOf(projectProgrammes.values).nullable(),
+		description: text.nullable(),
+		events: z.array(z.object(EventSummaryFields)),
+		outcomes: z.array(
+			z.object({
+				id,
+				kind: enumOf(outcomeKinds.values),
+				kindLabel: text,
+				title: text,
+				status: enumOf(outcomeStatuses.values),
+				statusLabel: text,
+				dueOn: calendarDay.nullable(),
+				event: EventRef.nullable()
+			})
+		),
+		letters: z.array(CorrespondenceListItem)
 	})
 );
 
