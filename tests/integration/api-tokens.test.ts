@@ -13,6 +13,7 @@ import {
 	revokeApiToken
 } from '$lib/server/api-tokens/api-token.service';
 import { Forbidden, NotFound } from '$lib/server/errors';
+import type { ApiTokenRole } from '$lib/vocabulary';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 
 describeEachEngine('read API tokens', (engine) => {
@@ -41,6 +42,8 @@ describeEachEngine('read API tokens', (engine) => {
 
 	const issuedAt = new Date('2026-12-01T09:00:00.000Z');
 	const after = (ms: number) => new Date(issuedAt.getTime() + ms);
+	const issue = (name: string, role: ApiTokenRole, validThrough: string | null = null) =>
+		issueApiToken(handle.db, admin, { name, role, validThrough }, issuedAt);
 	const row = (tokenId: number) =>
 		handle.db.selectFrom('api_token').selectAll().where('id', '=', tokenId).executeTakeFirstOrThrow();
 	const auditOf = (tokenId: number) =>
@@ -53,12 +56,7 @@ describeEachEngine('read API tokens', (engine) => {
 			.execute();
 
 	test('a token is "<id>.<secret>", only the hash of the secret is stored, and its issue is audited without it', async () => {
-		const { token, tokenId } = await issueApiToken(
-			handle.db,
-			admin,
-			{ name: 'Intranet', role: 'viewer', validThrough: null },
-			issuedAt
-		);
+		const { token, tokenId } = await issue('Intranet', 'viewer');
 		expect(token).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
 		const [lookupId, secret] = token.split('.') as [string, string];
 		const stored = await row(tokenId);
@@ -95,12 +93,7 @@ describeEachEngine('read API tokens', (engine) => {
 	});
 
 	test('a live token lets its integration in with its role; a wrong secret or a stranger does not', async () => {
-		const { token, tokenId } = await issueApiToken(
-			handle.db,
-			admin,
-			{ name: 'Reporting', role: 'officer', validThrough: null },
-			issuedAt
-		);
+		const { token, tokenId } = await issue('Reporting', 'officer');
 		expect(await authenticateApiToken(handle.db, token, after(1000))).toEqual({
 			client: { tokenId, name: 'Reporting', role: 'officer', scope: 'read' }
 		});
@@ -115,12 +108,7 @@ describeEachEngine('read API tokens', (engine) => {
 	});
 
 	test('its last use is noted at once, then at most once a minute', async () => {
-		const { token, tokenId } = await issueApiToken(
-			handle.db,
-			admin,
-			{ name: 'Dashboard', role: 'viewer', validThrough: null },
-			issuedAt
-		);
+		const { token, tokenId } = await issue('Dashboard', 'viewer');
 		await authenticateApiToken(handle.db, token, after(1000));
 		expect((await row(tokenId)).last_used_at).toBe(after(1000).toISOString());
 		await authenticateApiToken(handle.db, token, after(1000 + LAST_USE_INTERVAL_MS - 1));
@@ -130,12 +118,7 @@ describeEachEngine('read API tokens', (engine) => {
 	});
 
 	test('a revoked token is refused from then on, and the revocation is audited once', async () => {
-		const { token, tokenId } = await issueApiToken(
-			handle.db,
-			admin,
-			{ name: 'Old portal', role: 'viewer', validThrough: null },
-			issuedAt
-		);
+		const { token, tokenId } = await issue('Old portal', 'viewer');
 		await revokeApiToken(handle.db, admin, tokenId, after(60_000));
 		await revokeApiToken(handle.db, admin, tokenId, after(120_000));
 		expect(await authenticateApiToken(handle.db, token, after(61_000))).toEqual({ refused: 'revoked' });
@@ -147,12 +130,7 @@ describeEachEngine('read API tokens', (engine) => {
 	});
 
 	test('a token with a last day is let in through that day (UTC) and refused from the next midnight', async () => {
-		const { token, tokenId } = await issueApiToken(
-			handle.db,
-			admin,
-			{ name: 'Conference app', role: 'viewer', validThrough: '2026-12-03' },
-			issuedAt
-		);
+		const { token, tokenId } = await issue('Conference app', 'viewer', '2026-12-03');
 		expect((await row(tokenId)).expires_at).toBe('2026-12-04T00:00:00.000Z');
 		const lastMoment = new Date('2026-12-03T23:59:59.000Z');
 		expect(await authenticateApiToken(handle.db, token, lastMoment)).toHaveProperty('client');

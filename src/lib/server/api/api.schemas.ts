@@ -188,17 +188,21 @@ const Delegation = named(
 	})
 );
 
+const OutcomeSummaryFields = {
+	id,
+	kind: enumOf(outcomeKinds.values),
+	kindLabel: text,
+	title: text,
+	status: enumOf(outcomeStatuses.values),
+	statusLabel: text,
+	dueOn: calendarDay.nullable(),
+	event: EventRef.nullable().describe('The event it came from.')
+};
+
 export const Outcome = named(
 	'Outcome',
 	z.object({
-		id,
-		kind: enumOf(outcomeKinds.values),
-		kindLabel: text,
-		title: text,
-		status: enumOf(outcomeStatuses.values),
-		statusLabel: text,
-		dueOn: calendarDay.nullable(),
-		event: EventRef.nullable(),
+		...OutcomeSummaryFields,
 		text: text.nullable(),
 		ownerPerson: UserRef.nullable(),
 		ownerOrganization: OrganizationRef.nullable(),
@@ -402,18 +406,7 @@ export const ProjectDetail = named(
 		programme: enumOf(projectProgrammes.values).nullable(),
 		description: text.nullable(),
 		events: z.array(z.object(EventSummaryFields)),
-		outcomes: z.array(
-			z.object({
-				id,
-				kind: enumOf(outcomeKinds.values),
-				kindLabel: text,
-				title: text,
-				status: enumOf(outcomeStatuses.values),
-				statusLabel: text,
-				dueOn: calendarDay.nullable(),
-				event: EventRef.nullable()
-			})
-		),
+		outcomes: z.array(z.object(OutcomeSummaryFields)),
 		letters: z.array(CorrespondenceListItem)
 	})
 );
