@@ -138,11 +138,6 @@ export async function authenticateApiToken(
 	return { client: { tokenId: row.id, name: row.name, role: row.role, scope: row.scope } };
 }
 
-/** The actor a token's reads are made as: no user, the token's role, named for the audit trail. */
-export function toApiActor(client: ApiClient): Actor {
-	return { userId: null, label: `API token ${client.tokenId} (${client.name})`, role: client.role };
-}
-
 /** A last day (UTC) given as YYYY-MM-DD: the token is refused from the next midnight UTC. */
 function dayAfter(date: string): string {
 	const next = new Date(`${date}T00:00:00.000Z`);

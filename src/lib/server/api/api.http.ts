@@ -1,16 +1,15 @@
 /**
  * The beats every read API route has: read the query through its schema (a wrong or unknown parameter
- * is a 400 that names it), call one service as the token's actor, pass the answer through its schema,
- * and send it with an ETag (304 when the client holds it already). Lists are paged by keyset: `next`
- * is this URL again with the cursor of the last row.
+ * is a 400 that names it), call one read service as a user of the token's role would, pass the answer
+ * through its schema, and send it with an ETag (304 when the client holds it already). Lists are paged
+ * by keyset: `next` is this URL again with the cursor of the last row.
  */
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
 import type { RequestEvent } from '@sveltejs/kit';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
-import type { Actor } from '../audit/audit';
-import { toApiActor, type ApiClient } from '../api-tokens/api-token.service';
+import type { ApiClient } from '../api-tokens/api-token.service';
 import { database } from '../db';
 import type { Database } from '../db/schema';
 import { DomainError, Forbidden, NotFound } from '../errors';
@@ -21,8 +20,8 @@ import { DEFAULT_PAGE_SIZE } from './api.schemas';
 
 export interface ApiContext<Q> {
 	db: Kysely<Database>;
+	/** The integration reading, with its token's role (what a page would know of its user). */
 	client: ApiClient;
-	actor: Actor;
 	query: Q;
 }
 
@@ -91,7 +90,7 @@ async function answering(event: RequestEvent, shape: () => Promise<unknown>): Pr
 function contextOf<Q extends z.ZodType>(event: RequestEvent, schema: Q): ApiContext<z.output<Q>> {
 	const client = event.locals.apiClient;
 	if (!client) throw new Error('an API route needs a token: the hooks let no other request get here');
-	return { db: database().db, client, actor: toApiActor(client), query: parseQuery(event.url, schema) };
+	return { db: database().db, client, query: parseQuery(event.url, schema) };
 }
 
 /** The query through its schema; a parameter given twice, unknown or of the wrong form is named. */
