@@ -14,7 +14,7 @@ import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
-import { problem } from '$lib/server/api/api.problem';
+import { unauthorized } from '$lib/server/api/api.problem';
 import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
@@ -85,7 +85,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	const access = routeAccess(routeId, event.request.method);
 	if (access.kind === 'public') return resolve(event);
 	if (access.kind === 'token') {
-		return event.locals.apiClient ? resolve(event) : problem(401, 'Send an API token.');
+		return event.locals.apiClient ? resolve(event) : unauthorized('Send an API token.');
 	}
 	const { user, session } = event.locals;
 	if (!user || !session) {

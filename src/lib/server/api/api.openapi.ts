@@ -66,6 +66,7 @@ function operation(endpoint: Endpoint) {
 				400: problemResponse('A query parameter is unknown or of the wrong form; `invalidParams` names it.'),
 				401: problemResponse('No token, or one that is unknown, revoked or expired.'),
 				...(endpoint.kind === 'record' ? { 404: problemResponse('There is no such record.') } : {}),
+				405: problemResponse('Anything but GET or HEAD: the API only reads.'),
 				429: {
 					...problemResponse("Too many requests with this token: wait the Retry-After header's seconds."),
 					headers: { 'Retry-After': { schema: { type: 'integer' } } }
