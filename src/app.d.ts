@@ -1,3 +1,4 @@
+import type { ApiClient } from '$lib/server/api-tokens/api-token.service';
 import type { Session, SessionUser } from '$lib/server/auth/session';
 
 // See https://svelte.dev/docs/kit/types#app.d.ts
@@ -8,6 +9,8 @@ declare global {
 			requestId: string;
 			user: SessionUser | null;
 			session: Session | null;
+			/** The integration whose read API token let this request in (under /api/v1 only). */
+			apiClient: ApiClient | null;
 		}
 		interface Error {
 			message: string;

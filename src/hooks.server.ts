@@ -1,5 +1,6 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { handleApi, isApiPath } from '$lib/server/api/api.gate';
 import { ENROLMENT_ROUTES, hasRole, PROBE_ROUTES, routeAccess } from '$lib/server/auth/access';
 import {
 	deleteSessionCookie,
@@ -13,6 +14,7 @@ import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
+import { unauthorized } from '$lib/server/api/api.problem';
 import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
@@ -51,6 +53,8 @@ const refuseOversizedForms: Handle = async ({ event, resolve }) => {
 const handleSession: Handle = async ({ event, resolve }) => {
 	event.locals.user = null;
 	event.locals.session = null;
+	// The API is read with a bearer token only (handleApi): a session cookie means nothing there.
+	if (isApiPath(event.url.pathname)) return resolve(event);
 	const token = event.cookies.get(SESSION_COOKIE);
 	if (token) {
 		const secure = event.url.protocol === 'https:';
@@ -72,7 +76,7 @@ let setupDone = false;
 
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
-	if (!PROBE_ROUTES.has(routeId ?? '')) {
+	if (!PROBE_ROUTES.has(routeId ?? '') && !isApiPath(event.url.pathname)) {
 		setupDone ||= !(await needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
 		if (setupDone && routeId === '/(public)/setup')
@@ -80,6 +84,9 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 	const access = routeAccess(routeId, event.request.method);
 	if (access.kind === 'public') return resolve(event);
+	if (access.kind === 'token') {
+		return event.locals.apiClient ? resolve(event) : unauthorized('Send an API token.');
+	}
 	const { user, session } = event.locals;
 	if (!user || !session) {
 		if (event.request.method === 'GET') {
@@ -110,6 +117,7 @@ export const handle = sequence(
 	stopWhenClientGone,
 	handleHeaders,
 	answerDatabaseFailures,
+	handleApi,
 	refuseCrossSiteWrites,
 	refuseOversizedForms,
 	handleSession,

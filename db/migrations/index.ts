@@ -44,6 +44,7 @@ import * as pendingNotesHoldTheirRow from './20261207_0701_pending_notes_hold_th
 import * as eventLengthStatistics from './20261207_0702_event_length_statistics';
 import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
+import * as createApiTokens from './20261208_0100_create_api_tokens';
 import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_drafts';
 
 export const migrations: Record<string, Migration> = {
@@ -87,5 +88,6 @@ export const migrations: Record<string, Migration> = {
 	'20261207_0702_event_length_statistics': eventLengthStatistics,
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds,
+	'20261208_0100_create_api_tokens': createApiTokens,
 	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts
 };

@@ -232,6 +232,17 @@ export const userRoles = vocabulary({
 	viewer: 'Viewer'
 });
 
+/** The roles a read API token may act with: a user's, never an administrator's powers. */
+export const apiTokenRoles = vocabulary({
+	viewer: 'Viewer',
+	officer: 'Protocol officer'
+});
+
+/** What a read API token may do: reading only, today. */
+export const apiTokenScopes = vocabulary({
+	read: 'Read'
+});
+
 export type OrganizationKind = (typeof organizationKinds.values)[number];
 export type EventKind = (typeof eventKinds.values)[number];
 export type EventStatus = (typeof eventStatuses.values)[number];
@@ -252,6 +263,8 @@ export type CorrespondenceKind = (typeof correspondenceKinds.values)[number];
 export type CorrespondenceDirection = (typeof correspondenceDirections.values)[number];
 export type CorrespondenceEventLink = (typeof correspondenceEventLinks.values)[number];
 export type UserRole = (typeof userRoles.values)[number];
+export type ApiTokenRole = (typeof apiTokenRoles.values)[number];
+export type ApiTokenScope = (typeof apiTokenScopes.values)[number];
 export type DossierKind = (typeof dossierKinds.values)[number];
 export type DossierRole = (typeof dossierRoles.values)[number];
 export type GiftDirection = (typeof giftDirections.values)[number];

@@ -45,6 +45,7 @@ const MAIN_PAGES = [
 	'/admin/users',
 	'/admin/audit',
 	'/admin/export',
+	'/admin/api-tokens',
 	'/events/1/history',
 	'/events/1/invitations',
 	'/outbox',

@@ -8,6 +8,7 @@ import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
+import { addApiToken, bearer } from '../helpers/api-tokens';
 import { startServer, type RunningServer } from '../helpers/server';
 
 type Who = 'anonymous' | 'viewer' | 'officer' | 'admin';
@@ -728,6 +729,11 @@ const MATRIX: Record<string, Cell[]> = {
 		adminOnly('POST', '/admin/export/archive', 200),
 		adminOnly('GET', '/admin/export/archive', 405)
 	],
+	'/(app)/admin/api-tokens': [
+		adminOnly('GET', '/admin/api-tokens', 200),
+		adminOnly('POST', '/admin/api-tokens?/issue', 400),
+		adminOnly('POST', '/admin/api-tokens?/revoke', 400)
+	],
 	'/(app)/admin/users': [
 		adminOnly('GET', '/admin/users', 200),
 		adminOnly('POST', '/admin/users?/create', 400),
@@ -736,6 +742,86 @@ const MATRIX: Record<string, Cell[]> = {
 		adminOnly('POST', '/admin/users?/endSessions', 400),
 		adminOnly('POST', '/admin/users?/resetTwoFactor', 400),
 		adminOnly('POST', '/admin/users?/requireTwoFactor', 200)
+	]
+};
+
+/**
+ * The read API: a bearer token is the only key. Whoever reads: no token, a token revoked or past its last
+ * day, an administrator's session without a token, and a live token of each role (scope `read`, the
+ * only scope there is).
+ */
+type ApiWho = 'anonymous' | 'revoked' | 'expired' | 'adminSession' | 'viewerToken' | 'officerToken';
+const API_WHO: ApiWho[] = ['anonymous', 'revoked', 'expired', 'adminSession', 'viewerToken', 'officerToken'];
+
+interface ApiCell {
+	method: 'GET' | 'POST';
+	path: string;
+	expect: Record<ApiWho, number>;
+}
+
+const refusedWithout = { anonymous: 401, revoked: 401, expired: 401, adminSession: 401 } as const;
+/** Read with either role's token; `status` is what a token gets. */
+const apiRead = (path: string, status = 200): ApiCell => ({
+	method: 'GET',
+	path,
+	expect: { ...refusedWithout, viewerToken: status, officerToken: status }
+});
+/** A write: no token's scope allows one. */
+const apiWrite = (path: string): ApiCell => ({
+	method: 'POST',
+	path,
+	expect: { ...refusedWithout, viewerToken: 405, officerToken: 405 }
+});
+
+const API_MATRIX: Record<string, ApiCell[]> = {
+	'/api/v1/openapi.json': [apiRead('/api/v1/openapi.json'), apiWrite('/api/v1/openapi.json')],
+	'/api/v1/events': [
+		apiRead('/api/v1/events'),
+		apiRead('/api/v1/events?when=past&kind=observance&limit=5'),
+		apiRead('/api/v1/events?limit=0', 400),
+		apiWrite('/api/v1/events')
+	],
+	'/api/v1/events/[eventId=id]': [
+		apiRead('/api/v1/events/1'),
+		apiRead('/api/v1/events/999999', 404),
+		apiWrite('/api/v1/events/1')
+	],
+	'/api/v1/people': [apiRead('/api/v1/people'), apiWrite('/api/v1/people')],
+	'/api/v1/people/[personId=id]': [
+		apiRead('/api/v1/people/1'),
+		apiRead('/api/v1/people/999999', 404),
+		apiWrite('/api/v1/people/1')
+	],
+	'/api/v1/organizations': [apiRead('/api/v1/organizations'), apiWrite('/api/v1/organizations')],
+	'/api/v1/organizations/[organizationId=id]': [
+		apiRead('/api/v1/organizations/1'),
+		apiRead('/api/v1/organizations/999999', 404),
+		apiWrite('/api/v1/organizations/1')
+	],
+	'/api/v1/outcomes': [apiRead('/api/v1/outcomes'), apiWrite('/api/v1/outcomes')],
+	'/api/v1/outcomes/[outcomeId=id]': [
+		apiRead('/api/v1/outcomes/1'),
+		apiRead('/api/v1/outcomes/999999', 404),
+		apiWrite('/api/v1/outcomes/1')
+	],
+	'/api/v1/correspondence': [apiRead('/api/v1/correspondence'), apiWrite('/api/v1/correspondence')],
+	'/api/v1/projects': [apiRead('/api/v1/projects'), apiWrite('/api/v1/projects')],
+	'/api/v1/projects/[projectId=id]': [
+		apiRead('/api/v1/projects/1'),
+		apiRead('/api/v1/projects/999999', 404),
+		apiWrite('/api/v1/projects/1')
+	],
+	'/api/v1/correspondence/[correspondenceId=id]': [
+		apiRead('/api/v1/correspondence/1'),
+		apiRead('/api/v1/correspondence/999999', 404),
+		apiWrite('/api/v1/correspondence/1')
+	],
+	// Any other address under /api/v1, and an id that is no id.
+	'/api/v1/[...rest]': [
+		apiRead('/api/v1/nothing-here', 404),
+		apiRead('/api/v1/events/not-an-id', 404),
+		apiRead('/api/v1', 404),
+		apiWrite('/api/v1/nothing-here')
 	]
 };
 
@@ -758,7 +844,7 @@ function appRouteIds(): string[] {
 }
 
 test('the matrix names every route of the app', () => {
-	expect(Object.keys(MATRIX).sort()).toEqual(appRouteIds());
+	expect([...Object.keys(MATRIX), ...Object.keys(API_MATRIX)].sort()).toEqual(appRouteIds());
 });
 
 describe('the authorization matrix', () => {
@@ -800,5 +886,42 @@ describe('the authorization matrix', () => {
 		} else {
 			expect(response.status).toBe(expected);
 		}
+	});
+});
+
+describe('the read API matrix', () => {
+	let dir: string;
+	let server: RunningServer;
+	const headersOf: Partial<Record<ApiWho, Record<string, string>>> = {};
+
+	beforeAll(async () => {
+		dir = mkdtempSync(join(tmpdir(), 'protokol-api-access-'));
+		const databaseUrl = join(dir, 'protokol.db');
+		server = await startServer({ databaseUrl });
+		headersOf.anonymous = {};
+		headersOf.adminSession = { cookie: await signInOverHttp(server, await addUser(databaseUrl, 'admin')) };
+		headersOf.revoked = bearer(await addApiToken(databaseUrl, 'officer', 'revoked'));
+		headersOf.expired = bearer(await addApiToken(databaseUrl, 'officer', 'expired'));
+		headersOf.viewerToken = bearer(await addApiToken(databaseUrl, 'viewer'));
+		headersOf.officerToken = bearer(await addApiToken(databaseUrl, 'officer'));
+	});
+	afterAll(async () => {
+		await server?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	const cells = Object.entries(API_MATRIX).flatMap(([routeId, list]) =>
+		list.flatMap((cell) => API_WHO.map((who) => ({ routeId, who, ...cell, expected: cell.expect[who] })))
+	);
+
+	test.each(cells)('$method $path as $who answers $expected', async ({ method, path, who, expected }) => {
+		const response = await fetch(`${server.url}${path}`, {
+			method,
+			headers: { origin: server.url, ...headersOf[who] },
+			redirect: 'manual',
+			body: method === 'POST' ? '' : undefined
+		});
+		expect(response.status).toBe(expected);
+		if (expected !== 200) expect(response.headers.get('content-type')).toBe('application/problem+json');
 	});
 });

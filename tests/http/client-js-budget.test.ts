@@ -25,6 +25,7 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/account': 47.7,
 	'/(app)/account/two-factor': 47.7,
 	'/(app)/actions': 52.9,
+	'/(app)/admin/api-tokens': 50.8,
 	'/(app)/admin/audit': 47.1,
 	'/(app)/admin/users': 50.3,
 	'/(app)/agreements': 49.8,

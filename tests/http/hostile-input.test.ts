@@ -560,6 +560,76 @@ describeEachEngine('hostile input', (engine) => {
 			);
 		});
 
+		describe('an administrator issuing an API token', () => {
+			const base = { name: 'Intranet calendar', role: 'viewer', validThrough: '' };
+			const tokens = async () =>
+				h.db
+					.selectFrom('api_token')
+					.select(['name', 'role', 'expires_at', 'revoked_at'])
+					.orderBy('id')
+					.execute();
+			const cases: Case[] = [
+				...hostileCases(base, ['name', 'role', 'validThrough'], (field, kind) => {
+					if (field === 'name') return kind === 'long' || kind === 'control' ? refused('name') : ACCEPTED;
+					return refused(field);
+				}),
+				{ label: 'missing fields', entries: [], outcome: refused('name', 'role') },
+				{
+					label: 'no such day',
+					entries: Object.entries({ ...base, validThrough: '2026-02-30' }),
+					outcome: refused('validThrough')
+				},
+				{
+					label: "an administrator's role",
+					entries: Object.entries({ ...base, role: 'admin' }),
+					outcome: refused('role')
+				},
+				{
+					label: 'a file for the name',
+					entries: Object.entries({ ...base, name: upload() }),
+					outcome: refused('name')
+				}
+			];
+
+			test.each(cases)('$label', async ({ entries, outcome }) => {
+				const before = await tokens();
+				const answer = await h.submit('/admin/api-tokens?/issue', entries, cookies.admin);
+				expectOutcome(answer, outcome);
+				const after = await tokens();
+				if ('accepted' in outcome) {
+					expect(answer.status).toBe(200);
+					// Stored exactly as typed.
+					expect(after.at(-1)?.name).toBe(entries.find(([key]) => key === 'name')?.[1]);
+					expect(after.length).toBe(before.length + 1);
+				} else {
+					expect(after).toEqual(before);
+				}
+			});
+
+			test('?/revoke with a hostile or missing token id is a 400 that changes nothing', async () => {
+				const before = await tokens();
+				const bodies: Entry[][] = [
+					...KINDS.map((kind): Entry[] => [['tokenId', HOSTILE[kind]]]),
+					[],
+					[['tokenId', upload()]]
+				];
+				for (const entries of bodies) {
+					const answer = await h.submit('/admin/api-tokens?/revoke', entries, cookies.admin);
+					expect(answer.status).toBe(400);
+					expect(answer.html).toContain('No token named.');
+					expectEscaped(answer.html);
+				}
+				expect(await tokens()).toEqual(before);
+			});
+
+			test('names stored with markup in them are shown as text on the tokens page', async () => {
+				const page = await h.get('/admin/api-tokens', cookies.admin);
+				expect(page.status).toBe(200);
+				expectEscaped(page.html);
+				expect(page.html).toContain('&lt;script>alert(1)&lt;/script>');
+			});
+		});
+
 		describe('enrolling a second factor', () => {
 			beforeAll(async () => {
 				const answer = await h.submit('/account/two-factor?/begin', [], cookies.officer);

@@ -21,6 +21,9 @@ import { listOpenActionPointsOf } from '$lib/server/dossier/dossier.repository';
 import { findDossier, refreshDossiers } from '$lib/server/dossier/dossier.service';
 import { findEventPage, listEventsPage } from '$lib/server/events/event-read.service';
 import { getGiftRegister, getGiftReport } from '$lib/server/gifts/gift.service';
+import { listApiTokensPage } from '$lib/server/api-tokens/api-token.service';
+import { systemActor } from '$lib/server/audit/audit';
+import { listOutcomesPage } from '$lib/server/outcomes/outcome.service';
 import { createFeed, findFeedCalendar, findPublicCalendar } from '$lib/server/feeds/feed.service';
 import { getHomePage } from '$lib/server/home/home.service';
 import { findInvitationsPage } from '$lib/server/invitations/invitation.service';
@@ -306,6 +309,29 @@ const pages: PageLoad[] = [
 		]
 	},
 	{
+		// Read by the outcomes page and the read API's /outcomes alike.
+		name: 'the outcomes register',
+		load: (db) => listOutcomesPage(db, { page: { limit: 25 } }),
+		allow: [
+			{
+				query: /from "outcome"/,
+				step: /SCAN outcome\b|Index Scan Backward using outcome_pkey/,
+				why: 'along the primary key, the latest first; the limit stops it'
+			}
+		]
+	},
+	{
+		name: 'the API tokens page',
+		load: (db) => listApiTokensPage(db, systemActor('query plans'), { limit: 50 }),
+		allow: [
+			{
+				query: /from "api_token"/,
+				step: /SCAN t\b|Index Scan Backward using api_token_pkey/,
+				why: 'along the primary key, the latest issued first; the limit stops it'
+			}
+		]
+	},
+	{
 		name: 'gifts register',
 		load: (db) => getGiftRegister(db, { page: { limit: 25 } }),
 		allow: [orderedWalk('gift', 'gift_given_on_idx', 'every gift read is shown; the limit stops it')]
@@ -419,6 +445,24 @@ const pages: PageLoad[] = [
 	}
 ];
 
+/** `count` read API tokens, as years of integrations come and go would leave them. */
+async function insertApiTokens(db: Kysely<Database>, count: number, until: Date) {
+	const rows = Array.from({ length: count }, (_, i) => ({
+		lookup_id: String(i).padStart(32, 'a'),
+		secret_hash: 'f'.repeat(64),
+		name: `Integration ${i}`,
+		role: i % 2 === 0 ? ('viewer' as const) : ('officer' as const),
+		created_at: new Date(until.getTime() - (count - i) * 3_600_000).toISOString(),
+		revoked_at: i % 3 === 0 ? until.toISOString() : null
+	}));
+	for (let i = 0; i < rows.length; i += 500) {
+		await db
+			.insertInto('api_token')
+			.values(rows.slice(i, i + 500))
+			.execute();
+	}
+}
+
 async function cursorTenPagesInto(db: Kysely<Database>, when: 'upcoming' | 'past'): Promise<SortKey> {
 	let after: SortKey | undefined;
 	for (let i = 0; i < 10; i++) {
@@ -511,6 +555,7 @@ describeEachEngine('query plans on a generated office', (engine) => {
 		now = NOW.toISOString();
 		await insertAuditEntries(handle.db, 6000, NOW);
 		await insertGifts(handle.db, 6000, NOW, landmarks.heavyPerson.id);
+		await insertApiTokens(handle.db, 3000, NOW);
 		office = {
 			...landmarks,
 			upcomingCursor: await cursorTenPagesInto(handle.db, 'upcoming'),

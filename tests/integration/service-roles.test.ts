@@ -114,6 +114,8 @@ const WRITES: Record<string, UserRole> = {
 	setUserDisabled: 'admin',
 	endUserSessions: 'admin',
 	exportArchive: 'admin',
+	issueApiToken: 'admin',
+	revokeApiToken: 'admin',
 	// A user's own account: any signed-in role.
 	beginTwoFactorEnrolment: 'viewer',
 	confirmTwoFactorEnrolment: 'viewer',
@@ -134,6 +136,7 @@ const OWN_PROOF = [
 	'createFirstAdministrator', // only while no user exists
 	'signIn', // the password
 	'respondToInvitation', // the personal link's secret
+	'authenticateApiToken', // the read API token's secret
 	'loadDemoData' // start-up, on an empty database
 ];
 

@@ -11,6 +11,8 @@ import {
 	type AgendaItemKind,
 	type CorrespondenceKind,
 	agendaItemKinds,
+	apiTokenRoles,
+	apiTokenScopes,
 	agendaRoles,
 	correspondenceDirections,
 	correspondenceEventLinks,
@@ -55,6 +57,21 @@ function closedColumn<T extends string>(
 
 function now() {
 	return new Date().toISOString();
+}
+
+async function insertApiTokenRow(db: Db, fields: { role?: string; scope?: string }) {
+	const lookupId = randomUUID().replace(/-/g, '');
+	return db
+		.insertInto('api_token')
+		.values({
+			lookup_id: lookupId,
+			secret_hash: 'a'.repeat(64),
+			name: 'Vocabulary check',
+			role: (fields.role ?? 'viewer') as 'viewer',
+			scope: (fields.scope ?? 'read') as 'read',
+			created_at: now()
+		})
+		.execute();
 }
 
 async function insertParticipant(db: Db, fields: Pick<Partial<NewParticipant>, 'role' | 'rsvp_status'> = {}) {
@@ -207,7 +224,9 @@ const closedColumns: ClosedColumn[] = [
 				updated_at: now()
 			})
 			.execute()
-	)
+	),
+	closedColumn('api_token.role', apiTokenRoles, (db, role) => insertApiTokenRow(db, { role })),
+	closedColumn('api_token.scope', apiTokenScopes, (db, scope) => insertApiTokenRow(db, { scope }))
 ];
 
 describeEachEngine('closed vocabularies', (engine) => {

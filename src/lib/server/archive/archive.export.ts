@@ -35,7 +35,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
 /** Kysely's bookkeeping: the schema version stands in the manifest instead. */
-const NOT_EXPORTED = new Set(['kysely_migration', 'kysely_migration_lock']);
+/**
+ * The migrator's bookkeeping, and the read API's tokens: a token is a live credential of this
+ * installation, not the office's data, and an archive is a file that travels (to another engine, a test
+ * copy, a shelf). Imported elsewhere, the hashes would let the integrations' tokens in there too; after a
+ * move, an administrator issues new ones. Who issued and revoked which stays in the audit trail.
+ */
+const NOT_EXPORTED = new Set(['kysely_migration', 'kysely_migration_lock', 'api_token']);
 /** Rows per read: a page is what the export holds in memory at once. */
 const PAGE_ROWS = 2_000;
 

@@ -73,7 +73,8 @@ PostgreSQL, of the same schema version: see manifest.json).
 It holds PERSONAL DATA (names, posts, contact details, correspondence and its files) and the
 accounts' SECRETS (password and recovery-code hashes, the second-factor keys themselves, and the
 hashes of session, personal-link and feed tokens). Guard it as the database itself: keep it encrypted at rest, pass it on only to whoever may
-hold all of it, and delete it when it has served.
+hold all of it, and delete it when it has served. The read API's tokens are not in it: after an
+import, an administrator issues new ones.
 
 tables/<table>.jsonl   every row, one JSON object a line, in primary-key order (what the import reads)
 tables/<table>.csv     the same rows as CSV, for a spreadsheet

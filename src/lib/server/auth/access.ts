@@ -91,7 +91,7 @@ const OFFICER_READ_ROUTES = new Set([
 /** Where a user who must still enrol a second factor may go. */
 export const ENROLMENT_ROUTES = new Set(['/(app)/account/two-factor', '/(app)/logout']);
 
-export type RouteAccess = { kind: 'public' } | { kind: 'user'; role: UserRole };
+export type RouteAccess = { kind: 'public' } | { kind: 'token' } | { kind: 'user'; role: UserRole };
 
 /**
  * What a request needs, from its route id and method. Unknown routes (a 404) need a user, so that
@@ -99,6 +99,8 @@ export type RouteAccess = { kind: 'public' } | { kind: 'user'; role: UserRole };
  */
 export function routeAccess(routeId: string | null, method: string): RouteAccess {
 	if (routeId && PUBLIC_ROUTES.has(routeId)) return { kind: 'public' };
+	// The read API: a bearer token, checked by api/api.gate.ts; its services check the token's role.
+	if (routeId === '/api/v1' || routeId?.startsWith('/api/v1/')) return { kind: 'token' };
 	const reading = method === 'GET' || method === 'HEAD';
 	if (routeId?.startsWith('/(app)/admin')) return { kind: 'user', role: 'admin' };
 	if (routeId && OFFICER_READ_ROUTES.has(routeId)) return { kind: 'user', role: 'officer' };

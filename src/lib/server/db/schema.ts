@@ -5,6 +5,8 @@
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type {
+	ApiTokenRole,
+	ApiTokenScope,
 	AgendaItemKind,
 	AgendaRole,
 	CorrespondenceDirection,
@@ -456,6 +458,22 @@ export interface UserSessionTable {
 	last_used_at: Instant;
 }
 
+/** A read API token (`api/`): only its secret's SHA-256 is kept. */
+export interface ApiTokenTable {
+	id: Generated<number>;
+	lookup_id: string;
+	secret_hash: string;
+	name: string;
+	scope: ColumnType<ApiTokenScope, ApiTokenScope | undefined, ApiTokenScope>;
+	role: ApiTokenRole;
+	created_at: Instant;
+	created_by_user_id: number | null;
+	expires_at: Instant | null;
+	revoked_at: Instant | null;
+	revoked_by_user_id: number | null;
+	last_used_at: Instant | null;
+}
+
 export interface RecoveryCodeTable {
 	id: Generated<number>;
 	user_id: number;
@@ -700,6 +718,7 @@ export interface Database {
 	correspondence_file: CorrespondenceFileTable;
 	user_account: UserAccountTable;
 	user_session: UserSessionTable;
+	api_token: ApiTokenTable;
 	recovery_code: RecoveryCodeTable;
 	login_attempt: LoginAttemptTable;
 	personal_link: PersonalLinkTable;
