@@ -399,7 +399,11 @@ const pages: PageLoad[] = [
 				step: SORTS,
 				why: "one person's posts and the records merged into theirs"
 			},
-			ownedBy('owner_person_id', 'the outcomes one person owns'),
+			{
+				query: /"outcome"\."id" in \(select "latest"\."id"/,
+				step: SORTS,
+				why: 'orders the latest fifty outcomes one person owns, read along outcome_owner_person_idx'
+			},
 			ownedBy('signatory_person_id', 'the letters one person signed or was sent')
 		]
 	},
@@ -567,6 +571,15 @@ const counting: PageLoad[] = [
 	{
 		name: 'the home page',
 		load: (db, office) => getHomePage(db, { id: office.officer!.id, role: 'officer' }, { now: NOW })
+	},
+	{
+		name: "the busiest person's page",
+		load: (db, office) => findPersonPage(db, office.heavyPerson.id, { privateContacts: true })
+	},
+	{
+		// Ranks and counts the latest SEARCH_WINDOW matches, however many documents hold the word.
+		name: 'search, a word most documents hold',
+		load: (db, office) => searchEverything(db, office.commonWord)
 	}
 ];
 
