@@ -129,12 +129,19 @@ const fewOutcomesSorted: Allowance = {
 };
 
 const FEW_PROJECTS = 'an office holds one project for two thousand events (db/generate)';
-const FEW_AGREEMENTS = 'an office holds one agreement for a thousand events (db/generate)';
 
 /** A dossier page: its few agreements and projects, and its action points sorted when it holds few outcomes. */
 const dossierAllowances: Allowance[] = [
-	{ query: /join "agreement"/, step: /SCAN agreement|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_AGREEMENTS },
-	{ query: /join "project"/, step: /SCAN project|USE TEMP B-TREE|Sort\s+\(cost/, why: FEW_PROJECTS },
+	{
+		query: /cross join "agreement"/,
+		step: SORTS,
+		why: "orders the organisation's own agreements, read from its dossier entries, not the office's"
+	},
+	{
+		query: /cross join "project"/,
+		step: SORTS,
+		why: "orders the organisation's own projects, read from its dossier entries, not the office's"
+	},
 	fewOutcomesSorted
 ];
 
