@@ -15,11 +15,10 @@
  * every other form is bounded by its own schema.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import compression from 'compression';
-// With its extension: Node runs this file as it is, without a build or path aliases.
-import { logger } from '../src/lib/server/observability/logger.ts';
 
 type Handler = (request: IncomingMessage, response: ServerResponse) => void;
 
@@ -41,6 +40,14 @@ if (!process.env.BODY_SIZE_LIMIT) {
 const CONNECTION_PROTOCOL_HEADER = 'x-protokol-connection-protocol';
 const publicUrlConfigured = Boolean(process.env.ORIGIN || process.env.PROTOCOL_HEADER);
 if (!publicUrlConfigured) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
+
+// The app's compiled code is kept on disk (V8's code cache, in the system's temporary folder, keyed by
+// each file's content), so a start after the first compiles none of it again: a third of the CPU a start
+// took before its first answer (docs/performance.md). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+enableCompileCache();
+// Imported after, so that the logger and pino come from the cache too. With its extension: Node runs
+// this file as it is, without a build or path aliases.
+const { logger } = await import('../src/lib/server/observability/logger.ts');
 
 // Importing the handler runs the app's init (migrations, the write check): when it refuses, say why in
 // one line and stop, rather than leave the reader a stack trace to decode; anything else with its stack.

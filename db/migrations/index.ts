@@ -46,6 +46,7 @@ import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 import * as createApiTokens from './20261208_0100_create_api_tokens';
 import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_drafts';
+import * as indexOutcomesByOwnerAndId from './20261208_0600_index_outcomes_by_owner_and_id';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -89,5 +90,6 @@ export const migrations: Record<string, Migration> = {
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds,
 	'20261208_0100_create_api_tokens': createApiTokens,
-	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts
+	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts,
+	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId
 };

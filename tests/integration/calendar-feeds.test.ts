@@ -9,7 +9,14 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import { NotFound } from '$lib/server/errors';
 import { changeEventStatus } from '$lib/server/events/event.service';
-import { createFeed, findFeedCalendar, listFeedsOf, revokeFeed } from '$lib/server/feeds/feed.service';
+import {
+	createFeed,
+	FEED_SERIES_CHOICES,
+	findFeedCalendar,
+	getOfficeFeeds,
+	listFeedsOf,
+	revokeFeed
+} from '$lib/server/feeds/feed.service';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertParticipation, insertPerson } from '../helpers/factories';
@@ -184,5 +191,22 @@ describeEachEngine('calendar feeds', (engine) => {
 			}
 		}
 		expect(counts[1]).toBe(counts[0]);
+	});
+	test('the office feed form offers the series last created, by name, not every series', async () => {
+		const db = handle.db;
+		const rows = Array.from({ length: FEED_SERIES_CHOICES + 5 }, (_, i) => ({
+			name: `Series ${String(FEED_SERIES_CHOICES + 5 - i).padStart(4, '0')}`,
+			...stamps()
+		}));
+		await db.insertInto('event_series').values(rows).execute();
+		const latest = await db
+			.selectFrom('event_series')
+			.select(['id', 'name'])
+			.orderBy('id', 'desc')
+			.limit(FEED_SERIES_CHOICES)
+			.execute();
+		const { series, moreSeries } = await getOfficeFeeds(db);
+		expect(moreSeries).toBe(true);
+		expect(series).toEqual([...latest].sort((a, b) => a.name.localeCompare(b.name)));
 	});
 });

@@ -439,4 +439,25 @@ describeEachEngine('the calendar', (engine) => {
 				.map((d) => d.date)
 		).toEqual(['2021-12-31']);
 	});
+	test('a month asked again is built once and still reads what changed meanwhile, filtered as asked', async () => {
+		const month = (filter = {}) => getCalendarMonth(handle.db, { year: 2019, month: 7, zone: 'UTC', filter });
+		const titles = async (filter = {}) =>
+			(await month(filter)).weeks.flatMap((w) => w.days).flatMap((d) => d.entries.map((e) => e.title));
+		await insertEvent(handle.db, {
+			title: 'Forum in July',
+			kind: 'forum',
+			start_at: '2019-07-10T09:00:00.000Z',
+			end_at: '2019-07-10T10:00:00.000Z'
+		});
+		expect(await titles()).toEqual(['Forum in July']);
+		await insertEvent(handle.db, {
+			title: 'Training in July',
+			kind: 'training',
+			start_at: '2019-07-11T09:00:00.000Z',
+			end_at: '2019-07-11T10:00:00.000Z'
+		});
+		expect(await titles()).toEqual(['Forum in July', 'Training in July']);
+		expect(await titles({ kind: 'training' })).toEqual(['Training in July']);
+		expect(await titles({ kind: 'forum' })).toEqual(['Forum in July']);
+	});
 });

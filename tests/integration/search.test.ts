@@ -10,6 +10,7 @@ import { migrations } from '$db/migrations';
 import type { SearchEntityType } from '$lib/server/db/schema';
 import { migrateToLatest } from '$lib/server/db/migrator';
 import { loadDemoData } from '$lib/server/demo/demo.service';
+import { SEARCH_WINDOW } from '$lib/server/search/search.repository';
 import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/search/search.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import {
@@ -338,6 +339,30 @@ describeEachEngine('search', (engine) => {
 		}
 		expect(pages).toEqual([5, 5, 2]);
 		expect(new Set(seen).size).toBe(12);
+	});
+
+	test('a word more records hold than it ranks: the best of the latest matches, the totals a floor', async () => {
+		const db = handle.db;
+		// The best match of all (the word in its title), then more later matches than a search ranks.
+		const oldest = await insertEvent(db, { title: 'Voluntary repatriation, the first talks' });
+		const later: number[] = [];
+		for (let i = 0; i < SEARCH_WINDOW + 10; i++) {
+			const event = await insertEvent(db, { title: `Round table ${i}`, description: 'On repatriation.' });
+			later.push(event.id);
+		}
+		const results = await searchEverything(db, 'repatriation', { perType: 5 });
+		expect(results.firstMatches).toBe(SEARCH_WINDOW);
+		expect(results.atLeast).toBe(true);
+		expect(results.total).toBe(SEARCH_WINDOW);
+		const events = results.groups.find((g) => g.type === 'event')!;
+		expect(events.atLeast).toBe(true);
+		// Ranked among the latest matches only: the old title match is not among them.
+		expect(events.hits.map((h) => h.id)).toEqual(later.slice(-5).reverse());
+		expect(events.hits.map((h) => h.id)).not.toContain(oldest.id);
+
+		const typed = await searchType(db, 'repatriation', 'event', { limit: 5 });
+		expect(typed.firstMatches).toBe(SEARCH_WINDOW);
+		expect(typed.hits.items.map((h) => h.id)).toEqual(later.slice(-5).reverse());
 	});
 });
 

@@ -127,4 +127,26 @@ describe('the SQLite connection', () => {
 		expect(prepare).toHaveBeenCalledTimes(4);
 		sqlite.close();
 	});
+
+	test('keeps no more SQL than its bound: a long statement drops others, one longer than all is not kept', async () => {
+		const sqlite = new SQLite(':memory:');
+		// Room for 60 characters of SQL.
+		const connection = new CachingSqliteConnection(sqlite, 100, 60);
+		const prepare = vi.spyOn(sqlite, 'prepare');
+		const run = (text: string) => connection.executeQuery(CompiledQuery.raw(text));
+		const long = `select ${'1 + '.repeat(10)}1`; // 48 characters
+		await run('select 1');
+		await run('select 2');
+		expect(connection.cachedSqlLength).toBe(16);
+		await run(long); // 64 with both: drops "select 1", the least recently used
+		expect(connection.cachedStatements).toBe(2);
+		expect(connection.cachedSqlLength).toBe(56);
+		await run(`select ${'2 + '.repeat(20)}2`); // longer than the bound: used, not kept
+		expect(connection.cachedStatements).toBe(2);
+		expect(connection.cachedSqlLength).toBe(56);
+		await run('select 2');
+		await run(long);
+		expect(prepare).toHaveBeenCalledTimes(4);
+		sqlite.close();
+	});
 });

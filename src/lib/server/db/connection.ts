@@ -160,20 +160,35 @@ function optimizeFromTimeToTime(sqlite: SQLite.Database): () => void {
  * a page that runs a dozen small queries. This one keeps the most recently used statements, keyed by
  * their SQL text (Kysely passes the values apart, so a page's queries repeat exactly), and answers as
  * Kysely's does.
+ *
+ * Bounded twice: by their number, and by the length of their SQL, which is what a prepared statement's
+ * memory grows with (about nine bytes for a character: a calendar month's 44 000-character union of a
+ * branch a day holds 380 KiB). The calendar's statements differ with the number of busy days and the
+ * filters, so by number alone five hundred kept statements could hold 190 MB that the process never gives
+ * back; SQL_KEPT characters keep about 18 MB of statements at most.
  */
 export class CachingSqliteConnection implements DatabaseConnection {
 	readonly #sqlite: SQLite.Database;
 	readonly #statements = new Map<string, SQLite.Statement>();
 	readonly #capacity: number;
+	readonly #sqlCapacity: number;
+	/** The length of the SQL of the statements kept. */
+	#sqlKept = 0;
 
-	constructor(sqlite: SQLite.Database, capacity = 500) {
+	constructor(sqlite: SQLite.Database, capacity = 500, sqlCapacity = SQL_KEPT) {
 		this.#sqlite = sqlite;
 		this.#capacity = capacity;
+		this.#sqlCapacity = sqlCapacity;
 	}
 
 	/** How many statements are kept (tests look). */
 	get cachedStatements(): number {
 		return this.#statements.size;
+	}
+
+	/** The length of their SQL, in characters (tests look). */
+	get cachedSqlLength(): number {
+		return this.#sqlKept;
 	}
 
 	#prepare(text: string): SQLite.Statement {
@@ -185,9 +200,14 @@ export class CachingSqliteConnection implements DatabaseConnection {
 			return kept;
 		}
 		const statement = this.#sqlite.prepare(text);
+		// One larger than the whole bound is used once and not kept.
+		if (text.length > this.#sqlCapacity) return statement;
 		this.#statements.set(text, statement);
-		if (this.#statements.size > this.#capacity) {
-			this.#statements.delete(this.#statements.keys().next().value!);
+		this.#sqlKept += text.length;
+		while (this.#statements.size > this.#capacity || this.#sqlKept > this.#sqlCapacity) {
+			const oldest = this.#statements.keys().next().value!;
+			this.#statements.delete(oldest);
+			this.#sqlKept -= oldest.length;
 		}
 		return statement;
 	}
@@ -254,6 +274,9 @@ class ImmediateSqliteDriver extends SqliteDriver {
 		await super.rollbackTransaction(connection);
 	}
 }
+
+/** How much SQL the statement cache keeps, in characters: about 18 MB of prepared statements. */
+const SQL_KEPT = 2_000_000;
 
 /** What ends a transaction runs even when the client has gone: refusing it would leave the transaction open. */
 const ENDS_TRANSACTION = /^\s*(commit|rollback|release)\b/i;

@@ -576,11 +576,17 @@ export async function listOpenActionPointsOf(
 		.execute();
 }
 
-/** Agreements in force today with the organisation or one below it, latest in force first. */
+/**
+ * Agreements in force today with the organisation or one below it, latest in force first. Read from the
+ * organisation's own agreement entries (dossier_entry_kind_idx), each agreement by its key: a CROSS JOIN,
+ * which SQLite takes as the order of the loops, for otherwise it read every agreement of the office and
+ * looked each up in the dossier (PostgreSQL plans a cross join with a condition as any join).
+ */
 export async function listAgreementsInForceOf(db: Db, organizationId: number, today: IsoDate, limit: number) {
 	return db
 		.selectFrom('dossier_entry')
-		.innerJoin('agreement', 'agreement.id', 'dossier_entry.record_id')
+		.crossJoin('agreement')
+		.whereRef('agreement.id', '=', 'dossier_entry.record_id')
 		.select(['agreement.id', 'agreement.title', 'agreement.in_force_on', 'agreement.in_force_until'])
 		.where('dossier_entry.organization_id', '=', organizationId)
 		.where('dossier_entry.record_type', '=', 'agreement')
@@ -591,11 +597,15 @@ export async function listAgreementsInForceOf(db: Db, organizationId: number, to
 		.execute();
 }
 
-/** Projects running now with the organisation or one below it, the latest started first. */
+/**
+ * Projects running now with the organisation or one below it, the latest started first: from its own
+ * project entries, each project by its key (a CROSS JOIN, as for its agreements above).
+ */
 export async function listRunningProjectsOf(db: Db, organizationId: number, limit: number) {
 	return db
 		.selectFrom('dossier_entry')
-		.innerJoin('project', 'project.id', 'dossier_entry.record_id')
+		.crossJoin('project')
+		.whereRef('project.id', '=', 'dossier_entry.record_id')
 		.select([
 			'project.id',
 			'project.title',

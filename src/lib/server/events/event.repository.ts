@@ -211,6 +211,22 @@ export async function listEventSeries(db: Kysely<Database>) {
 	return db.selectFrom('event_series').select(['id', 'name']).orderBy('name').execute();
 }
 
+/**
+ * The `limit` series last created, by name: for a choice that a page offers beside other things (an
+ * office holds a series for every two hundred events, five thousand at a million). One range of the
+ * primary key, then a sort of those few.
+ */
+export async function listLatestEventSeries(db: Kysely<Database>, limit: number) {
+	return db
+		.selectFrom(
+			db.selectFrom('event_series').select(['id', 'name']).orderBy('id', 'desc').limit(limit).as('latest')
+		)
+		.selectAll()
+		.orderBy('name')
+		.orderBy('id')
+		.execute();
+}
+
 /** The hosts and co-hosts of one event as the form edits them: ids, roles, order. */
 export async function listEventHostIds(db: Kysely<Database>, eventId: number) {
 	return db

@@ -23,7 +23,8 @@ export function parseOutcomeListQuery(params: URLSearchParams): OutcomeListQuery
 	return {
 		status: oneOf(outcomeStatuses.values, params.get('status')),
 		kind: oneOf(outcomeKinds.values, params.get('kind')),
-		organizationId: positiveId(params.get('organization'))
+		organizationId: positiveId(params.get('organization')),
+		personId: positiveId(params.get('person'))
 	};
 }
 

@@ -18,6 +18,8 @@ export interface OutcomeFilter {
 	kind?: OutcomeKind;
 	/** Owned by this organisation, or a party to it. */
 	organizationId?: number;
+	/** Owned by this person (read latest first along outcome_owner_person_idx). */
+	personId?: number;
 }
 
 /**
@@ -125,6 +127,7 @@ export async function listOutcomes(db: Kysely<Database>, filter: OutcomeFilter, 
 	if (filter.status) query = query.where('outcome.status', '=', filter.status);
 	if (filter.kind) query = query.where('outcome.kind', '=', filter.kind);
 	if (filter.organizationId) query = query.where(ownedOrJoinedBy(filter.organizationId));
+	if (filter.personId) query = query.where('outcome.owner_person_id', '=', filter.personId);
 	return pageByKeyset(query, page, { key: ['outcome.id'], order: 'desc' }).execute();
 }
 

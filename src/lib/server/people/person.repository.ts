@@ -118,14 +118,44 @@ export async function listAgendaRolesOfPerson(db: Kysely<Database>, personId: nu
 }
 
 /**
- * Outcomes the person is responsible for, those of the latest events first and those recorded without
- * an event last. Fetches limit + 1 rows.
+ * The latest `limit` outcomes the person is responsible for (the last recorded, read from
+ * outcome_owner_person_idx in its order), shown those of the latest events first and those recorded
+ * without an event last. Only these are sorted: the busiest person of a generated office owns three
+ * thousand, all read and sorted by their meeting to show fifty.
  */
 export async function listOutcomesOwnedByPerson(db: Kysely<Database>, personId: number, limit: number) {
 	return outcomesOfLatestEventsFirst(db)
-		.where('outcome.owner_person_id', '=', personId)
-		.limit(limit + 1)
+		.where(
+			'outcome.id',
+			'in',
+			db
+				.selectFrom('outcome as latest')
+				.select('latest.id')
+				.where('latest.owner_person_id', '=', personId)
+				.orderBy('latest.id', 'desc')
+				.limit(limit)
+		)
 		.execute();
+}
+
+/** How many outcomes the person is responsible for, counted up to `limit + 1` (more reads no further). */
+export async function countOutcomesOwnedByPerson(
+	db: Kysely<Database>,
+	personId: number,
+	limit: number
+): Promise<number> {
+	const row = await db
+		.selectFrom(
+			db
+				.selectFrom('outcome')
+				.select('outcome.id')
+				.where('outcome.owner_person_id', '=', personId)
+				.limit(limit + 1)
+				.as('owned')
+		)
+		.select((eb) => eb.fn.countAll<number | string>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 /** Letters and notes the person signed or was addressed, latest first. Fetches limit + 1 rows. */

@@ -21,6 +21,7 @@ import {
 	insertPerson,
 	listAgendaRolesOfPerson,
 	listCorrespondenceOfPerson,
+	countOutcomesOwnedByPerson,
 	listOutcomesOwnedByPerson,
 	listParticipationsOfPerson,
 	listPeople,
@@ -45,7 +46,14 @@ import { nameKey } from '../search/search.text';
 import { deleteRedirectFrom, listRedirectsTo } from './person-merge.repository';
 import { listPositionsOfPerson } from './person-position.repository';
 
-const PERSON_PAGE_LIMITS = { participations: 50, outcomes: 50, correspondence: 50, merged: 20 } as const;
+/** `outcomeCount`: the outcomes a person owns are counted this far, as the dossier's records are. */
+const PERSON_PAGE_LIMITS = {
+	participations: 50,
+	outcomes: 50,
+	outcomeCount: 1000,
+	correspondence: 50,
+	merged: 20
+} as const;
 
 /** One query: a page of people, alphabetically, with their current organisation. */
 export async function listPeoplePage(
@@ -59,9 +67,9 @@ export async function listPeoplePage(
 
 /**
  * Everything the person page shows, or null when there is no such person. Private contact details are
- * in it only for readers who may see them (officers and administrators). Seven queries at most: the
- * person; then their events, outcomes, correspondence, posts over time and the records merged into
- * them; then their agenda roles at the events listed.
+ * in it only for readers who may see them (officers and administrators). Eight queries at most: the
+ * person; then their events, their latest outcomes and how many they own (up to a limit), correspondence,
+ * posts over time and the records merged into them; then their agenda roles at the events listed.
  */
 export async function findPersonPage(
 	db: Kysely<Database>,
@@ -71,9 +79,10 @@ export async function findPersonPage(
 	const person = await findPerson(db, personId, reader);
 	if (!person) return null;
 	const limits = PERSON_PAGE_LIMITS;
-	const [participations, outcomes, correspondence, positions, merged] = await Promise.all([
+	const [participations, outcomes, outcomeCount, correspondence, positions, merged] = await Promise.all([
 		listParticipationsOfPerson(db, personId, limits.participations),
 		listOutcomesOwnedByPerson(db, personId, limits.outcomes),
+		countOutcomesOwnedByPerson(db, personId, limits.outcomeCount),
 		listCorrespondenceOfPerson(db, personId, limits.correspondence),
 		listPositionsOfPerson(db, personId),
 		listRedirectsTo(db, personId, limits.merged)
@@ -82,7 +91,7 @@ export async function findPersonPage(
 	const agendaRoles = await listAgendaRolesOfPerson(db, personId, shownEventIds);
 	return toPersonPageView(
 		person,
-		{ participations, agendaRoles, outcomes, correspondence, positions, merged },
+		{ participations, agendaRoles, outcomes, outcomeCount, correspondence, positions, merged },
 		limits
 	);
 }

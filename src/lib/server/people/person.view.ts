@@ -115,8 +115,18 @@ export interface PersonPageView extends PersonSummary {
 	/** There are more events than those listed. */
 	moreParticipations: boolean;
 	engagements: EventEngagementsView[];
+	/** The latest outcomes they own (the last recorded), those of the latest events first. */
 	outcomes: PersonOutcomeView[];
+	/** They own more outcomes than those listed: all are at `outcomesHref`. */
 	moreOutcomes: boolean;
+	/** How many outcomes they own, counted up to `outcomeCountLimit`. */
+	outcomeCount: number;
+	/** They own more than `outcomeCount` ("1000+"): counting stopped there. */
+	outcomeCountMore: boolean;
+	/** How far their outcomes are counted (1000). */
+	outcomeCountLimit: number;
+	/** The outcome list filtered to theirs, latest first. */
+	outcomesHref: string;
 	correspondence: PersonCorrespondenceView[];
 	moreCorrespondence: boolean;
 }
@@ -212,14 +222,15 @@ export function toPersonPageView(
 		participations: Row<typeof listParticipationsOfPerson>[];
 		agendaRoles: Row<typeof listAgendaRolesOfPerson>[];
 		outcomes: Row<typeof listOutcomesOwnedByPerson>[];
+		/** Counted up to limits.outcomeCount + 1. */
+		outcomeCount: number;
 		correspondence: Row<typeof listCorrespondenceOfPerson>[];
 		positions: PositionRow[];
 		merged: { name: string; merged_at: string }[];
 	},
-	limits: { participations: number; outcomes: number; correspondence: number }
+	limits: { participations: number; outcomes: number; outcomeCount: number; correspondence: number }
 ): PersonPageView {
 	const participations = upTo(parts.participations, limits.participations);
-	const outcomes = upTo(parts.outcomes, limits.outcomes);
 	const correspondence = upTo(parts.correspondence, limits.correspondence);
 	const participationViews = participations.items.map(toParticipationView);
 	const email = person.public_email?.trim() || null;
@@ -242,8 +253,12 @@ export function toPersonPageView(
 		participations: participationViews,
 		moreParticipations: participations.more,
 		engagements: toEngagementViews(participationViews, parts.agendaRoles),
-		outcomes: outcomes.items.map(toOutcomeSummary),
-		moreOutcomes: outcomes.more,
+		outcomes: parts.outcomes.map(toOutcomeSummary),
+		moreOutcomes: parts.outcomeCount > parts.outcomes.length,
+		outcomeCount: Math.min(parts.outcomeCount, limits.outcomeCount),
+		outcomeCountMore: parts.outcomeCount > limits.outcomeCount,
+		outcomeCountLimit: limits.outcomeCount,
+		outcomesHref: `/outcomes?person=${person.id}`,
 		correspondence: correspondence.items.map((row) => toPersonCorrespondenceView(row, person.id)),
 		moreCorrespondence: correspondence.more
 	};

@@ -197,11 +197,13 @@ export async function listProjectsToIndex(db: Db, ids: number[]) {
 
 /**
  * How many of the latest matching documents a search reads and ranks: the best of those of each kind
- * are shown, and their number is the kind's total (meaning "at least" once the window is full).
- * Ranking every match of a word a million records hold would cost what the office holds; this costs
- * the same whatever it holds, and the latest records are the ones an office looks for most.
+ * are shown, and their number is the kind's total (meaning "at least" once the window is full, when the
+ * page asks for a narrower search). Ranking every match of a word a million records hold would cost what
+ * the office holds; this costs the same whatever it holds, and the latest records are the ones an office
+ * looks for most. Five hundred: ranking them costs about what finding them does (at 2 000 the ranking
+ * alone cost four times a rare word's whole search), and no one reads further than the first pages.
  */
-export const SEARCH_WINDOW = 2000;
+export const SEARCH_WINDOW = 500;
 
 /**
  * The FTS5 query: each word a quoted phrase of its tokens with the last one a prefix ("09 1502"*), or of
@@ -289,25 +291,25 @@ export interface GroupedHitRow extends SearchHitRow {
  */
 export async function searchGrouped(db: Db, terms: SearchTerms, perType: number): Promise<GroupedHitRow[]> {
 	if (terms.length === 0) return [];
-	const { rows } = await sql<Omit<GroupedHitRow, 'atLeast'> & { seen: number }>`
-		select d.entity_type, d.entity_id, d.title, d.detail, d.body, best.score, best.total, best.seen
+	// One window, so one sort: the rank and the kind's total are read from the same ordered partition.
+	const { rows } = await sql<Omit<GroupedHitRow, 'atLeast'>>`
+		select d.entity_type, d.entity_id, d.title, d.detail, d.body, best.score, best.total
 		from (
-			select id, entity_type, score, total, seen, n from (
+			select id, entity_type, score, total, n from (
 				select m.*,
-					row_number() over (partition by m.entity_type order by m.score desc, m.entity_id desc) as n,
-					count(*) over (partition by m.entity_type) as total,
-					count(*) over () as seen
+					row_number() over kind as n,
+					count(*) over (kind rows between unbounded preceding and unbounded following) as total
 				from (${matching(db, terms, 'keys')}) m
+				window kind as (partition by m.entity_type order by m.score desc, m.entity_id desc)
 			) ranked
 			where n <= ${perType}
 		) best
 		join search_document d on d.id = best.id
 		order by best.entity_type, best.n`.execute(db);
-	return rows.map(({ seen, ...row }) => ({
-		...row,
-		total: Number(row.total),
-		atLeast: Number(seen) >= SEARCH_WINDOW
-	}));
+	// Every kind that matched gives its best row, carrying its total: together they are the window's count.
+	const totals = new Map(rows.map((row) => [row.entity_type, Number(row.total)]));
+	const seen = [...totals.values()].reduce((sum, total) => sum + total, 0);
+	return rows.map((row) => ({ ...row, total: Number(row.total), atLeast: seen >= SEARCH_WINDOW }));
 }
 
 /**

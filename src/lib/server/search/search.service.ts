@@ -30,6 +30,7 @@ import {
 	listProjectsToIndex,
 	markEverythingPending,
 	replaceDocuments,
+	SEARCH_WINDOW,
 	searchGrouped,
 	type DocumentKey,
 	searchOfType
@@ -114,7 +115,9 @@ export async function searchEverything(
 	{ perType = 5 }: { perType?: number } = {}
 ): Promise<SearchResultsView> {
 	const terms = parseQuery(query);
-	if (terms.length === 0) return { query, searched: false, total: 0, atLeast: false, groups: [] };
+	if (terms.length === 0) {
+		return { query, searched: false, total: 0, atLeast: false, firstMatches: SEARCH_WINDOW, groups: [] };
+	}
 	await refreshSearchIndex(db);
 	const groups = toSearchGroups(await searchGrouped(db, terms, perType), terms);
 	return {
@@ -122,6 +125,7 @@ export async function searchEverything(
 		searched: true,
 		total: groups.reduce((sum, g) => sum + g.total, 0),
 		atLeast: groups.some((g) => g.atLeast),
+		firstMatches: SEARCH_WINDOW,
 		groups
 	};
 }
@@ -150,7 +154,14 @@ export async function searchType(
 	const terms = parseQuery(query);
 	const label = searchTypes.find((t) => t.type === type)?.label ?? type;
 	if (terms.length === 0) {
-		return { query, searched: false, type, label, hits: { items: [], next: null, previous: null } };
+		return {
+			query,
+			searched: false,
+			type,
+			label,
+			firstMatches: SEARCH_WINDOW,
+			hits: { items: [], next: null, previous: null }
+		};
 	}
 	await refreshSearchIndex(db);
 	const rows = await searchOfType(db, terms, type, request);
@@ -160,6 +171,7 @@ export async function searchType(
 		searched: true,
 		type,
 		label,
+		firstMatches: SEARCH_WINDOW,
 		hits: { ...page, items: page.items.map((row) => toSearchHit(row, terms)) }
 	};
 }

@@ -54,6 +54,11 @@ export interface SearchResultsView {
 	total: number;
 	/** Some group's total is a floor, so this one is too. */
 	atLeast: boolean;
+	/**
+	 * How many of the latest matches were ranked (SEARCH_WINDOW). When `atLeast`, these are the first of
+	 * more: the page can say "the best of the latest N matches; refine the search to find others".
+	 */
+	firstMatches: number;
 	/** Only the types that matched, in page order. */
 	groups: SearchGroup[];
 }
@@ -63,6 +68,8 @@ export interface SearchTypeResultsView {
 	searched: boolean;
 	type: SearchEntityType;
 	label: string;
+	/** The pages go through the latest this many matches of every kind (SEARCH_WINDOW), no further. */
+	firstMatches: number;
 	hits: Page<SearchHit>;
 }
 
