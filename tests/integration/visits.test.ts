@@ -8,6 +8,7 @@
  * delegation keeping its members from being deleted, while a merge keeps one row per visit.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { loadDemoData } from '$lib/server/demo/demo.service';
 import { Conflict, RuleViolation } from '$lib/server/errors';
 import { EventFormInput } from '$lib/server/events/event.input';
 import { findEventForm } from '$lib/server/events/event-read.service';
@@ -400,5 +401,42 @@ describeEachEngine('visits', (engine) => {
 			.where('item_id', '=', named)
 			.execute();
 		expect(namedPeople).toEqual([{ person_id: ids.swing }]);
+	});
+});
+
+describeEachEngine('the demo visit', (engine) => {
+	let handle: TestDatabase;
+	afterAll(async () => {
+		await handle?.cleanup();
+	});
+
+	test('William Lacy Swing’s official visit has its programme from the seed, its dates marked as assumed', async () => {
+		handle = await engine.open();
+		await loadDemoData(handle.db);
+		const list = await getVisitList(handle.db, { limit: 10 });
+		expect(list.visits.items.map((v) => [v.title, v.kindLabel, v.dates, v.datesAssumed])).toEqual([
+			[
+				'Official visit of the Director General of IOM, Mr William Lacy Swing, to Azerbaijan',
+				'Official visit',
+				'16 January 2017',
+				true
+			]
+		]);
+		const page = (await findVisitPage(handle.db, list.visits.items[0]!.id))!;
+		expect(page.members.map((m) => m.name)).toEqual(['Mr William Lacy Swing']);
+		expect(page.days.map((day) => day.items.map((i) => [i.time, i.title, i.assumed]))).toEqual([
+			[
+				['08:00–08:30', 'Arrival of the Director General of IOM', 'Date assumed'],
+				[
+					'11:00–12:00',
+					'Meeting of the President of the Republic of Azerbaijan, Mr Ilham Aliyev, with the Director General of IOM, Mr William Lacy Swing',
+					'Date assumed'
+				],
+				['18:00–18:30', 'Departure of the Director General of IOM', 'Date assumed']
+			]
+		]);
+		const swing = page.members[0]!.id;
+		const itinerary = (await findItinerary(handle.db, page.visit.id, swing))!;
+		expect(itinerary.days[0]!.items).toHaveLength(3);
 	});
 });
