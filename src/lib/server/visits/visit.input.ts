@@ -143,12 +143,12 @@ export const ItemInput = z
 			return null;
 		};
 		const people = { forEveryone: form.forEveryone, personIds: form.forEveryone ? [] : form.personIds };
-		if (!form.forEveryone && form.personIds.length === 0) {
-			issue('personIds', 'Choose whom it concerns, or say it is for the whole delegation.');
-		}
 		if (form.kind === 'meeting') {
 			const eventId = read(recordId('Choose the meeting’s event.'), form.eventId.trim(), 'eventId');
 			return { kind: 'meeting' as const, eventId: eventId ?? 0, notes: form.notes, ...people };
+		}
+		if (!form.forEveryone && form.personIds.length === 0) {
+			issue('personIds', 'Choose whom it concerns, or say it is for the whole delegation.');
 		}
 		const title = read(plainText('Title', 300), form.title, 'title');
 		const timeZone = read(ianaTimeZone('Time zone'), form.timeZone, 'timeZone');

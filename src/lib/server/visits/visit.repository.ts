@@ -272,52 +272,53 @@ export async function listLogisticsOfPerson(
 	window: { from: string; to: string },
 	limit: number
 ) {
-	return db
-		.selectFrom('visit_item')
-		.innerJoin('visit_member', (join) =>
-			join
-				.onRef('visit_member.visit_id', '=', 'visit_item.visit_id')
-				.on('visit_member.person_id', '=', personId)
-		)
-		.innerJoin('visit', 'visit.id', 'visit_item.visit_id')
-		.select([
-			'visit_item.id',
-			'visit_item.kind',
-			'visit_item.title',
-			'visit_item.start_at',
-			'visit_item.end_at',
-			'visit_item.time_zone',
-			'visit_item.timing',
-			'visit_item.place',
-			'visit_item.destination',
-			'visit_item.flight',
-			'visit_item.greeter',
-			'visit_item.vehicle',
-			'visit_item.driver',
-			'visit_item.notes',
-			'visit_item.version',
-			'visit_item.updated_at',
-			'visit.title as visit_title'
-		])
-		.where('visit_item.event_id', 'is', null)
-		.where((eb) =>
-			eb.or([
-				eb('visit_item.for_everyone', '=', 1),
-				eb.exists(
-					eb
-						.selectFrom('visit_item_person')
-						.select('visit_item_person.item_id')
-						.whereRef('visit_item_person.item_id', '=', 'visit_item.id')
-						.where('visit_item_person.person_id', '=', personId)
-				)
+	// From the person's memberships (visit_member_person_idx) to their visits' items (visit_item_order_idx).
+	return (
+		db
+			.selectFrom('visit_member')
+			.innerJoin('visit_item', 'visit_item.visit_id', 'visit_member.visit_id')
+			.innerJoin('visit', 'visit.id', 'visit_item.visit_id')
+			.where('visit_member.person_id', '=', personId)
+			.select([
+				'visit_item.id',
+				'visit_item.kind',
+				'visit_item.title',
+				'visit_item.start_at',
+				'visit_item.end_at',
+				'visit_item.time_zone',
+				'visit_item.timing',
+				'visit_item.place',
+				'visit_item.destination',
+				'visit_item.flight',
+				'visit_item.greeter',
+				'visit_item.vehicle',
+				'visit_item.driver',
+				'visit_item.notes',
+				'visit_item.version',
+				'visit_item.updated_at',
+				'visit.title as visit_title'
 			])
-		)
-		.where('visit_item.end_at', '>=', window.from)
-		.where('visit_item.start_at', '<', window.to)
-		.orderBy('visit_item.start_at')
-		.orderBy('visit_item.id')
-		.limit(limit)
-		.execute();
+			// Not `event_id is null`: SQLite would then read every logistics item of the office through its index.
+			.where('visit_item.kind', '<>', 'meeting')
+			.where((eb) =>
+				eb.or([
+					eb('visit_item.for_everyone', '=', 1),
+					eb.exists(
+						eb
+							.selectFrom('visit_item_person')
+							.select('visit_item_person.item_id')
+							.whereRef('visit_item_person.item_id', '=', 'visit_item.id')
+							.where('visit_item_person.person_id', '=', personId)
+					)
+				])
+			)
+			.where('visit_item.end_at', '>=', window.from)
+			.where('visit_item.start_at', '<', window.to)
+			.orderBy('visit_item.start_at')
+			.orderBy('visit_item.id')
+			.limit(limit)
+			.execute()
+	);
 }
 
 export type LogisticsOfPersonRow = Awaited<ReturnType<typeof listLogisticsOfPerson>>[number];
