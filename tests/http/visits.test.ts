@@ -24,6 +24,8 @@ let officer: string;
 let viewer: string;
 let swing: number;
 let stranger: number;
+/** The head of delegation's personal link. */
+let token: string;
 
 const get = async (path: string, cookie?: string, headers: Record<string, string> = {}) => {
 	const response = await fetch(`${server.url}${path}`, {
@@ -171,7 +173,7 @@ test("the head of delegation's personal link shows his itinerary, without office
 		{ validDays: '90' },
 		{ cookie: officer }
 	);
-	const token = /\/p\/([\w.-]+)/.exec(await issued.text())?.[1];
+	token = /\/p\/([\w.-]+)/.exec(await issued.text())![1]!;
 	const link = await get(`/p/${token}`);
 	expect(link.status).toBe(200);
 	expect(link.text).toContain('Your itinerary: Official visit of the Director General of IOM');
@@ -246,4 +248,42 @@ test("his feed carries a coming visit's logistics with their zone, and its ETag 
 	expect(second.status).toBe(200);
 	expect(second.headers.get('etag')).not.toBe(etag);
 	expect(second.text).toContain(`DTSTART;TZID=Europe/Zurich:${day(10).replaceAll('-', '')}T110000`);
+	// The file on his personal link holds it too.
+	const file = await get(`/p/${token}/calendar.ics`);
+	expect(file.text).toContain('SUMMARY:Arrival in Geneva (Working visit of the Director General of IOM)');
+	expect(file.text).toContain('BEGIN:VTIMEZONE\r\nTZID:Europe/Zurich');
+});
+
+test('the programme is reordered and trimmed with plain forms, and an item of another visit is not found', async () => {
+	const order = async () =>
+		withDatabase(databaseUrl, (db) =>
+			db
+				.selectFrom('visit_item')
+				.select('id')
+				.where('visit_id', '=', 1)
+				.orderBy('position')
+				.execute()
+				.then((rows) => rows.map((row) => row.id))
+		);
+	const before = await order();
+	const moved = await postForm(
+		server,
+		'/visits/1?/move',
+		{ itemId: String(before[2]), direction: 'up' },
+		{ cookie: officer }
+	);
+	expect(moved.status).toBe(303);
+	expect(moved.headers.get('location')).toBe('/visits/1#programme');
+	expect(await order()).toEqual([before[0], before[2], before[1], ...before.slice(3)]);
+	const removed = await postForm(
+		server,
+		'/visits/1?/remove',
+		{ itemId: String(before[2]) },
+		{ cookie: officer }
+	);
+	expect(removed.status).toBe(303);
+	expect(await order()).toEqual([before[0], before[1], ...before.slice(3)]);
+	const elsewhere = await postForm(server, '/visits/1?/remove', { itemId: '999999' }, { cookie: officer });
+	expect(elsewhere.status).toBe(404);
+	expect(await elsewhere.text()).toContain('This visit has no such item.');
 });
