@@ -136,3 +136,47 @@ export async function dropSearchNotes(db: Kysely<any>, table: string): Promise<v
 		await sql`drop trigger ${sql.id(`${table}_search_note_${when}`)}`.execute(db);
 	}
 }
+
+/**
+ * A trigger that notes in feed_change (20261207_0300) the scopes `scopes` selects, each with the
+ * database's clock, after `on` ("update of title on event", "insert on visit_item") for each row —
+ * when `when` holds, if given. PostgreSQL runs it through a function of the same name.
+ */
+export async function createFeedChangeTrigger(
+	db: Kysely<any>,
+	{ name, on, when, scopes }: { name: string; on: string; when?: string; scopes: string }
+): Promise<void> {
+	const pg = isPostgres(db);
+	// The database's clock, in the form each engine stores instants in.
+	const now = pg ? 'clock_timestamp()' : `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+	const insert = `insert into feed_change (scope, changed_at)
+			select scope, ${now} from (${scopes}) as scopes;`;
+	const condition = when ? `when (${when})` : '';
+	if (pg) {
+		await sql
+			.raw(
+				`create function ${name}() returns trigger language plpgsql set search_path from current as $$
+					begin
+						${insert}
+						return null;
+					end
+				$$`
+			)
+			.execute(db);
+		await sql
+			.raw(`create trigger ${name} after ${on} for each row ${condition} execute function ${name}()`)
+			.execute(db);
+	} else {
+		await sql.raw(`create trigger ${name} after ${on} ${condition} begin ${insert} end`).execute(db);
+	}
+}
+
+/** Drops what createFeedChangeTrigger made. */
+export async function dropFeedChangeTrigger(db: Kysely<any>, name: string, table: string): Promise<void> {
+	if (isPostgres(db)) {
+		await sql.raw(`drop trigger ${name} on ${table}`).execute(db);
+		await sql.raw(`drop function ${name}()`).execute(db);
+	} else {
+		await sql.raw(`drop trigger ${name}`).execute(db);
+	}
+}

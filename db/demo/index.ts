@@ -14,6 +14,7 @@ import { series } from './series';
 import { topics } from './topics';
 import type { DemoDataSet } from './types';
 import { venues } from './venues';
+import { visits } from './visits';
 
 export const demoDataSet: DemoDataSet = {
 	organizations,
@@ -26,6 +27,7 @@ export const demoDataSet: DemoDataSet = {
 	agreements,
 	projects,
 	topics,
+	visits,
 	upcoming: (today) => [nextMigrantsDay(today)]
 };
 

@@ -40,6 +40,7 @@ import type { PersonKey } from './people';
 import type { SeriesKey } from './series';
 import type { DemoTopic } from './topics';
 import type { VenueKey } from './venues';
+import type { DemoVisit } from './visits';
 
 /** Wall-clock date and time without zone, "YYYY-MM-DDTHH:mm". */
 export type LocalDateTime = `${number}-${number}-${number}T${number}:${number}`;
@@ -277,6 +278,7 @@ export interface DemoDataSet {
 	readonly agreements: readonly DemoAgreement[];
 	readonly projects: readonly DemoProject[];
 	readonly topics?: readonly DemoTopic[];
+	readonly visits?: readonly DemoVisit[];
 	/** Events still to come, made when the data loads from the office's date that day (YYYY-MM-DD). */
 	readonly upcoming?: (today: CalendarDate) => readonly DemoEvent[];
 }

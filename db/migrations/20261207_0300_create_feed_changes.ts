@@ -1,5 +1,11 @@
 import { sql, type Kysely } from 'kysely';
-import { columnTypes, idColumn, isPostgres } from '../schema-kit';
+import {
+	columnTypes,
+	createFeedChangeTrigger,
+	dropFeedChangeTrigger,
+	idColumn,
+	isPostgres
+} from '../schema-kit';
 
 /**
  * When each feed's content last changed, known without building the feed: a journal of changes by
@@ -117,50 +123,24 @@ export async function up(db: Kysely<any>): Promise<void> {
 		.columns(['is_public', 'start_at', 'id'])
 		.execute();
 	const pg = isPostgres(db);
-	// The database's clock, in the form each engine stores instants in.
-	const now = pg ? 'clock_timestamp()' : `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 	const differs = pg
 		? (column: string) => `old.${column} is distinct from new.${column}`
 		: (column: string) => `old.${column} is not new.${column}`;
 	for (const trigger of TRIGGERS) {
-		const name = nameOf(trigger);
-		const insert = `insert into feed_change (scope, changed_at)
-			select scope, ${now} from (${trigger.scopes}) as scopes;`;
-		const on = `${trigger.op}${trigger.columns ? ` of ${trigger.columns.join(', ')}` : ''} on ${trigger.table}`;
-		const when = trigger.when ? `when (${trigger.when(differs)})` : '';
-		if (pg) {
-			await sql
-				.raw(
-					`create function ${name}() returns trigger language plpgsql set search_path from current as $$
-					begin
-						${insert}
-						return null;
-					end
-				$$`
-				)
-				.execute(db);
-			await sql
-				.raw(`create trigger ${name} after ${on} for each row ${when} execute function ${name}()`)
-				.execute(db);
-		} else {
-			await sql.raw(`create trigger ${name} after ${on} ${when} begin ${insert} end`).execute(db);
-		}
+		await createFeedChangeTrigger(db, {
+			name: nameOf(trigger),
+			on: `${trigger.op}${trigger.columns ? ` of ${trigger.columns.join(', ')}` : ''} on ${trigger.table}`,
+			when: trigger.when?.(differs),
+			scopes: trigger.scopes
+		});
 	}
 	// Whatever changed before this journal began is older than this.
+	const now = pg ? 'clock_timestamp()' : `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 	await sql.raw(`insert into feed_change (scope, changed_at) values ('all', ${now})`).execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-	const pg = isPostgres(db);
-	for (const trigger of TRIGGERS) {
-		const name = nameOf(trigger);
-		if (pg) {
-			await sql.raw(`drop trigger ${name} on ${trigger.table}`).execute(db);
-			await sql.raw(`drop function ${name}()`).execute(db);
-		} else {
-			await sql.raw(`drop trigger ${name}`).execute(db);
-		}
-	}
+	for (const trigger of TRIGGERS) await dropFeedChangeTrigger(db, nameOf(trigger), trigger.table);
 	await db.schema.dropIndex('event_public_start_idx').execute();
 	await db.schema.dropTable('feed_change').execute();
 }

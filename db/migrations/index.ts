@@ -45,6 +45,7 @@ import * as eventLengthStatistics from './20261207_0702_event_length_statistics'
 import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 import * as createApiTokens from './20261208_0100_create_api_tokens';
+import * as createVisits from './20261208_0300_create_visits';
 import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_drafts';
 import * as indexOutcomesByOwnerAndId from './20261208_0600_index_outcomes_by_owner_and_id';
 
@@ -90,6 +91,7 @@ export const migrations: Record<string, Migration> = {
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds,
 	'20261208_0100_create_api_tokens': createApiTokens,
+	'20261208_0300_create_visits': createVisits,
 	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts,
 	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId
 };

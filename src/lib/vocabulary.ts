@@ -203,6 +203,18 @@ export const giftDirections = vocabulary({
 });
 
 /** What became of a gift, as declarations ask. */
+export const visitKinds = vocabulary({ official: 'Official visit', working: 'Working visit' });
+
+export const visitItemKinds = vocabulary({
+	meeting: 'Meeting',
+	arrival: 'Arrival',
+	departure: 'Departure',
+	transfer: 'Transfer',
+	meal: 'Meal',
+	hotel: 'Hotel',
+	free_time: 'Free time'
+});
+
 export const giftDispositions = vocabulary({
 	undecided: 'Not decided yet',
 	kept: 'Kept by the office',
@@ -269,4 +281,6 @@ export type DossierKind = (typeof dossierKinds.values)[number];
 export type DossierRole = (typeof dossierRoles.values)[number];
 export type GiftDirection = (typeof giftDirections.values)[number];
 export type GiftDisposition = (typeof giftDispositions.values)[number];
+export type VisitKind = (typeof visitKinds.values)[number];
+export type VisitItemKind = (typeof visitItemKinds.values)[number];
 export type DietaryRequirement = (typeof dietaryRequirements.values)[number];

@@ -82,6 +82,15 @@ const MAIN_PAGES = [
 	'/gifts',
 	'/gifts/new?event=1',
 	'/gifts/report?year=2017&organization=1',
+	// William Lacy Swing's official visit (1): the list, its programme, its forms, the printouts.
+	'/visits',
+	'/visits/new',
+	'/visits/1',
+	'/visits/1/edit',
+	'/visits/1/items/new?kind=transfer',
+	'/visits/1/items/2',
+	'/visits/1/print',
+	'/visits/1/itinerary/4',
 	// The meeting of the Chief of the SMS with IOM's Regional Director (event 8): its topics, one that
 	// became a statement, one still to be turned into an outcome (its form shown), a search and the edit page.
 	'/events/15/topics',

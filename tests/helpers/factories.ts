@@ -271,3 +271,60 @@ export async function insertGifts(db: Db, count: number, until: Date, heavyPerso
 			.execute();
 	}
 }
+
+/**
+ * `count` visits of two days each, one every three days back from `until`, of IOM's delegation: the
+ * heavy person and two others in each, with an arrival for everyone, a dinner for the heavy person and
+ * a departure. What the list and itinerary plans need (the data generator writes none).
+ */
+export async function insertVisits(db: Db, count: number, until: Date, heavyPersonId: number) {
+	const people = await db.selectFrom('person').select('id').orderBy('id').limit(50).execute();
+	const day = (i: number, plus = 0) =>
+		new Date(until.getTime() - (i * 3 - plus) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+	for (let i = 0; i < count; i++) {
+		const { id } = await db
+			.insertInto('visit')
+			.values({
+				title: `Visit ${i}`,
+				kind: i % 2 === 0 ? 'official' : 'working',
+				starts_on: day(i),
+				ends_on: day(i, 1),
+				time_zone: 'Asia/Baku',
+				...stamps()
+			})
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const members = [
+			heavyPersonId,
+			...[people[i % 50]!.id, people[(i + 1) % 50]!.id].filter((p) => p !== heavyPersonId)
+		];
+		await db
+			.insertInto('visit_member')
+			.values(members.map((person_id, position) => ({ visit_id: id, person_id, position })))
+			.execute();
+		const item = (position: number, kind: 'arrival' | 'meal' | 'departure', date: string, hour: number) => ({
+			visit_id: id,
+			position,
+			kind,
+			title: kind,
+			start_at: `${date}T${String(hour).padStart(2, '0')}:00:00.000Z`,
+			end_at: `${date}T${String(hour + 1).padStart(2, '0')}:00:00.000Z`,
+			time_zone: 'Asia/Baku',
+			for_everyone: kind === 'meal' ? (0 as const) : (1 as const),
+			...stamps()
+		});
+		const items = await db
+			.insertInto('visit_item')
+			.values([
+				item(0, 'arrival', day(i), 5),
+				item(1, 'meal', day(i), 15),
+				item(2, 'departure', day(i, 1), 14)
+			])
+			.returning('id')
+			.execute();
+		await db
+			.insertInto('visit_item_person')
+			.values({ item_id: items[1]!.id, person_id: heavyPersonId })
+			.execute();
+	}
+}

@@ -629,6 +629,46 @@ const MATRIX: Record<string, Cell[]> = {
 		readable('/gifts/report/csv'),
 		noActions('/gifts/report/csv')
 	],
+	// The demo visit (1): William Lacy Swing's (person 4) official visit, its programme items 1–3.
+	'/(app)/visits': [readable('/visits'), readable('/visits?after=%27&before=x'), noActions('/visits')],
+	'/(app)/visits/new': [officerPage('/visits/new', 200), officerWrite('/visits/new?/save', 400)],
+	'/(app)/visits/[visitId=id]': [
+		readable('/visits/1'),
+		{
+			method: 'GET',
+			path: '/visits/999999',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/visits/1?/move', 400),
+		officerWrite('/visits/1?/remove', 400),
+		officerWrite('/visits/1', 404)
+	],
+	'/(app)/visits/[visitId=id]/edit': [
+		officerPage('/visits/1/edit', 200),
+		officerPage('/visits/999999/edit', 404),
+		officerWrite('/visits/1/edit?/save', 400)
+	],
+	'/(app)/visits/[visitId=id]/items/new': [
+		officerPage('/visits/1/items/new?kind=meal', 200),
+		officerPage('/visits/1/items/new?kind=%00', 200),
+		officerPage('/visits/999999/items/new', 404),
+		officerWrite('/visits/1/items/new?/save', 400)
+	],
+	'/(app)/visits/[visitId=id]/items/[itemId=id]': [
+		officerPage('/visits/1/items/1', 200),
+		officerPage('/visits/1/items/999999', 404),
+		officerWrite('/visits/1/items/1?/save', 400)
+	],
+	'/(app)/visits/[visitId=id]/print': [readable('/visits/1/print'), noActions('/visits/1/print')],
+	'/(app)/visits/[visitId=id]/itinerary/[personId=id]': [
+		readable('/visits/1/itinerary/4'),
+		{
+			method: 'GET',
+			path: '/visits/1/itinerary/1',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/visits/1/itinerary/4')
+	],
 	'/(app)/correspondence': [
 		readable('/correspondence'),
 		readable('/correspondence?year=2021&direction=outgoing&kind=letter&organization=1&awaiting=1'),

@@ -24,6 +24,7 @@ import { getGiftRegister, getGiftReport } from '$lib/server/gifts/gift.service';
 import { listApiTokensPage } from '$lib/server/api-tokens/api-token.service';
 import { systemActor } from '$lib/server/audit/audit';
 import { listOutcomesPage } from '$lib/server/outcomes/outcome.service';
+import { findItinerary, getVisitList, listLogisticsEvents } from '$lib/server/visits/visit.service';
 import { createFeed, findFeedCalendar, findPublicCalendar } from '$lib/server/feeds/feed.service';
 import { getHomePage } from '$lib/server/home/home.service';
 import { findInvitationsPage } from '$lib/server/invitations/invitation.service';
@@ -34,7 +35,14 @@ import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/se
 import type { SortKey } from '$lib/server/pagination';
 import { generateData, type Landmarks } from '../../db/generate/generate';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertAuditEntries, insertEvent, insertGifts, insertPerson, stamps } from '../helpers/factories';
+import {
+	insertAuditEntries,
+	insertEvent,
+	insertGifts,
+	insertPerson,
+	insertVisits,
+	stamps
+} from '../helpers/factories';
 import { officer } from '../helpers/actors';
 import { planOf, planOfReadOnly } from '../helpers/query-plans';
 
@@ -109,6 +117,13 @@ const ownedBy = (column: string, why: string): Allowance => ({
 	step: SORTS,
 	why
 });
+
+/** A person's logistics of their visits (their itinerary in their feed), read from their memberships. */
+const visitLogistics: Allowance = {
+	query: /from "visit_member"/,
+	step: SORTS,
+	why: "one person's visits' items, found through their memberships, then put in time order"
+};
 
 /** The upcoming list's two index ranges, each cut at the page's limit, put in order together. */
 const twoRanges: Allowance = {
@@ -231,7 +246,8 @@ const pages: PageLoad[] = [
 	},
 	{
 		name: "a person's feed",
-		load: (db, office) => findFeedCalendar(db, office.heavyPerson.feedToken, { now: NOW })
+		load: (db, office) => findFeedCalendar(db, office.heavyPerson.feedToken, { now: NOW }),
+		allow: [visitLogistics]
 	},
 	{
 		name: "an organisation's feed",
@@ -359,6 +375,34 @@ const pages: PageLoad[] = [
 				why: "one person's gifts of one year, found through each side's index, then put in date order"
 			}
 		]
+	},
+	{
+		name: 'visits',
+		strict: true,
+		load: (db) => getVisitList(db, { limit: 25 }),
+		allow: [orderedWalk('visit', 'visit_starts_on_idx', 'every visit read is shown; the limit stops it')]
+	},
+	{
+		name: "a visit member's itinerary",
+		load: async (db, office) => {
+			const { visits } = await getVisitList(db, { limit: 1 });
+			return findItinerary(db, visits.items[0]!.id, office.heavyPerson.id);
+		},
+		allow: [
+			orderedWalk('visit', 'visit_starts_on_idx', 'the first visit of the list; the limit stops it'),
+			ownedBy('visit_id', "one visit's members and programme, as many as it holds")
+		]
+	},
+	{
+		name: "a member's logistics in their feed",
+		load: (db, office) =>
+			listLogisticsEvents(
+				db,
+				office.heavyPerson.id,
+				{ from: new Date(NOW.getTime() - 365 * 86_400_000).toISOString(), to: now },
+				2000
+			),
+		allow: [visitLogistics]
 	},
 	{
 		name: 'action-point board',
@@ -567,6 +611,7 @@ describeEachEngine('query plans on a generated office', (engine) => {
 		await insertAuditEntries(handle.db, 6000, NOW);
 		await insertGifts(handle.db, 6000, NOW, landmarks.heavyPerson.id);
 		await insertApiTokens(handle.db, 3000, NOW);
+		await insertVisits(handle.db, 1500, NOW, landmarks.heavyPerson.id);
 		office = {
 			...landmarks,
 			upcomingCursor: await cursorTenPagesInto(handle.db, 'upcoming'),

@@ -18,6 +18,8 @@ import type {
 	EventKind,
 	GiftDirection,
 	GiftDisposition,
+	VisitItemKind,
+	VisitKind,
 	EventStatus,
 	HostRole,
 	OrganizationKind,
@@ -305,6 +307,55 @@ export interface ProjectTable extends Stamped, Versioned {
 	/** Our focal point for the project. */
 	focal_person_id: number | null;
 	description: string | null;
+}
+
+/** An official or working visit: the visiting delegation, the host, its dates and zone (20261208_0300). */
+export interface VisitTable extends Stamped, Versioned {
+	id: Generated<number>;
+	title: string;
+	kind: VisitKind;
+	organization_id: number | null;
+	host_organization_id: number | null;
+	starts_on: IsoDate;
+	ends_on: IsoDate;
+	time_zone: string;
+	timing: ColumnType<TimingCertainty, TimingCertainty | undefined, TimingCertainty>;
+	notes: string | null;
+}
+
+/** A member of the visiting delegation; position 0 heads it. */
+export interface VisitMemberTable {
+	visit_id: number;
+	person_id: number;
+	position: number;
+}
+
+/** One item of a visit's programme: a meeting (its event) or logistics with its own times. */
+export interface VisitItemTable extends Stamped, Versioned {
+	id: Generated<number>;
+	visit_id: number;
+	position: number;
+	kind: VisitItemKind;
+	event_id: number | null;
+	title: string | null;
+	start_at: Instant | null;
+	end_at: Instant | null;
+	time_zone: string | null;
+	place: string | null;
+	destination: string | null;
+	flight: string | null;
+	greeter: string | null;
+	vehicle: string | null;
+	driver: string | null;
+	notes: string | null;
+	for_everyone: ColumnType<Flag, Flag | undefined, Flag>;
+	timing: ColumnType<TimingCertainty, TimingCertainty | undefined, TimingCertainty>;
+}
+
+/** The people a logistics item concerns when it is not for every member. */
+export interface VisitItemPersonTable {
+	item_id: number;
+	person_id: number;
 }
 
 /** A gift given or received; the photograph's content is in the file store under its SHA-256. */
@@ -706,6 +757,10 @@ export interface Database {
 	project: ProjectTable;
 	project_partner: ProjectPartnerTable;
 	gift: GiftTable;
+	visit: VisitTable;
+	visit_member: VisitMemberTable;
+	visit_item: VisitItemTable;
+	visit_item_person: VisitItemPersonTable;
 	project_event: ProjectEventTable;
 	project_outcome: ProjectOutcomeTable;
 	project_correspondence: ProjectCorrespondenceTable;

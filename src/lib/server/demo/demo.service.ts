@@ -6,6 +6,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { demoDataSet } from '../../../../db/demo';
 import type { DemoTopic } from '../../../../db/demo/topics';
+import type { DemoVisit } from '../../../../db/demo/visits';
 import type { CalendarDate, DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
 import { zonedToInstant } from '../../format/datetime';
 import { AGREEMENT_LETTERS, AGREEMENT_PARTIES, insertAgreement } from '../agreements/agreement.repository';
@@ -35,6 +36,7 @@ import { alignPostsAtEvents } from '../people/person-position.service';
 import { nameKey } from '../search/search.text';
 import { insertTopic } from '../topics/topic.repository';
 import { insertVenue } from '../venues/venue.repository';
+import { insertVisit, insertVisitItem, replaceVisitMembers } from '../visits/visit.repository';
 import { hasRows } from './demo.repository';
 
 export interface DemoLoadResult {
@@ -456,6 +458,7 @@ async function insertDataSet(
 	}
 
 	await insertDemoTopics(tx, data.topics ?? [], { events, outcomes }, stamps, count);
+	await insertDemoVisits(tx, data.visits ?? [], { events, people, organizations }, stamps, count);
 
 	// Where a person's history covers an event's date, the participant holds that post (as on every write).
 	await alignPostsAtEvents(tx, {
@@ -490,5 +493,53 @@ async function insertDemoTopics(
 			...stamps
 		});
 		count('topic');
+	}
+}
+
+/** A visit, its delegation, and its programme in the order listed (each item for the whole delegation). */
+async function insertDemoVisits(
+	tx: Transaction<Database>,
+	visits: readonly DemoVisit[],
+	ids: { events: Ids; people: Ids; organizations: Ids },
+	stamps: { created_at: string; updated_at: string },
+	count: (table: string, n?: number) => void
+) {
+	for (const v of visits) {
+		const { id } = await insertVisit(tx, {
+			title: v.title,
+			kind: v.kind,
+			organization_id: ids.organizations.get(v.organization),
+			host_organization_id: ids.organizations.get(v.host),
+			starts_on: v.startsOn,
+			ends_on: v.endsOn,
+			time_zone: v.timeZone,
+			timing: v.timing,
+			notes: v.notes,
+			...stamps
+		});
+		count('visit');
+		await replaceVisitMembers(
+			tx,
+			id,
+			v.members.map((key) => ids.people.get(key))
+		);
+		count('visit_member', v.members.length);
+		for (const [position, item] of v.items.entries()) {
+			const logistics = item.start && item.end;
+			await insertVisitItem(tx, {
+				visit_id: id,
+				position,
+				kind: item.kind,
+				event_id: ids.events.maybe(item.event),
+				title: item.title ?? null,
+				start_at: logistics ? zonedToInstant(item.start!, v.timeZone) : null,
+				end_at: logistics ? zonedToInstant(item.end!, v.timeZone) : null,
+				time_zone: logistics ? v.timeZone : null,
+				timing: item.timing ?? 'exact',
+				notes: item.notes ?? null,
+				...stamps
+			});
+			count('visit_item');
+		}
 	}
 }

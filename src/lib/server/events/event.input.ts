@@ -111,7 +111,8 @@ export function readEventForm(data: FormData): { values: EventFormValues; overri
 	};
 }
 
-const localDateTime = (label: string) =>
+/** A wall-clock date and time as a datetime-local field posts it ("2026-12-14T09:00"), and one that exists. */
+export const localDateTime = (label: string) =>
 	z
 		.string()
 		.trim()

@@ -34,6 +34,7 @@ import {
 } from './feed.repository';
 import { authorize } from '../auth/authorize';
 import { logger } from '../observability/logger';
+import { listLogisticsEvents } from '../visits/visit.service';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A feed reaches a year back and two years ahead: what a calendar client needs to show. */
@@ -282,16 +283,38 @@ async function answerFeed(db: Kysely<Database>, feed: OpenedFeed, options: FeedO
 			r.status !== 'cancelled' || Date.parse(r.end_at) > day || Date.parse(r.updated_at) >= keepCancelledSince
 	);
 	const { origin } = options;
+	const logistics = isPersonOnly(feed.scope)
+		? await listLogisticsEvents(db, feed.scope.person_id!, windowOf(day), FEED_EVENT_LIMIT)
+		: [];
 	// No METHOD: DTSTAMP is then when each event was last revised, so an unchanged feed reads the same.
 	const text = buildCalendar({
 		name: feed.name,
 		timeZone: officeTimeZone(),
 		refreshMinutes: REFRESH_MINUTES,
-		events: shown.map((r) =>
-			toIcalEvent(r, { stamp: r.updated_at, url: origin ? `${origin}/events/${r.id}` : undefined })
-		)
+		events: [
+			...shown.map((r) =>
+				toIcalEvent(r, { stamp: r.updated_at, url: origin ? `${origin}/events/${r.id}` : undefined })
+			),
+			...logistics
+		]
 	});
 	return { text, etag, lastModified };
+}
+
+/**
+ * A person's own feed (no other filter) carries their visits' logistics too — arrival, transfers, meals,
+ * hotel, departure — as the itinerary on their personal link does; a meeting is in it as its event.
+ * Their changes note 'person:<id>' (20261208_0300), so the feed's version moves with them.
+ */
+function isPersonOnly(scope: FeedScope): boolean {
+	return (
+		scope.person_id !== null &&
+		!scope.only_public &&
+		scope.organization_id === null &&
+		scope.series_id === null &&
+		scope.event_kind === null &&
+		scope.event_status === null
+	);
 }
 
 /** Only the latest change of each scope is read: older ones go, once an hour per process. */
@@ -393,18 +416,25 @@ export async function getPersonCalendarFile(
 	personId: number,
 	now = new Date()
 ): Promise<string> {
-	const rows = await listFeedEvents(
-		db,
-		{ person_id: personId, organization_id: null, series_id: null, event_kind: null, event_status: null },
-		{
-			from: new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString(),
-			to: new Date(now.getTime() + FUTURE_DAYS * DAY_MS).toISOString()
-		},
-		FEED_EVENT_LIMIT
-	);
+	const window = {
+		from: new Date(now.getTime() - PAST_DAYS * DAY_MS).toISOString(),
+		to: new Date(now.getTime() + FUTURE_DAYS * DAY_MS).toISOString()
+	};
+	const [rows, logistics] = await Promise.all([
+		listFeedEvents(
+			db,
+			{ person_id: personId, organization_id: null, series_id: null, event_kind: null, event_status: null },
+			window,
+			FEED_EVENT_LIMIT
+		),
+		listLogisticsEvents(db, personId, window, FEED_EVENT_LIMIT)
+	]);
 	return buildCalendar({
 		method: 'PUBLISH',
 		name: 'My programme',
-		events: rows.map((r) => toIcalEvent(r, { stamp: now.toISOString() }))
+		events: [
+			...rows.map((r) => toIcalEvent(r, { stamp: now.toISOString() })),
+			...logistics.map((event) => ({ ...event, stamp: now.toISOString() }))
+		]
 	});
 }

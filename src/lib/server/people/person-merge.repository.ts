@@ -22,7 +22,9 @@ export const PERSON_REFERENCES = [
 	{ table: 'person_position', column: 'person_id', kind: 'positions' },
 	{ table: 'project', column: 'focal_person_id', kind: 'projectsFocal' },
 	{ table: 'gift', column: 'giver_person_id', kind: 'giftsGiven' },
-	{ table: 'gift', column: 'recipient_person_id', kind: 'giftsReceived' }
+	{ table: 'gift', column: 'recipient_person_id', kind: 'giftsReceived' },
+	{ table: 'visit_member', column: 'person_id', kind: 'visits' },
+	{ table: 'visit_item_person', column: 'person_id', kind: 'visitItems' }
 ] as const;
 
 export type ReferenceKind = (typeof PERSON_REFERENCES)[number]['kind'] | 'participations' | 'agendaRoles';
@@ -45,6 +47,31 @@ export async function countPersonReferences(
 	const { rows } = await sql<Record<ReferenceKind, number | string>>`select ${sql.join(counts)}`.execute(db);
 	const row = rows[0]!;
 	return Object.fromEntries(Object.entries(row).map(([kind, n]) => [kind, Number(n)])) as ReferenceCounts;
+}
+
+/**
+ * Where both people are in the same visiting delegation, or named by the same item of its programme,
+ * the one merged away leaves it first: the kept person's row stands for both (one row a visit and person).
+ */
+export async function dropSharedVisitRows(db: Kysely<Database>, fromPersonId: number, toPersonId: number) {
+	await db
+		.deleteFrom('visit_member')
+		.where('person_id', '=', fromPersonId)
+		.where(
+			'visit_id',
+			'in',
+			db.selectFrom('visit_member').select('visit_id').where('person_id', '=', toPersonId)
+		)
+		.execute();
+	await db
+		.deleteFrom('visit_item_person')
+		.where('person_id', '=', fromPersonId)
+		.where(
+			'item_id',
+			'in',
+			db.selectFrom('visit_item_person').select('item_id').where('person_id', '=', toPersonId)
+		)
+		.execute();
 }
 
 /** Points every row of one reference from one person to another; returns how many it moved. */

@@ -30,6 +30,7 @@ import {
 	repointParticipations,
 	repointRedirects,
 	repointReference,
+	dropSharedVisitRows,
 	updateParticipation,
 	type ParticipationRow,
 	type ReferenceCounts
@@ -52,7 +53,9 @@ const REFERENCE_LABELS: Record<keyof ReferenceCounts, [one: string, many: string
 	positions: ['post over time', 'posts over time'],
 	projectsFocal: ['project with them as focal point', 'projects with them as focal point'],
 	giftsGiven: ['gift they gave', 'gifts they gave'],
-	giftsReceived: ['gift they received', 'gifts they received']
+	giftsReceived: ['gift they received', 'gifts they received'],
+	visits: ['visiting delegation', 'visiting delegations'],
+	visitItems: ['item of a visit’s programme', 'items of visits’ programmes']
 };
 
 /**
@@ -71,7 +74,10 @@ const BLOCKING: readonly (keyof ReferenceCounts)[] = [
 	'projectsFocal',
 	// The gifts register keeps who gave and received each gift, for the declarations.
 	'giftsGiven',
-	'giftsReceived'
+	'giftsReceived',
+	// A visit's programme names its delegation's members, and their itineraries are printed.
+	'visits',
+	'visitItems'
 ];
 
 export interface ReferenceCountView {
@@ -237,6 +243,7 @@ export async function mergePeople(
 		const participationsMoved = await repointParticipations(tx, personId, kept.id, at);
 
 		const moved: Record<string, number> = {};
+		await dropSharedVisitRows(tx, personId, kept.id);
 		for (const reference of PERSON_REFERENCES) {
 			const n = await repointReference(tx, reference, personId, kept.id);
 			if (n > 0) moved[reference.kind] = (moved[reference.kind] ?? 0) + n;

@@ -9,6 +9,7 @@ import {
 } from '$lib/server/links/personal-link.service';
 import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers';
 import { fieldErrors, formFields } from '$lib/server/validation';
+import { findItinerariesOfPerson } from '$lib/server/visits/visit.service';
 import type { Actions, PageServerLoad } from './$types';
 
 const NOT_VALID = 'This link is not valid any more. Ask the protocol office for a new one.';
@@ -17,9 +18,12 @@ export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const link = await resolvePersonalLink(db, params.token);
 	if (!link) error(404, NOT_VALID);
-	const agenda = await findPersonalAgenda(db, link.personId);
+	const [agenda, visits] = await Promise.all([
+		findPersonalAgenda(db, link.personId),
+		findItinerariesOfPerson(db, link.personId)
+	]);
 	if (!agenda) error(404, NOT_VALID);
-	return { agenda };
+	return { agenda, visits };
 };
 
 export const actions: Actions = {

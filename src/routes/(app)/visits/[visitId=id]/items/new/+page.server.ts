@@ -1,0 +1,32 @@
+import { error } from '@sveltejs/kit';
+import { actorOf } from '$lib/server/auth/actor';
+import { database } from '$lib/server/db';
+import { timeZoneNames } from '$lib/server/venues/venue.input';
+import { ITEM_FORM, ItemInput, newItemForm } from '$lib/server/visits/visit.input';
+import { addVisitItem, getItemFormChoices } from '$lib/server/visits/visit.service';
+import { visitItemKinds } from '$lib/vocabulary';
+import { saveRecordForm } from '../../../../record-form.server';
+import type { Actions, PageServerLoad } from './$types';
+
+/** `?kind=`: the kind of item to add (an arrival when none or an unknown one is named). */
+export const load: PageServerLoad = async ({ params, url }) => {
+	const found = await getItemFormChoices(database().db, Number(params.visitId));
+	if (!found) error(404, 'There is no such visit.');
+	const asked = url.searchParams.get('kind') ?? '';
+	const kind = (visitItemKinds.values as readonly string[]).includes(asked) ? asked : 'arrival';
+	return { ...found, values: newItemForm(kind, found.visit), timeZones: timeZoneNames() };
+};
+
+export const actions: Actions = {
+	save: async (event) => {
+		const visitId = Number(event.params.visitId);
+		return saveRecordForm(event.request, {
+			read: ITEM_FORM.read,
+			schema: ItemInput,
+			save: async (input) => {
+				const itemId = await addVisitItem(database().db, actorOf(event), visitId, input);
+				return `/visits/${visitId}#item-${itemId}`;
+			}
+		});
+	}
+};
