@@ -232,6 +232,13 @@ export const userRoles = vocabulary({
 	viewer: 'Viewer'
 });
 
+/**
+ * The interface's languages (src/lib/server/i18n/locale.ts, project.inlang/settings.json), each named in
+ * its own language, as the switcher shows them whatever the page's language.
+ */
+export const interfaceLocales = vocabulary({ az: 'Azərbaycanca', en: 'English', ru: 'Русский' });
+
+export type InterfaceLocale = (typeof interfaceLocales.values)[number];
 export type OrganizationKind = (typeof organizationKinds.values)[number];
 export type EventKind = (typeof eventKinds.values)[number];
 export type EventStatus = (typeof eventStatuses.values)[number];
