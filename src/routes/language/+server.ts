@@ -18,7 +18,7 @@ export const POST: RequestHandler = async (event) => {
 	const { locals, cookies, url, request } = event;
 	const form = await request.formData().catch(() => null);
 	const locale = form?.get('locale');
-	if (typeof locale !== 'string' || !(interfaceLocales.values as string[]).includes(locale)) {
+	if (typeof locale !== 'string' || !(interfaceLocales.values as readonly string[]).includes(locale)) {
 		return refusal(request, 400, 'Choose one of the languages offered.');
 	}
 	if (locals.user && locals.session?.twoFactorVerified) {

@@ -12,6 +12,7 @@ import {
 	baseLocale,
 	defineCustomServerStrategy,
 	extractLocaleFromHeader,
+	getServerAsyncLocalStorage,
 	toLocale,
 	type Locale
 } from '../../paraglide/runtime.js';
@@ -54,6 +55,16 @@ export function officeLocale(value = process.env.DEFAULT_LOCALE): Locale {
 	const locale = toLocale(value);
 	if (!locale) throw new Error(`DEFAULT_LOCALE must be one of az, en, ru; it is "${value}".`);
 	return locale;
+}
+
+/**
+ * Runs `write` in one language whatever the request's: for text that is stored rather than shown (the
+ * search index's documents are written in the office's base language, English, so that one index serves
+ * every reader).
+ */
+export function inLocale<T>(locale: Locale, write: () => T): T {
+	const storage = getServerAsyncLocalStorage();
+	return storage ? storage.run({ locale }, write) : write();
 }
 
 function cookieOf(request: Request): string | undefined {
