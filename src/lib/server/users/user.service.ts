@@ -33,8 +33,7 @@ import { countUsers, findUser, findUserByEmail, insertUser, listUsers, updateUse
 import { toUserListItem, type UserListItem } from './user.view';
 import { authorize } from '../auth/authorize';
 import type { InterfaceLocale } from '../../vocabulary';
-
-const SIGN_IN_REFUSED = 'That e-mail and password do not match an active account.';
+import { m } from '../../paraglide/messages.js';
 
 export interface ClientMeta {
 	clientAddress: string;
@@ -141,7 +140,8 @@ export async function signIn(
 				reason: !user ? 'unknown account' : !valid ? 'wrong password' : 'disabled'
 			}
 		});
-		throw new RuleViolation(SIGN_IN_REFUSED, { form: SIGN_IN_REFUSED });
+		const refused = m.auth_sign_in_refused();
+		throw new RuleViolation(refused, { form: refused });
 	}
 	const twoFactorEnabled = user.totp_enabled_at !== null;
 	const { token, session } = await db.transaction().execute(async (tx) => {
