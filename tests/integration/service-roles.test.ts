@@ -117,7 +117,8 @@ const WRITES: Record<string, UserRole> = {
 	verifySecondFactor: 'viewer',
 	disableOwnTwoFactor: 'viewer',
 	signOut: 'viewer',
-	changePassword: 'viewer'
+	changePassword: 'viewer',
+	chooseInterfaceLocale: 'viewer'
 };
 
 /** Writes without a signed-in actor, each with its own proof instead of a role. */
