@@ -37,7 +37,7 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/correspondence/new': 58.8,
 	'/(app)/correspondence/[correspondenceId=id]': 53.8,
 	'/(app)/correspondence/[correspondenceId=id]/edit': 59.1,
-	'/(app)/events': 55.8,
+	'/(app)/events': 57.1,
 	'/(app)/events/new': 63.8,
 	'/(app)/events/[eventId=id]': 61.1,
 	'/(app)/events/[eventId=id]/agenda': 59.6,
