@@ -1,8 +1,20 @@
+import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { paraglideOptions } from './paraglide.config.js';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+	build: {
+		rollupOptions: {
+			// The closed lists and the compiled messages do nothing when imported: a page that imports one list
+			// through src/lib/vocabulary.ts then carries that list's labels, not every list's.
+			treeshake: {
+				moduleSideEffects: (id: string) =>
+					!/\/src\/lib\/(vocabularies|paraglide)\/|\/src\/lib\/vocabulary\.ts$/.test(id)
+			}
+		}
+	},
 	test: {
 		// Each layer is its own project so a run can pick one: `vitest run --project integration`.
 		projects: [

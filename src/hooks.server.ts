@@ -18,6 +18,8 @@ import { unauthorized } from '$lib/server/api/api.problem';
 import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
+import { noteAccountLocale, officeLocale } from '$lib/server/i18n/locale';
+import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	prepareDatabase,
 	startBackupSchedule,
@@ -28,6 +30,7 @@ import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
 import { needsFirstAdministrator } from '$lib/server/users/user.service';
 
 export const init: ServerInit = async () => {
+	officeLocale(); // a wrong DEFAULT_LOCALE stops the start, not the first request
 	stopOnShutdown();
 	await prepareDatabase();
 	startOutboxDelivery();
@@ -68,6 +71,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 		}
 	}
 	return resolve(event);
+};
+
+// The language of the answer (src/lib/server/i18n/locale.ts): Paraglide's middleware keeps it for the request,
+// and <html lang> says it, which is also where the browser's code reads it back (src/hooks.client.ts).
+const handleLocale: Handle = ({ event, resolve }) => {
+	noteAccountLocale(event.request, event.locals.user?.locale ?? null);
+	return paraglideMiddleware(event.request, ({ request, locale }) => {
+		event.request = request;
+		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+	});
 };
 
 // Once an administrator exists the setup page is gone for good; until then it is the only page.
@@ -121,6 +134,7 @@ export const handle = sequence(
 	refuseCrossSiteWrites,
 	refuseOversizedForms,
 	handleSession,
+	handleLocale,
 	handleAccess
 );
 

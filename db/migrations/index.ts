@@ -47,6 +47,7 @@ import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 import * as createApiTokens from './20261208_0100_create_api_tokens';
 import * as createVisits from './20261208_0300_create_visits';
 import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_drafts';
+import * as addUserLocale from './20261208_0500_add_user_locale';
 import * as indexOutcomesByOwnerAndId from './20261208_0600_index_outcomes_by_owner_and_id';
 
 export const migrations: Record<string, Migration> = {
@@ -93,5 +94,6 @@ export const migrations: Record<string, Migration> = {
 	'20261208_0100_create_api_tokens': createApiTokens,
 	'20261208_0300_create_visits': createVisits,
 	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts,
+	'20261208_0500_add_user_locale': addUserLocale,
 	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId
 };

@@ -4,103 +4,66 @@
  * the migrations cannot drift apart unnoticed.
  */
 
-function vocabulary<const T extends Record<string, string>>(labels: T) {
-	return { values: Object.keys(labels) as (keyof T & string)[], labels };
-}
-
-export const organizationKinds = vocabulary({
-	government_body: 'Government body',
-	international_organization: 'International organisation',
-	un_entity: 'UN entity',
-	diplomatic_mission: 'Embassy or permanent mission',
-	civil_society: 'Civil society',
-	academic: 'Academic',
-	private_sector: 'Private sector'
-});
-
-export const eventKinds = vocabulary({
-	observance: 'Observance',
-	forum: 'Forum or conference',
-	debrief: 'Debrief',
-	bilateral_meeting: 'Bilateral meeting',
-	multilateral_meeting: 'Multilateral meeting',
-	official_visit: 'Official visit',
-	working_visit: 'Working visit',
-	council_session: 'Council session',
-	training: 'Training',
-	signing_ceremony: 'Signing ceremony',
-	reception: 'Reception',
-	other: 'Other'
-});
-
-export const eventStatuses = vocabulary({
-	draft: 'Draft',
-	planned: 'Planned',
-	confirmed: 'Confirmed',
-	held: 'Held',
-	postponed: 'Postponed',
-	cancelled: 'Cancelled'
-});
-
-export const timingCertainties = vocabulary({
-	exact: 'As recorded',
-	time_assumed: 'Time of day assumed',
-	date_assumed: 'Date assumed'
-});
-
-export const hostRoles = vocabulary({ host: 'Host', co_host: 'Co-host' });
-
-export const agendaItemKinds = vocabulary({
-	opening_remarks: 'Opening remarks',
-	speech: 'Speech',
-	video_message: 'Video message',
-	presentation: 'Presentation',
-	panel: 'Panel',
-	exchange_of_views: 'Exchange of views',
-	signing: 'Signing',
-	break: 'Break',
-	closing: 'Closing'
-});
-
-export const agendaRoles = vocabulary({
-	chair: 'Chair',
-	moderator: 'Moderator',
-	speaker: 'Speaker',
-	presenter: 'Presenter',
-	video_message: 'Video message'
-});
-
-export const participantRoles = vocabulary({
-	host: 'Host',
-	head_of_delegation: 'Head of delegation',
-	delegation_member: 'Delegation member',
-	speaker: 'Speaker',
-	observer: 'Observer',
-	press: 'Press',
-	guest: 'Guest'
-});
-
-export const rsvpStatuses = vocabulary({
-	invited: 'Invited',
-	accepted: 'Accepted',
-	tentative: 'Tentative',
-	declined: 'Declined',
-	attended: 'Attended',
-	no_show: 'No-show'
-});
-
-/** Agreements are a register of their own (agreementStates); outcome rows of kind 'agreement' moved there. */
-export const outcomeKinds = vocabulary({
-	decision: 'Decision',
-	action_point: 'Action point',
-	statement: 'Statement'
-});
-
-/** Who brings a meeting's topic up: the office's side, or the visiting or receiving partner's. */
-export const topicSides = vocabulary({
-	our_side: 'Our side',
-	their_side: 'Their side'
-});
+export { organizationKinds } from './vocabularies/organization-kinds';
+import type { organizationKinds } from './vocabularies/organization-kinds';
+export { eventKinds } from './vocabularies/event-kinds';
+import type { eventKinds } from './vocabularies/event-kinds';
+export { eventStatuses } from './vocabularies/event-statuses';
+import type { eventStatuses } from './vocabularies/event-statuses';
+export { timingCertainties } from './vocabularies/timing-certainties';
+import type { timingCertainties } from './vocabularies/timing-certainties';
+export { hostRoles } from './vocabularies/host-roles';
+import type { hostRoles } from './vocabularies/host-roles';
+export { agendaItemKinds } from './vocabularies/agenda-item-kinds';
+import type { agendaItemKinds } from './vocabularies/agenda-item-kinds';
+export { agendaRoles } from './vocabularies/agenda-roles';
+import type { agendaRoles } from './vocabularies/agenda-roles';
+export { participantRoles } from './vocabularies/participant-roles';
+import type { participantRoles } from './vocabularies/participant-roles';
+export { rsvpStatuses } from './vocabularies/rsvp-statuses';
+import type { rsvpStatuses } from './vocabularies/rsvp-statuses';
+export { outcomeKinds } from './vocabularies/outcome-kinds';
+import type { outcomeKinds } from './vocabularies/outcome-kinds';
+export { topicSides } from './vocabularies/topic-sides';
+import type { topicSides } from './vocabularies/topic-sides';
+export { outcomeStatuses } from './vocabularies/outcome-statuses';
+import type { outcomeStatuses } from './vocabularies/outcome-statuses';
+export { agreementStates } from './vocabularies/agreement-states';
+import type { agreementStates } from './vocabularies/agreement-states';
+export { projectProgrammes } from './vocabularies/project-programmes';
+import type { projectProgrammes } from './vocabularies/project-programmes';
+export { projectStates } from './vocabularies/project-states';
+import type { projectStates } from './vocabularies/project-states';
+export { datePrecisions } from './vocabularies/date-precisions';
+import type { datePrecisions } from './vocabularies/date-precisions';
+export { correspondenceKinds } from './vocabularies/correspondence-kinds';
+import type { correspondenceKinds } from './vocabularies/correspondence-kinds';
+export { correspondenceDirections } from './vocabularies/correspondence-directions';
+import type { correspondenceDirections } from './vocabularies/correspondence-directions';
+export { correspondenceEventLinks } from './vocabularies/correspondence-event-links';
+import type { correspondenceEventLinks } from './vocabularies/correspondence-event-links';
+export { dossierKinds } from './vocabularies/dossier-kinds';
+import type { dossierKinds } from './vocabularies/dossier-kinds';
+export { dossierRoles } from './vocabularies/dossier-roles';
+import type { dossierRoles } from './vocabularies/dossier-roles';
+export { giftDirections } from './vocabularies/gift-directions';
+import type { giftDirections } from './vocabularies/gift-directions';
+export { giftDispositions } from './vocabularies/gift-dispositions';
+import type { giftDispositions } from './vocabularies/gift-dispositions';
+export { dietaryRequirements } from './vocabularies/dietary-requirements';
+import type { dietaryRequirements } from './vocabularies/dietary-requirements';
+export { userRoles } from './vocabularies/user-roles';
+import type { userRoles } from './vocabularies/user-roles';
+export { visitKinds } from './vocabularies/visit-kinds';
+import type { visitKinds } from './vocabularies/visit-kinds';
+export { visitItemKinds } from './vocabularies/visit-item-kinds';
+import type { visitItemKinds } from './vocabularies/visit-item-kinds';
+export { apiTokenRoles } from './vocabularies/api-token-roles';
+import type { apiTokenRoles } from './vocabularies/api-token-roles';
+export { apiTokenScopes } from './vocabularies/api-token-scopes';
+import type { apiTokenScopes } from './vocabularies/api-token-scopes';
+export { interfaceLocales } from './locales';
+import type { interfaceLocales } from './locales';
 
 /** The kinds of event that have topics: meetings with one partner, prepared and recorded point by point. */
 export const topicEventKinds = ['bilateral_meeting', 'official_visit', 'working_visit'] as const;
@@ -109,152 +72,7 @@ export function hasTopics(kind: string): boolean {
 	return (topicEventKinds as readonly string[]).includes(kind);
 }
 
-export const outcomeStatuses = vocabulary({
-	open: 'Open',
-	in_progress: 'In progress',
-	done: 'Done',
-	dropped: 'Dropped'
-});
-
-/**
- * Where an agreement stands, derived from its dates (agreements/agreement.state.ts), never stored: a
- * later state wins over an earlier one.
- */
-export const agreementStates = vocabulary({
-	draft: 'Draft',
-	signed: 'Signed',
-	approved: 'Approved',
-	in_force: 'In force',
-	expired: 'Expired',
-	terminated: 'Terminated'
-});
-
-/** The programme or instrument a cooperation project runs under. */
-export const projectProgrammes = vocabulary({
-	twinning: 'Twinning (EU)',
-	taiex: 'TAIEX (EU)',
-	mieux: 'MIEUX (EU, ICMPD)',
-	joint_project: 'Joint project',
-	technical_cooperation: 'Technical cooperation',
-	other: 'Other'
-});
-
-export const projectStates = vocabulary({
-	planned: 'Planned',
-	ongoing: 'Ongoing',
-	completed: 'Completed'
-});
-
-/** How much of a date a source gives: "since 2014" is 2014-01-01 to the year. */
-export const datePrecisions = vocabulary({
-	year: 'Year',
-	month: 'Month',
-	day: 'Day'
-});
-
-export const correspondenceKinds = vocabulary({
-	note_verbale: 'Note verbale',
-	letter: 'Letter',
-	invitation: 'Invitation',
-	memorandum: 'Memorandum',
-	email: 'E-mail',
-	report: 'Report',
-	other: 'Other'
-});
-
-/** Seen from the office: a document it received, or one it sent. */
-export const correspondenceDirections = vocabulary({
-	incoming: 'Incoming',
-	outgoing: 'Outgoing'
-});
-
-export const correspondenceEventLinks = vocabulary({
-	leads_to: 'Leads to',
-	concerns: 'Concerns',
-	follows_up: 'Follows up'
-});
-
-/** What a partner's dossier holds, as its kind filter names them. */
-export const dossierKinds = vocabulary({
-	event: 'Meetings and events',
-	correspondence: 'Correspondence',
-	outcome: 'Decisions and action points',
-	agreement: 'Agreements',
-	project: 'Projects'
-});
-
-/** How an organisation takes part in a record of its dossier. */
-export const dossierRoles = vocabulary({
-	host: 'Host',
-	co_host: 'Co-host',
-	participant: 'Took part',
-	sender: 'Sender',
-	recipient: 'Recipient',
-	owner: 'Responsible',
-	party: 'Party',
-	partner: 'Partner',
-	meeting: 'Hosted the meeting'
-});
-
-/** Seen from the office: a gift it (or one of its people) received, or one it gave. */
-export const giftDirections = vocabulary({
-	received: 'Received',
-	given: 'Given'
-});
-
-/** What became of a gift, as declarations ask. */
-export const visitKinds = vocabulary({ official: 'Official visit', working: 'Working visit' });
-
-export const visitItemKinds = vocabulary({
-	meeting: 'Meeting',
-	arrival: 'Arrival',
-	departure: 'Departure',
-	transfer: 'Transfer',
-	meal: 'Meal',
-	hotel: 'Hotel',
-	free_time: 'Free time'
-});
-
-export const giftDispositions = vocabulary({
-	undecided: 'Not decided yet',
-	kept: 'Kept by the office',
-	archived: 'Archived',
-	declared: 'Declared',
-	returned: 'Returned'
-});
-
-/** The dietary requirements a caterer counts meals by; anything else goes in the note. */
-export const dietaryRequirements = vocabulary({
-	vegetarian: 'Vegetarian',
-	vegan: 'Vegan',
-	halal: 'Halal',
-	kosher: 'Kosher',
-	no_pork: 'No pork',
-	no_alcohol: 'No alcohol',
-	gluten_free: 'Gluten-free',
-	lactose_free: 'Lactose-free',
-	nut_allergy: 'Nut allergy',
-	seafood_allergy: 'Fish and seafood allergy',
-	diabetic: 'Diabetic'
-});
-
-export const userRoles = vocabulary({
-	admin: 'Administrator',
-	officer: 'Protocol officer',
-	viewer: 'Viewer'
-});
-
-/** The roles a read API token may act with: a user's, never an administrator's powers. */
-export const apiTokenRoles = vocabulary({
-	viewer: 'Viewer',
-	officer: 'Protocol officer'
-});
-
-/** What a read API token may do: reading only, today. */
-export const apiTokenScopes = vocabulary({
-	read: 'Read'
-});
-
+export type InterfaceLocale = (typeof interfaceLocales.values)[number];
 export type OrganizationKind = (typeof organizationKinds.values)[number];
 export type EventKind = (typeof eventKinds.values)[number];
 export type EventStatus = (typeof eventStatuses.values)[number];

@@ -753,6 +753,11 @@ const MATRIX: Record<string, Cell[]> = {
 			expect: { anonymous: 401, viewer: 400, officer: 400, admin: 400 }
 		}
 	],
+	// The language switcher: anyone may choose (kept on the account when signed in); an empty form is refused.
+	'/language': [
+		{ method: 'POST', path: '/language', expect: { anonymous: 400, viewer: 400, officer: 400, admin: 400 } },
+		{ method: 'GET', path: '/language', expect: { anonymous: 405, viewer: 405, officer: 405, admin: 405 } }
+	],
 	'/(app)/logout': [
 		{
 			method: 'GET',

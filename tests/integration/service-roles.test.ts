@@ -128,7 +128,8 @@ const WRITES: Record<string, UserRole> = {
 	verifySecondFactor: 'viewer',
 	disableOwnTwoFactor: 'viewer',
 	signOut: 'viewer',
-	changePassword: 'viewer'
+	changePassword: 'viewer',
+	chooseInterfaceLocale: 'viewer'
 };
 
 /** Reads only some roles may make, refused below that role as a write is. */

@@ -1,9 +1,14 @@
 /**
  * Instants are stored in UTC and shown in the zone of the event they belong to. Client-safe: both luxon
  * (reading a wall-clock time typed into a form) and the formatters below work from the platform's Intl
- * time-zone data, on the server and in the browser alike.
+ * time-zone data, on the server and in the browser alike. The words are the reader's language's
+ * (Paraglide's getLocale(): the request's on the server, <html lang> in the browser): English as luxon
+ * wrote it ("Friday 18 December 2026"), Azerbaijani and Russian as the platform's Intl writes them, the
+ * weekday after the date as both put it ("18 dekabr 2026, cümə", "18 декабря 2026 г., пятница").
  */
 import { DateTime } from 'luxon';
+import { m } from '../paraglide/messages.js';
+import { getLocale, type Locale } from '../paraglide/runtime.js';
 
 /** A wall-clock time ("2021-12-17T10:00") in an IANA zone, as the ISO UTC instant we store. */
 export function zonedToInstant(localDateTime: string, timeZone: string): string {
@@ -87,14 +92,45 @@ function nameTable() {
 	});
 }
 
+/** Azerbaijani and Russian dates as the platform's Intl writes them: one cached format per language and shape. */
+const DATE_SHAPES = {
+	long: { day: 'numeric', month: 'long', year: 'numeric' },
+	short: { day: 'numeric', month: 'short', year: 'numeric' },
+	monthYear: { month: 'long', year: 'numeric' },
+	weekday: { weekday: 'long' }
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(locale: Locale, shape: keyof typeof DATE_SHAPES): Intl.DateTimeFormat {
+	const key = `${locale} ${shape}`;
+	let format = dateFormats.get(key);
+	if (!format) {
+		format = new Intl.DateTimeFormat(locale, { ...DATE_SHAPES[shape], timeZone: 'UTC' });
+		dateFormats.set(key, format);
+	}
+	return format;
+}
+const utcDay = (clock: { year: number; month: number; day: number }) =>
+	Date.UTC(clock.year, clock.month - 1, clock.day);
+
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const year = (clock: { year: number }) => pad(clock.year, 4);
-const weekday = (clock: { year: number; month: number; day: number }) =>
-	nameTable().weekdays[new Date(Date.UTC(clock.year, clock.month - 1, clock.day)).getUTCDay()]!;
-const longDate = (clock: WallClock) =>
-	`${clock.day} ${nameTable().longMonths[clock.month - 1]} ${year(clock)}`;
-const shortDate = (clock: WallClock) =>
-	`${clock.day} ${nameTable().shortMonths[clock.month - 1]} ${year(clock)}`;
+const weekday = (clock: { year: number; month: number; day: number }, locale = getLocale()) =>
+	locale === 'en'
+		? nameTable().weekdays[new Date(utcDay(clock)).getUTCDay()]!
+		: dateFormat(locale, 'weekday').format(utcDay(clock));
+const longDate = (clock: WallClock, locale = getLocale()) =>
+	locale === 'en'
+		? `${clock.day} ${nameTable().longMonths[clock.month - 1]} ${year(clock)}`
+		: dateFormat(locale, 'long').format(utcDay(clock));
+const shortDate = (clock: WallClock, locale = getLocale()) =>
+	locale === 'en'
+		? `${clock.day} ${nameTable().shortMonths[clock.month - 1]} ${year(clock)}`
+		: dateFormat(locale, 'short').format(utcDay(clock));
+/** "Friday 18 December 2026", "18 dekabr 2026, cümə", "18 декабря 2026 г., пятница" */
+const dayWithWeekday = (clock: WallClock, locale = getLocale()) =>
+	locale === 'en'
+		? `${weekday(clock, locale)} ${longDate(clock, locale)}`
+		: `${longDate(clock, locale)}, ${weekday(clock, locale)}`;
 const time = (clock: WallClock) => `${pad(clock.hour)}:${pad(clock.minute)}`;
 
 /** The wall-clock time of an instant in a zone, as "YYYY-MM-DDTHH:mm" (the value of a datetime-local field). */
@@ -115,7 +151,7 @@ function formatted(instant: string, timeZone: string, write: (clock: WallClock) 
 
 /** "Friday 17 December 2021" */
 export function formatDate(instant: string, timeZone: string): string {
-	return formatted(instant, timeZone, (clock) => `${weekday(clock)} ${longDate(clock)}`);
+	return formatted(instant, timeZone, (clock) => dayWithWeekday(clock));
 }
 
 /** The day of an instant in a zone, as a calendar date is written: "17 December 2021". */
@@ -153,7 +189,7 @@ export function formatRange(startAt: string, endAt: string, timeZone: string): s
 	const end = wallClock(endAt, timeZone);
 	if (!start || !end) return INVALID;
 	if (start.year === end.year && start.month === end.month && start.day === end.day) {
-		return `${weekday(start)} ${longDate(start)}, ${time(start)}–${time(end)}`;
+		return `${dayWithWeekday(start)}, ${time(start)}–${time(end)}`;
 	}
 	return `${shortDate(start)}, ${time(start)} – ${shortDate(end)}, ${time(end)}`;
 }
@@ -189,8 +225,14 @@ export function formatDays(startAt: string, endAt: string, timeZone: string): st
 	const first = days && calendarDate(days.first);
 	const last = days && calendarDate(days.last);
 	if (!first || !last) return INVALID;
+	if (days.first === days.last) return dayWithWeekday(first);
+	const locale = getLocale();
+	// ICU puts a narrow no-break space before "г." in a range only; written as its single dates are.
+	if (locale !== 'en')
+		return dateFormat(locale, 'long')
+			.formatRange(utcDay(first), utcDay(last))
+			.replace(/\u202f/g, ' ');
 	const months = nameTable().longMonths;
-	if (days.first === days.last) return `${weekday(first)} ${longDate(first)}`;
 	if (first.year !== last.year) return `${longDate(first)} – ${longDate(last)}`;
 	if (first.month !== last.month) {
 		return `${first.day} ${months[first.month - 1]} – ${longDate(last)}`;
@@ -245,7 +287,12 @@ export function formatApproximateDate(isoDate: string, precision: 'year' | 'mont
 	const date = calendarDate(isoDate);
 	if (!date) return isoDate;
 	if (precision === 'year') return year(date);
-	if (precision === 'month') return `${nameTable().longMonths[date.month - 1]} ${year(date)}`;
+	if (precision === 'month') {
+		const locale = getLocale();
+		return locale === 'en'
+			? `${nameTable().longMonths[date.month - 1]} ${year(date)}`
+			: dateFormat(locale, 'monthYear').format(utcDay(date));
+	}
 	return longDate(date);
 }
 
@@ -255,7 +302,7 @@ type ApproximateDate = { on: string; precision: 'year' | 'month' | 'day' } | nul
 export function formatPeriod(start: ApproximateDate, end: ApproximateDate): string {
 	const show = (d: NonNullable<ApproximateDate>) => formatApproximateDate(d.on, d.precision);
 	if (start && end) return `${show(start)} – ${show(end)}`;
-	if (start) return `Since ${show(start)}`;
-	if (end) return `Until ${show(end)}`;
-	return 'Dates not recorded';
+	if (start) return m.format_since({ date: show(start) });
+	if (end) return m.format_until({ date: show(end) });
+	return m.format_dates_not_recorded();
 }

@@ -4,31 +4,47 @@
  * can break exports (iCalendar, CSV) downstream.
  */
 import { z } from 'zod';
+import { m } from '../paraglide/messages.js';
 import type { FieldErrors } from './errors';
+
+/**
+ * A field's name as its messages say it: a message (m.events_field_title), read in the reader's language
+ * when the form is checked; a plain string where the form has not been translated yet.
+ */
+export type FieldLabel = string | (() => string);
+export const labelText = (label: FieldLabel) => (typeof label === 'string' ? label : label());
 
 // Control characters except tab, line feed and carriage return (which multi-line fields keep).
 // eslint-disable-next-line no-control-regex -- matching them is the point
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
-export function plainText(label: string, max: number, options: { multiline?: boolean } = {}) {
+// Messages are functions, so that zod asks for them when a form is checked, in the reader's language.
+export function plainText(label: FieldLabel, max: number, options: { multiline?: boolean } = {}) {
+	const required = () => m.validation_required({ label: labelText(label) });
 	return z
-		.string({ error: `${label} is required.` })
+		.string({ error: required })
 		.transform((value) => value.trim())
 		.pipe(
 			z
 				.string()
-				.min(1, `${label} is required.`)
-				.max(max, `${label} must be at most ${max} characters.`)
-				.refine((value) => !CONTROL.test(value), `${label} contains characters that cannot be used.`)
-				.refine((value) => options.multiline || !/[\r\n]/.test(value), `${label} must fit on one line.`)
+				.min(1, { error: required })
+				.max(max, { error: () => m.validation_too_long({ label: labelText(label), max }) })
+				.refine((value) => !CONTROL.test(value), {
+					error: () => m.validation_bad_characters({ label: labelText(label) })
+				})
+				.refine((value) => options.multiline || !/[\r\n]/.test(value), {
+					error: () => m.validation_one_line({ label: labelText(label) })
+				})
 		);
 }
 
 export const emailAddress = z
-	.string({ error: 'E-mail is required.' })
+	.string({ error: () => m.validation_email_required() })
 	.transform((value) => value.trim().toLowerCase())
 	.pipe(
-		z.email('Enter an e-mail address such as name@example.org.').max(254, 'That e-mail address is too long.')
+		z
+			.email({ error: () => m.validation_email_invalid() })
+			.max(254, { error: () => m.validation_email_too_long() })
 	);
 
 /** '' (or only spaces) is no value; anything else must pass the field's rule. */
@@ -56,10 +72,13 @@ export function calendarDate(label: string) {
 		.string()
 		.trim()
 		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
-		.refine((value) => {
-			const parsed = new Date(`${value}T00:00:00Z`);
-			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-		}, 'There is no such date.');
+		.refine(
+			(value) => {
+				const parsed = new Date(`${value}T00:00:00Z`);
+				return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+			},
+			{ error: () => m.validation_no_such_date() }
+		);
 }
 
 /** Records chosen from a list, one field per choice joined by commas: their ids, each once. */
@@ -75,15 +94,18 @@ export function recordIds(message: string) {
 export const webAddress = z
 	.string()
 	.trim()
-	.max(2000, 'That address is too long.')
-	.refine((value) => {
-		try {
-			const url = new URL(value);
-			return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
-		} catch {
-			return false;
-		}
-	}, 'Enter a web address starting with https:// or http://.');
+	.max(2000, { error: () => m.validation_web_address_too_long() })
+	.refine(
+		(value) => {
+			try {
+				const url = new URL(value);
+				return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+			} catch {
+				return false;
+			}
+		},
+		{ error: () => m.validation_web_address() }
+	);
 
 /** A record form's values as typed: each field a string, and the version it was filled from. */
 export type RecordFormValues<F extends string> = Record<F | 'version', string>;

@@ -29,7 +29,9 @@ const PUBLIC_ROUTES = new Set([
 	// Calendar subscriptions: the secret token in the URL is the credential.
 	'/feeds/[token].ics',
 	// The office's public events: the same as the public pages show.
-	'/feeds/public.ics'
+	'/feeds/public.ics',
+	// The language switcher, on every page: kept on the account when signed in, in a cookie for everyone.
+	'/language'
 ]);
 
 /** Routes behind a session where a viewer may also send forms: their own account and signing out. */

@@ -22,7 +22,8 @@ export async function findSessionWithUser(db: Kysely<Database>, sessionId: strin
 			'u.name',
 			'u.role',
 			'u.disabled_at',
-			'u.totp_enabled_at'
+			'u.totp_enabled_at',
+			'u.locale'
 		])
 		.where('s.id', '=', sessionId)
 		.executeTakeFirst();

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { classifyDatabaseError, describeProblem } from '../db/db-errors';
 import type { Database } from '../db/schema';
 import { logger } from '../observability/logger';
-import type { UserRole } from '../../vocabulary';
+import type { InterfaceLocale, UserRole } from '../../vocabulary';
 import {
 	deleteSession,
 	deleteUserSessions,
@@ -32,6 +32,8 @@ export interface SessionUser {
 	name: string;
 	role: UserRole;
 	twoFactorEnabled: boolean;
+	/** The interface language they chose; null: not chosen (src/lib/server/i18n/locale.ts decides). */
+	locale: InterfaceLocale | null;
 }
 
 export interface Session {
@@ -127,7 +129,8 @@ export async function validateSessionToken(
 			email: row.email,
 			name: row.name,
 			role: row.role,
-			twoFactorEnabled: row.totp_enabled_at !== null
+			twoFactorEnabled: row.totp_enabled_at !== null,
+			locale: row.locale
 		}
 	};
 }

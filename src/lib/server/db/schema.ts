@@ -12,6 +12,7 @@ import type {
 	CorrespondenceDirection,
 	CorrespondenceEventLink,
 	CorrespondenceKind,
+	InterfaceLocale,
 	DossierKind,
 	DossierRole,
 	DietaryRequirement,
@@ -496,6 +497,8 @@ export interface UserAccountTable extends Stamped, Versioned {
 	last_login_at: Instant | null;
 	/** 1: the daily digest of their action points is sent to them (the default); 0: turned off. */
 	reminders: ColumnType<Flag, Flag | undefined, Flag>;
+	/** The interface language they chose (az, en, ru); null: the browser's, else the office's. */
+	locale: ColumnType<InterfaceLocale | null, InterfaceLocale | null | undefined, InterfaceLocale | null>;
 }
 
 export interface UserSessionTable {

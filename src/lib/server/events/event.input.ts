@@ -6,7 +6,9 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { eventKinds, eventStatuses, timingCertainties } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
-import { formFields, optional, plainText, webAddress } from '../validation';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+import { formFields, labelText, optional, plainText, webAddress, type FieldLabel } from '../validation';
 import { ianaTimeZone, VenueCreateInput } from '../venues/venue.input';
 import type { EventFilter } from './event.repository';
 
@@ -111,47 +113,59 @@ export function readEventForm(data: FormData): { values: EventFormValues; overri
 	};
 }
 
-/** A wall-clock date and time as a datetime-local field posts it ("2026-12-14T09:00"), and one that exists. */
-export const localDateTime = (label: string) =>
-	z
-		.string()
-		.trim()
-		.min(1, `${label} is required.`)
-		.regex(
-			/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/,
-			`Enter the ${label.toLowerCase()} as a date and a time.`
-		)
-		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'There is no such date or time.');
+// The English messages name the field in lower case mid-sentence ("Enter the start as a date and a time.").
+const fieldInSentence = (label: FieldLabel) => {
+	const text = labelText(label);
+	return getLocale() === 'en' ? text.toLowerCase() : text;
+};
 
-const calendarDay = (label: string) =>
+/** A wall-clock date and time as a datetime-local field posts it ("2026-12-14T09:00"), and one that exists. */
+export const localDateTime = (label: FieldLabel) =>
 	z
 		.string()
 		.trim()
-		.min(1, `${label} is required.`)
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label.toLowerCase()} as a date.`)
-		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, 'There is no such date.');
+		.min(1, { error: () => m.validation_required({ label: labelText(label) }) })
+		.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/, {
+			error: () => m.events_error_date_time({ field: fieldInSentence(label) })
+		})
+		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, {
+			error: () => m.events_error_no_such_time()
+		});
+
+const calendarDay = (label: FieldLabel) =>
+	z
+		.string()
+		.trim()
+		.min(1, { error: () => m.validation_required({ label: labelText(label) }) })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.events_error_date({ field: fieldInSentence(label) }) })
+		.refine((value) => DateTime.fromISO(value, { zone: 'utc' }).isValid, {
+			error: () => m.validation_no_such_date()
+		});
 
 /** The most days one all-day event may take: a session of several weeks is still one event. */
 export const MAX_ALL_DAY_DAYS = 366;
 
-const idOrChoice = <C extends string>(choices: readonly C[], message: string) =>
+const idOrChoice = <C extends string>(choices: readonly C[], message: () => string) =>
 	z
 		.string()
 		.trim()
-		.refine(
-			(value) => (choices as readonly string[]).includes(value) || /^[1-9]\d{0,8}$/.test(value),
-			message
-		)
+		.refine((value) => (choices as readonly string[]).includes(value) || /^[1-9]\d{0,8}$/.test(value), {
+			error: message
+		})
 		.transform((value) => ((choices as readonly string[]).includes(value) ? (value as C) : Number(value)));
 
-const organizationIds = (label: string) =>
+const organizationIds = () =>
 	z
 		.array(z.string())
 		.transform((ids) => ids.map((id) => id.trim()).filter((id) => id !== ''))
-		.refine((ids) => ids.length <= MAX_HOSTS, `Name at most ${MAX_HOSTS} ${label}.`)
-		.refine((ids) => ids.every((id) => /^[1-9]\d{0,8}$/.test(id)), `Choose ${label} from the list.`)
+		.refine((ids) => ids.length <= MAX_HOSTS, {
+			error: () => m.events_error_too_many_hosts({ max: MAX_HOSTS })
+		})
+		.refine((ids) => ids.every((id) => /^[1-9]\d{0,8}$/.test(id)), {
+			error: () => m.events_error_choose_hosts()
+		})
 		.transform((ids) => ids.map(Number))
-		.refine((ids) => new Set(ids).size === ids.length, `Each organisation may be named once.`);
+		.refine((ids) => new Set(ids).size === ids.length, { error: () => m.events_error_host_once() });
 
 /** Where the event is held: a venue on record, one described in the form, or none (online only). */
 export type VenueChoice =
@@ -161,31 +175,31 @@ export type SeriesChoice =
 	{ kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string };
 
 const EventFormShape = z.object({
-	kind: z.enum(eventKinds.values, { error: 'Choose a kind of event.' }),
-	title: plainText('Title', 300),
-	theme: optional(plainText('Theme', 300)),
-	description: optional(plainText('Description', 10_000, { multiline: true })),
+	kind: z.enum(eventKinds.values, { error: () => m.events_error_choose_kind() }),
+	title: plainText(m.events_field_title, 300),
+	theme: optional(plainText(m.events_field_theme, 300)),
+	description: optional(plainText(m.events_field_description, 10_000, { multiline: true })),
 	start: z.string(),
 	end: z.string(),
 	allDay: z.boolean(),
 	firstDay: z.string(),
 	lastDay: z.string(),
 	timeZone: optional(ianaTimeZone('Time zone')),
-	timing: z.enum(timingCertainties.values, { error: 'Choose how certain the time is.' }),
-	venueId: idOrChoice(['', 'new'] as const, 'Choose a venue from the list.'),
+	timing: z.enum(timingCertainties.values, { error: () => m.events_error_choose_timing() }),
+	venueId: idOrChoice(['', 'new'] as const, () => m.events_error_choose_venue()),
 	newVenueName: z.string(),
 	newVenueAddress: z.string(),
 	newVenueCity: z.string(),
 	newVenueCountry: z.string(),
 	newVenueTimeZone: z.string(),
 	onlineUrl: optional(webAddress),
-	status: z.enum(eventStatuses.values, { error: 'Choose a status.' }),
-	statusReason: optional(plainText('Reason', 2000, { multiline: true })),
-	seriesId: idOrChoice(['', 'new'] as const, 'Choose a series from the list.'),
+	status: z.enum(eventStatuses.values, { error: () => m.events_error_choose_status() }),
+	statusReason: optional(plainText(m.events_field_reason, 2000, { multiline: true })),
+	seriesId: idOrChoice(['', 'new'] as const, () => m.events_error_choose_series()),
 	newSeriesName: z.string(),
 	isPublic: z.boolean(),
-	hosts: organizationIds('hosts'),
-	coHosts: organizationIds('co-hosts')
+	hosts: organizationIds(),
+	coHosts: organizationIds()
 });
 
 const NEW_VENUE_FIELDS = {
@@ -218,7 +232,7 @@ export const EventFormInput = EventFormShape.superRefine((form, ctx) => void rea
 	if (typeof form.venueId === 'number' && describesVenue) {
 		ctx.addIssue({
 			code: 'custom',
-			message: 'Clear the new venue, or choose “A new venue” as the venue.',
+			message: m.events_error_clear_new_venue(),
 			path: ['newVenueName']
 		});
 	}
@@ -238,14 +252,14 @@ export const EventFormInput = EventFormShape.superRefine((form, ctx) => void rea
 	} else if (typeof form.venueId === 'number') {
 		venue = { kind: 'existing', id: form.venueId };
 	} else if (form.onlineUrl === null) {
-		const message = 'Give a venue or an online link (or both).';
+		const message = m.events_error_venue_or_link();
 		ctx.addIssue({ code: 'custom', message, path: ['venueId'] });
 		ctx.addIssue({ code: 'custom', message, path: ['onlineUrl'] });
 	}
 	if (form.venueId === '' && !describesVenue && form.timeZone === null) {
 		ctx.addIssue({
 			code: 'custom',
-			message: 'Choose a time zone: without a venue there is no zone to take.',
+			message: m.events_error_time_zone_needed(),
 			path: ['timeZone']
 		});
 	}
@@ -254,12 +268,12 @@ export const EventFormInput = EventFormShape.superRefine((form, ctx) => void rea
 	if (typeof form.seriesId === 'number' && namesSeries) {
 		ctx.addIssue({
 			code: 'custom',
-			message: 'Clear the new series name, or choose “A new series” as the series.',
+			message: m.events_error_clear_new_series(),
 			path: ['newSeriesName']
 		});
 	}
 	if (form.seriesId === 'new' || (form.seriesId === '' && namesSeries)) {
-		const parsed = plainText('Series name', 200).safeParse(form.newSeriesName);
+		const parsed = plainText(m.events_field_series_name, 200).safeParse(form.newSeriesName);
 		if (parsed.success) series = { kind: 'new', name: parsed.data };
 		else ctx.addIssue({ code: 'custom', message: parsed.error.issues[0]!.message, path: ['newSeriesName'] });
 	} else if (typeof form.seriesId === 'number') {
@@ -268,7 +282,8 @@ export const EventFormInput = EventFormShape.superRefine((form, ctx) => void rea
 	if ((form.status === 'postponed' || form.status === 'cancelled') && form.statusReason === null) {
 		ctx.addIssue({
 			code: 'custom',
-			message: `Say why the event is ${form.status}: the reason is kept and shown.`,
+			message:
+				form.status === 'postponed' ? m.events_error_reason_postponed() : m.events_error_reason_cancelled(),
 			path: ['statusReason']
 		});
 	}
@@ -276,7 +291,7 @@ export const EventFormInput = EventFormShape.superRefine((form, ctx) => void rea
 	if (both.length > 0) {
 		ctx.addIssue({
 			code: 'custom',
-			message: 'An organisation is either a host or a co-host, not both.',
+			message: m.events_error_host_and_co_host(),
 			path: ['coHosts']
 		});
 	}
@@ -318,12 +333,12 @@ function readTimes(
 		return null;
 	};
 	if (!form.allDay) {
-		const start = read(localDateTime('Start'), form.start, 'start');
-		const end = read(localDateTime('End'), form.end, 'end');
+		const start = read(localDateTime(m.events_field_start), form.start, 'start');
+		const end = read(localDateTime(m.events_field_end), form.end, 'end');
 		return { start: start ?? '', end: end ?? '' };
 	}
-	const first = read(calendarDay('First day'), form.firstDay, 'firstDay');
-	const last = read(calendarDay('Last day'), form.lastDay, 'lastDay');
+	const first = read(calendarDay(m.events_field_first_day), form.firstDay, 'firstDay');
+	const last = read(calendarDay(m.events_field_last_day), form.lastDay, 'lastDay');
 	if (first && last) {
 		const days = DateTime.fromISO(last, { zone: 'utc' }).diff(
 			DateTime.fromISO(first, { zone: 'utc' }),
@@ -332,13 +347,13 @@ function readTimes(
 		if (days < 0) {
 			addIssue({
 				code: 'custom',
-				message: 'The last day cannot be before the first day.',
+				message: m.events_error_last_before_first(),
 				path: ['lastDay']
 			});
 		} else if (days >= MAX_ALL_DAY_DAYS) {
 			addIssue({
 				code: 'custom',
-				message: `An event may take at most ${MAX_ALL_DAY_DAYS} days.`,
+				message: m.events_error_too_many_days({ max: MAX_ALL_DAY_DAYS }),
 				path: ['lastDay']
 			});
 		}

@@ -5,7 +5,7 @@
  * the officer confirms.
  */
 import { parse } from 'csv-parse/sync';
-import { participantRoles, type ParticipantRole } from '../../vocabulary';
+import { interfaceLocales, participantRoles, type ParticipantRole } from '../../vocabulary';
 import { PersonCreateInput } from '../people/person.input';
 
 export const MAX_IMPORT_ROWS = 1000;
@@ -177,10 +177,13 @@ export interface ImportPlan {
 	ready: boolean;
 }
 
+// A role is read by its code or its label in any of the interface's languages.
 const ROLE_BY_WORD = new Map<string, ParticipantRole>(
 	participantRoles.values.flatMap((role) => [
 		[normaliseHeading(role), role] as const,
-		[normaliseHeading(participantRoles.labels[role]), role] as const
+		...interfaceLocales.values.map(
+			(locale) => [normaliseHeading(participantRoles.labelIn(role, locale)), role] as const
+		)
 	])
 );
 const DEFAULT_ROLE: ParticipantRole = 'delegation_member';

@@ -4,6 +4,8 @@
  * `refreshSearchIndex` writes their documents before each search answers (and once at start), so a
  * search always sees every change committed before it, and no other service has to know the index.
  */
+import { inLocale } from '../i18n/locale';
+import { baseLocale } from '../../paraglide/runtime.js';
 import type { Kysely } from 'kysely';
 import { listVenuesToIndex, replaceChooserWords } from '../choosers/chooser.repository';
 import { chooserWords, isChooserKind } from '../choosers/chooser.words';
@@ -70,7 +72,8 @@ export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> 
 			const agreements = await listAgreementsToIndex(tx, ids('agreement'));
 			const projects = await listProjectsToIndex(tx, ids('project'));
 			const venues = await listVenuesToIndex(tx, ids('venue'));
-			const documents = [
+			// Labels and dates in the index are English whoever's request refreshes it (src/lib/server/i18n).
+			const documents = inLocale(baseLocale, () => [
 				...events.map(eventDocument),
 				...people.map(personDocument),
 				...organizations.map(organizationDocument),
@@ -78,7 +81,7 @@ export async function refreshSearchIndex(db: Kysely<Database>): Promise<number> 
 				...letters.map(correspondenceDocument),
 				...agreements.map(agreementDocument),
 				...projects.map(projectDocument)
-			];
+			]);
 			await replaceDocuments(
 				tx,
 				keys.filter((key): key is DocumentKey => key.entity_type !== 'venue'),

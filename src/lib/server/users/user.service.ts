@@ -32,8 +32,8 @@ import { insertSetting } from './app-setting.repository';
 import { countUsers, findUser, findUserByEmail, insertUser, listUsers, updateUser } from './user.repository';
 import { toUserListItem, type UserListItem } from './user.view';
 import { authorize } from '../auth/authorize';
-
-const SIGN_IN_REFUSED = 'That e-mail and password do not match an active account.';
+import type { InterfaceLocale } from '../../vocabulary';
+import { m } from '../../paraglide/messages.js';
 
 export interface ClientMeta {
 	clientAddress: string;
@@ -140,7 +140,8 @@ export async function signIn(
 				reason: !user ? 'unknown account' : !valid ? 'wrong password' : 'disabled'
 			}
 		});
-		throw new RuleViolation(SIGN_IN_REFUSED, { form: SIGN_IN_REFUSED });
+		const refused = m.auth_sign_in_refused();
+		throw new RuleViolation(refused, { form: refused });
 	}
 	const twoFactorEnabled = user.totp_enabled_at !== null;
 	const { token, session } = await db.transaction().execute(async (tx) => {
@@ -151,7 +152,14 @@ export async function signIn(
 	return {
 		token,
 		session,
-		user: { id: user.id, email: user.email, name: user.name, role: user.role, twoFactorEnabled }
+		user: {
+			id: user.id,
+			email: user.email,
+			name: user.name,
+			role: user.role,
+			twoFactorEnabled,
+			locale: user.locale
+		}
 	};
 }
 
@@ -307,6 +315,31 @@ export async function changePassword(
 			action: 'user.change_password',
 			entityType: 'user_account',
 			entityId: user.id
+		});
+	});
+}
+
+/**
+ * The interface language a user chose with the switcher, kept on their account so that it follows them
+ * into every later session; null goes back to the browser's and the office's (src/lib/server/i18n).
+ */
+export async function chooseInterfaceLocale(
+	db: Kysely<Database>,
+	actor: Actor & { userId: number },
+	locale: InterfaceLocale | null
+): Promise<void> {
+	authorize(actor, 'viewer');
+	await db.transaction().execute(async (tx) => {
+		const user = await findUser(tx, actor.userId);
+		if (!user) throw new NotFound('There is no such account.');
+		if (user.locale === locale) return;
+		await updateUser(tx, user.id, { locale });
+		await recordAction(tx, actor, {
+			action: 'user.locale',
+			entityType: 'user_account',
+			entityId: user.id,
+			before: { locale: user.locale },
+			after: { locale }
 		});
 	});
 }
