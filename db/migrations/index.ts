@@ -44,6 +44,7 @@ import * as pendingNotesHoldTheirRow from './20261207_0701_pending_notes_hold_th
 import * as eventLengthStatistics from './20261207_0702_event_length_statistics';
 import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
+import * as createSeatingPlans from './20261208_0200_create_seating_plans';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -85,5 +86,6 @@ export const migrations: Record<string, Migration> = {
 	'20261207_0701_pending_notes_hold_their_row': pendingNotesHoldTheirRow,
 	'20261207_0702_event_length_statistics': eventLengthStatistics,
 	'20261207_0900_create_gifts': createGifts,
-	'20261207_0910_create_guest_needs': createGuestNeeds
+	'20261207_0910_create_guest_needs': createGuestNeeds,
+	'20261208_0200_create_seating_plans': createSeatingPlans
 };
