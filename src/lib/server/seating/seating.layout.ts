@@ -280,7 +280,9 @@ export interface SeatPoint {
 	y: number;
 }
 
+/** Millimetres between seats: around a round table, and along a long one (where names sit above). */
 const SEAT_PITCH = 16;
+const LONG_PITCH = 32;
 
 /** Where a seat is drawn around its table (y grows downward; a table's centre seat faces the room's top). */
 export function seatPoint(table: TableSpec, seat: number): SeatPoint {
@@ -301,10 +303,10 @@ export function seatPoint(table: TableSpec, seat: number): SeatPoint {
 	}
 	if (table.shape === 'facing') {
 		// Side 2 faces up: its right hand is the drawing's right.
-		return place.side === 1 ? point(signed * SEAT_PITCH, -18) : point(-signed * SEAT_PITCH, 18);
+		return place.side === 1 ? point(signed * LONG_PITCH, -14) : point(-signed * LONG_PITCH, 14);
 	}
 	if (table.shape === 'behind') {
-		return point((table.side === 2 ? -signed : signed) * SEAT_PITCH, 0);
+		return point((table.side === 2 ? -signed : signed) * LONG_PITCH, 0);
 	}
-	return point(signed * SEAT_PITCH, -12);
+	return point(signed * LONG_PITCH, -10);
 }

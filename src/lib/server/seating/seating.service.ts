@@ -84,18 +84,22 @@ export interface SeatingPlanView {
 	truncated: boolean;
 }
 
-/** The seating plan of an event as its pages show it; null when there is no such event. Seven queries at most. */
+/**
+ * The seating plan of an event as its pages show it, guests' needs as marks for officers (unless
+ * `needs` is false: printouts travel); null when there is no such event. Eight queries at most.
+ */
 export async function findSeatingPlan(
 	db: Kysely<Database>,
 	actor: Actor,
-	eventId: number
+	eventId: number,
+	{ needs: showNeeds = true }: { needs?: boolean } = {}
 ): Promise<SeatingPlanView | null> {
 	const officer = actor.role === 'system' || hasRole({ role: actor.role }, 'officer');
 	const [event, plan, rows, needs] = await Promise.all([
 		findEvent(db, eventId),
 		findPlanOfEvent(db, eventId),
 		listGuests(db, eventId, SEATING_LIMIT),
-		officer ? getEventNeeds(db, actor, eventId) : null
+		officer && showNeeds ? getEventNeeds(db, actor, eventId) : null
 	]);
 	if (!event) return null;
 	const guests = rows.slice(0, SEATING_LIMIT);

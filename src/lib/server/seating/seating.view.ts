@@ -135,7 +135,8 @@ function marksOf(needs: GuestNeeds | undefined): SeatedGuestView['marks'] {
 	return marks;
 }
 
-const PAD = 30;
+/** Room around the seats for the names: beside a round table's seats, above and below a long one's. */
+const PAD = { round: { x: 44, y: 26 }, other: { x: 20, y: 26 } };
 
 export function toTableViews(
 	tables: SeatingTableRow[],
@@ -180,8 +181,9 @@ export function toTableViews(
 		});
 		const xs = seatViews.map((s) => s.x);
 		const ys = seatViews.map((s) => s.y);
-		const minX = Math.min(0, ...xs) - PAD;
-		const minY = Math.min(0, ...ys) - PAD;
+		const pad = table.shape === 'round' ? PAD.round : PAD.other;
+		const minX = Math.min(0, ...xs) - pad.x;
+		const minY = Math.min(0, ...ys) - pad.y;
 		return {
 			id: table.id,
 			position: table.position,
@@ -194,8 +196,8 @@ export function toTableViews(
 			box: {
 				x: minX,
 				y: minY,
-				width: Math.max(0, ...xs) + PAD - minX,
-				height: Math.max(0, ...ys) + PAD - minY
+				width: Math.max(0, ...xs) + pad.x - minX,
+				height: Math.max(0, ...ys) + pad.y - minY
 			}
 		};
 	});
