@@ -190,9 +190,10 @@ test("guests' needs show as marks on the officer's plan only: not to viewers, no
 
 test('the printouts: the diagram on A4 or A3 landscape, a place card for each seated guest, a card for each table', async () => {
 	const a3 = await get(`/events/${eventId}/seating/print?paper=a3`, viewer);
-	expect(a3.text).toContain('size: A3 landscape');
+	expect(a3.text).toMatch(/class="diagram-sheet [^"]*a3/);
+	expect(a3.text).toContain('Printing on A3, landscape.');
 	const a4 = await get(`/events/${eventId}/seating/print`, viewer);
-	expect(a4.text).toContain('size: A4 landscape');
+	expect(a4.text).toContain('Printing on A4, landscape.');
 	const cards = await get(`/events/${eventId}/seating/cards`, viewer);
 	expect(cards.text.match(/class="face front[ "]/g)?.length).toBe((await seated()).length);
 	const tables = await get(`/events/${eventId}/seating/table-cards`, viewer);
