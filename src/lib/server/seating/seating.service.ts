@@ -86,7 +86,8 @@ export interface SeatingPlanView {
 
 /**
  * The seating plan of an event as its pages show it, guests' needs as marks for officers (unless
- * `needs` is false: printouts travel); null when there is no such event. Eight queries at most.
+ * `needs` is false: printouts travel); null when there is no such event. Ten queries at most, whatever
+ * the number of guests.
  */
 export async function findSeatingPlan(
 	db: Kysely<Database>,
