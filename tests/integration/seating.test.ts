@@ -208,7 +208,7 @@ describeEachEngine('seating plans', (engine) => {
 
 		test('an invited guest without a seat, and a guest seated twice, are warned of', async () => {
 			let view = await plan();
-			await unseatGuest(handle.db, officer, ids.dinner!, view.plan!.version, ids.Fifth!);
+			await unseatGuest(handle.db, officer, ids.dinner!, view.plan!.version, { participantId: ids.Fifth! });
 			view = await plan();
 			expect(view.warnings).toEqual([
 				{ kind: 'unseated', participantId: ids.Fifth, message: 'Mr Alex Fifth is invited but has no seat.' }
@@ -306,13 +306,9 @@ describeEachEngine('seating plans', (engine) => {
 			});
 			view = await plan();
 			expect(view.tables.map((t) => t.name)).toEqual(['Top table', 'Table 2', 'Table 3']);
-			await removeSeatingTable(
-				handle.db,
-				officer,
-				ids.dinner!,
-				view.plan!.version,
-				seatRef(view, 'Table 2', 1).tableId
-			);
+			await removeSeatingTable(handle.db, officer, ids.dinner!, view.plan!.version, {
+				tableId: seatRef(view, 'Table 2', 1).tableId
+			});
 			view = await plan();
 			expect(
 				view.warnings

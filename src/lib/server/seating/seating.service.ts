@@ -220,6 +220,40 @@ async function changePlan(
 	});
 }
 
+/**
+ * A write of the plan that takes `input`: the officer's role checked, the plan loaded at `version`, then
+ * `change` (what it returns is what moved), the version moved on and the audit entry written.
+ */
+function planWrite<Input>(
+	action: string,
+	change: (tx: Transaction<Database>, state: PlanState, input: Input) => Promise<Move[]>
+) {
+	return (
+		db: Kysely<Database>,
+		actor: Actor,
+		eventId: number,
+		version: number | null,
+		input: Input,
+		now = new Date()
+	): Promise<void> =>
+		changePlan(db, actor, eventId, version, action, (tx, state) => change(tx, state, input), now);
+}
+
+/** A change of the plan as a whole (a table added, removed, resized), said in a sentence. */
+const note = (summary: string): Move => ({
+	participantId: null,
+	guestName: null,
+	from: null,
+	to: null,
+	summary
+});
+
+const labelIn = (tables: SeatingTableRow[]) => (s: SeatRow) =>
+	seatLabel(
+		tables.find((t) => t.id === s.table_id)!,
+		s.seat
+	);
+
 function nameOf(guests: SeatingGuestRow[], participantId: number): string {
 	const row = guests.find((g) => g.id === participantId);
 	return row ? [row.honorific, row.given_name, row.family_name].filter(Boolean).join(' ') : 'A guest';
@@ -387,263 +421,156 @@ export async function writeGeneratedPlan(
  * Seats a guest at a seat. Their seat (or seats) before is left; whoever sat at the seat asked for takes
  * the guest's former seat, or has none when the guest had none.
  */
-export async function seatGuest(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number | null,
-	input: { participantId: number; to: SeatRef },
-	now = new Date()
-): Promise<void> {
-	await changePlan(
-		db,
-		actor,
-		eventId,
-		version,
-		'seating.move',
-		async (tx, { tables, seats, guests }) => {
-			const guest = guestOf(guests, input.participantId);
-			const table = seatOf(tables, input.to, 'to');
-			const to = seatLabel(table, input.to.seat);
-			const theirs = seats.filter((s) => s.participant_id === guest.id);
-			const occupant = seats.find((s) => s.table_id === table.id && s.seat === input.to.seat);
-			if (occupant?.participant_id === guest.id && theirs.length === 1) return [];
-			const labelOf = (s: SeatRow) =>
-				seatLabel(
-					tables.find((t) => t.id === s.table_id)!,
-					s.seat
-				);
-			const moves: Move[] = [];
-			for (const s of theirs) await deleteSeat(tx, s.table_id, s.seat);
-			if (occupant && occupant.participant_id !== guest.id) {
-				await deleteSeat(tx, occupant.table_id, occupant.seat);
-				const freed = theirs[0];
-				if (freed)
-					await insertSeats(tx, [
-						{ table_id: freed.table_id, seat: freed.seat, participant_id: occupant.participant_id }
-					]);
-				moves.push({
-					participantId: occupant.participant_id,
-					guestName: nameOf(guests, occupant.participant_id),
-					from: to,
-					to: freed ? labelOf(freed) : null
-				});
-			}
-			await insertSeats(tx, [{ table_id: table.id, seat: input.to.seat, participant_id: guest.id }]);
-			moves.unshift({
-				participantId: guest.id,
-				guestName: nameOf(guests, guest.id),
-				from: theirs.length > 0 ? theirs.map(labelOf).join(' and ') : null,
-				to
+export const seatGuest = planWrite<{ participantId: number; to: SeatRef }>(
+	'seating.move',
+	async (tx, { tables, seats, guests }, input) => {
+		const guest = guestOf(guests, input.participantId);
+		const table = seatOf(tables, input.to, 'to');
+		const to = seatLabel(table, input.to.seat);
+		const theirs = seats.filter((s) => s.participant_id === guest.id);
+		const occupant = seats.find((s) => s.table_id === table.id && s.seat === input.to.seat);
+		if (occupant?.participant_id === guest.id && theirs.length === 1) return [];
+		const labelOf = labelIn(tables);
+		const moves: Move[] = [];
+		for (const s of theirs) await deleteSeat(tx, s.table_id, s.seat);
+		if (occupant && occupant.participant_id !== guest.id) {
+			await deleteSeat(tx, occupant.table_id, occupant.seat);
+			const freed = theirs[0];
+			if (freed)
+				await insertSeats(tx, [
+					{ table_id: freed.table_id, seat: freed.seat, participant_id: occupant.participant_id }
+				]);
+			moves.push({
+				participantId: occupant.participant_id,
+				guestName: nameOf(guests, occupant.participant_id),
+				from: to,
+				to: freed ? labelOf(freed) : null
 			});
-			return moves;
-		},
-		now
-	);
-}
+		}
+		await insertSeats(tx, [{ table_id: table.id, seat: input.to.seat, participant_id: guest.id }]);
+		moves.unshift({
+			participantId: guest.id,
+			guestName: nameOf(guests, guest.id),
+			from: theirs.length > 0 ? theirs.map(labelOf).join(' and ') : null,
+			to
+		});
+		return moves;
+	}
+);
 
 /** Swaps whoever sits at two seats (either may be empty: then it is a move). */
-export async function swapSeats(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number | null,
-	input: { a: SeatRef; b: SeatRef },
-	now = new Date()
-): Promise<void> {
-	await changePlan(
-		db,
-		actor,
-		eventId,
-		version,
-		'seating.swap',
-		async (tx, { tables, seats, guests }) => {
-			const tableA = seatOf(tables, input.a, 'a');
-			const tableB = seatOf(tables, input.b, 'b');
-			if (tableA.id === tableB.id && input.a.seat === input.b.seat) return [];
-			const at = (t: SeatingTableRow, seat: number) =>
-				seats.find((s) => s.table_id === t.id && s.seat === seat);
-			const inA = at(tableA, input.a.seat);
-			const inB = at(tableB, input.b.seat);
-			if (!inA && !inB) return [];
-			const labelA = seatLabel(tableA, input.a.seat);
-			const labelB = seatLabel(tableB, input.b.seat);
-			if (inA) await deleteSeat(tx, tableA.id, input.a.seat);
-			if (inB) await deleteSeat(tx, tableB.id, input.b.seat);
-			const moves: Move[] = [];
-			if (inA) {
-				await insertSeats(tx, [
-					{ table_id: tableB.id, seat: input.b.seat, participant_id: inA.participant_id }
-				]);
-				moves.push({
-					participantId: inA.participant_id,
-					guestName: nameOf(guests, inA.participant_id),
-					from: labelA,
-					to: labelB
-				});
-			}
-			if (inB) {
-				await insertSeats(tx, [
-					{ table_id: tableA.id, seat: input.a.seat, participant_id: inB.participant_id }
-				]);
-				moves.push({
-					participantId: inB.participant_id,
-					guestName: nameOf(guests, inB.participant_id),
-					from: labelB,
-					to: labelA
-				});
-			}
-			return moves;
-		},
-		now
-	);
-}
+export const swapSeats = planWrite<{ a: SeatRef; b: SeatRef }>(
+	'seating.swap',
+	async (tx, { tables, seats, guests }, input) => {
+		const tableA = seatOf(tables, input.a, 'a');
+		const tableB = seatOf(tables, input.b, 'b');
+		if (tableA.id === tableB.id && input.a.seat === input.b.seat) return [];
+		const at = (t: SeatingTableRow, seat: number) =>
+			seats.find((s) => s.table_id === t.id && s.seat === seat);
+		const inA = at(tableA, input.a.seat);
+		const inB = at(tableB, input.b.seat);
+		if (!inA && !inB) return [];
+		const labelA = seatLabel(tableA, input.a.seat);
+		const labelB = seatLabel(tableB, input.b.seat);
+		if (inA) await deleteSeat(tx, tableA.id, input.a.seat);
+		if (inB) await deleteSeat(tx, tableB.id, input.b.seat);
+		const moves: Move[] = [];
+		if (inA) {
+			await insertSeats(tx, [
+				{ table_id: tableB.id, seat: input.b.seat, participant_id: inA.participant_id }
+			]);
+			moves.push({
+				participantId: inA.participant_id,
+				guestName: nameOf(guests, inA.participant_id),
+				from: labelA,
+				to: labelB
+			});
+		}
+		if (inB) {
+			await insertSeats(tx, [
+				{ table_id: tableA.id, seat: input.a.seat, participant_id: inB.participant_id }
+			]);
+			moves.push({
+				participantId: inB.participant_id,
+				guestName: nameOf(guests, inB.participant_id),
+				from: labelB,
+				to: labelA
+			});
+		}
+		return moves;
+	}
+);
 
 /** Takes a guest's seat (or seats) away. */
-export async function unseatGuest(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number | null,
-	participantId: number,
-	now = new Date()
-): Promise<void> {
-	await changePlan(
-		db,
-		actor,
-		eventId,
-		version,
-		'seating.unseat',
-		async (tx, { tables, seats, guests }) => {
-			const guest = guestOf(guests, participantId);
-			const theirs = seats.filter((s) => s.participant_id === guest.id);
-			for (const s of theirs) await deleteSeat(tx, s.table_id, s.seat);
-			return theirs.map((s) => ({
-				participantId: guest.id,
-				guestName: nameOf(guests, guest.id),
-				from: seatLabel(
-					tables.find((t) => t.id === s.table_id)!,
-					s.seat
-				),
-				to: null
-			}));
-		},
-		now
-	);
-}
+export const unseatGuest = planWrite<{ participantId: number }>(
+	'seating.unseat',
+	async (tx, { tables, seats, guests }, { participantId }) => {
+		const guest = guestOf(guests, participantId);
+		const theirs = seats.filter((s) => s.participant_id === guest.id);
+		for (const s of theirs) await deleteSeat(tx, s.table_id, s.seat);
+		return theirs.map((s) => ({
+			participantId: guest.id,
+			guestName: nameOf(guests, guest.id),
+			from: labelIn(tables)(s),
+			to: null
+		}));
+	}
+);
 
 /** Adds a table after the others, empty. */
-export async function addSeatingTable(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number | null,
-	input: SeatingTableInput,
-	now = new Date()
-): Promise<void> {
-	await changePlan(
-		db,
-		actor,
-		eventId,
-		version,
-		'seating.add_table',
-		async (tx, { plan, tables }) => {
-			if (tables.some((t) => t.name.toLowerCase() === input.name.toLowerCase())) {
-				throw new RuleViolation('Another table has that name.', { name: 'Another table has that name.' });
-			}
-			const position = Math.max(0, ...tables.map((t) => t.position)) + 1;
-			await insertTable(tx, { plan_id: plan.id, position, ...input, side: null });
-			return [
-				{
-					participantId: null,
-					guestName: null,
-					from: null,
-					to: null,
-					summary: `Added ${input.name} (${input.seats} seats).`
-				}
-			];
-		},
-		now
-	);
-}
+export const addSeatingTable = planWrite<SeatingTableInput>(
+	'seating.add_table',
+	async (tx, { plan, tables }, input) => {
+		if (tables.some((t) => t.name.toLowerCase() === input.name.toLowerCase())) {
+			throw new RuleViolation('Another table has that name.', { name: 'Another table has that name.' });
+		}
+		const position = Math.max(0, ...tables.map((t) => t.position)) + 1;
+		await insertTable(tx, { plan_id: plan.id, position, ...input, side: null });
+		return [note(`Added ${input.name} (${input.seats} seats).`)];
+	}
+);
 
 /** Renames a table or changes its shape or seats; a table cannot lose a seat someone sits at. */
-export async function changeSeatingTable(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number | null,
-	tableId: number,
-	input: SeatingTableInput,
-	now = new Date()
-): Promise<void> {
-	await changePlan(
-		db,
-		actor,
-		eventId,
-		version,
-		'seating.change_table',
-		async (tx, { tables, seats }) => {
-			const table = seatOf(tables, { tableId, seat: 1 }, 'tableId');
-			if (tables.some((t) => t.id !== table.id && t.name.toLowerCase() === input.name.toLowerCase())) {
-				throw new RuleViolation('Another table has that name.', { name: 'Another table has that name.' });
-			}
-			const last = Math.max(0, ...seats.filter((s) => s.table_id === table.id).map((s) => s.seat));
-			if (input.seats < last) {
-				const message = `Seat ${last} of ${table.name} is taken: move its guest before taking seats away.`;
-				throw new RuleViolation(message, { seats: message });
-			}
-			// A bilateral table and its rows keep their shape: their seats are counted by side.
-			const shape = table.shape === 'facing' || table.shape === 'behind' ? table.shape : input.shape;
-			if (table.name === input.name && table.seats === input.seats && table.shape === shape) return [];
-			await updateTable(tx, table.id, { name: input.name, shape, seats: input.seats });
-			return [
-				{
-					participantId: null,
-					guestName: null,
-					from: null,
-					to: null,
-					summary: `${table.name} is now ${input.name === table.name ? '' : `${input.name}, `}${input.seats} seats.`
-				}
-			];
-		},
-		now
-	);
-}
+export const changeSeatingTable = planWrite<SeatingTableInput & { tableId: number }>(
+	'seating.change_table',
+	async (tx, { tables, seats }, { tableId, ...input }) => {
+		const table = seatOf(tables, { tableId, seat: 1 }, 'tableId');
+		if (tables.some((t) => t.id !== table.id && t.name.toLowerCase() === input.name.toLowerCase())) {
+			throw new RuleViolation('Another table has that name.', { name: 'Another table has that name.' });
+		}
+		const last = Math.max(0, ...seats.filter((s) => s.table_id === table.id).map((s) => s.seat));
+		if (input.seats < last) {
+			const message = `Seat ${last} of ${table.name} is taken: move its guest before taking seats away.`;
+			throw new RuleViolation(message, { seats: message });
+		}
+		// A bilateral table and its rows keep their shape: their seats are counted by side.
+		const shape = table.shape === 'facing' || table.shape === 'behind' ? table.shape : input.shape;
+		if (table.name === input.name && table.seats === input.seats && table.shape === shape) return [];
+		await updateTable(tx, table.id, { name: input.name, shape, seats: input.seats });
+		const renamed = input.name === table.name ? '' : `${input.name}, `;
+		return [note(`${table.name} is now ${renamed}${input.seats} seats.`)];
+	}
+);
 
 /** Takes a table away; its guests lose their seats (the plan then warns they have none). */
-export async function removeSeatingTable(
-	db: Kysely<Database>,
-	actor: Actor,
-	eventId: number,
-	version: number | null,
-	tableId: number,
-	now = new Date()
-): Promise<void> {
-	await changePlan(
-		db,
-		actor,
-		eventId,
-		version,
-		'seating.remove_table',
-		async (tx, { tables, seats, guests }) => {
-			const table = seatOf(tables, { tableId, seat: 1 }, 'tableId');
-			await deleteTable(tx, table.id);
-			return [
-				{ participantId: null, guestName: null, from: null, to: null, summary: `Removed ${table.name}.` },
-				...seats
-					.filter((s) => s.table_id === table.id)
-					.map((s) => ({
-						participantId: s.participant_id,
-						guestName: nameOf(guests, s.participant_id),
-						from: seatLabel(table, s.seat),
-						to: null
-					}))
-			];
-		},
-		now
-	);
-}
+export const removeSeatingTable = planWrite<{ tableId: number }>(
+	'seating.remove_table',
+	async (tx, { tables, seats, guests }, { tableId }) => {
+		const table = seatOf(tables, { tableId, seat: 1 }, 'tableId');
+		await deleteTable(tx, table.id);
+		return [
+			note(`Removed ${table.name}.`),
+			...seats
+				.filter((s) => s.table_id === table.id)
+				.map((s) => ({
+					participantId: s.participant_id,
+					guestName: nameOf(guests, s.participant_id),
+					from: seatLabel(table, s.seat),
+					to: null
+				}))
+		];
+	}
+);
 
 /**
  * Marks the version the officer printed (or sent out) as the one printed: the plan page then shows only

@@ -79,7 +79,7 @@ export const actions: Actions = {
 		swapSeats(db(), actorOf(event), eventId, version, input)
 	),
 	unseat: seatingAction('unseat', ['participantId'], UnseatGuestInput, (event, eventId, version, input) =>
-		unseatGuest(db(), actorOf(event), eventId, version, input.participantId)
+		unseatGuest(db(), actorOf(event), eventId, version, input)
 	),
 	addTable: seatingAction(
 		'addTable',
@@ -91,15 +91,13 @@ export const actions: Actions = {
 		'changeTable',
 		['tableId', 'name', 'shape', 'seats'],
 		SeatingTableInput.extend(SeatingTableIdInput.shape),
-		(event, eventId, version, { tableId, ...input }) =>
-			changeSeatingTable(db(), actorOf(event), eventId, version, tableId, input)
+		(event, eventId, version, input) => changeSeatingTable(db(), actorOf(event), eventId, version, input)
 	),
 	removeTable: seatingAction(
 		'removeTable',
 		['tableId'],
 		SeatingTableIdInput,
-		(event, eventId, version, input) =>
-			removeSeatingTable(db(), actorOf(event), eventId, version, input.tableId)
+		(event, eventId, version, input) => removeSeatingTable(db(), actorOf(event), eventId, version, input)
 	),
 	printed: seatingAction('printed', [], SeatingTableIdInput.pick({}), (event, eventId, version) =>
 		markSeatingPrinted(db(), actorOf(event), eventId, version)
