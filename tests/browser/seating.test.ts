@@ -1,7 +1,7 @@
 /**
  * Issue 19's seating walk, as a new user would: open the next International Migrants Day, make its
  * seating plan from the guest list, move a guest with the keyboard, and print the table diagram (A3
- * landscape) and the place cards with Chromium, reading the PDFs back; every page axe-clean.
+ * landscape) and the place cards with Chromium (a guest dragged too), reading the PDFs back; every page axe-clean.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -106,6 +106,22 @@ test('the seating plan of the next International Migrants Day: made from the gue
 		// The guest of honour now sits further from the host than someone after them, on the same side.
 		expect(await page.locator('ul.warnings').innerText()).toContain('Out of precedence');
 		expect(await seriousA11yViolations(page)).toEqual([]);
+
+		// Dragging: the first seat of Table 2 onto its empty fourth; a move.
+		const first = await guestAt(page, 'Table 2', 1);
+		const box = async (seat: number) =>
+			(await page
+				.locator(`g.seat[tabindex="0"]`)
+				.nth(4 + seat - 1)
+				.locator('circle')
+				.boundingBox())!;
+		const [from, to] = [await box(1), await box(4)];
+		await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+		await page.mouse.down();
+		await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 5 });
+		await Promise.all([page.waitForNavigation(), page.mouse.up()]);
+		expect(await guestAt(page, 'Table 2', 4)).toBe(first);
+		expect(await guestAt(page, 'Table 2', 1)).toBe('empty');
 
 		// The table diagram on A3 landscape.
 		await page.getByRole('link', { name: 'Print the table diagram' }).click();
