@@ -9,6 +9,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Actor } from '$lib/server/audit/audit';
 import { Conflict, Forbidden, RuleViolation } from '$lib/server/errors';
+import { findEventDeletion } from '$lib/server/events/event-read.service';
+import { deleteEvent } from '$lib/server/events/event.service';
 import { saveGuestNeeds } from '$lib/server/guest-needs/guest-needs.service';
 import { mergePeople } from '$lib/server/people/person-merge.service';
 import { SeatingGenerateInput } from '$lib/server/seating/seating.input';
@@ -426,7 +428,7 @@ describeEachEngine('seating plans', (engine) => {
 		]);
 	});
 
-	test('deleting the event takes its plan, tables, seats and changes with it', async () => {
+	test('deleting the event takes its plan, tables, seats and changes with it, as its delete page says', async () => {
 		const eventId = (await insertEvent(handle.db, { title: 'Lunch' })).id;
 		await invite(eventId, 'Lunching', { level: 1 });
 		await generateSeatingPlan(handle.db, officer, eventId, null, banquet());
@@ -437,7 +439,9 @@ describeEachEngine('seating plans', (engine) => {
 				.where('event_id', '=', eventId)
 				.executeTakeFirstOrThrow()
 		).id;
-		await handle.db.deleteFrom('event').where('id', '=', eventId).execute();
+		const deletion = (await findEventDeletion(handle.db, eventId))!;
+		expect(deletion.seatingPlan).toBe(true);
+		await deleteEvent(handle.db, officer, eventId, deletion.version);
 		for (const table of ['seating_table', 'seating_change'] as const) {
 			const rows = await handle.db.selectFrom(table).select('id').where('plan_id', '=', planId).execute();
 			expect(rows, table).toEqual([]);
