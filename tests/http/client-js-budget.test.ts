@@ -49,6 +49,8 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/events/[eventId=id]/edit': 57.8,
 	'/(app)/events/[eventId=id]/history': 46.9,
 	'/(app)/events/[eventId=id]/invitations': 51.7,
+	// 45.0 once the seating plan's four routes joined the route table (6 December 2026).
+	'/(app)/events/[eventId=id]/needs': 45.5,
 	'/(app)/events/[eventId=id]/participants': 63.2,
 	// The seating plan: its forms, and the keyboard and drag moves of the diagram (the printed diagram carries them too).
 	'/(app)/events/[eventId=id]/seating': 52.1,
