@@ -80,8 +80,9 @@ test('the next International Migrants Day has a plan from precedence: the host a
 	expect(page.status).toBe(200);
 	expect(page.text).toContain('Top table');
 	expect(page.text).toContain('Huseynov');
-	// A viewer sees the plan, not the forms that change it.
+	// A viewer sees the plan, not the forms that change it, nor the warnings (who has not answered).
 	expect(page.text).not.toContain('?/seat');
+	expect(page.text).not.toContain('warnings-heading');
 	const event = await get(`/events/${eventId}`, viewer);
 	expect(event.text).toContain(`href="/events/${eventId}/seating"`);
 });

@@ -376,7 +376,7 @@ describeEachEngine('seating plans', (engine) => {
 		expect(view.warnings).toEqual([]);
 	});
 
-	test('guests’ needs show as marks to officers only; only officers change the plan', async () => {
+	test('guests’ needs, answers and warnings show to officers only; only officers change the plan', async () => {
 		await saveGuestNeeds(handle.db, officer, ids.dinner!, ids.Honour!, null, {
 			diet: ['halal'],
 			dietaryNote: null,
@@ -391,6 +391,9 @@ describeEachEngine('seating plans', (engine) => {
 		const seen = await plan(ids.dinner!, viewer);
 		expect(seen.canEdit).toBe(false);
 		expect(marks(seen)).toEqual([]);
+		// Nor who declined or has not answered: no warnings, no guest list.
+		expect(seen.warnings).toEqual([]);
+		expect(seen.guests).toEqual([]);
 		expect(JSON.stringify(seen)).not.toContain('Wheelchair');
 		await expect(
 			seatGuest(handle.db, viewer, ids.dinner!, seen.plan!.version, {

@@ -75,6 +75,7 @@ export interface SeatingPlanView {
 		alternateHosts: boolean;
 	} | null;
 	tables: TableView[];
+	/** Officers only, as the guest list below: they tell who declined or has not answered. */
 	warnings: SeatingWarning[];
 	/** What moved since the version last printed (every change when never printed), newest first. */
 	changes: SeatingChangeView[];
@@ -112,7 +113,9 @@ export async function findSeatingPlan(
 			])
 		: [[], [], []];
 	const placed = placedGuests(tables, seats);
-	const warnings = plan ? findWarnings(placed, guestFacts(guests), rulesOf(plan)) : [];
+	// The warnings and the forms' guest list tell who declined or has not answered: officers only, as
+	// the participants page is.
+	const warnings = plan && officer ? findWarnings(placed, guestFacts(guests), rulesOf(plan)) : [];
 	const needsById = needs ? new Map<number, GuestNeeds>(needs.guests.map((g) => [g.participantId, g])) : null;
 	const venue = event.venue_name ? [event.venue_name, event.venue_city].filter(Boolean).join(', ') : null;
 	return {
@@ -135,7 +138,7 @@ export async function findSeatingPlan(
 		tables: toTableViews(tables, seats, guests, needsById, new Set(warnings.map((w) => w.participantId))),
 		warnings,
 		changes: changes.slice(0, CHANGES_SHOWN).map(toChangeView),
-		guests: toGuestChoices(guests, placed),
+		guests: officer ? toGuestChoices(guests, placed) : [],
 		suggestedLayout: event.kind === 'bilateral_meeting' ? 'bilateral' : 'banquet',
 		truncated: rows.length > SEATING_LIMIT
 	};
