@@ -3,7 +3,7 @@
  * the year the demo data loads in, or of the next year once that day has passed. It is made when the data
  * loads (src/lib/server/demo/demo.service.ts), on the model of the 2021 edition [002] — the same hosts and
  * the shape of its programme, with its speakers invited again — as a planned event whose invitations are
- * out and partly unanswered. Its theme and final programme are not known, and its description says so.
+ * out and partly unanswered, and a seating plan for the reception generated from precedence. Its theme and final programme are not known, and its description says so.
  */
 import { events } from './events';
 import type { CalendarDate, DemoEvent, DemoParticipant, LocalDateTime } from './types';
@@ -68,6 +68,16 @@ export function nextMigrantsDay(today: CalendarDate): DemoEvent {
 			start: onTheDay(item.start),
 			end: onTheDay(item.end),
 			roles: item.roles
-		}))
+		})),
+		// The reception after the speeches: a long top table of five and a round table for the rest.
+		seating: {
+			layout: 'banquet',
+			topShape: 'long',
+			topSeats: 5,
+			shape: 'round',
+			seatsPerTable: 6,
+			keepDelegations: true,
+			alternateHosts: false
+		}
 	};
 }

@@ -175,6 +175,19 @@ export interface DemoEvent {
 	readonly participants?: readonly DemoParticipant[];
 	/** In programme order. */
 	readonly agenda?: readonly DemoAgendaItem[];
+	/** A seating plan generated from the guests' precedence when the data loads. */
+	readonly seating?: DemoSeating;
+}
+
+/** How a demo event's seating plan is generated (src/lib/server/seating/seating.layout.ts). */
+export interface DemoSeating {
+	readonly layout: 'banquet' | 'bilateral';
+	readonly topShape: 'long' | 'round';
+	readonly topSeats: number;
+	readonly shape: 'long' | 'round';
+	readonly seatsPerTable: number;
+	readonly keepDelegations: boolean;
+	readonly alternateHosts: boolean;
 }
 
 export interface DemoFollowUp {

@@ -45,6 +45,7 @@ import * as eventLengthStatistics from './20261207_0702_event_length_statistics'
 import * as createGifts from './20261207_0900_create_gifts';
 import * as createGuestNeeds from './20261207_0910_create_guest_needs';
 import * as createApiTokens from './20261208_0100_create_api_tokens';
+import * as createSeatingPlans from './20261208_0200_create_seating_plans';
 import * as createVisits from './20261208_0300_create_visits';
 import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_drafts';
 import * as addUserLocale from './20261208_0500_add_user_locale';
@@ -92,6 +93,7 @@ export const migrations: Record<string, Migration> = {
 	'20261207_0900_create_gifts': createGifts,
 	'20261207_0910_create_guest_needs': createGuestNeeds,
 	'20261208_0100_create_api_tokens': createApiTokens,
+	'20261208_0200_create_seating_plans': createSeatingPlans,
 	'20261208_0300_create_visits': createVisits,
 	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts,
 	'20261208_0500_add_user_locale': addUserLocale,

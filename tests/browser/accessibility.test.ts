@@ -78,6 +78,11 @@ const MAIN_PAGES = [
 	'/events/2/needs/catering',
 	'/events/2/needs/interpretation',
 	'/events/2/participants/1/needs',
+	// A seating plan not made yet (its generate form); the demo's plan is walked in seating.test.ts.
+	'/events/1/seating',
+	'/events/1/seating/print',
+	'/events/1/seating/cards',
+	'/events/1/seating/table-cards',
 	// No demo gifts: the empty register, the form and the report (tests/browser/gifts.test.ts checks a gift's page).
 	'/gifts',
 	'/gifts/new?event=1',

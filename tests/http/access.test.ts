@@ -370,6 +370,43 @@ const MATRIX: Record<string, Cell[]> = {
 		},
 		noActions('/events/1/participants/badges')
 	],
+	// The seating plan: every reader sees it and prints it (guests' needs on it for officers only).
+	'/(app)/events/[eventId=id]/seating': [
+		readable('/events/1/seating'),
+		{
+			method: 'GET',
+			path: '/events/999999/seating',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		officerWrite('/events/1/seating', 404),
+		officerWrite('/events/1/seating?/generate', 400),
+		officerWrite('/events/1/seating?/seat', 400),
+		officerWrite('/events/1/seating?/swap', 400),
+		officerWrite('/events/1/seating?/unseat', 400),
+		officerWrite('/events/1/seating?/addTable', 400),
+		officerWrite('/events/1/seating?/changeTable', 400),
+		officerWrite('/events/1/seating?/removeTable', 400),
+		// Event 1 has no plan to mark as printed.
+		officerWrite('/events/1/seating?/printed', 404)
+	],
+	'/(app)/events/[eventId=id]/seating/print': [
+		readable('/events/1/seating/print'),
+		readable('/events/1/seating/print?paper=a3'),
+		noActions('/events/1/seating/print')
+	],
+	'/(app)/events/[eventId=id]/seating/cards': [
+		readable('/events/1/seating/cards'),
+		noActions('/events/1/seating/cards')
+	],
+	'/(app)/events/[eventId=id]/seating/table-cards': [
+		readable('/events/1/seating/table-cards'),
+		{
+			method: 'GET',
+			path: '/events/999999/seating/table-cards',
+			expect: { anonymous: signInFirst, viewer: 404, officer: 404, admin: 404 }
+		},
+		noActions('/events/1/seating/table-cards')
+	],
 	'/(app)/people': [readable('/people'), noActions('/people')],
 	'/(app)/people/[personId=id]': [
 		readable('/people/1'),

@@ -176,7 +176,12 @@ describe.skipIf(!postgres)('SQLite → archive → PostgreSQL → archive', () =
 			'correspondence_file',
 			'audit_entry',
 			'search_document',
-			'chooser_word'
+			'chooser_word',
+			// The next International Migrants Day's seating plan.
+			'seating_plan',
+			'seating_table',
+			'seating_seat',
+			'seating_change'
 		]) {
 			expect(rowsOf(manifest, table), table).toBeGreaterThan(0);
 		}

@@ -10,6 +10,8 @@ import { findEventPage, listEventsPage } from '$lib/server/events/event-read.ser
 import { createFeed, findFeedCalendar } from '$lib/server/feeds/feed.service';
 import { findPersonPage } from '$lib/server/people/person.service';
 import { getThankYouLetters } from '$lib/server/correspondence/thank-you.service';
+import { SeatingGenerateInput } from '$lib/server/seating/seating.input';
+import { findSeatingPlan, generateSeatingPlan } from '$lib/server/seating/seating.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 import { insertEvent, insertOrganization, insertPerson } from '../helpers/factories';
 
@@ -193,5 +195,26 @@ describeEachEngine('what a page costs', (engine) => {
 		expect(feeds[1]).toBe(feeds[0]);
 		const pages = await cost((db, i) => findPersonPage(db, firstPeople[i]!, { privateContacts: true }));
 		expect(pages[1]).toBe(pages[0]);
+	});
+
+	test("the seating plan, with its warnings and guests' needs, costs the same on ten times the data", async () => {
+		const input = SeatingGenerateInput.parse({
+			layout: 'banquet',
+			topShape: 'long',
+			topSeats: '6',
+			shape: 'round',
+			seatsPerTable: '4'
+		});
+		for (const [i, handle] of handles.entries()) {
+			await generateSeatingPlan(handle.db, systemActor('test'), firstEvents[i]!, null, input);
+		}
+		const plans: Awaited<ReturnType<typeof findSeatingPlan>>[] = [];
+		const counts = await cost(async (db, i) =>
+			plans.push(await findSeatingPlan(db, systemActor('test'), firstEvents[i]!))
+		);
+		expect(plans[1]!.guests).toHaveLength(20);
+		expect(plans[1]!.tables.length).toBeGreaterThan(plans[0]!.tables.length);
+		expect(counts[1]).toBe(counts[0]);
+		expect(counts[0]).toBeLessThanOrEqual(10);
 	});
 });

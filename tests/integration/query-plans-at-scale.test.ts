@@ -32,6 +32,8 @@ import { findOrganizationPage, listOrganizationsPage } from '$lib/server/organiz
 import { findPersonPage, listPeoplePage } from '$lib/server/people/person.service';
 import { listProjectsPage } from '$lib/server/projects/project.service';
 import { refreshSearchIndex, searchEverything, searchType } from '$lib/server/search/search.service';
+import { SeatingGenerateInput } from '$lib/server/seating/seating.input';
+import { findSeatingPlan, generateSeatingPlan } from '$lib/server/seating/seating.service';
 import type { SortKey } from '$lib/server/pagination';
 import { generateData, type Landmarks } from '../../db/generate/generate';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
@@ -466,6 +468,28 @@ const pages: PageLoad[] = [
 		name: "an event's invitations",
 		load: (db, office) => findInvitationsPage(db, office.longAgendaEventId, { limit: 25 }, NOW),
 		allow: [ownedBy('event_id', "one event's participants and the messages sent to them")]
+	},
+	{
+		name: "an event's seating plan, with guests' needs",
+		load: async (db, office) => {
+			const eventId = office.longAgendaEventId;
+			const plan = await findSeatingPlan(db, officer, eventId);
+			if (!plan?.plan) {
+				const input = {
+					layout: 'banquet',
+					topShape: 'long',
+					topSeats: '10',
+					shape: 'round',
+					seatsPerTable: '8'
+				};
+				await generateSeatingPlan(db, officer, eventId, null, SeatingGenerateInput.parse(input));
+			}
+			return findSeatingPlan(db, officer, eventId);
+		},
+		allow: [
+			ownedBy('event_id', "one event's participants, in order of precedence, and their needs"),
+			ownedBy('plan_id', "one plan's tables, seats and changes")
+		]
 	},
 	{
 		name: 'a person page',

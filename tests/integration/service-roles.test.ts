@@ -61,6 +61,14 @@ const WRITES: Record<string, UserRole> = {
 	attachGiftPhoto: 'officer',
 	removeGiftPhoto: 'officer',
 	saveGuestNeeds: 'officer',
+	generateSeatingPlan: 'officer',
+	seatGuest: 'officer',
+	swapSeats: 'officer',
+	unseatGuest: 'officer',
+	addSeatingTable: 'officer',
+	changeSeatingTable: 'officer',
+	removeSeatingTable: 'officer',
+	markSeatingPrinted: 'officer',
 	scheduleEvent: 'officer',
 	duplicateEvent: 'officer',
 	reviseEvent: 'officer',
@@ -150,6 +158,8 @@ const OWN_PROOF = [
 /** Steps of a write that has checked the role already (called inside its transaction), and upkeep. */
 const INSIDE_A_WRITE = [
 	'retimeAgenda',
+	// generateSeatingPlan's writes, and the demo data loader's on an empty database.
+	'writeGeneratedPlan',
 	'queueEventUpdates',
 	'queueDeletionCancellations',
 	'queueParticipantCancellation',

@@ -192,6 +192,49 @@ export interface ParticipantDietTable {
 	requirement: DietaryRequirement;
 }
 
+/** A seating plan of one event (see 20261208_0200_create_seating_plans for how seats are counted). */
+export interface SeatingPlanTable {
+	id: Generated<number>;
+	event_id: number;
+	layout: 'banquet' | 'bilateral';
+	keep_delegations: number;
+	alternate_hosts: number;
+	version: ColumnType<number, number | undefined, number>;
+	/** The version last printed or sent out. */
+	printed_version: number | null;
+	created_at: Instant;
+	updated_at: Instant;
+}
+
+export interface SeatingTableTable {
+	id: Generated<number>;
+	plan_id: number;
+	position: number;
+	name: string;
+	shape: 'round' | 'long' | 'facing' | 'behind';
+	seats: number;
+	side: number | null;
+}
+
+export interface SeatingSeatTable {
+	table_id: number;
+	seat: number;
+	participant_id: number;
+}
+
+/** What one saved change of a plan moved. */
+export interface SeatingChangeTable {
+	id: Generated<number>;
+	plan_id: number;
+	version: number;
+	participant_id: number | null;
+	guest_name: string | null;
+	from_seat: string | null;
+	to_seat: string | null;
+	summary: string | null;
+	changed_at: Instant;
+}
+
 export interface AgendaItemTable extends Stamped, Versioned {
 	id: Generated<number>;
 	event_id: number;
@@ -748,6 +791,10 @@ export interface Database {
 	event_participant: EventParticipantTable;
 	participant_needs: ParticipantNeedsTable;
 	participant_diet: ParticipantDietTable;
+	seating_plan: SeatingPlanTable;
+	seating_table: SeatingTableTable;
+	seating_seat: SeatingSeatTable;
+	seating_change: SeatingChangeTable;
 	agenda_item: AgendaItemTable;
 	agenda_item_role: AgendaItemRoleTable;
 	outcome: OutcomeTable;

@@ -35,6 +35,7 @@ import { insertPosition } from '../people/person-position.repository';
 import { alignPostsAtEvents } from '../people/person-position.service';
 import { nameKey } from '../search/search.text';
 import { insertTopic } from '../topics/topic.repository';
+import { writeGeneratedPlan } from '../seating/seating.service';
 import { insertVenue } from '../venues/venue.repository';
 import { insertVisit, insertVisitItem, replaceVisitMembers } from '../visits/visit.repository';
 import { hasRows } from './demo.repository';
@@ -286,6 +287,10 @@ async function insertDataSet(
 			});
 			participants.set(p.person, id);
 			count('event_participant');
+		}
+		if (e.seating) {
+			await writeGeneratedPlan(tx, systemActor('demo data loader'), eventId, null, e.seating, loadedAt);
+			count('seating_plan');
 		}
 
 		for (const [index, item] of (e.agenda ?? []).entries()) {

@@ -212,6 +212,8 @@ export interface EventDeletionView {
 	outcomes: number;
 	followUps: number;
 	correspondence: number;
+	/** Its seating plan goes with it, tables, seats and changes. */
+	seatingPlan: boolean;
 }
 
 /** What the delete confirmation shows: the event and what goes with it. Null when there is none. */
@@ -233,6 +235,7 @@ export async function findEventDeletion(
 		participants: Number(counts.participants),
 		outcomes: Number(counts.outcomes),
 		followUps: Number(counts.follow_ups),
-		correspondence: Number(counts.correspondence)
+		correspondence: Number(counts.correspondence),
+		seatingPlan: Number(counts.seating_plans) > 0
 	};
 }

@@ -412,7 +412,13 @@ export async function insertAgendaRoleRows(db: Kysely<Database>, roles: Insertab
 /** What deleting an event takes with it, or unlinks, counted in one query. */
 export async function countEventRecords(db: Kysely<Database>, eventId: number) {
 	const count = (
-		table: 'agenda_item' | 'event_participant' | 'outcome' | 'correspondence_event' | 'outcome_follow_up'
+		table:
+			| 'agenda_item'
+			| 'event_participant'
+			| 'outcome'
+			| 'correspondence_event'
+			| 'outcome_follow_up'
+			| 'seating_plan'
 	) =>
 		db
 			.selectFrom(table)
@@ -424,7 +430,8 @@ export async function countEventRecords(db: Kysely<Database>, eventId: number) {
 			count('event_participant').as('participants'),
 			count('outcome').as('outcomes'),
 			count('outcome_follow_up').as('follow_ups'),
-			count('correspondence_event').as('correspondence')
+			count('correspondence_event').as('correspondence'),
+			count('seating_plan').as('seating_plans')
 		])
 		.executeTakeFirstOrThrow();
 }

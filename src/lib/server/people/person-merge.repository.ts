@@ -135,6 +135,29 @@ export async function updateParticipation(
 	await db.updateTable('event_participant').set(changes).where('id', '=', participantId).execute();
 }
 
+/**
+ * Gives one participation the seats (and seating history) of another at the same event, before that one
+ * is deleted: a guest seated twice is then the plan's warning to resolve, never a seat silently lost.
+ * Returns how many seats moved.
+ */
+export async function moveSeats(
+	db: Kysely<Database>,
+	fromParticipantId: number,
+	toParticipantId: number
+): Promise<number> {
+	const result = await db
+		.updateTable('seating_seat')
+		.set({ participant_id: toParticipantId })
+		.where('participant_id', '=', fromParticipantId)
+		.executeTakeFirst();
+	await db
+		.updateTable('seating_change')
+		.set({ participant_id: toParticipantId })
+		.where('participant_id', '=', fromParticipantId)
+		.execute();
+	return Number(result.numUpdatedRows);
+}
+
 export async function deleteParticipations(db: Kysely<Database>, participantIds: number[]) {
 	if (participantIds.length === 0) return;
 	await db.deleteFrom('event_participant').where('id', 'in', participantIds).execute();

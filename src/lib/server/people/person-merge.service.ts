@@ -4,7 +4,7 @@
  *
  * A merge moves everything that names the one removed to the one kept, in one transaction: their
  * participations (at an event both took part in, the kept one's participation stays and gains the other's
- * agenda roles and whatever it lacked), the outcomes they own, the letters they signed or were addressed,
+ * agenda roles, seats and whatever it lacked), the outcomes they own, the letters they signed or were addressed,
  * their posts over time, personal links, calendar feeds, user account and outbox messages. The kept
  * person's empty fields take the removed one's values; the removed record is deleted and its address
  * leads to the kept one (person_redirect). The audit entry says what moved.
@@ -26,6 +26,7 @@ import {
 	findRedirect,
 	insertRedirect,
 	listParticipationsOfPeople,
+	moveSeats,
 	PERSON_REFERENCES,
 	repointParticipations,
 	repointRedirects,
@@ -231,8 +232,10 @@ export async function mergePeople(
 			return other ? [{ kept: other, removed: p }] : [];
 		});
 		let agendaRolesJoined = 0;
+		let seatsJoined = 0;
 		for (const both of shared) {
 			agendaRolesJoined += await copyMissingAgendaRoles(tx, both.removed.id, both.kept.id);
+			seatsJoined += await moveSeats(tx, both.removed.id, both.kept.id);
 			const changes = joinedParticipation(both.kept, both.removed, at);
 			if (changes) await updateParticipation(tx, both.kept.id, changes);
 		}
@@ -279,6 +282,7 @@ export async function mergePeople(
 			participations: participationsMoved,
 			eventsBothAttended: shared.map((both) => both.kept.event_id),
 			agendaRolesJoined,
+			...(seatsJoined > 0 ? { seatsJoined } : {}),
 			...moved,
 			...(redirectsMoved > 0 ? { earlierMergesRedirected: redirectsMoved } : {}),
 			...(Object.keys(filled).length > 0 ? { filled } : {}),
