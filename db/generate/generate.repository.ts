@@ -197,6 +197,11 @@ export async function setAsideIndexesAndTriggers(db: Db, tables: readonly TableN
 	statements.push(...rows.map((row) => row.sql));
 	// Its insert trigger was off: the external-content full-text index is built from search_document.
 	statements.push(`insert into search_document_fts (search_document_fts) values ('rebuild')`);
+	// And so were those of the term list (migration 20261208_0650): it is read from the rebuilt index.
+	statements.push(
+		'delete from search_term',
+		'insert into search_term (term, documents) select term, doc from search_document_vocab'
+	);
 	return { statements };
 }
 

@@ -1,7 +1,7 @@
 /**
  * The JavaScript a page makes the browser load at its start, read from the build: the client's two entry
  * chunks (start, app), the root layout, the route's layouts and its page (the route's nodes, from the
- * generated app.js's dictionary), each with every chunk it imports statically, transitively — what
+ * server's manifest: with `router.resolution: 'server'` the client app carries no route table), each with every chunk it imports statically, transitively — what
  * SvelteKit lists as modulepreload links in the page. Sized as built and gzipped (level 6, as a server
  * compressing on the fly would).
  */
@@ -30,7 +30,7 @@ export function readClientJs(kitDir: string) {
 	const manifest = JSON.parse(
 		readFileSync(join(kitDir, 'output/client/.vite/manifest.json'), 'utf8')
 	) as Record<string, ManifestChunk>;
-	const appSource = readFileSync(join(kitDir, 'generated/client-optimized/app.js'), 'utf8');
+	const serverManifest = readFileSync(join(kitDir, 'output/server/manifest.js'), 'utf8');
 	const byName = new Map(
 		Object.values(manifest).flatMap((chunk) => (chunk.name ? [[chunk.name, chunk]] : []))
 	);
@@ -46,18 +46,19 @@ export function readClientJs(kitDir: string) {
 		return size;
 	}
 
-	/** The route's nodes: [page, [layouts…], [errors…]] in the dictionary; `~` marks a server load. */
+	/** The route's nodes: `page: { layouts: [0,2,], errors: [1,,], leaf: 26 }`, the root layout first. */
 	function nodesOf(routeId: string): number[] {
 		const quoted = JSON.stringify(routeId).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-		const match = new RegExp(`${quoted}:\\s*\\[~?(\\d+),\\s*\\[([^\\]]*)\\]`).exec(appSource);
+		const match = new RegExp(
+			`id: ${quoted},(?:(?!\\bid: ")[\\s\\S])*?page: \\{ layouts: \\[([^\\]]*)\\], errors: \\[[^\\]]*\\], leaf: (\\d+) \\}`
+		).exec(serverManifest);
 		if (!match) throw new Error(`The build has no route ${routeId}.`);
-		const layouts = match[2]!
+		const layouts = match[1]!
 			.split(',')
 			.map((n) => n.trim())
 			.filter(Boolean)
 			.map(Number);
-		// The root layout (node 0) is always loaded and never listed.
-		return [0, ...layouts, Number(match[1])];
+		return [...layouts, Number(match[2])];
 	}
 
 	return function clientJsOf(routeId: string): ClientJs {

@@ -127,6 +127,16 @@ const visitLogistics: Allowance = {
 	why: "one person's visits' items, found through their memberships, then put in time order"
 };
 
+/**
+ * SQLite: the terms a searched word begins (search_term, one range of its key), the most frequent first:
+ * as many as the index has terms beginning so (a handful for a whole word), not as many as documents.
+ */
+const prefixTerms: Allowance = {
+	query: /from "search_term"/,
+	step: /USE TEMP B-TREE FOR ORDER BY/,
+	why: 'the terms one prefix begins, a range of the term list, put in order of frequency'
+};
+
 /** The upcoming list's two index ranges, each cut at the page's limit, put in order together. */
 const twoRanges: Allowance = {
 	query: /as "near"/,
@@ -231,7 +241,8 @@ const pages: PageLoad[] = [
 				query: /row_number\(\) over/,
 				step: /USE TEMP B-TREE|Sort\s+\(cost/,
 				why: 'ranks only the latest matches, a fixed number (SEARCH_WINDOW)'
-			}
+			},
+			prefixTerms
 		]
 	},
 	{
@@ -243,7 +254,8 @@ const pages: PageLoad[] = [
 				query: /search_document/,
 				step: /USE TEMP B-TREE FOR ORDER BY|Sort\s+\(cost/,
 				why: 'orders only the latest matches, a fixed number (SEARCH_WINDOW)'
-			}
+			},
+			prefixTerms
 		]
 	},
 	{

@@ -39,9 +39,11 @@ import type { Database } from '../db/schema';
  * The migrator's bookkeeping, and the read API's tokens: a token is a live credential of this
  * installation, not the office's data, and an archive is a file that travels (to another engine, a test
  * copy, a shelf). Imported elsewhere, the hashes would let the integrations' tokens in there too; after a
- * move, an administrator issues new ones. Who issued and revoked which stays in the audit trail.
+ * move, an administrator issues new ones. Who issued and revoked which stays in the audit trail. And
+ * SQLite's search term list (search_term), which its triggers write again as the search documents are
+ * imported, and which PostgreSQL does not have.
  */
-const NOT_EXPORTED = new Set(['kysely_migration', 'kysely_migration_lock', 'api_token']);
+const NOT_EXPORTED = new Set(['kysely_migration', 'kysely_migration_lock', 'api_token', 'search_term']);
 /** Rows per read: a page is what the export holds in memory at once. */
 const PAGE_ROWS = 2_000;
 

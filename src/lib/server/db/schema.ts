@@ -648,6 +648,15 @@ export interface DossierEntryTable {
 	role: DossierRole;
 }
 
+/**
+ * SQLite only (migration 20261208_0650): each distinct term of the search index and how many documents
+ * hold it, kept by triggers on search_document, so that a prefix is searched as its few terms.
+ */
+export interface SearchTermTable {
+	term: string;
+	documents: number;
+}
+
 /** One searchable record: what a result shows, and its folded terms (search.text.ts). */
 export interface SearchDocumentTable {
 	id: Generated<number>;
@@ -831,6 +840,7 @@ export interface Database {
 	audit_entry: AuditEntryTable;
 	search_pending: SearchPendingTable;
 	search_document: SearchDocumentTable;
+	search_term: SearchTermTable;
 	chooser_word: ChooserWordTable;
 	dossier_pending: DossierPendingTable;
 	dossier_entry: DossierEntryTable;

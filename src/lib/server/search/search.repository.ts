@@ -206,19 +206,63 @@ export async function listProjectsToIndex(db: Db, ids: number[]) {
 export const SEARCH_WINDOW = 500;
 
 /**
+ * Prefixes at least this long are read as the terms they begin (search_term); shorter ones have FTS5's
+ * own prefix indexes (prefix = '2 3', migration 20261124_2040) and begin too many terms to list.
+ */
+const LISTED_PREFIX = 4;
+/**
+ * The most terms a prefix is read as: the term itself when there is one, then the ones most documents
+ * hold. A prefix that begins more (a short one, mid-typing) leaves out its rarest terms.
+ */
+export const TERMS_PER_PREFIX = 8;
+
+/**
+ * SQLite: the terms of the index each long last token of a spelling begins, from search_term. A prefix
+ * FTS5 reads by merging the whole document list of every term it begins before the first row; an OR of
+ * a few terms it reads incrementally, newest first, and stops at the window. A prefix with no listed
+ * term is left a prefix (it matches nothing, or the list is being rebuilt).
+ */
+async function termsOfPrefixes(db: Db, terms: SearchTerms): Promise<Map<string, string[]>> {
+	const prefixes = new Set(
+		terms
+			.flatMap((tokens) => spellingsOf(tokens).map((spelling) => spelling.at(-1)!))
+			.filter((token) => token.length >= LISTED_PREFIX)
+	);
+	const found = new Map<string, string[]>();
+	for (const prefix of prefixes) {
+		const rows = await db
+			.selectFrom('search_term')
+			.select('term')
+			.where('term', '>=', prefix)
+			// The greatest code point: every term that begins with the prefix sorts before this.
+			.where('term', '<', `${prefix}\u{10FFFF}`)
+			.orderBy(sql`term = ${prefix}`, 'desc')
+			.orderBy('documents', 'desc')
+			.orderBy('term')
+			.limit(TERMS_PER_PREFIX)
+			.execute();
+		if (rows.length > 0)
+			found.set(
+				prefix,
+				rows.map((row) => row.term)
+			);
+	}
+	return found;
+}
+
+/**
  * The FTS5 query: each word a quoted phrase of its tokens with the last one a prefix ("09 1502"*), or of
- * their spelling keys ("vusal"* OR …), all words required. Tokens and keys hold only letters and digits
+ * their spelling keys ("vusal"* OR …), all words required. A last token whose terms are listed is
+ * those terms instead ("migration" OR "migrations"). Tokens and keys hold only letters and digits
  * (search.text.ts), so nothing in them is FTS syntax.
  */
-function fts5Query(terms: SearchTerms): string {
-	return terms
-		.map(
-			(tokens) =>
-				`(${spellingsOf(tokens)
-					.map((spelling) => `"${spelling.join(' ')}"*`)
-					.join(' OR ')})`
-		)
-		.join(' AND ');
+function fts5Query(terms: SearchTerms, listed: Map<string, string[]>): string {
+	const phrases = (spelling: string[]) => {
+		const full = listed.get(spelling.at(-1)!);
+		if (!full) return [`"${spelling.join(' ')}"*`];
+		return full.map((term) => `"${[...spelling.slice(0, -1), term].join(' ')}"`);
+	};
+	return terms.map((tokens) => `(${spellingsOf(tokens).flatMap(phrases).join(' OR ')})`).join(' AND ');
 }
 
 /**
@@ -259,7 +303,11 @@ function sqliteScore(terms: SearchTerms) {
  * read from search_document and scored. `columns` are those of each document it gives besides the score:
  * its keys only, for ranking, or what a hit shows as well.
  */
-function matching(db: Db, terms: SearchTerms, columns: 'keys' | 'hits' = 'hits'): RawBuilder<SearchHitRow> {
+async function matching(
+	db: Db,
+	terms: SearchTerms,
+	columns: 'keys' | 'hits' = 'hits'
+): Promise<RawBuilder<SearchHitRow>> {
 	const selected =
 		columns === 'keys'
 			? sql`d.id, d.entity_type, d.entity_id`
@@ -272,7 +320,8 @@ function matching(db: Db, terms: SearchTerms, columns: 'keys' | 'hits' = 'hits')
 			join search_document d on d.id = latest.id`;
 	}
 	return sql<SearchHitRow>`select ${selected}, ${sqliteScore(terms)} as score
-		from (select rowid as id from search_document_fts where search_document_fts match ${fts5Query(terms)}
+		from (select rowid as id from search_document_fts
+			where search_document_fts match ${fts5Query(terms, await termsOfPrefixes(db, terms))}
 			order by rowid desc limit ${SEARCH_WINDOW}) latest
 		join search_document d on d.id = latest.id`;
 }
@@ -299,7 +348,7 @@ export async function searchGrouped(db: Db, terms: SearchTerms, perType: number)
 				select m.*,
 					row_number() over kind as n,
 					count(*) over (kind rows between unbounded preceding and unbounded following) as total
-				from (${matching(db, terms, 'keys')}) m
+				from (${await matching(db, terms, 'keys')}) m
 				window kind as (partition by m.entity_type order by m.score desc, m.entity_id desc)
 			) ranked
 			where n <= ${perType}
@@ -324,7 +373,7 @@ export async function searchOfType(
 ): Promise<SearchHitRow[]> {
 	if (terms.length === 0) return [];
 	const matches = db
-		.selectFrom(sql<SearchHitRow>`(${matching(db, terms)})`.as('m'))
+		.selectFrom(sql<SearchHitRow>`(${await matching(db, terms)})`.as('m'))
 		.selectAll('m')
 		.where('m.entity_type', '=', type);
 	return pageByKeyset(matches, page, { key: ['m.score', 'm.entity_id'], order: 'desc' }).execute();
