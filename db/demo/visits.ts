@@ -4,8 +4,8 @@
  * of Azerbaijan Mr. Ilham Aliyev" (events.ts, swing-aliyev-meeting). The seed gives no date, no length,
  * no flight, no greeter and no other meeting of the visit: the day is the one events.ts assumes, the
  * arrival and departure stand where a day's visit would put them, their times assumed and nothing else
- * said of them. No meeting with the Service is entered: the seed reports the Service's meetings with
- * IOM as held "constantly", never as part of this visit.
+ * said of them. The seed reports the Service's meetings with IOM as held "constantly", never one of this
+ * visit: the programme's meeting with the Service (events.ts, swing-nabiyev-meeting) is assumed, and says so.
  */
 import type { TimingCertainty, VisitItemKind, VisitKind } from '../../src/lib/vocabulary';
 import type { EventKey } from './events';
@@ -67,6 +67,7 @@ export const visits: readonly DemoVisit[] = [
 				notes: NOT_IN_SOURCE
 			},
 			{ kind: 'meeting', event: 'swing-aliyev-meeting' },
+			{ kind: 'meeting', event: 'swing-nabiyev-meeting' },
 			{
 				kind: 'departure',
 				title: 'Departure of the Director General of IOM',

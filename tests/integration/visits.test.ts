@@ -433,11 +433,16 @@ describeEachEngine('the demo visit', (engine) => {
 					'Meeting of the President of the Republic of Azerbaijan, Mr Ilham Aliyev, with the Director General of IOM, Mr William Lacy Swing',
 					'Date assumed'
 				],
+				[
+					'15:00–16:00',
+					'Meeting of the Chief of the State Migration Service, Mr Firudin Nabiyev, with the Director General of IOM, Mr William Lacy Swing',
+					'Date assumed'
+				],
 				['18:00–18:30', 'Departure of the Director General of IOM', 'Date assumed']
 			]
 		]);
 		const swing = page.members[0]!.id;
 		const itinerary = (await findItinerary(handle.db, page.visit.id, swing))!;
-		expect(itinerary.days[0]!.items).toHaveLength(3);
+		expect(itinerary.days[0]!.items).toHaveLength(4);
 	});
 });
