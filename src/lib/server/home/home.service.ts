@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
+import { formatDate } from '../../format/datetime';
 import { hasRole } from '../auth/access';
 import type { SessionUser } from '../auth/session';
 import { listEventsOverlapping } from '../calendar/calendar.repository';
@@ -66,7 +67,7 @@ export async function getHomePage(
 	return {
 		zone,
 		today,
-		todayLabel: midnight.setLocale('en-GB').toFormat('cccc d LLLL yyyy'),
+		todayLabel: formatDate(midnight.toUTC().toISO()!, zone),
 		week: { days: weekView.days, count: weekView.count, truncated: weekView.truncated },
 		actionPoints: toHomeList(actionRows, HOME_LIST_LIMIT, (row) => toMyActionPoint(row, today)),
 		awaitingAnswers: toHomeList(awaitingRows, HOME_LIST_LIMIT, toAwaitingAnswersItem),

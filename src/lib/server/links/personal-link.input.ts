@@ -1,19 +1,20 @@
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 
 /** What a person may answer through their link; attendance is the office's to record. */
 export const RSVP_ANSWERS = ['accepted', 'tentative', 'declined'] as const;
 export type RsvpAnswer = (typeof RSVP_ANSWERS)[number];
 
-const id = (message: string) =>
+const id = (message: () => string) =>
 	z
 		.string({ error: message })
-		.regex(/^[1-9]\d{0,15}$/, message)
+		.regex(/^[1-9]\d{0,15}$/, { error: message })
 		.transform(Number)
-		.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER, message));
+		.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER, { error: message }));
 
 export const RsvpResponseInput = z.object({
-	participantId: id('No invitation named.'),
-	status: z.enum(RSVP_ANSWERS, { error: 'Choose Accept, Tentative or Decline.' })
+	participantId: id(() => m.link_error_no_invitation()),
+	status: z.enum(RSVP_ANSWERS, { error: () => m.link_error_choose_answer() })
 });
 export type RsvpResponseInput = z.infer<typeof RsvpResponseInput>;
 

@@ -9,6 +9,7 @@ import { recordAction, type Actor } from '../audit/audit';
 import { issueToken, secretMatches, splitToken } from '../auth/tokens';
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
+import { m } from '../../paraglide/messages.js';
 import { PERSONAL_LINK_MAX_DAYS, type RsvpAnswer } from './personal-link.input';
 import {
 	findLatestPersonalLink,
@@ -176,13 +177,13 @@ export async function respondToInvitation(
 			participation.person_id !== personId ||
 			participation.event_status === 'draft'
 		) {
-			throw new NotFound('There is no such invitation for you.');
+			throw new NotFound(m.link_error_no_such_invitation());
 		}
 		if (participation.event_status === 'cancelled') {
-			throw new RuleViolation('This event has been cancelled, so there is nothing to answer.');
+			throw new RuleViolation(m.link_error_cancelled());
 		}
 		if (Date.parse(participation.event_end_at) <= now.getTime()) {
-			throw new RuleViolation('This event is over: answers can no longer be changed.');
+			throw new RuleViolation(m.link_error_over());
 		}
 		const open = canAnswer(
 			{
@@ -192,7 +193,7 @@ export async function respondToInvitation(
 			},
 			now
 		);
-		if (!open) throw new RuleViolation('Your attendance is already recorded by the protocol office.');
+		if (!open) throw new RuleViolation(m.link_error_attendance_recorded());
 		await updateParticipantRsvp(tx, participantId, { rsvp_status: status, responded_at: at, updated_at: at });
 		// The holder of a personal link has no account: the least role, for this one answer.
 		const actor: Actor = {

@@ -1,4 +1,5 @@
 import { fail, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { zonedToInstant } from '$lib/format/datetime';
 import {
 	CalendarMoveInput,
@@ -77,9 +78,6 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 	};
 };
 
-const MOVED_MEANWHILE =
-	'Someone else changed this event after the calendar was shown. It is shown as it now stands: move it again.';
-
 type Clashes = Extract<EventSaveOutcome, { saved: false }>;
 
 export const actions: Actions = {
@@ -110,7 +108,7 @@ export const actions: Actions = {
 			);
 		} catch (e) {
 			const failure = failureFrom(e, context);
-			return failure.data.stale ? refuseForm(409, MOVED_MEANWHILE, context) : failure;
+			return failure.data.stale ? refuseForm(409, m.calendar_moved_meanwhile(), context) : failure;
 		}
 		if (!outcome.saved) {
 			const clashes: { list: Clashes['clashes']; proposed: Clashes['proposed'] } = {

@@ -7,6 +7,7 @@ import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { CarryOverInput } from '$lib/server/outcomes/outcome.input';
 import { carryActionPoints } from '$lib/server/outcomes/outcome-thread.service';
 import { formFields } from '$lib/server/validation';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (request) => {
@@ -18,7 +19,7 @@ export const load: PageServerLoad = async (request) => {
 		// New times attendees proposed by e-mail (src/lib/server/inbox), for officers to decide on.
 		listWaitingProposals(database().db, actorOf(request), eventId)
 	]);
-	if (!event) error(404, 'There is no such event.');
+	if (!event) error(404, m.events_page_not_found());
 	return { event, proposals };
 };
 

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
+import { m } from '$lib/paraglide/messages';
 import { attempt, refuseForm } from '$lib/server/http/form-failure';
 import { RsvpResponseInput } from '$lib/server/links/personal-link.input';
 import {
@@ -12,17 +13,17 @@ import { fieldErrors, formFields } from '$lib/server/validation';
 import { findItinerariesOfPerson } from '$lib/server/visits/visit.service';
 import type { Actions, PageServerLoad } from './$types';
 
-const NOT_VALID = 'This link is not valid any more. Ask the protocol office for a new one.';
+const NOT_VALID = () => m.link_not_valid();
 
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const link = await resolvePersonalLink(db, params.token);
-	if (!link) error(404, NOT_VALID);
+	if (!link) error(404, NOT_VALID());
 	const [agenda, visits] = await Promise.all([
 		findPersonalAgenda(db, link.personId),
 		findItinerariesOfPerson(db, link.personId)
 	]);
-	if (!agenda) error(404, NOT_VALID);
+	if (!agenda) error(404, NOT_VALID());
 	return { agenda, visits };
 };
 
@@ -32,7 +33,7 @@ export const actions: Actions = {
 		sendPersonalPageHeaders(event);
 		const db = database().db;
 		const link = await resolvePersonalLink(db, event.params.token);
-		if (!link) error(404, NOT_VALID);
+		if (!link) error(404, NOT_VALID());
 		const fields = formFields(await event.request.formData(), ['participantId', 'status']);
 		const context = {
 			form: 'answer' as const,
@@ -41,7 +42,7 @@ export const actions: Actions = {
 		const parsed = RsvpResponseInput.safeParse(fields);
 		if (!parsed.success) {
 			const errors = fieldErrors(parsed.error);
-			return refuseForm(400, errors.status ?? errors.participantId ?? 'Try again.', context);
+			return refuseForm(400, errors.status ?? errors.participantId ?? m.link_try_again(), context);
 		}
 		const { participantId, status } = parsed.data;
 		return attempt(context, async () => {

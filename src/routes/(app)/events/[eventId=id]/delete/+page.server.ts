@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findEventDeletion } from '$lib/server/events/event-read.service';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const event = await findEventDeletion(database().db, Number(params.eventId));
-	if (!event) error(404, 'There is no such event.');
+	if (!event) error(404, m.events_page_not_found());
 	return { event };
 };
 
@@ -23,7 +24,7 @@ export const actions: Actions = {
 		const parsed = EventDeleteInput.safeParse(fields);
 		if (!parsed.success) return invalidInput(parsed.error, context);
 		if (version === null) {
-			return refuseForm(400, 'This form names no version of the event: open it again.', context);
+			return refuseForm(400, m.events_delete_no_version(), context);
 		}
 		return attempt(context, async () => {
 			await deleteEvent(database().db, actorOf(event), eventId, version);

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findDuplicateForm, getEventFormOptions } from '$lib/server/events/event-read.service';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const form = await findDuplicateForm(db, Number(params.eventId));
-	if (!form) error(404, 'There is no such event.');
+	if (!form) error(404, m.events_page_not_found());
 	return { source: form.source, values: form.values, options: await getEventFormOptions(db, form.values) };
 };
 

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { RuleViolation } from '$lib/server/errors';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const event = await findEventForm(db, Number(params.eventId));
-	if (!event) error(404, 'There is no such event.');
+	if (!event) error(404, m.events_page_not_found());
 	return {
 		heading: event.heading,
 		values: event.values,
@@ -21,8 +22,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	};
 };
 
-const NO_VERSION =
-	'This form does not say which version of the event it was filled from: open the event again.';
+const NO_VERSION = () => m.events_edit_no_version();
 
 type ActionEvent = Parameters<Actions[string]>[0];
 
@@ -33,7 +33,7 @@ async function changeStatus(event: ActionEvent, change: StatusChange) {
 	const fields = formFields(await event.request.formData(), ['reason', 'version']);
 	const context = { form: 'status' as const, values: { reason: fields.reason ?? '' } };
 	const version = formVersion(fields.version ?? '');
-	if (version === null) return refuseForm(400, NO_VERSION, context);
+	if (version === null) return refuseForm(400, NO_VERSION(), context);
 	let reason = '';
 	if (needsReason) {
 		const parsed = EventStatusChangeInput.safeParse(context.values);
@@ -51,7 +51,7 @@ export const actions: Actions = {
 		const eventId = Number(event.params.eventId);
 		return saveEventForm(event.request, (input, options, values) => {
 			const version = formVersion(values.version);
-			if (version === null) throw new RuleViolation(NO_VERSION);
+			if (version === null) throw new RuleViolation(NO_VERSION());
 			return reviseEvent(database().db, actorOf(event), eventId, version, input, options);
 		});
 	},

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { findEventHistory } from '$lib/server/audit/audit.service';
 import { database } from '$lib/server/db';
 import { pageRequest } from '$lib/server/pagination';
@@ -10,6 +11,6 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		Number(params.eventId),
 		pageRequest(url, 50, ['instant', 'id'])
 	);
-	if (!page) error(404, 'There is no such event.');
+	if (!page) error(404, m.events_page_not_found());
 	return page;
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { attempt, refuseForm } from '$lib/server/http/form-failure';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const view = await findInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
-	if (!view) error(404, 'There is no such event.');
+	if (!view) error(404, m.events_page_not_found());
 	return { view };
 };
 
@@ -21,10 +22,10 @@ export const actions: Actions = {
 		const chosen = form.getAll('participantId').map((value) => positiveId(String(value)));
 		const context = { form: 'send' as const, values: {} };
 		if (chosen.some((id) => id === undefined))
-			return refuseForm(400, 'Choose people from the list.', context);
+			return refuseForm(400, m.events_invitations_choose_list(), context);
 		const everyoneNew = form.get('to') === 'new';
 		if (!everyoneNew && chosen.length === 0) {
-			const message = 'Tick the people to send the invitation to, or send it to everyone not invited yet.';
+			const message = m.events_invitations_tick();
 			return refuseForm(400, message, context);
 		}
 		return attempt(context, async () => {
