@@ -157,6 +157,7 @@ const FILLED = [
 	'email',
 	'phone',
 	'precedence_level',
+	'preferred_locale',
 	'notes'
 ] as const;
 
