@@ -8,11 +8,13 @@
  * runs its middleware, which keeps the answer for the request in AsyncLocalStorage); every message and
  * formatter on the server then reads it with getLocale().
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
 	baseLocale,
 	defineCustomServerStrategy,
 	extractLocaleFromHeader,
 	getServerAsyncLocalStorage,
+	overwriteServerAsyncLocalStorage,
 	toLocale,
 	type Locale
 } from '../../paraglide/runtime.js';
@@ -60,11 +62,16 @@ export function officeLocale(value = process.env.DEFAULT_LOCALE): Locale {
 /**
  * Runs `write` in one language whatever the request's: for text that is stored rather than shown (the
  * search index's documents are written in the office's base language, English, so that one index serves
- * every reader).
+ * every reader; an invitation in its recipient's language). Outside any request (the outbox's and the
+ * reminders' workers, scripts) Paraglide has no storage yet: this gives it one, as its middleware would.
  */
 export function inLocale<T>(locale: Locale, write: () => T): T {
-	const storage = getServerAsyncLocalStorage();
-	return storage ? storage.run({ locale }, write) : write();
+	let storage = getServerAsyncLocalStorage();
+	if (!storage) {
+		storage = new AsyncLocalStorage();
+		overwriteServerAsyncLocalStorage(storage);
+	}
+	return storage.run({ locale }, write);
 }
 
 function cookieOf(request: Request): string | undefined {
