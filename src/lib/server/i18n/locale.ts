@@ -86,14 +86,19 @@ export function noteAccountLocale(request: Request, locale: string | null): void
 	accountChoices.set(request, locale);
 }
 
+/**
+ * The language a request is answered in, as the strategy decides it; for answers given before Paraglide's
+ * middleware has run (the hooks' refusals), where the account is not known yet and the cookie decides.
+ */
+export function requestLocale(request: Request): Locale {
+	return resolveLocale({
+		account: accountChoices.get(request) ?? null,
+		cookie: cookieOf(request),
+		acceptLanguage: request.headers.get('accept-language'),
+		office: officeLocale()
+	});
+}
+
 defineCustomServerStrategy('custom-protokol', {
-	getLocale: (request) =>
-		request
-			? resolveLocale({
-					account: accountChoices.get(request) ?? null,
-					cookie: cookieOf(request),
-					acceptLanguage: request.headers.get('accept-language'),
-					office: officeLocale()
-				})
-			: undefined
+	getLocale: (request) => (request ? requestLocale(request) : undefined)
 });
