@@ -19,6 +19,7 @@ import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/un
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
 import { noteAccountLocale, officeLocale } from '$lib/server/i18n/locale';
+import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	prepareDatabase,
@@ -39,7 +40,7 @@ export const init: ServerInit = async () => {
 
 const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {
 	if (isCrossSiteWrite(event.request, event.url)) {
-		return refusal(event.request, 403, 'Cross-site requests may not change anything here.');
+		return refusal(event.request, 403, m.errors_cross_site);
 	}
 	return resolve(event);
 };
@@ -48,7 +49,7 @@ const refuseOversizedForms: Handle = async ({ event, resolve }) => {
 	if (isOversizedForm(event.request, event.route.id, event.url)) {
 		await discardBody(event.request);
 		const limit = `${FORM_SIZE_LIMIT / 1024} KB`;
-		return refusal(event.request, 413, `A form may send at most ${limit}; this was larger.`);
+		return refusal(event.request, 413, () => m.errors_form_too_large({ limit }));
 	}
 	return resolve(event);
 };
@@ -93,7 +94,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		setupDone ||= !(await needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
 		if (setupDone && routeId === '/(public)/setup')
-			return refusal(event.request, 404, 'Protokol is set up already.');
+			return refusal(event.request, 404, m.errors_set_up_already);
 	}
 	const access = routeAccess(routeId, event.request.method);
 	if (access.kind === 'public') return resolve(event);
@@ -105,10 +106,10 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 		if (event.request.method === 'GET') {
 			return seeOther(`/login?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
 		}
-		return refusal(event.request, 401, 'Sign in first.');
+		return refusal(event.request, 401, m.errors_sign_in_first);
 	}
 	if (!session.twoFactorVerified) return seeOther('/login/two-factor');
-	if (!hasRole(user, access.role)) return refusal(event.request, 403, 'Your role does not allow this.');
+	if (!hasRole(user, access.role)) return refusal(event.request, 403, m.errors_role_not_allowed);
 	if (!ENROLMENT_ROUTES.has(routeId ?? '') && (await mustEnrolTwoFactor(database().db, user))) {
 		return seeOther('/account/two-factor');
 	}

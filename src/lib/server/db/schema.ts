@@ -75,6 +75,12 @@ export interface PersonTable extends Stamped, Versioned {
 	precedence_level: ColumnType<number | null, number | null | undefined, number | null>;
 	/** The name's spelling keys (search.text.ts nameKey), for the duplicate check; null until written. */
 	name_key: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The language their invitations are written in (az, en, ru); null: the office's DEFAULT_LOCALE. */
+	preferred_locale: ColumnType<
+		InterfaceLocale | null,
+		InterfaceLocale | null | undefined,
+		InterfaceLocale | null
+	>;
 }
 
 /** A post a person held (or holds), with its dates; null dates are not known or still running. */

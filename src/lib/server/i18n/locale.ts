@@ -8,11 +8,13 @@
  * runs its middleware, which keeps the answer for the request in AsyncLocalStorage); every message and
  * formatter on the server then reads it with getLocale().
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import {
 	baseLocale,
 	defineCustomServerStrategy,
 	extractLocaleFromHeader,
 	getServerAsyncLocalStorage,
+	overwriteServerAsyncLocalStorage,
 	toLocale,
 	type Locale
 } from '../../paraglide/runtime.js';
@@ -60,11 +62,16 @@ export function officeLocale(value = process.env.DEFAULT_LOCALE): Locale {
 /**
  * Runs `write` in one language whatever the request's: for text that is stored rather than shown (the
  * search index's documents are written in the office's base language, English, so that one index serves
- * every reader).
+ * every reader; an invitation in its recipient's language). Outside any request (the outbox's and the
+ * reminders' workers, scripts) Paraglide has no storage yet: this gives it one, as its middleware would.
  */
 export function inLocale<T>(locale: Locale, write: () => T): T {
-	const storage = getServerAsyncLocalStorage();
-	return storage ? storage.run({ locale }, write) : write();
+	let storage = getServerAsyncLocalStorage();
+	if (!storage) {
+		storage = new AsyncLocalStorage();
+		overwriteServerAsyncLocalStorage(storage);
+	}
+	return storage.run({ locale }, write);
 }
 
 function cookieOf(request: Request): string | undefined {
@@ -79,14 +86,19 @@ export function noteAccountLocale(request: Request, locale: string | null): void
 	accountChoices.set(request, locale);
 }
 
+/**
+ * The language a request is answered in, as the strategy decides it; for answers given before Paraglide's
+ * middleware has run (the hooks' refusals), where the account is not known yet and the cookie decides.
+ */
+export function requestLocale(request: Request): Locale {
+	return resolveLocale({
+		account: accountChoices.get(request) ?? null,
+		cookie: cookieOf(request),
+		acceptLanguage: request.headers.get('accept-language'),
+		office: officeLocale()
+	});
+}
+
 defineCustomServerStrategy('custom-protokol', {
-	getLocale: (request) =>
-		request
-			? resolveLocale({
-					account: accountChoices.get(request) ?? null,
-					cookie: cookieOf(request),
-					acceptLanguage: request.headers.get('accept-language'),
-					office: officeLocale()
-				})
-			: undefined
+	getLocale: (request) => (request ? requestLocale(request) : undefined)
 });

@@ -3,6 +3,7 @@
  * venue as one LOCATION line. Pure functions, shared by downloads, feeds and invitations.
  */
 import { allDayDates } from '../../format/datetime';
+import { m } from '../../paraglide/messages.js';
 import {
 	timingCertainties,
 	type AgendaRole,
@@ -77,21 +78,25 @@ export function locationOf(
 
 /**
  * What a calendar shows under the title: the reason for a change of status, that the time or date is
- * only assumed (as the event's page says it), the theme, the text.
+ * only assumed (as the event's page says it), the theme, the text; our words in the language of the moment
+ * (an invitation's, its recipient's).
  */
 export function descriptionOf(
 	row: Pick<CalendarEventRow, 'theme' | 'description' | 'status' | 'status_reason' | 'online_url' | 'timing'>
 ) {
 	const parts = [];
 	if (row.status_reason && (row.status === 'postponed' || row.status === 'cancelled')) {
-		parts.push(`${row.status === 'cancelled' ? 'Cancelled' : 'Postponed'}: ${row.status_reason}`);
+		const reason = { reason: row.status_reason };
+		parts.push(
+			row.status === 'cancelled' ? m.ical_cancelled_reason(reason) : m.ical_postponed_reason(reason)
+		);
 	}
 	if (row.timing !== 'exact') {
-		parts.push(`${timingCertainties.labels[row.timing]}: the sources do not state it.`);
+		parts.push(m.ical_timing_assumed({ timing: timingCertainties.labels[row.timing] }));
 	}
 	if (row.theme) parts.push(`“${row.theme}”`);
 	if (row.description) parts.push(row.description);
-	if (row.online_url) parts.push(`Online: ${row.online_url}`);
+	if (row.online_url) parts.push(m.ical_online({ url: row.online_url }));
 	return parts.join('\n\n') || null;
 }
 

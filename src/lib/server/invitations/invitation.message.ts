@@ -1,13 +1,15 @@
 /**
  * One iTIP message (RFC 5546) to one person: the subject and plain text a mail client shows, and the
  * calendar object with METHOD:REQUEST (an invitation or its update) or METHOD:CANCEL. Pure: the service
- * gathers the data, this decides what the message says.
+ * gathers the data, this decides what the message says, in the language of the moment (the service runs
+ * it in the recipient's, `inLocale`).
  */
 import { formatOffset, formatWhen } from '../../format/datetime';
 import { buildCalendar, type IcalAttendee } from '../ical/ical.calendar';
 import { locationOf, toIcalEvent, type CalendarEventRow } from '../ical/ical.event';
 import type { InvitationKind } from '../db/schema';
 import type { Organizer } from '../mail/mail.transport';
+import { m } from '../../paraglide/messages.js';
 
 export interface InvitationMessage {
 	kind: InvitationKind;
@@ -17,10 +19,10 @@ export interface InvitationMessage {
 	ics: string;
 }
 
-const SUBJECT_PREFIX: Record<InvitationKind, string> = {
-	invitation: 'Invitation',
-	update: 'Updated',
-	cancellation: 'Cancelled'
+const SUBJECT: Record<InvitationKind, (inputs: { title: string; dates: string }) => string> = {
+	invitation: m.mail_subject_invitation,
+	update: m.mail_subject_update,
+	cancellation: m.mail_subject_cancellation
 };
 
 /**
@@ -51,8 +53,12 @@ export function invitationMessage({
 	});
 	const when =
 		event.all_day === 1
-			? `${dates} (all day, ${event.time_zone})`
-			: `${dates} (${event.time_zone}, ${formatOffset(event.start_at, event.time_zone)})`;
+			? m.mail_when_all_day({ dates, zone: event.time_zone })
+			: m.mail_when_timed({
+					dates,
+					zone: event.time_zone,
+					offset: formatOffset(event.start_at, event.time_zone)
+				});
 	const where = locationOf(event);
 	const vevent = {
 		...toIcalEvent(event, { stamp: now.toISOString() }),
@@ -63,35 +69,36 @@ export function invitationMessage({
 	// A cancellation of one person's attendance cancels the event for them, whatever its status.
 	if (method === 'CANCEL') vevent.status = 'CANCELLED';
 	const ics = buildCalendar({ method, events: [vevent] });
+	const by = { organizer: organizer.name };
 	const lines = [
-		`Dear ${recipient.name},`,
+		m.mail_dear({ name: recipient.name }),
 		'',
 		kind === 'invitation'
-			? `${organizer.name} invites you to:`
+			? m.mail_invites_you(by)
 			: kind === 'update'
-				? `${organizer.name} has changed the details of:`
+				? m.mail_has_changed(by)
 				: event.status === 'cancelled'
-					? `${organizer.name} has cancelled:`
-					: `${organizer.name} no longer expects you at:`,
+					? m.mail_has_cancelled(by)
+					: m.mail_no_longer_expects(by),
 		'',
 		`  ${event.title}`,
-		`  When:  ${when}`,
-		...(where ? [`  Where: ${where}`] : []),
-		...(event.online_url && where !== event.online_url ? [`  Online: ${event.online_url}`] : []),
+		`  ${m.mail_line_when({ when })}`,
+		...(where ? [`  ${m.mail_line_where({ where })}`] : []),
+		...(event.online_url && where !== event.online_url
+			? [`  ${m.mail_line_online({ url: event.online_url })}`]
+			: []),
 		...(event.status_reason && (event.status === 'cancelled' || event.status === 'postponed')
-			? [`  Reason: ${event.status_reason}`]
+			? [`  ${m.mail_line_reason({ reason: event.status_reason })}`]
 			: []),
 		'',
-		method === 'REQUEST'
-			? 'Your calendar program shows this invitation with buttons to accept or decline; your answer is e-mailed to the protocol office. You can also answer through the personal link the office gave you.'
-			: 'Your calendar program removes the meeting when you open this message.',
+		method === 'REQUEST' ? m.mail_request_answer() : m.mail_cancel_removes(),
 		'',
 		organizer.name
 	];
 	return {
 		kind,
 		method,
-		subject: `${SUBJECT_PREFIX[kind]}: ${event.title} — ${dates}`,
+		subject: SUBJECT[kind]({ title: event.title, dates }),
 		text: lines.join('\n'),
 		ics
 	};

@@ -21,6 +21,7 @@ export async function listInvitationRecipients(db: Kysely<Database>, eventId: nu
 			'person.family_name',
 			'person.email',
 			'person.contact_public',
+			'person.preferred_locale',
 			// What became of the latest message to them about this event (outbox_message_event_idx).
 			(eb) =>
 				eb

@@ -19,6 +19,8 @@ import { insertOutboxMessages } from '../mail/outbox.repository';
 import { getOutboxPage } from '../mail/outbox.service';
 import type { OutboxPage } from '../mail/outbox.view';
 import type { PageRequest } from '../pagination';
+import { inLocale, officeLocale } from '../i18n/locale';
+import type { Locale } from '../../paraglide/runtime.js';
 import { invitationMessage } from './invitation.message';
 import {
 	listAgendaRolesOfParticipants,
@@ -33,6 +35,8 @@ export interface RecipientView {
 	personId: number;
 	name: string;
 	email: string | null;
+	/** The language their messages are written in: their own, else the office's. */
+	locale: Locale;
 	role: IcalAttendee['role'] | null;
 	partstat: IcalAttendee['partstat'];
 	/** The SEQUENCE last sent to them; null: not invited by e-mail yet. */
@@ -54,6 +58,7 @@ function recipientViews(
 		personId: r.person_id,
 		name: formatPersonName(r),
 		email: r.email,
+		locale: r.preferred_locale ?? officeLocale(),
 		role: attendeeRoleOf(r.role, rolesOf.get(r.id) ?? []),
 		partstat: partstatOf(r.rsvp_status),
 		sequenceSent: r.calendar_sequence_sent,
@@ -114,14 +119,17 @@ async function queueMessages(
 	const organizer = organizerOf();
 	const at = now.toISOString();
 	const rows = targets.map((recipient) => {
-		const message = invitationMessage({
-			kind,
-			event,
-			organizer,
-			recipient: asAttendee(recipient),
-			attendees: attendeesFor(recipient, everyone, publicIds),
-			now
-		});
+		// Written in the recipient's language: the outbox keeps the message as it is sent.
+		const message = inLocale(recipient.locale, () =>
+			invitationMessage({
+				kind,
+				event,
+				organizer,
+				recipient: asAttendee(recipient),
+				attendees: attendeesFor(recipient, everyone, publicIds),
+				now
+			})
+		);
 		return {
 			event_id: event.id,
 			person_id: recipient.personId,

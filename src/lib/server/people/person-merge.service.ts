@@ -158,6 +158,7 @@ const FILLED = [
 	'email',
 	'phone',
 	'precedence_level',
+	'preferred_locale',
 	'notes'
 ] as const;
 

@@ -1,9 +1,12 @@
 /** Reading the people list's filter from a URL, and the fields of a new person. */
 import { z } from 'zod';
+import { interfaceLocales } from '../../locales';
+import { m } from '../../paraglide/messages.js';
 import { positiveId } from '../query-params';
 import {
 	emailAddress,
 	emptyRecordForm,
+	type FieldLabel,
 	plainText,
 	readRecordForm,
 	type RecordFormValues
@@ -17,7 +20,7 @@ export function parsePersonListQuery(params: URLSearchParams): PersonListQuery {
 }
 
 /** A text field that may be left empty: empty (or only spaces) is null, anything else must be plain text. */
-function optionalText(label: string, max: number, options: { multiline?: boolean } = {}) {
+function optionalText(label: FieldLabel, max: number, options: { multiline?: boolean } = {}) {
 	return z
 		.string()
 		.optional()
@@ -45,15 +48,16 @@ export const PERSON_FIELDS = [
 	'email',
 	'phone',
 	'contactPublic',
+	'preferredLocale',
 	'notes'
 ] as const;
 
 export const PersonCreateInput = z.object({
-	honorific: optionalText('Honorific', 40),
-	givenName: plainText('Given name', 100),
-	familyName: plainText('Family name', 100),
-	nativeName: optionalText('Name in own script', 200),
-	rank: optionalText('Rank', 200),
+	honorific: optionalText(m.person_field_honorific, 40),
+	givenName: plainText(m.person_field_given_name, 100),
+	familyName: plainText(m.person_field_family_name, 100),
+	nativeName: optionalText(m.person_field_native_name, 200),
+	rank: optionalText(m.person_field_rank, 200),
 	precedenceLevel: z
 		.string()
 		.optional()
@@ -61,14 +65,14 @@ export const PersonCreateInput = z.object({
 		.pipe(
 			z
 				.string()
-				.regex(/^\d{1,2}$/, 'Precedence level must be a whole number from 1 to 99.')
+				.regex(/^\d{1,2}$/, { error: () => m.person_precedence_level_invalid() })
 				.transform(Number)
-				.pipe(z.number().min(1, 'Precedence level must be a whole number from 1 to 99.'))
+				.pipe(z.number().min(1, { error: () => m.person_precedence_level_invalid() }))
 				.optional()
 		)
 		.transform((value) => value ?? null),
 	headsOrganization: checkbox,
-	position: optionalText('Position', 300),
+	position: optionalText(m.person_field_position, 300),
 	organizationId: z
 		.string()
 		.optional()
@@ -76,7 +80,7 @@ export const PersonCreateInput = z.object({
 		.pipe(
 			z
 				.string()
-				.regex(/^\d{1,9}$/, 'Choose an organisation from the list.')
+				.regex(/^\d{1,9}$/, { error: () => m.person_organization_invalid() })
 				.transform(Number)
 				.optional()
 		)
@@ -87,12 +91,19 @@ export const PersonCreateInput = z.object({
 		.transform((value) => value?.trim() || undefined)
 		.pipe(emailAddress.optional())
 		.transform((value) => value ?? null),
-	phone: optionalText('Phone', 40).refine(
+	phone: optionalText(m.person_field_phone, 40).refine(
 		(value) => value === null || /^\+?[0-9 ()./-]{4,}$/.test(value),
-		'Enter a phone number of digits, spaces and + ( ) - . /, such as +994 12 000 00 00.'
+		{ error: () => m.person_phone_invalid() }
 	),
 	contactPublic: checkbox,
-	notes: optionalText('Notes', 2000, { multiline: true })
+	// Empty: the office's default language (DEFAULT_LOCALE) when something is sent to them.
+	preferredLocale: z
+		.string()
+		.optional()
+		.transform((value) => value?.trim() || undefined)
+		.pipe(z.enum(interfaceLocales.values, { error: () => m.person_preferred_locale_invalid() }).optional())
+		.transform((value) => value ?? null),
+	notes: optionalText(m.person_field_notes, 2000, { multiline: true })
 });
 export type PersonCreateInput = z.infer<typeof PersonCreateInput>;
 

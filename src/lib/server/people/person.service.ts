@@ -250,6 +250,7 @@ function personColumns(input: PersonCreateInput) {
 		email: input.email,
 		phone: input.phone,
 		contact_public: input.contactPublic ? (1 as const) : (0 as const),
+		preferred_locale: input.preferredLocale,
 		notes: input.notes
 	};
 }
@@ -269,6 +270,7 @@ export function toPersonFormValues(row: Person): PersonFormValues {
 		email: formText(row.email),
 		phone: formText(row.phone),
 		contactPublic: formCheckbox(row.contact_public),
+		preferredLocale: formText(row.preferred_locale),
 		notes: formText(row.notes),
 		version: String(row.version)
 	};

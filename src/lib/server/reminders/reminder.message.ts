@@ -1,11 +1,16 @@
 /**
  * The daily digest's words: a subject that says how many are overdue, and one line per action point
- * with its link. Pure: the service gathers the items, this decides what the e-mail says.
+ * with its link. Pure: the service gathers the items, this decides what the e-mail says, in the language
+ * of the moment (the service runs it in the officer's, `inLocale`).
  */
 import { formatCalendarDate } from '../../format/datetime';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
 import type { MyActionPoint } from './reminder.view';
 
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+/** "5 days", "5 gün", "5 дней": a number of days, its plural as the language has it. */
+const days = (n: number) =>
+	new Intl.NumberFormat(getLocale(), { style: 'unit', unit: 'day', unitDisplay: 'long' }).format(n);
 
 export function digestMessage({
 	name,
@@ -19,26 +24,36 @@ export function digestMessage({
 }): { subject: string; text: string } {
 	const overdue = items.filter((item) => item.overdueDays !== null).length;
 	const soon = items.length - overdue;
-	const counts = [overdue > 0 ? `${overdue} overdue` : null, soon > 0 ? `${soon} due within a week` : null];
+	const counts = [
+		overdue > 0 ? m.mail_digest_overdue_count({ count: overdue }) : null,
+		soon > 0 ? m.mail_digest_soon_count({ count: soon }) : null
+	];
 	const lines = items.map((item) => {
 		const when =
 			item.overdueDays !== null
-				? `Overdue by ${plural(item.overdueDays, 'day')} (due ${formatCalendarDate(item.dueOn)})`
-				: `Due ${formatCalendarDate(item.dueOn)}`;
-		const from = item.event ? `\n  From: ${item.event.title}` : '';
+				? m.mail_digest_overdue_by({
+						days: days(item.overdueDays),
+						date: formatCalendarDate(item.dueOn)
+					})
+				: m.mail_digest_due({ date: formatCalendarDate(item.dueOn) });
+		const from = item.event ? `\n  ${m.mail_digest_from({ title: item.event.title })}` : '';
 		return `- ${item.title}\n  ${when}, ${item.statusLabel.toLowerCase()}${from}\n  ${origin}/outcomes/${item.id}`;
 	});
 	return {
-		subject: `Your action points: ${counts.filter(Boolean).join(', ')}`,
+		subject: m.mail_digest_subject({
+			counts: new Intl.ListFormat(getLocale(), { style: 'short', type: 'unit' }).format(
+				counts.filter((count) => count !== null)
+			)
+		}),
 		text: [
-			`Dear ${name},`,
+			m.mail_dear({ name }),
 			'',
-			`These action points you follow up are overdue or due within the next seven days:`,
+			m.mail_digest_intro(),
 			'',
 			...lines,
 			'',
-			`The whole board: ${origin}/actions`,
-			`You get this reminder once a day. To stop it, turn it off on your account page: ${origin}/account`,
+			m.mail_digest_board({ url: `${origin}/actions` }),
+			m.mail_digest_stop({ url: `${origin}/account` }),
 			''
 		].join('\n')
 	};

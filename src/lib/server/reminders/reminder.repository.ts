@@ -39,7 +39,13 @@ export function listDigestsToSend(db: Kysely<Database>, officeDate: IsoDate, unt
 		.selectFrom('user_account as u')
 		.innerJoin('outcome', 'outcome.responsible_user_id', 'u.id')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
-		.select(['u.id as user_id', 'u.name as user_name', 'u.email as user_email', ...actionPointItemColumns])
+		.select([
+			'u.id as user_id',
+			'u.name as user_name',
+			'u.email as user_email',
+			'u.locale as user_locale',
+			...actionPointItemColumns
+		])
 		.where('u.role', 'in', ['officer', 'admin'])
 		.where('u.disabled_at', 'is', null)
 		.where('u.reminders', '=', 1)

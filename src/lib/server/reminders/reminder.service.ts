@@ -16,6 +16,8 @@ import { NotFound } from '../errors';
 import { newMessageId, organizerOf } from '../mail/mail.transport';
 import { insertOutboxMessage } from '../mail/outbox.repository';
 import { upTo } from '../pagination';
+import { inLocale, officeLocale } from '../i18n/locale';
+import type { Locale } from '../../paraglide/runtime.js';
 import { digestMessage } from './reminder.message';
 import {
 	findReminderChoice,
@@ -59,10 +61,15 @@ export async function queueDailyDigests(
 	if (Number(local.slice(11, 13)) < settings.hour) return 0;
 	const today = local.slice(0, 10);
 	const rows = await listDigestsToSend(db, today, addDays(today, DIGEST_DAYS));
-	const officers = new Map<number, { name: string; email: string; items: MyActionPoint[] }>();
+	const officers = new Map<number, { name: string; email: string; locale: Locale; rows: typeof rows }>();
 	for (const row of rows) {
-		const officer = officers.get(row.user_id) ?? { name: row.user_name, email: row.user_email, items: [] };
-		officer.items.push(toMyActionPoint(row, today));
+		const officer = officers.get(row.user_id) ?? {
+			name: row.user_name,
+			email: row.user_email,
+			locale: row.user_locale ?? officeLocale(),
+			rows: []
+		};
+		officer.rows.push(row);
 		officers.set(row.user_id, officer);
 	}
 	const at = now.toISOString();
@@ -71,7 +78,14 @@ export async function queueDailyDigests(
 	for (const [userId, officer] of officers) {
 		const wrote = await db.transaction().execute(async (tx) => {
 			if (!(await insertReminderDigest(tx, userId, today, at))) return false;
-			const { subject, text } = digestMessage({ ...officer, origin: settings.origin });
+			// In the language the officer reads the interface in: the outbox keeps the message as sent.
+			const { subject, text } = inLocale(officer.locale, () =>
+				digestMessage({
+					name: officer.name,
+					items: officer.rows.map((row) => toMyActionPoint(row, today)),
+					origin: settings.origin
+				})
+			);
 			const messageId = await insertOutboxMessage(tx, {
 				event_id: null,
 				person_id: null,

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async () => {
 
 function userIdFrom(data: FormData): number {
 	const id = Number(data.get('userId'));
-	if (!Number.isSafeInteger(id) || id <= 0) error(400, 'No user named.');
+	if (!Number.isSafeInteger(id) || id <= 0) error(400, m.admin_no_user_named());
 	return id;
 }
 
