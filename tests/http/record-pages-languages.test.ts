@@ -104,4 +104,19 @@ describe('the record pages in Azerbaijani and Russian', () => {
 		expect(html).toMatch(new RegExp(`name="person" value="${huseynovId}"`));
 		expect(html).toContain('Huseynov');
 	});
+
+	test('the gift form refuses in the reader’s language, next to its fields', async () => {
+		const response = await postForm(
+			server,
+			'/gifts/new?/save',
+			{ direction: 'received', givenOn: 'soon', description: '', disposition: 'kept', version: '' },
+			{ cookie: sessions.ru }
+		);
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Введите дату вручения в формате даты.');
+		expect(html).toContain('Укажите, кто вручил: человек, организация или оба.');
+		expect(html).toContain('Поле «Описание» обязательно.');
+		expect(html).not.toContain('Name who gave it');
+	});
 });
