@@ -89,7 +89,7 @@ const OVER_BUDGET: Record<string, number> = {
 	'/(app)/gifts': 53.7,
 	'/(app)/gifts/new': 61.1,
 	'/(app)/gifts/report': 52.2,
-	'/(app)/gifts/[giftId=id]': 55.0,
+	'/(app)/gifts/[giftId=id]': 57.0,
 	'/(app)/gifts/[giftId=id]/edit': 60.4,
 	'/(app)/search': 49.9,
 	'/(app)/venues/[venueId=id]/edit': 54.5,
