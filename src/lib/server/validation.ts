@@ -58,20 +58,27 @@ export function optional<T extends z.ZodType<unknown, string>>(schema: T) {
 	});
 }
 
-/** The id of a record chosen from a list, as a form posts it. */
-export function recordId(message: string | (() => string)) {
+/** The id of a record chosen from a list, as a form posts it; the message as a function is translated. */
+export function recordId(message: FieldLabel) {
 	return z
 		.string()
-		.regex(/^\d{1,9}$/, { error: message })
+		.regex(/^\d{1,9}$/, { error: () => labelText(message) })
 		.transform(Number);
 }
 
-/** A calendar date as a date input posts it (YYYY-MM-DD), and one that exists. */
-export function calendarDate(label: string, message: () => string = () => `Enter the ${label} as a date.`) {
+/**
+ * A calendar date as a date input posts it (YYYY-MM-DD), and one that exists. `label` is what the date
+ * is, for the English "Enter the … as a date."; or, where the form is translated, the whole message
+ * (m.gifts_error_given_on), read in the reader's language; `message`, when given, says it instead.
+ */
+export function calendarDate(label: FieldLabel, message?: () => string) {
 	return z
 		.string()
 		.trim()
-		.regex(/^\d{4}-\d{2}-\d{2}$/, { error: message })
+		.regex(/^\d{4}-\d{2}-\d{2}$/, {
+			error: () =>
+				message ? message() : typeof label === 'string' ? `Enter the ${label} as a date.` : label()
+		})
 		.refine(
 			(value) => {
 				const parsed = new Date(`${value}T00:00:00Z`);
@@ -82,7 +89,7 @@ export function calendarDate(label: string, message: () => string = () => `Enter
 }
 
 /** Records chosen from a list, one field per choice joined by commas: their ids, each once. */
-export function recordIds(message: string) {
+export function recordIds(message: FieldLabel) {
 	return z
 		.string()
 		.transform((value) => value.split(',').filter(Boolean))

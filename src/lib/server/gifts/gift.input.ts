@@ -3,6 +3,7 @@
  * error), and the yearly report's choice of year and person or organisation.
  */
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 import { giftDirections, giftDispositions } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
 import {
@@ -77,37 +78,42 @@ const AMOUNT = /^\d{1,3}(?:[ \u00a0\u202f]?\d{3})*(?:[.,]\d+)?$|^\d+(?:[.,]\d+)?
 
 export const GiftInput = z
 	.object({
-		direction: z.enum(giftDirections.values, { error: 'Say whether the gift was received or given.' }),
-		givenOn: calendarDate('date it was given'),
-		giverPersonId: optional(recordId('Choose a person from the list.')),
-		giverOrganizationId: optional(recordId('Choose an organisation from the list.')),
-		recipientPersonId: optional(recordId('Choose a person from the list.')),
-		recipientOrganizationId: optional(recordId('Choose an organisation from the list.')),
-		description: plainText('Description', 2000, { multiline: true }),
-		value: optional(z.string().trim().regex(AMOUNT, 'Enter the value as a number, such as 250 or 1 200.50.')),
+		direction: z.enum(giftDirections.values, { error: () => m.gifts_error_direction() }),
+		givenOn: calendarDate(m.gifts_error_given_on),
+		giverPersonId: optional(recordId(m.gifts_error_person)),
+		giverOrganizationId: optional(recordId(m.gifts_error_organization)),
+		recipientPersonId: optional(recordId(m.gifts_error_person)),
+		recipientOrganizationId: optional(recordId(m.gifts_error_organization)),
+		description: plainText(m.gifts_field_description, 2000, { multiline: true }),
+		value: optional(
+			z
+				.string()
+				.trim()
+				.regex(AMOUNT, { error: () => m.gifts_error_value() })
+		),
 		currency: optional(
 			z
 				.string()
 				.trim()
 				.transform((code) => code.toUpperCase())
-				.refine(isCurrency, 'Enter a currency code such as AZN, USD or EUR.')
+				.refine(isCurrency, { error: () => m.gifts_error_currency() })
 		),
-		disposition: z.enum(giftDispositions.values, { error: 'Choose what became of the gift.' }),
-		dispositionOn: optional(calendarDate('date of what became of it')),
-		dispositionNote: optional(plainText('Note on what became of it', 2000, { multiline: true })),
-		notes: optional(plainText('Notes', 10_000, { multiline: true })),
-		eventId: optional(recordId('That event is gone.'))
+		disposition: z.enum(giftDispositions.values, { error: () => m.gifts_error_disposition() }),
+		dispositionOn: optional(calendarDate(m.gifts_error_disposition_on)),
+		dispositionNote: optional(plainText(m.gifts_field_disposition_note, 2000, { multiline: true })),
+		notes: optional(plainText(m.gifts_field_notes, 10_000, { multiline: true })),
+		eventId: optional(recordId(m.gifts_error_event_gone))
 	})
 	.superRefine((input, ctx) => {
 		const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
 		if (input.giverPersonId === null && input.giverOrganizationId === null) {
-			issue('giverPersonId', 'Name who gave it: a person, an organisation, or both.');
+			issue('giverPersonId', m.gifts_error_giver());
 		}
 		if (input.recipientPersonId === null && input.recipientOrganizationId === null) {
-			issue('recipientPersonId', 'Name who received it: a person, an organisation, or both.');
+			issue('recipientPersonId', m.gifts_error_recipient());
 		}
 		if (input.value !== null && input.currency === null) {
-			issue('currency', 'Say in which currency the value is estimated.');
+			issue('currency', m.gifts_error_value_currency());
 		}
 		if (input.value !== null && input.currency !== null) {
 			const exponent = currencyExponent(input.currency);
@@ -116,21 +122,21 @@ export const GiftInput = z
 				issue(
 					'value',
 					exponent === 0
-						? `${input.currency} has no smaller unit: enter a whole number.`
-						: `${input.currency} has ${exponent} decimal places at most.`
+						? m.gifts_error_whole_number({ currency: input.currency })
+						: m.gifts_error_decimals({ currency: input.currency, exponent })
 				);
 			} else if (toMinorUnits(input.value, exponent) > 2_000_000_000) {
-				issue('value', 'That value is too large to record.');
+				issue('value', m.gifts_error_too_large());
 			}
 		}
 		if (input.dispositionOn && input.dispositionOn < input.givenOn) {
-			issue('dispositionOn', 'It cannot come before the gift was given.');
+			issue('dispositionOn', m.gifts_error_disposition_before());
 		}
 	});
 export type GiftInput = z.infer<typeof GiftInput>;
 
 /** The event a gift's page says it was given at (LinkFinder's Link and Unlink). */
 export const GiftEventInput = z.object({
-	kind: z.literal('event', { error: 'Only an event can be linked to a gift.' }),
-	targetId: recordId('Choose an event.')
+	kind: z.literal('event', { error: () => m.gifts_error_link_event_only() }),
+	targetId: recordId(m.gifts_error_choose_event)
 });

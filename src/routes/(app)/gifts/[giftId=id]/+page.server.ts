@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -14,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findGiftPage(database().db, Number(params.giftId), { find });
-	if (!page) error(404, 'There is no such gift.');
+	if (!page) error(404, m.gifts_page_not_found());
 	return { ...page, find, fileSizeLimit: fileSettings().sizeLimit };
 };
 
