@@ -49,6 +49,7 @@ import * as createVisits from './20261208_0300_create_visits';
 import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_drafts';
 import * as addUserLocale from './20261208_0500_add_user_locale';
 import * as indexOutcomesByOwnerAndId from './20261208_0600_index_outcomes_by_owner_and_id';
+import * as addContentVersions from './20261208_0700_add_content_versions';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -95,5 +96,6 @@ export const migrations: Record<string, Migration> = {
 	'20261208_0300_create_visits': createVisits,
 	'20261208_0400_add_correspondence_drafts': addCorrespondenceDrafts,
 	'20261208_0500_add_user_locale': addUserLocale,
-	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId
+	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId,
+	'20261208_0700_add_content_versions': addContentVersions
 };
