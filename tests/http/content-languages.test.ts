@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
 import { addUser, signInOverHttp } from '../helpers/accounts';
-import { insertEvent } from '../helpers/factories';
+import { insertEvent, insertOrganization } from '../helpers/factories';
 import { startServer, type RunningServer } from '../helpers/server';
 
 let server: RunningServer;
@@ -60,4 +60,22 @@ test('the edit form offers the versions, grouped and labelled, in the reader’s
 	expect(html).toMatch(/<option value="en" selected[^>]*>На английском<\/option>/);
 	expect(html).toContain('value="Əmək miqrasiyası üzrə dəyirmi masa"');
 	expect(html).toMatch(/<input[^>]*name="titleAz"[^>]*lang="az"|<input[^>]*lang="az"[^>]*name="titleAz"/);
+});
+
+test('the organisation form offers the name in other languages, and the page heads with the reader’s version', async () => {
+	const organization = await insertOrganization(handle.db, {
+		name: 'International Organization for Migration',
+		name_locale: 'en',
+		name_az: 'Beynəlxalq Miqrasiya Təşkilatı',
+		kind: 'international_organization'
+	});
+	expect(await page(`/organizations/${organization.id}`, 'az')).toMatch(
+		/<h1>Beynəlxalq Miqrasiya Təşkilatı[^<]*<\/h1>/
+	);
+	expect(await page(`/organizations/${organization.id}`, 'ru')).toMatch(
+		/<h1><span lang="en">International Organization for Migration[^<]*<\/span>\s*<abbr class="locale-tag[^"]*"[^>]*>EN<\/abbr>/
+	);
+	const form = await page(`/organizations/${organization.id}/edit`, 'az');
+	expect(form).toContain('Adın digər dillərdə variantları');
+	expect(form).toContain('value="Beynəlxalq Miqrasiya Təşkilatı"');
 });

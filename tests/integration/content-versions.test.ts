@@ -17,6 +17,7 @@ import { inLocale } from '$lib/server/i18n/locale';
 import { overwriteServerAsyncLocalStorage } from '$lib/paraglide/runtime';
 import { refreshSearchIndex, searchEverything } from '$lib/server/search/search.service';
 import { fieldErrors } from '$lib/server/validation';
+import { findOrganizationPage } from '$lib/server/organizations/organization.service';
 import { localizedText } from '$lib/i18n/localized-text';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
@@ -160,5 +161,18 @@ describeEachEngine('content in more than one language', (engine) => {
 		});
 		const results = await searchEverything(db, 'Miqrantlar Günü');
 		expect(results.groups.find((g) => g.type === 'event')?.hits.map((h) => h.id)).toContain(imd.id);
+	});
+
+	test('an organisation page names it in the reader’s language, else as written with its language', async () => {
+		const iom = await db
+			.selectFrom('organization')
+			.select('id')
+			.where('acronym', '=', 'IOM')
+			.executeTakeFirstOrThrow();
+		await db.updateTable('organization').set({ name_ru: null }).where('id', '=', iom.id).execute();
+		const az = await inLocale('az', () => findOrganizationPage(db, iom.id));
+		expect(az).toMatchObject({ name: 'Beynəlxalq Miqrasiya Təşkilatı', nameLocale: null });
+		const ru = await inLocale('ru', () => findOrganizationPage(db, iom.id));
+		expect(ru).toMatchObject({ name: 'International Organization for Migration', nameLocale: 'en' });
 	});
 });

@@ -24,13 +24,21 @@ const originalLocale = z
 	})
 	.transform((value) => (value === '' ? null : (value as ContentLocale)));
 
+/** A field a form may leave out altogether (an older form, a caller that has no versions): read as empty. */
+const mayBeAbsent = <T extends z.ZodType<unknown, string>>(schema: T) =>
+	z
+		.string()
+		.optional()
+		.transform((value) => value ?? '')
+		.pipe(schema);
+
 /** The four fields of a text's versions, named `<prefix>Locale`, `<prefix>Az`, `<prefix>En`, `<prefix>Ru`. */
 export function versionSchemas(max: number) {
 	return {
-		locale: originalLocale,
-		az: optional(plainText(m.content_version_az, max)),
-		en: optional(plainText(m.content_version_en, max)),
-		ru: optional(plainText(m.content_version_ru, max))
+		locale: mayBeAbsent(originalLocale),
+		az: mayBeAbsent(optional(plainText(m.content_version_az, max))),
+		en: mayBeAbsent(optional(plainText(m.content_version_en, max))),
+		ru: mayBeAbsent(optional(plainText(m.content_version_ru, max)))
 	};
 }
 
