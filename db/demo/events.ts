@@ -421,6 +421,11 @@ export const events = [
 		key: 'imd-2021',
 		kind: 'observance',
 		title: 'International Migrants Day 2021',
+		titleVersions: {
+			original: 'en',
+			az: 'Beynəlxalq Miqrantlar Günü 2021',
+			ru: 'Международный день мигрантов 2021'
+		},
 		theme: 'Harnessing the potential of human mobility',
 		description:
 			'Event dedicated to 18 December, International Migrants Day, held at the State Migration Service and ' +

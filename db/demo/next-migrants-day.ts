@@ -45,6 +45,11 @@ export function nextMigrantsDay(today: CalendarDate): DemoEvent {
 		key: 'imd-next',
 		kind: model.kind,
 		title: `International Migrants Day ${year}`,
+		titleVersions: {
+			original: 'en',
+			az: `Beynəlxalq Miqrantlar Günü ${year}`,
+			ru: `Международный день мигрантов ${year}`
+		},
 		description:
 			`The next International Migrants Day, ${Number(date.slice(8))} December ${year}, planned with IOM in ` +
 			'Azerbaijan on the model of the edition the Service last held: opening speeches by the hosts and ' +

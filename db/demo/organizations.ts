@@ -11,6 +11,12 @@ export const organizations = [
 	{
 		key: 'sms',
 		name: 'State Migration Service of the Republic of Azerbaijan',
+		// [000]: the letterhead, in Azerbaijani and English side by side.
+		nameVersions: {
+			original: 'en',
+			az: 'Azərbaycan Respublikası Dövlət Miqrasiya Xidməti',
+			ru: 'Государственная миграционная служба Азербайджанской Республики'
+		},
 		acronym: 'SMS',
 		kind: 'government_body',
 		countryCode: 'AZ',
@@ -57,6 +63,11 @@ export const organizations = [
 	{
 		key: 'iom',
 		name: 'International Organization for Migration',
+		nameVersions: {
+			original: 'en',
+			az: 'Beynəlxalq Miqrasiya Təşkilatı',
+			ru: 'Международная организация по миграции'
+		},
 		acronym: 'IOM',
 		kind: 'international_organization',
 		city: 'Geneva',
@@ -74,6 +85,11 @@ export const organizations = [
 	{
 		key: 'iom-azerbaijan',
 		name: 'IOM Mission to Azerbaijan',
+		nameVersions: {
+			original: 'en',
+			az: 'Beynəlxalq Miqrasiya Təşkilatının Azərbaycandakı Nümayəndəliyi',
+			ru: 'Представительство МОМ в Азербайджане'
+		},
 		acronym: 'IOM Azerbaijan',
 		kind: 'international_organization',
 		countryCode: 'AZ',

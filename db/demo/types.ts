@@ -47,9 +47,18 @@ export type LocalDateTime = `${number}-${number}-${number}T${number}:${number}`;
 /** Calendar date, "YYYY-MM-DD". */
 export type CalendarDate = `${number}-${number}-${number}`;
 
+/** A text's versions in other languages (issue 18 §2); the text itself is the original, in `original`. */
+export interface DemoVersions {
+	readonly original: 'az' | 'en' | 'ru';
+	readonly az?: string;
+	readonly en?: string;
+	readonly ru?: string;
+}
+
 export interface DemoOrganization {
 	readonly key: string;
 	readonly name: string;
+	readonly nameVersions?: DemoVersions;
 	readonly acronym?: string;
 	readonly kind: OrganizationKind;
 	/** ISO 3166-1 alpha-2. */
@@ -153,6 +162,7 @@ export interface DemoEvent {
 	readonly key: string;
 	readonly kind: EventKind;
 	readonly title: string;
+	readonly titleVersions?: DemoVersions;
 	readonly theme?: string;
 	readonly description: string;
 	/**

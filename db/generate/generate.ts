@@ -626,6 +626,9 @@ function writeDirectory(d: Directory): Rows {
 			organizationDocument({
 				id: o.id,
 				name: o.name,
+				name_az: null,
+				name_en: null,
+				name_ru: null,
 				acronym: o.acronym,
 				kind: o.kind,
 				city: o.city,
@@ -906,6 +909,9 @@ class World {
 					{
 						id,
 						title,
+						title_az: null,
+						title_en: null,
+						title_ru: null,
 						theme,
 						description,
 						status_reason: statusReason,

@@ -51,6 +51,7 @@ import * as addCorrespondenceDrafts from './20261208_0400_add_correspondence_dra
 import * as addUserLocale from './20261208_0500_add_user_locale';
 import * as indexOutcomesByOwnerAndId from './20261208_0600_index_outcomes_by_owner_and_id';
 import * as createSearchTerms from './20261208_0650_create_search_terms';
+import * as addContentVersions from './20261208_0700_add_content_versions';
 import * as addPersonPreferredLocale from './20261208_0800_add_person_preferred_locale';
 
 export const migrations: Record<string, Migration> = {
@@ -101,5 +102,6 @@ export const migrations: Record<string, Migration> = {
 	'20261208_0500_add_user_locale': addUserLocale,
 	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId,
 	'20261208_0650_create_search_terms': createSearchTerms,
+	'20261208_0700_add_content_versions': addContentVersions,
 	'20261208_0800_add_person_preferred_locale': addPersonPreferredLocale
 };

@@ -41,12 +41,19 @@ export type Instant = string;
 /** Calendar date, YYYY-MM-DD. */
 export type IsoDate = string;
 export type Flag = 0 | 1;
+/** A language a text may be written in (content versions, issue 18 §2). */
+export type ContentLocale = 'az' | 'en' | 'ru';
 type Versioned = { version: ColumnType<number, number | undefined, number> };
 type Stamped = { created_at: Instant; updated_at: Instant };
 
 export interface OrganizationTable extends Stamped, Versioned {
 	id: Generated<number>;
 	name: string;
+	/** The original's language (null: not said), and the versions in each language (null: none). */
+	name_locale: ColumnType<ContentLocale | null, ContentLocale | null | undefined, ContentLocale | null>;
+	name_az: ColumnType<string | null, string | null | undefined, string | null>;
+	name_en: ColumnType<string | null, string | null | undefined, string | null>;
+	name_ru: ColumnType<string | null, string | null | undefined, string | null>;
 	acronym: string | null;
 	kind: OrganizationKind;
 	country_code: string | null;
@@ -88,6 +95,11 @@ export interface PersonPositionTable extends Stamped, Versioned {
 	id: Generated<number>;
 	person_id: number;
 	position: string;
+	/** The original's language (null: not said), and the versions in each language (null: none). */
+	position_locale: ColumnType<ContentLocale | null, ContentLocale | null | undefined, ContentLocale | null>;
+	position_az: ColumnType<string | null, string | null | undefined, string | null>;
+	position_en: ColumnType<string | null, string | null | undefined, string | null>;
+	position_ru: ColumnType<string | null, string | null | undefined, string | null>;
 	organization_id: number | null;
 	rank: string | null;
 	from_on: IsoDate | null;
@@ -123,6 +135,11 @@ export interface EventTable extends Stamped, Versioned {
 	id: Generated<number>;
 	kind: EventKind;
 	title: string;
+	/** The original's language (null: not said), and the versions in each language (null: none). */
+	title_locale: ColumnType<ContentLocale | null, ContentLocale | null | undefined, ContentLocale | null>;
+	title_az: ColumnType<string | null, string | null | undefined, string | null>;
+	title_en: ColumnType<string | null, string | null | undefined, string | null>;
+	title_ru: ColumnType<string | null, string | null | undefined, string | null>;
 	theme: string | null;
 	description: string | null;
 	start_at: Instant;
@@ -247,6 +264,11 @@ export interface AgendaItemTable extends Stamped, Versioned {
 	position: number;
 	kind: AgendaItemKind;
 	title: string;
+	/** The original's language (null: not said), and the versions in each language (null: none). */
+	title_locale: ColumnType<ContentLocale | null, ContentLocale | null | undefined, ContentLocale | null>;
+	title_az: ColumnType<string | null, string | null | undefined, string | null>;
+	title_en: ColumnType<string | null, string | null | undefined, string | null>;
+	title_ru: ColumnType<string | null, string | null | undefined, string | null>;
 	start_at: Instant | null;
 	end_at: Instant | null;
 	/** Minutes; the clock times follow from the event's start and the durations before (agenda.clock.ts). */

@@ -7,7 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { demoDataSet } from '../../../../db/demo';
 import type { DemoTopic } from '../../../../db/demo/topics';
 import type { DemoVisit } from '../../../../db/demo/visits';
-import type { CalendarDate, DemoDataSet, LocalDateTime } from '../../../../db/demo/types';
+import type { CalendarDate, DemoDataSet, DemoVersions, LocalDateTime } from '../../../../db/demo/types';
+import { versionColumns } from '../content/content-versions.input';
 import { zonedToInstant } from '../../format/datetime';
 import { AGREEMENT_LETTERS, AGREEMENT_PARTIES, insertAgreement } from '../agreements/agreement.repository';
 import { recordAction, systemActor } from '../audit/audit';
@@ -145,6 +146,7 @@ async function insertDataSet(
 	for (const o of data.organizations) {
 		const { id } = await insertOrganization(tx, {
 			name: o.name,
+			...demoVersions('name', o.nameVersions),
 			acronym: o.acronym ?? null,
 			kind: o.kind,
 			country_code: o.countryCode ?? null,
@@ -227,6 +229,7 @@ async function insertDataSet(
 		const { id: eventId } = await insertEventRow(tx, {
 			kind: e.kind,
 			title: e.title,
+			...demoVersions('title', e.titleVersions),
 			theme: e.theme ?? null,
 			description: e.description,
 			start_at: at(e.start),
@@ -547,4 +550,14 @@ async function insertDemoVisits(
 			count('visit_item');
 		}
 	}
+}
+
+/** A demo text's versions in other languages, as its columns (none: all null). */
+function demoVersions<C extends string>(column: C, versions: DemoVersions | undefined) {
+	return versionColumns(column, {
+		locale: versions?.original ?? null,
+		az: versions?.az ?? null,
+		en: versions?.en ?? null,
+		ru: versions?.ru ?? null
+	});
 }

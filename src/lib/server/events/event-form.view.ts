@@ -18,6 +18,10 @@ export interface EventFormOptions {
 export interface EventFormRow {
 	kind: string;
 	title: string;
+	title_locale: string | null;
+	title_az: string | null;
+	title_en: string | null;
+	title_ru: string | null;
 	theme: string | null;
 	description: string | null;
 	start_at: string;
@@ -38,6 +42,10 @@ export function emptyEventForm(): EventFormValues {
 	return {
 		kind: 'bilateral_meeting',
 		title: '',
+		titleLocale: '',
+		titleAz: '',
+		titleEn: '',
+		titleRu: '',
 		theme: '',
 		description: '',
 		start: '',
@@ -76,6 +84,10 @@ export function toEventFormValues(
 		...emptyEventForm(),
 		kind: row.kind,
 		title: row.title,
+		titleLocale: row.title_locale ?? '',
+		titleAz: row.title_az ?? '',
+		titleEn: row.title_en ?? '',
+		titleRu: row.title_ru ?? '',
 		theme: row.theme ?? '',
 		description: row.description ?? '',
 		start: instantToZoned(row.start_at, row.time_zone),

@@ -10,6 +10,7 @@ import { m } from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
 import { formFields, labelText, optional, plainText, webAddress, type FieldLabel } from '../validation';
 import { ianaTimeZone, VenueCreateInput } from '../venues/venue.input';
+import { versionFieldNames, versionSchemas } from '../content/content-versions.input';
 import type { EventFilter } from './event.repository';
 
 /** The filters a URL can set: everything but the moment that divides upcoming from past. */
@@ -30,6 +31,11 @@ export function parseEventListQuery(params: URLSearchParams): EventListQuery {
 export interface EventFormValues {
 	kind: string;
 	title: string;
+	/** The title's language and its versions in other languages (content versions, issue 18 §2). */
+	titleLocale: string;
+	titleAz: string;
+	titleEn: string;
+	titleRu: string;
 	theme: string;
 	description: string;
 	/** Wall-clock date and time ("2022-12-16T10:00") in the zone below. */
@@ -66,6 +72,7 @@ export interface EventFormValues {
 const TEXT_FIELDS = [
 	'kind',
 	'title',
+	...versionFieldNames('title'),
 	'theme',
 	'description',
 	'start',
@@ -174,9 +181,15 @@ export type VenueChoice =
 export type SeriesChoice =
 	{ kind: 'none' } | { kind: 'existing'; id: number } | { kind: 'new'; name: string };
 
+const titleVersions = versionSchemas(300);
+
 const EventFormShape = z.object({
 	kind: z.enum(eventKinds.values, { error: () => m.events_error_choose_kind() }),
 	title: plainText(m.events_field_title, 300),
+	titleLocale: titleVersions.locale,
+	titleAz: titleVersions.az,
+	titleEn: titleVersions.en,
+	titleRu: titleVersions.ru,
 	theme: optional(plainText(m.events_field_theme, 300)),
 	description: optional(plainText(m.events_field_description, 10_000, { multiline: true })),
 	start: z.string(),
@@ -298,6 +311,7 @@ export const EventFormInput = EventFormShape.superRefine((form, ctx) => void rea
 	return {
 		kind: form.kind,
 		title: form.title,
+		titleVersions: { locale: form.titleLocale, az: form.titleAz, en: form.titleEn, ru: form.titleRu },
 		theme: form.theme,
 		description: form.description,
 		start: times.start,

@@ -38,6 +38,10 @@ export interface EventFilter {
 export const eventSummaryColumns = [
 	'event.id',
 	'event.title',
+	'event.title_locale',
+	'event.title_az',
+	'event.title_en',
+	'event.title_ru',
 	'event.kind',
 	'event.status',
 	'event.start_at',

@@ -41,6 +41,7 @@ import {
 } from './event.repository';
 import { followMove, type Move } from './event.schedule';
 import { authorize } from '../auth/authorize';
+import { versionColumns } from '../content/content-versions.input';
 import { alignPostsAtEvents } from '../people/person-position.service';
 
 /** The columns of an event as the audit trail records them. */
@@ -48,6 +49,10 @@ function auditSnapshot(row: Selectable<EventTable>) {
 	return {
 		kind: row.kind,
 		title: row.title,
+		title_locale: row.title_locale,
+		title_az: row.title_az,
+		title_en: row.title_en,
+		title_ru: row.title_ru,
 		theme: row.theme,
 		description: row.description,
 		start_at: row.start_at,
@@ -200,6 +205,7 @@ function eventColumns(
 	return {
 		kind: input.kind,
 		title: input.title,
+		...versionColumns('title', input.titleVersions),
 		theme: input.theme,
 		description: input.description,
 		start_at: times.startAt,
@@ -550,6 +556,12 @@ export async function moveEvent(
 	const input: EventInput = {
 		kind: current.kind,
 		title: current.title,
+		titleVersions: {
+			locale: current.title_locale,
+			az: current.title_az,
+			en: current.title_en,
+			ru: current.title_ru
+		},
 		theme: current.theme,
 		description: current.description,
 		...movedTimes(current, startAt),

@@ -2,6 +2,7 @@
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
 import { distinctNativeName, formatPersonName, formatTitles } from '../../format/names';
+import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
 import {
 	agendaItemKinds,
 	agendaRoles,
@@ -31,7 +32,10 @@ type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnTy
 /** An event in brief, as every list of events shows it (the events list, a person's, an organisation's). */
 export interface EventSummary {
 	id: number;
+	/** In the reader's language, else the original (`localizedText`). */
 	title: string;
+	/** Set when `title` is not in the reader's language: the language it is in, for its tag. */
+	titleLocale: ContentLocale | null;
 	kind: EventKind;
 	kindLabel: string;
 	status: EventStatus;
@@ -48,6 +52,10 @@ export interface EventSummary {
 export interface EventSummaryRow {
 	id: number;
 	title: string;
+	title_locale: string | null;
+	title_az: string | null;
+	title_en: string | null;
+	title_ru: string | null;
 	kind: EventKind;
 	status: EventStatus;
 	start_at: string;
@@ -134,9 +142,11 @@ export interface EventPageView extends EventSummary {
 }
 
 export function toEventSummary(row: EventSummaryRow): EventSummary {
+	const title = localizedColumn(row, 'title');
 	return {
 		id: row.id,
-		title: row.title,
+		title: title.text,
+		titleLocale: title.fallbackLocale,
 		kind: row.kind,
 		kindLabel: eventKinds.labels[row.kind],
 		status: row.status,

@@ -14,6 +14,7 @@ import {
 	webAddress
 } from '../validation';
 import type { OrganizationFilter } from './organization.repository';
+import { versionFieldNames, versionSchemas } from '../content/content-versions.input';
 
 export type OrganizationListQuery = OrganizationFilter;
 
@@ -27,6 +28,7 @@ export function parseOrganizationListQuery(params: URLSearchParams): Organizatio
 /** The fields of the organisation form, as it names them. */
 export const ORGANIZATION_FIELDS = [
 	'name',
+	...versionFieldNames('name'),
 	'acronym',
 	'kind',
 	'countryCode',
@@ -46,8 +48,14 @@ export function readOrganizationForm(data: FormData): OrganizationFormValues {
 	return readRecordForm(data, ORGANIZATION_FIELDS);
 }
 
+const nameVersions = versionSchemas(300);
+
 export const OrganizationInput = z.object({
 	name: plainText('Name', 300),
+	nameLocale: nameVersions.locale,
+	nameAz: nameVersions.az,
+	nameEn: nameVersions.en,
+	nameRu: nameVersions.ru,
 	acronym: optional(plainText('Acronym', 40)),
 	kind: z.enum(organizationKinds.values, { error: 'Choose a kind.' }),
 	countryCode: optional(

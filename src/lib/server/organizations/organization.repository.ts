@@ -62,6 +62,10 @@ export async function findOrganization(db: Kysely<Database>, organizationId: num
 		.select([
 			'id',
 			'name',
+			'name_locale',
+			'name_az',
+			'name_en',
+			'name_ru',
 			'acronym',
 			'kind',
 			'country_code',

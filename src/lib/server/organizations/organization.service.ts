@@ -2,6 +2,7 @@
  * Organisations: the list and the organisation page (each a fixed number of queries), adding one and
  * editing one (optimistic concurrency through its version).
  */
+import { versionColumns } from '../content/content-versions.input';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
@@ -76,6 +77,10 @@ const text = (value: string | null) => value ?? '';
 export function toOrganizationFormValues(row: Organization): OrganizationFormValues {
 	return {
 		name: row.name,
+		nameLocale: text(row.name_locale),
+		nameAz: text(row.name_az),
+		nameEn: text(row.name_en),
+		nameRu: text(row.name_ru),
 		acronym: text(row.acronym),
 		kind: row.kind,
 		countryCode: text(row.country_code),
@@ -90,6 +95,12 @@ export function toOrganizationFormValues(row: Organization): OrganizationFormVal
 function organizationColumns(input: OrganizationInput) {
 	return {
 		name: input.name,
+		...versionColumns('name', {
+			locale: input.nameLocale,
+			az: input.nameAz,
+			en: input.nameEn,
+			ru: input.nameRu
+		}),
 		acronym: input.acronym,
 		kind: input.kind,
 		country_code: input.countryCode,

@@ -1,5 +1,6 @@
 /** What organisation pages receive: chosen fields in the words pages use, never raw rows. */
 import { organizationKinds, type OrganizationKind } from '../../vocabulary';
+import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
 import { upTo, type Page } from '../pagination';
 import { toPersonSummary, type PersonSummary } from '../people/person.view';
 import type {
@@ -15,6 +16,8 @@ type Row<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnTyp
 
 /** An organisation in brief, as every list of organisations shows it. */
 export interface OrganizationSummary extends OrganizationRef {
+	/** Set when `name` is not in the reader's language: the language it is in, for its tag. */
+	nameLocale: ContentLocale | null;
 	kind: OrganizationKind;
 	kindLabel: string;
 	countryCode: string | null;
@@ -25,6 +28,11 @@ export interface OrganizationSummary extends OrganizationRef {
 export interface OrganizationSummaryRow {
 	id: number;
 	name: string;
+	/** The name's language and versions (issue 18 §2), where the query reads them. */
+	name_locale?: string | null;
+	name_az?: string | null;
+	name_en?: string | null;
+	name_ru?: string | null;
 	acronym: string | null;
 	kind: OrganizationKind;
 	country_code: string | null;
@@ -65,9 +73,11 @@ export interface OrganizationPageView extends OrganizationSummary {
 }
 
 export function toOrganizationSummary(row: OrganizationSummaryRow): OrganizationSummary {
+	const name = localizedColumn(row, 'name');
 	return {
 		id: row.id,
-		name: row.name,
+		name: name.text,
+		nameLocale: name.fallbackLocale,
 		acronym: row.acronym,
 		kind: row.kind,
 		kindLabel: organizationKinds.labels[row.kind],

@@ -45,7 +45,8 @@ export function eventDocument(row: Row<typeof listEventsToIndex>): SearchDocumen
 			unusual ? eventStatuses.labels[row.status] : null
 		),
 		body: paragraphs(row.theme, row.description, row.status_reason),
-		title_terms: indexTerms(row.title),
+		// Every version of the title is matched, so a search in any language finds the event.
+		title_terms: indexTerms(row.title, row.title_az, row.title_en, row.title_ru),
 		body_terms: indexTerms(row.theme, row.description, row.status_reason)
 	};
 }
@@ -69,7 +70,7 @@ export function organizationDocument(row: Row<typeof listOrganizationsToIndex>):
 		title: formatOrganizationName(row),
 		detail: line(organizationKinds.labels[row.kind], row.city),
 		body: row.notes,
-		title_terms: indexTerms(row.name, row.acronym),
+		title_terms: indexTerms(row.name, row.acronym, row.name_az, row.name_en, row.name_ru),
 		body_terms: indexTerms(row.city, row.notes)
 	};
 }

@@ -117,6 +117,9 @@ export async function listEventsToIndex(db: Db, ids: number[]) {
 		.select([
 			'id',
 			'title',
+			'title_az',
+			'title_en',
+			'title_ru',
 			'theme',
 			'description',
 			'status_reason',
@@ -142,7 +145,7 @@ export async function listOrganizationsToIndex(db: Db, ids: number[]) {
 	if (ids.length === 0) return [];
 	return db
 		.selectFrom('organization')
-		.select(['id', 'name', 'acronym', 'kind', 'city', 'notes'])
+		.select(['id', 'name', 'name_az', 'name_en', 'name_ru', 'acronym', 'kind', 'city', 'notes'])
 		.where('id', 'in', ids)
 		.execute();
 }
