@@ -265,43 +265,6 @@ export const events = [
 			SWING_HEADING_IOM
 		]
 	},
-	// [004] "Exchange of opinions and meetings were held constantly between these two countries": the Service's
-	// meeting in the visit's programme (visits.ts). That one was held during the visit is assumed, as is all of
-	// its timing.
-	{
-		key: 'swing-nabiyev-meeting',
-		kind: 'bilateral_meeting',
-		title:
-			'Meeting of the Chief of the State Migration Service, Mr Firudin Nabiyev, with the Director General of ' +
-			'IOM, Mr William Lacy Swing',
-		description:
-			'The Service and IOM met "constantly" on readmission, asylum interviews and the labour market ' +
-			'information system, the source says. It does not report a meeting during the official visit: this ' +
-			'one stands for the part the Service plays in the visit programme and is assumed, with its date and times. ' +
-			DATE_NOT_KNOWN,
-		start: '2017-01-16T15:00',
-		end: '2017-01-16T16:00',
-		timeZone: 'Asia/Baku',
-		timing: 'date_assumed',
-		venue: null,
-		status: 'held',
-		isPublic: 0,
-		hosts: [{ organization: 'sms', role: 'host' }],
-		delegations: [
-			{ name: 'State Migration Service', organization: 'sms' },
-			{ name: 'International Organization for Migration', organization: 'iom' }
-		],
-		participants: [
-			{
-				person: 'nabiyev',
-				role: 'head_of_delegation',
-				delegation: 'State Migration Service',
-				positionAtEvent: SMS_CHIEF,
-				organization: 'sms'
-			},
-			SWING_HEADING_IOM
-		]
-	},
 	// [004] "Heads of relevant authorities of the Republic of Turkey, as well as, ambassadors of the Republic of
 	// Turkey in the Republic of Azerbaijan met with the head of Service and discussed cooperation perspectives."
 	meetingsWithPartner({
@@ -777,6 +740,43 @@ export const events = [
 					'The participants agreed to adjust the draft work plan of UNNM Azerbaijan to the action points ' +
 					'of the Progress Declaration.'
 			}
+		]
+	},
+	// [004] "Exchange of opinions and meetings were held constantly between these two countries": the Service's
+	// meeting in the visit's programme (visits.ts). That one was held during the visit is assumed, as is all of
+	// its timing. Last in the list, so that the demo's other events keep their ids.
+	{
+		key: 'swing-nabiyev-meeting',
+		kind: 'bilateral_meeting',
+		title:
+			'Meeting of the Chief of the State Migration Service, Mr Firudin Nabiyev, with the Director General of ' +
+			'IOM, Mr William Lacy Swing',
+		description:
+			'The Service and IOM met "constantly" on readmission, asylum interviews and the labour market ' +
+			'information system, the source says. It does not report a meeting during the official visit: this ' +
+			'one stands for the part the Service plays in the visit programme and is assumed, with its date and times. ' +
+			DATE_NOT_KNOWN,
+		start: '2017-01-16T15:00',
+		end: '2017-01-16T16:00',
+		timeZone: 'Asia/Baku',
+		timing: 'date_assumed',
+		venue: null,
+		status: 'held',
+		isPublic: 0,
+		hosts: [{ organization: 'sms', role: 'host' }],
+		delegations: [
+			{ name: 'State Migration Service', organization: 'sms' },
+			{ name: 'International Organization for Migration', organization: 'iom' }
+		],
+		participants: [
+			{
+				person: 'nabiyev',
+				role: 'head_of_delegation',
+				delegation: 'State Migration Service',
+				positionAtEvent: SMS_CHIEF,
+				organization: 'sms'
+			},
+			SWING_HEADING_IOM
 		]
 	}
 ] as const satisfies readonly DemoEvent[];
