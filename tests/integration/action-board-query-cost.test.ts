@@ -90,7 +90,8 @@ describeEachEngine('what the action-point board costs', (engine) => {
 			counts.push(logs[index]!.length);
 		}
 		expect(counts[1]).toBe(counts[0]);
-		expect(counts[0]).toBeLessThanOrEqual(10);
+		// 10, and on SQLite the terms a searched name begins, one indexed read per spelling of it.
+		expect(counts[0]).toBeLessThanOrEqual(12);
 	});
 
 	test.each([0, 1, 2])(

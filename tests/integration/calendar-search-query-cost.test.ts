@@ -60,6 +60,9 @@ async function populate(db: Kysely<Database>, events: number, perEvent: number) 
 }
 
 describeEachEngine('what the calendar and the search cost', (engine) => {
+	// The index check and the search; on SQLite a word of four letters or more first reads which terms it
+	// begins (search_term), one indexed query per spelling of it (two here), whatever the data's size.
+	const SEARCH_QUERIES = engine.engine === 'sqlite' ? 4 : 2;
 	const sizes = [1, 10] as const;
 	const handles: TestDatabase[] = [];
 	const counters: { queries: number }[] = [];
@@ -124,14 +127,14 @@ describeEachEngine('what the calendar and the search cost', (engine) => {
 		const { counts, results } = await cost((db) => searchEverything(db, 'migra'));
 		expect(results[1]!.groups.map((g) => g.total)).toEqual([30, 20, 2, 30, 30]);
 		expect(counts[1]).toBe(counts[0]);
-		expect(counts[0]).toBe(2);
+		expect(counts[0]).toBe(SEARCH_QUERIES);
 	});
 
 	test('a page of one type of result', async () => {
 		const { counts, results } = await cost((db) => searchType(db, 'migration', 'event', { limit: 25 }));
 		expect(results[1]!.hits.items).toHaveLength(25);
 		expect(counts[1]).toBe(counts[0]);
-		expect(counts[0]).toBe(2);
+		expect(counts[0]).toBe(SEARCH_QUERIES);
 	});
 
 	test('bringing the index up to date after an edit', async () => {

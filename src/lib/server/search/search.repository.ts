@@ -214,8 +214,8 @@ export const SEARCH_WINDOW = 500;
  */
 const LISTED_PREFIX = 4;
 /**
- * The most terms a prefix is read as: the term itself when there is one, then the ones most documents
- * hold. A prefix that begins more (a short one, mid-typing) leaves out its rarest terms.
+ * The most terms a prefix is read as; a prefix that begins more (a short one, mid-typing) is searched as a
+ * prefix, as before the term list, so that the list only ever makes a search cheaper, never narrower.
  */
 export const TERMS_PER_PREFIX = 8;
 
@@ -242,9 +242,10 @@ async function termsOfPrefixes(db: Db, terms: SearchTerms): Promise<Map<string, 
 			.orderBy(sql`term = ${prefix}`, 'desc')
 			.orderBy('documents', 'desc')
 			.orderBy('term')
-			.limit(TERMS_PER_PREFIX)
+			.limit(TERMS_PER_PREFIX + 1)
 			.execute();
-		if (rows.length > 0)
+		// A prefix that begins more terms than that stays a prefix, so that no match is ever left out.
+		if (rows.length > 0 && rows.length <= TERMS_PER_PREFIX)
 			found.set(
 				prefix,
 				rows.map((row) => row.term)
