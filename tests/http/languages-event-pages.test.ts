@@ -134,6 +134,17 @@ describe.each(['az', 'ru'] as const)('in %s', (locale) => {
 	});
 });
 
+const agendaItems = async () =>
+	Number(
+		(
+			await database.db
+				.selectFrom('agenda_item')
+				.select((eb) => eb.fn.countAll<number>().as('n'))
+				.where('event_id', '=', agendaEventId)
+				.executeTakeFirstOrThrow()
+		).n
+	);
+
 const durationError = {
 	en: 'Enter the length in whole minutes, from 1 to 1440, or leave it empty.',
 	az: 'Müddəti 1-dən 1440-dək tam dəqiqələrlə daxil edin və ya boş saxlayın.',
@@ -143,11 +154,7 @@ const durationError = {
 test.each(['az', 'ru', 'en'] as const)(
 	'an agenda item of no sensible length is refused in %s, beside its field',
 	async (locale) => {
-		const before = await database.db
-			.selectFrom('agenda_item')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('event_id', '=', agendaEventId)
-			.executeTakeFirstOrThrow();
+		const before = await agendaItems();
 		const response = await postForm(
 			server,
 			`/events/${agendaEventId}/agenda?/add`,
@@ -161,11 +168,6 @@ test.each(['az', 'ru', 'en'] as const)(
 		for (const other of Object.values(durationError).filter((text) => text !== durationError[locale])) {
 			expect(html).not.toContain(other);
 		}
-		const after = await database.db
-			.selectFrom('agenda_item')
-			.select((eb) => eb.fn.countAll<number>().as('n'))
-			.where('event_id', '=', agendaEventId)
-			.executeTakeFirstOrThrow();
-		expect(Number(after.n)).toBe(Number(before.n));
+		expect(await agendaItems()).toBe(before);
 	}
 );
