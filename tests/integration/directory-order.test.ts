@@ -6,7 +6,9 @@
  */
 import type { LogEvent } from 'kysely';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { findAgendaItemPage } from '$lib/server/agenda/agenda.service';
 import { refreshSortKeys } from '$lib/server/db/sort-keys';
+import { inLocale } from '$lib/server/i18n/locale';
 import { OrganizationInput } from '$lib/server/organizations/organization.input';
 import { createOrganization, listOrganizationsPage } from '$lib/server/organizations/organization.service';
 import type { PageRequest, SortKey } from '$lib/server/pagination';
@@ -22,7 +24,7 @@ import { VenueInput } from '$lib/server/venues/venue.input';
 import { createVenue, listVenuesPage } from '$lib/server/venues/venue.service';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { stamps } from '../helpers/factories';
+import { insertEvent, insertParticipation, insertPerson, stamps } from '../helpers/factories';
 import { planOfReadOnly } from '../helpers/query-plans';
 
 /** Family names in Azerbaijani order, with a Russian one after them. */
@@ -190,5 +192,25 @@ describeEachEngine('the directories in alphabetical order', (engine) => {
 		expect([...organizations.items, ...rest.items].map((o) => o.name)).toEqual(expected);
 		const venues = await listVenuesPage(handle.db, { limit: 10 });
 		expect(venues.items.map((v) => v.name)).toEqual(expected);
+	});
+
+	test("an event's participants are offered in the reader's alphabetical order", async () => {
+		const event = await insertEvent(handle.db);
+		for (const familyName of ['Xəlilov', 'Иванов', 'İsmayılov', 'Hüseynov', 'Çələbi', 'Cəfərov']) {
+			const person = await insertPerson(handle.db, { given_name: 'Anar', family_name: familyName });
+			await insertParticipation(handle.db, event.id, person.id);
+		}
+		const item = await handle.db
+			.insertInto('agenda_item')
+			.values({ event_id: event.id, position: 1, kind: 'opening_remarks', title: 'Opening', ...stamps() })
+			.returning('id')
+			.executeTakeFirstOrThrow();
+		const offered = async (locale: 'az' | 'en' | 'ru') => {
+			const page = await inLocale(locale, () => findAgendaItemPage(handle.db, event.id, item.id));
+			return page!.participants.map((p) => familyOf({ name: p.label.split(' (')[0]! }));
+		};
+		expect(await offered('az')).toEqual(['Cəfərov', 'Çələbi', 'Hüseynov', 'Xəlilov', 'İsmayılov', 'Иванов']);
+		expect(await offered('en')).toEqual(['Cəfərov', 'Çələbi', 'Hüseynov', 'İsmayılov', 'Xəlilov', 'Иванов']);
+		expect(await offered('ru')).toEqual(['Иванов', 'Cəfərov', 'Çələbi', 'Hüseynov', 'İsmayılov', 'Xəlilov']);
 	});
 });
