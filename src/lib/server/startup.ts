@@ -20,6 +20,7 @@ import { startReminderWorker, type ReminderWorker } from './reminders/reminder.w
 import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
 import { refreshDossiers } from './dossier/dossier.service';
+import { refreshSortKeys } from './db/sort-keys';
 
 export async function prepareDatabase(): Promise<void> {
 	const handle = database();
@@ -37,7 +38,9 @@ export async function prepareDatabase(): Promise<void> {
 		if (demo.loaded) logger.info(`loaded the demo data into ${description}`);
 	}
 	// Searches bring the index up to date themselves, dossiers their timelines, and the duplicate check
-	// the name keys; doing it now spares the first of each the wait.
+	// the name keys; doing it now spares the first of each the wait. The directories' sort keys are
+	// written with the names; only rows written by another program, or from before them, lack one.
+	await refreshSortKeys(db);
 	await refreshSearchIndex(db);
 	await refreshDossiers(db);
 	await refreshNameKeys(db);
