@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { agendaItemKinds, agendaRoles } from '../../vocabulary';
 import { positiveId } from '../query-params';
 import { plainText } from '../validation';
+import { versionFieldNames, versionSchemas } from '../content/content-versions.input';
 
 /** The longest item we accept: a whole day. */
 export const AGENDA_ITEM_MAX_MINUTES = 24 * 60;
@@ -48,20 +49,37 @@ const checkbox = z
 	.optional()
 	.transform((value) => value !== undefined && value !== '');
 
+const titleVersions = versionSchemas(300);
+
 export const AgendaItemInput = z.object({
 	kind: z.enum(agendaItemKinds.values, { error: 'Choose what kind of item this is.' }),
 	title: plainText('Title', 300),
+	// The title's language and its versions in other languages (content versions, issue 18 §2).
+	titleLocale: titleVersions.locale,
+	titleAz: titleVersions.az,
+	titleEn: titleVersions.en,
+	titleRu: titleVersions.ru,
 	durationMinutes,
 	notes: optionalNotes,
 	published: checkbox
 });
-export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
-export const AGENDA_ITEM_FIELDS = ['kind', 'title', 'durationMinutes', 'notes', 'published'] as const;
+/** The title's versions may be left out by a caller that has none (they then read as none). */
+type VersionKey = 'titleLocale' | 'titleAz' | 'titleEn' | 'titleRu';
+type VersionsOptional<T> = Omit<T, VersionKey> & Partial<Pick<T, VersionKey & keyof T>>;
+export type AgendaItemInput = VersionsOptional<z.infer<typeof AgendaItemInput>>;
+export const AGENDA_ITEM_FIELDS = [
+	'kind',
+	'title',
+	...versionFieldNames('title'),
+	'durationMinutes',
+	'notes',
+	'published'
+] as const;
 
 export const AgendaItemUpdateInput = AgendaItemInput.extend({
 	version: id('The form is missing the version of the item; open it again.')
 });
-export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateInput>;
+export type AgendaItemUpdateInput = VersionsOptional<z.infer<typeof AgendaItemUpdateInput>>;
 export const AGENDA_ITEM_UPDATE_FIELDS = [...AGENDA_ITEM_FIELDS, 'version'] as const;
 
 export const AgendaItemRef = z.object({ itemId: id('No agenda item named.') });

@@ -10,6 +10,10 @@ const agendaItemColumns = [
 	'position',
 	'kind',
 	'title',
+	'title_locale',
+	'title_az',
+	'title_en',
+	'title_ru',
 	'start_at',
 	'end_at',
 	'duration_minutes',
@@ -89,7 +93,19 @@ export async function updateAgendaItemFields(
 	db: Kysely<Database>,
 	itemId: number,
 	expectedVersion: number,
-	values: Pick<NewAgendaItem, 'kind' | 'title' | 'duration_minutes' | 'notes' | 'is_published' | 'updated_at'>
+	values: Pick<
+		NewAgendaItem,
+		| 'kind'
+		| 'title'
+		| 'title_locale'
+		| 'title_az'
+		| 'title_en'
+		| 'title_ru'
+		| 'duration_minutes'
+		| 'notes'
+		| 'is_published'
+		| 'updated_at'
+	>
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('agenda_item')

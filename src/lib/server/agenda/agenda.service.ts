@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
+import { localizedColumn } from '../../i18n/localized-text';
 import { agendaRoles, eventStatuses, type AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { listClashes, type ClashView } from '../clashes/clash.service';
@@ -20,6 +21,7 @@ import { findEvent, listHostsForEvents } from '../events/event.repository';
 import { toHostViews } from '../events/event.view';
 import { clockEnd, runClock, sameInstant } from './agenda.clock';
 import { AGENDA_MAX_ITEMS, type AgendaItemInput, type AgendaItemUpdateInput } from './agenda.input';
+import { versionColumns } from '../content/content-versions.input';
 import {
 	deleteAgendaItem,
 	deleteAgendaRole,
@@ -125,9 +127,11 @@ export async function findProgramme(db: Db, eventId: number): Promise<ProgrammeV
 		listAgendaRoles(db, eventId)
 	]);
 	if (!event) return null;
+	const title = localizedColumn(event, 'title');
 	return {
 		id: event.id,
-		title: event.title,
+		title: title.text,
+		titleLocale: title.fallbackLocale,
 		theme: event.theme,
 		startAt: event.start_at,
 		endAt: event.end_at,
@@ -209,11 +213,35 @@ export async function retimeAgenda(tx: Tx, eventId: number): Promise<void> {
 
 // Writing ------------------------------------------------------------------------------------------------
 
+/** The title's versions in other languages as their columns (content versions, issue 18 §2). */
+const titleColumns = (input: AgendaItemInput) =>
+	versionColumns('title', {
+		locale: input.titleLocale ?? null,
+		az: input.titleAz ?? null,
+		en: input.titleEn ?? null,
+		ru: input.titleRu ?? null
+	});
+
 const summary = (
-	item: Pick<AgendaItemRow, 'kind' | 'title' | 'duration_minutes' | 'notes' | 'is_published'>
+	item: Pick<
+		AgendaItemRow,
+		| 'kind'
+		| 'title'
+		| 'title_locale'
+		| 'title_az'
+		| 'title_en'
+		| 'title_ru'
+		| 'duration_minutes'
+		| 'notes'
+		| 'is_published'
+	>
 ) => ({
 	kind: item.kind,
 	title: item.title,
+	titleLocale: item.title_locale,
+	titleAz: item.title_az,
+	titleEn: item.title_en,
+	titleRu: item.title_ru,
 	durationMinutes: item.duration_minutes,
 	notes: item.notes,
 	published: item.is_published === 1
@@ -259,6 +287,7 @@ export async function addAgendaItem(
 			position: items.length + 1,
 			kind: input.kind,
 			title: input.title,
+			...titleColumns(input),
 			duration_minutes: input.durationMinutes,
 			notes: input.notes,
 			is_published: input.published ? 1 : 0,
@@ -301,6 +330,7 @@ export async function updateAgendaItem(
 		const values = {
 			kind: input.kind,
 			title: input.title,
+			...titleColumns(input),
 			duration_minutes: input.durationMinutes,
 			notes: input.notes,
 			is_published: input.published ? (1 as const) : (0 as const),

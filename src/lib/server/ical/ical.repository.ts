@@ -39,7 +39,18 @@ export async function findCalendarEvent(db: Kysely<Database>, eventId: number, {
 export async function listTimedAgendaItems(db: Kysely<Database>, eventId: number) {
 	return db
 		.selectFrom('agenda_item')
-		.select(['id', 'title', 'kind', 'start_at', 'end_at', 'updated_at'])
+		.select([
+			'id',
+			'title',
+			'title_locale',
+			'title_az',
+			'title_en',
+			'title_ru',
+			'kind',
+			'start_at',
+			'end_at',
+			'updated_at'
+		])
 		.where('event_id', '=', eventId)
 		.where('is_published', '=', 1)
 		.where('start_at', 'is not', null)

@@ -108,7 +108,20 @@ export async function listEventsOfPerson(
 export async function listAgendaItemsOfEvents(db: Kysely<Database>, eventIds: number[]) {
 	return db
 		.selectFrom('agenda_item')
-		.select(['id', 'event_id', 'position', 'kind', 'title', 'start_at', 'end_at', 'is_published'])
+		.select([
+			'id',
+			'event_id',
+			'position',
+			'kind',
+			'title',
+			'title_locale',
+			'title_az',
+			'title_en',
+			'title_ru',
+			'start_at',
+			'end_at',
+			'is_published'
+		])
 		.where('event_id', 'in', eventIds)
 		.orderBy('event_id')
 		.orderBy('position')
