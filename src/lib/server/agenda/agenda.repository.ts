@@ -4,16 +4,15 @@ import type { Database, NewAgendaItem, NewParticipant } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { personAtEventColumns } from '../participants/participant.repository';
 
+/** An item's title as written, its language and its versions (content versions, issue 18 §2). */
+export const agendaTitleColumns = ['title', 'title_locale', 'title_az', 'title_en', 'title_ru'] as const;
+
 const agendaItemColumns = [
 	'id',
 	'event_id',
 	'position',
 	'kind',
-	'title',
-	'title_locale',
-	'title_az',
-	'title_en',
-	'title_ru',
+	...agendaTitleColumns,
 	'start_at',
 	'end_at',
 	'duration_minutes',

@@ -222,20 +222,7 @@ const titleColumns = (input: AgendaItemInput) =>
 		ru: input.titleRu ?? null
 	});
 
-const summary = (
-	item: Pick<
-		AgendaItemRow,
-		| 'kind'
-		| 'title'
-		| 'title_locale'
-		| 'title_az'
-		| 'title_en'
-		| 'title_ru'
-		| 'duration_minutes'
-		| 'notes'
-		| 'is_published'
-	>
-) => ({
+const summary = (item: AgendaItemRow) => ({
 	kind: item.kind,
 	title: item.title,
 	titleLocale: item.title_locale,

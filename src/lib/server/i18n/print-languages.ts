@@ -4,7 +4,7 @@
  * column is read in its own language (`inLocale`): its labels, dates, agenda titles and positions, each
  * with the visible fallback where a text has no version in that language.
  */
-import { toLocale, type Locale } from '../../paraglide/runtime.js';
+import { getLocale, toLocale, type Locale } from '../../paraglide/runtime.js';
 import { inLocale } from './locale';
 
 export interface PrintLanguages {
@@ -21,11 +21,19 @@ export function parsePrintLanguages(params: URLSearchParams, readerLocale: Local
 	return { first, second: second === first ? null : second };
 }
 
-/** One column per language chosen, in order, each read by `read` in its language. */
-export async function readInEachLanguage<T>(
-	languages: PrintLanguages,
-	read: () => Promise<T>
-): Promise<{ locale: Locale; view: T }[]> {
+/**
+ * The printout the URL asks for: its languages and one column per language, each read by `read` in its
+ * language (the reader's language decides when the URL says none); null when there is nothing to print.
+ */
+export async function readPrintout<T>(
+	params: URLSearchParams,
+	read: () => Promise<T | null>
+): Promise<{ languages: PrintLanguages; columns: { locale: Locale; view: T }[] } | null> {
+	const languages = parsePrintLanguages(params, getLocale());
 	const locales = languages.second ? [languages.first, languages.second] : [languages.first];
-	return Promise.all(locales.map(async (locale) => ({ locale, view: await inLocale(locale, read) })));
+	const columns = await Promise.all(
+		locales.map(async (locale) => ({ locale, view: await inLocale(locale, read) }))
+	);
+	if (columns.some((column) => column.view === null)) return null;
+	return { languages, columns: columns as { locale: Locale; view: T }[] };
 }

@@ -1,4 +1,5 @@
 /** Queries behind personal links and the programme a link shows. Kysely only: no rules, no HTTP. */
+import { agendaTitleColumns } from '../agenda/agenda.repository';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, Instant, PersonalLinkTable } from '../db/schema';
 import { personNameColumns } from '../people/person.repository';
@@ -113,11 +114,7 @@ export async function listAgendaItemsOfEvents(db: Kysely<Database>, eventIds: nu
 			'event_id',
 			'position',
 			'kind',
-			'title',
-			'title_locale',
-			'title_az',
-			'title_en',
-			'title_ru',
+			...agendaTitleColumns,
 			'start_at',
 			'end_at',
 			'is_published'
