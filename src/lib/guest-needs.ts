@@ -1,7 +1,9 @@
 /**
  * The languages the needs form offers for interpretation, shared by the server's check and the form:
- * BCP 47 tags, their English names from Intl (nothing kept here but the choice of languages).
+ * BCP 47 tags, their names from Intl in the reader's language (nothing kept here but the choice of languages).
  */
+import { getLocale } from './paraglide/runtime.js';
+
 export const INTERPRETATION_LANGUAGES = [
 	'az',
 	'en',
@@ -26,13 +28,15 @@ export const INTERPRETATION_LANGUAGES = [
 	'pt'
 ] as const;
 
-let names: Intl.DisplayNames | undefined;
+const names = new Map<string, Intl.DisplayNames>();
 
-/** "Russian" for ru. */
+/** "Russian" for ru, in the reader's language ("rus dili", "русский"). */
 export function languageName(tag: string): string {
-	names ??= new Intl.DisplayNames(['en'], { type: 'language' });
+	const locale = getLocale();
+	let named = names.get(locale);
+	if (!named) names.set(locale, (named = new Intl.DisplayNames([locale], { type: 'language' })));
 	try {
-		return names.of(tag) ?? tag;
+		return named.of(tag) ?? tag;
 	} catch {
 		return tag;
 	}

@@ -2,7 +2,8 @@
  * The brief an official takes into the room: the seeded meeting of the Chief of the State Migration
  * Service with IOM's Regional Director printed by Chromium on A4 is exactly one page, with every section;
  * then an officer carries an open action point to a new meeting with IOM (searching for it as one types)
- * and finds it on that meeting's brief, which still prints on one page.
+ * and finds it on that meeting's brief, which still prints on one page. In Azerbaijani and Russian, whose
+ * words are longer, the seeded brief still prints on one page.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -130,3 +131,43 @@ test('an action point carried to a new meeting with IOM is on that meeting’s b
 		await context.close();
 	}
 });
+
+const SECTIONS_IN = {
+	az: [
+		'Nümayəndə heyətləri',
+		'Mövzular və danışıq tezisləri',
+		'Əvvəlki görüşlərin davamı',
+		'Tərəfdaşla son görüşlər',
+		'Tərəfdaşla açıq tapşırıqlar',
+		'Qüvvədə olan sazişlər',
+		'Davam edən əməkdaşlıq layihələri',
+		'Son yazışmalar'
+	],
+	ru: [
+		'Делегации',
+		'Темы и тезисы для беседы',
+		'По итогам прежних встреч',
+		'Последние встречи с партнёром',
+		'Открытые поручения с партнёром',
+		'Действующие соглашения',
+		'Текущие проекты сотрудничества',
+		'Последняя переписка'
+	]
+};
+
+test.each(['az', 'ru'] as const)(
+	'the seeded meeting’s brief in %s prints on exactly one A4 page',
+	async (locale) => {
+		const context = await signedInContext(browser, server.url, officerEmail, TEST_PASSWORD);
+		try {
+			await context.addCookies([{ name: 'protokol_locale', value: locale, url: server.url }]);
+			const page = await context.newPage();
+			await page.goto(`${server.url}/events/15/brief`);
+			expect(await page.locator('html').getAttribute('lang')).toBe(locale);
+			expect(await page.locator('article.brief h2').allTextContents()).toEqual(SECTIONS_IN[locale]);
+			expect(await printedPages(page, `brief-${locale}`)).toBe(1);
+		} finally {
+			await context.close();
+		}
+	}
+);

@@ -1,7 +1,8 @@
 /**
  * The planning journey in Azerbaijani, in Chromium without JavaScript: an officer switches the interface
  * to Azerbaijani with the switcher and plans an event through the form; axe-core finds nothing serious on
- * the Azerbaijani form.
+ * the Azerbaijani form. A Russian-speaking officer, whose browser asks for Russian, plans one with
+ * JavaScript on, and the page drawn in the browser after the enhanced form stays Russian, axe-clean too.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,11 +18,13 @@ let server: RunningServer;
 let browser: Browser;
 let plain: BrowserContext;
 let scripted: BrowserContext;
+let officerEmail: string;
 
 beforeAll(async () => {
 	const databaseUrl = join(mkdtempSync(join(tmpdir(), 'protokol-languages-browser-')), 'protokol.db');
 	[server, browser] = await Promise.all([startServer({ databaseUrl }), launchBrowser()]);
 	const email = await addUser(databaseUrl, 'officer');
+	officerEmail = await addUser(databaseUrl, 'officer', 'ivanova@protokol.test');
 	// Signed in in English (the browser asks for it), then switched by hand.
 	plain = await signedInContext(browser, server.url, email, TEST_PASSWORD, {
 		javaScriptEnabled: false,
@@ -67,4 +70,35 @@ test('switched to Azerbaijani without JavaScript, an officer plans an event', as
 	const main = await page.locator('main').textContent();
 	expect(main).toContain('Gömrük əməkdaşlığı üzrə məsləhətləşmələr');
 	expect(main).toContain('4 mart 2030');
+});
+
+test('in Russian, with JavaScript, an officer plans an event and the page stays Russian', async () => {
+	const context = await browser.newContext({ locale: 'ru-RU' });
+	try {
+		// The browser asks for Russian: no switch needed, and the enhanced form keeps the language.
+		const page = await context.newPage();
+		await page.goto(`${server.url}/login`);
+		expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+		await page.locator('[name=email]').fill(officerEmail);
+		await page.locator('[name=password]').fill(TEST_PASSWORD);
+		await page.locator('form:has([name=password]) button[type=submit]').click();
+		await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+
+		await page.goto(`${server.url}/events/new`);
+		expect(await page.locator('h1').textContent()).toBe('Новое мероприятие');
+		expect(await seriousA11yViolations(page)).toEqual([]);
+		await page.getByLabel('Название', { exact: true }).fill('Консультации по вопросам миграции');
+		await page.getByLabel('Начало', { exact: true }).fill('2030-03-05T15:00');
+		await page.getByLabel('Окончание', { exact: true }).fill('2030-03-05T16:00');
+		await page.getByLabel('Часовой пояс', { exact: true }).selectOption('Europe/Moscow');
+		await page.getByLabel('Ссылка для онлайн-участия').fill('https://meet.example.org/consultations');
+		await page.getByRole('button', { name: 'Создать мероприятие' }).click();
+		await page.waitForURL((url) => /^\/events\/\d+$/.test(url.pathname), { timeout: 15_000 });
+		expect(await page.locator('html').getAttribute('lang')).toBe('ru');
+		// Drawn in the browser after the enhanced form's redirect, in the browser's own Intl.
+		await expect.poll(() => page.locator('main').textContent()).toContain('5 марта 2030 г., вторник');
+		expect(await seriousA11yViolations(page)).toEqual([]);
+	} finally {
+		await context.close();
+	}
 });

@@ -92,7 +92,20 @@ function nameTable() {
 	});
 }
 
-/** Azerbaijani and Russian dates as the platform's Intl writes them: one cached format per language and shape. */
+/**
+ * Azerbaijani as CLDR writes it ("4 mart 2030", "4 mar 2030", "mart 2030", "bazar ertəsi"), from a table
+ * rather than from the platform: Chromium ships a reduced ICU that has no Azerbaijani names and writes
+ * "2030 M03 4, Mon", so a page rendered in the browser would otherwise differ from the server's. A unit
+ * test holds the table to Node's full ICU, word for word.
+ */
+const AZERBAIJANI = {
+	longMonths: 'yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr'.split(' '),
+	shortMonths: 'yan fev mar apr may iyn iyl avq sen okt noy dek'.split(' '),
+	weekdays: ['bazar', 'bazar ertəsi', 'çərşənbə axşamı', 'çərşənbə', 'cümə axşamı', 'cümə', 'şənbə']
+};
+
+/** Russian dates as the platform's Intl writes them: one cached format per shape. */
+
 const DATE_SHAPES = {
 	long: { day: 'numeric', month: 'long', year: 'numeric' },
 	short: { day: 'numeric', month: 'short', year: 'numeric' },
@@ -114,18 +127,20 @@ const utcDay = (clock: { year: number; month: number; day: number }) =>
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 const year = (clock: { year: number }) => pad(clock.year, 4);
+/** The month and weekday names English and Azerbaijani are written with; Russian takes the platform's whole. */
+const namesOf = (locale: Locale) => (locale === 'az' ? AZERBAIJANI : nameTable());
 const weekday = (clock: { year: number; month: number; day: number }, locale = getLocale()) =>
-	locale === 'en'
-		? nameTable().weekdays[new Date(utcDay(clock)).getUTCDay()]!
-		: dateFormat(locale, 'weekday').format(utcDay(clock));
-const longDate = (clock: WallClock, locale = getLocale()) =>
-	locale === 'en'
-		? `${clock.day} ${nameTable().longMonths[clock.month - 1]} ${year(clock)}`
-		: dateFormat(locale, 'long').format(utcDay(clock));
+	locale === 'ru'
+		? dateFormat(locale, 'weekday').format(utcDay(clock))
+		: namesOf(locale).weekdays[new Date(utcDay(clock)).getUTCDay()]!;
+const longDate = (clock: Omit<WallClock, 'hour' | 'minute' | 'offset'>, locale = getLocale()) =>
+	locale === 'ru'
+		? dateFormat(locale, 'long').format(utcDay(clock))
+		: `${clock.day} ${namesOf(locale).longMonths[clock.month - 1]} ${year(clock)}`;
 const shortDate = (clock: WallClock, locale = getLocale()) =>
-	locale === 'en'
-		? `${clock.day} ${nameTable().shortMonths[clock.month - 1]} ${year(clock)}`
-		: dateFormat(locale, 'short').format(utcDay(clock));
+	locale === 'ru'
+		? dateFormat(locale, 'short').format(utcDay(clock))
+		: `${clock.day} ${namesOf(locale).shortMonths[clock.month - 1]} ${year(clock)}`;
 /** "Friday 18 December 2026", "18 dekabr 2026, cümə", "18 декабря 2026 г., пятница" */
 const dayWithWeekday = (clock: WallClock, locale = getLocale()) =>
 	locale === 'en'
@@ -228,16 +243,18 @@ export function formatDays(startAt: string, endAt: string, timeZone: string): st
 	if (days.first === days.last) return dayWithWeekday(first);
 	const locale = getLocale();
 	// ICU puts a narrow no-break space before "г." in a range only; written as its single dates are.
-	if (locale !== 'en')
+	if (locale === 'ru')
 		return dateFormat(locale, 'long')
 			.formatRange(utcDay(first), utcDay(last))
 			.replace(/\u202f/g, ' ');
-	const months = nameTable().longMonths;
-	if (first.year !== last.year) return `${longDate(first)} – ${longDate(last)}`;
+	const months = namesOf(locale).longMonths;
+	// Azerbaijani (CLDR) sets the dash between thin spaces; English between spaces, or none within a month.
+	const dash = locale === 'az' ? '\u2009–\u2009' : ' – ';
+	if (first.year !== last.year) return `${longDate(first)}${dash}${longDate(last)}`;
 	if (first.month !== last.month) {
-		return `${first.day} ${months[first.month - 1]} – ${longDate(last)}`;
+		return `${first.day} ${months[first.month - 1]}${dash}${longDate(last)}`;
 	}
-	return `${first.day}–${longDate(last)}`;
+	return `${first.day}${locale === 'az' ? dash : '–'}${longDate(last)}`;
 }
 
 /** When an event happens, in its own zone: its dates when it takes whole days, else its times. */
@@ -289,9 +306,9 @@ export function formatApproximateDate(isoDate: string, precision: 'year' | 'mont
 	if (precision === 'year') return year(date);
 	if (precision === 'month') {
 		const locale = getLocale();
-		return locale === 'en'
-			? `${nameTable().longMonths[date.month - 1]} ${year(date)}`
-			: dateFormat(locale, 'monthYear').format(utcDay(date));
+		return locale === 'ru'
+			? dateFormat(locale, 'monthYear').format(utcDay(date))
+			: `${namesOf(locale).longMonths[date.month - 1]} ${year(date)}`;
 	}
 	return longDate(date);
 }

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 /**
  * Changing an outcome's follow-up status with a note, from the outcome page or from a row of the board:
  * read the form, check it, call setOutcomeStatus. A refusal is the page's `status` form failure, carrying
@@ -26,7 +27,7 @@ export async function changeOutcomeStatus(event: RequestEvent, outcomeId?: numbe
 	const version = formVersion(fields.version ?? '');
 	if (!parsed.success) return invalidInput(parsed.error, context);
 	const id = outcomeId ?? (isId(values.outcomeId) ? Number(values.outcomeId) : null);
-	if (version === null || id === null) return refuseForm(400, 'Open the outcome again and retry.', context);
+	if (version === null || id === null) return refuseForm(400, m.outcomes_error_open_again(), context);
 	return attempt(context, async () => {
 		await setOutcomeStatus(database().db, actorOf(event), id, version, parsed.data);
 		return { statusSaved: id };

@@ -1,4 +1,5 @@
 /** What the board and its CSV receive: action points with how late each is, and the counts per choice. */
+import { m } from '../../paraglide/messages.js';
 import { eventKinds, outcomeStatuses, type OutcomeStatus } from '../../vocabulary';
 import type { IsoDate } from '../db/schema';
 import type { EventRef } from '../events/event.ref';
@@ -100,7 +101,7 @@ export function toStatusChoices(
 	const n = countsOf(rows, (i) => rows[i]!.status);
 	const seen = rows.reduce((sum, row) => sum + Number(row.n), 0);
 	return choicesOf(seen, limit, [
-		{ value: '', label: 'Open and in progress', count: (n.get('open') ?? 0) + (n.get('in_progress') ?? 0) },
+		{ value: '', label: m.actions_choice_open(), count: (n.get('open') ?? 0) + (n.get('in_progress') ?? 0) },
 		...outcomeStatuses.values.map((s) => ({
 			value: s,
 			label: outcomeStatuses.labels[s],
@@ -115,11 +116,11 @@ export function toDueChoices(
 ): BoardChoice[] {
 	const n = (key: keyof typeof row) => Number(row[key] ?? 0);
 	return choicesOf(n('any'), limit, [
-		{ value: '', label: 'Any due date', count: n('any') },
-		{ value: 'overdue', label: 'Overdue', count: n('overdue') },
-		{ value: 'week', label: 'Due this week', count: n('week') },
-		{ value: 'month', label: 'Due this month', count: n('month') },
-		{ value: 'none', label: 'No due date', count: n('none') }
+		{ value: '', label: m.actions_choice_any_due(), count: n('any') },
+		{ value: 'overdue', label: m.actions_choice_overdue(), count: n('overdue') },
+		{ value: 'week', label: m.actions_choice_week(), count: n('week') },
+		{ value: 'month', label: m.actions_choice_month(), count: n('month') },
+		{ value: 'none', label: m.actions_choice_no_due(), count: n('none') }
 	]);
 }
 
@@ -130,9 +131,9 @@ export function toMeetingChoices(
 	const n = countsOf(rows, (i) => rows[i]!.kind ?? 'none');
 	const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
 	return choicesOf(total, limit, [
-		{ value: '', label: 'Any meeting', count: total },
+		{ value: '', label: m.actions_choice_any_meeting(), count: total },
 		...eventKinds.values.map((k) => ({ value: k, label: eventKinds.labels[k], count: n.get(k) ?? 0 })),
-		{ value: 'none', label: 'Recorded without a meeting', count: n.get('none') ?? 0 }
+		{ value: 'none', label: m.actions_choice_no_meeting(), count: n.get('none') ?? 0 }
 	]);
 }
 
@@ -144,7 +145,7 @@ export function toOfficerChoices(
 	const n = countsOf(rows, (i) => rows[i]!.responsible_user_id);
 	const total = rows.reduce((sum, row) => sum + Number(row.n), 0);
 	return choicesOf(total, limit, [
-		{ value: '', label: 'Any officer', count: total },
+		{ value: '', label: m.actions_choice_any_officer(), count: total },
 		...officers.map((o) => ({ value: String(o.id), label: o.name, count: n.get(o.id) ?? 0 }))
 	]);
 }

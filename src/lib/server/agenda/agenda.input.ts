@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { agendaItemKinds, agendaRoles } from '../../vocabulary';
 import { positiveId } from '../query-params';
+import { m } from '../../paraglide/messages.js';
 import { plainText } from '../validation';
 import { versionFieldNames, versionSchemas } from '../content/content-versions.input';
 
@@ -10,15 +11,16 @@ export const AGENDA_ITEM_MAX_MINUTES = 24 * 60;
 /** More items than any programme has; bounds what a reorder may send. */
 export const AGENDA_MAX_ITEMS = 500;
 
-const id = (message: string) =>
+// Messages are functions, read in the reader's language when a form is checked.
+const id = (message: () => string) =>
 	z
 		.string({ error: message })
 		.trim()
-		.regex(/^[1-9]\d{0,15}$/, message)
+		.regex(/^[1-9]\d{0,15}$/, { error: message })
 		.transform(Number)
-		.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER, message));
+		.pipe(z.number().int().positive().max(Number.MAX_SAFE_INTEGER, { error: message }));
 
-const durationMessage = `Enter the length in whole minutes, from 1 to ${AGENDA_ITEM_MAX_MINUTES}, or leave it empty.`;
+const durationMessage = () => m.agenda_error_duration({ max: AGENDA_ITEM_MAX_MINUTES });
 
 /** Minutes, or null when the field is left empty (the item then takes no time on the clock). */
 const durationMinutes = z
@@ -29,7 +31,7 @@ const durationMinutes = z
 		if (text === '') return null;
 		const minutes = /^\d{1,4}$/.test(text) ? Number(text) : Number.NaN;
 		if (!(minutes >= 1 && minutes <= AGENDA_ITEM_MAX_MINUTES)) {
-			context.addIssue({ code: 'custom', message: durationMessage });
+			context.addIssue({ code: 'custom', message: durationMessage() });
 			return z.NEVER;
 		}
 		return minutes;
@@ -52,7 +54,7 @@ const checkbox = z
 const titleVersions = versionSchemas(300);
 
 export const AgendaItemInput = z.object({
-	kind: z.enum(agendaItemKinds.values, { error: 'Choose what kind of item this is.' }),
+	kind: z.enum(agendaItemKinds.values, { error: () => m.agenda_error_kind() }),
 	title: plainText('Title', 300),
 	// The title's language and its versions in other languages (content versions, issue 18 §2).
 	titleLocale: titleVersions.locale,
@@ -77,30 +79,30 @@ export const AGENDA_ITEM_FIELDS = [
 ] as const;
 
 export const AgendaItemUpdateInput = AgendaItemInput.extend({
-	version: id('The form is missing the version of the item; open it again.')
+	version: id(m.agenda_error_version)
 });
 export type AgendaItemUpdateInput = VersionsOptional<z.infer<typeof AgendaItemUpdateInput>>;
 export const AGENDA_ITEM_UPDATE_FIELDS = [...AGENDA_ITEM_FIELDS, 'version'] as const;
 
-export const AgendaItemRef = z.object({ itemId: id('No agenda item named.') });
+export const AgendaItemRef = z.object({ itemId: id(m.agenda_error_no_item) });
 
 export const AgendaMoveInput = z.object({
-	itemId: id('No agenda item named.'),
-	direction: z.enum(['up', 'down'], { error: 'Say whether to move the item up or down.' })
+	itemId: id(m.agenda_error_no_item),
+	direction: z.enum(['up', 'down'], { error: () => m.agenda_error_direction() })
 });
 export type AgendaMoveInput = z.infer<typeof AgendaMoveInput>;
 
 /** The new order as the drag-and-drop script sends it: the item ids, comma-separated, first to last. */
 export const AgendaReorderInput = z.object({
 	order: z
-		.string({ error: 'No order was sent.' })
-		.max(AGENDA_MAX_ITEMS * 17, 'The order sent is too long.')
+		.string({ error: () => m.agenda_error_no_order() })
+		.max(AGENDA_MAX_ITEMS * 17, { error: () => m.agenda_error_order_too_long() })
 		.transform((value) => value.split(',').map((part) => part.trim()))
 		.pipe(
 			z
-				.array(id('The order names something that is not an agenda item.'))
-				.min(1, 'No order was sent.')
-				.max(AGENDA_MAX_ITEMS, 'The order sent is too long.')
+				.array(id(m.agenda_error_order_not_item))
+				.min(1, { error: () => m.agenda_error_no_order() })
+				.max(AGENDA_MAX_ITEMS, { error: () => m.agenda_error_order_too_long() })
 		),
 	/** The item that was dragged, for the page to say where it went; anything else is ignored. */
 	moved: z
@@ -111,8 +113,8 @@ export const AgendaReorderInput = z.object({
 export type AgendaReorderInput = z.infer<typeof AgendaReorderInput>;
 
 export const AgendaAssignInput = z.object({
-	personId: id('Choose a person.'),
-	role: z.enum(agendaRoles.values, { error: 'Choose a role.' })
+	personId: id(m.agenda_error_choose_person),
+	role: z.enum(agendaRoles.values, { error: () => m.agenda_error_choose_role() })
 });
 export type AgendaAssignInput = z.infer<typeof AgendaAssignInput>;
 

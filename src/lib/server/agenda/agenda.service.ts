@@ -12,6 +12,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { localizedColumn } from '../../i18n/localized-text';
+import { m } from '../../paraglide/messages.js';
 import { agendaRoles, eventStatuses, type AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { listClashes, type ClashView } from '../clashes/clash.service';
@@ -207,7 +208,7 @@ async function settleAgenda(
  */
 export async function retimeAgenda(tx: Tx, eventId: number): Promise<void> {
 	const event = await lockEventForAgenda(tx, eventId);
-	if (!event) throw new NotFound('There is no such event.');
+	if (!event) throw new NotFound(m.events_page_not_found());
 	await settleAgenda(tx, event.start_at, await listAgendaItems(tx, eventId), new Date().toISOString());
 }
 
@@ -238,7 +239,7 @@ const orderOf = (items: readonly AgendaItemRow[]) => items.map((item) => `${item
 
 async function lockedEvent(tx: Tx, eventId: number) {
 	const event = await lockEventForAgenda(tx, eventId);
-	if (!event) throw new NotFound('There is no such event.');
+	if (!event) throw new NotFound(m.events_page_not_found());
 	return event;
 }
 
@@ -246,7 +247,7 @@ async function lockedEvent(tx: Tx, eventId: number) {
 async function itemOrFail(tx: Tx, itemId: number, eventId?: number) {
 	const item = await findAgendaItem(tx, itemId);
 	if (!item || (eventId !== undefined && item.event_id !== eventId)) {
-		throw new NotFound('There is no such agenda item: someone may have removed it.');
+		throw new NotFound(m.agenda_error_item_gone());
 	}
 	return item;
 }
@@ -265,9 +266,7 @@ export async function addAgendaItem(
 		const items = await listAgendaItems(tx, eventId);
 		// The same bound a reorder is held to: a programme the builder can still show and move whole.
 		if (items.length >= AGENDA_MAX_ITEMS) {
-			throw new RuleViolation(
-				`A programme holds at most ${AGENDA_MAX_ITEMS} items: remove one, or split the event into sessions.`
-			);
+			throw new RuleViolation(m.agenda_error_too_many({ max: AGENDA_MAX_ITEMS }));
 		}
 		const values = {
 			event_id: eventId,
@@ -395,7 +394,9 @@ export async function moveAgendaItem(
 		const index = items.findIndex((i) => i.id === itemId);
 		const other = direction === 'up' ? index - 1 : index + 1;
 		if (other < 0 || other >= items.length) {
-			const message = `“${item.title}” is ${direction === 'up' ? 'first' : 'last'} already.`;
+			const message = (direction === 'up' ? m.agenda_error_first_already : m.agenda_error_last_already)({
+				title: item.title
+			});
 			throw new RuleViolation(message, { order: message });
 		}
 		const ordered = items.slice();
@@ -435,9 +436,7 @@ export async function reorderAgendaItems(
 			named.size !== orderedIds.length ||
 			orderedIds.some((id) => !byId.has(id))
 		) {
-			const message =
-				'The new order does not name exactly the items of this programme; someone may have changed it. ' +
-				'Reload the page and try again.';
+			const message = m.agenda_error_order_changed();
 			throw new RuleViolation(message, { order: message });
 		}
 		const settled = await settleAgenda(
@@ -484,13 +483,14 @@ export async function assignToAgendaItem(
 		const event = await lockedEvent(tx, item.event_id);
 		const person = await findPersonToAssign(tx, personId);
 		if (!person) {
-			throw new RuleViolation('There is no such person.', { personId: 'There is no such person.' });
+			const message = m.agenda_error_no_person();
+			throw new RuleViolation(message, { personId: message });
 		}
 		const name = formatPersonName(person);
 		let participant = await findParticipantOfPerson(tx, item.event_id, personId);
 		const participantAdded = !participant;
 		if (participant && (await findAgendaRole(tx, itemId, participant.id, role))) {
-			const message = `${name} is ${agendaRoles.labels[role].toLowerCase()} of this item already.`;
+			const message = m.agenda_error_already_in_role({ name, role: agendaRoles.labels[role].toLowerCase() });
 			throw new RuleViolation(message, { personId: message });
 		}
 		if (!participant) {
@@ -568,7 +568,7 @@ export async function unassignFromAgendaItem(
 		await lockedEvent(tx, item.event_id);
 		const participant = await findParticipantOfPerson(tx, item.event_id, personId);
 		if (!participant || !(await deleteAgendaRole(tx, itemId, participant.id, role))) {
-			throw new NotFound('That person has no such role on this item: someone may have changed it.');
+			throw new NotFound(m.agenda_error_role_gone());
 		}
 		const person = await findPersonToAssign(tx, personId);
 		await recordAction(tx, actor, {

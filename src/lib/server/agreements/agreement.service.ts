@@ -4,6 +4,7 @@
  * its version), and the letters about it. An agreement's state is never stored: the repository derives
  * it from the dates, as they stand on the office's today.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
@@ -227,12 +228,14 @@ async function checkAgreementReferences(tx: Kysely<Database>, input: AgreementIn
 		event: input.signedEventId === null ? [] : [input.signedEventId]
 	});
 	if (found.organization !== input.parties.length) {
-		throw new RuleViolation('There is no such organisation.', {
-			parties: 'Choose the parties from the list.'
+		throw new RuleViolation(m.agreements_error_no_organization(), {
+			parties: m.agreements_error_choose_parties()
 		});
 	}
 	if (input.signedEventId !== null && found.event !== 1) {
-		throw new RuleViolation('There is no such event.', { signedEventId: 'That event is gone.' });
+		throw new RuleViolation(m.agreements_error_no_event(), {
+			signedEventId: m.agreements_error_event_gone()
+		});
 	}
 }
 
@@ -243,8 +246,9 @@ const AGREEMENTS: VersionedRecord<
 	AgreementFormValues
 > = {
 	entity: 'agreement',
-	staleMessage:
-		'Someone else saved this agreement after you opened it. Their version is in the form now; what you typed is beside it.',
+	get staleMessage() {
+		return m.agreements_error_stale();
+	},
 	links: AGREEMENT_PARTIES,
 	linksName: 'parties',
 	columns: agreementColumns,
@@ -314,7 +318,7 @@ export async function setAgreementLetter(
 		kind: 'correspondence',
 		targetId: correspondenceId,
 		find: (tx: Kysely<Database>) => findCorrespondenceRow(tx, correspondenceId),
-		missing: 'There is no such document.'
+		missing: m.agreements_error_no_document()
 	};
 	await db.transaction().execute((tx) => setRecordLink(tx, actor, AGREEMENTS, agreementId, letter, linked));
 }

@@ -1,4 +1,5 @@
 /** What agreement pages (and the event, organisation and project pages) receive: chosen fields, labels resolved. */
+import { m } from '../../paraglide/messages.js';
 import { formatCalendarDate } from '../../format/datetime';
 import { agreementStates, type AgreementState } from '../../vocabulary';
 import type { CorrespondenceListItem } from '../correspondence/correspondence.view';
@@ -49,17 +50,19 @@ export function describeAgreementState(state: AgreementState, dates: Dates): str
 	const on = (date: string | null) => (date ? formatCalendarDate(date) : '');
 	switch (state) {
 		case 'terminated':
-			return `Terminated with effect from ${on(dates.terminated_on)}`;
+			return m.agreements_state_terminated({ date: on(dates.terminated_on) });
 		case 'expired':
-			return `Expired: in force until ${on(dates.in_force_until)}`;
+			return m.agreements_state_expired({ date: on(dates.in_force_until) });
 		case 'in_force':
-			return `In force since ${on(dates.in_force_on)}`;
+			return m.agreements_state_in_force({ date: on(dates.in_force_on) });
 		case 'approved':
-			return `Approved on ${on(dates.approved_on)}`;
+			return m.agreements_state_approved({ date: on(dates.approved_on) });
 		case 'signed':
-			return dates.signed_on ? `Signed on ${on(dates.signed_on)}` : 'Signed, on a date not recorded';
+			return dates.signed_on
+				? m.agreements_state_signed({ date: on(dates.signed_on) })
+				: m.agreements_state_signed_undated();
 		case 'draft':
-			return 'Draft: not signed yet';
+			return m.agreements_state_draft();
 	}
 }
 

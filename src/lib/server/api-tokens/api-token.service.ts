@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ApiTokenRole } from '../../vocabulary';
+import { m } from '../../paraglide/messages.js';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import { issueToken, secretMatches, splitToken } from '../auth/tokens';
@@ -96,7 +97,7 @@ export async function revokeApiToken(
 	authorize(actor, 'admin');
 	await db.transaction().execute(async (tx) => {
 		const token = await findApiToken(tx, tokenId);
-		if (!token) throw new NotFound('There is no such API token.');
+		if (!token) throw new NotFound(m.tokens_error_not_found());
 		const revoked = await updateApiTokenRevoked(tx, tokenId, now.toISOString(), actor.userId);
 		if (!revoked) return;
 		await recordAction(tx, actor, {

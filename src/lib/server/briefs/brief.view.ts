@@ -1,6 +1,7 @@
 /** What a meeting's one-page brief receives: each section capped, saying how many it left out. */
 import { formatDayOf, formatOffset, formatPeriod, formatWhen } from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import { eventKinds, outcomeStatuses, projectProgrammes, timingCertainties } from '../../vocabulary';
 import { describeAgreementState } from '../agreements/agreement.view';
 import type { CorrespondenceListItem } from '../correspondence/correspondence.view';
@@ -142,12 +143,12 @@ export function toBriefEvent(summary: EventSummary, place: string | null): Brief
 		...summary,
 		when: formatWhen(summary),
 		zone: summary.allDay
-			? `all day, ${summary.timeZone}`
+			? m.brief_all_day_zone({ zone: summary.timeZone })
 			: `${summary.timeZone}, ${formatOffset(summary.startAt, summary.timeZone)}`,
 		timingNote:
 			summary.timing === 'exact'
 				? null
-				: `${timingCertainties.labels[summary.timing]}: the sources do not state it.`,
+				: m.brief_timing_note({ certainty: timingCertainties.labels[summary.timing] }),
 		place
 	};
 }
@@ -191,11 +192,11 @@ export function toBriefTopics(topics: TopicView[], limit: number, length: number
 function resultOf(row: Rows<typeof listEarlierMeetings>[number], length: number): string {
 	const outcomes = Number(row.outcome_count ?? 0);
 	if (row.first_outcome) {
-		const more = outcomes > 1 ? ` (and ${outcomes - 1} more)` : '';
+		const more = outcomes > 1 ? m.brief_and_more({ count: outcomes - 1 }) : '';
 		return oneLine(row.first_outcome, length - more.length) + more;
 	}
 	const said = row.first_discussion ?? row.description;
-	return said ? oneLine(said, length) : 'No result recorded.';
+	return said ? oneLine(said, length) : m.brief_no_result();
 }
 
 export function toBriefMeetings(

@@ -4,6 +4,7 @@
  * content is moved into the file store inside it, so a refused or failed upload leaves neither a row nor
  * a file behind.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
@@ -14,7 +15,7 @@ import { sanitizeFileName } from '../files/file.name';
 import { isContentHeld } from '../files/file.repository';
 import { formatByteSize } from '../files/file.settings';
 import type { FileStorage } from '../files/file.storage';
-import { ACCEPTED_DOCUMENTS, detectDocumentType } from '../files/file.type';
+import { detectDocumentType } from '../files/file.type';
 import type { Upload } from '../files/file.upload';
 import {
 	deleteCorrespondenceFile,
@@ -56,23 +57,21 @@ export async function attachCorrespondenceFile(
 	let stored = false;
 	try {
 		if (upload.problem === 'too-large' || staged?.tooLarge) {
-			throw refuse(`The file is larger than ${formatByteSize(sizeLimit)}, the most Protokol accepts.`);
+			throw refuse(m.correspondence_error_file_too_large({ limit: formatByteSize(sizeLimit) }));
 		}
-		if (upload.problem === 'malformed') throw refuse('The file did not arrive whole. Choose it again.');
-		if (!upload.file || !staged) throw refuse('Choose a file to attach.');
-		if (staged.size === 0) throw refuse('The file is empty.');
+		if (upload.problem === 'malformed') throw refuse(m.correspondence_error_file_malformed());
+		if (!upload.file || !staged) throw refuse(m.correspondence_error_file_choose());
+		if (staged.size === 0) throw refuse(m.correspondence_error_file_empty());
 		const type = await detectDocumentType(staged.path);
 		if (!type) {
-			throw refuse(
-				`This file is not a ${ACCEPTED_DOCUMENTS} document, whatever its name says. Choose one of those.`
-			);
+			throw refuse(m.correspondence_error_file_type());
 		}
 		const name = sanitizeFileName(upload.file.name, type);
 		return await db.transaction().execute(async (tx) => {
 			if (!(await findCorrespondenceRow(tx, correspondenceId)))
-				throw new NotFound('There is no such document.');
+				throw new NotFound(m.correspondence_not_found());
 			const existing = await findCorrespondenceFileByContent(tx, correspondenceId, staged.sha256);
-			if (existing) throw refuse(`This document encloses that file already, as “${existing.name}”.`);
+			if (existing) throw refuse(m.correspondence_error_file_enclosed({ name: existing.name }));
 			const values = {
 				correspondence_id: correspondenceId,
 				sha256: staged.sha256,
@@ -116,7 +115,7 @@ export async function removeCorrespondenceFile(
 	authorize(actor, 'officer');
 	const removed = await db.transaction().execute(async (tx) => {
 		const file = await findCorrespondenceFile(tx, correspondenceId, fileId);
-		if (!file) throw new NotFound('That file is no longer enclosed; someone may have removed it.');
+		if (!file) throw new NotFound(m.correspondence_error_file_gone());
 		await deleteCorrespondenceFile(tx, fileId);
 		await recordAction(tx, actor, {
 			action: 'correspondence.remove_file',

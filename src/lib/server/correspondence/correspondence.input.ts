@@ -2,6 +2,7 @@
  * Reading the correspondence register's filters from a URL (anything unknown is dropped, never an
  * error), and the fields of the correspondence form.
  */
+import { m } from '../../paraglide/messages.js';
 import { z } from 'zod';
 import { correspondenceDirections, correspondenceEventLinks, correspondenceKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
@@ -74,47 +75,50 @@ export function readCorrespondenceForm(data: FormData): CorrespondenceFormValues
 	return { ...readRecordForm(data, CORRESPONDENCE_FIELDS), events: links.join(',') };
 }
 
-const id = (message: string) =>
+const id = (message: () => string) =>
 	z
 		.string()
-		.regex(/^\d{1,9}$/, message)
+		.regex(/^\d{1,9}$/, { error: message })
 		.transform(Number);
 
 const documentDate = z
 	.string()
 	.trim()
-	.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter the date of the document.')
-	.refine((value) => {
-		const parsed = new Date(`${value}T00:00:00Z`);
-		return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
-	}, 'There is no such date.');
+	.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.correspondence_error_date() })
+	.refine(
+		(value) => {
+			const parsed = new Date(`${value}T00:00:00Z`);
+			return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === value;
+		},
+		{ error: () => m.validation_no_such_date() }
+	);
 
 export const CorrespondenceInput = z
 	.object({
 		direction: z.enum(correspondenceDirections.values, {
-			error: 'Say whether the office received this document or sent it.'
+			error: () => m.correspondence_error_direction()
 		}),
-		kind: z.enum(correspondenceKinds.values, { error: 'Choose a kind.' }),
-		referenceNumber: optional(plainText('Reference number', 100)),
+		kind: z.enum(correspondenceKinds.values, { error: () => m.correspondence_error_choose_kind() }),
+		referenceNumber: optional(plainText(m.correspondence_field_reference, 100)),
 		datedOn: documentDate,
-		place: optional(plainText('Place', 100)),
-		senderOrganizationId: optional(id('Choose an organisation from the list.')),
-		recipientOrganizationId: optional(id('Choose an organisation from the list.')),
-		signatoryPersonId: optional(id('Choose a person from the list.')),
-		addresseePersonId: optional(id('Choose a person from the list.')),
-		subject: plainText('Subject', 500),
-		summary: optional(plainText('Summary', 10_000, { multiline: true })),
-		body: optional(plainText('Text of the letter', 20_000, { multiline: true })),
+		place: optional(plainText(m.correspondence_field_place, 100)),
+		senderOrganizationId: optional(id(m.correspondence_error_choose_organization)),
+		recipientOrganizationId: optional(id(m.correspondence_error_choose_organization)),
+		signatoryPersonId: optional(id(m.correspondence_error_choose_person)),
+		addresseePersonId: optional(id(m.correspondence_error_choose_person)),
+		subject: plainText(m.correspondence_field_subject, 500),
+		summary: optional(plainText(m.correspondence_field_summary, 10_000, { multiline: true })),
+		body: optional(plainText(m.correspondence_field_body, 20_000, { multiline: true })),
 		replyExpected: z.string().transform((value) => value === 'on' || value === '1' || value === 'true'),
-		inReplyToId: optional(id('Choose a document from the list.')),
-		transmitsId: optional(id('Choose a document from the list.')),
+		inReplyToId: optional(id(m.correspondence_error_choose_document)),
+		transmitsId: optional(id(m.correspondence_error_choose_document)),
 		events: z.string().transform((value, ctx) => {
 			const links: { eventId: number; link: (typeof correspondenceEventLinks.values)[number] }[] = [];
 			for (const pair of value.split(',').filter(Boolean)) {
 				const [eventId, link] = pair.split(':');
 				const known = correspondenceEventLinks.values.find((v) => v === link);
 				if (!eventId || !/^\d{1,9}$/.test(eventId) || !known) {
-					ctx.addIssue({ code: 'custom', message: 'Choose how the document relates to each event.' });
+					ctx.addIssue({ code: 'custom', message: m.correspondence_error_event_links() });
 					return z.NEVER;
 				}
 				links.push({ eventId: Number(eventId), link: known });
@@ -127,7 +131,7 @@ export const CorrespondenceInput = z
 			ctx.addIssue({
 				code: 'custom',
 				path: ['replyExpected'],
-				message: 'Only a document the office received can await its reply.'
+				message: m.correspondence_error_reply_incoming()
 			});
 		}
 	});
@@ -135,11 +139,11 @@ export type CorrespondenceInput = z.infer<typeof CorrespondenceInput>;
 
 /** Registering a drafted letter: the reference number the office gives it, and the date it goes out. */
 export const CorrespondenceRegisterInput = z.object({
-	referenceNumber: plainText('Reference number', 100),
+	referenceNumber: plainText(m.correspondence_field_reference, 100),
 	datedOn: documentDate,
 	version: z
 		.string()
-		.regex(/^\d{1,9}$/, 'Open the letter again and register it.')
+		.regex(/^\d{1,9}$/, { error: () => m.correspondence_error_open_letter_again() })
 		.transform(Number)
 });
 export type CorrespondenceRegisterInput = z.infer<typeof CorrespondenceRegisterInput>;

@@ -2,6 +2,7 @@
  * Correspondence: the register, one document, and the documents of an event (each a fixed number of
  * queries); registering a note or letter and editing one (optimistic concurrency through its version).
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { correspondenceKinds, type CorrespondenceEventLink } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
@@ -242,25 +243,25 @@ async function checkThread(
 		[
 			'inReplyToId',
 			input.inReplyToId,
-			'A document cannot answer itself.',
-			'A reply cannot be dated before the document it answers.'
+			m.correspondence_error_answer_itself,
+			m.correspondence_error_reply_before
 		],
 		[
 			'transmitsId',
 			input.transmitsId,
-			'A document cannot transmit itself.',
-			'A document cannot transmit one dated after it.'
+			m.correspondence_error_transmit_itself,
+			m.correspondence_error_transmit_later
 		]
 	] as const;
 	for (const [field, id, itself, later] of related) {
 		if (id === null) continue;
-		if (id === correspondenceId) throw new RuleViolation(itself, { [field]: itself });
+		if (id === correspondenceId) throw new RuleViolation(itself(), { [field]: itself() });
 		const other = await findCorrespondenceRow(tx, id);
 		if (!other) {
-			const message = 'Choose a document from the list.';
+			const message = m.correspondence_error_choose_document();
 			throw new RuleViolation(message, { [field]: message });
 		}
-		if (other.dated_on > input.datedOn) throw new RuleViolation(later, { [field]: later });
+		if (other.dated_on > input.datedOn) throw new RuleViolation(later(), { [field]: later() });
 	}
 	if (input.referenceNumber !== null && input.senderOrganizationId !== null) {
 		await checkReferenceUnused(tx, input.senderOrganizationId, input.referenceNumber, correspondenceId);
@@ -284,10 +285,17 @@ async function checkReferenceUnused(
 		correspondenceId
 	);
 	if (existing) {
-		const sender = existing.sender_name
-			? formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
-			: 'this sender';
-		const message = `${sender} used this reference number already, on “${existing.subject}” (${correspondenceKinds.labels[existing.kind].toLowerCase()} of ${formatCalendarDate(existing.dated_on)}).`;
+		const used = {
+			subject: existing.subject,
+			kind: correspondenceKinds.labels[existing.kind].toLowerCase(),
+			date: formatCalendarDate(existing.dated_on)
+		};
+		const message = existing.sender_name
+			? m.correspondence_error_reference_used({
+					...used,
+					sender: formatOrganizationName({ name: existing.sender_name, acronym: existing.sender_acronym })
+				})
+			: m.correspondence_error_reference_used_unknown(used);
 		throw new RuleViolation(message, { referenceNumber: message, duplicateOf: String(existing.id) });
 	}
 }
@@ -299,16 +307,16 @@ async function checkCorrespondenceReferences(tx: Kysely<Database>, input: Corres
 	const events = input.events.map((l) => l.eventId);
 	const found = await countExisting(tx, { person: people, organization: organizations, event: events });
 	if (found.person !== new Set(people).size) {
-		const message = 'Choose a person from the list.';
+		const message = m.correspondence_error_choose_person();
 		throw new RuleViolation(message, { signatoryPersonId: message, addresseePersonId: message });
 	}
 	if (found.organization !== new Set(organizations).size) {
-		const message = 'Choose an organisation from the list.';
+		const message = m.correspondence_error_choose_organization();
 		throw new RuleViolation(message, { senderOrganizationId: message, recipientOrganizationId: message });
 	}
 	if (found.event !== new Set(events).size) {
-		throw new RuleViolation('An event it was linked to is gone.', {
-			events: 'An event it was linked to is gone.'
+		throw new RuleViolation(m.correspondence_error_event_gone(), {
+			events: m.correspondence_error_event_gone()
 		});
 	}
 }
@@ -359,15 +367,12 @@ export async function reviseCorrespondence(
 			findCorrespondenceRow(tx, correspondenceId),
 			listEventsOfCorrespondence(tx, correspondenceId)
 		]);
-		if (!current) throw new NotFound('There is no such document.');
+		if (!current) throw new NotFound(m.correspondence_not_found());
 		const stale = () =>
-			new StaleRecord(
-				toCorrespondenceFormValues(current, links),
-				'Someone else saved this document after you opened it. Their version is in the form now; what you typed is beside it.'
-			);
+			new StaleRecord(toCorrespondenceFormValues(current, links), m.correspondence_error_stale());
 		if (current.version !== version) throw stale();
 		if (current.draft === 1 && input.referenceNumber !== null) {
-			const message = 'A draft gets its reference number when it is registered, from its page.';
+			const message = m.correspondence_error_draft_reference();
 			throw new RuleViolation(message, { referenceNumber: message });
 		}
 		await checkCorrespondenceReferences(tx, input);
@@ -419,16 +424,17 @@ export async function registerCorrespondence(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findCorrespondenceRow(tx, correspondenceId);
-		if (!current) throw new NotFound('There is no such document.');
-		if (current.draft !== 1) throw new Conflict('This letter is registered already.');
-		const stale = new Conflict(
-			'Someone else saved this letter after you opened it. Read it again, then register it.'
-		);
+		if (!current) throw new NotFound(m.correspondence_not_found());
+		if (current.draft !== 1) throw new Conflict(m.correspondence_error_registered_already());
+		const stale = new Conflict(m.correspondence_error_stale_letter());
 		if (current.version !== input.version) throw stale;
 		for (const id of [current.in_reply_to_id, current.transmits_id]) {
 			const other = id === null ? null : await findCorrespondenceRow(tx, id);
 			if (other && other.dated_on > input.datedOn) {
-				const message = `It cannot be dated before “${other.subject}” (${formatCalendarDate(other.dated_on)}), which it answers or transmits.`;
+				const message = m.correspondence_error_dated_before({
+					subject: other.subject,
+					date: formatCalendarDate(other.dated_on)
+				});
 				throw new RuleViolation(message, { datedOn: message });
 			}
 		}
@@ -470,14 +476,14 @@ export async function discardDraft(
 			listEventsOfCorrespondence(tx, correspondenceId),
 			listCorrespondenceFiles(tx, correspondenceId)
 		]);
-		if (!current) throw new NotFound('There is no such document.');
+		if (!current) throw new NotFound(m.correspondence_not_found());
 		if (current.draft !== 1) {
-			throw new Conflict('Only a draft can be discarded: this letter is registered, with its number.');
+			throw new Conflict(m.correspondence_error_only_draft_discarded());
 		}
 		if (files.length > 0) {
-			throw new Conflict('Remove the files enclosed with this draft first, then discard it.');
+			throw new Conflict(m.correspondence_error_remove_files_first());
 		}
-		const stale = new Conflict('Someone else saved this draft after you opened it. Read it again first.');
+		const stale = new Conflict(m.correspondence_error_stale_draft());
 		if (current.version !== version || !(await deleteDraftCorrespondence(tx, correspondenceId, version))) {
 			throw stale;
 		}

@@ -2,8 +2,10 @@
  * The text of a thank-you letter after a meeting or visit, composed from what the office recorded: the
  * addressee's form of address and post as held at the event, the dates and place in the event's own
  * zone (its dates when it takes whole days), its topics and what was agreed, a courteous closing and the
- * signatory. Pure: the officer edits the draft it gives before registering it.
+ * signatory. Pure: the officer edits the draft it gives before registering it. Written in the language
+ * of the moment (`getLocale()`): the service runs it in the addressee's (`inLocale`).
  */
+import { m } from '../../paraglide/messages.js';
 import type { EventKind } from '../../vocabulary';
 import { allDayDates, formatCalendarDate, instantToZoned } from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
@@ -26,13 +28,19 @@ export interface FormOfAddress {
 	excellency: boolean;
 }
 
-const HIGHEST_CONSIDERATION = 'Please accept, Excellency, the assurances of my highest consideration.';
-
 /** "Mr", "Ms", "Dr" from an honorific as recorded ("H.E. Mr" → "Mr"), or null when it names none. */
 function courtesyTitle(honorific: string | null): string | null {
 	const words = (honorific ?? '').replace(/\bH\.\s?E\.?/gi, '').trim();
 	return words === '' ? null : words;
 }
+
+/** The usual courtesy titles in the letter's language ("Mr" → "cənab", "господин"); others as recorded. */
+const COURTESY: Record<string, () => string> = {
+	mr: m.letters_title_mr,
+	ms: m.letters_title_ms,
+	mrs: m.letters_title_mrs
+};
+const courtesyIn = (title: string) => COURTESY[title.toLowerCase()]?.() ?? title;
 
 const isMadam = (honorific: string | null) => /\b(ms|mrs|madam|madame|miss)\b\.?/i.test(honorific ?? '');
 
@@ -48,25 +56,55 @@ export function formOfAddress(
 ): FormOfAddress {
 	const position = person.position ?? '';
 	const styledExcellency = /\bH\.\s?E\b/i.test(person.honorific ?? '');
-	const office = (title: string) => `Dear ${isMadam(person.honorific) ? 'Madam' : 'Mr'} ${title},`;
-	const rules: [RegExp, string, boolean][] = [
-		[/^(?!.*\bvice\b).*\bprime minister\b/i, 'Dear Prime Minister,', true],
-		[/^(?!.*\bvice\b).*\bpresident\b/i, office('President'), true],
-		[/\bambassador\b|\bpermanent representative\b|\bchargé d'affaires\b/i, 'Excellency,', true],
-		[/^(?!.*\bdeputy\b).*\bminister\b/i, 'Dear Minister,', true],
-		[/^(?!.*\b(deputy|assistant)\b).*\bsecretary[- ]general\b/i, 'Dear Secretary-General,', styledExcellency],
-		[/^(?!.*\b(deputy|assistant)\b).*\bdirector[- ]general\b/i, 'Dear Director General,', styledExcellency]
+	const madam = isMadam(person.honorific);
+	/** A salutation by the office, for a man or a woman (the same words in English but for a president). */
+	const office = (mr: () => string, madamForm: () => string) => (madam ? madamForm : mr)();
+	const rules: [RegExp, () => string, boolean][] = [
+		[
+			/^(?!.*\bvice\b).*\bprime minister\b/i,
+			() => office(m.letters_dear_prime_minister, m.letters_dear_prime_minister_madam),
+			true
+		],
+		[
+			/^(?!.*\bvice\b).*\bpresident\b/i,
+			() => office(m.letters_dear_president, m.letters_dear_president_madam),
+			true
+		],
+		[/\bambassador\b|\bpermanent representative\b|\bchargé d'affaires\b/i, m.letters_excellency, true],
+		[
+			/^(?!.*\bdeputy\b).*\bminister\b/i,
+			() => office(m.letters_dear_minister, m.letters_dear_minister_madam),
+			true
+		],
+		[
+			/^(?!.*\b(deputy|assistant)\b).*\bsecretary[- ]general\b/i,
+			() => office(m.letters_dear_secretary_general, m.letters_dear_secretary_general_madam),
+			styledExcellency
+		],
+		[
+			/^(?!.*\b(deputy|assistant)\b).*\bdirector[- ]general\b/i,
+			() => office(m.letters_dear_director_general, m.letters_dear_director_general_madam),
+			styledExcellency
+		]
 	];
+	const closingOf = (excellency: boolean) =>
+		excellency ? m.letters_highest_consideration() : m.letters_yours_sincerely();
 	const rule = rules.find(([pattern]) => pattern.test(position));
 	if (rule) {
 		const [, salutation, excellency] = rule;
-		return { salutation, excellency, closing: excellency ? HIGHEST_CONSIDERATION : 'Yours sincerely,' };
+		return { salutation: salutation(), excellency, closing: closingOf(excellency) };
 	}
 	if (styledExcellency)
-		return { salutation: 'Excellency,', excellency: true, closing: HIGHEST_CONSIDERATION };
+		return { salutation: m.letters_excellency(), excellency: true, closing: closingOf(true) };
 	const title = courtesyTitle(person.honorific);
-	const name = title ? `${title} ${person.familyName}` : `${person.givenName} ${person.familyName}`;
-	return { salutation: `Dear ${name},`, excellency: false, closing: 'Yours sincerely,' };
+	const name = title
+		? m.letters_courtesy_name({ title: courtesyIn(title), family: person.familyName })
+		: `${person.givenName} ${person.familyName}`;
+	return {
+		salutation: (madam ? m.letters_dear_name_madam : m.letters_dear_name)({ name }),
+		excellency: false,
+		closing: closingOf(false)
+	};
 }
 
 /** The post and, when the post does not name it already, the organisation: the lines under the name. */
@@ -105,28 +143,43 @@ export function eventDates(event: LetterEvent): { first: string; last: string } 
 	return { first, last: last < first ? first : last };
 }
 
-/** "on 16 January 2017", "from 5 to 8 December 2016", "from 28 November to 2 December 2026". */
+/**
+ * "on 16 January 2017", "from 5 to 8 December 2016", "from 28 November to 2 December 2026", in the
+ * language of the moment (the dates as `formatCalendarDate` writes them: day, month, year).
+ */
 export function datesPhrase({ first, last }: { first: string; last: string }): string {
-	if (first === last) return `on ${formatCalendarDate(first)}`;
+	if (first === last) return m.letters_on_date({ date: formatCalendarDate(first) });
 	const [a, b] = [formatCalendarDate(first), formatCalendarDate(last)];
-	if (first.slice(0, 4) !== last.slice(0, 4)) return `from ${a} to ${b}`;
+	if (first.slice(0, 4) !== last.slice(0, 4)) return m.letters_from_to({ first: a, last: b });
 	const [dayA, monthA] = a.split(' ');
-	if (first.slice(0, 7) === last.slice(0, 7)) return `from ${dayA} to ${b}`;
-	return `from ${dayA} ${monthA} to ${b}`;
+	if (first.slice(0, 7) === last.slice(0, 7)) return m.letters_from_to({ first: dayA!, last: b });
+	return m.letters_from_to({ first: `${dayA} ${monthA}`, last: b });
 }
 
 function occasion(event: LetterEvent): string {
 	switch (event.kind) {
 		case 'official_visit':
-			return 'your official visit';
+			return m.letters_occasion_official_visit();
 		case 'working_visit':
-			return 'your working visit';
+			return m.letters_occasion_working_visit();
 		case 'bilateral_meeting':
 		case 'multilateral_meeting':
-			return 'our meeting';
+			return m.letters_occasion_meeting();
 		default:
-			return `your participation in “${event.title}”`;
+			return m.letters_occasion_participation({ title: event.title });
 	}
+}
+
+/** The opening sentence: on whose behalf, for what, when and where. */
+function thanks(event: LetterEvent, host: ThankYouFacts['host']): string {
+	const facts = { occasion: occasion(event), when: datesPhrase(eventDates(event)) };
+	const behalf = host?.name.replace(/^the /i, '');
+	if (behalf !== undefined) {
+		return event.place
+			? m.letters_thanks_behalf_place({ ...facts, host: behalf, place: event.place })
+			: m.letters_thanks_behalf({ ...facts, host: behalf });
+	}
+	return event.place ? m.letters_thanks_place({ ...facts, place: event.place }) : m.letters_thanks(facts);
 }
 
 export interface ThankYouFacts {
@@ -151,7 +204,7 @@ export interface ThankYouLetter {
 
 const bullets = (items: string[]) => items.map((item) => `– ${item.trim()}`).join('\n');
 
-/** A thank-you letter's subject and text, in the plain register protocol letters use. */
+/** A thank-you letter's subject and text, in the plain register protocol letters use, in the language of the moment. */
 export function composeThankYouLetter(facts: ThankYouFacts): ThankYouLetter {
 	const { event, addressee, signatory, host, topics, agreed } = facts;
 	const address = formOfAddress(addressee);
@@ -160,21 +213,10 @@ export function composeThankYouLetter(facts: ThankYouFacts): ThankYouLetter {
 		given_name: addressee.givenName,
 		family_name: addressee.familyName
 	});
-	const when = datesPhrase(eventDates(event));
-	const where = event.place ? ` in ${event.place}` : '';
-	const behalf = host ? `On behalf of the ${host.name.replace(/^the /i, '')}, I` : 'I';
-	const paragraphs = [
-		[name, ...titleLines(addressee)].join('\n'),
-		address.salutation,
-		`${behalf} would like to thank you most sincerely for ${occasion(event)} ${when}${where}.`
-	];
-	if (topics.length > 0) {
-		paragraphs.push(`I greatly valued our exchange of views on the following subjects:\n${bullets(topics)}`);
-	}
-	if (agreed.length > 0) {
-		paragraphs.push(`I am pleased that we agreed on the following:\n${bullets(agreed)}`);
-	}
-	paragraphs.push('I look forward to the further development of our fruitful cooperation.');
+	const paragraphs = [[name, ...titleLines(addressee)].join('\n'), address.salutation, thanks(event, host)];
+	if (topics.length > 0) paragraphs.push(m.letters_topics({ subjects: bullets(topics) }));
+	if (agreed.length > 0) paragraphs.push(m.letters_agreed({ points: bullets(agreed) }));
+	paragraphs.push(m.letters_cooperation());
 	paragraphs.push(address.closing);
 	if (signatory) {
 		const signed = formatPersonName({
@@ -185,7 +227,7 @@ export function composeThankYouLetter(facts: ThankYouFacts): ThankYouLetter {
 		paragraphs.push([signed, ...(signatory.position ? [signatory.position] : [])].join('\n'));
 	}
 	return {
-		subject: `Thanks to ${name}: ${event.title}`,
+		subject: m.letters_subject({ name, title: event.title }),
 		salutation: address.salutation,
 		text: paragraphs.join('\n\n')
 	};

@@ -9,12 +9,15 @@
  */
 import type { Kysely } from 'kysely';
 import { formatWhen } from '../../format/datetime';
+import { m } from '../../paraglide/messages.js';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import { officeToday } from '../calendar/calendar.settings';
 import type { Database } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { findEvent, listHostsForEvents } from '../events/event.repository';
+import { inLocale, officeLocale } from '../i18n/locale';
+import type { Locale } from '../../paraglide/runtime.js';
 import { listDelegationSummaries, listParticipantsForPrint } from '../participants/participant.repository';
 import {
 	toDelegationSummaries,
@@ -44,6 +47,8 @@ export interface ThankYouAddressee {
 	/** The side they headed; null for a guest of honour on no side. */
 	delegation: string | null;
 	recipientOrganizationId: number | null;
+	/** The language the letter is drafted in: the addressee's, else the office's. */
+	locale: Locale;
 	letter: ThankYouLetter;
 	/** The letter made for them already from this event, draft or registered. */
 	existing: { id: number; draft: boolean; referenceNumber: string | null } | null;
@@ -84,6 +89,8 @@ async function loadThankYouLetters(db: Db, eventId: number): Promise<ThankYouPag
 			listOutgoingLettersOfEvent(db, eventId)
 		]);
 	const people = participantRows.slice(0, PEOPLE_LIMIT).map(toPrintedParticipant);
+	// Each letter is drafted in its addressee's language, as their invitations are written.
+	const localeOf = new Map(participantRows.map((row) => [row.id, row.preferred_locale ?? officeLocale()]));
 	const delegations = toDelegationSummaries(delegationRows);
 	const hosts = hostRows.filter((h) => h.role === 'host');
 	const hostIds = new Set(hosts.map((h) => h.id));
@@ -113,7 +120,10 @@ async function loadThankYouLetters(db: Db, eventId: number): Promise<ThankYouPag
 		people.find((p) => p.role === 'head_of_delegation' && onOurSide(p)) ??
 		null;
 	const host = hosts[0] ?? null;
-	const agreed = [...outcomes.map((o) => o.title), ...agreements.map((a) => `the signing of the ${a.title}`)];
+	const agreed = () => [
+		...outcomes.map((o) => o.title),
+		...agreements.map((a) => m.letters_signing({ title: a.title }))
+	];
 	const letterEvent = {
 		kind: event.kind,
 		title: event.title,
@@ -138,20 +148,24 @@ async function loadThankYouLetters(db: Db, eventId: number): Promise<ThankYouPag
 		addressees: chosen.map((p) => {
 			const delegation = p.delegationId === null ? null : (byDelegation.get(p.delegationId) ?? null);
 			const made = letters.find((l) => l.addressee_person_id === p.personId);
+			const locale = localeOf.get(p.id) ?? officeLocale();
 			return {
 				personId: p.personId,
 				name: p.name,
 				titles: p.titles,
 				delegation: delegation?.name ?? null,
 				recipientOrganizationId: p.organization?.id ?? delegation?.organization?.id ?? null,
-				letter: composeThankYouLetter({
-					event: letterEvent,
-					addressee: letterPerson(p),
-					signatory: signatory && letterPerson(signatory),
-					host: host && { name: host.name, acronym: host.acronym },
-					topics: topics.map((t) => t.title),
-					agreed
-				}),
+				locale,
+				letter: inLocale(locale, () =>
+					composeThankYouLetter({
+						event: letterEvent,
+						addressee: letterPerson(p),
+						signatory: signatory && letterPerson(signatory),
+						host: host && { name: host.name, acronym: host.acronym },
+						topics: topics.map((t) => t.title),
+						agreed: agreed()
+					})
+				),
 				existing: made
 					? { id: made.id, draft: made.draft === 1, referenceNumber: made.reference_number }
 					: null
@@ -164,7 +178,7 @@ async function loadThankYouLetters(db: Db, eventId: number): Promise<ThankYouPag
 export async function getThankYouLetters(db: Db, actor: Actor, eventId: number): Promise<ThankYouPage> {
 	authorize(actor, 'officer');
 	const page = await loadThankYouLetters(db, eventId);
-	if (!page) throw new NotFound('There is no such event.');
+	if (!page) throw new NotFound(m.letters_no_such_event());
 	return page;
 }
 
@@ -184,20 +198,17 @@ export async function draftThankYouLetters(
 ): Promise<{ created: number[]; existing: number[] }> {
 	authorize(actor, 'officer');
 	if (personIds.length === 0) {
-		const message = 'Choose at least one person to thank.';
+		const message = m.letters_choose_someone();
 		throw new RuleViolation(message, { addressees: message });
 	}
 	return db.transaction().execute(async (tx) => {
-		if (!(await lockEventForLetters(tx, eventId))) throw new NotFound('There is no such event.');
+		if (!(await lockEventForLetters(tx, eventId))) throw new NotFound(m.letters_no_such_event());
 		const page = await loadThankYouLetters(tx, eventId);
-		if (!page) throw new NotFound('There is no such event.');
+		if (!page) throw new NotFound(m.letters_no_such_event());
 		const chosen = [...new Set(personIds)].map((id) => {
 			const addressee = page.addressees.find((a) => a.personId === id);
 			if (!addressee) {
-				const message =
-					page.basis === 'delegations'
-						? 'Thank-you letters from this page go to the heads of the other delegations only; choose from the list.'
-						: 'Thank-you letters from this page go to the guests of honour only; choose from the list.';
+				const message = page.basis === 'delegations' ? m.letters_only_heads() : m.letters_only_guests();
 				throw new RuleViolation(message, { addressees: message });
 			}
 			return addressee;

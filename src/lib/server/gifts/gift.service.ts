@@ -6,6 +6,7 @@
  */
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
+import { m } from '../../paraglide/messages.js';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import {
@@ -182,14 +183,14 @@ async function checkGiftReferences(tx: Kysely<Database>, input: GiftInput) {
 		event: ids('event')
 	});
 	const messages = {
-		person: 'Choose a person from the list.',
-		organization: 'Choose an organisation from the list.',
-		event: 'That event is gone.'
+		person: m.gifts_error_person(),
+		organization: m.gifts_error_organization(),
+		event: m.gifts_error_event_gone()
 	};
 	for (const kind of ['person', 'organization', 'event'] as const) {
 		if (found[kind] === ids(kind).length) continue;
 		const errors = Object.fromEntries(named(kind).map(([field]) => [field, messages[kind]]));
-		throw new RuleViolation(`Something this gift names is gone: ${messages[kind]}`, errors);
+		throw new RuleViolation(m.gifts_error_named_gone({ problem: messages[kind] }), errors);
 	}
 }
 
@@ -248,9 +249,11 @@ export async function setGiftEvent(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const gift = await findGiftRow(tx, giftId);
-		if (!gift) throw new NotFound('There is no such gift.');
+		if (!gift) throw new NotFound(m.gifts_page_not_found());
 		if (gift.event_id === eventId) return;
-		if (eventId !== null && !(await findEventTitle(tx, eventId))) throw new NotFound('That event is gone.');
+		if (eventId !== null && !(await findEventTitle(tx, eventId))) {
+			throw new NotFound(m.gifts_error_event_gone());
+		}
 		await updateGiftAttachment(tx, giftId, { event_id: eventId, updated_at: now.toISOString() });
 		await recordAction(tx, actor, {
 			action: 'gift.set_event',
@@ -286,19 +289,19 @@ export async function attachGiftPhoto(
 	let stored = false;
 	try {
 		if (upload.problem === 'too-large' || staged?.tooLarge) {
-			throw refuse(`The photograph is larger than ${formatByteSize(sizeLimit)}, the most Protokol accepts.`);
+			throw refuse(m.gifts_photo_too_large({ limit: formatByteSize(sizeLimit) }));
 		}
-		if (upload.problem === 'malformed') throw refuse('The photograph did not arrive whole. Choose it again.');
-		if (!upload.file || !staged) throw refuse('Choose a photograph to keep.');
-		if (staged.size === 0) throw refuse('The file is empty.');
+		if (upload.problem === 'malformed') throw refuse(m.gifts_photo_malformed());
+		if (!upload.file || !staged) throw refuse(m.gifts_photo_choose());
+		if (staged.size === 0) throw refuse(m.gifts_photo_empty());
 		const type = await detectDocumentType(staged.path);
 		if (!type || !PHOTO_TYPES.has(type)) {
-			throw refuse('This file is not a JPEG or PNG image, whatever its name says. Choose a photograph.');
+			throw refuse(m.gifts_photo_not_image());
 		}
 		const name = sanitizeFileName(upload.file.name, type);
 		const replaced = await db.transaction().execute(async (tx) => {
 			const gift = await findGiftRow(tx, giftId);
-			if (!gift) throw new NotFound('There is no such gift.');
+			if (!gift) throw new NotFound(m.gifts_page_not_found());
 			const photo = {
 				photo_sha256: staged.sha256,
 				photo_content_type: type,
@@ -340,7 +343,7 @@ export async function removeGiftPhoto(
 	authorize(actor, 'officer');
 	const removed = await db.transaction().execute(async (tx) => {
 		const gift = await findGiftRow(tx, giftId);
-		if (!gift) throw new NotFound('There is no such gift.');
+		if (!gift) throw new NotFound(m.gifts_page_not_found());
 		if (!gift.photo_sha256) return null;
 		const none = { photo_sha256: null, photo_content_type: null, photo_size: null, photo_name: null };
 		await updateGiftAttachment(tx, giftId, { ...none, updated_at: now.toISOString() });

@@ -2,16 +2,17 @@
 import { z } from 'zod';
 import { dietaryRequirements } from '../../vocabulary';
 import { INTERPRETATION_LANGUAGES } from '../../guest-needs';
+import { m } from '../../paraglide/messages.js';
 import { optional, plainText } from '../validation';
 
 export const GuestNeedsInput = z.object({
-	diet: z.array(z.enum(dietaryRequirements.values, { error: 'Choose the requirements from the list.' })),
-	dietaryNote: optional(plainText('Other dietary needs', 1000, { multiline: true })),
-	accessibility: optional(plainText('Accessibility', 1000, { multiline: true })),
+	diet: z.array(z.enum(dietaryRequirements.values, { error: () => m.needs_error_diet() })),
+	dietaryNote: optional(plainText(m.needs_field_dietary_note, 1000, { multiline: true })),
+	accessibility: optional(plainText(m.needs_field_accessibility, 1000, { multiline: true })),
 	interpretationLanguage: optional(
-		z.enum(INTERPRETATION_LANGUAGES, { error: 'Choose a language from the list.' })
+		z.enum(INTERPRETATION_LANGUAGES, { error: () => m.needs_error_language() })
 	),
-	securityNote: optional(plainText('Security or accreditation', 1000, { multiline: true }))
+	securityNote: optional(plainText(m.needs_field_security, 1000, { multiline: true }))
 });
 export type GuestNeedsInput = z.infer<typeof GuestNeedsInput>;
 

@@ -10,6 +10,7 @@ import { authorize } from '../auth/authorize';
 import { findProgramme } from '../agenda/agenda.service';
 import type { ProgrammeView } from '../agenda/agenda.view';
 import type { DietaryRequirement } from '../../vocabulary';
+import { m } from '../../paraglide/messages.js';
 import type { Database } from '../db/schema';
 import { NotFound, StaleRecord } from '../errors';
 import { findEvent } from '../events/event.repository';
@@ -190,13 +191,9 @@ export async function saveGuestNeeds(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const row = await findParticipantWithNeeds(tx, eventId, participantId);
-		if (!row) throw new NotFound('They are no longer a participant of this event.');
+		if (!row) throw new NotFound(m.needs_no_longer_participant());
 		const before = (await listDiets(tx, [participantId])).map((d) => d.requirement);
-		const stale = () =>
-			new StaleRecord(
-				{ ...toFormValues(row), diet: before },
-				'Someone else saved these needs after you opened them. Theirs are in the form now; what you typed is beside it.'
-			);
+		const stale = () => new StaleRecord({ ...toFormValues(row), diet: before }, m.needs_error_stale());
 		if ((row.version ?? null) !== version) throw stale();
 		const columns = {
 			dietary_note: input.dietaryNote,

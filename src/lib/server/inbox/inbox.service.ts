@@ -19,6 +19,7 @@
 import type { Kysely } from 'kysely';
 import { instantToZoned } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import type { RsvpStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
@@ -124,7 +125,7 @@ function matchAttendee(attendees: ItipAttendee[], participants: AddressedPartici
 		return participant ? [{ attendee, participant }] : [];
 	});
 	// A delegator's own line (PARTSTAT=DELEGATED) beside their delegate's: the delegate's answer counts.
-	return matches.find((m) => m.attendee.partstat !== 'DELEGATED') ?? matches[0] ?? null;
+	return matches.find((match) => match.attendee.partstat !== 'DELEGATED') ?? matches[0] ?? null;
 }
 
 const emailActor = (address: string): Actor => ({
@@ -320,11 +321,17 @@ export async function listWaitingProposals(
 
 async function waitingProposalOrFail(db: Kysely<Database>, proposalId: number) {
 	const proposal = await findInboxMessage(db, proposalId);
-	if (!proposal || proposal.outcome !== 'proposed') throw new NotFound('There is no such proposal.');
-	if (proposal.decision) throw new RuleViolation(`This proposal was ${proposal.decision} already.`);
-	if (proposal.event_id === null) throw new RuleViolation('The event of this proposal is gone.');
+	if (!proposal || proposal.outcome !== 'proposed') throw new NotFound(m.inbox_error_no_proposal());
+	if (proposal.decision) {
+		throw new RuleViolation(
+			proposal.decision === 'accepted'
+				? m.inbox_error_proposal_accepted_already()
+				: m.inbox_error_proposal_declined_already()
+		);
+	}
+	if (proposal.event_id === null) throw new RuleViolation(m.inbox_error_proposal_event_gone());
 	if (!proposal.proposed_start_at || !proposal.proposed_end_at)
-		throw new RuleViolation('The proposal has no time.');
+		throw new RuleViolation(m.inbox_error_proposal_no_time());
 	return {
 		...proposal,
 		event_id: proposal.event_id,
@@ -357,21 +364,17 @@ export async function acceptProposal(
 	const input = EventFormInput.safeParse(values);
 	if (!input.success) {
 		const why = input.error.issues[0]?.message ?? '';
-		throw new RuleViolation(
-			`The event cannot be saved as it stands (${why}): set the new time on its edit form.`
-		);
+		throw new RuleViolation(m.inbox_error_cannot_save({ why }));
 	}
 	const saved = await reviseEvent(db, actor, proposal.event_id, Number(values.version), input.data, { now });
 	if (!saved.saved) {
 		const names = saved.clashes.map((c) => c.event.title).join(', ');
-		throw new RuleViolation(
-			`The proposed time clashes with ${names}: move the event on its edit form to save it anyway.`
-		);
+		throw new RuleViolation(m.inbox_error_clashes({ names }));
 	}
 	await db.transaction().execute(async (tx) => {
 		const at = now.toISOString();
 		if (!(await decideProposal(tx, proposalId, { decision: 'accepted', userId: actor.userId, at }))) {
-			throw new RuleViolation('Another officer has decided on this proposal meanwhile.');
+			throw new RuleViolation(m.inbox_error_decided_meanwhile());
 		}
 		await recordAction(tx, actor, {
 			action: 'event.counter_accepted',
@@ -395,10 +398,10 @@ export async function declineProposal(
 	return db.transaction().execute(async (tx) => {
 		const proposal = await waitingProposalOrFail(tx, proposalId);
 		const event = await findCalendarEvent(tx, proposal.event_id);
-		if (!event) throw new RuleViolation('The event of this proposal is gone.');
+		if (!event) throw new RuleViolation(m.inbox_error_proposal_event_gone());
 		const at = now.toISOString();
 		if (!(await decideProposal(tx, proposalId, { decision: 'declined', userId: actor.userId, at }))) {
-			throw new RuleViolation('Another officer has decided on this proposal meanwhile.');
+			throw new RuleViolation(m.inbox_error_decided_meanwhile());
 		}
 		const address = proposal.attendee_address!;
 		const [participant] = await listParticipantsByAddress(tx, event.id, [address]);

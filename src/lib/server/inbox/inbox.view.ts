@@ -1,26 +1,27 @@
 /** What the inbox page and an event's "proposals waiting" panel receive. */
 import { formatPersonName } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import type { InboxOutcome } from '../db/schema';
 import type { Page } from '../pagination';
 import type { InboxListRow } from './inbox.repository';
 
 export type InboxFilter = InboxOutcome | 'waiting' | null;
 
-const FILTER_LABELS: { value: Exclude<InboxFilter, null>; label: string }[] = [
-	{ value: 'applied', label: 'Answers recorded' },
-	{ value: 'refused', label: 'Refused' },
-	{ value: 'waiting', label: 'Proposals waiting' },
-	{ value: 'invitation', label: 'Invitations waiting' },
-	{ value: 'proposed', label: 'All proposals' },
-	{ value: 'refreshed', label: 'Invitations sent again' }
+const FILTER_LABELS: { value: Exclude<InboxFilter, null>; label: () => string }[] = [
+	{ value: 'applied', label: m.inbox_filter_applied },
+	{ value: 'refused', label: m.inbox_filter_refused },
+	{ value: 'waiting', label: m.inbox_filter_waiting },
+	{ value: 'invitation', label: m.inbox_filter_invitation },
+	{ value: 'proposed', label: m.inbox_filter_proposed },
+	{ value: 'refreshed', label: m.inbox_filter_refreshed }
 ];
 
-const PARTSTAT_LABELS: Record<string, string> = {
-	ACCEPTED: 'Accepted',
-	TENTATIVE: 'Tentative',
-	DECLINED: 'Declined',
-	DELEGATED: 'Delegated',
-	'NEEDS-ACTION': 'No answer'
+const PARTSTAT_LABELS: Record<string, () => string> = {
+	ACCEPTED: m.inbox_partstat_accepted,
+	TENTATIVE: m.inbox_partstat_tentative,
+	DECLINED: m.inbox_partstat_declined,
+	DELEGATED: m.inbox_partstat_delegated,
+	'NEEDS-ACTION': m.inbox_partstat_needs_action
 };
 
 export interface InboxMessageView {
@@ -57,33 +58,33 @@ export interface InboxPage {
 }
 
 export function inboxFilters(counts: Record<Exclude<InboxFilter, null>, number>): InboxPage['filters'] {
-	return FILTER_LABELS.map((f) => ({ ...f, count: counts[f.value] }));
+	return FILTER_LABELS.map((f) => ({ value: f.value, label: f.label(), count: counts[f.value] }));
 }
 
 function whatOf(row: InboxListRow): string {
 	switch (row.outcome) {
 		case 'applied':
-			return PARTSTAT_LABELS[row.partstat ?? ''] ?? row.partstat ?? 'Answered';
+			return PARTSTAT_LABELS[row.partstat ?? '']?.() ?? row.partstat ?? m.inbox_what_answered();
 		case 'refused':
-			return 'Refused';
+			return m.inbox_what_refused();
 		case 'refreshed':
-			return 'Asked for the invitation again: sent';
+			return m.inbox_what_refreshed();
 		case 'invitation':
 			return row.decision === 'accepted'
 				? row.method === 'CANCEL'
-					? 'Cancellation: applied'
-					: 'Invitation: imported'
+					? m.inbox_what_cancellation_applied()
+					: m.inbox_what_invitation_imported()
 				: row.decision === 'declined'
-					? 'Invitation: set aside'
+					? m.inbox_what_invitation_set_aside()
 					: row.method === 'CANCEL'
-						? 'Cancellation waiting'
-						: 'Invitation waiting';
+						? m.inbox_what_cancellation_waiting()
+						: m.inbox_what_invitation_waiting();
 		case 'proposed':
 			return row.decision === 'accepted'
-				? 'Proposed a new time: accepted'
+				? m.inbox_what_proposal_accepted()
 				: row.decision === 'declined'
-					? 'Proposed a new time: declined'
-					: 'Proposes a new time';
+					? m.inbox_what_proposal_declined()
+					: m.inbox_what_proposes();
 	}
 }
 

@@ -19,6 +19,7 @@
 import { seriesNamed } from '../events/event.service';
 import type { Kysely } from 'kysely';
 import { formatPersonName } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import type { ParticipantRole, RsvpStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
@@ -132,28 +133,25 @@ function decideAction(
 		if (invitation.cancelled) {
 			return {
 				action: 'none',
-				what: 'It cancels an event that was never imported: there is nothing to cancel.'
+				what: m.inbox_plan_cancels_unknown()
 			};
 		}
 		if (invitation.onlyOccurrence) {
 			return {
 				action: 'none',
-				what: 'It changes one occurrence of a series that was never imported: import the whole series first.'
+				what: m.inbox_plan_occurrence_unknown()
 			};
 		}
 		return {
 			action: 'create',
-			what:
-				occurrences > 1
-					? `Creates a series of ${occurrences} draft events, one for each occurrence.`
-					: 'Creates a draft event.'
+			what: occurrences > 1 ? m.inbox_plan_creates_series({ count: occurrences }) : m.inbox_plan_creates()
 		};
 	}
 	const imported = Math.max(...existing.map((e) => e.import_sequence ?? 0));
 	if (invitation.sequence < imported) {
 		return {
 			action: 'none',
-			what: `It is an older version (SEQUENCE ${invitation.sequence}) than the one imported (${imported}): nothing changes.`
+			what: m.inbox_plan_older({ sequence: invitation.sequence, imported })
 		};
 	}
 	if (invitation.cancelled) {
@@ -161,32 +159,30 @@ function decideAction(
 			? existing.filter((e) => e.import_occurrence === invitation.onlyOccurrence)
 			: existing;
 		if (targets.every((e) => e.status === 'cancelled')) {
-			return { action: 'none', what: 'The event is cancelled already.' };
+			return { action: 'none', what: m.inbox_plan_cancelled_already() };
 		}
 		return {
 			action: 'cancel',
-			what: invitation.onlyOccurrence
-				? 'Cancels this occurrence of the imported series.'
-				: 'Cancels the imported event.'
+			what: invitation.onlyOccurrence ? m.inbox_plan_cancels_occurrence() : m.inbox_plan_cancels_event()
 		};
 	}
 	if (invitation.sequence === imported) {
-		return { action: 'none', what: 'This version (the same SEQUENCE) is imported already: nothing changes.' };
+		return { action: 'none', what: m.inbox_plan_same_version() };
 	}
 	return {
 		action: 'update',
 		what: invitation.onlyOccurrence
-			? 'Updates this occurrence of the imported series.'
+			? m.inbox_plan_updates_occurrence()
 			: existing.length > 1 || occurrences > 1
-				? 'Updates the imported series: occurrences changed, added, or cancelled where gone.'
-				: 'Updates the imported event with the new version.'
+				? m.inbox_plan_updates_series()
+				: m.inbox_plan_updates_event()
 	};
 }
 
-const ACTION_LABELS: Record<ImportAction, string | null> = {
-	create: 'Create the draft event',
-	update: 'Update the event',
-	cancel: 'Cancel the event',
+const ACTION_LABELS: Record<ImportAction, (() => string) | null> = {
+	create: m.inbox_action_create,
+	update: m.inbox_action_update,
+	cancel: m.inbox_action_cancel,
 	none: null
 };
 
@@ -205,7 +201,7 @@ function toPreview(invitation: Invitation, p: Plan): InvitationPreviewView {
 	);
 	return {
 		action: p.action,
-		actionLabel: ACTION_LABELS[p.action],
+		actionLabel: ACTION_LABELS[p.action]?.() ?? null,
 		what: p.what,
 		method: invitation.method,
 		uid: invitation.uid,
@@ -288,7 +284,7 @@ export async function importInvitation(
 		// Two officers importing the same invitation at once: the second meets event_import_key.
 		const code = (error as { code?: unknown }).code;
 		if (code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE') {
-			throw new Conflict('Someone imported this invitation meanwhile: look at the preview again.');
+			throw new Conflict(m.inbox_error_imported_meanwhile());
 		}
 		throw error;
 	}
@@ -530,8 +526,7 @@ async function writeImported(
 		{ ...changes, import_sequence: invitation.sequence, updated_at: now.toISOString() },
 		{ raiseSequence: mustSee }
 	);
-	if (!written)
-		throw new Conflict('The event changed while it was being updated: look at the preview again.');
+	if (!written) throw new Conflict(m.inbox_error_event_changed());
 	const updatesQueued = mustSee ? await queueEventUpdates(tx, actor, event.id, now) : 0;
 	await recordAction(tx, actor, {
 		action,
@@ -649,7 +644,7 @@ export interface InboxInvitationView {
 
 async function waitingInvitationOrFail(db: Kysely<Database>, messageId: number) {
 	const message = await findWaitingInvitation(db, messageId);
-	if (!message) throw new NotFound('There is no such invitation in the inbox.');
+	if (!message) throw new NotFound(m.inbox_invitation_not_found());
 	return message;
 }
 
@@ -696,7 +691,7 @@ export async function importInboxInvitation(
 	authorize(actor, 'officer');
 	return db.transaction().execute(async (tx) => {
 		const message = await waitingInvitationOrFail(tx, messageId);
-		if (message.decision) throw new RuleViolation('This invitation has been handled already.');
+		if (message.decision) throw new RuleViolation(m.inbox_error_handled());
 		const result = await importInTransaction(tx, actor, read(message.ics ?? '', now), now);
 		const at = now.toISOString();
 		const decided = await decideInvitation(tx, messageId, {
@@ -705,7 +700,7 @@ export async function importInboxInvitation(
 			userId: actor.userId,
 			at
 		});
-		if (!decided) throw new Conflict('Another officer has handled this invitation meanwhile.');
+		if (!decided) throw new Conflict(m.inbox_error_handled_meanwhile());
 		return result;
 	});
 }
@@ -729,7 +724,7 @@ export async function dismissInboxInvitation(
 				at
 			}))
 		) {
-			throw new RuleViolation('This invitation has been handled already.');
+			throw new RuleViolation(m.inbox_error_handled());
 		}
 		await recordAction(tx, actor, {
 			action: 'inbox.invitation_dismissed',

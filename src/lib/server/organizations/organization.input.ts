@@ -2,6 +2,7 @@
  * Reading the organisations list's filters from a URL (anything unknown is dropped, never an error),
  * and the fields of the organisation form.
  */
+import { m } from '../../paraglide/messages.js';
 import { z } from 'zod';
 import { organizationKinds } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
@@ -51,28 +52,28 @@ export function readOrganizationForm(data: FormData): OrganizationFormValues {
 const nameVersions = versionSchemas(300);
 
 export const OrganizationInput = z.object({
-	name: plainText('Name', 300),
+	name: plainText(m.organizations_field_name, 300),
 	nameLocale: nameVersions.locale,
 	nameAz: nameVersions.az,
 	nameEn: nameVersions.en,
 	nameRu: nameVersions.ru,
-	acronym: optional(plainText('Acronym', 40)),
-	kind: z.enum(organizationKinds.values, { error: 'Choose a kind.' }),
+	acronym: optional(plainText(m.organizations_field_acronym, 40)),
+	kind: z.enum(organizationKinds.values, { error: () => m.organizations_error_choose_kind() }),
 	countryCode: optional(
 		z
 			.string()
 			.trim()
 			.transform((value) => value.toUpperCase())
-			.pipe(z.string().regex(/^[A-Z]{2}$/, 'Enter the two-letter country code, such as AZ or CH.'))
+			.pipe(z.string().regex(/^[A-Z]{2}$/, { error: () => m.organizations_error_country() }))
 	),
 	parentId: optional(
 		z
 			.string()
-			.regex(/^\d{1,9}$/, 'Choose an organisation from the list.')
+			.regex(/^\d{1,9}$/, { error: () => m.organizations_error_choose_organization() })
 			.transform(Number)
 	),
-	city: optional(plainText('City', 100)),
+	city: optional(plainText(m.organizations_field_city, 100)),
 	website: optional(webAddress),
-	notes: optional(plainText('Notes', 2000, { multiline: true }))
+	notes: optional(plainText(m.organizations_field_notes, 2000, { multiline: true }))
 });
 export type OrganizationInput = z.infer<typeof OrganizationInput>;

@@ -2,6 +2,7 @@
  * Organisations: the list and the organisation page (each a fixed number of queries), adding one and
  * editing one (optimistic concurrency through its version).
  */
+import { m } from '../../paraglide/messages.js';
 import { versionColumns } from '../content/content-versions.input';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import type { Kysely } from 'kysely';
@@ -137,12 +138,12 @@ export async function findOrganizationForm(db: Kysely<Database>, organizationId:
 async function checkParent(tx: Kysely<Database>, parentId: number | null, organizationId: number | null) {
 	if (parentId === null) return;
 	const wrong = (message: string) => new RuleViolation(message, { parentId: message });
-	if (!(await findOrganizationRef(tx, parentId))) throw wrong('Choose an organisation from the list.');
+	if (!(await findOrganizationRef(tx, parentId))) throw wrong(m.organizations_error_choose_organization());
 	if (organizationId === null) return;
-	if (parentId === organizationId) throw wrong('An organisation cannot sit under itself.');
+	if (parentId === organizationId) throw wrong(m.organizations_error_under_itself());
 	const above = await listAncestors(tx, parentId);
 	if (above.some((a) => a.id === organizationId)) {
-		throw wrong('That organisation sits under this one: choose one above or beside it.');
+		throw wrong(m.organizations_error_under_child());
 	}
 }
 
@@ -187,12 +188,8 @@ export async function reviseOrganization(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findOrganizationRow(tx, organizationId);
-		if (!current) throw new NotFound('There is no such organisation.');
-		const stale = () =>
-			new StaleRecord(
-				toOrganizationFormValues(current),
-				'Someone else saved this organisation after you opened the form. Their version is in the form now; what you typed is beside it.'
-			);
+		if (!current) throw new NotFound(m.organizations_not_found());
+		const stale = () => new StaleRecord(toOrganizationFormValues(current), m.organizations_error_stale());
 		if (current.version !== version) throw stale();
 		await checkParent(tx, input.parentId, organizationId);
 		const next = organizationColumns(input);

@@ -3,6 +3,7 @@
  * planned), where what was said on it is noted, until it is done or dropped. A carried action point is
  * listed on the later meeting's agenda page and brief under "Follow-up from earlier meetings".
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
@@ -43,29 +44,29 @@ export async function carryActionPoints(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const meeting = await findCarryTarget(tx, eventId);
-		if (!meeting) throw new NotFound('There is no such meeting: someone may have deleted it.');
+		if (!meeting) throw new NotFound(m.outcomes_error_no_meeting());
 		if (meeting.status === 'cancelled') {
-			throw new RuleViolation('That meeting is cancelled: choose another.', {
-				targetId: 'Choose a meeting that will take place.'
+			throw new RuleViolation(m.outcomes_error_meeting_cancelled(), {
+				targetId: m.outcomes_error_meeting_will_happen()
 			});
 		}
 		const outcomes = await listOutcomesToCarry(tx, outcomeIds, eventId);
-		if (outcomes.length !== outcomeIds.length) throw new NotFound('There is no such action point.');
+		if (outcomes.length !== outcomeIds.length) throw new NotFound(m.outcomes_error_no_action_point());
 		for (const outcome of outcomes) {
 			if (outcome.kind !== 'action_point' || !OPEN.includes(outcome.status)) {
-				throw new RuleViolation(`“${outcome.title}” is not an open action point: only those are carried.`);
+				throw new RuleViolation(m.outcomes_error_not_open({ title: outcome.title }));
 			}
 			if (
 				outcome.event_id === eventId ||
 				(outcome.agreed_at !== null && outcome.agreed_at >= meeting.start_at)
 			) {
-				throw new RuleViolation(`“${outcome.title}” was agreed at that meeting or after it.`, {
-					targetId: 'Choose a meeting later than the one where it was agreed.'
+				throw new RuleViolation(m.outcomes_error_agreed_after({ title: outcome.title }), {
+					targetId: m.outcomes_error_choose_later()
 				});
 			}
 			if (outcome.carried_to !== null) {
-				throw new RuleViolation(`“${outcome.title}” is carried to that meeting already.`, {
-					targetId: 'It is on that meeting already: choose another.'
+				throw new RuleViolation(m.outcomes_error_carried_already({ title: outcome.title }), {
+					targetId: m.outcomes_error_on_meeting_already()
 				});
 			}
 		}
@@ -82,8 +83,7 @@ export async function carryActionPoints(
 	});
 }
 
-const STALE_NOTE =
-	'Someone else saved what was said after you opened the page. Their text is in the form now; look at it before saving again.';
+const STALE_NOTE = () => m.outcomes_error_stale_note();
 
 /**
  * Saves what was said on an action point at a meeting it was carried to, if nobody saved it since
@@ -98,8 +98,8 @@ export async function noteFollowUp(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findFollowUp(tx, outcomeId, input.eventId);
-		if (!current) throw new NotFound('It is not carried to that meeting: someone may have removed it.');
-		const stale = () => new StaleRecord({ note: current.note ?? '' }, STALE_NOTE);
+		if (!current) throw new NotFound(m.outcomes_error_not_carried());
+		const stale = () => new StaleRecord({ note: current.note ?? '' }, STALE_NOTE());
 		if (current.version !== input.version) throw stale();
 		if (current.note === input.note) return;
 		if (!(await updateFollowUpNote(tx, outcomeId, input.eventId, input.version, input.note))) throw stale();

@@ -2,6 +2,7 @@
  * Reading the outcomes register's filters from a URL (anything unknown is dropped, never an error), and
  * the fields of the outcome form.
  */
+import { m } from '../../paraglide/messages.js';
 import { z } from 'zod';
 import { outcomeKinds, outcomeStatuses } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
@@ -53,48 +54,48 @@ export function readOutcomeForm(data: FormData): OutcomeFormValues {
 }
 
 export const OutcomeInput = z.object({
-	eventId: optional(recordId('Choose an event.')),
-	kind: z.enum(outcomeKinds.values, { error: 'Choose a kind.' }),
-	title: plainText('Title', 300),
-	text: optional(plainText('Text', 10_000, { multiline: true })),
-	status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' }),
-	ownerPersonId: optional(recordId('Choose a person from the list.')),
-	ownerOrganizationId: optional(recordId('Choose an organisation from the list.')),
+	eventId: optional(recordId(m.outcomes_error_choose_event)),
+	kind: z.enum(outcomeKinds.values, { error: () => m.outcomes_error_choose_kind() }),
+	title: plainText(m.outcomes_field_title, 300),
+	text: optional(plainText(m.outcomes_field_text, 10_000, { multiline: true })),
+	status: z.enum(outcomeStatuses.values, { error: () => m.outcomes_error_choose_status() }),
+	ownerPersonId: optional(recordId(m.outcomes_error_choose_person)),
+	ownerOrganizationId: optional(recordId(m.outcomes_error_choose_organization)),
 	dueOn: optional(calendarDate('due date')),
-	responsibleUserId: optional(recordId('Choose an officer from the list.')),
-	parties: recordIds('Choose the parties from the list.')
+	responsibleUserId: optional(recordId(m.outcomes_error_choose_officer)),
+	parties: recordIds(m.outcomes_error_choose_parties)
 });
 export type OutcomeInput = z.infer<typeof OutcomeInput>;
 
 /** A change of the follow-up status, from the outcome page or the board: always with a short note. */
 export const OutcomeStatusInput = z.object({
-	status: z.enum(outcomeStatuses.values, { error: 'Choose a status.' }),
-	note: plainText('A note', 500)
+	status: z.enum(outcomeStatuses.values, { error: () => m.outcomes_error_choose_status() }),
+	note: plainText(m.outcomes_field_note, 500)
 });
 export type OutcomeStatusInput = z.infer<typeof OutcomeStatusInput>;
 
 /** The meeting an action point is carried to, as the finder on its page names it. */
 export const OutcomeCarryInput = z.object({
-	kind: z.literal('event', { error: 'Choose a meeting.' }),
-	targetId: recordId('Choose a meeting from the search.')
+	kind: z.literal('event', { error: () => m.outcomes_error_choose_meeting() }),
+	targetId: recordId(m.outcomes_error_choose_meeting_found)
 });
 export type OutcomeCarryInput = z.infer<typeof OutcomeCarryInput>;
 
 /** Action points carried over to a new meeting from its page: one, or all those offered. */
 export const CarryOverInput = z.object({
-	outcomeIds: recordIds('Choose the action points to carry over.').refine((ids) => ids.length > 0, {
-		error: 'Choose the action points to carry over.'
+	outcomeIds: recordIds(m.outcomes_error_choose_carry).refine((ids) => ids.length > 0, {
+		error: () => m.outcomes_error_choose_carry()
 	})
 });
 export type CarryOverInput = z.infer<typeof CarryOverInput>;
 
 /** What was said on an action point at a meeting it was carried to, and the version it was read at. */
 export const FollowUpNoteInput = z.object({
-	eventId: recordId('Say which meeting the note is about.'),
-	note: optional(plainText('What was said', 10_000, { multiline: true })),
+	eventId: recordId(m.outcomes_error_which_meeting),
+	note: optional(plainText(m.outcomes_field_said, 10_000, { multiline: true })),
 	version: z
-		.string({ error: 'Open the outcome again and retry.' })
-		.regex(/^[1-9]\d{0,8}$/, 'Open the outcome again and retry.')
+		.string({ error: () => m.outcomes_error_open_again() })
+		.regex(/^[1-9]\d{0,8}$/, { error: () => m.outcomes_error_open_again() })
 		.transform(Number)
 });
 export type FollowUpNoteInput = z.infer<typeof FollowUpNoteInput>;

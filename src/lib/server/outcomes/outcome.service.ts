@@ -2,6 +2,7 @@
  * Reading outcomes: for the register, the outcome page, and the event page. Each costs three queries
  * whatever the number of outcomes: the outcome rows, then the parties and the follow-ups of all of them.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
@@ -185,23 +186,25 @@ async function checkOutcomeReferences(tx: Kysely<Database>, input: OutcomeInput)
 		event: input.eventId === null ? [] : [input.eventId]
 	});
 	if (found.person !== personIds.length) {
-		throw new RuleViolation('There is no such person.', { ownerPersonId: 'Choose a person from the list.' });
+		throw new RuleViolation(m.outcomes_error_no_person(), {
+			ownerPersonId: m.outcomes_error_choose_person()
+		});
 	}
 	if (found.organization !== organizationIds.length) {
-		throw new RuleViolation('There is no such organisation.', {
-			ownerOrganizationId: 'Choose organisations from the list.',
-			parties: 'Choose organisations from the list.'
+		throw new RuleViolation(m.outcomes_error_no_organization(), {
+			ownerOrganizationId: m.outcomes_error_choose_organizations(),
+			parties: m.outcomes_error_choose_organizations()
 		});
 	}
 	if (input.eventId !== null && found.event !== 1) {
-		throw new RuleViolation('There is no such event.', {
-			eventId: 'The event this outcome came from is gone.'
+		throw new RuleViolation(m.outcomes_error_no_event(), {
+			eventId: m.outcomes_error_event_gone()
 		});
 	}
 	const responsible = input.responsibleUserId;
 	if (responsible !== null && !(await listActiveOfficers(tx)).some((o) => o.id === responsible)) {
-		throw new RuleViolation('There is no such officer.', {
-			responsibleUserId: 'Choose an officer from the list.'
+		throw new RuleViolation(m.outcomes_error_no_officer(), {
+			responsibleUserId: m.outcomes_error_choose_officer()
 		});
 	}
 }
@@ -241,10 +244,8 @@ export async function addOutcomeInTransaction(
 	return id;
 }
 
-const STALE_OUTCOME =
-	'Someone else saved this outcome after you opened it. Their version is in the form now; what you typed is beside it.';
-const STALE_STATUS =
-	'Someone else changed this outcome after you opened it. Look at it again before changing its status.';
+const STALE_OUTCOME = () => m.outcomes_error_stale();
+const STALE_STATUS = () => m.outcomes_error_stale_status();
 
 /**
  * Saves every field of the outcome and its parties if nobody saved it since `version` was read;
@@ -264,8 +265,8 @@ export async function reviseOutcome(
 			findOutcomeRow(tx, outcomeId),
 			listPartyIds(tx, outcomeId)
 		]);
-		if (!current) throw new NotFound('There is no such outcome.');
-		const stale = () => new StaleRecord(toOutcomeFormValues(current, partyIds), STALE_OUTCOME);
+		if (!current) throw new NotFound(m.outcomes_not_found());
+		const stale = () => new StaleRecord(toOutcomeFormValues(current, partyIds), STALE_OUTCOME());
 		if (current.version !== version) throw stale();
 		await checkOutcomeReferences(tx, input);
 		const next = outcomeColumns(input);
@@ -308,12 +309,12 @@ export async function setOutcomeStatus(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findOutcomeRow(tx, outcomeId);
-		if (!current) throw new NotFound('There is no such outcome.');
-		if (current.version !== version) throw new StaleRecord(null, STALE_STATUS);
+		if (!current) throw new NotFound(m.outcomes_not_found());
+		if (current.version !== version) throw new StaleRecord(null, STALE_STATUS());
 		if (current.status === change.status) return;
 		const at = now.toISOString();
 		if (!(await updateOutcomeRow(tx, outcomeId, version, { status: change.status, updated_at: at }))) {
-			throw new StaleRecord(null, STALE_STATUS);
+			throw new StaleRecord(null, STALE_STATUS());
 		}
 		await insertOutcomeStatusChange(tx, {
 			outcome_id: outcomeId,

@@ -3,6 +3,7 @@
  * which side, and the officer's order of precedence. Every write runs in one transaction with its audit
  * entry naming the event.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import type { Database } from '../db/schema';
@@ -37,13 +38,13 @@ export async function createDelegation(
 	return db.transaction().execute(async (tx) => {
 		await eventOrFail(tx, eventId);
 		if (await findDelegationByName(tx, eventId, input.name)) {
-			const message = 'This event has a side of that name already.';
+			const message = m.participants_error_side_name_taken();
 			throw new RuleViolation(message, { delegationName: message });
 		}
 		if (input.organizationId !== null) {
 			if (!(await findOrganizationId(tx, input.organizationId))) {
-				throw new RuleViolation('There is no such organisation.', {
-					delegationOrganizationId: 'Choose an organisation from the list.'
+				throw new RuleViolation(m.participants_error_no_such_organisation(), {
+					delegationOrganizationId: m.participants_error_organisation_list()
 				});
 			}
 		}
@@ -77,7 +78,7 @@ export async function renameDelegation(
 	await db.transaction().execute(async (tx) => {
 		const delegation = await delegationOrFail(tx, eventId, delegationId);
 		if (await findDelegationByName(tx, eventId, name, delegationId)) {
-			const message = 'This event has a side of that name already.';
+			const message = m.participants_error_side_name_taken();
 			throw new RuleViolation(message, { name: message });
 		}
 		await updateDelegation(tx, delegationId, { name });
@@ -161,8 +162,8 @@ export async function markHeadOfDelegation(
 	await db.transaction().execute(async (tx) => {
 		const participant = await participantOrFail(tx, eventId, participantId);
 		if (participant.delegation_id === null) {
-			throw new RuleViolation('Put them on a side first: a head of delegation heads a side.', {
-				participantId: 'Put them on a side first.'
+			throw new RuleViolation(m.participants_error_head_needs_side(), {
+				participantId: m.participants_error_side_first()
 			});
 		}
 		const now = new Date().toISOString();

@@ -4,6 +4,7 @@
  * (participant.import.ts); this module makes the fixed number of look-ups they need and writes the plan,
  * with one audit entry naming the event.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import type { ClashView } from '../clashes/clash.service';
@@ -56,8 +57,16 @@ async function planFor(
 		for (const person of warning.people) {
 			const notes = clashNotes.get(person.id) ?? [];
 			notes.push(
-				`Booked at “${warning.event.title}”, ${describeSpan(warning.event.startAt, warning.event.endAt, warning.event.timeZone, warning.event.allDay)}; ` +
-					`this event: ${describeSpan(event.start_at, event.end_at, event.time_zone, event.all_day === 1)}.`
+				m.participants_import_clash({
+					title: warning.event.title,
+					when: describeSpan(
+						warning.event.startAt,
+						warning.event.endAt,
+						warning.event.timeZone,
+						warning.event.allDay
+					),
+					event: describeSpan(event.start_at, event.end_at, event.time_zone, event.all_day === 1)
+				})
 			);
 			clashNotes.set(person.id, notes);
 		}

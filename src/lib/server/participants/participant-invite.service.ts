@@ -6,6 +6,7 @@
  * Inviting someone who is booked at another event at the same time warns (`{ status: 'clash' }`) and
  * writes nothing, unless the officer chose to invite anyway: then the override is audited.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import {
 	deleteAgendaRolesOfParticipant,
@@ -57,14 +58,17 @@ export async function inviteParticipant(
 	return db.transaction().execute(async (tx) => {
 		const event = await eventOrFail(tx, eventId);
 		const person = await findPersonToAssign(tx, input.personId);
-		if (!person) throw new RuleViolation('There is no such person.', { personId: 'Choose a person.' });
+		if (!person)
+			throw new RuleViolation(m.participants_error_no_such_person(), {
+				personId: m.participants_error_choose_person()
+			});
 		if ((await listInvitedPersonIds(tx, eventId, [person.id])).size > 0) {
-			const message = `${formatPersonName(person)} is invited already.`;
+			const message = m.participants_error_invited_already({ name: formatPersonName(person) });
 			throw new RuleViolation(message, { personId: message });
 		}
 		if (input.delegationId !== null) await delegationOrFail(tx, eventId, input.delegationId);
 		if (input.role === 'head_of_delegation' && input.delegationId === null) {
-			const message = 'A head of delegation needs a side: choose one, or create it first.';
+			const message = m.participants_error_head_side();
 			throw new RuleViolation(message, { delegationId: message });
 		}
 		const clashes = await clashesFor(tx, event, [person.id]);
@@ -118,7 +122,7 @@ export async function createPersonAndInvite(
 		if (placement.delegationId !== null)
 			await delegationOrFail(tx, eventId, placement.delegationId, 'newDelegationId');
 		if (placement.role === 'head_of_delegation' && placement.delegationId === null) {
-			const message = 'A head of delegation needs a side: choose one, or create it first.';
+			const message = m.participants_error_head_side();
 			throw new RuleViolation(message, { newDelegationId: message });
 		}
 		const matches = await listLikelyDuplicates(tx, person);
@@ -171,15 +175,15 @@ export async function inviteOrganization(
 ): Promise<InviteResult> {
 	authorize(actor, 'officer');
 	if (input.role === 'head_of_delegation') {
-		const message = 'Invite the head of delegation on their own; choose another role for the others.';
+		const message = m.participants_error_head_alone();
 		throw new RuleViolation(message, { bulkRole: message });
 	}
 	return db.transaction().execute(async (tx) => {
 		const event = await eventOrFail(tx, eventId);
 		const organization = await findOrganizationRef(tx, input.organizationId);
 		if (!organization) {
-			throw new RuleViolation('There is no such organisation.', {
-				bulkOrganizationId: 'Choose an organisation.'
+			throw new RuleViolation(m.participants_error_no_such_organisation(), {
+				bulkOrganizationId: m.participants_error_organisation()
 			});
 		}
 		if (input.delegationId !== null)
@@ -197,7 +201,11 @@ export async function inviteOrganization(
 		const newcomers = people.filter((p) => !invited.has(p.id));
 		if (newcomers.length === 0) {
 			if (people.length === 0) {
-				const message = `Nobody in the directory belongs to ${organization.name}${input.includeSubOrganizations ? ' or the organisations below it' : ''}.`;
+				const message = (
+					input.includeSubOrganizations
+						? m.participants_error_nobody_in_organisation_below
+						: m.participants_error_nobody_in_organisation
+				)({ organisation: organization.name });
 				throw new RuleViolation(message, { bulkOrganizationId: message });
 			}
 			return { status: 'invited', invited: 0, skipped: people.length };

@@ -4,6 +4,7 @@
  * queries and hands the answers to `planImport`, for the preview and again, from the posted text, when
  * the officer confirms.
  */
+import { m } from '../../paraglide/messages.js';
 import { parse } from 'csv-parse/sync';
 import { interfaceLocales, participantRoles, type ParticipantRole } from '../../vocabulary';
 import { PersonCreateInput } from '../people/person.input';
@@ -76,20 +77,21 @@ export function parseParticipantCsv(text: string): ParsedCsv {
 		}) as string[][];
 	} catch (error) {
 		const reason = error instanceof Error ? error.message : String(error);
-		return { records: [], fileErrors: [`The file cannot be read as CSV: ${reason}`], ignoredHeadings: [] };
+		return { records: [], fileErrors: [m.participants_import_unreadable({ reason })], ignoredHeadings: [] };
 	}
 	const [heading, ...body] = rows;
-	if (!heading) return { records: [], fileErrors: ['The file is empty.'], ignoredHeadings: [] };
+	if (!heading) return { records: [], fileErrors: [m.participants_import_empty()], ignoredHeadings: [] };
 	const columns = heading.map((h) => COLUMN_BY_HEADING.get(normaliseHeading(h)) ?? null);
 	const fileErrors: string[] = [];
 	if (!columns.includes('givenName') || !columns.includes('familyName')) {
 		fileErrors.push(
-			'The first line must name the columns, among them given_name and family_name ' +
-				`(found: ${heading.join(', ') || 'nothing'}).`
+			m.participants_import_no_heading({
+				found: heading.join(', ') || m.participants_import_nothing()
+			})
 		);
 	}
 	if (body.length > MAX_IMPORT_ROWS) {
-		fileErrors.push(`A file may list at most ${MAX_IMPORT_ROWS} people; this one lists ${body.length}.`);
+		fileErrors.push(m.participants_import_too_many({ max: MAX_IMPORT_ROWS, count: body.length }));
 	}
 	const ignoredHeadings = heading.filter((h, i) => columns[i] === null && h.trim() !== '');
 	// csv-parse counts lines itself, but only per record; quoted line breaks are rare in such lists, so the
@@ -188,15 +190,16 @@ const ROLE_BY_WORD = new Map<string, ParticipantRole>(
 );
 const DEFAULT_ROLE: ParticipantRole = 'delegation_member';
 
-const FIELD_LABELS: Record<string, string> = {
-	honorific: 'Honorific',
-	givenName: 'Given name',
-	familyName: 'Family name',
-	nativeName: 'Native name',
-	rank: 'Rank',
-	position: 'Position',
-	email: 'E-mail',
-	phone: 'Phone'
+/** The person form's names of the fields, read in the reader's language. */
+const FIELD_LABELS: Record<string, () => string> = {
+	honorific: m.person_field_honorific,
+	givenName: m.person_field_given_name,
+	familyName: m.person_field_family_name,
+	nativeName: m.person_field_native_name,
+	rank: m.person_field_rank,
+	position: m.person_field_position,
+	email: m.person_field_email,
+	phone: m.person_field_phone
 };
 
 /** Decides, row by row, what importing the file would do and what stops it. */
@@ -216,7 +219,8 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 		const f = record.fields;
 		const errors: string[] = [];
 		const notes: string[] = [];
-		const name = [f.honorific, f.givenName, f.familyName].filter(Boolean).join(' ') || '(no name)';
+		const name =
+			[f.honorific, f.givenName, f.familyName].filter(Boolean).join(' ') || m.participants_import_no_name();
 
 		const person = PersonCreateInput.safeParse({
 			honorific: f.honorific,
@@ -233,12 +237,15 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 				const field = String(issue.path[0] ?? '');
 				const message =
 					field === 'givenName' && !f.givenName
-						? 'Given name is missing.'
+						? m.participants_import_given_missing()
 						: field === 'familyName' && !f.familyName
-							? 'Family name is missing.'
+							? m.participants_import_family_missing()
 							: field === 'email'
-								? `“${f.email}” is not an e-mail address.`
-								: `${FIELD_LABELS[field] ?? field}: ${issue.message}`;
+								? m.participants_import_bad_email({ email: f.email ?? '' })
+								: m.participants_import_field_problem({
+										field: FIELD_LABELS[field]?.() ?? field,
+										problem: issue.message
+									});
 				if (!errors.includes(message)) errors.push(message);
 			}
 		}
@@ -247,10 +254,7 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 		if (f.organization) {
 			const organization = organizationByName.get(f.organization.toLowerCase());
 			if (organization) organizationId = organization.id;
-			else
-				errors.push(
-					`Unknown organisation “${f.organization}”: add it to the directory first, or correct the name.`
-				);
+			else errors.push(m.participants_import_unknown_organisation({ organisation: f.organization }));
 		}
 
 		let role = DEFAULT_ROLE;
@@ -259,23 +263,26 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 			if (found) role = found;
 			else
 				errors.push(
-					`Unknown role “${f.role}”: use one of ${participantRoles.values.map((r) => participantRoles.labels[r]).join(', ')}.`
+					m.participants_import_unknown_role({
+						role: f.role,
+						roles: participantRoles.values.map((r) => participantRoles.labels[r]).join(', ')
+					})
 				);
 		}
 
 		const delegationName = f.delegation ?? null;
 		if (delegationName) {
 			const key = delegationName.toLowerCase();
-			if (delegationName.length > 200) errors.push('Delegation: at most 200 characters.');
+			if (delegationName.length > 200) errors.push(m.participants_import_delegation_too_long());
 			else if (!delegationByName.has(key) && !newDelegations.has(key))
 				newDelegations.set(key, delegationName);
 			if (role === 'head_of_delegation') {
 				const other = headsBySide.get(key);
-				if (other) errors.push(`Line ${other} names the head of delegation “${delegationName}” already.`);
+				if (other) errors.push(m.participants_import_head_twice({ line: other, delegation: delegationName }));
 				else headsBySide.set(key, record.line);
 			}
 		} else if (role === 'head_of_delegation') {
-			errors.push('A head of delegation needs a delegation (side).');
+			errors.push(m.participants_import_head_needs_delegation());
 		}
 
 		// Who this is in the directory: the same e-mail, or else the only person of the same name.
@@ -283,7 +290,7 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 		const given = f.givenName?.trim().toLowerCase();
 		const family = f.familyName?.trim().toLowerCase();
 		let match = email ? lookups.people.find((p) => p.email?.toLowerCase() === email) : undefined;
-		let matchedBy = 'e-mail';
+		let matchedBy: 'e-mail' | 'name' = 'e-mail';
 		if (!match && given && family) {
 			const sameName = lookups.people.filter(
 				(p) => p.given_name.toLowerCase() === given && p.family_name.toLowerCase() === family
@@ -293,7 +300,10 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 				matchedBy = 'name';
 			} else if (sameName.length > 1 && !email) {
 				errors.push(
-					`${sameName.length} people in the directory are called ${f.givenName} ${f.familyName}: give an e-mail address to say which.`
+					m.participants_import_same_name({
+						count: sameName.length,
+						name: `${f.givenName} ${f.familyName}`
+					})
 				);
 			}
 		}
@@ -301,7 +311,7 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 		const key = match ? `id:${match.id}` : `name:${given}|${family}|${email ?? ''}`;
 		const firstLine = seenPeople.get(key);
 		if (firstLine !== undefined && given && family) {
-			errors.push(`The same person as on line ${firstLine}.`);
+			errors.push(m.participants_import_same_person({ line: firstLine }));
 		} else if (given && family) {
 			seenPeople.set(key, record.line);
 		}
@@ -310,16 +320,19 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 		if (errors.length > 0) action = 'error';
 		else if (match && lookups.invitedPersonIds.has(match.id)) {
 			action = 'skip';
-			notes.push('Invited already: skipped.');
+			notes.push(m.participants_import_invited_already());
 		} else if (match) {
 			action = 'link';
+			const invitee = [match.honorific, match.given_name, match.family_name].filter(Boolean).join(' ');
 			notes.push(
-				`In the directory already (same ${matchedBy}): will invite ${[match.honorific, match.given_name, match.family_name].filter(Boolean).join(' ')}.`
+				(matchedBy === 'name' ? m.participants_import_match_name : m.participants_import_match_email)({
+					name: invitee
+				})
 			);
 			notes.push(...(lookups.clashNotes.get(match.id) ?? []));
 		} else action = 'create';
 		if (delegationName && newDelegations.has(delegationName.toLowerCase()) && action !== 'error') {
-			notes.push(`New delegation “${delegationName}”.`);
+			notes.push(m.participants_import_new_delegation({ delegation: delegationName }));
 		}
 
 		const personData = person.success ? { ...person.data, organizationId } : undefined;
@@ -351,7 +364,7 @@ export function planImport(parsed: ParsedCsv, lookups: ImportLookups): ImportPla
 			.map((r) => r.delegationName?.toLowerCase())
 	);
 	const fileErrors = [...parsed.fileErrors];
-	if (parsed.records.length === 0 && fileErrors.length === 0) fileErrors.push('The file lists nobody.');
+	if (parsed.records.length === 0 && fileErrors.length === 0) fileErrors.push(m.participants_import_nobody());
 	return {
 		rows,
 		fileErrors,

@@ -118,6 +118,8 @@ const participantColumns = [
 	'p.precedence',
 	'person.heads_organization',
 	'person.precedence_level',
+	// The language letters to them are drafted in (thank-you letters).
+	'person.preferred_locale',
 	...personAtEventColumns
 ] as const;
 

@@ -3,6 +3,7 @@
  * participant or a side or refuse, the check for other bookings at the same time, and the row an
  * invitation writes, whichever way the person was invited.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely, Transaction } from 'kysely';
 import { listClashes, type ClashView } from '../clashes/clash.service';
 import type { Database, NewParticipant } from '../db/schema';
@@ -15,7 +16,7 @@ export type Db = Kysely<Database> | Transaction<Database>;
 
 export async function eventOrFail(db: Db, eventId: number): Promise<EventDetailRow> {
 	const event = await findEvent(db, eventId);
-	if (!event) throw new NotFound('There is no such event.');
+	if (!event) throw new NotFound(m.participants_error_no_such_event());
 	return event;
 }
 
@@ -26,7 +27,7 @@ export async function participantOrFail(
 ): Promise<ParticipantRow> {
 	const participant = await findParticipant(db, participantId);
 	if (!participant || participant.event_id !== eventId) {
-		throw new NotFound('That person is not a participant of this event.');
+		throw new NotFound(m.participants_error_not_a_participant());
 	}
 	return participant;
 }
@@ -39,8 +40,8 @@ export async function delegationOrFail(
 ) {
 	const delegation = await findDelegation(db, delegationId);
 	if (!delegation || delegation.event_id !== eventId) {
-		throw new RuleViolation('That side does not belong to this event.', {
-			[field]: 'Choose a side from the list.'
+		throw new RuleViolation(m.participants_error_side_elsewhere(), {
+			[field]: m.participants_error_side()
 		});
 	}
 	return delegation;

@@ -1,19 +1,20 @@
 /** What the merge and delete pages of a person may send, and the merge page's search, read from its URL. */
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 import { positiveId } from '../query-params';
 
-const whole = (message: string) =>
+const whole = (message: () => string) =>
 	z
 		.string({ error: message })
 		.trim()
-		.regex(/^[1-9]\d{0,8}$/, message)
+		.regex(/^[1-9]\d{0,8}$/, { error: message })
 		.transform(Number);
 
-const STALE_FORM = 'This form does not say which version of the two it was filled from: open the page again.';
+const STALE_FORM = () => m.people_merge_error_stale_form();
 
 /** Merging the person of the page into the one chosen to keep, as both stood when the page was opened. */
 export const PersonMergeInput = z.object({
-	intoId: whole('Choose the person to keep.'),
+	intoId: whole(() => m.people_merge_error_choose_keep()),
 	version: whole(STALE_FORM),
 	intoVersion: whole(STALE_FORM)
 });
@@ -21,8 +22,8 @@ export type PersonMergeInput = z.infer<typeof PersonMergeInput>;
 export const MERGE_FIELDS = ['intoId', 'version', 'intoVersion'] as const;
 
 export const PersonDeleteInput = z.object({
-	confirm: z.literal('on', { error: 'Tick the box to confirm that this person is to be deleted.' }),
-	version: whole('This form does not say which version of the person it was filled from: open it again.')
+	confirm: z.literal('on', { error: () => m.people_delete_error_confirm() }),
+	version: whole(() => m.people_delete_error_stale_form())
 });
 export const DELETE_FIELDS = ['confirm', 'version'] as const;
 

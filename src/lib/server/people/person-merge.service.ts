@@ -15,6 +15,8 @@ import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import type { Database, Person } from '../db/schema';
 import { Conflict, NotFound, RuleViolation, StaleRecord } from '../errors';
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
 import { searchType } from '../search/search.service';
 import type { SearchHit } from '../search/search.view';
 import {
@@ -41,22 +43,25 @@ import { findPerson, findPersonRow, updatePersonRow } from './person.repository'
 import { toPersonListItem, type PersonListItem } from './person.view';
 
 /** What names a person, by kind, as a page says it. */
-const REFERENCE_LABELS: Record<keyof ReferenceCounts, [one: string, many: string]> = {
-	participations: ['event taken part in', 'events taken part in'],
-	agendaRoles: ['role on an agenda', 'roles on agendas'],
-	outcomes: ['outcome owned', 'outcomes owned'],
-	lettersSigned: ['letter or note signed', 'letters and notes signed'],
-	lettersAddressed: ['letter or note addressed to them', 'letters and notes addressed to them'],
-	userAccounts: ['user account', 'user accounts'],
-	personalLinks: ['personal link', 'personal links'],
-	feeds: ['calendar feed', 'calendar feeds'],
-	messages: ['e-mail sent or waiting in the outbox', 'e-mails sent or waiting in the outbox'],
-	positions: ['post over time', 'posts over time'],
-	projectsFocal: ['project with them as focal point', 'projects with them as focal point'],
-	giftsGiven: ['gift they gave', 'gifts they gave'],
-	giftsReceived: ['gift they received', 'gifts they received'],
-	visits: ['visiting delegation', 'visiting delegations'],
-	visitItems: ['item of a visit’s programme', 'items of visits’ programmes']
+const REFERENCE_LABELS: Record<
+	keyof ReferenceCounts,
+	[one: (inputs: { count: number }) => string, many: (inputs: { count: number }) => string]
+> = {
+	participations: [m.people_refs_participations_one, m.people_refs_participations_other],
+	agendaRoles: [m.people_refs_agenda_roles_one, m.people_refs_agenda_roles_other],
+	outcomes: [m.people_refs_outcomes_one, m.people_refs_outcomes_other],
+	lettersSigned: [m.people_refs_letters_signed_one, m.people_refs_letters_signed_other],
+	lettersAddressed: [m.people_refs_letters_addressed_one, m.people_refs_letters_addressed_other],
+	userAccounts: [m.people_refs_user_accounts_one, m.people_refs_user_accounts_other],
+	personalLinks: [m.people_refs_personal_links_one, m.people_refs_personal_links_other],
+	feeds: [m.people_refs_feeds_one, m.people_refs_feeds_other],
+	messages: [m.people_refs_messages_one, m.people_refs_messages_other],
+	positions: [m.people_refs_positions_one, m.people_refs_positions_other],
+	projectsFocal: [m.people_refs_projects_focal_one, m.people_refs_projects_focal_other],
+	giftsGiven: [m.people_refs_gifts_given_one, m.people_refs_gifts_given_other],
+	giftsReceived: [m.people_refs_gifts_received_one, m.people_refs_gifts_received_other],
+	visits: [m.people_refs_visits_one, m.people_refs_visits_other],
+	visitItems: [m.people_refs_visit_items_one, m.people_refs_visit_items_other]
 };
 
 /**
@@ -96,7 +101,10 @@ function toReferenceViews(
 		.filter((kind) => counts[kind] > 0)
 		.map((kind) => {
 			const [one, many] = REFERENCE_LABELS[kind];
-			return { kind, count: counts[kind], label: `${counts[kind]} ${counts[kind] === 1 ? one : many}` };
+			const count = counts[kind];
+			// English has "1 event" and "2 events"; the Azerbaijani and Russian labels read right for any count.
+			const label = new Intl.PluralRules(getLocale()).select(count) === 'one' ? one : many;
+			return { kind, count, label: label({ count }) };
 		});
 }
 
@@ -210,19 +218,19 @@ export async function mergePeople(
 	const at = now.toISOString();
 	return db.transaction().execute(async (tx) => {
 		const removed = await findPersonRow(tx, personId);
-		if (!removed) throw new NotFound('There is no such person.');
+		if (!removed) throw new NotFound(m.people_not_found());
 		if (input.intoId === personId) {
-			const message = 'Choose someone else to keep: a person cannot be merged into themselves.';
+			const message = m.people_merge_error_self();
 			throw new RuleViolation(message, { intoId: message });
 		}
 		const kept = await findPersonRow(tx, input.intoId);
 		if (!kept) {
-			throw new RuleViolation('There is no such person to keep.', { intoId: 'Choose the person to keep.' });
+			throw new RuleViolation(m.people_merge_error_no_keep(), { intoId: m.people_merge_error_choose_keep() });
 		}
 		if (removed.version !== input.version || kept.version !== input.intoVersion) {
 			throw new StaleRecord(
 				{ version: String(removed.version), intoVersion: String(kept.version) },
-				'One of the two was changed after you opened this page. Look at them again before merging.'
+				m.people_merge_error_changed()
 			);
 		}
 
@@ -264,7 +272,7 @@ export async function mergePeople(
 			await updatePersonRow(tx, kept.id, kept.version, { ...filled, updated_at: at });
 		}
 		if (!(await deletePersonRow(tx, personId, removed.version))) {
-			throw new Conflict('The person to merge changed meanwhile. Look at them again before merging.');
+			throw new Conflict(m.people_merge_error_meanwhile());
 		}
 		const removedName = formatPersonName(removed);
 		await insertRedirect(tx, {
@@ -352,19 +360,17 @@ export async function deletePerson(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findPersonRow(tx, personId);
-		if (!current) throw new NotFound('There is no such person.');
+		if (!current) throw new NotFound(m.people_not_found());
 		const stale = () =>
-			new StaleRecord(
-				{ version: String(current.version) },
-				'Someone else changed this person after you opened the page. Look at them again before deleting.'
-			);
+			new StaleRecord({ version: String(current.version) }, m.people_delete_error_changed());
 		if (current.version !== version) throw stale();
 		const blockers = toReferenceViews(await countPersonReferences(tx, personId), BLOCKING);
 		if (blockers.length > 0) {
 			throw new Conflict(
-				`${formatPersonName(current)} cannot be deleted: the directory names them in ${blockers
-					.map((b) => b.label)
-					.join(', ')}. Merge them into the person they are instead.`
+				m.people_delete_refused({
+					name: formatPersonName(current),
+					references: blockers.map((b) => b.label).join(', ')
+				})
 			);
 		}
 		if (!(await deletePersonRow(tx, personId, version))) throw stale();

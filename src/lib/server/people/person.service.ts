@@ -4,6 +4,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { formatPersonName } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
 import type { Database, Person } from '../db/schema';
@@ -181,7 +182,7 @@ export async function addPersonInTransaction(
 		entityType: 'person',
 		entityId: person.id,
 		eventId: audit.eventId ?? null,
-		after: overridden.length > 0 ? { ...input, notTheSameAs: overridden.map((m) => m.id) } : input
+		after: overridden.length > 0 ? { ...input, notTheSameAs: overridden.map((match) => match.id) } : input
 	});
 	return toPersonSummary(person);
 }
@@ -223,14 +224,16 @@ async function checkPersonReferences(
 	exceptId: number | null
 ) {
 	if (input.organizationId !== null && !(await findOrganizationId(tx, input.organizationId))) {
-		throw new RuleViolation('There is no such organisation.', {
-			organizationId: 'Choose an organisation from the list.'
+		throw new RuleViolation(m.people_error_no_organization(), {
+			organizationId: m.person_organization_invalid()
 		});
 	}
 	if (input.email !== null) {
 		const sameEmail = await findOtherPersonWithEmail(tx, input.email, exceptId);
 		if (sameEmail) {
-			const message = `${sameEmail.given_name} ${sameEmail.family_name} has this e-mail address already.`;
+			const message = m.people_error_email_taken({
+				name: `${sameEmail.given_name} ${sameEmail.family_name}`
+			});
 			throw new RuleViolation(message, { email: message });
 		}
 	}
@@ -314,12 +317,8 @@ export async function revisePerson(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findPersonRow(tx, personId);
-		if (!current) throw new NotFound('There is no such person.');
-		const stale = () =>
-			new StaleRecord(
-				toPersonFormValues(current),
-				'Someone else saved this person after you opened the form. Their version is in the form now; what you typed is beside it.'
-			);
+		if (!current) throw new NotFound(m.people_not_found());
+		const stale = () => new StaleRecord(toPersonFormValues(current), m.people_error_stale());
 		if (current.version !== version) throw stale();
 		await checkPersonReferences(tx, input, personId);
 		const next = personColumns(input);

@@ -1,6 +1,7 @@
 /** What people pages receive: chosen fields in the words pages use, never raw rows. */
 import { localizedColumn } from '../../i18n/localized-text';
 import { formatPersonName, formatSortName, type NameParts } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import {
 	agendaItemKinds,
 	agendaRoles,
@@ -165,7 +166,11 @@ export function toPersonMatchView(row: PersonMatchRow, nameKeys: readonly string
 	return {
 		...toPersonListItem(row),
 		reason:
-			sameName && sameEmail ? 'Same name and e-mail address' : sameEmail ? 'Same e-mail address' : 'Same name'
+			sameName && sameEmail
+				? m.people_match_same_both()
+				: sameEmail
+					? m.people_match_same_email()
+					: m.people_match_same_name()
 	};
 }
 
@@ -214,7 +219,12 @@ function toPersonCorrespondenceView(
 		...toCorrespondenceSummary(row),
 		sender: organizationRef(row.sender_id, row.sender_name, row.sender_acronym),
 		recipient: organizationRef(row.recipient_id, row.recipient_name, row.recipient_acronym),
-		capacityLabel: signed && addressed ? 'Signatory and addressee' : signed ? 'Signatory' : 'Addressee'
+		capacityLabel:
+			signed && addressed
+				? m.people_capacity_both()
+				: signed
+					? m.people_capacity_signatory()
+					: m.people_capacity_addressee()
 	};
 }
 
@@ -250,7 +260,7 @@ export function toPersonPageView(
 		),
 		notes: person.notes,
 		positions: toPositionViews(parts.positions),
-		alsoRecordedAs: parts.merged.map((m) => ({ name: m.name, mergedAt: m.merged_at })),
+		alsoRecordedAs: parts.merged.map((merged) => ({ name: merged.name, mergedAt: merged.merged_at })),
 		contact: email || phone ? { email, phone } : null,
 		participations: participationViews,
 		moreParticipations: participations.more,

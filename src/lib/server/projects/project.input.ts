@@ -3,6 +3,7 @@
  * fields of the project form, and the records a project page links.
  */
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 import { projectProgrammes, projectStates, type DatePrecision } from '../../vocabulary';
 import { oneOf, positiveId } from '../query-params';
 import { optional, plainText, recordFormOf, recordId, recordIds, type RecordFormValues } from '../validation';
@@ -57,7 +58,7 @@ function lastDayOf({ on, precision }: ApproximateDate): string {
 }
 
 /** A year, a month or a day, as precisely as the source says it. */
-const approximateDate = (label: string) =>
+const approximateDate = (message: () => string) =>
 	z
 		.string()
 		.trim()
@@ -65,13 +66,12 @@ const approximateDate = (label: string) =>
 			const parts = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(value);
 			const on = parts && `${parts[1]}-${parts[2] ?? '01'}-${parts[3] ?? '01'}`;
 			if (!parts || !on) {
-				const message = `Enter the ${label} as a year (2014), a month (2014-03) or a day (2014-03-15).`;
-				ctx.addIssue({ code: 'custom', message });
+				ctx.addIssue({ code: 'custom', message: message() });
 				return z.NEVER;
 			}
 			const parsed = new Date(`${on}T00:00:00Z`);
 			if (Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== on) {
-				ctx.addIssue({ code: 'custom', message: 'There is no such date.' });
+				ctx.addIssue({ code: 'custom', message: m.validation_no_such_date() });
 				return z.NEVER;
 			}
 			return { on, precision: parts[3] ? 'day' : parts[2] ? 'month' : 'year' };
@@ -79,18 +79,20 @@ const approximateDate = (label: string) =>
 
 export const ProjectInput = z
 	.object({
-		title: plainText('Title', 500),
-		programme: optional(z.enum(projectProgrammes.values, { error: 'Choose a programme from the list.' })),
-		state: z.enum(projectStates.values, { error: 'Choose where the project stands.' }),
-		startOn: optional(approximateDate('start')),
-		endOn: optional(approximateDate('end')),
-		focalPersonId: optional(recordId('Choose a person from the list.')),
-		partners: recordIds('Choose the partners from the list.'),
-		description: optional(plainText('Description', 10_000, { multiline: true }))
+		title: plainText(m.projects_field_title, 500),
+		programme: optional(
+			z.enum(projectProgrammes.values, { error: () => m.projects_error_choose_programme() })
+		),
+		state: z.enum(projectStates.values, { error: () => m.projects_error_choose_state() }),
+		startOn: optional(approximateDate(m.projects_error_start_date)),
+		endOn: optional(approximateDate(m.projects_error_end_date)),
+		focalPersonId: optional(recordId(m.projects_error_choose_person)),
+		partners: recordIds(m.projects_error_choose_partners),
+		description: optional(plainText(m.projects_field_description, 10_000, { multiline: true }))
 	})
 	.superRefine((input, ctx) => {
 		if (input.startOn && input.endOn && lastDayOf(input.endOn) < input.startOn.on) {
-			ctx.addIssue({ code: 'custom', path: ['endOn'], message: 'It cannot end before it starts.' });
+			ctx.addIssue({ code: 'custom', path: ['endOn'], message: m.projects_error_end_before_start() });
 		}
 	});
 export type ProjectInput = z.infer<typeof ProjectInput>;
@@ -98,12 +100,14 @@ export type ProjectInput = z.infer<typeof ProjectInput>;
 /** A new project's fields, and the agreement it is made under, if any. */
 export const ProjectCreateInput = z.intersection(
 	ProjectInput,
-	z.object({ agreementId: optional(recordId('Choose the agreement from the list.')) })
+	z.object({ agreementId: optional(recordId(m.projects_error_choose_agreement)) })
 );
 export type ProjectCreateInput = z.infer<typeof ProjectCreateInput>;
 
 /** A record a project links to, or unlinks, from its page. */
 export const ProjectLinkInput = z.object({
-	kind: z.enum(['event', 'outcome', 'correspondence', 'agreement'], { error: 'Choose what to link.' }),
-	targetId: recordId('Choose what to link.')
+	kind: z.enum(['event', 'outcome', 'correspondence', 'agreement'], {
+		error: () => m.projects_error_choose_link()
+	}),
+	targetId: recordId(m.projects_error_choose_link)
 });

@@ -3,6 +3,7 @@
  * of the data), recording and editing a project with its partners (optimistic concurrency through its
  * version), and the events, outcomes, letters and agreements it links to from its page.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { listAgreementSummaries } from '../agreements/agreement.service';
 import { findAgreementRow } from '../agreements/agreement.repository';
@@ -195,11 +196,13 @@ async function checkProjectReferences(tx: Kysely<Database>, input: ProjectInput)
 	const people = input.focalPersonId === null ? [] : [input.focalPersonId];
 	const found = await countExisting(tx, { person: people, organization: input.partners, event: [] });
 	if (found.person !== people.length) {
-		throw new RuleViolation('There is no such person.', { focalPersonId: 'Choose a person from the list.' });
+		throw new RuleViolation(m.projects_error_no_person(), {
+			focalPersonId: m.projects_error_choose_person()
+		});
 	}
 	if (found.organization !== input.partners.length) {
-		throw new RuleViolation('There is no such organisation.', {
-			partners: 'Choose the partners from the list.'
+		throw new RuleViolation(m.projects_error_no_organization(), {
+			partners: m.projects_error_choose_partners()
 		});
 	}
 }
@@ -211,8 +214,9 @@ const PROJECTS: VersionedRecord<
 	ProjectFormValues
 > = {
 	entity: 'project',
-	staleMessage:
-		'Someone else saved this project after you opened it. Their version is in the form now; what you typed is beside it.',
+	get staleMessage() {
+		return m.projects_error_stale();
+	},
 	links: PROJECT_PARTNERS,
 	linksName: 'partners',
 	columns: projectColumns,
@@ -235,7 +239,9 @@ export async function createProject(
 	return db.transaction().execute(async (tx) => {
 		const { agreementId } = input;
 		if (agreementId !== null && !(await findAgreementRow(tx, agreementId))) {
-			throw new RuleViolation('There is no such agreement.', { agreementId: 'That agreement is gone.' });
+			throw new RuleViolation(m.projects_error_no_agreement(), {
+				agreementId: m.projects_error_agreement_gone()
+			});
 		}
 		const projectId = await insertVersionedRecord(tx, actor, PROJECTS, input, now);
 		if (agreementId !== null) {
@@ -280,7 +286,7 @@ export async function setProjectLink(
 		kind,
 		targetId,
 		find: (tx: Kysely<Database>) => findLinkTarget(tx, kind, targetId),
-		missing: 'What you chose to link is gone.'
+		missing: m.projects_error_link_gone()
 	};
 	await db.transaction().execute((tx) => setRecordLink(tx, actor, PROJECTS, projectId, target, linked));
 }

@@ -1,15 +1,17 @@
 /** The seating plan's forms: generate from precedence, seat a guest, swap two seats, a table. */
+import { m } from '../../paraglide/messages.js';
 import { z } from 'zod';
 import { recordId } from '../validation';
 import { plainText } from '../validation';
 
-const seatCount = (label: string) =>
+/** A number of seats, with its two messages (not a number, out of range) read in the reader's language. */
+const seatCount = (notANumber: () => string, outOfRange: () => string) =>
 	z
 		.string()
 		.trim()
-		.regex(/^\d{1,3}$/, `Enter the ${label} as a number.`)
+		.regex(/^\d{1,3}$/, { error: notANumber })
 		.transform(Number)
-		.refine((n) => n >= 2 && n <= 60, `A table seats 2 to 60: enter the ${label} between them.`);
+		.refine((n) => n >= 2 && n <= 60, { error: outOfRange });
 
 const checkbox = z
 	.string()
@@ -17,21 +19,21 @@ const checkbox = z
 	.transform((value) => value === 'on');
 
 export const SeatingGenerateInput = z.object({
-	layout: z.enum(['banquet', 'bilateral'], { error: 'Choose a meal or reception, or a bilateral meeting.' }),
-	topShape: z.enum(['long', 'round'], { error: 'Choose a long or a round top table.' }),
-	topSeats: seatCount('seats at the top table'),
-	shape: z.enum(['round', 'long'], { error: 'Choose round or long tables.' }),
-	seatsPerTable: seatCount('seats per table'),
+	layout: z.enum(['banquet', 'bilateral'], { error: () => m.seating_error_layout() }),
+	topShape: z.enum(['long', 'round'], { error: () => m.seating_error_top_shape() }),
+	topSeats: seatCount(m.seating_error_top_seats_number, m.seating_error_top_seats_range),
+	shape: z.enum(['round', 'long'], { error: () => m.seating_error_shape_tables() }),
+	seatsPerTable: seatCount(m.seating_error_seats_per_table_number, m.seating_error_seats_per_table_range),
 	keepDelegations: checkbox,
 	alternateHosts: checkbox
 });
 export type SeatingGenerateInput = z.infer<typeof SeatingGenerateInput>;
 
 /** A seat as the forms post it: "<table id>:<seat number>". */
-const seatRef = (message: string) =>
+const seatRef = (message: () => string) =>
 	z
 		.string()
-		.regex(/^\d{1,9}:\d{1,3}$/, message)
+		.regex(/^\d{1,9}:\d{1,3}$/, { error: message })
 		.transform((value) => {
 			const [tableId, seat] = value.split(':').map(Number);
 			return { tableId: tableId!, seat: seat! };
@@ -39,30 +41,30 @@ const seatRef = (message: string) =>
 export type SeatRef = { tableId: number; seat: number };
 
 export const SeatGuestInput = z.object({
-	participantId: recordId('Choose the guest to seat.'),
-	to: seatRef('Choose the seat.')
+	participantId: recordId(m.seating_error_guest_to_seat),
+	to: seatRef(m.seating_error_seat)
 });
 
 export const SwapSeatsInput = z.object({
-	a: seatRef('Choose the first seat.'),
-	b: seatRef('Choose the second seat.')
+	a: seatRef(m.seating_error_first_seat),
+	b: seatRef(m.seating_error_second_seat)
 });
 
-export const UnseatGuestInput = z.object({ participantId: recordId('Choose the guest.') });
+export const UnseatGuestInput = z.object({ participantId: recordId(m.seating_error_guest) });
 
 export const SeatingTableInput = z.object({
-	name: plainText('Table name', 60),
-	shape: z.enum(['round', 'long'], { error: 'Choose round or long.' }),
+	name: plainText(m.seating_field_table_name, 60),
+	shape: z.enum(['round', 'long'], { error: () => m.seating_error_shape() }),
 	seats: z
 		.string()
 		.trim()
-		.regex(/^\d{1,3}$/, 'Enter the number of seats.')
+		.regex(/^\d{1,3}$/, { error: () => m.seating_error_seats_number() })
 		.transform(Number)
-		.refine((n) => n >= 1 && n <= 60, 'A table seats 1 to 60.')
+		.refine((n) => n >= 1 && n <= 60, { error: () => m.seating_error_seats_range() })
 });
 export type SeatingTableInput = z.infer<typeof SeatingTableInput>;
 
-export const SeatingTableIdInput = z.object({ tableId: recordId('Choose the table.') });
+export const SeatingTableIdInput = z.object({ tableId: recordId(m.seating_error_table) });
 
 /** What a form posted, each field as typed (a missing one empty). */
 export function readSeatingForm(data: FormData, names: readonly string[]): Record<string, string> {

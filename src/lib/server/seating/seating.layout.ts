@@ -3,6 +3,9 @@
  * centre, then the centre's right, left, second right, second left …), the order guests are seated in
  * from precedence, and what is wrong with a plan as it stands. No database, no HTTP.
  */
+import { m } from '../../paraglide/messages.js';
+import { getLocale } from '../../paraglide/runtime.js';
+
 export type TableShape = 'round' | 'long' | 'facing' | 'behind';
 export type Layout = 'banquet' | 'bilateral';
 
@@ -36,12 +39,18 @@ export function seatPlace(table: TableSpec, seat: number): SeatPlace {
 		: { side, hand: 'left', distance: (k - 1) / 2 };
 }
 
-/** "centre", "2nd on the right" */
+const NEAREST = {
+	right: [m.seating_place_right_1, m.seating_place_right_2, m.seating_place_right_3],
+	left: [m.seating_place_left_1, m.seating_place_left_2, m.seating_place_left_3]
+};
+
+/** "centre", "2nd on the right", in the reader's language. */
 export function describePlace(place: SeatPlace): string {
-	if (place.hand === 'centre') return 'centre';
-	const n = place.distance;
-	const ordinal = n === 1 ? '1st' : n === 2 ? '2nd' : n === 3 ? '3rd' : `${n}th`;
-	return `${ordinal} on the ${place.hand}`;
+	if (place.hand === 'centre') return m.seating_place_centre();
+	const nearest = NEAREST[place.hand][place.distance - 1];
+	if (nearest) return nearest();
+	const further = place.hand === 'right' ? m.seating_place_right : m.seating_place_left;
+	return further({ number: place.distance });
 }
 
 /** A guest as the rules see them: their rank in the event's order of precedence (0 the highest). */
@@ -115,14 +124,14 @@ export function banquetOrder(
 export function generateBanquet(guests: SeatingGuest[], options: GenerateOptions): GeneratedTable[] {
 	const order = banquetOrder(guests, options).map((g) => g.participantId);
 	const tables: GeneratedTable[] = [
-		{ name: 'Top table', shape: options.topShape, seats: options.topSeats, side: null, seated: [] }
+		{ name: m.seating_top_table(), shape: options.topShape, seats: options.topSeats, side: null, seated: [] }
 	];
 	let at = 0;
 	tables[0]!.seated = order.slice(0, options.topSeats);
 	at = options.topSeats;
 	while (at < order.length) {
 		tables.push({
-			name: `Table ${tables.length + 1}`,
+			name: m.seating_add_default_name({ number: tables.length + 1 }),
 			shape: options.shape,
 			seats: options.seatsPerTable,
 			side: null,
@@ -157,7 +166,7 @@ export function generateBilateral(
 		Array.from({ length: perSide }, (_, i) => list[i]?.participantId ?? null);
 	const tables: GeneratedTable[] = [
 		{
-			name: 'Meeting table',
+			name: m.seating_table_meeting(),
 			shape: 'facing',
 			seats: perSide * 2,
 			side: null,
@@ -168,7 +177,7 @@ export function generateBilateral(
 		const row = behind(side);
 		if (row.length === 0) continue;
 		tables.push({
-			name: side === 1 ? 'Behind the hosts' : 'Behind the visitors',
+			name: side === 1 ? m.seating_table_behind_hosts() : m.seating_table_behind_visitors(),
 			shape: 'behind',
 			seats: row.length,
 			side,
@@ -216,14 +225,17 @@ export function findWarnings(
 	const warnings: SeatingWarning[] = [];
 	const seatsOf = new Map<number, PlacedGuest[]>();
 	for (const p of placed) seatsOf.set(p.participantId, [...(seatsOf.get(p.participantId) ?? []), p]);
-	const label = (p: PlacedGuest) => `${p.tableName}, seat ${p.seat}`;
-	const nameOf = (id: number) => guests.get(id)?.name ?? 'A guest no longer invited';
+	const label = (p: PlacedGuest) => m.seating_seat_label({ table: p.tableName, seat: p.seat });
+	const nameOf = (id: number) => guests.get(id)?.name ?? m.seating_warning_guest_gone();
 	for (const [id, seats] of seatsOf) {
 		if (seats.length > 1) {
 			warnings.push({
 				kind: 'twice',
 				participantId: id,
-				message: `${nameOf(id)} is seated twice: ${seats.map(label).join(' and ')}.`
+				message: m.seating_warning_twice({
+					name: nameOf(id),
+					seats: new Intl.ListFormat(getLocale(), { type: 'conjunction' }).format(seats.map(label))
+				})
 			});
 		}
 		const facts = guests.get(id);
@@ -231,7 +243,7 @@ export function findWarnings(
 			warnings.push({
 				kind: 'declined',
 				participantId: id,
-				message: `${facts.name} will not come but has a seat (${label(seats[0]!)}).`
+				message: m.seating_warning_declined({ name: facts.name, seat: label(seats[0]!) })
 			});
 		}
 	}
@@ -240,7 +252,7 @@ export function findWarnings(
 			warnings.push({
 				kind: 'unseated',
 				participantId: id,
-				message: `${facts.name} is invited but has no seat.`
+				message: m.seating_warning_unseated({ name: facts.name })
 			});
 		}
 	}
@@ -265,9 +277,12 @@ export function findWarnings(
 			warnings.push({
 				kind: 'precedence',
 				participantId: further.participantId,
-				message:
-					`Out of precedence: ${nameOf(nearer.participantId)} (${label(nearer)}) sits nearer the centre ` +
-					`than ${f.name} (${label(further)}), who comes before them.`
+				message: m.seating_warning_precedence({
+					nearer: nameOf(nearer.participantId),
+					nearerSeat: label(nearer),
+					further: f.name,
+					furtherSeat: label(further)
+				})
 			});
 		});
 	}

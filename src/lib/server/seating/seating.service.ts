@@ -6,6 +6,7 @@
  * officer saw, refuse a seat beyond its table or a guest of another event with a message, and write all
  * or nothing in one transaction, audited.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely, Transaction } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import { hasRole } from '../auth/access';
@@ -149,10 +150,7 @@ const rulesOf = (plan: SeatingPlanRow) => ({
 	alternateHosts: plan.alternate_hosts === 1
 });
 
-const stale = (version: number) =>
-	new Conflict(
-		`The seating plan was changed after you opened it (it is at version ${version} now). Look at it again before moving anyone.`
-	);
+const stale = (version: number) => new Conflict(m.seating_error_stale({ version }));
 
 interface Move {
 	participantId: number | null;
@@ -186,8 +184,8 @@ async function changePlan(
 	await db.transaction().execute(async (tx) => {
 		const plan = await findPlanOfEvent(tx, eventId);
 		if (!plan) {
-			if (!(await findEvent(tx, eventId))) throw new NotFound('There is no such event.');
-			throw new RuleViolation('This event has no seating plan yet: generate one first.');
+			if (!(await findEvent(tx, eventId))) throw new NotFound(m.seating_error_no_such_event());
+			throw new RuleViolation(m.seating_error_no_plan_yet());
 		}
 		if (version !== plan.version) throw stale(plan.version);
 		const [tables, seats, guests] = await Promise.all([
@@ -201,14 +199,14 @@ async function changePlan(
 		if (!(await bumpPlanVersion(tx, plan.id, plan.version, { updated_at: at }))) throw stale(plan.version);
 		await insertChanges(
 			tx,
-			moves.map((m) => ({
+			moves.map((move) => ({
 				plan_id: plan.id,
 				version: plan.version + 1,
-				participant_id: m.participantId,
-				guest_name: m.guestName,
-				from_seat: m.from,
-				to_seat: m.to,
-				summary: m.summary ?? null,
+				participant_id: move.participantId,
+				guest_name: move.guestName,
+				from_seat: move.from,
+				to_seat: move.to,
+				summary: move.summary ?? null,
 				changed_at: at
 			}))
 		);
@@ -266,11 +264,11 @@ function nameOf(guests: SeatingGuestRow[], participantId: number): string {
 function seatOf(tables: SeatingTableRow[], ref: SeatRef, field: string): SeatingTableRow {
 	const table = tables.find((t) => t.id === ref.tableId);
 	if (!table)
-		throw new RuleViolation('There is no such table on this plan.', {
-			[field]: 'Choose a table of this plan.'
+		throw new RuleViolation(m.seating_error_no_such_table(), {
+			[field]: m.seating_error_table_of_plan()
 		});
 	if (ref.seat < 1 || ref.seat > table.seats) {
-		const message = `${table.name} has ${table.seats} seats: choose a seat from 1 to ${table.seats}.`;
+		const message = m.seating_error_seat_range({ table: table.name, seats: table.seats });
 		throw new RuleViolation(message, { [field]: message });
 	}
 	return table;
@@ -279,7 +277,7 @@ function seatOf(tables: SeatingTableRow[], ref: SeatRef, field: string): Seating
 function guestOf(guests: SeatingGuestRow[], participantId: number, field = 'participantId'): SeatingGuestRow {
 	const row = guests.find((g) => g.id === participantId);
 	if (!row) {
-		const message = 'They are not a guest of this event.';
+		const message = m.seating_error_not_a_guest();
 		throw new RuleViolation(message, { [field]: message });
 	}
 	return row;
@@ -333,20 +331,17 @@ export async function writeGeneratedPlan(
 ): Promise<void> {
 	const at = now.toISOString();
 	const event = await findEvent(tx, eventId);
-	if (!event) throw new NotFound('There is no such event.');
+	if (!event) throw new NotFound(m.seating_error_no_such_event());
 	const existing = await findPlanOfEvent(tx, eventId);
 	if ((existing?.version ?? null) !== version) {
-		throw existing
-			? stale(existing.version)
-			: new Conflict('The seating plan was removed meanwhile. Look at it again.');
+		throw existing ? stale(existing.version) : new Conflict(m.seating_error_plan_removed());
 	}
 	const rows = await listGuests(tx, eventId, SEATING_LIMIT);
 	if (rows.length > SEATING_LIMIT) {
-		throw new RuleViolation(`A seating plan takes at most ${SEATING_LIMIT} guests; this event has more.`);
+		throw new RuleViolation(m.seating_error_too_many({ max: SEATING_LIMIT }));
 	}
 	const guests = seatingGuests(rows);
-	if (guests.length === 0)
-		throw new RuleViolation('Nobody is expected at this event yet: invite the guests first.');
+	if (guests.length === 0) throw new RuleViolation(m.seating_error_nobody());
 	let tables: GeneratedTable[];
 	if (input.layout === 'bilateral') {
 		const delegations = await listDelegations(tx, eventId);
@@ -525,7 +520,7 @@ export const addSeatingTable = planWrite<SeatingTableInput>(
 	'seating.add_table',
 	async (tx, { plan, tables }, input) => {
 		if (tables.some((t) => t.name.toLowerCase() === input.name.toLowerCase())) {
-			throw new RuleViolation('Another table has that name.', { name: 'Another table has that name.' });
+			throw new RuleViolation(m.seating_error_name_taken(), { name: m.seating_error_name_taken() });
 		}
 		const position = Math.max(0, ...tables.map((t) => t.position)) + 1;
 		await insertTable(tx, { plan_id: plan.id, position, ...input, side: null });
@@ -539,11 +534,11 @@ export const changeSeatingTable = planWrite<SeatingTableInput & { tableId: numbe
 	async (tx, { tables, seats }, { tableId, ...input }) => {
 		const table = seatOf(tables, { tableId, seat: 1 }, 'tableId');
 		if (tables.some((t) => t.id !== table.id && t.name.toLowerCase() === input.name.toLowerCase())) {
-			throw new RuleViolation('Another table has that name.', { name: 'Another table has that name.' });
+			throw new RuleViolation(m.seating_error_name_taken(), { name: m.seating_error_name_taken() });
 		}
 		const last = Math.max(0, ...seats.filter((s) => s.table_id === table.id).map((s) => s.seat));
 		if (input.seats < last) {
-			const message = `Seat ${last} of ${table.name} is taken: move its guest before taking seats away.`;
+			const message = m.seating_error_seat_taken({ seat: last, table: table.name });
 			throw new RuleViolation(message, { seats: message });
 		}
 		// A bilateral table and its rows keep their shape: their seats are counted by side.
@@ -588,7 +583,7 @@ export async function markSeatingPrinted(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const plan = await findPlanOfEvent(tx, eventId);
-		if (!plan) throw new NotFound('This event has no seating plan.');
+		if (!plan) throw new NotFound(m.seating_error_no_plan());
 		if (version !== plan.version || !(await setPrintedVersion(tx, plan.id, plan.version)))
 			throw stale(plan.version);
 		await recordAction(tx, actor, {

@@ -1,4 +1,5 @@
 /** What the seating pages receive: tables with their seats drawn, warnings, what moved, the forms' choices. */
+import { m } from '../../paraglide/messages.js';
 import { rsvpStatuses, type RsvpStatus } from '../../vocabulary';
 import { toPersonAtEvent } from '../events/event.view';
 import type { GuestNeeds } from '../guest-needs/guest-needs.view';
@@ -15,11 +16,12 @@ import {
 } from './seating.layout';
 import type { SeatingGuestRow, SeatingPlanRow, SeatingTableRow, SeatRow } from './seating.repository';
 
-export const SHAPE_LABELS: Record<TableShape, string> = {
-	round: 'Round table',
-	long: 'Long table',
-	facing: 'Bilateral table',
-	behind: 'Second row'
+/** Each shape's name, read in the reader's language. */
+export const SHAPE_LABELS: Record<TableShape, () => string> = {
+	round: m.seating_shape_round,
+	long: m.seating_shape_long,
+	facing: m.seating_shape_facing,
+	behind: m.seating_shape_behind
 };
 
 /** Guests who will not come: listed, never expected at a seat. */
@@ -82,9 +84,13 @@ export interface SeatingChangeView {
 	at: string;
 }
 
+/** A seat as the plan's history keeps it, in English whoever moved the guest: "Top table, seat 2". */
 export function seatLabel(table: Pick<SeatingTableRow, 'name'>, seat: number): string {
 	return `${table.name}, seat ${seat}`;
 }
+
+/** A seat as the page says it, in the reader's language. */
+const seatLabelShown = (tableName: string, seat: number) => m.seating_seat_label({ table: tableName, seat });
 
 /** The rules' facts of each participant, by id. */
 export function guestFacts(rows: SeatingGuestRow[]): Map<number, GuestFacts> {
@@ -124,12 +130,13 @@ function marksOf(needs: GuestNeeds | undefined): SeatedGuestView['marks'] {
 	if (!needs) return [];
 	const marks: SeatedGuestView['marks'] = [];
 	const diet = [...needs.diet.map((d) => d.label), ...(needs.dietaryNote ? [needs.dietaryNote] : [])];
-	if (diet.length > 0) marks.push({ short: 'D', long: `Diet: ${diet.join('; ')}` });
-	if (needs.accessibility) marks.push({ short: 'A', long: `Accessibility: ${needs.accessibility}` });
+	if (diet.length > 0) marks.push({ short: 'D', long: m.seating_mark_diet({ diet: diet.join('; ') }) });
+	if (needs.accessibility)
+		marks.push({ short: 'A', long: m.seating_mark_accessibility({ need: needs.accessibility }) });
 	if (needs.interpretation) {
 		marks.push({
 			short: `I ${needs.interpretation.tag}`,
-			long: `Interpretation into ${needs.interpretation.name}`
+			long: m.seating_mark_interpretation({ language: needs.interpretation.name })
 		});
 	}
 	return marks;
@@ -154,7 +161,7 @@ export function toTableViews(
 			return {
 				seat,
 				ref: `${table.id}:${seat}`,
-				label: seatLabel(table, seat),
+				label: seatLabelShown(table.name, seat),
 				place: describePlace(place),
 				side: place.side,
 				...point,
@@ -189,7 +196,7 @@ export function toTableViews(
 			position: table.position,
 			name: table.name,
 			shape: table.shape,
-			shapeLabel: SHAPE_LABELS[table.shape],
+			shapeLabel: SHAPE_LABELS[table.shape](),
 			seats: table.seats,
 			side: table.side,
 			seatViews,
@@ -209,7 +216,7 @@ export function toGuestChoices(guests: SeatingGuestRow[], placed: PlacedGuest[])
 		name: toPersonAtEvent(row).name,
 		rsvpLabel: rsvpStatuses.labels[row.rsvp_status],
 		away: AWAY.has(row.rsvp_status),
-		seats: placed.filter((p) => p.participantId === row.id).map((p) => `${p.tableName}, seat ${p.seat}`)
+		seats: placed.filter((p) => p.participantId === row.id).map((p) => seatLabelShown(p.tableName, p.seat))
 	}));
 }
 

@@ -1,5 +1,6 @@
 /** What the topics pages' forms may send, checked before any service sees it. */
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 import { topicSides } from '../../vocabulary';
 import {
 	calendarDate,
@@ -12,14 +13,11 @@ import {
 } from '../validation';
 
 /** A long text an officer writes on a topic, or null when left empty. */
-const notes = (label: string) => optional(plainText(label, 10_000, { multiline: true }));
+const notes = (label: () => string) => optional(plainText(label, 10_000, { multiline: true }));
 
 const version = z
-	.string({ error: 'The form does not say which version of the topic it was filled from: open it again.' })
-	.regex(
-		/^[1-9]\d{0,8}$/,
-		'The form does not say which version of the topic it was filled from: open it again.'
-	)
+	.string({ error: () => m.topics_error_version() })
+	.regex(/^[1-9]\d{0,8}$/, { error: () => m.topics_error_version() })
 	.transform(Number);
 
 /** The fields of the topic form, as it names them. */
@@ -34,11 +32,11 @@ export const TOPIC_FORM = recordFormOf(TOPIC_FIELDS);
 export type TopicFormValues = RecordFormValues<(typeof TOPIC_FIELDS)[number]>;
 
 export const TopicInput = z.object({
-	title: plainText('Title', 300),
-	raisedBy: z.enum(topicSides.values, { error: 'Say which side raises it.' }),
-	ourPosition: notes('Our position'),
-	talkingPoints: notes('Talking points'),
-	expectedQuestions: notes('What they may ask')
+	title: plainText(m.topics_turn_title, 300),
+	raisedBy: z.enum(topicSides.values, { error: () => m.topics_error_raised_by() }),
+	ourPosition: notes(m.topics_our_position),
+	talkingPoints: notes(m.topics_talking_points),
+	expectedQuestions: notes(m.topics_field_questions)
 });
 export type TopicInput = z.infer<typeof TopicInput>;
 
@@ -48,23 +46,23 @@ export type TopicUpdateInput = z.infer<typeof TopicUpdateInput>;
 /** What was said on the topic, recorded after the meeting. */
 export const TOPIC_DISCUSSION_FORM = recordFormOf(['discussion'] as const);
 export const TopicDiscussionInput = z.object({
-	discussion: notes('What was said'),
+	discussion: notes(m.topics_what_was_said),
 	version
 });
 export type TopicDiscussionInput = z.infer<typeof TopicDiscussionInput>;
 
-export const TopicRef = z.object({ topicId: recordId('No topic named.') });
+export const TopicRef = z.object({ topicId: recordId(m.topics_error_no_topic) });
 
 export const TopicMoveInput = z.object({
-	topicId: recordId('No topic named.'),
-	direction: z.enum(['up', 'down'], { error: 'Say whether to move the topic up or down.' })
+	topicId: recordId(m.topics_error_no_topic),
+	direction: z.enum(['up', 'down'], { error: () => m.topics_error_direction() })
 });
 export type TopicMoveInput = z.infer<typeof TopicMoveInput>;
 
 /** An earlier outcome or letter to link to a topic, or to unlink, from the topic's page. */
 export const TopicFollowInput = z.object({
-	kind: z.enum(['outcome', 'correspondence'], { error: 'Choose an outcome or a letter.' }),
-	targetId: recordId('Choose what to link.')
+	kind: z.enum(['outcome', 'correspondence'], { error: () => m.topics_error_link_kind() }),
+	targetId: recordId(m.topics_error_link_target)
 });
 export type TopicFollowInput = z.infer<typeof TopicFollowInput>;
 
@@ -90,30 +88,30 @@ export const TOPIC_RESULT_FORM = recordFormOf(TOPIC_RESULT_FIELDS, ['parties']);
 export const TopicResultInput = z
 	.object({
 		kind: z.enum(Object.keys(TOPIC_RESULTS) as [TopicResultKind, ...TopicResultKind[]], {
-			error: 'Choose what it becomes.'
+			error: () => m.topics_error_becomes()
 		}),
-		title: plainText('Title', 300),
-		ownerPersonId: optional(recordId('Choose a person from the list.')),
-		ownerOrganizationId: optional(recordId('Choose an organisation from the list.')),
-		dueOn: optional(calendarDate('due date')),
-		parties: recordIds('Choose the parties from the list.'),
+		title: plainText(m.topics_turn_title, 300),
+		ownerPersonId: optional(recordId(m.topics_error_owner_person)),
+		ownerOrganizationId: optional(recordId(m.topics_error_owner_org)),
+		dueOn: optional(calendarDate(m.topics_error_due_date)),
+		parties: recordIds(m.topics_error_parties),
 		version
 	})
 	.superRefine((input, ctx) => {
 		if (input.kind === 'action_point') {
 			if (input.ownerPersonId === null && input.ownerOrganizationId === null) {
-				const message = 'An action point needs an owner: a person, an organisation or both.';
+				const message = m.topics_error_owner_needed();
 				ctx.addIssue({ code: 'custom', path: ['ownerOrganizationId'], message });
 			}
 			if (input.dueOn === null) {
-				ctx.addIssue({ code: 'custom', path: ['dueOn'], message: 'An action point needs a due date.' });
+				ctx.addIssue({ code: 'custom', path: ['dueOn'], message: m.topics_error_due_needed() });
 			}
 		}
 		if (input.kind === 'agreement' && input.parties.length < 2) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['parties'],
-				message: 'An agreement needs at least two parties.'
+				message: m.topics_error_two_parties()
 			});
 		}
 	});

@@ -11,6 +11,7 @@
  */
 import { DateTime } from 'luxon';
 import type { Kysely } from 'kysely';
+import { m } from '../../paraglide/messages.js';
 import { hasTopics } from '../../vocabulary';
 import { addAgreementInTransaction } from '../agreements/agreement.service';
 import { recordAction, type Actor } from '../audit/audit';
@@ -193,9 +194,9 @@ export async function findTopicForm(db: Db, eventId: number, topicId: number) {
 /** The meeting, locked for the write; refused when it is gone or of a kind without topics. */
 async function lockedMeeting(tx: Db, eventId: number): Promise<MeetingRow> {
 	const meeting = await findMeeting(tx, eventId);
-	if (!meeting) throw new NotFound('There is no such event.');
+	if (!meeting) throw new NotFound(m.events_page_not_found());
 	if (!hasTopics(meeting.kind)) {
-		throw new RuleViolation('Topics are kept for bilateral meetings, official visits and working visits.');
+		throw new RuleViolation(m.topics_error_wrong_kind());
 	}
 	return meeting;
 }
@@ -204,7 +205,7 @@ async function lockedMeeting(tx: Db, eventId: number): Promise<MeetingRow> {
 async function topicOrFail(tx: Db, topicId: number, eventId?: number): Promise<TopicRow> {
 	const topic = await findTopic(tx, topicId);
 	if (!topic || (eventId !== undefined && topic.event_id !== eventId)) {
-		throw new NotFound('There is no such topic: someone may have removed it.');
+		throw new NotFound(m.topics_error_topic_gone());
 	}
 	return topic;
 }
@@ -226,9 +227,6 @@ function topicColumns(input: TopicInput) {
 	};
 }
 
-const STALE_TOPIC =
-	'Someone else saved this topic after you opened it. Their version is in the form now; what you typed is beside it.';
-
 /** Gives the topics, in the order given, the positions 1 … n, writing only those that change. */
 async function settleTopics(tx: Db, ordered: readonly TopicRow[], now: string) {
 	for (const [index, topic] of ordered.entries()) {
@@ -245,7 +243,7 @@ export async function addTopic(db: Db, actor: Actor, eventId: number, input: Top
 		await lockedMeeting(tx, eventId);
 		const topics = await listTopics(tx, eventId);
 		if (topics.length >= TOPICS_MAX) {
-			throw new RuleViolation(`A meeting holds at most ${TOPICS_MAX} topics.`);
+			throw new RuleViolation(m.topics_error_too_many({ max: TOPICS_MAX }));
 		}
 		const now = new Date().toISOString();
 		const columns = topicColumns(input);
@@ -281,7 +279,7 @@ export async function reviseTopic(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const { topic } = await topicForWrite(tx, topicId, eventId);
-		const stale = () => new StaleRecord(toTopicFormValues(topic), STALE_TOPIC);
+		const stale = () => new StaleRecord(toTopicFormValues(topic), m.topics_error_stale());
 		if (topic.version !== input.version) throw stale();
 		const next = topicColumns(input);
 		const diff = diffColumns(topic, next);
@@ -312,7 +310,10 @@ export async function recordTopicDiscussion(
 	await db.transaction().execute(async (tx) => {
 		const { topic } = await topicForWrite(tx, topicId, eventId);
 		const stale = () =>
-			new StaleRecord({ discussion: topic.discussion ?? '', version: String(topic.version) }, STALE_TOPIC);
+			new StaleRecord(
+				{ discussion: topic.discussion ?? '', version: String(topic.version) },
+				m.topics_error_stale()
+			);
 		if (topic.version !== input.version) throw stale();
 		if (topic.discussion === input.discussion) return;
 		const now = new Date().toISOString();
@@ -344,7 +345,9 @@ export async function moveTopic(
 		const index = topics.findIndex((t) => t.id === topicId);
 		const other = direction === 'up' ? index - 1 : index + 1;
 		if (other < 0 || other >= topics.length) {
-			const message = `“${topic.title}” is ${direction === 'up' ? 'first' : 'last'} already.`;
+			const message = (direction === 'up' ? m.topics_error_first_already : m.topics_error_last_already)({
+				title: topic.title
+			});
 			throw new RuleViolation(message, { order: message });
 		}
 		const ordered = topics.slice();
@@ -407,10 +410,10 @@ export async function setTopicFollow(
 	await db.transaction().execute(async (tx) => {
 		const { topic } = await topicForWrite(tx, topicId, eventId);
 		if (linked && !(await findFollowTarget(tx, kind, targetId))) {
-			throw new NotFound('What you chose to link is gone.');
+			throw new NotFound(m.topics_error_link_gone());
 		}
 		if (linked && kind === 'outcome' && targetId === topic.outcome_id) {
-			throw new RuleViolation('This topic became that outcome: it cannot continue it as well.');
+			throw new RuleViolation(m.topics_error_became_that());
 		}
 		const change = { entity: 'topic' as const, ownerId: topicId, link: TOPIC_FOLLOWS[kind] };
 		await changeLink(tx, actor, { ...change, kind, targetId, eventId: topic.event_id }, linked);
@@ -436,10 +439,10 @@ export async function turnTopicInto(
 	return db.transaction().execute(async (tx) => {
 		const { topic, meeting } = await topicForWrite(tx, topicId, eventId);
 		if (topic.outcome_id !== null || topic.agreement_id !== null) {
-			throw new RuleViolation(`“${topic.title}” has become a record already: it is linked from the topic.`);
+			throw new RuleViolation(m.topics_error_already_record({ title: topic.title }));
 		}
 		if (topic.version !== input.version) {
-			throw new StaleRecord(null, 'Someone else changed this topic after you opened it. Look at it again.');
+			throw new StaleRecord(null, m.topics_error_changed());
 		}
 		const now = new Date();
 		const result: TopicResult =
@@ -455,7 +458,7 @@ export async function turnTopicInto(
 		const link = result.type === 'outcome' ? { outcome_id: result.id } : { agreement_id: result.id };
 		const values = { ...link, updated_at: now.toISOString() };
 		if (!(await updateTopicAtVersion(tx, topicId, input.version, values))) {
-			throw new StaleRecord(null, 'Someone else changed this topic after you opened it. Look at it again.');
+			throw new StaleRecord(null, m.topics_error_changed());
 		}
 		await recordAction(tx, actor, {
 			action: 'topic.turn',

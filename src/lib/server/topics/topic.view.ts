@@ -1,4 +1,5 @@
 /** What the topics pages receive: chosen fields, camelCase, labels resolved. */
+import { m } from '../../paraglide/messages.js';
 import { formatPersonName } from '../../format/names';
 import {
 	outcomeKinds,
@@ -77,7 +78,12 @@ function toResult(row: TopicRow): TopicResultView | null {
 		};
 	}
 	if (row.agreement_id !== null && row.agreement_title) {
-		return { type: 'agreement', id: row.agreement_id, kindLabel: 'Agreement', title: row.agreement_title };
+		return {
+			type: 'agreement',
+			id: row.agreement_id,
+			kindLabel: m.topics_result_agreement(),
+			title: row.agreement_title
+		};
 	}
 	return null;
 }

@@ -1,7 +1,16 @@
 /** What a person types about a venue, and the rules for IANA zone names. */
+import { m } from '../../paraglide/messages.js';
 import { z } from 'zod';
 import { isTimeZone } from '../../format/datetime';
-import { emptyRecordForm, optional, plainText, readRecordForm, type RecordFormValues } from '../validation';
+import {
+	emptyRecordForm,
+	labelText,
+	optional,
+	plainText,
+	readRecordForm,
+	type FieldLabel,
+	type RecordFormValues
+} from '../validation';
 
 /**
  * The IANA zones offered in forms: the platform's list, with UTC, which the list leaves out. Older
@@ -17,26 +26,28 @@ export function isIanaTimeZone(name: string): boolean {
 	return isTimeZone(name);
 }
 
-export const ianaTimeZone = (label: string) =>
-	z
-		.string({ error: `${label} is required.` })
+export const ianaTimeZone = (label: FieldLabel) => {
+	const required = () => m.validation_required({ label: labelText(label) });
+	return z
+		.string({ error: required })
 		.trim()
-		.min(1, `${label} is required.`)
-		.refine(isIanaTimeZone, 'Choose a time zone from the list (an IANA name such as Asia/Baku).');
+		.min(1, { error: required })
+		.refine(isIanaTimeZone, { error: () => m.venues_error_time_zone() });
+};
 
 /** ISO 3166-1 alpha-2, as the database's CHECK wants it: two letters, stored upper-case. */
 export const countryCode = z
-	.string({ error: 'Country is required.' })
+	.string({ error: () => m.validation_required({ label: m.venues_field_country() }) })
 	.trim()
 	.toUpperCase()
-	.regex(/^[A-Z]{2}$/, 'Enter the two-letter country code, such as AZ or CH.');
+	.regex(/^[A-Z]{2}$/, { error: () => m.venues_error_country() });
 
 export const VenueCreateInput = z.object({
-	name: plainText('Venue name', 200),
-	address: plainText('Address', 500).optional(),
-	city: plainText('City', 100),
+	name: plainText(m.venues_field_venue_name, 200),
+	address: plainText(m.venues_field_address, 500).optional(),
+	city: plainText(m.venues_field_city, 100),
 	countryCode,
-	timeZone: ianaTimeZone('Venue time zone')
+	timeZone: ianaTimeZone(m.venues_field_venue_time_zone)
 });
 export type VenueCreateInput = z.infer<typeof VenueCreateInput>;
 
@@ -54,11 +65,11 @@ export function readVenueForm(data: FormData): VenueFormValues {
 }
 
 export const VenueInput = z.object({
-	name: plainText('Name', 200),
-	address: optional(plainText('Address', 500)),
-	city: plainText('City', 100),
+	name: plainText(m.venues_field_name, 200),
+	address: optional(plainText(m.venues_field_address, 500)),
+	city: plainText(m.venues_field_city, 100),
 	countryCode,
-	timeZone: ianaTimeZone('Time zone'),
-	notes: optional(plainText('Notes', 2000, { multiline: true }))
+	timeZone: ianaTimeZone(m.venues_field_time_zone),
+	notes: optional(plainText(m.venues_field_notes, 2000, { multiline: true }))
 });
 export type VenueInput = z.infer<typeof VenueInput>;

@@ -3,6 +3,7 @@
  * version). A venue's zone is what new events there default to; events keep the zone they were saved
  * with, so changing it never moves an event.
  */
+import { m } from '../../paraglide/messages.js';
 import type { Kysely } from 'kysely';
 import { recordAction, type Actor } from '../audit/audit';
 import { diffColumns } from '../audit/changes';
@@ -96,12 +97,8 @@ export async function reviseVenue(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await findVenueRow(tx, venueId);
-		if (!current) throw new NotFound('There is no such venue.');
-		const stale = () =>
-			new StaleRecord(
-				toVenueFormValues(current),
-				'Someone else saved this venue after you opened it. Their version is in the form now; what you typed is beside it.'
-			);
+		if (!current) throw new NotFound(m.venues_not_found());
+		const stale = () => new StaleRecord(toVenueFormValues(current), m.venues_error_stale());
 		if (current.version !== version) throw stale();
 		const next = venueColumns(input);
 		const diff = diffColumns(current, next);

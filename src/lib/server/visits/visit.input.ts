@@ -5,6 +5,7 @@
  */
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { m } from '../../paraglide/messages.js';
 import { timingCertainties, visitItemKinds, visitKinds } from '../../vocabulary';
 import {
 	calendarDate,
@@ -40,31 +41,31 @@ export const MAX_VISIT_DAYS = 31;
 
 export const VisitInput = z
 	.object({
-		title: plainText('Title', 300),
-		kind: z.enum(visitKinds.values, { error: 'Say whether the visit is official or working.' }),
-		organizationId: optional(recordId('Choose an organisation from the list.')),
-		hostOrganizationId: optional(recordId('Choose an organisation from the list.')),
-		memberIds: recordIds('Choose people from the list.'),
-		startsOn: calendarDate('first day'),
-		endsOn: calendarDate('last day'),
+		title: plainText(m.visits_field_title, 300),
+		kind: z.enum(visitKinds.values, { error: () => m.visits_error_kind() }),
+		organizationId: optional(recordId(m.visits_error_organization)),
+		hostOrganizationId: optional(recordId(m.visits_error_organization)),
+		memberIds: recordIds(m.visits_error_people),
+		startsOn: calendarDate(m.visits_error_first_day),
+		endsOn: calendarDate(m.visits_error_last_day),
 		timeZone: ianaTimeZone('Time zone'),
-		timing: z.enum(timingCertainties.values, { error: 'Say whether the dates are known or assumed.' }),
-		notes: optional(plainText('Notes', 10_000, { multiline: true }))
+		timing: z.enum(timingCertainties.values, { error: () => m.visits_error_dates_timing() }),
+		notes: optional(plainText(m.visits_field_notes, 10_000, { multiline: true }))
 	})
 	.superRefine((input, ctx) => {
 		if (input.endsOn < input.startsOn) {
-			ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The last day cannot be before the first.' });
+			ctx.addIssue({ code: 'custom', path: ['endsOn'], message: m.visits_error_last_before_first() });
 		} else if (
 			DateTime.fromISO(input.endsOn).diff(DateTime.fromISO(input.startsOn), 'days').days >= MAX_VISIT_DAYS
 		) {
 			ctx.addIssue({
 				code: 'custom',
 				path: ['endsOn'],
-				message: `A visit may take at most ${MAX_VISIT_DAYS} days.`
+				message: m.visits_error_too_long({ max: MAX_VISIT_DAYS })
 			});
 		}
 		if (input.memberIds.length > 200) {
-			ctx.addIssue({ code: 'custom', path: ['memberIds'], message: 'A delegation of more than 200?' });
+			ctx.addIssue({ code: 'custom', path: ['memberIds'], message: m.visits_error_too_many() });
 		}
 	});
 export type VisitInput = z.infer<typeof VisitInput>;
@@ -105,7 +106,7 @@ export function newItemForm(kind: string, visit: { startsOn: string; timeZone: s
 	};
 }
 
-const line = (label: string) => optional(plainText(label, 300));
+const line = (label: () => string) => optional(plainText(label, 300));
 
 /**
  * A programme item. A meeting names its event and nothing else of time or place (the event has them);
@@ -114,25 +115,25 @@ const line = (label: string) => optional(plainText(label, 300));
  */
 export const ItemInput = z
 	.object({
-		kind: z.enum(visitItemKinds.values, { error: 'Choose what kind of item this is.' }),
+		kind: z.enum(visitItemKinds.values, { error: () => m.visits_error_item_kind() }),
 		eventId: z.string(),
 		title: z.string(),
 		start: z.string(),
 		end: z.string(),
 		timeZone: z.string(),
-		place: line('Place'),
-		destination: line('Destination'),
-		flight: line('Flight'),
-		greeter: line('Greeted by'),
-		vehicle: line('Vehicle'),
-		driver: line('Driver'),
-		notes: optional(plainText('Notes', 4000, { multiline: true })),
+		place: line(m.visits_field_place),
+		destination: line(m.visits_field_to),
+		flight: line(m.visits_detail_flight),
+		greeter: line(m.visits_field_greeted_by),
+		vehicle: line(m.visits_field_vehicle),
+		driver: line(m.visits_field_driver),
+		notes: optional(plainText(m.visits_field_notes, 4000, { multiline: true })),
 		forEveryone: z.string().transform((value) => value === 'on' || value === '1'),
-		personIds: recordIds('Choose people of the delegation.'),
+		personIds: recordIds(m.visits_error_delegation_people),
 		timing: z
 			.string()
 			.transform((value) => value || 'exact')
-			.pipe(z.enum(timingCertainties.values, { error: 'Say whether the time is known or assumed.' }))
+			.pipe(z.enum(timingCertainties.values, { error: () => m.visits_error_time_timing() }))
 	})
 	.transform((form, ctx) => {
 		const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
@@ -144,22 +145,22 @@ export const ItemInput = z
 		};
 		const people = { forEveryone: form.forEveryone, personIds: form.forEveryone ? [] : form.personIds };
 		if (form.kind === 'meeting') {
-			const eventId = read(recordId('Choose the meeting’s event.'), form.eventId.trim(), 'eventId');
+			const eventId = read(recordId(m.visits_error_meeting_event), form.eventId.trim(), 'eventId');
 			return { kind: 'meeting' as const, eventId: eventId ?? 0, notes: form.notes, ...people };
 		}
 		if (!form.forEveryone && form.personIds.length === 0) {
-			issue('personIds', 'Choose whom it concerns, or say it is for the whole delegation.');
+			issue('personIds', m.visits_error_whom());
 		}
-		const title = read(plainText('Title', 300), form.title, 'title');
+		const title = read(plainText(m.visits_field_title, 300), form.title, 'title');
 		const timeZone = read(ianaTimeZone('Time zone'), form.timeZone, 'timeZone');
-		const start = read(localDateTime('Start'), form.start, 'start');
-		const end = read(localDateTime('End'), form.end, 'end');
+		const start = read(localDateTime(m.visits_field_start), form.start, 'start');
+		const end = read(localDateTime(m.visits_field_end), form.end, 'end');
 		let startAt = '';
 		let endAt = '';
 		if (timeZone && start && end) {
 			startAt = DateTime.fromISO(start, { zone: timeZone }).toUTC().toISO()!;
 			endAt = DateTime.fromISO(end, { zone: timeZone }).toUTC().toISO()!;
-			if (endAt < startAt) issue('end', 'The end cannot come before the start.');
+			if (endAt < startAt) issue('end', m.visits_error_end_before_start());
 		}
 		const transfer = form.kind === 'transfer';
 		const travel = form.kind === 'arrival' || form.kind === 'departure';
@@ -186,8 +187,8 @@ export type LogisticsInput = Exclude<ItemInput, { kind: 'meeting' }>;
 
 /** Moving an item one place up or down the programme. */
 export const ItemMoveInput = z.object({
-	itemId: recordId('There is no such item.'),
-	direction: z.enum(['up', 'down'], { error: 'Move it up or down.' })
+	itemId: recordId(m.visits_error_no_item),
+	direction: z.enum(['up', 'down'], { error: () => m.visits_error_up_or_down() })
 });
 
-export const ItemRemoveInput = z.object({ itemId: recordId('There is no such item.') });
+export const ItemRemoveInput = z.object({ itemId: recordId(m.visits_error_no_item) });

@@ -7,6 +7,7 @@
  */
 import type { Kysely } from 'kysely';
 import { instantToZoned } from '../../format/datetime';
+import { m } from '../../paraglide/messages.js';
 import { recordAction, type Actor } from '../audit/audit';
 import { authorize } from '../auth/authorize';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
@@ -84,7 +85,7 @@ async function readProgramme(db: Kysely<Database>, visitId: number): Promise<Pro
 	]);
 	if (!row) return null;
 	const members = memberRows.map(toMemberView);
-	const nameOf = new Map(members.map((m) => [m.id, m.name]));
+	const nameOf = new Map(members.map((member) => [member.id, member.name]));
 	const namedBy = new Map<number, number[]>();
 	for (const { item_id, person_id } of named)
 		namedBy.set(item_id, [...(namedBy.get(item_id) ?? []), person_id]);
@@ -92,7 +93,7 @@ async function readProgramme(db: Kysely<Database>, visitId: number): Promise<Pro
 	const participations = await listParticipations(
 		db,
 		eventIds,
-		members.map((m) => m.id)
+		members.map((member) => member.id)
 	);
 	const participants = new Map<number, Set<number>>();
 	for (const { event_id, person_id } of participations) {
@@ -147,7 +148,7 @@ export async function findItinerary(
 	personId: number
 ): Promise<Itinerary | null> {
 	const programme = await readProgramme(db, visitId);
-	const member = programme?.members.find((m) => m.id === personId);
+	const member = programme?.members.find((member) => member.id === personId);
 	if (!programme || !member) return null;
 	const items = programme.items.filter((item) => concerns(item, personId, programme.participants));
 	// Logistics details a member needs, but never another member's name: their itinerary is theirs.
@@ -240,7 +241,7 @@ export async function findVisitForm(db: Kysely<Database>, visitId: number) {
 		kind: row.kind,
 		organizationId: formText(row.organization_id),
 		hostOrganizationId: formText(row.host_organization_id),
-		memberIds: members.map((m) => m.id).join(','),
+		memberIds: members.map((member) => member.id).join(','),
 		startsOn: row.starts_on,
 		endsOn: row.ends_on,
 		timeZone: row.time_zone,
@@ -257,13 +258,13 @@ async function checkVisitReferences(tx: Kysely<Database>, input: VisitInput) {
 	);
 	const found = await countExisting(tx, { person: input.memberIds, organization: organizations, event: [] });
 	if (found.person !== input.memberIds.length) {
-		throw new RuleViolation('Someone named in the delegation is gone.', {
-			memberIds: 'Choose people from the list.'
+		throw new RuleViolation(m.visits_error_member_gone(), {
+			memberIds: m.visits_error_people()
 		});
 	}
 	if (found.organization !== new Set(organizations).size) {
-		const message = 'Choose an organisation from the list.';
-		throw new RuleViolation(`An organisation named is gone: ${message}`, {
+		const message = m.visits_error_organization();
+		throw new RuleViolation(m.visits_error_organization_gone(), {
 			organizationId: message,
 			hostOrganizationId: message
 		});
@@ -320,15 +321,12 @@ export async function reviseVisit(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const before = await findVisitRow(tx, visitId);
-		if (!before) throw new NotFound('There is no such visit.');
+		if (!before) throw new NotFound(m.visits_not_found());
 		await checkVisitReferences(tx, input);
 		if (
 			!(await updateVisit(tx, visitId, version, { ...visitColumns(input), updated_at: now.toISOString() }))
 		) {
-			throw new StaleRecord(
-				(await findVisitForm(tx, visitId))?.values,
-				'Someone else saved this visit after you opened it. Their version is in the form now; what you typed is beside it.'
-			);
+			throw new StaleRecord((await findVisitForm(tx, visitId))?.values, m.visits_error_stale());
 		}
 		await replaceVisitMembers(tx, visitId, input.memberIds);
 		await recordAction(tx, actor, {
@@ -461,16 +459,16 @@ function itemColumns(input: ItemInput) {
 /** The visit must exist, a meeting's event too, and whom an item names must be of the delegation. */
 async function checkItem(tx: Kysely<Database>, visitId: number, input: ItemInput) {
 	const visit = await findVisitRow(tx, visitId);
-	if (!visit) throw new NotFound('There is no such visit.');
+	if (!visit) throw new NotFound(m.visits_not_found());
 	if (input.kind === 'meeting' && (await findEventStart(tx, input.eventId)) === null) {
-		throw new RuleViolation('There is no such event.', {
-			eventId: 'There is no such event: choose one from the list.'
+		throw new RuleViolation(m.visits_error_no_event(), {
+			eventId: m.visits_error_choose_event()
 		});
 	}
 	if (input.kind !== 'meeting' && !input.forEveryone) {
-		const members = new Set((await listVisitMembers(tx, visitId)).map((m) => m.id));
+		const members = new Set((await listVisitMembers(tx, visitId)).map((member) => member.id));
 		if (input.personIds.some((id) => !members.has(id))) {
-			const message = 'Choose people of the visiting delegation only.';
+			const message = m.visits_error_members_only();
 			throw new RuleViolation(message, { personIds: message });
 		}
 	}
@@ -533,15 +531,12 @@ export async function reviseVisitItem(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const before = await findVisitItemRow(tx, itemId);
-		if (!before || before.visit_id !== visitId) throw new NotFound('This visit has no such item.');
+		if (!before || before.visit_id !== visitId) throw new NotFound(m.visits_item_not_found());
 		await checkItem(tx, visitId, input);
 		if (
 			!(await updateVisitItem(tx, itemId, version, { ...itemColumns(input), updated_at: now.toISOString() }))
 		) {
-			throw new StaleRecord(
-				await findItemForm(tx, visitId, itemId),
-				'Someone else saved this item after you opened it. Their version is in the form now; what you typed is beside it.'
-			);
+			throw new StaleRecord(await findItemForm(tx, visitId, itemId), m.visits_error_item_stale());
 		}
 		await replaceItemPeople(tx, itemId, input.kind === 'meeting' ? [] : input.personIds);
 		await recordAction(tx, actor, {
@@ -565,7 +560,7 @@ export async function removeVisitItem(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const before = await findVisitItemRow(tx, itemId);
-		if (!before || before.visit_id !== visitId) throw new NotFound('This visit has no such item.');
+		if (!before || before.visit_id !== visitId) throw new NotFound(m.visits_item_not_found());
 		await deleteVisitItem(tx, itemId);
 		await recordAction(tx, actor, {
 			action: 'visit_item.remove',
@@ -590,7 +585,7 @@ export async function moveVisitItem(
 	await db.transaction().execute(async (tx) => {
 		const items = await listVisitItems(tx, visitId);
 		const index = items.findIndex((item) => item.id === itemId);
-		if (index < 0) throw new NotFound('This visit has no such item.');
+		if (index < 0) throw new NotFound(m.visits_item_not_found());
 		const other = items[direction === 'up' ? index - 1 : index + 1];
 		if (!other) return;
 		const at = now.toISOString();

@@ -1,6 +1,7 @@
 /** What visit pages receive: the visit, its delegation, and its programme by day in the visit's zone. */
 import { formatCalendarDate, formatDate, formatTime, instantToZoned } from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
+import { m } from '../../paraglide/messages.js';
 import {
 	timingCertainties,
 	visitItemKinds,
@@ -102,11 +103,11 @@ export function toMemberView(row: VisitMemberRow): MemberView {
 
 function detailsOf(row: VisitItemRow): { label: string; value: string }[] {
 	const fields: [string, string | null][] = [
-		['Flight', row.flight],
-		['Greeted by', row.greeter],
-		['To', row.destination],
-		['Vehicle', row.vehicle],
-		['Driver', row.driver]
+		[m.visits_detail_flight(), row.flight],
+		[m.visits_field_greeted_by(), row.greeter],
+		[m.visits_field_to(), row.destination],
+		[m.visits_field_vehicle(), row.vehicle],
+		[m.visits_field_driver(), row.driver]
 	];
 	return fields
 		.filter((f): f is [string, string] => f[1] !== null)
@@ -143,9 +144,9 @@ export function toItemView(
 		notes: row.notes,
 		concerns:
 			row.event_id !== null
-				? 'Participants of the meeting'
+				? m.visits_concerns_meeting()
 				: row.for_everyone === 1
-					? 'Whole delegation'
+					? m.visits_concerns_everyone()
 					: named.names.join(', '),
 		forEveryone: row.for_everyone === 1,
 		personIds: named.ids,

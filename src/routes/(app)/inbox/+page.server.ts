@@ -1,5 +1,6 @@
 import { redirect, type RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt, refuseForm } from '$lib/server/http/form-failure';
 import { inboxFilterOf, proposalFormOf } from '$lib/server/inbox/inbox.input';
@@ -25,7 +26,7 @@ export const load: PageServerLoad = async (event) => {
 async function decide(event: RequestEvent, decision: 'accept' | 'decline') {
 	const { proposalId, back } = proposalFormOf(await event.request.formData());
 	const context = { form: decision, values: { proposalId: proposalId ?? null } };
-	if (!proposalId) return refuseForm(400, 'Choose a proposal.', context);
+	if (!proposalId) return refuseForm(400, m.inbox_error_choose_proposal(), context);
 	return attempt(context, async () => {
 		const decideOn = decision === 'accept' ? acceptProposal : declineProposal;
 		await decideOn(database().db, actorOf(event), proposalId);

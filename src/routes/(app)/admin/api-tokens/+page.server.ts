@@ -1,6 +1,7 @@
 import { ApiTokenIssueInput, API_TOKEN_FIELDS } from '$lib/server/api-tokens/api-token.input';
 import { issueApiToken, listApiTokensPage, revokeApiToken } from '$lib/server/api-tokens/api-token.service';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
 import { pageRequest } from '$lib/server/pagination';
@@ -32,7 +33,8 @@ export const actions: Actions = {
 	revoke: async (event) => {
 		const tokenId = Number((await event.request.formData()).get('tokenId'));
 		const context = { form: 'revoke' as const, values: { tokenId: String(tokenId) } };
-		if (!Number.isSafeInteger(tokenId) || tokenId <= 0) return refuseForm(400, 'No token named.', context);
+		if (!Number.isSafeInteger(tokenId) || tokenId <= 0)
+			return refuseForm(400, m.tokens_error_no_token(), context);
 		return attempt(context, async () => {
 			await revokeApiToken(database().db, actorOf(event), tokenId);
 			return { revoked: tokenId };

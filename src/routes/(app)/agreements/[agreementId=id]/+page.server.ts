@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { AgreementLetterInput } from '$lib/server/agreements/agreement.input';
 import { findAgreementPage, setAgreementLetter } from '$lib/server/agreements/agreement.service';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findAgreementPage(database().db, Number(params.agreementId), { find });
-	if (!page) error(404, 'There is no such agreement.');
+	if (!page) error(404, m.agreements_not_found());
 	return { ...page, find };
 };
 

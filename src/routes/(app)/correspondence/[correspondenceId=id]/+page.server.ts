@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { CorrespondenceFileRemoveInput } from '$lib/server/correspondence/correspondence-file.input';
@@ -22,7 +23,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
-	if (!record) error(404, 'There is no such document.');
+	if (!record) error(404, m.correspondence_not_found());
 	return { record, fileSizeLimit: fileSettings().sizeLimit, today: officeToday() };
 };
 
@@ -50,7 +51,7 @@ export const actions: Actions = {
 		const { version } = formFields(await event.request.formData(), ['version']);
 		const context = { form: 'discard' as const, values: {} };
 		if (!version || !/^\d{1,9}$/.test(version)) {
-			return refuseForm(400, 'Open the draft again, then discard it.', context);
+			return refuseForm(400, m.correspondence_error_open_draft_again(), context);
 		}
 		return attempt(context, async () => {
 			const events = await discardDraft(database().db, actorOf(event), correspondenceId, Number(version));

@@ -1,5 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt, formFailure } from '$lib/server/http/form-failure';
 import { invitationSourceOf } from '$lib/server/inbox/invitation-import.input';
@@ -19,10 +20,10 @@ async function sourceOr(request: Request, form: 'preview' | 'import') {
 	const { source, tooLarge } = await invitationSourceOf(await request.formData());
 	const context = { form, values: { source: tooLarge ? '' : source } };
 	const problem = tooLarge
-		? `The file is larger than ${MAX_INVITATION_BYTES / 1024} KB: an invitation is far smaller.`
+		? m.inbox_import_too_large({ size: MAX_INVITATION_BYTES / 1024 })
 		: source.trim()
 			? null
-			: 'Choose an .ics file or paste the invitation.';
+			: m.inbox_import_choose();
 	if (problem) return { refusal: fail(400, formFailure(context, { [SOURCE_FIELD]: problem })) };
 	return { source, context };
 }

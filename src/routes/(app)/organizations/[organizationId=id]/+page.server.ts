@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
 import { database } from '$lib/server/db';
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		findDossier(db, organizationId, filter, page),
 		hasRole(locals.user, 'officer') ? listFeedsOf(db, { organizationId }) : null
 	]);
-	if (!dossier) error(404, 'No such organisation');
+	if (!dossier) error(404, m.organizations_not_found());
 	return { dossier, feeds };
 };
 

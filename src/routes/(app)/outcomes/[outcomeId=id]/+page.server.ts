@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { officeTimeZone } from '$lib/server/calendar/calendar.settings';
@@ -15,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const outcome = await findOutcomePage(database().db, Number(params.outcomeId), { find });
-	if (!outcome) error(404, 'There is no such outcome.');
+	if (!outcome) error(404, m.outcomes_not_found());
 	return { outcome, find, officeTimeZone: officeTimeZone() };
 };
 

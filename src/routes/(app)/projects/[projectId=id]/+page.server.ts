@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { ProjectLinkInput } from '$lib/server/projects/project.input';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findProjectPage(database().db, Number(params.projectId), { find });
-	if (!page) error(404, 'There is no such project.');
+	if (!page) error(404, m.projects_not_found());
 	return { ...page, find };
 };
 

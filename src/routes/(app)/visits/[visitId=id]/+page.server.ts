@@ -1,6 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findVisitPage(database().db, Number(params.visitId));
-	if (!page) error(404, 'There is no such visit.');
+	if (!page) error(404, m.visits_not_found());
 	return page;
 };
 

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const agreementId = Number(params.agreementId);
 	const form = await findAgreementForm(database().db, agreementId);
-	if (!form) error(404, 'There is no such agreement.');
+	if (!form) error(404, m.agreements_not_found());
 	return { ...form, agreementId };
 };
 

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const correspondenceId = Number(params.correspondenceId);
 	const form = await findCorrespondenceForm(database().db, correspondenceId);
-	if (!form) error(404, 'There is no such document.');
+	if (!form) error(404, m.correspondence_not_found());
 	return { ...form, correspondenceId };
 };
 

@@ -18,11 +18,12 @@ import {
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
-	if (!agenda) error(404, 'There is no such event.');
+	if (!agenda) error(404, m.events_page_not_found());
 	return { agenda };
 };
 

@@ -1,4 +1,5 @@
 import { error, fail, redirect, type ActionFailure, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
@@ -67,7 +68,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		page: pageRequest(url, PAGE_SIZE, ['id']),
 		search: url.searchParams.get('q') ?? ''
 	});
-	if (!view) error(404, 'There is no such event.');
+	if (!view) error(404, m.participants_error_no_such_event());
 	return { view, done: url.searchParams.get('done'), counts: doneCounts(url) };
 };
 

@@ -1,4 +1,5 @@
 import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import type { z } from 'zod';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -29,7 +30,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** Every signed-in reader sees the plan; guests' needs on it are for officers only (the service decides). */
 export const load: PageServerLoad = async (event) => {
 	const seating = await findSeatingPlan(database().db, actorOf(event), Number(event.params.eventId));
-	if (!seating) error(404, 'There is no such event.');
+	if (!seating) error(404, m.seating_error_no_such_event());
 	return { seating };
 };
 

@@ -5,11 +5,12 @@ import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { TOPIC_FORM, TopicInput, TopicMoveInput } from '$lib/server/topics/topic.input';
 import { addTopic, findTopicsPage, moveTopic } from '$lib/server/topics/topic.service';
 import { formFields } from '$lib/server/validation';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findTopicsPage(database().db, Number(params.eventId));
-	if (!page) error(404, 'There is no such meeting, or it is an event without topics.');
+	if (!page) error(404, m.topics_meeting_not_found());
 	return page;
 };
 

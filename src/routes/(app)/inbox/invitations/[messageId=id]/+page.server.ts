@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt } from '$lib/server/http/form-failure';
 import {
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const invitation = await findInboxInvitation(database().db, actorOf(event), Number(event.params.messageId));
-	if (!invitation) error(404, 'There is no such invitation in the inbox.');
+	if (!invitation) error(404, m.inbox_invitation_not_found());
 	return { invitation };
 };
 

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const organizationId = Number(params.organizationId);
 	const form = await findOrganizationForm(database().db, organizationId);
-	if (!form) error(404, 'There is no such organisation.');
+	if (!form) error(404, m.organizations_not_found());
 	return { ...form, organizationId };
 };
 

@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { DELETE_FIELDS, PersonDeleteInput } from '$lib/server/people/person-merge.input';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const person = await findPersonDeletion(database().db, Number(params.personId));
-	if (!person) error(404, 'There is no such person.');
+	if (!person) error(404, m.people_not_found());
 	return { person };
 };
 

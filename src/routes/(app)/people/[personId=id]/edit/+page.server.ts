@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { PersonCreateInput, readPersonForm } from '$lib/server/people/person.input';
 import { findPersonForm, PERSON_CHOOSERS, revisePerson } from '$lib/server/people/person.service';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const personId = Number(params.personId);
 	const form = await findPersonForm(database().db, personId);
-	if (!form) error(404, 'There is no such person.');
+	if (!form) error(404, m.people_not_found());
 	return { ...form, personId };
 };
 

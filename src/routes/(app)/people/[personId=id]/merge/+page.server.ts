@@ -1,5 +1,6 @@
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { MERGE_FIELDS, parsePersonMergeQuery, PersonMergeInput } from '$lib/server/people/person-merge.input';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		Number(params.personId),
 		parsePersonMergeQuery(url.searchParams)
 	);
-	if (!page) error(404, 'There is no such person.');
+	if (!page) error(404, m.people_not_found());
 	return { page };
 };
 

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PROJECT_FORM, ProjectInput } from '$lib/server/projects/project.input';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const projectId = Number(params.projectId);
 	const form = await findProjectForm(database().db, projectId);
-	if (!form) error(404, 'There is no such project.');
+	if (!form) error(404, m.projects_not_found());
 	return { ...form, projectId };
 };
 

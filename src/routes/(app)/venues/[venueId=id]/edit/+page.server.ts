@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -8,7 +9,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const form = await findVenueForm(database().db, Number(params.venueId));
-	if (!form) error(404, 'There is no such venue.');
+	if (!form) error(404, m.venues_not_found());
 	return form;
 };
 

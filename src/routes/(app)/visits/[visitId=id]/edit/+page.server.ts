@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { timeZoneNames } from '$lib/server/venues/venue.input';
 import { VISIT_FORM, VisitInput } from '$lib/server/visits/visit.input';
@@ -10,7 +11,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const visitId = Number(params.visitId);
 	const form = await findVisitForm(database().db, visitId);
-	if (!form) error(404, 'There is no such visit.');
+	if (!form) error(404, m.visits_not_found());
 	return { ...form, visitId, timeZones: timeZoneNames() };
 };
 

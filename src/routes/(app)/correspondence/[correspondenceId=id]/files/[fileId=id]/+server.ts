@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { findCorrespondenceFileDownload } from '$lib/server/correspondence/correspondence-file.service';
@@ -17,7 +18,7 @@ export const GET: RequestHandler = async ({ params }) => {
 		Number(params.fileId),
 		fileStorage()
 	);
-	if (!file) error(404, 'There is no such file.');
+	if (!file) error(404, m.correspondence_file_not_found());
 	return new Response(Readable.toWeb(file.content) as ReadableStream<Uint8Array>, {
 		headers: {
 			'content-type': file.contentType,

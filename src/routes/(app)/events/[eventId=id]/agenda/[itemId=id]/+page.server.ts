@@ -25,6 +25,7 @@ import {
 } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import type { OnlyForm } from '$lib/forms/failure';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -35,7 +36,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		Number(params.itemId),
 		parsePersonSearch(q)
 	);
-	if (!page) error(404, 'There is no such agenda item.');
+	if (!page) error(404, m.agenda_item_not_found());
 	return { page, q };
 };
 

@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { getCateringList } from '$lib/server/guest-needs/guest-needs.service';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
 	const catering = await getCateringList(database().db, actorOf(event), Number(event.params.eventId));
-	if (!catering) error(404, 'There is no such event.');
+	if (!catering) error(404, m.events_page_not_found());
 	return { catering };
 };

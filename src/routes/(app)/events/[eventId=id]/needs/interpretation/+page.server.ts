@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { getInterpretationSchedule } from '$lib/server/guest-needs/guest-needs.service';
+import { m } from '$lib/paraglide/messages';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -10,6 +11,6 @@ export const load: PageServerLoad = async (event) => {
 		actorOf(event),
 		Number(event.params.eventId)
 	);
-	if (!schedule) error(404, 'There is no such event.');
+	if (!schedule) error(404, m.events_page_not_found());
 	return { schedule };
 };

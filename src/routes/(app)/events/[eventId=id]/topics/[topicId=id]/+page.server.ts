@@ -16,13 +16,14 @@ import {
 	turnTopicInto
 } from '$lib/server/topics/topic.service';
 import { changeLinkAction } from '../../../../link-actions.server';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 /** `?find=`: earlier outcomes and letters to link, found by words of their title or reference number. */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findTopicPage(database().db, Number(params.eventId), Number(params.topicId), { find });
-	if (!page) error(404, 'There is no such topic.');
+	if (!page) error(404, m.topics_not_found());
 	return { ...page, find };
 };
 

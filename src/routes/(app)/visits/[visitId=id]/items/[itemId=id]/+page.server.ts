@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { timeZoneNames } from '$lib/server/venues/venue.input';
 import { ITEM_FORM, ItemInput } from '$lib/server/visits/visit.input';
@@ -13,7 +14,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		getItemFormChoices(database().db, visitId),
 		findItemForm(database().db, visitId, Number(params.itemId))
 	]);
-	if (!found || !values) error(404, 'This visit has no such item.');
+	if (!found || !values) error(404, m.visits_item_not_found());
 	return { ...found, values, timeZones: timeZoneNames() };
 };
 

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
+import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
 import { timeZoneNames } from '$lib/server/venues/venue.input';
 import { ITEM_FORM, ItemInput, newItemForm } from '$lib/server/visits/visit.input';
@@ -11,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** `?kind=`: the kind of item to add (an arrival when none or an unknown one is named). */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const found = await getItemFormChoices(database().db, Number(params.visitId));
-	if (!found) error(404, 'There is no such visit.');
+	if (!found) error(404, m.visits_not_found());
 	const asked = url.searchParams.get('kind') ?? '';
 	const kind = (visitItemKinds.values as readonly string[]).includes(asked) ? asked : 'arrival';
 	return { ...found, values: newItemForm(kind, found.visit), timeZones: timeZoneNames() };

@@ -5,6 +5,7 @@ import { formVersion } from '$lib/server/events/event.input';
 import { GuestNeedsInput, readGuestNeedsForm } from '$lib/server/guest-needs/guest-needs.input';
 import { findGuestNeedsForm, saveGuestNeeds } from '$lib/server/guest-needs/guest-needs.service';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
@@ -14,7 +15,7 @@ export const load: PageServerLoad = async (event) => {
 		Number(event.params.eventId),
 		Number(event.params.participantId)
 	);
-	if (!form) error(404, 'They are not a participant of this event.');
+	if (!form) error(404, m.needs_not_participant());
 	return form;
 };
 

@@ -5,11 +5,12 @@ import { attempt } from '$lib/server/http/form-failure';
 import { TOPIC_FORM, TopicUpdateInput } from '$lib/server/topics/topic.input';
 import { findTopicForm, removeTopic, reviseTopic } from '$lib/server/topics/topic.service';
 import { saveRecordForm } from '../../../../../record-form.server';
+import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const form = await findTopicForm(database().db, Number(params.eventId), Number(params.topicId));
-	if (!form) error(404, 'There is no such topic.');
+	if (!form) error(404, m.topics_not_found());
 	return form;
 };
 
