@@ -457,10 +457,13 @@ export const events = [
 				organization: null
 			}
 		],
+		// The seeds give the agenda in English only; the Azerbaijani and Russian versions of some titles are
+		// the office's, so that the programme prints side by side (issue 18 §2); the others fall back visibly.
 		agenda: [
 			{
 				kind: 'opening_remarks',
 				title: 'Welcoming address',
+				titleVersions: { original: 'en', az: 'Salamlama nitqi', ru: 'Приветственное слово' },
 				start: '2021-12-17T10:00',
 				end: '2021-12-17T10:15',
 				roles: [{ person: 'huseynov', role: 'speaker' }],
@@ -510,6 +513,11 @@ export const events = [
 			{
 				kind: 'video_message',
 				title: 'Video message on International Migrants Day',
+				titleVersions: {
+					original: 'en',
+					az: 'Beynəlxalq Miqrantlar Günü münasibətilə videomüraciət',
+					ru: 'Видеообращение по случаю Международного дня мигрантов'
+				},
 				start: '2021-12-17T10:45',
 				end: '2021-12-17T10:55',
 				roles: [{ person: 'vitorino', role: 'video_message' }]
@@ -526,6 +534,11 @@ export const events = [
 			{
 				kind: 'presentation',
 				title: 'Migration Profile of the Republic of Azerbaijan',
+				titleVersions: {
+					original: 'en',
+					az: 'Azərbaycan Respublikasının Miqrasiya Profili',
+					ru: 'Миграционный профиль Азербайджанской Республики'
+				},
 				start: '2021-12-17T11:25',
 				end: '2021-12-17T12:30',
 				roles: [{ person: 'pinjo', role: 'presenter' }],
@@ -584,6 +597,7 @@ export const events = [
 			{
 				kind: 'opening_remarks',
 				title: 'Opening remarks',
+				titleVersions: { original: 'en', az: 'Açılış sözü', ru: 'Вступительное слово' },
 				start: '2021-12-21T11:00',
 				end: '2021-12-21T11:15',
 				roles: [{ person: 'huseynov', role: 'speaker' }],
@@ -596,6 +610,11 @@ export const events = [
 			{
 				kind: 'exchange_of_views',
 				title: 'Exchange of views on cooperation and other issues of mutual interest',
+				titleVersions: {
+					original: 'en',
+					az: 'Əməkdaşlıq və qarşılıqlı maraq doğuran digər məsələlər üzrə fikir mübadiləsi',
+					ru: 'Обмен мнениями о сотрудничестве и других вопросах, представляющих взаимный интерес'
+				},
 				start: '2021-12-21T11:15',
 				end: '2021-12-21T12:00',
 				roles: [

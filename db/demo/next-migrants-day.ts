@@ -70,6 +70,7 @@ export function nextMigrantsDay(today: CalendarDate): DemoEvent {
 		agenda: model.agenda.map((item) => ({
 			kind: item.kind,
 			title: item.title,
+			titleVersions: 'titleVersions' in item ? item.titleVersions : undefined,
 			start: onTheDay(item.start),
 			end: onTheDay(item.end),
 			roles: item.roles

@@ -25,6 +25,12 @@ export const people = [
 		positions: [
 			{
 				position: 'Chief of the State Migration Service',
+				positionVersions: {
+					original: 'en',
+					// The letterhead [000] names the Service "Dövlət Miqrasiya Xidməti"; the post in its words.
+					az: 'Dövlət Miqrasiya Xidmətinin rəisi',
+					ru: 'Начальник Государственной миграционной службы'
+				},
 				organization: 'sms',
 				rank: 'II rank state migration service counselor',
 				notes:
@@ -46,6 +52,12 @@ export const people = [
 		positions: [
 			{
 				position: 'Chief of the State Migration Service',
+				positionVersions: {
+					original: 'en',
+					// The letterhead [000] names the Service "Dövlət Miqrasiya Xidməti"; the post in its words.
+					az: 'Dövlət Miqrasiya Xidmətinin rəisi',
+					ru: 'Начальник Государственной миграционной службы'
+				},
 				organization: 'sms',
 				notes:
 					'Dates of office not known: the seeds show him Chief from September 2016 to April 2017 ' +
@@ -66,6 +78,11 @@ export const people = [
 		positions: [
 			{
 				position: 'Director General of the International Organization for Migration',
+				positionVersions: {
+					original: 'en',
+					az: 'Beynəlxalq Miqrasiya Təşkilatının Baş direktoru',
+					ru: 'Генеральный директор Международной организации по миграции'
+				},
 				organization: 'iom',
 				notes:
 					'Successor of William Lacy Swing. Date of taking office not known: the seeds show him ' +
@@ -85,6 +102,11 @@ export const people = [
 		positions: [
 			{
 				position: 'Director General of the International Organization for Migration',
+				positionVersions: {
+					original: 'en',
+					az: 'Beynəlxalq Miqrasiya Təşkilatının Baş direktoru',
+					ru: 'Генеральный директор Международной организации по миграции'
+				},
 				organization: 'iom',
 				notes:
 					'Dates of office not known: the seeds show him Director General at the 2016–2017 events, and ' +

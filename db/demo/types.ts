@@ -73,6 +73,7 @@ export interface DemoOrganization {
 /** A post a person held; a date left out is one the seeds do not give (notes say what they do give). */
 export interface DemoPosition {
 	readonly position: string;
+	readonly positionVersions?: DemoVersions;
 	readonly organization: OrganizationKey | null;
 	readonly rank?: string;
 	/** First and last day in the post. */
@@ -151,6 +152,7 @@ export interface DemoAgendaRole {
 export interface DemoAgendaItem {
 	readonly kind: AgendaItemKind;
 	readonly title: string;
+	readonly titleVersions?: DemoVersions;
 	/** Wall-clock times in the event's zone. */
 	readonly start?: LocalDateTime;
 	readonly end?: LocalDateTime;

@@ -118,7 +118,7 @@ describe('a personal link', () => {
 		expect(html).toContain('International Migrants Day 2021');
 		// His own item, marked in words; other people's events are not there.
 		expect(html).toMatch(
-			/Champion Countries[^<]*(<!--[^>]*-->)*<strong class="you[^"]*">You: Speaker<\/strong>/
+			/Champion Countries[^<]*(<!--[^>]*-->\s*)*<strong class="you[^"]*">You: Speaker<\/strong>/
 		);
 		expect(html).toMatch(/<li class="agenda-item[^"]* mine">(?:(?!<\/li>).)*Champion Countries/s);
 		expect(html).not.toContain('Post-International Migration Review Forum Debrief');

@@ -4,6 +4,7 @@ import { agendaItemKinds, agendaRoles } from '../../vocabulary';
 import { positiveId } from '../query-params';
 import { m } from '../../paraglide/messages.js';
 import { plainText } from '../validation';
+import { versionFieldNames, versionSchemas } from '../content/content-versions.input';
 
 /** The longest item we accept: a whole day. */
 export const AGENDA_ITEM_MAX_MINUTES = 24 * 60;
@@ -50,20 +51,37 @@ const checkbox = z
 	.optional()
 	.transform((value) => value !== undefined && value !== '');
 
+const titleVersions = versionSchemas(300);
+
 export const AgendaItemInput = z.object({
 	kind: z.enum(agendaItemKinds.values, { error: () => m.agenda_error_kind() }),
 	title: plainText('Title', 300),
+	// The title's language and its versions in other languages (content versions, issue 18 §2).
+	titleLocale: titleVersions.locale,
+	titleAz: titleVersions.az,
+	titleEn: titleVersions.en,
+	titleRu: titleVersions.ru,
 	durationMinutes,
 	notes: optionalNotes,
 	published: checkbox
 });
-export type AgendaItemInput = z.infer<typeof AgendaItemInput>;
-export const AGENDA_ITEM_FIELDS = ['kind', 'title', 'durationMinutes', 'notes', 'published'] as const;
+/** The title's versions may be left out by a caller that has none (they then read as none). */
+type VersionKey = 'titleLocale' | 'titleAz' | 'titleEn' | 'titleRu';
+type VersionsOptional<T> = Omit<T, VersionKey> & Partial<Pick<T, VersionKey & keyof T>>;
+export type AgendaItemInput = VersionsOptional<z.infer<typeof AgendaItemInput>>;
+export const AGENDA_ITEM_FIELDS = [
+	'kind',
+	'title',
+	...versionFieldNames('title'),
+	'durationMinutes',
+	'notes',
+	'published'
+] as const;
 
 export const AgendaItemUpdateInput = AgendaItemInput.extend({
 	version: id(m.agenda_error_version)
 });
-export type AgendaItemUpdateInput = z.infer<typeof AgendaItemUpdateInput>;
+export type AgendaItemUpdateInput = VersionsOptional<z.infer<typeof AgendaItemUpdateInput>>;
 export const AGENDA_ITEM_UPDATE_FIELDS = [...AGENDA_ITEM_FIELDS, 'version'] as const;
 
 export const AgendaItemRef = z.object({ itemId: id(m.agenda_error_no_item) });

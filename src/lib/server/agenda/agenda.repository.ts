@@ -4,12 +4,15 @@ import type { Database, NewAgendaItem, NewParticipant } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { personAtEventColumns } from '../participants/participant.repository';
 
+/** An item's title as written, its language and its versions (content versions, issue 18 §2). */
+export const agendaTitleColumns = ['title', 'title_locale', 'title_az', 'title_en', 'title_ru'] as const;
+
 const agendaItemColumns = [
 	'id',
 	'event_id',
 	'position',
 	'kind',
-	'title',
+	...agendaTitleColumns,
 	'start_at',
 	'end_at',
 	'duration_minutes',
@@ -89,7 +92,19 @@ export async function updateAgendaItemFields(
 	db: Kysely<Database>,
 	itemId: number,
 	expectedVersion: number,
-	values: Pick<NewAgendaItem, 'kind' | 'title' | 'duration_minutes' | 'notes' | 'is_published' | 'updated_at'>
+	values: Pick<
+		NewAgendaItem,
+		| 'kind'
+		| 'title'
+		| 'title_locale'
+		| 'title_az'
+		| 'title_en'
+		| 'title_ru'
+		| 'duration_minutes'
+		| 'notes'
+		| 'is_published'
+		| 'updated_at'
+	>
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('agenda_item')

@@ -11,6 +11,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import { formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
+import { localizedColumn } from '../../i18n/localized-text';
 import { m } from '../../paraglide/messages.js';
 import { agendaRoles, eventStatuses, type AgendaRole } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
@@ -21,6 +22,7 @@ import { findEvent, listHostsForEvents } from '../events/event.repository';
 import { toHostViews } from '../events/event.view';
 import { clockEnd, runClock, sameInstant } from './agenda.clock';
 import { AGENDA_MAX_ITEMS, type AgendaItemInput, type AgendaItemUpdateInput } from './agenda.input';
+import { versionColumns } from '../content/content-versions.input';
 import {
 	deleteAgendaItem,
 	deleteAgendaRole,
@@ -126,9 +128,11 @@ export async function findProgramme(db: Db, eventId: number): Promise<ProgrammeV
 		listAgendaRoles(db, eventId)
 	]);
 	if (!event) return null;
+	const title = localizedColumn(event, 'title');
 	return {
 		id: event.id,
-		title: event.title,
+		title: title.text,
+		titleLocale: title.fallbackLocale,
 		theme: event.theme,
 		startAt: event.start_at,
 		endAt: event.end_at,
@@ -210,11 +214,22 @@ export async function retimeAgenda(tx: Tx, eventId: number): Promise<void> {
 
 // Writing ------------------------------------------------------------------------------------------------
 
-const summary = (
-	item: Pick<AgendaItemRow, 'kind' | 'title' | 'duration_minutes' | 'notes' | 'is_published'>
-) => ({
+/** The title's versions in other languages as their columns (content versions, issue 18 §2). */
+const titleColumns = (input: AgendaItemInput) =>
+	versionColumns('title', {
+		locale: input.titleLocale ?? null,
+		az: input.titleAz ?? null,
+		en: input.titleEn ?? null,
+		ru: input.titleRu ?? null
+	});
+
+const summary = (item: AgendaItemRow) => ({
 	kind: item.kind,
 	title: item.title,
+	titleLocale: item.title_locale,
+	titleAz: item.title_az,
+	titleEn: item.title_en,
+	titleRu: item.title_ru,
 	durationMinutes: item.duration_minutes,
 	notes: item.notes,
 	published: item.is_published === 1
@@ -258,6 +273,7 @@ export async function addAgendaItem(
 			position: items.length + 1,
 			kind: input.kind,
 			title: input.title,
+			...titleColumns(input),
 			duration_minutes: input.durationMinutes,
 			notes: input.notes,
 			is_published: input.published ? 1 : 0,
@@ -300,6 +316,7 @@ export async function updateAgendaItem(
 		const values = {
 			kind: input.kind,
 			title: input.title,
+			...titleColumns(input),
 			duration_minutes: input.durationMinutes,
 			notes: input.notes,
 			is_published: input.published ? (1 as const) : (0 as const),

@@ -1,6 +1,7 @@
 /** What the agenda builder and the printed programme receive: chosen fields, labels resolved. */
 import { sortByText } from '../../format/collation';
 import { formatPersonName, formatSortName } from '../../format/names';
+import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
 import { agendaItemKinds, agendaRoles, type AgendaItemKind, type AgendaRole } from '../../vocabulary';
 import type { EventDetailRow } from '../events/event.repository';
 import { toPersonAtEvent, type HostView, type PersonAtEvent } from '../events/event.view';
@@ -22,13 +23,27 @@ export interface AgendaPersonView extends PersonAtEvent {
 	roleLabel: string;
 }
 
+/** An item's title as written and its versions in other languages, as the item's form edits them. */
+export interface AgendaTitleFields {
+	title: string;
+	titleLocale: string;
+	titleAz: string;
+	titleEn: string;
+	titleRu: string;
+}
+
 /** An item as the officer edits it. */
 export interface AgendaItemEditView {
 	id: number;
 	position: number;
 	kind: AgendaItemKind;
 	kindLabel: string;
+	/** In the reader's language, else as written (`localizedText`). */
 	title: string;
+	/** Set when `title` is not in the reader's language: the language it is in, for its tag. */
+	titleLocale: ContentLocale | null;
+	/** The title as written and its versions, for the form. */
+	titleFields: AgendaTitleFields;
 	durationMinutes: number | null;
 	startAt: string | null;
 	endAt: string | null;
@@ -76,7 +91,9 @@ export interface AgendaItemPageView {
 export interface ProgrammeItemView {
 	id: number;
 	kindLabel: string;
+	/** In the reader's language, else as written; `titleLocale` set on that fallback. */
 	title: string;
+	titleLocale: ContentLocale | null;
 	startAt: string | null;
 	endAt: string | null;
 	people: AgendaPersonView[];
@@ -84,7 +101,9 @@ export interface ProgrammeItemView {
 
 export interface ProgrammeView {
 	id: number;
+	/** In the reader's language, else as written; `titleLocale` set on that fallback. */
 	title: string;
+	titleLocale: ContentLocale | null;
 	theme: string | null;
 	startAt: string;
 	endAt: string;
@@ -130,6 +149,22 @@ function peopleByItem(roles: readonly RoleRow[]): Map<number, AgendaPersonView[]
 	return byItem;
 }
 
+/** The item's title in the reader's language (`title`), with `titleLocale` set on a fallback. */
+function agendaItemTitle(item: AgendaItemRow) {
+	const { text, fallbackLocale } = localizedColumn(item, 'title');
+	return { title: text, titleLocale: fallbackLocale };
+}
+
+export function toAgendaTitleFields(item: AgendaItemRow): AgendaTitleFields {
+	return {
+		title: item.title,
+		titleLocale: item.title_locale ?? '',
+		titleAz: item.title_az ?? '',
+		titleEn: item.title_en ?? '',
+		titleRu: item.title_ru ?? ''
+	};
+}
+
 export function toAgendaItemEditViews(items: readonly AgendaItemRow[], roles: readonly RoleRow[]) {
 	const people = peopleByItem(roles);
 	return items.map((item): AgendaItemEditView => ({
@@ -137,7 +172,8 @@ export function toAgendaItemEditViews(items: readonly AgendaItemRow[], roles: re
 		position: item.position,
 		kind: item.kind,
 		kindLabel: agendaItemKinds.labels[item.kind],
-		title: item.title,
+		...agendaItemTitle(item),
+		titleFields: toAgendaTitleFields(item),
 		durationMinutes: item.duration_minutes,
 		startAt: item.start_at,
 		endAt: item.end_at,
@@ -156,7 +192,7 @@ export function toProgrammeItems(items: readonly AgendaItemRow[], roles: readonl
 		.map((item): ProgrammeItemView => ({
 			id: item.id,
 			kindLabel: agendaItemKinds.labels[item.kind],
-			title: item.title,
+			...agendaItemTitle(item),
 			startAt: item.start_at,
 			endAt: item.end_at,
 			people: people.get(item.id) ?? []

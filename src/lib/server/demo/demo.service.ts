@@ -185,6 +185,7 @@ async function insertDataSet(
 			await insertPosition(tx, {
 				person_id: id,
 				position: post.position,
+				...demoVersions('position', post.positionVersions),
 				organization_id: organizations.maybe(post.organization),
 				rank: post.rank ?? null,
 				from_on: post.from ?? null,
@@ -304,6 +305,9 @@ async function insertDataSet(
 				position: index + 1,
 				kind: item.kind,
 				title: item.title,
+				// The demo's agenda is written in English, as the seeds give it: said, so that a reader in another
+				// language sees the fallback marked where an item has no version in theirs.
+				...demoVersions('title', item.titleVersions ?? { original: 'en' }),
 				start_at: startAt,
 				end_at: endAt,
 				// As the migration that brought durations backfills them: the minutes between start and end.

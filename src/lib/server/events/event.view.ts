@@ -81,7 +81,10 @@ export interface PersonAtEvent {
 	name: string;
 	/** In their own script; null when it reads as the Latin name does. */
 	nativeName: string | null;
+	/** In the reader's language where the person's history has a version of it, else as recorded. */
 	position: string | null;
+	/** Set when `position` is not in the reader's language: the language it is in, for its tag. */
+	positionLocale: ContentLocale | null;
 	rank: string | null;
 	organization: OrganizationRef | null;
 	/** What follows the name wherever they are named (`formatTitles`): position, organisation, rank. */
@@ -93,7 +96,9 @@ export interface AgendaItemView {
 	position: number;
 	kind: AgendaItemKind;
 	kindLabel: string;
+	/** In the reader's language, else as written; `titleLocale` set on that fallback. */
 	title: string;
+	titleLocale: ContentLocale | null;
 	startAt: string | null;
 	endAt: string | null;
 	notes: string | null;
@@ -139,6 +144,12 @@ export interface EventPageView extends EventSummary {
 	agreements: AgreementSummary[];
 	/** Projects the event is part of. */
 	projects: ProjectRef[];
+}
+
+/** A row's title in the reader's language, with `titleLocale` set when it falls back to the original. */
+function localizedTitle(row: object) {
+	const title = localizedColumn(row, 'title');
+	return { title: title.text, titleLocale: title.fallbackLocale };
 }
 
 export function toEventSummary(row: EventSummaryRow): EventSummary {
@@ -187,6 +198,11 @@ export type PersonAtEventRow = {
 	current_position: string | null;
 	current_rank: string | null;
 	position_at_event: string | null;
+	/** The post's versions in other languages, from the person's history (`personAtEventColumns`). */
+	position_at_event_locale?: string | null;
+	position_at_event_az?: string | null;
+	position_at_event_en?: string | null;
+	position_at_event_ru?: string | null;
 	rank_at_event: string | null;
 	organization_id: number | null;
 	organization_name: string | null;
@@ -194,8 +210,11 @@ export type PersonAtEventRow = {
 };
 
 export function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
+	const recorded = row.position_at_event ?? row.current_position;
+	const position =
+		recorded === null ? null : localizedColumn({ ...row, position_at_event: recorded }, 'position_at_event');
 	const held = {
-		position: row.position_at_event ?? row.current_position,
+		position: position?.text ?? null,
 		rank: row.rank_at_event ?? row.current_rank,
 		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym)
 	};
@@ -204,6 +223,7 @@ export function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
 		name: formatPersonName(row),
 		nativeName: distinctNativeName(row.native_name, row),
 		...held,
+		positionLocale: position?.fallbackLocale ?? null,
 		titles: formatTitles(held)
 	};
 }
@@ -217,7 +237,7 @@ export function toAgendaViews(
 		position: item.position,
 		kind: item.kind,
 		kindLabel: agendaItemKinds.labels[item.kind],
-		title: item.title,
+		...localizedTitle(item),
 		startAt: item.start_at,
 		endAt: item.end_at,
 		notes: item.notes,

@@ -1,4 +1,5 @@
 /** The event columns every iCalendar file needs, with the venue as one line. Kysely only. */
+import { agendaTitleColumns } from '../agenda/agenda.repository';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 
@@ -39,7 +40,7 @@ export async function findCalendarEvent(db: Kysely<Database>, eventId: number, {
 export async function listTimedAgendaItems(db: Kysely<Database>, eventId: number) {
 	return db
 		.selectFrom('agenda_item')
-		.select(['id', 'title', 'kind', 'start_at', 'end_at', 'updated_at'])
+		.select(['id', ...agendaTitleColumns, 'kind', 'start_at', 'end_at', 'updated_at'])
 		.where('event_id', '=', eventId)
 		.where('is_published', '=', 1)
 		.where('start_at', 'is not', null)

@@ -4,6 +4,7 @@
  * Only published agenda items, so the public page's download holds nothing the page does not show.
  */
 import type { Kysely } from 'kysely';
+import { localizedColumn } from '../../i18n/localized-text';
 import { agendaItemKinds } from '../../vocabulary';
 import type { Database } from '../db/schema';
 import { buildCalendar, type IcalEventInput } from './ical.calendar';
@@ -54,7 +55,8 @@ export async function findEventCalendarFile(
 		allDay: null,
 		start: item.start_at!,
 		end: item.end_at ?? item.start_at!,
-		summary: `${item.title} — ${agendaItemKinds.labels[item.kind]}`,
+		// The item's title in the reader's language where it has a version in it.
+		summary: `${localizedColumn(item, 'title').text} — ${agendaItemKinds.labels[item.kind]}`,
 		description: row.title,
 		lastModified: item.updated_at
 	}));

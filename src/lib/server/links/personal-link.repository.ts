@@ -1,4 +1,5 @@
 /** Queries behind personal links and the programme a link shows. Kysely only: no rules, no HTTP. */
+import { agendaTitleColumns } from '../agenda/agenda.repository';
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { Database, Instant, PersonalLinkTable } from '../db/schema';
 import { personNameColumns } from '../people/person.repository';
@@ -108,7 +109,16 @@ export async function listEventsOfPerson(
 export async function listAgendaItemsOfEvents(db: Kysely<Database>, eventIds: number[]) {
 	return db
 		.selectFrom('agenda_item')
-		.select(['id', 'event_id', 'position', 'kind', 'title', 'start_at', 'end_at', 'is_published'])
+		.select([
+			'id',
+			'event_id',
+			'position',
+			'kind',
+			...agendaTitleColumns,
+			'start_at',
+			'end_at',
+			'is_published'
+		])
 		.where('event_id', 'in', eventIds)
 		.orderBy('event_id')
 		.orderBy('position')

@@ -3,6 +3,7 @@
  * secret or its hash; the programme names other people only as the event's agenda names them.
  */
 import { formatPersonName } from '../../format/names';
+import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
 import {
 	agendaItemKinds,
 	agendaRoles,
@@ -42,7 +43,9 @@ export interface PersonalAgendaItemView {
 	position: number;
 	kind: AgendaItemKind;
 	kindLabel: string;
+	/** In the reader's language, else as written; `titleLocale` set on that fallback. */
 	title: string;
+	titleLocale: ContentLocale | null;
 	startAt: string | null;
 	endAt: string | null;
 	/** The link holder has a role on this item. */
@@ -116,6 +119,11 @@ export function toPersonalLinkStatus(
 	};
 }
 
+function localizedTitle(row: object) {
+	const { text, fallbackLocale } = localizedColumn(row, 'title');
+	return { title: text, titleLocale: fallbackLocale };
+}
+
 /**
  * The agenda of each event as the link holder may see it: the items of the published programme, and
  * the holder's own items even where the office has not published them.
@@ -147,7 +155,7 @@ function toPersonalAgenda(
 			position: item.position,
 			kind: item.kind,
 			kindLabel: agendaItemKinds.labels[item.kind],
-			title: item.title,
+			...localizedTitle(item),
 			startAt: item.start_at,
 			endAt: item.end_at,
 			mine: myRoles.length > 0,

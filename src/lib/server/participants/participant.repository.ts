@@ -6,6 +6,18 @@ import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
 /**
+ * A version of the post a participation keeps (`position_at_event`, else the person's current one), from
+ * the person's history: a post of theirs written the same way that has the version. A version belongs to
+ * the words, so any of their posts so written serves; the latest entered wins. Read here rather than
+ * copied, so that a version added to the history later shows at every event (issue 18 §2).
+ */
+const postVersion = (suffix: 'locale' | 'az' | 'en' | 'ru') =>
+	sql<string | null>`(select pv.${sql.ref(`position_${suffix}`)} from person_position pv
+		where pv.person_id = person.id and pv.position = coalesce(p.position_at_event, person.position)
+			and pv.${sql.ref(`position_${suffix}`)} is not null
+		order by pv.id desc limit 1)`.as(`position_at_event_${suffix}`);
+
+/**
  * A person as named at one event: who they are, the title and rank they held there and the organisation
  * they came for. Selects from `event_participant as p` joined with `person` and `organization as o`.
  */
@@ -18,6 +30,10 @@ export const personAtEventColumns = [
 	'person.position as current_position',
 	'person.rank as current_rank',
 	'p.position_at_event',
+	postVersion('locale'),
+	postVersion('az'),
+	postVersion('en'),
+	postVersion('ru'),
 	'p.rank_at_event',
 	...organizationRefColumns('o', 'organization')
 ] as const;

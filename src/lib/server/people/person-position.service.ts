@@ -14,6 +14,7 @@
  * begun earliest).
  */
 import type { Kysely } from 'kysely';
+import { m } from '../../paraglide/messages.js';
 import { instantToZoned } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { recordAction, type Actor } from '../audit/audit';
@@ -38,6 +39,7 @@ import {
 import { toPositionFormValues, toPositionViews, type PositionView } from './person-position.view';
 import { findOrganizationId, findPersonRow } from './person.repository';
 import { getNamedChoices, type NamedChoices } from '../choosers/chooser.service';
+import { versionColumns } from '../content/content-versions.input';
 
 /** The day an event is held on, as its own zone counts it. */
 function eventDateOf(event: { start_at: string; time_zone: string }): IsoDate {
@@ -173,6 +175,12 @@ export async function findPersonPositionsPage(
 function positionColumns(input: PersonPositionInput) {
 	return {
 		position: input.position,
+		...versionColumns('position', {
+			locale: input.positionLocale,
+			az: input.positionAz,
+			en: input.positionEn,
+			ru: input.positionRu
+		}),
 		organization_id: input.organizationId,
 		rank: input.rank,
 		from_on: input.fromOn,
@@ -183,22 +191,22 @@ function positionColumns(input: PersonPositionInput) {
 
 async function checkOrganization(tx: Kysely<Database>, input: PersonPositionInput) {
 	if (input.organizationId !== null && !(await findOrganizationId(tx, input.organizationId))) {
-		throw new RuleViolation('There is no such organisation.', {
-			organizationId: 'Choose an organisation from the list.'
+		throw new RuleViolation(m.positions_error_no_organization(), {
+			organizationId: m.positions_error_choose_organization()
 		});
 	}
 }
 
 async function personOrFail(tx: Kysely<Database>, personId: number) {
 	const person = await findPersonRow(tx, personId);
-	if (!person) throw new NotFound('There is no such person.');
+	if (!person) throw new NotFound(m.positions_error_no_person());
 	return person;
 }
 
 async function positionOrFail(tx: Kysely<Database>, personId: number, positionId: number) {
 	const position = await findPosition(tx, positionId);
 	if (!position || position.person_id !== personId) {
-		throw new NotFound('That post is not in this person’s history.');
+		throw new NotFound(m.positions_error_no_post());
 	}
 	return position;
 }
@@ -249,11 +257,7 @@ export async function revisePersonPosition(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const current = await positionOrFail(tx, personId, positionId);
-		const stale = () =>
-			new StaleRecord(
-				toPositionFormValues(current),
-				'Someone else saved this post after you opened the page. Their version is in the form now; what you typed is beside it.'
-			);
+		const stale = () => new StaleRecord(toPositionFormValues(current), m.positions_error_stale());
 		if (current.version !== version) throw stale();
 		await checkOrganization(tx, input);
 		const next = positionColumns(input);
@@ -294,6 +298,10 @@ export async function removePersonPosition(
 			before: {
 				positionId,
 				position: current.position,
+				position_locale: current.position_locale,
+				position_az: current.position_az,
+				position_en: current.position_en,
+				position_ru: current.position_ru,
 				organization_id: current.organization_id,
 				rank: current.rank,
 				from_on: current.from_on,

@@ -1,12 +1,16 @@
 /** What the pages receive of a person's posts over time. */
 import { formatCalendarDate } from '../../format/datetime';
+import { m } from '../../paraglide/messages.js';
+import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
 import type { PositionFormValues } from './person-position.input';
 import type { PositionRow } from './person-position.repository';
 
 export interface PositionView {
 	id: number;
+	/** In the reader's language, else as written; `positionLocale` set on that fallback. */
 	position: string;
+	positionLocale: ContentLocale | null;
 	organization: OrganizationRef | null;
 	rank: string | null;
 	fromOn: string | null;
@@ -20,13 +24,17 @@ export interface PositionView {
 
 export function periodOf(fromOn: string | null, toOn: string | null): string {
 	if (fromOn && toOn) return `${formatCalendarDate(fromOn)} – ${formatCalendarDate(toOn)}`;
-	if (fromOn) return `since ${formatCalendarDate(fromOn)}`;
-	if (toOn) return `until ${formatCalendarDate(toOn)}`;
-	return 'dates not known';
+	if (fromOn) return m.positions_period_since({ date: formatCalendarDate(fromOn) });
+	if (toOn) return m.positions_period_until({ date: formatCalendarDate(toOn) });
+	return m.positions_period_unknown();
 }
 
 export function toPositionFormValues(row: {
 	position: string;
+	position_locale: string | null;
+	position_az: string | null;
+	position_en: string | null;
+	position_ru: string | null;
 	organization_id: number | null;
 	rank: string | null;
 	from_on: string | null;
@@ -36,6 +44,10 @@ export function toPositionFormValues(row: {
 }): PositionFormValues {
 	return {
 		position: row.position,
+		positionLocale: row.position_locale ?? '',
+		positionAz: row.position_az ?? '',
+		positionEn: row.position_en ?? '',
+		positionRu: row.position_ru ?? '',
 		organizationId: row.organization_id === null ? '' : String(row.organization_id),
 		rank: row.rank ?? '',
 		fromOn: row.from_on ?? '',
@@ -52,10 +64,15 @@ function latestFirst(a: PositionRow, b: PositionRow): number {
 	return end(b).localeCompare(end(a)) || start(b).localeCompare(start(a)) || b.id - a.id;
 }
 
+function localizedPosition(row: PositionRow) {
+	const { text, fallbackLocale } = localizedColumn(row, 'position');
+	return { position: text, positionLocale: fallbackLocale };
+}
+
 export function toPositionViews(rows: readonly PositionRow[]): PositionView[] {
 	return [...rows].sort(latestFirst).map((row) => ({
 		id: row.id,
-		position: row.position,
+		...localizedPosition(row),
 		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym),
 		rank: row.rank,
 		fromOn: row.from_on,

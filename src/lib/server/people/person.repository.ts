@@ -117,7 +117,19 @@ export async function listAgendaRolesOfPerson(db: Kysely<Database>, personId: nu
 		.selectFrom('agenda_item_role as r')
 		.innerJoin('event_participant as p', 'p.id', 'r.participant_id')
 		.innerJoin('agenda_item as i', 'i.id', 'r.agenda_item_id')
-		.select(['i.event_id', 'i.id as agenda_item_id', 'i.kind', 'i.title', 'i.start_at', 'i.end_at', 'r.role'])
+		.select([
+			'i.event_id',
+			'i.id as agenda_item_id',
+			'i.kind',
+			'i.title',
+			'i.title_locale',
+			'i.title_az',
+			'i.title_en',
+			'i.title_ru',
+			'i.start_at',
+			'i.end_at',
+			'r.role'
+		])
 		.where('p.person_id', '=', personId)
 		.where('p.event_id', 'in', eventIds)
 		.where('i.event_id', 'in', eventIds)

@@ -1,4 +1,5 @@
 /** What people pages receive: chosen fields in the words pages use, never raw rows. */
+import { localizedColumn } from '../../i18n/localized-text';
 import { formatPersonName, formatSortName, type NameParts } from '../../format/names';
 import { m } from '../../paraglide/messages.js';
 import {
@@ -194,7 +195,8 @@ function toEngagementViews(
 			.filter((r) => r.event_id === p.id)
 			.map((r) => ({
 				agendaItemId: r.agenda_item_id,
-				title: r.title,
+				// The item's title in the reader's language, else as written.
+				title: localizedColumn(r, 'title').text,
 				kind: r.kind,
 				kindLabel: agendaItemKinds.labels[r.kind],
 				role: r.role,

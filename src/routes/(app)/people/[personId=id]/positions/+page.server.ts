@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PERSON_CHOOSERS } from '$lib/server/people/person.service';
@@ -13,7 +14,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findPersonPositionsPage(database().db, Number(params.personId));
-	if (!page) error(404, 'There is no such person.');
+	if (!page) error(404, m.positions_error_no_person());
 	return { page, values: emptyPositionForm() };
 };
 

@@ -1,4 +1,5 @@
 import { error, redirect } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { PERSON_CHOOSERS } from '$lib/server/people/person.service';
@@ -15,7 +16,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findPersonPositionsPage(database().db, Number(params.personId));
 	const post = page?.positions.find((p) => p.id === Number(params.positionId));
-	if (!page || !post) error(404, 'There is no such post in this person’s history.');
+	if (!page || !post) error(404, m.positions_error_no_post());
 	return { page, post };
 };
 
