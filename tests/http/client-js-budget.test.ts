@@ -6,7 +6,7 @@
  *
  * A page that runs nothing in the browser says so (`export const csr = false` in its +page.ts: read-only
  * pages of links and GET filters, such as the home page and the history); it is sent without a script and
- * counts 0.
+ * counts 0 (the last test asks the built server for each such page and finds no script in it).
  *
  * The budget is not met everywhere yet: Svelte's runtime (20.5 KiB), SvelteKit's client (11.9 KiB), the
  * generated app (1.4 KiB: no route table, the server resolves routes, see svelte.config.js) and
@@ -18,7 +18,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { addUser, signInOverHttp } from '../helpers/accounts';
+import { startServer, type RunningServer } from '../helpers/server';
 
 const BUDGET_KIB = 45;
 
@@ -210,5 +212,32 @@ describe('client JavaScript per page', () => {
 				BUDGET_KIB * 1024
 			);
 		}
+	});
+});
+
+describe('a page counted 0', () => {
+	// The pages without a parameter in their path that the build sends without a script (csr = false).
+	const paths = clientJsOfRoutes()
+		.filter((page) => page.bytes === 0 && !page.id.includes('['))
+		.map((page) => page.id.replace(/\/\([^)]+\)/g, '') || '/');
+	let server: RunningServer;
+	let cookie: string;
+	beforeAll(async () => {
+		server = await startServer({ env: { DEMO_DATA: 'off' } });
+		cookie = await signInOverHttp(server, await addUser(server.databaseUrl, 'admin'));
+	});
+	afterAll(() => server?.stop());
+
+	const scriptsOf = async (path: string) => {
+		const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
+		expect(response.status, path).toBe(200);
+		const html = (await response.text()) + (response.headers.get('link') ?? '');
+		return [...html.matchAll(/<script\b|rel="?modulepreload/g)].length;
+	};
+
+	test('is sent without a script, where a page counted by its chunks names its scripts', async () => {
+		expect(paths).toContain('/');
+		expect(await scriptsOf('/events')).toBeGreaterThan(0);
+		for (const path of paths) expect(await scriptsOf(path), path).toBe(0);
 	});
 });
