@@ -23,7 +23,15 @@ import { findLandmarks, OFFICER, type Landmarks } from './bench-http/landmarks';
 import { fetchAnswer, loadPath, signIn } from './bench-http/load';
 import { FLOOR, PAGES, type PageSpec } from './bench-http/pages';
 import { markdownTable, printTable, type PageResult } from './bench-http/report';
-import { cpuTimeOf, memoryOf, ROOT, startApp, startCeiling, type Started } from './bench-http/servers';
+import {
+	cpuTimeOf,
+	heapOf,
+	memoryOf,
+	ROOT,
+	startApp,
+	startCeiling,
+	type Started
+} from './bench-http/servers';
 
 const USAGE = `Usage: npm run bench:http -- [--events N | --database <file or postgres://…>] [--duration S]
   [--connections N] [--pages ${PAGES.map((p) => p.name).join(',')}] [--processes N] [--out file.json]
@@ -152,6 +160,7 @@ async function main(options: BenchOptions) {
 			console.log(`${spec.name}: ${last.requestsPerSecond} req/s, p99 ${last.p99Ms} ms`);
 		}
 		const memoryAfter = apps.map((app) => memoryOf(app.pid));
+		const heapAfter = await Promise.all(apps.map((app) => heapOf(app.url)));
 
 		const floor = rows.find((r) => r.name === FLOOR)!;
 		const ceilingRow = rows.find((r) => r.name === 'ceiling');
@@ -181,7 +190,12 @@ async function main(options: BenchOptions) {
 			},
 			landmarks: { ...landmarks, feedToken: undefined },
 			coldStartMs: Object.fromEntries(servers.map((s) => [s.name, s.coldStartMs])),
-			memoryMb: { before: memoryBefore, after: memoryAfter, ceiling: ceiling ? memoryOf(ceiling.pid) : null },
+			memoryMb: {
+				before: memoryBefore,
+				after: memoryAfter,
+				heapAfter,
+				ceiling: ceiling ? memoryOf(ceiling.pid) : null
+			},
 			pages: rows
 		};
 		console.log(
@@ -189,6 +203,9 @@ async function main(options: BenchOptions) {
 		);
 		console.log(
 			`RSS of the app: ${apps.map((_, i) => `${memoryBefore[i]?.rssMb} MB before, ${memoryAfter[i]?.rssMb} MB after (peak ${memoryAfter[i]?.peakRssMb} MB)`).join('; ')}`
+		);
+		console.log(
+			`  of which: ${apps.map((_, i) => `anonymous ${memoryAfter[i]?.anonMb} MB, file-backed ${memoryAfter[i]?.fileMb} MB${heapAfter[i] ? `; V8 heap ${heapAfter[i]!.heapMb} MB (${heapAfter[i]!.usedMb} used), external ${heapAfter[i]!.externalMb} MB` : ''}`).join('; ')}`
 		);
 		if (options.markdown) console.log(`\n${markdownTable(rows)}`);
 		const out = options.out ?? join(ROOT, 'bench-results', `http-${summary.when.replace(/[:.]/g, '-')}.json`);

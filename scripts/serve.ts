@@ -42,8 +42,9 @@ const publicUrlConfigured = Boolean(process.env.ORIGIN || process.env.PROTOCOL_H
 if (!publicUrlConfigured) process.env.PROTOCOL_HEADER = CONNECTION_PROTOCOL_HEADER;
 
 // The app's compiled code is kept on disk (V8's code cache, in the system's temporary folder, keyed by
-// each file's content), so a start after the first compiles none of it again: a third of the CPU a start
-// took before its first answer (docs/performance.md). NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+// each file's content), so a start after the first compiles none of it again (docs/performance.md).
+// `npm run serve` turns it on before this file is read (scripts/compile-cache.mjs); started as
+// `node scripts/serve.ts`, it is turned on here. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
 enableCompileCache();
 // Imported after, so that the logger and pino come from the cache too. With its extension: Node runs
 // this file as it is, without a build or path aliases.

@@ -28,8 +28,19 @@ import {
 	startOutboxDelivery,
 	stopOnShutdown
 } from '$lib/server/startup';
-import { mustEnrolTwoFactor } from '$lib/server/users/two-factor.service';
-import { needsFirstAdministrator } from '$lib/server/users/user.service';
+
+// Loaded by the first request that needs them: the accounts' code (argon2, zxcvbn's word lists, qrcode)
+// is not needed to answer a probe, so the server answers its first sooner (docs/performance.md).
+let accountServices:
+	| Promise<
+			[typeof import('$lib/server/users/user.service'), typeof import('$lib/server/users/two-factor.service')]
+	  >
+	| undefined;
+const accounts = () =>
+	(accountServices ??= Promise.all([
+		import('$lib/server/users/user.service'),
+		import('$lib/server/users/two-factor.service')
+	]));
 
 export const init: ServerInit = async () => {
 	officeLocale(); // a wrong DEFAULT_LOCALE stops the start, not the first request
@@ -96,7 +107,7 @@ let setupDone = false;
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (!PROBE_ROUTES.has(routeId ?? '') && !isApiPath(event.url.pathname)) {
-		setupDone ||= !(await needsFirstAdministrator(database().db));
+		setupDone ||= !(await (await accounts())[0].needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
 		if (setupDone && routeId === '/(public)/setup')
 			return refusal(event.request, 404, m.errors_set_up_already);
@@ -115,7 +126,8 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 	if (!session.twoFactorVerified) return seeOther('/login/two-factor');
 	if (!hasRole(user, access.role)) return refusal(event.request, 403, m.errors_role_not_allowed);
-	if (!ENROLMENT_ROUTES.has(routeId ?? '') && (await mustEnrolTwoFactor(database().db, user))) {
+	const [, twoFactor] = await accounts();
+	if (!ENROLMENT_ROUTES.has(routeId ?? '') && (await twoFactor.mustEnrolTwoFactor(database().db, user))) {
 		return seeOther('/account/two-factor');
 	}
 	return resolve(event);

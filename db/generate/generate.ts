@@ -22,6 +22,7 @@ import {
 	projectDocument
 } from '../../src/lib/server/search/search.documents';
 import { refreshSearchIndex } from '../../src/lib/server/search/search.service';
+import { sortKey } from '../../src/lib/format/collation';
 import { nameKey } from '../../src/lib/server/search/search.text';
 import { createUser } from '../../src/lib/server/users/user.service';
 import type {
@@ -255,6 +256,7 @@ const COLUMNS = {
 		'city',
 		'website',
 		'notes',
+		'sort_key',
 		'created_at',
 		'updated_at'
 	],
@@ -273,6 +275,7 @@ const COLUMNS = {
 		'heads_organization',
 		'precedence_level',
 		'name_key',
+		'sort_key',
 		'created_at',
 		'updated_at'
 	],
@@ -288,7 +291,18 @@ const COLUMNS = {
 		'created_at',
 		'updated_at'
 	],
-	venue: ['id', 'name', 'address', 'city', 'country_code', 'time_zone', 'notes', 'created_at', 'updated_at'],
+	venue: [
+		'id',
+		'name',
+		'address',
+		'city',
+		'country_code',
+		'time_zone',
+		'notes',
+		'sort_key',
+		'created_at',
+		'updated_at'
+	],
 	event_series: ['id', 'name', 'description', 'created_at', 'updated_at'],
 	event: [
 		'id',
@@ -619,6 +633,7 @@ function writeDirectory(d: Directory): Rows {
 			o.city,
 			website,
 			null,
+			sortKey(o.name),
 			stamp,
 			stamp
 		]);
@@ -655,6 +670,7 @@ function writeDirectory(d: Directory): Rows {
 			p.headsOrganization ? 1 : 0,
 			p.precedence,
 			nameKey(p.givenName, p.familyName),
+			sortKey(p.familyName, p.givenName),
 			stamp,
 			stamp
 		]);
@@ -688,7 +704,18 @@ function writeDirectory(d: Directory): Rows {
 		}
 	}
 	for (const v of d.venues) {
-		rows.venue.push([v.id, v.name, null, v.city[0], v.city[1], v.city[2], null, stamp, stamp]);
+		rows.venue.push([
+			v.id,
+			v.name,
+			null,
+			v.city[0],
+			v.city[1],
+			v.city[2],
+			null,
+			sortKey(v.name),
+			stamp,
+			stamp
+		]);
 	}
 	pushChooserWords(
 		rows,

@@ -53,6 +53,7 @@ import * as indexOutcomesByOwnerAndId from './20261208_0600_index_outcomes_by_ow
 import * as createSearchTerms from './20261208_0650_create_search_terms';
 import * as addContentVersions from './20261208_0700_add_content_versions';
 import * as addPersonPreferredLocale from './20261208_0800_add_person_preferred_locale';
+import * as addSortKeys from './20261209_0200_add_sort_keys';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -103,5 +104,6 @@ export const migrations: Record<string, Migration> = {
 	'20261208_0600_index_outcomes_by_owner_and_id': indexOutcomesByOwnerAndId,
 	'20261208_0650_create_search_terms': createSearchTerms,
 	'20261208_0700_add_content_versions': addContentVersions,
-	'20261208_0800_add_person_preferred_locale': addPersonPreferredLocale
+	'20261208_0800_add_person_preferred_locale': addPersonPreferredLocale,
+	'20261209_0200_add_sort_keys': addSortKeys
 };

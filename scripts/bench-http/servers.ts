@@ -115,12 +115,21 @@ export async function startCeiling(databaseFile: string, logDir: string): Promis
 	return start('ceiling', command, {}, port, logDir, null);
 }
 
+export interface Memory {
+	rssMb: number;
+	peakRssMb: number;
+	/** The resident memory's parts: anonymous (heaps, malloc) and file-backed (code, mapped files). */
+	anonMb: number;
+	fileMb: number;
+}
+
 /** Resident and peak resident memory of a process, in MB, from /proc/<pid>/status (Linux). */
-export function memoryOf(pid: number): { rssMb: number; peakRssMb: number } | null {
+export function memoryOf(pid: number): Memory | null {
 	try {
 		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
 		const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
-		return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+		const mb = (field: string) => Math.round(kb(field) / 1024);
+		return { rssMb: mb('VmRSS'), peakRssMb: mb('VmHWM'), anonMb: mb('RssAnon'), fileMb: mb('RssFile') };
 	} catch {
 		return null;
 	}
@@ -144,3 +153,29 @@ export function cpuTimeOf(pid: number): number | null {
 
 /** USER_HZ, 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * V8's heap of an app process (total, used) and the memory it holds outside the heap for JavaScript
+ * objects (buffers), in MB, from its /metrics: only when METRICS_TOKEN is set in the benchmark's
+ * environment (the apps inherit it); null otherwise.
+ */
+export async function heapOf(
+	url: string
+): Promise<{ heapMb: number; usedMb: number; externalMb: number } | null> {
+	const token = process.env.METRICS_TOKEN;
+	if (!token) return null;
+	try {
+		const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+		if (!response.ok) return null;
+		const text = await response.text();
+		const mb = (name: string) =>
+			Math.round(Number(new RegExp(`^${name} (\\S+)`, 'm').exec(text)?.[1]) / 1048576);
+		return {
+			heapMb: mb('nodejs_heap_size_total_bytes'),
+			usedMb: mb('nodejs_heap_size_used_bytes'),
+			externalMb: mb('nodejs_external_memory_bytes')
+		};
+	} catch {
+		return null;
+	}
+}

@@ -27,6 +27,7 @@ import type {
 import { AGREEMENT_PARTIES } from '$lib/server/agreements/agreement.repository';
 import { replaceLinks } from '$lib/server/db/links';
 import { PROJECT_PARTNERS } from '$lib/server/projects/project.repository';
+import { sortKey } from '$lib/format/collation';
 import { nameKey } from '$lib/server/search/search.text';
 
 type Db = Kysely<Database>;
@@ -59,24 +60,38 @@ export async function insertParticipation(
 export function insertOrganization(db: Db, fields: Partial<NewOrganization> = {}): Promise<Organization> {
 	return db
 		.insertInto('organization')
-		.values({
-			name: 'State Migration Service',
-			acronym: 'SMS',
-			kind: 'government_body',
-			country_code: 'AZ',
-			...stamps(),
-			...fields
-		})
+		.values(
+			withSortKey({
+				name: 'State Migration Service',
+				acronym: 'SMS',
+				kind: 'government_body' as const,
+				country_code: 'AZ',
+				...stamps(),
+				...fields
+			})
+		)
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
 
-/** A person, with the name key the people service would write (unless `name_key` is given). */
+/** The sort key the repositories write with a name (unless `sort_key` is given). */
+function withSortKey<T extends { name: string; sort_key?: string | null }>(values: T): T {
+	return { sort_key: sortKey(values.name), ...values };
+}
+
+/**
+ * A person, with the name key the people service and the sort key its repository would write (unless
+ * `name_key` or `sort_key` is given).
+ */
 export function insertPerson(db: Db, fields: Partial<NewPerson> = {}): Promise<Person> {
 	const values = { honorific: 'Mr', given_name: 'Vusal', family_name: 'Huseynov', ...stamps(), ...fields };
 	return db
 		.insertInto('person')
-		.values({ name_key: nameKey(values.given_name, values.family_name), ...values })
+		.values({
+			name_key: nameKey(values.given_name, values.family_name),
+			sort_key: sortKey(values.family_name, values.given_name),
+			...values
+		})
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }
@@ -95,14 +110,16 @@ export function insertCorrespondence(
 export function insertVenue(db: Db, fields: Partial<NewVenue> = {}): Promise<Venue> {
 	return db
 		.insertInto('venue')
-		.values({
-			name: 'State Migration Service headquarters',
-			city: 'Baku',
-			country_code: 'AZ',
-			time_zone: 'Asia/Baku',
-			...stamps(),
-			...fields
-		})
+		.values(
+			withSortKey({
+				name: 'State Migration Service headquarters',
+				city: 'Baku',
+				country_code: 'AZ',
+				time_zone: 'Asia/Baku',
+				...stamps(),
+				...fields
+			})
+		)
 		.returningAll()
 		.executeTakeFirstOrThrow();
 }

@@ -5,6 +5,7 @@
  * it. The choosers' JSON endpoint answers at most 20, found by a prefix and across scripts; a form posted
  * without JavaScript is resolved by the name typed, or refused beside the field with the candidates.
  */
+import { sortKey } from '$lib/format/collation';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { demoEventId, demoOrganizationId, demoPersonId } from '../helpers/demo-records';
@@ -83,6 +84,7 @@ beforeAll(async () => {
 		const stamps = { created_at: at, updated_at: at };
 		for (const rows of many((i) => ({
 			name: `${MARK} Organisation ${i}`,
+			sort_key: sortKey(`${MARK} Organisation ${i}`),
 			kind: 'government_body' as const,
 			...stamps
 		})))
@@ -92,6 +94,7 @@ beforeAll(async () => {
 			given_name: 'Gen',
 			// After every demo name, so that the directory's first page stays as it was.
 			family_name: `${MARK}ov ${i}`,
+			sort_key: sortKey(`${MARK}ov ${i}`, 'Gen'),
 			...stamps
 		})))
 			await db.insertInto('person').values(rows).execute();
@@ -106,6 +109,7 @@ beforeAll(async () => {
 			await db.insertInto('correspondence').values(rows).execute();
 		for (const rows of many((i) => ({
 			name: `${MARK} Hall ${i}`,
+			sort_key: sortKey(`${MARK} Hall ${i}`),
 			city: 'Baku',
 			country_code: 'AZ',
 			time_zone: 'Asia/Baku',

@@ -302,7 +302,7 @@ const pages: PageLoad[] = [
 		name: 'people',
 		strict: true,
 		load: (db) => listPeoplePage(db, { page: { limit: 25 } }),
-		allow: [orderedWalk('person', 'person_name_idx', 'every person read is shown; the limit stops it')]
+		allow: [orderedWalk('person', 'person_sort_idx', 'every person read is shown; the limit stops it')]
 	},
 	{
 		name: 'organisations',
@@ -311,7 +311,7 @@ const pages: PageLoad[] = [
 		allow: [
 			orderedWalk(
 				'organization',
-				'organization_name_idx',
+				'organization_sort_idx',
 				'every organisation read is shown; the limit stops it'
 			)
 		]

@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { StaleRecord } from '$lib/server/errors';
+import { decodeCursor } from '$lib/server/pagination';
 import { VenueInput, type VenueFormValues } from '$lib/server/venues/venue.input';
 import { createVenue, findVenueForm, listVenuesPage, reviseVenue } from '$lib/server/venues/venue.service';
 import { officer } from '../helpers/actors';
@@ -109,7 +110,7 @@ describeEachEngine('venues', (engine) => {
 		expect(first.items[1]!.eventCount).toBe(1);
 		const second = await listVenuesPage(handle.db, {
 			limit: 2,
-			after: [first.items[1]!.name, first.items[1]!.id]
+			after: decodeCursor(first.next, ['text', 'id'])
 		});
 		expect(second.items.map((v) => v.name)).toEqual(['Zeytun Hall']);
 	});

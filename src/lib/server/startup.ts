@@ -3,23 +3,27 @@
  * load the demo data (unless DEMO_DATA=off, as a production deployment would set); then bring the search
  * index up to date and start the outbox and the scheduled backups. And what it does once when it stops.
  */
-import { startScheduledBackups, type ScheduledBackups } from './backup/backup.schedule';
+import type { ScheduledBackups } from './backup/backup.schedule';
 import { backupSchedule, dataLocation } from './backup/backup.settings';
 import { closeDatabase, database } from './db';
 import { classifyDatabaseError, describeProblem } from './db/db-errors';
 import { findWriteProblem } from './db/health';
 import { migrateToLatest } from './db/migrator';
-import { loadDemoData } from './demo/demo.service';
-import { createMailer } from './mail/mail.transport';
+import { hasRows } from './demo/demo.repository';
 import { outboxSettings } from './mail/outbox.settings';
-import { startOutboxWorker, type OutboxWorker } from './mail/outbox.worker';
+import type { OutboxWorker } from './mail/outbox.worker';
 import { inboxSettings } from './inbox/inbox.settings';
-import { startInboxWorker, type InboxWorker } from './inbox/inbox.worker';
+import type { InboxWorker } from './inbox/inbox.worker';
 import { logger } from './observability/logger';
-import { startReminderWorker, type ReminderWorker } from './reminders/reminder.worker';
+import type { ReminderWorker } from './reminders/reminder.worker';
 import { refreshNameKeys } from './people/person.service';
 import { refreshSearchIndex } from './search/search.service';
 import { refreshDossiers } from './dossier/dossier.service';
+import { refreshSortKeys } from './db/sort-keys';
+
+// What only some starts need is imported when it is: the demo data set and its loader, the SMTP and IMAP
+// clients (nodemailer, imapflow, mailparser, the calendar parsers) and the backup code are about a third
+// of the modules the server would otherwise load before its first answer (docs/performance.md).
 
 export async function prepareDatabase(): Promise<void> {
 	const handle = database();
@@ -32,12 +36,20 @@ export async function prepareDatabase(): Promise<void> {
 	// say it is fine and then fail every save.
 	const problem = await findWriteProblem(handle);
 	if (problem) throw new Error(`cannot start: ${description}: ${describeProblem(problem)}`);
-	if (process.env.DEMO_DATA !== 'off') {
+	// The loader checks again in its transaction; a database that has data spares the import of it all.
+	if (
+		process.env.DEMO_DATA !== 'off' &&
+		!(await hasRows(db, 'event')) &&
+		!(await hasRows(db, 'organization'))
+	) {
+		const { loadDemoData } = await import('./demo/demo.service');
 		const demo = await loadDemoData(db);
 		if (demo.loaded) logger.info(`loaded the demo data into ${description}`);
 	}
 	// Searches bring the index up to date themselves, dossiers their timelines, and the duplicate check
-	// the name keys; doing it now spares the first of each the wait.
+	// the name keys; doing it now spares the first of each the wait. The directories' sort keys are
+	// written with the names; only rows written by another program, or from before them, lack one.
+	await refreshSortKeys(db);
 	await refreshSearchIndex(db);
 	await refreshDossiers(db);
 	await refreshNameKeys(db);
@@ -65,14 +77,29 @@ let inbox: InboxWorker | null = null;
  */
 export function startOutboxDelivery(): void {
 	const imap = inboxSettings();
-	if (imap) inbox = startInboxWorker(database().db, imap);
-	const mailer = createMailer();
-	if (!mailer) {
+	if (imap) {
+		startInBackground(async () => {
+			const { startInboxWorker } = await import('./inbox/inbox.worker');
+			inbox = startInboxWorker(database().db, imap);
+		});
+	}
+	// createMailer says the same; asked here, a start without SMTP loads no mail code.
+	if (!process.env.SMTP_URL?.trim()) {
 		logger.info('SMTP_URL is not set: invitations wait in the outbox, and no daily reminders are queued');
 		return;
 	}
-	outbox = startOutboxWorker(database().db, mailer, outboxSettings());
-	reminders = startReminderWorker(database().db);
+	const settings = outboxSettings();
+	startInBackground(async () => {
+		const [{ createMailer }, { startOutboxWorker }, { startReminderWorker }] = await Promise.all([
+			import('./mail/mail.transport'),
+			import('./mail/outbox.worker'),
+			import('./reminders/reminder.worker')
+		]);
+		const mailer = createMailer();
+		if (!mailer) return;
+		outbox = startOutboxWorker(database().db, mailer, settings);
+		reminders = startReminderWorker(database().db);
+	});
 }
 
 let backups: ScheduledBackups | null = null;
@@ -83,7 +110,30 @@ let backups: ScheduledBackups | null = null;
  */
 export function startBackupSchedule(): void {
 	const schedule = backupSchedule();
-	if (schedule) backups = startScheduledBackups(schedule, dataLocation(), database().db);
+	if (!schedule) return;
+	const location = dataLocation();
+	startInBackground(async () => {
+		const { startScheduledBackups } = await import('./backup/backup.schedule');
+		backups = startScheduledBackups(schedule, location, database().db);
+	});
+}
+
+/** The workers' starts still loading their modules: shutdown waits for them, so that none starts after it. */
+const starting = new Set<Promise<void>>();
+
+/**
+ * Starts a worker once its code has loaded, without holding up the first answer. Its settings were read
+ * before (a wrong one stops the start, as ever); should the start itself fail, the server stops as it
+ * would have had it failed before listening.
+ */
+function startInBackground(start: () => Promise<void>): void {
+	const run: Promise<void> = start()
+		.catch((error: unknown) => {
+			logger.fatal({ err: error }, 'cannot start');
+			process.exit(1);
+		})
+		.finally(() => starting.delete(run));
+	starting.add(run);
 }
 
 /**
@@ -97,6 +147,7 @@ export function stopOnShutdown(): void {
 		// Nothing else need hold the process open now (the outbox's timer does not): this does, to the end.
 		const keepAlive = setInterval(() => {}, 60_000);
 		try {
+			await Promise.all(starting);
 			await inbox?.stop();
 			inbox = null;
 			await reminders?.stop();

@@ -1,5 +1,6 @@
 /** What the agenda builder and the printed programme receive: chosen fields, labels resolved. */
-import { formatPersonName } from '../../format/names';
+import { sortByText } from '../../format/collation';
+import { formatPersonName, formatSortName } from '../../format/names';
 import { agendaItemKinds, agendaRoles, type AgendaItemKind, type AgendaRole } from '../../vocabulary';
 import type { EventDetailRow } from '../events/event.repository';
 import { toPersonAtEvent, type HostView, type PersonAtEvent } from '../events/event.view';
@@ -167,8 +168,9 @@ function describe(name: string, details: (string | null | undefined)[]): string 
 	return more.length > 0 ? `${name} (${more.join(', ')})` : name;
 }
 
+/** In the reader's alphabetical order, by family name. */
 export function toParticipantOptions(rows: Rows<typeof listParticipantChoices>): PersonOption[] {
-	return rows.map((row) => {
+	return sortByText(rows, formatSortName).map((row) => {
 		const person = toPersonAtEvent(row);
 		return {
 			personId: person.personId,
@@ -180,8 +182,9 @@ export function toParticipantOptions(rows: Rows<typeof listParticipantChoices>):
 	});
 }
 
+/** In the reader's alphabetical order, by family name. */
 export function toFoundPeople(rows: Rows<typeof listPeopleMatching>): PersonOption[] {
-	return rows.map((row) => {
+	return sortByText(rows, formatSortName).map((row) => {
 		const organization: OrganizationRef | null = organizationRef(
 			row.organization_id,
 			row.organization_name,

@@ -85,7 +85,7 @@ export const peopleEndpoint = list('PersonListItem', {
 	summary: 'The directory of people, alphabetically by family name.',
 	query: PersonListQuery,
 	item: PersonListItem,
-	cursor: ['text', 'text', 'id']
+	cursor: ['text', 'id']
 });
 
 export const personEndpoint: RecordEndpoint<typeof NoQuery, typeof PersonDetail> = {

@@ -3,6 +3,7 @@
  * DATABASE_URL picks the engine — a file path or file: URL means SQLite, postgres:// means PostgreSQL.
  */
 import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import {
@@ -24,7 +25,7 @@ import {
 	type TransactionSettings,
 	type ValueListNode
 } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { logger } from '../observability/logger';
 import { refuseWhenClientGone, servingRequest } from './request-scope';
 import type { Database } from './schema';
@@ -48,6 +49,16 @@ export interface OpenOptions {
 	schema?: string;
 	/** Called after every query: the server counts failed ones by code (metrics), tests count a page's. */
 	onQuery?: (event: LogEvent) => void;
+}
+
+/**
+ * node-postgres, loaded by the first PostgreSQL database opened: a server on SQLite never loads its
+ * sixteen modules (docs/performance.md, cold start). Required, because opening a database is synchronous.
+ */
+let postgres: typeof pg | undefined;
+function postgresDriver(): typeof pg {
+	postgres ??= createRequire(import.meta.url)('pg') as typeof pg;
+	return postgres;
 }
 
 export const DEFAULT_DATABASE_URL = 'file:./data/protokol.db';
@@ -103,7 +114,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHa
 	const schema = options.schema ?? where.searchParams.get('schema') ?? 'public';
 	if (!/^[a-z_][a-z0-9_]{0,62}$/i.test(schema)) throw new Error(`Not a usable schema name: "${schema}"`);
 	where.searchParams.delete('schema');
-	const pool = new pg.Pool({
+	const pool = new (postgresDriver().Pool)({
 		connectionString: where.toString(),
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 		options: `-c search_path=${schema}`,
@@ -373,10 +384,10 @@ function pgTypeParser(oid: number, format?: 'text' | 'binary'): (value: string) 
 	// Dates and JSON stay text, as SQLite gives them.
 	if (oid === PG_DATE || oid === PG_JSONB) return (value) => value;
 	if (oid === PG_TIMESTAMPTZ || oid === PG_TIMESTAMP) {
-		const parseDate = pg.types.getTypeParser(oid) as (value: string) => Date;
+		const parseDate = postgresDriver().types.getTypeParser(oid) as (value: string) => Date;
 		return (value) => parseDate(value).toISOString();
 	}
 	// Counts and sums come back as int8; they stay far below 2^53 here.
 	if (oid === PG_INT8) return (value) => Number(value);
-	return pg.types.getTypeParser(oid, format) as (value: string) => unknown;
+	return postgresDriver().types.getTypeParser(oid, format) as (value: string) => unknown;
 }

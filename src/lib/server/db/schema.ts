@@ -61,6 +61,8 @@ export interface OrganizationTable extends Stamped, Versioned {
 	city: string | null;
 	website: string | null;
 	notes: string | null;
+	/** The key of the directory's alphabetical order (format/collation.ts sortKey), written with the name by its repository; null until written. */
+	sort_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PersonTable extends Stamped, Versioned {
@@ -82,6 +84,8 @@ export interface PersonTable extends Stamped, Versioned {
 	precedence_level: ColumnType<number | null, number | null | undefined, number | null>;
 	/** The name's spelling keys (search.text.ts nameKey), for the duplicate check; null until written. */
 	name_key: ColumnType<string | null, string | null | undefined, string | null>;
+	/** The key of the directory's alphabetical order (format/collation.ts sortKey), written with the names (family, then given) by its repository; null until written. */
+	sort_key: ColumnType<string | null, string | null | undefined, string | null>;
 	/** The language their invitations are written in (az, en, ru); null: the office's DEFAULT_LOCALE. */
 	preferred_locale: ColumnType<
 		InterfaceLocale | null,
@@ -123,6 +127,8 @@ export interface VenueTable extends Stamped, Versioned {
 	country_code: string;
 	time_zone: string;
 	notes: string | null;
+	/** The key of the directory's alphabetical order (format/collation.ts sortKey), written with the name by its repository; null until written. */
+	sort_key: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface EventSeriesTable extends Stamped {

@@ -1,4 +1,5 @@
 /** What the guests' needs pages receive: each guest's needs by name, and the caterer's and interpreters' sums. */
+import { sortByText } from '../../format/collation';
 import {
 	dietaryRequirements,
 	rsvpStatuses,
@@ -100,7 +101,7 @@ export function summarizeNeeds(
 	return {
 		guests,
 		meals,
-		languages: [...languages.values()].sort((a, b) => a.name.localeCompare(b.name)),
+		languages: sortByText(languages.values(), (language) => language.name),
 		expected: count(['invited', 'accepted', 'tentative', 'attended']),
 		accepted: count(['accepted', 'attended']),
 		truncated

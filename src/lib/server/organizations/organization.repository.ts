@@ -1,5 +1,6 @@
 /** Queries over organisations and what they take part in. Kysely only: no rules, no HTTP. */
 import { sql, type Kysely } from 'kysely';
+import { sortKey } from '../../format/collation';
 import type { OrganizationKind } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, NewOrganization, OrganizationUpdate } from '../db/schema';
@@ -14,7 +15,8 @@ export interface OrganizationFilter {
 }
 
 /**
- * One page of organisations in keyset order of (name, id), with the parent's name and, counted in the
+ * One page of organisations in keyset order of (sort_key, id), alphabetically by name
+ * (format/collation.ts), along organization_sort_idx or, for one parent's, organization_parent_sort_idx, with the parent's name and, counted in the
  * same query, how many people and sub-organisations each has. Fetches limit + 1 rows.
  */
 export async function listOrganizations(db: Kysely<Database>, filter: OrganizationFilter, page: PageRequest) {
@@ -28,6 +30,7 @@ export async function listOrganizations(db: Kysely<Database>, filter: Organizati
 			'organization.kind',
 			'organization.country_code',
 			'organization.city',
+			'organization.sort_key',
 			...organizationRefColumns('parent', 'parent'),
 			eb
 				.selectFrom('person')
@@ -42,7 +45,10 @@ export async function listOrganizations(db: Kysely<Database>, filter: Organizati
 		]);
 	if (filter.kind) query = query.where('organization.kind', '=', filter.kind);
 	if (filter.parentId) query = query.where('organization.parent_id', '=', filter.parentId);
-	return pageByKeyset(query, page, { key: ['organization.name', 'organization.id'], order: 'asc' }).execute();
+	return pageByKeyset(query, page, {
+		key: ['organization.sort_key', 'organization.id'],
+		order: 'asc'
+	}).execute();
 }
 
 export type OrganizationListRow = Awaited<ReturnType<typeof listOrganizations>>[number];
@@ -119,7 +125,7 @@ export async function listChildOrganizations(db: Kysely<Database>, organizationI
 		.selectFrom('organization')
 		.select(['id', 'name', 'acronym', 'kind', 'country_code', 'city'])
 		.where('parent_id', '=', organizationId)
-		.orderBy('name')
+		.orderBy('sort_key')
 		.orderBy('id')
 		.limit(limit + 1)
 		.execute();
@@ -132,8 +138,7 @@ export async function listPeopleOfOrganization(db: Kysely<Database>, organizatio
 		.select([...personNameColumns, 'person.position', 'person.rank', 'person.heads_organization'])
 		.where('person.organization_id', '=', organizationId)
 		.orderBy('person.heads_organization', 'desc')
-		.orderBy('person.family_name')
-		.orderBy('person.given_name')
+		.orderBy('person.sort_key')
 		.orderBy('person.id')
 		.limit(limit + 1)
 		.execute();
@@ -149,8 +154,13 @@ export async function findOrganizationRow(db: Kysely<Database>, organizationId: 
 	return row ?? null;
 }
 
+/** The directory's order is written with the name. */
+function withSortKey<T extends { name?: string }>(values: T) {
+	return values.name === undefined ? values : { ...values, sort_key: sortKey(values.name) };
+}
+
 export async function insertOrganization(db: Kysely<Database>, values: NewOrganization) {
-	return db.insertInto('organization').values(values).returning('id').executeTakeFirstOrThrow();
+	return db.insertInto('organization').values(withSortKey(values)).returning('id').executeTakeFirstOrThrow();
 }
 
 /** Writes the organisation if still at the version the officer saw; false when someone saved in between. */
@@ -162,7 +172,7 @@ export async function updateOrganizationRow(
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('organization')
-		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.set((eb) => ({ ...withSortKey(values), version: eb('version', '+', 1) }))
 		.where('id', '=', organizationId)
 		.where('version', '=', expectedVersion)
 		.executeTakeFirst();

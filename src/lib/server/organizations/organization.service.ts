@@ -46,7 +46,7 @@ export async function listOrganizationsPage(
 		listOrganizations(db, filter, page),
 		filter.parentId ? findOrganizationRef(db, filter.parentId) : undefined
 	]);
-	const result = toPage(rows, page, (row) => [row.name, row.id]);
+	const result = toPage(rows, page, (row) => [row.sort_key ?? '', row.id]);
 	return {
 		organizations: { ...result, items: result.items.map(toOrganizationListItem) },
 		parent: parent ?? null

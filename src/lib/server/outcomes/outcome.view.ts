@@ -1,4 +1,5 @@
 /** What outcome pages (and the event and organisation pages) receive: chosen fields, labels resolved. */
+import { sortByText } from '../../format/collation';
 import { formatPersonName } from '../../format/names';
 import { outcomeKinds, outcomeStatuses, type OutcomeKind, type OutcomeStatus } from '../../vocabulary';
 import { eventRef, type EventRef } from '../events/event.ref';
@@ -138,7 +139,7 @@ export function toOutcomeViews(
 	followUps: Rows<typeof listFollowUpsForOutcomes>
 ): OutcomeView[] {
 	const partiesOf = groupBy(
-		parties,
+		sortByText(parties, (p) => p.name),
 		(p) => p.outcome_id,
 		(p) => ({ id: p.id, name: p.name, acronym: p.acronym })
 	);

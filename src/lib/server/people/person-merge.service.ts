@@ -267,7 +267,7 @@ export async function mergePeople(
 				column,
 				removed[column]
 			])
-		) as Partial<Person>;
+		) as Partial<Pick<Person, (typeof FILLED)[number]>>;
 		if (Object.keys(filled).length > 0) {
 			await updatePersonRow(tx, kept.id, kept.version, { ...filled, updated_at: at });
 		}

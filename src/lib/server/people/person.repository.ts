@@ -1,5 +1,6 @@
 /** Queries over the people in the directory and what they took part in. Kysely only: no rules, no HTTP. */
 import { sql, type Kysely } from 'kysely';
+import { sortKey } from '../../format/collation';
 import {
 	correspondenceListColumns,
 	withSenderAndRecipient
@@ -33,17 +34,26 @@ function withOrganization(db: Kysely<Database>) {
 		.select(organizationRefColumns('organization', 'organization'));
 }
 
-/** One page of people in keyset order of (family_name, given_name, id). Fetches limit + 1 rows. */
+/**
+ * One page of people in keyset order of (sort_key, id): by family name, then given name, alphabetically
+ * (format/collation.ts), along person_sort_idx. Fetches limit + 1 rows.
+ */
 export async function listPeople(db: Kysely<Database>, filter: PersonFilter, page: PageRequest) {
-	let query = withOrganization(db).select([...personNameColumns, 'person.position', 'person.rank']);
+	let query = withOrganization(db).select([
+		...personNameColumns,
+		'person.position',
+		'person.rank',
+		'person.sort_key'
+	]);
 	if (filter.organizationId) query = query.where('person.organization_id', '=', filter.organizationId);
 	return pageByKeyset(query, page, {
-		key: ['person.family_name', 'person.given_name', 'person.id'],
+		key: ['person.sort_key', 'person.id'],
 		order: 'asc'
 	}).execute();
 }
 
-export type PersonListRow = Awaited<ReturnType<typeof listPeople>>[number];
+/** A person as lists show them; the directory's rows also carry their sort key, for the cursor. */
+export type PersonListRow = Omit<Awaited<ReturnType<typeof listPeople>>[number], 'sort_key'>;
 
 /**
  * One person with their current organisation. E-mail and phone leave the database only for a reader
@@ -178,8 +188,18 @@ export async function listCorrespondenceOfPerson(db: Kysely<Database>, personId:
 		.execute();
 }
 
+/** The directory's order is written with the names: an update names both or neither. */
+type NamesTogether =
+	{ family_name: string; given_name: string } | { family_name?: never; given_name?: never };
+
+function withSortKey<T extends NamesTogether>(values: T) {
+	return values.family_name === undefined
+		? values
+		: { ...values, sort_key: sortKey(values.family_name, values.given_name) };
+}
+
 export async function insertPerson(db: Kysely<Database>, values: NewPerson) {
-	return db.insertInto('person').values(values).returningAll().executeTakeFirstOrThrow();
+	return db.insertInto('person').values(withSortKey(values)).returningAll().executeTakeFirstOrThrow();
 }
 
 /** Every column of one person, as the edit form needs them. */
@@ -193,11 +213,11 @@ export async function updatePersonRow(
 	db: Kysely<Database>,
 	personId: number,
 	expectedVersion: number,
-	values: PersonUpdate
+	values: PersonUpdate & NamesTogether
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('person')
-		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.set((eb) => ({ ...withSortKey(values), version: eb('version', '+', 1) }))
 		.where('id', '=', personId)
 		.where('version', '=', expectedVersion)
 		.executeTakeFirst();

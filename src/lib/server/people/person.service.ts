@@ -62,7 +62,7 @@ export async function listPeoplePage(
 	{ page, ...filter }: PersonFilter & { page: PageRequest }
 ): Promise<Page<PersonListItem>> {
 	const rows = await listPeople(db, filter, page);
-	const result = toPage(rows, page, (row) => [row.family_name, row.given_name, row.id]);
+	const result = toPage(rows, page, (row) => [row.sort_key ?? '', row.id]);
 	return { ...result, items: result.items.map(toPersonListItem) };
 }
 

@@ -16,23 +16,10 @@
  *
  * Words are runs of letters and digits; everything else separates them ("09/1502" is 09 and 1502).
  */
+import { SPELLED_LETTERS } from '../../format/collation';
 
-const EXTRA_LETTERS: Readonly<Record<string, string>> = {
-	ı: 'i',
-	ß: 'ss',
-	æ: 'ae',
-	œ: 'oe',
-	ø: 'o',
-	đ: 'd',
-	ð: 'd',
-	ł: 'l',
-	þ: 'th',
-	ħ: 'h',
-	ŧ: 't',
-	ŋ: 'n',
-	ĸ: 'k',
-	ſ: 's'
-};
+/** ı has no decomposition either: it is i wherever it is typed, as in Azerbaijani without its keyboard. */
+const EXTRA_LETTERS: Readonly<Record<string, string>> = { ı: 'i', ...SPELLED_LETTERS };
 const EXTRA_PATTERN = new RegExp(`[${Object.keys(EXTRA_LETTERS).join('')}]`, 'gu');
 const WORD = /[\p{L}\p{N}]+/gu;
 /** A word as written, combining marks included (text may come decomposed). */

@@ -10,6 +10,7 @@
  * what the officer typed makes a form opened earlier stale.
  */
 import { DateTime } from 'luxon';
+import { sortByText } from '../../format/collation';
 import type { Kysely } from 'kysely';
 import { m } from '../../paraglide/messages.js';
 import { hasTopics } from '../../vocabulary';
@@ -155,7 +156,9 @@ async function resultDefaults(db: Db, meeting: MeetingRow, topic: TopicRow) {
 	};
 	const choices = {
 		people: toPeopleChoices(people),
-		organizations: organizations.map((o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name] as const)
+		organizations: sortByText(organizations, (o) => o.name).map(
+			(o) => [o.id, o.acronym ? `${o.name} (${o.acronym})` : o.name] as const
+		)
 	};
 	return { values, choices };
 }

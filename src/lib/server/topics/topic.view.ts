@@ -1,6 +1,7 @@
 /** What the topics pages receive: chosen fields, camelCase, labels resolved. */
 import { m } from '../../paraglide/messages.js';
-import { formatPersonName } from '../../format/names';
+import { sortByText } from '../../format/collation';
+import { formatPersonName, formatSortName } from '../../format/names';
 import {
 	outcomeKinds,
 	outcomeStatuses,
@@ -139,5 +140,5 @@ export function toTopicOrigins(rows: Awaited<ReturnType<typeof listTopicsResulti
 export function toPeopleChoices(
 	rows: { id: number; honorific: string | null; given_name: string; family_name: string }[]
 ) {
-	return rows.map((row) => [row.id, formatPersonName(row)] as const);
+	return sortByText(rows, formatSortName).map((row) => [row.id, formatPersonName(row)] as const);
 }

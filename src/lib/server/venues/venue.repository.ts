@@ -1,5 +1,6 @@
 /** Queries over venues. Kysely only: no rules, no HTTP. */
 import type { Kysely, Updateable } from 'kysely';
+import { sortKey } from '../../format/collation';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, NewVenue, VenueTable } from '../db/schema';
 import type { PageRequest } from '../pagination';
@@ -13,12 +14,18 @@ export async function findVenue(db: Kysely<Database>, venueId: number) {
 	return row ?? null;
 }
 
+/** The directory's order is written with the name. */
+function withSortKey<T extends { name?: string }>(values: T) {
+	return values.name === undefined ? values : { ...values, sort_key: sortKey(values.name) };
+}
+
 export async function insertVenue(db: Kysely<Database>, venue: NewVenue) {
-	return db.insertInto('venue').values(venue).returningAll().executeTakeFirstOrThrow();
+	return db.insertInto('venue').values(withSortKey(venue)).returningAll().executeTakeFirstOrThrow();
 }
 
 /**
- * One page of venues in keyset order of (name, id), with how many events each has held or will hold,
+ * One page of venues in keyset order of (sort_key, id), alphabetically by name (format/collation.ts),
+ * along venue_sort_idx, with how many events each has held or will hold,
  * counted in the same query. Fetches limit + 1 rows.
  */
 export async function listVenues(db: Kysely<Database>, page: PageRequest) {
@@ -29,13 +36,14 @@ export async function listVenues(db: Kysely<Database>, page: PageRequest) {
 		'venue.city',
 		'venue.country_code',
 		'venue.time_zone',
+		'venue.sort_key',
 		eb
 			.selectFrom('event')
 			.select((e) => e.fn.countAll<number>().as('n'))
 			.whereRef('event.venue_id', '=', 'venue.id')
 			.as('event_count')
 	]);
-	return pageByKeyset(query, page, { key: ['venue.name', 'venue.id'], order: 'asc' }).execute();
+	return pageByKeyset(query, page, { key: ['venue.sort_key', 'venue.id'], order: 'asc' }).execute();
 }
 
 export async function findVenueRow(db: Kysely<Database>, venueId: number) {
@@ -51,7 +59,7 @@ export async function updateVenueRow(
 ): Promise<boolean> {
 	const result = await db
 		.updateTable('venue')
-		.set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+		.set((eb) => ({ ...withSortKey(values), version: eb('version', '+', 1) }))
 		.where('id', '=', venueId)
 		.where('version', '=', expectedVersion)
 		.executeTakeFirst();

@@ -28,7 +28,7 @@ export async function listVenuesPage(
 	db: Kysely<Database>,
 	request: PageRequest
 ): Promise<Page<VenueListItem>> {
-	const page = toPage(await listVenues(db, request), request, (row) => [row.name, row.id]);
+	const page = toPage(await listVenues(db, request), request, (row) => [row.sort_key ?? '', row.id]);
 	return {
 		...page,
 		items: page.items.map((row) => ({

@@ -12,7 +12,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const { organizationId } = parsePersonListQuery(params);
 	const people = await listPeoplePage(db, {
 		organizationId,
-		page: pageRequest(url, 50, ['text', 'text', 'id'])
+		page: pageRequest(url, 50, ['text', 'id'])
 	});
 	return { organizationId: organizationId ?? null, people, chosen };
 };
