@@ -36,7 +36,7 @@ export class Conflict extends DomainError {}
 export class StaleRecord<T = unknown> extends Conflict {
 	constructor(
 		readonly current: T,
-		message = m.errors_stale_record()
+		message: string = m.errors_stale_record()
 	) {
 		super(message);
 	}
