@@ -18,6 +18,7 @@ import { unauthorized } from '$lib/server/api/api.problem';
 import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/unavailable';
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
+import { formNoticesJson } from '$lib/server/i18n/form-notices';
 import { noteAccountLocale, officeLocale } from '$lib/server/i18n/locale';
 import { m } from '$lib/paraglide/messages';
 import { paraglideMiddleware } from '$lib/paraglide/server';
@@ -86,12 +87,16 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 // The language of the answer (src/lib/server/i18n/locale.ts): Paraglide's middleware keeps it for the request,
-// and <html lang> says it, which is also where the browser's code reads it back (src/hooks.client.ts).
+// and <html lang> says it, which is also where the browser's code reads it back (src/hooks.client.ts); the
+// enhanced forms' failure notices are written into the page in it (src/lib/server/i18n/form-notices.ts).
 const handleLocale: Handle = ({ event, resolve }) => {
 	noteAccountLocale(event.request, event.locals.user?.locale ?? null);
 	return paraglideMiddleware(event.request, ({ request, locale }) => {
 		event.request = request;
-		return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) });
+		return resolve(event, {
+			transformPageChunk: ({ html }) =>
+				html.replace('%lang%', locale).replace('%protokol.formNotices%', formNoticesJson)
+		});
 	});
 };
 

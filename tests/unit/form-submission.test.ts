@@ -1,13 +1,22 @@
 /**
- * What an enhanced form says when its submission failed, from the result SvelteKit's client hands it.
- * The browser suite (tests/browser/first-start.test.ts) shows these on real pages.
+ * What an enhanced form says when its submission failed, from the result SvelteKit's client hands it, in
+ * the words the server writes into the page for its language. The browser suite
+ * (tests/browser/first-start.test.ts) shows these on real pages.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, test } from 'vitest';
 import { problemNotice, submissionProblem } from '$lib/forms/enhance';
+import { formNoticesJson, formNoticeWords } from '$lib/server/i18n/form-notices';
+import { overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
 
-const notice = (result: Parameters<typeof submissionProblem>[0]) => {
+// What Paraglide's middleware does for a request: the language, kept for the call.
+const storage = new AsyncLocalStorage<{ locale: Locale }>();
+overwriteServerAsyncLocalStorage(storage as never);
+const inLanguage = <T>(locale: Locale, write: () => T): T => storage.run({ locale }, write);
+
+const notice = (result: Parameters<typeof submissionProblem>[0], locale: Locale = 'en') => {
 	const problem = submissionProblem(result);
-	return problem ? problemNotice(problem) : null;
+	return problem ? problemNotice(problem, inLanguage(locale, formNoticeWords)) : null;
 };
 
 describe('results the page shows itself', () => {
@@ -58,5 +67,27 @@ describe('failures the form says in words', () => {
 				'What you typed is still here'
 			);
 		}
+	});
+});
+
+describe("in the page's language", () => {
+	test.each([
+		['az', 'Yazdıqlarınız yerindədir', 'xəta 500'],
+		['ru', 'Введённое вами сохранилось', 'ошибка 500']
+	] as const)('%s', (locale, kept, failed) => {
+		const said = notice({ type: 'error', status: 500, error: { message: 'Internal Error' } }, locale);
+		expect(said).toContain(kept);
+		expect(said).toContain(failed);
+	});
+
+	test("the server's message is put in as it is, braces and all", () => {
+		const said = notice({ type: 'error', status: 403, error: { message: 'No {status} for {said}' } });
+		expect(said).toContain('(No {status} for {said})');
+	});
+
+	test('the JSON written into the page cannot end its script element', () => {
+		const json = inLanguage('ru', formNoticesJson);
+		expect(json).not.toContain('<');
+		expect(JSON.parse(json)).toEqual(inLanguage('ru', formNoticeWords));
 	});
 });

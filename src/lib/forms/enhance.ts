@@ -9,6 +9,7 @@
  */
 import type { ActionResult, SubmitFunction } from '@sveltejs/kit';
 import { enhance } from '$app/forms';
+import { FORM_NOTICES_ID, type FormNoticeWords } from './form-notices';
 
 const NOTICE_ATTRIBUTE = 'data-form-notice';
 
@@ -33,35 +34,47 @@ export function submissionProblem(result: ActionResult | Record<string, unknown>
 	return { status, message: typeof message === 'string' ? message : undefined };
 }
 
-/** The sentence shown: what happened, then what to do. Nothing typed is lost in any case. */
-export function problemNotice(problem: Outcome): string {
-	const kept = 'What you typed is still here.';
-	if (problem.unreachable) {
-		return `The server could not be reached, so nothing was saved. ${kept} Check the connection and press the button again.`;
-	}
-	if (problem.unreadable) {
-		return `The answer from the server could not be read, so it is not known whether this was saved. ${kept} Reload the page in another tab to check before trying again.`;
-	}
+/**
+ * The sentence shown, in the page's language: what happened, then what to do. Nothing typed is lost in
+ * any case.
+ */
+export function problemNotice(problem: Outcome, words: FormNoticeWords): string {
 	const said = problem.message ? ` (${problem.message.replace(/\.$/, '')})` : '';
+	const values: Record<string, string> = {
+		said,
+		status: String(problem.status),
+		message: problem.message ?? ''
+	};
+	// One pass over the template, so that braces in the server's message are never read as placeholders.
+	const fill = (template: string) =>
+		template.replace(/\{(said|status|message)\}/g, (_, name: string) => values[name]!);
+	if (problem.unreachable) return fill(words.unreachable);
+	if (problem.unreadable) return fill(words.unreadable);
 	switch (problem.status) {
 		case 401:
-			return `You are no longer signed in, so nothing was saved. ${kept} Sign in again in another tab, then press the button again.`;
+			return fill(words.signedOut);
 		case 403:
-			return `The server refused this${said}. Nothing was saved. If you opened Protokol at another address than usual, use its usual address; otherwise ask an administrator about your role.`;
+			return fill(words.forbidden);
 		case 404:
-			return `This record no longer exists${said}; someone may have deleted it. Nothing was saved. Reload the page to see it as it is now.`;
+			return fill(words.gone);
 		case 413:
-			return `This is too large to send${said}. Nothing was saved. ${kept} Choose a smaller file or shorten the text, then try again.`;
+			return fill(words.tooLarge);
 		case 429:
-			return `Too many attempts in a short time${said}. Nothing was saved. ${kept} Wait a few minutes, then try again.`;
+			return fill(words.tooMany);
 		case 503:
 			// Protokol's own 503 says why it cannot save (a full disk, a read-only database) and that nothing was.
-			if (problem.message) return `The server is unavailable (error 503): ${problem.message} ${kept}`;
+			if (problem.message) return fill(words.unavailable);
 	}
-	if ((problem.status ?? 500) >= 500) {
-		return `The server failed while handling this (error ${problem.status}), so it may not have been saved. ${kept} Try again in a moment; if it keeps failing, tell your administrator the time it happened.`;
+	return fill((problem.status ?? 500) >= 500 ? words.failed : words.refused);
+}
+
+/** The words the server wrote into the page; null on a page without them (then the status is all that is said). */
+function pageWords(): FormNoticeWords | null {
+	try {
+		return JSON.parse(document.getElementById(FORM_NOTICES_ID)?.textContent ?? '') as FormNoticeWords;
+	} catch {
+		return null;
 	}
-	return `The server refused this (error ${problem.status})${said}. Nothing was saved. ${kept}`;
 }
 
 const notices = new WeakMap<HTMLFormElement, HTMLElement>();
@@ -98,7 +111,11 @@ export function enhanceForm<
 		return async (opts) => {
 			const problem = submissionProblem(opts.result);
 			if (problem) {
-				showNotice(form, problemNotice(problem));
+				const words = pageWords();
+				showNotice(
+					form,
+					words ? problemNotice(problem, words) : `${problem.status ?? ''} ${problem.message ?? ''}`
+				);
 				return;
 			}
 			if (pageCallback) await pageCallback(opts);

@@ -2,6 +2,7 @@
  * Domain errors: what a service throws when a rule stops it. Routes turn them into HTTP answers
  * (404, 403, 400 with messages beside fields, 409); the domain never speaks HTTP itself.
  */
+import { m } from '../paraglide/messages.js';
 export type FieldErrors = Record<string, string>;
 
 export class DomainError extends Error {
@@ -35,7 +36,7 @@ export class Conflict extends DomainError {}
 export class StaleRecord<T = unknown> extends Conflict {
 	constructor(
 		readonly current: T,
-		message = 'Someone else changed this record after you opened it. Their version is shown; apply your changes again.'
+		message: string = m.errors_stale_record()
 	) {
 		super(message);
 	}

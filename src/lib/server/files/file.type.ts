@@ -4,16 +4,17 @@
  * what the browser said. Only the kinds an office files as enclosures are accepted.
  */
 import { fileTypeFromFile } from 'file-type';
+import { m } from '../../paraglide/messages.js';
 
 export const DOCUMENT_TYPES = {
-	'application/pdf': { label: 'PDF', extension: 'pdf' },
+	'application/pdf': { label: m.records_document_pdf, extension: 'pdf' },
 	'application/vnd.openxmlformats-officedocument.wordprocessingml.document': {
-		label: 'Word document',
+		label: m.records_document_docx,
 		extension: 'docx'
 	},
-	'application/vnd.oasis.opendocument.text': { label: 'OpenDocument text', extension: 'odt' },
-	'image/jpeg': { label: 'JPEG image', extension: 'jpg' },
-	'image/png': { label: 'PNG image', extension: 'png' }
+	'application/vnd.oasis.opendocument.text': { label: m.records_document_odt, extension: 'odt' },
+	'image/jpeg': { label: m.records_document_jpeg, extension: 'jpg' },
+	'image/png': { label: m.records_document_png, extension: 'png' }
 } as const;
 
 export type DocumentType = keyof typeof DOCUMENT_TYPES;
@@ -26,6 +27,7 @@ export async function detectDocumentType(path: string): Promise<DocumentType | n
 	return found && found.mime in DOCUMENT_TYPES ? (found.mime as DocumentType) : null;
 }
 
+/** The kind of document in the reader's language ("Word document", "Word sənədi"). */
 export function documentTypeLabel(contentType: string): string {
-	return DOCUMENT_TYPES[contentType as DocumentType]?.label ?? contentType;
+	return DOCUMENT_TYPES[contentType as DocumentType]?.label() ?? contentType;
 }
