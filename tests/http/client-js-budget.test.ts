@@ -27,73 +27,76 @@ const BUDGET_KIB = 45;
 /**
  * KiB gzip: the pages still above the budget, as measured plus 0.5 KiB (6 December 2026, later: the (app)
  * layout's words computed on the server took 2 KiB off every page behind a session; six read-only pages
- * send no script; Svelte's version no longer disclosed, 0.2 KiB: 55 of 92 pages were left, from 70; on
- * main after d595455, whose translations put words in three languages on more pages, 61). What is left is
- * each page's own words in three languages, `enhance`, the record chooser and the forms; see
- * docs/performance.md.
+ * send no script; Svelte's version no longer disclosed, 0.2 KiB: 55 of 92 pages were left, from 70. Then
+ * every remaining page was translated, each carrying its own words in three languages, and 64 are left).
+ * What is left is each page's own words in three languages, `enhance`, the record chooser and the forms;
+ * see docs/performance.md.
  */
 const OVER_BUDGET: Record<string, number> = {
-	'/(app)/actions': 50.9,
-	'/(app)/admin/api-tokens': 49.3,
-	'/(app)/admin/users': 49.4,
-	'/(app)/agreements': 47.8,
-	'/(app)/agreements/[agreementId=id]': 49.7,
-	'/(app)/agreements/[agreementId=id]/edit': 52.0,
-	'/(app)/agreements/new': 52.1,
-	'/(app)/calendar': 66.5,
-	'/(app)/correspondence': 50.3,
-	'/(app)/correspondence/[correspondenceId=id]': 47.9,
-	'/(app)/correspondence/[correspondenceId=id]/edit': 53.5,
-	'/(app)/correspondence/new': 53.2,
+	'/(app)/actions': 52.2,
+	'/(app)/admin/api-tokens': 49.0,
+	'/(app)/admin/users': 49.1,
+	'/(app)/agreements': 48.0,
+	'/(app)/agreements/[agreementId=id]': 51.1,
+	'/(app)/agreements/[agreementId=id]/edit': 53.5,
+	'/(app)/agreements/new': 54.0,
+	'/(app)/calendar': 66.3,
+	'/(app)/correspondence': 50.5,
+	'/(app)/correspondence/[correspondenceId=id]': 51.0,
+	'/(app)/correspondence/[correspondenceId=id]/edit': 55.9,
+	'/(app)/correspondence/new': 55.8,
 	'/(app)/events': 51.9,
 	'/(app)/events/[eventId=id]': 60.7,
-	'/(app)/events/[eventId=id]/agenda': 53.4,
-	'/(app)/events/[eventId=id]/agenda/[itemId=id]': 50.3,
-	'/(app)/events/[eventId=id]/delete': 46.2,
-	'/(app)/events/[eventId=id]/duplicate': 61.3,
-	'/(app)/events/[eventId=id]/edit': 63.4,
-	'/(app)/events/[eventId=id]/invitations': 51.8,
-	'/(app)/events/[eventId=id]/participants': 71.4,
-	'/(app)/events/[eventId=id]/seating': 53.1,
-	'/(app)/events/[eventId=id]/topics': 50.1,
-	'/(app)/events/[eventId=id]/topics/[topicId=id]': 52.5,
-	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit': 47.3,
-	'/(app)/events/new': 59.9,
+	'/(app)/events/[eventId=id]/agenda': 59.3,
+	'/(app)/events/[eventId=id]/agenda/[itemId=id]': 56.2,
+	'/(app)/events/[eventId=id]/brief': 47.9,
+	'/(app)/events/[eventId=id]/delete': 45.9,
+	'/(app)/events/[eventId=id]/duplicate': 61.6,
+	'/(app)/events/[eventId=id]/edit': 64.7,
+	'/(app)/events/[eventId=id]/invitations': 51.4,
+	'/(app)/events/[eventId=id]/participants': 71.8,
+	'/(app)/events/[eventId=id]/participants/[participantId=id]/needs': 45.8,
+	'/(app)/events/[eventId=id]/programme': 46.6,
+	'/(app)/events/[eventId=id]/seating': 53.0,
+	'/(app)/events/[eventId=id]/topics': 51.9,
+	'/(app)/events/[eventId=id]/topics/[topicId=id]': 55.4,
+	'/(app)/events/[eventId=id]/topics/[topicId=id]/edit': 48.3,
+	'/(app)/events/new': 60.2,
 	'/(app)/gifts': 46.2,
-	'/(app)/gifts/[giftId=id]': 48.7,
-	'/(app)/gifts/[giftId=id]/edit': 52.7,
-	'/(app)/gifts/new': 53.2,
+	'/(app)/gifts/[giftId=id]': 48.4,
+	'/(app)/gifts/[giftId=id]/edit': 52.5,
+	'/(app)/gifts/new': 53.0,
 	'/(app)/gifts/report': 46.2,
 	'/(app)/inbox': 46.7,
 	'/(app)/inbox/import': 48.7,
 	'/(app)/inbox/invitations/[messageId=id]': 47.3,
-	'/(app)/organizations/[organizationId=id]': 56.9,
-	'/(app)/organizations/[organizationId=id]/edit': 51.9,
-	'/(app)/organizations/new': 51.5,
-	'/(app)/outbox': 48.0,
-	'/(app)/outcomes': 50.5,
-	'/(app)/outcomes/[outcomeId=id]': 50.7,
-	'/(app)/outcomes/[outcomeId=id]/edit': 50.4,
-	'/(app)/outcomes/new': 50.3,
+	'/(app)/organizations/[organizationId=id]': 56.5,
+	'/(app)/organizations/[organizationId=id]/edit': 53.1,
+	'/(app)/organizations/new': 53.0,
+	'/(app)/outbox': 47.6,
+	'/(app)/outcomes': 50.6,
+	'/(app)/outcomes/[outcomeId=id]': 52.8,
+	'/(app)/outcomes/[outcomeId=id]/edit': 51.7,
+	'/(app)/outcomes/new': 51.9,
 	'/(app)/people': 46.4,
-	'/(app)/people/[personId=id]': 60.7,
-	'/(app)/people/[personId=id]/edit': 52.5,
-	'/(app)/people/[personId=id]/merge': 46.1,
-	'/(app)/people/[personId=id]/positions': 49.3,
-	'/(app)/people/[personId=id]/positions/[positionId=id]': 48.9,
-	'/(app)/people/new': 54.5,
-	'/(app)/projects': 48.3,
-	'/(app)/projects/[projectId=id]': 52.7,
-	'/(app)/projects/[projectId=id]/edit': 50.7,
-	'/(app)/projects/new': 50.8,
-	'/(app)/venues/[venueId=id]/edit': 46.1,
-	'/(app)/venues/new': 45.8,
-	'/(app)/visits/[visitId=id]': 47.2,
-	'/(app)/visits/[visitId=id]/edit': 52.0,
-	'/(app)/visits/[visitId=id]/items/[itemId=id]': 51.6,
-	'/(app)/visits/[visitId=id]/items/new': 51.6,
-	'/(app)/visits/new': 52.7,
-	'/(link)/p/[token]': 49.9
+	'/(app)/people/[personId=id]': 61.2,
+	'/(app)/people/[personId=id]/edit': 52.3,
+	'/(app)/people/[personId=id]/merge': 45.7,
+	'/(app)/people/[personId=id]/positions': 54.4,
+	'/(app)/people/[personId=id]/positions/[positionId=id]': 52.7,
+	'/(app)/people/new': 54.3,
+	'/(app)/projects': 48.5,
+	'/(app)/projects/[projectId=id]': 53.7,
+	'/(app)/projects/[projectId=id]/edit': 51.9,
+	'/(app)/projects/new': 52.4,
+	'/(app)/venues/[venueId=id]/edit': 47.2,
+	'/(app)/venues/new': 47.0,
+	'/(app)/visits/[visitId=id]': 46.9,
+	'/(app)/visits/[visitId=id]/edit': 51.8,
+	'/(app)/visits/[visitId=id]/items/[itemId=id]': 51.4,
+	'/(app)/visits/[visitId=id]/items/new': 51.4,
+	'/(app)/visits/new': 52.5,
+	'/(link)/p/[token]': 50.2
 };
 
 // The build the http tests run (see tests/helpers/server.ts and svelte.config.js).
@@ -240,7 +243,8 @@ describe('a page counted 0', () => {
 		const response = await fetch(`${server.url}${path}`, { headers: { cookie } });
 		expect(response.status, path).toBe(200);
 		const html = (await response.text()) + (response.headers.get('link') ?? '');
-		return [...html.matchAll(/<script\b|rel="?modulepreload/g)].length;
+		// A JSON data block (the forms' notices, see app.html) is not a script a browser runs.
+		return [...html.matchAll(/<script\b(?![^>]*type="application\/json")|rel="?modulepreload/g)].length;
 	};
 
 	test('is sent without a script, where a page counted by its chunks names its scripts', async () => {
