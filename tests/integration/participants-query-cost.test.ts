@@ -3,6 +3,7 @@
  * times the participants, sides and agenda roles.
  */
 import type { Kysely } from 'kysely';
+import { refreshSearchIndex } from '$lib/server/search/search.service';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Database } from '$lib/server/db/schema';
 import { previewParticipantImport } from '$lib/server/participants/participant-import.service';
@@ -81,6 +82,9 @@ describeEachEngine('what the participants pages cost', (engine) => {
 			const counter = { queries: 0 };
 			const handle = await engine.open({ onQuery: () => counter.queries++ });
 			events.push(await populate(handle.db, 12 * size, 2 * size));
+			// The search index caught up, as the first search after the writes leaves it: what is counted is a
+			// page's own queries, not that catching up (the people search reads through it).
+			await refreshSearchIndex(handle.db);
 			handles.push(handle);
 			counters.push(counter);
 		}
@@ -109,7 +113,9 @@ describeEachEngine('what the participants pages cost', (engine) => {
 		expect(pages[1]!.delegations).toHaveLength(20);
 		expect(pages[1]!.found.length).toBeGreaterThan(0);
 		expect(counts[1]).toBe(counts[0]);
-		expect(counts[0]).toBeLessThanOrEqual(8);
+		// The page's own, and the people search's: whether the index is behind, one range of it per
+		// spelling of the word, and the people found.
+		expect(counts[0]).toBeLessThanOrEqual(10);
 	});
 
 	test('a later page of the list costs what the first does', async () => {

@@ -1,5 +1,5 @@
 /** Queries over an event's programme. Kysely only: no rules, no HTTP. */
-import { PostgresAdapter, sql, type Insertable, type Kysely } from 'kysely';
+import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database, NewAgendaItem, NewParticipant } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { personAtEventColumns } from '../participants/participant.repository';
@@ -232,12 +232,10 @@ export async function deleteAgendaRolesOfParticipant(db: Kysely<Database>, parti
 	await db.deleteFrom('agenda_item_role').where('participant_id', '=', participantId).execute();
 }
 
-/**
- * People whose name (in Latin script or their own) contains every word typed, for the officer to pick
- * someone who does not take part yet. At most `limit` rows, in alphabetical order.
- */
-export async function listPeopleMatching(db: Kysely<Database>, words: string[], limit: number) {
-	let query = db
+/** These people with their organisation, for the officer to pick someone who does not take part yet. */
+export async function listPeopleToPick(db: Kysely<Database>, ids: readonly number[]) {
+	if (ids.length === 0) return [];
+	return db
 		.selectFrom('person')
 		.leftJoin('organization', 'organization.id', 'person.organization_id')
 		.select([
@@ -248,20 +246,7 @@ export async function listPeopleMatching(db: Kysely<Database>, words: string[], 
 			'person.native_name',
 			'person.position',
 			...organizationRefColumns('organization', 'organization')
-		]);
-	for (const word of words) {
-		const pattern = `%${word.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		query = query.where((eb) =>
-			eb.or([
-				eb(sql`lower(person.given_name || ' ' || person.family_name)`, 'like', sql`${pattern} escape '\\'`),
-				eb(sql`lower(coalesce(person.native_name, ''))`, 'like', sql`${pattern} escape '\\'`)
-			])
-		);
-	}
-	return query
-		.orderBy('person.family_name')
-		.orderBy('person.given_name')
-		.orderBy('person.id')
-		.limit(limit)
+		])
+		.where('person.id', 'in', ids)
 		.execute();
 }

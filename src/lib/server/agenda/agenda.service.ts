@@ -9,6 +9,7 @@
  * makes a form opened earlier stale.
  */
 import type { Kysely, Transaction } from 'kysely';
+import { findPersonIdsByName } from '../choosers/chooser.service';
 import { formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { localizedColumn } from '../../i18n/localized-text';
@@ -36,7 +37,7 @@ import {
 	listAgendaItems,
 	listAgendaRoles,
 	listParticipantChoices,
-	listPeopleMatching,
+	listPeopleToPick,
 	listRolesOfAgendaItem,
 	lockEventForAgenda,
 	nextRolePosition,
@@ -92,9 +93,14 @@ export async function findAgendaPage(
 	};
 }
 
+/** People whose names start with the words typed, through the choosers' index (never the whole directory). */
+async function findPeopleToPick(db: Db, text: string) {
+	return listPeopleToPick(db, await findPersonIdsByName(db, text, PEOPLE_FOUND));
+}
+
 /**
  * One item's page: the item, the event's participants to pick from and, when the officer searched by
- * name, the people found. Five queries at most.
+ * name, the people found through the choosers' index. Eight queries at most.
  */
 export async function findAgendaItemPage(
 	db: Db,
@@ -107,7 +113,7 @@ export async function findAgendaItemPage(
 		findAgendaItem(db, itemId),
 		listRolesOfAgendaItem(db, itemId),
 		listParticipantChoices(db, eventId, PARTICIPANT_CHOICES),
-		searchWords.length > 0 ? listPeopleMatching(db, searchWords, PEOPLE_FOUND) : Promise.resolve([])
+		findPeopleToPick(db, searchWords.join(' '))
 	]);
 	if (!event || !item || item.event_id !== eventId) return null;
 	return {

@@ -10,7 +10,7 @@ import type {
 	AgendaItemRow,
 	listAgendaRoles,
 	listParticipantChoices,
-	listPeopleMatching
+	listPeopleToPick
 } from './agenda.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
@@ -219,7 +219,7 @@ export function toParticipantOptions(rows: Rows<typeof listParticipantChoices>):
 }
 
 /** In the reader's alphabetical order, by family name. */
-export function toFoundPeople(rows: Rows<typeof listPeopleMatching>): PersonOption[] {
+export function toFoundPeople(rows: Rows<typeof listPeopleToPick>): PersonOption[] {
 	return sortByText(rows, formatSortName).map((row) => {
 		const organization: OrganizationRef | null = organizationRef(
 			row.organization_id,

@@ -103,12 +103,26 @@ function rangesOf(token: string): WordRange[] {
  * up through the index, the others checked per record found.
  */
 async function findCandidates(db: Kysely<Database>, kind: ChooserKind, text: string, limit: number) {
+	return readChoosable(db, kind, await findCandidateIds(db, kind, text, limit));
+}
+
+/** The ids of those records, `limit` at most, each once, in the index's order. */
+async function findCandidateIds(db: Kysely<Database>, kind: ChooserKind, text: string, limit: number) {
 	const tokens = [...new Set(parseQuery(text).flat())].sort((a, b) => b.length - a.length);
 	if (tokens.length === 0) return [];
 	const [probe, ...others] = tokens as [string, ...string[]];
 	await refreshSearchIndex(db);
 	const ids = await findChooserCandidates(db, kind, rangesOf(probe), others.map(rangesOf), limit);
-	return readChoosable(db, kind, ids.slice(0, limit));
+	return [...new Set(ids)].slice(0, limit);
+}
+
+/**
+ * People having a word of their name (Latin or their own script, folded: "celebi" finds Çələbi) that starts
+ * with each word typed, `limit` at most: for the pages that find someone to invite or to give a part,
+ * through the choosers' index, so that a search never reads the whole directory.
+ */
+export function findPersonIdsByName(db: Kysely<Database>, text: string, limit: number): Promise<number[]> {
+	return findCandidateIds(db, 'person', text, limit);
 }
 
 /**

@@ -3,11 +3,14 @@
  * number of queries whatever the number of participants.
  */
 import type { Kysely } from 'kysely';
+import { sortByText } from '../../format/collation';
+import { formatSortName } from '../../format/names';
 import type { Database } from '../db/schema';
 import { findEvent } from '../events/event.repository';
 import { toEventSummary } from '../events/event.view';
 import { toPage, type PageRequest } from '../pagination';
-import { searchPeopleByName } from '../people/person.repository';
+import { findPersonIdsByName } from '../choosers/chooser.service';
+import { listPeopleWithOrganization } from '../people/person.repository';
 import { toPersonListItem } from '../people/person.view';
 import {
 	countRsvps,
@@ -34,6 +37,15 @@ const SEARCH_LIMIT = 20;
 export const PRINT_LIMIT = 2000;
 
 /**
+ * People whose names start with the words typed, in the reader's alphabetical order, through the choosers'
+ * index (never the whole directory).
+ */
+async function findPeopleToInvite(db: Kysely<Database>, text: string) {
+	const found = await listPeopleWithOrganization(db, await findPersonIdsByName(db, text, SEARCH_LIMIT));
+	return sortByText(found, formatSortName);
+}
+
+/**
  * Everything the officer's participants page shows, or null when there is no such event. Eight queries
  * at most, whatever the number of participants: the event; the RSVP counts; a page of participants in
  * order of precedence; those who have not answered; the sides; and,
@@ -52,7 +64,7 @@ export async function findParticipantsPage(
 		listParticipantPage(db, eventId, page),
 		listUnanswered(db, eventId, UNANSWERED_LIMIT),
 		listDelegationSummaries(db, eventId),
-		text ? searchPeopleByName(db, text, SEARCH_LIMIT) : Promise.resolve([])
+		findPeopleToInvite(db, text)
 	]);
 	const invited = await listInvitedPersonIds(
 		db,

@@ -303,28 +303,12 @@ export async function findOtherPersonWithEmail(db: Kysely<Database>, email: stri
 	return row ?? null;
 }
 
-/**
- * People whose name contains the words typed (each word in the given, family or native name), in
- * alphabetical order, with their current organisation. Fetches at most `limit` rows.
- */
-export async function searchPeopleByName(db: Kysely<Database>, text: string, limit: number) {
-	const words = text.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5);
-	let query = withOrganization(db).select([...personNameColumns, 'person.position', 'person.rank']);
-	for (const word of words) {
-		const pattern = `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-		query = query.where((eb) =>
-			eb.or(
-				(['person.given_name', 'person.family_name', 'person.native_name'] as const).map(
-					(column) => sql<boolean>`lower(${sql.ref(column)}) like ${pattern} escape '\\'`
-				)
-			)
-		);
-	}
-	return query
-		.orderBy('person.family_name')
-		.orderBy('person.given_name')
-		.orderBy('person.id')
-		.limit(limit)
+/** These people, with their current organisation; ids of no one are left out. */
+export async function listPeopleWithOrganization(db: Kysely<Database>, ids: readonly number[]) {
+	if (ids.length === 0) return [];
+	return withOrganization(db)
+		.select([...personNameColumns, 'person.position', 'person.rank'])
+		.where('person.id', 'in', ids)
 		.execute();
 }
 
