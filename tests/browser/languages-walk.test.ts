@@ -1,7 +1,7 @@
 /**
  * Issue 18's "done when", walked as a new user walks it from the README, in one Chromium session on the
  * built server with the demo data: the first administrator switches the interface to Azerbaijani and plans
- * an event; invites a Russian-speaking guest, who receives the invitation in Russian from the tests' own SMTP
+ * an event, whose programme prints on A4 in Azerbaijani and English side by side; invites a Russian-speaking guest, who receives the invitation in Russian from the tests' own SMTP
  * server; downloads the archive of everything from the Export page, imports it into PostgreSQL with
  * `npm run import` and signs in to a server on that database to find the event there; and reads the event
  * through the API with a token issued on the API tokens page, which, once revoked there, is refused.
@@ -9,7 +9,8 @@
  * Every field is found by its name, not its label, so the steps read the same in whichever language the
  * page speaks; what is checked is the language itself (`<html lang>`, the words on the page, the mail).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -22,6 +23,8 @@ import { startSmtpServer, type TestSmtpServer } from '../helpers/smtp';
 
 const ADMIN = { name: 'Aysel Quliyeva', email: 'aysel@migration.example', password: 'Protokol-walk-2026!' };
 const TITLE = 'Miqrasiya üzrə məsləhətləşmələr';
+const TITLE_EN = 'Consultations on migration';
+const ITEM = { az: 'Açılış nitqi', en: 'Opening speech' };
 const GUEST = { givenName: 'Olga', familyName: 'Smirnova', email: 'olga.smirnova@iom.example' };
 
 let dir: string;
@@ -74,6 +77,8 @@ test('the walk of issue 18, from the first administrator to a revoked token', as
 	await page.goto(`${server.url}/events/new`);
 	expect(await page.locator('h1').innerText()).toBe('Yeni tədbir');
 	await page.locator('[name=title]').fill(TITLE);
+	await page.locator('[name=titleLocale]').selectOption('az');
+	await page.locator('[name=titleEn]').fill(TITLE_EN);
 	await page.locator('[name=start]').fill('2030-03-04T10:00');
 	await page.locator('[name=end]').fill('2030-03-04T11:30');
 	await page.locator('[name=timeZone]').selectOption('Asia/Baku');
@@ -84,6 +89,35 @@ test('the walk of issue 18, from the first administrator to a revoked token', as
 	const eventId = Number(eventPath.split('/')[2]);
 	expect(await lang()).toBe('az');
 	expect(await mainText()).toContain('4 mart 2030');
+
+	// Its agenda gets an opening speech, written in Azerbaijani with an English version; the programme
+	// prints on A4 with Azerbaijani and English side by side, each column wholly in its language.
+	await page.goto(`${server.url}${eventPath}/agenda`);
+	const adding = page.locator('form[action="?/add"]');
+	await adding.locator('[name=title]').fill(ITEM.az);
+	await adding.locator('[name=titleLocale]').selectOption('az');
+	await adding.locator('[name=titleEn]').fill(ITEM.en);
+	await adding.locator('[name=durationMinutes]').fill('10');
+	await adding.locator('button[type=submit]').click();
+	await expect.poll(mainText).toContain(ITEM.az);
+	await page.goto(`${server.url}${eventPath}/programme?lang=az&also=en`);
+	expect(await lang()).toBe('az');
+	const programme = join(dir, 'programme.pdf');
+	writeFileSync(programme, await page.pdf({ format: 'A4' }));
+	const column = (x: number) =>
+		execFileSync('pdftotext', ['-x', String(x), '-y', '0', '-W', '297', '-H', '842', programme, '-'], {
+			encoding: 'utf8'
+		}).replace(/\s+/g, ' ');
+	const [azerbaijani, english] = [column(0), column(298)];
+	expect(azerbaijani).toContain(TITLE);
+	expect(azerbaijani).toContain(ITEM.az);
+	expect(azerbaijani).toContain('4 mart 2030');
+	expect(azerbaijani).not.toContain(ITEM.en);
+	expect(english).toContain(TITLE_EN);
+	expect(english).toContain(ITEM.en);
+	expect(english).toContain('4 March 2030');
+	expect(english).not.toContain(ITEM.az);
+	expect(execFileSync('pdfinfo', [programme], { encoding: 'utf8' })).toMatch(/^Page size:.*\(A4\)$/m);
 
 	// A Russian-speaking guest joins the directory, is invited, and receives the invitation in Russian.
 	await page.goto(`${server.url}/people/new`);

@@ -11,7 +11,8 @@ import {
 	formatDays,
 	formatPeriod,
 	formatRange,
-	formatShortDate
+	formatShortDate,
+	weekdayNames
 } from '$lib/format/datetime';
 import { overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
 
@@ -99,5 +100,18 @@ describe('dates in the reader’s language', () => {
 			Date.parse(`${last}T00:00:00.000Z`)
 		);
 		expect(inLanguage('az', () => formatDays(startAt, endAt, 'UTC'))).toBe(expected);
+	});
+});
+
+describe('the days of the week from Monday', () => {
+	test.each(['long', 'short'] as const)('az, %s, as ICU writes them', (style) => {
+		const icu = new Intl.DateTimeFormat('az', { weekday: style, timeZone: 'UTC' });
+		const mondayFirst = [0, 1, 2, 3, 4, 5, 6].map((day) => icu.format(Date.UTC(2024, 0, 1 + day)));
+		expect(weekdayNames(style, 'az')).toEqual(mondayFirst);
+	});
+
+	test('ru and en through the platform', () => {
+		expect(weekdayNames('long', 'ru')[0]).toBe('понедельник');
+		expect(weekdayNames('short', 'en')[6]).toBe('Sun');
 	});
 });

@@ -101,7 +101,8 @@ function nameTable() {
 const AZERBAIJANI = {
 	longMonths: 'yanvar fevral mart aprel may iyun iyul avqust sentyabr oktyabr noyabr dekabr'.split(' '),
 	shortMonths: 'yan fev mar apr may iyn iyl avq sen okt noy dek'.split(' '),
-	weekdays: ['bazar', 'bazar ertəsi', 'çərşənbə axşamı', 'çərşənbə', 'cümə axşamı', 'cümə', 'şənbə']
+	weekdays: ['bazar', 'bazar ertəsi', 'çərşənbə axşamı', 'çərşənbə', 'cümə axşamı', 'cümə', 'şənbə'],
+	shortWeekdays: ['B.', 'B.E.', 'Ç.A.', 'Ç.', 'C.A.', 'C.', 'Ş.']
 };
 
 /** Russian dates as the platform's Intl writes them: one cached format per shape. */
@@ -147,6 +148,20 @@ const dayWithWeekday = (clock: WallClock, locale = getLocale()) =>
 		? `${weekday(clock, locale)} ${longDate(clock, locale)}`
 		: `${longDate(clock, locale)}, ${weekday(clock, locale)}`;
 const time = (clock: WallClock) => `${pad(clock.hour)}:${pad(clock.minute)}`;
+
+/**
+ * The days of the week from Monday, long ("Monday", "bazar ertəsi") or short ("Mon", "B.E."), in the
+ * reader's language, for the heads of a calendar's columns.
+ */
+export function weekdayNames(style: 'long' | 'short', locale = getLocale()): string[] {
+	// 1 January 2024 was a Monday; Azerbaijani's table counts from Sunday, as Date#getUTCDay does.
+	if (locale === 'az') {
+		const names = style === 'long' ? AZERBAIJANI.weekdays : AZERBAIJANI.shortWeekdays;
+		return [1, 2, 3, 4, 5, 6, 0].map((day) => names[day]!);
+	}
+	const format = new Intl.DateTimeFormat(locale, { weekday: style, timeZone: 'UTC' });
+	return [0, 1, 2, 3, 4, 5, 6].map((day) => format.format(Date.UTC(2024, 0, 1 + day)));
+}
 
 /** The wall-clock time of an instant in a zone, as "YYYY-MM-DDTHH:mm" (the value of a datetime-local field). */
 export function instantToZoned(instant: string, timeZone: string): string {
