@@ -47,7 +47,10 @@ function expectSecurityHeaders(response: Response, kind: Kind): void {
 		expect(scripts).not.toContain(loose);
 	}
 	if (kind === 'page') {
-		expect(scripts.filter((source) => /^'nonce-[A-Za-z0-9+/_-]{16,}={0,2}'$/.test(source))).toHaveLength(1);
+		// A page with scripts allows its own by one nonce (the /events test below sees it on the inline one);
+		// a page sent without scripts (csr = false) has none to allow, and SvelteKit then names no nonce.
+		const nonces = scripts.filter((source) => /^'nonce-[A-Za-z0-9+/_-]{16,}={0,2}'$/.test(source));
+		expect(nonces.length).toBeLessThanOrEqual(1);
 	} else {
 		expect(policy.get('default-src')).toEqual(["'none'"]);
 	}

@@ -360,10 +360,12 @@ describeEachEngine('moving the agreements recorded as outcomes', (engine) => {
 			});
 			expect((await migrator.migrateTo('20261126_1000_add_outbox_claims')).error).toBeUndefined();
 			const db = handle.db;
-			const sms = await insertOrganization(db);
+			// The organisation table as it was then, before it had a sort key (an undefined value is left out).
+			const sms = await insertOrganization(db, { sort_key: undefined });
 			const iom = await insertOrganization(db, {
 				name: 'International Organization for Migration',
-				acronym: 'IOM'
+				acronym: 'IOM',
+				sort_key: undefined
 			});
 			// The person table as it was then, before it had a name key: no factory of today's schema fits.
 			const owner = (await (db as unknown as import('kysely').Kysely<Record<string, Record<string, unknown>>>)

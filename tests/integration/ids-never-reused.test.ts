@@ -104,7 +104,8 @@ describeEachEngine('ids', (engine) => {
 		const step = await migrator().migrateTo('20261205_0400_index_login_failures');
 		expect(step.error).toBeUndefined();
 
-		const venue = await insertVenue(db);
+		// The venue table as it was then, before it had a sort key.
+		const venue = await insertVenue(db, { sort_key: undefined });
 		const kept = await insertEvent(db, { venue_id: venue.id, title: 'Kept across the rebuild' });
 		if (handle.engine === 'sqlite') {
 			// As it was: SQLite gave a deleted newest id out again.

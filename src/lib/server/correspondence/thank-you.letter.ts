@@ -16,6 +16,11 @@ export interface LetterPerson {
 	familyName: string;
 	/** The post held at the event ("Director General of the International Organization for Migration"). */
 	position: string | null;
+	/**
+	 * The post as first recorded, when the letter prints another language's version of it: the form of
+	 * address reads the title from it ("Director General" makes "Dear Director General," in any language).
+	 */
+	recordedPosition?: string | null;
 	organization: { name: string; acronym: string | null } | null;
 }
 
@@ -52,9 +57,9 @@ const isMadam = (honorific: string | null) => /\b(ms|mrs|madam|madame|miss)\b\.?
  * are assured of the highest consideration at the close; the others are written to "Yours sincerely".
  */
 export function formOfAddress(
-	person: Pick<LetterPerson, 'honorific' | 'familyName' | 'givenName' | 'position'>
+	person: Pick<LetterPerson, 'honorific' | 'familyName' | 'givenName' | 'position' | 'recordedPosition'>
 ): FormOfAddress {
-	const position = person.position ?? '';
+	const position = person.recordedPosition ?? person.position ?? '';
 	const styledExcellency = /\bH\.\s?E\b/i.test(person.honorific ?? '');
 	const madam = isMadam(person.honorific);
 	/** A salutation by the office, for a man or a woman (the same words in English but for a president). */

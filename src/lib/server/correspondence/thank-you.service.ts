@@ -18,7 +18,11 @@ import { NotFound, RuleViolation } from '../errors';
 import { findEvent, listHostsForEvents } from '../events/event.repository';
 import { inLocale, officeLocale } from '../i18n/locale';
 import type { Locale } from '../../paraglide/runtime.js';
-import { listDelegationSummaries, listParticipantsForPrint } from '../participants/participant.repository';
+import {
+	listDelegationSummaries,
+	listParticipantsForPrint,
+	type ParticipantPrintRow
+} from '../participants/participant.repository';
 import {
 	toDelegationSummaries,
 	toPrintedParticipant,
@@ -64,12 +68,18 @@ export interface ThankYouPage {
 	addressees: ThankYouAddressee[];
 }
 
-function letterPerson(p: PrintedParticipant): LetterPerson {
+/**
+ * Someone as a letter names them, their post in the letter's language (read from their row inside the
+ * letter's `inLocale`), and as first recorded for the form of address.
+ */
+function letterPerson(p: PrintedParticipant, row: ParticipantPrintRow | undefined): LetterPerson {
+	const inLetter = row ? toPrintedParticipant(row) : p;
 	return {
 		honorific: p.honorific,
 		givenName: p.givenName,
 		familyName: p.familyName,
-		position: p.position,
+		position: inLetter.position,
+		recordedPosition: row ? (row.position_at_event ?? row.current_position) : p.position,
 		organization: p.organization
 	};
 }
@@ -91,6 +101,7 @@ async function loadThankYouLetters(db: Db, eventId: number): Promise<ThankYouPag
 	const people = participantRows.slice(0, PEOPLE_LIMIT).map(toPrintedParticipant);
 	// Each letter is drafted in its addressee's language, as their invitations are written.
 	const localeOf = new Map(participantRows.map((row) => [row.id, row.preferred_locale ?? officeLocale()]));
+	const rowOf = new Map(participantRows.map((row) => [row.id, row]));
 	const delegations = toDelegationSummaries(delegationRows);
 	const hosts = hostRows.filter((h) => h.role === 'host');
 	const hostIds = new Set(hosts.map((h) => h.id));
@@ -159,8 +170,8 @@ async function loadThankYouLetters(db: Db, eventId: number): Promise<ThankYouPag
 				letter: inLocale(locale, () =>
 					composeThankYouLetter({
 						event: letterEvent,
-						addressee: letterPerson(p),
-						signatory: signatory && letterPerson(signatory),
+						addressee: letterPerson(p, rowOf.get(p.id)),
+						signatory: signatory && letterPerson(signatory, rowOf.get(signatory.id)),
 						host: host && { name: host.name, acronym: host.acronym },
 						topics: topics.map((t) => t.title),
 						agreed: agreed()
