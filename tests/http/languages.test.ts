@@ -37,6 +37,22 @@ describe('the interface language', () => {
 		expect(html).toContain('Пароль');
 	});
 
+	test('a sign-in without an address or password is refused in Russian, beside its fields', async () => {
+		const response = await postForm(
+			server,
+			'/login',
+			{ email: '', password: '' },
+			{
+				headers: { 'accept-language': 'ru-RU,ru;q=0.9' }
+			}
+		);
+		expect(response.status).toBe(400);
+		const html = await response.text();
+		expect(html).toContain('Укажите адрес электронной почты.');
+		expect(html).toContain('Введите пароль.');
+		expect(html).not.toContain('is required');
+	});
+
 	test('a browser asking for none of ours gets the office’s default, English', async () => {
 		const html = await (await get('/login', { 'accept-language': 'de-CH, fr;q=0.8' })).text();
 		expect(htmlLang(html)).toBe('en');

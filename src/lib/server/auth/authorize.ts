@@ -6,12 +6,11 @@ import type { UserRole } from '../../vocabulary';
 import type { Actor } from '../audit/audit';
 import { Forbidden } from '../errors';
 import { hasRole } from './access';
+import { m } from '../../paraglide/messages.js';
 
 export function authorize(actor: Actor, role: UserRole): void {
 	if (actor.role === 'system') return;
 	if (!hasRole({ role: actor.role }, role)) {
-		throw new Forbidden(
-			role === 'admin' ? 'Only an administrator may do this.' : 'Your role does not allow this change.'
-		);
+		throw new Forbidden(role === 'admin' ? m.auth_error_admin_only() : m.auth_error_role_forbids());
 	}
 }

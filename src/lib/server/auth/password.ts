@@ -4,6 +4,7 @@
  */
 import { hash, verify } from '@node-rs/argon2';
 import { dictionary } from '@zxcvbn-ts/language-common';
+import { m } from '../../paraglide/messages.js';
 
 const ARGON2ID = 2;
 const OPTIONS = { algorithm: ARGON2ID, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
@@ -23,7 +24,7 @@ export function passwordProblem(password: string): string | null {
 	const length = [...password].length;
 	if (length < PASSWORD_MIN) return `Use at least ${PASSWORD_MIN} characters.`;
 	if (length > PASSWORD_MAX) return `Use at most ${PASSWORD_MAX} characters.`;
-	if (isCommon(password)) return 'This password is among the most common ones; choose another.';
+	if (isCommon(password)) return m.auth_error_common_password();
 	return null;
 }
 

@@ -35,6 +35,7 @@ import {
 import { authorize } from '../auth/authorize';
 import { logger } from '../observability/logger';
 import { listLogisticsEvents } from '../visits/visit.service';
+import { m } from '../../paraglide/messages.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** A feed reaches a year back and two years ahead: what a calendar client needs to show. */
@@ -91,19 +92,23 @@ export async function createFeed(
 	authorize(actor, 'officer');
 	const given = request.name?.trim() ?? '';
 	if (given.length > NAME_MAX) {
-		throw new RuleViolation('The name is too long.', { feedName: `At most ${NAME_MAX} characters.` });
+		throw new RuleViolation(m.calendar_feed_error_name_too_long(), {
+			feedName: m.calendar_feed_error_name_max({ max: NAME_MAX })
+		});
 	}
 	const scope = scopeOf(request);
 	const { id, secretHash, token } = issueToken();
 	const name = await db.transaction().execute(async (tx) => {
 		const names = await getScopeNames(tx, scope);
 		if (scope.person_id !== null && names.person_family === null)
-			throw new NotFound('There is no such person.');
+			throw new NotFound(m.calendar_feed_error_no_person());
 		if (scope.organization_id !== null && names.organization_name === null) {
-			throw new NotFound('There is no such organisation.');
+			throw new NotFound(m.calendar_feed_error_no_organization());
 		}
 		if (scope.series_id !== null && names.series_name === null) {
-			throw new RuleViolation('There is no such series.', { seriesId: 'Choose a series from the list.' });
+			throw new RuleViolation(m.calendar_feed_error_no_series(), {
+				seriesId: m.calendar_feed_error_choose_series()
+			});
 		}
 		const subject =
 			names.person_family !== null
@@ -137,7 +142,7 @@ export async function revokeFeed(db: Kysely<Database>, actor: Actor, feedId: str
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const feed = await findFeed(tx, feedId);
-		if (!feed) throw new NotFound('There is no such calendar feed.');
+		if (!feed) throw new NotFound(m.calendar_feed_error_no_feed());
 		if (!(await revokeFeedRow(tx, feedId, now.toISOString()))) return;
 		await recordAction(tx, actor, {
 			action: 'calendar_feed.revoke',

@@ -196,8 +196,10 @@ async function checkGiftReferences(tx: Kysely<Database>, input: GiftInput) {
 
 const GIFTS: VersionedRecord<GiftInput, ReturnType<typeof giftColumns>, Gift, GiftFormValues> = {
 	entity: 'gift',
-	staleMessage:
-		'Someone else saved this gift after you opened it. Their version is in the form now; what you typed is beside it.',
+	// Read when a save is refused, in that request's language.
+	get staleMessage() {
+		return m.gifts_error_stale();
+	},
 	links: null,
 	linksName: '',
 	columns: giftColumns,

@@ -13,6 +13,7 @@ import {
 } from './outbox.repository';
 import { toOutboxView, type OutboxPage } from './outbox.view';
 import { authorize } from '../auth/authorize';
+import { m } from '../../paraglide/messages.js';
 
 /** The outbox, newest first, for the office or one event; with counts per status. */
 export async function getOutboxPage(
@@ -42,9 +43,9 @@ export async function retryOutboxMessage(
 	authorize(actor, 'officer');
 	await db.transaction().execute(async (tx) => {
 		const message = await findOutboxMessage(tx, messageId);
-		if (!message) throw new NotFound('There is no such message.');
+		if (!message) throw new NotFound(m.admin_outbox_error_no_message());
 		if (!(await requeueFailedMessage(tx, messageId, now.toISOString()))) {
-			throw new RuleViolation('Only a message that failed can be sent again.');
+			throw new RuleViolation(m.admin_outbox_error_only_failed());
 		}
 		await recordAction(tx, actor, {
 			action: 'outbox.retry',

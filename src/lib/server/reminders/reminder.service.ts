@@ -29,6 +29,7 @@ import {
 } from './reminder.repository';
 import { reminderSettings, type ReminderSettings } from './reminder.settings';
 import { toMyActionPoint, type MyActionPoint } from './reminder.view';
+import { m } from '../../paraglide/messages.js';
 
 /** Action points due within this many days of today are in the digest, with every overdue one. */
 export const DIGEST_DAYS = 7;
@@ -118,10 +119,10 @@ export async function getReminderChoice(db: Kysely<Database>, userId: number): P
 export async function setReminderChoice(db: Kysely<Database>, actor: Actor, on: boolean): Promise<void> {
 	authorize(actor, 'officer');
 	const userId = actor.userId;
-	if (userId === null) throw new NotFound('There is no such account.');
+	if (userId === null) throw new NotFound(m.auth_error_no_such_account());
 	await db.transaction().execute(async (tx) => {
 		const current = await findReminderChoice(tx, userId);
-		if (!current) throw new NotFound('There is no such account.');
+		if (!current) throw new NotFound(m.auth_error_no_such_account());
 		const reminders = on ? 1 : 0;
 		if (current.reminders === reminders) return;
 		await updateReminderChoice(tx, userId, reminders);

@@ -27,6 +27,7 @@ import {
 	updateUser
 } from './user.repository';
 import { authorize } from '../auth/authorize';
+import { m } from '../../paraglide/messages.js';
 
 type UserActor = Actor & { userId: number };
 
@@ -72,8 +73,8 @@ export async function beginTwoFactorEnrolment(
 ): Promise<TotpEnrolment> {
 	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
-	if (!user) throw new NotFound('There is no such user.');
-	if (user.totp_enabled_at) throw new Conflict('Two-factor sign-in is on already.');
+	if (!user) throw new NotFound(m.auth_error_no_such_user());
+	if (user.totp_enabled_at) throw new Conflict(m.auth_error_two_factor_on());
 	const key = user.totp_pending_key ?? newTotpKey();
 	if (!user.totp_pending_key) {
 		await updateUser(db, user.id, { totp_pending_key: key });
@@ -105,12 +106,11 @@ export async function confirmTwoFactorEnrolment(
 ): Promise<string[]> {
 	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
-	if (!user?.totp_pending_key)
-		throw new Conflict('Start the set-up again: no key is waiting to be confirmed.');
+	if (!user?.totp_pending_key) throw new Conflict(m.auth_error_two_factor_restart());
 	const step = matchingStep(user.totp_pending_key, code, now);
 	if (step === null) {
-		throw new RuleViolation('That code does not match. Check the time on your phone and try the next code.', {
-			code: 'That code does not match. Check the time on your phone and try the next code.'
+		throw new RuleViolation(m.auth_error_code_mismatch(), {
+			code: m.auth_error_code_mismatch()
 		});
 	}
 	const codes = newRecoveryCodes();
@@ -151,7 +151,7 @@ export async function verifySecondFactor(
 	const delay = await secondFactorWait(db, throttleKey, now);
 	if (delay > 0) throw new TooManyAttempts(delay);
 	const user = await findUser(db, actor.userId);
-	if (!user?.totp_key) throw new Conflict('This account has no second factor.');
+	if (!user?.totp_key) throw new Conflict(m.auth_error_no_second_factor());
 	const refuse = async (reason: string) => {
 		await recordSignInAttempt(db, throttleKey, address, false, now);
 		await recordAction(db, actor, {
@@ -160,7 +160,7 @@ export async function verifySecondFactor(
 			entityId: user.id,
 			after: { reason }
 		});
-		const message = 'That code is not right.';
+		const message = m.auth_error_code_wrong();
 		return new RuleViolation(message, { code: message });
 	};
 
@@ -204,12 +204,12 @@ export async function disableOwnTwoFactor(
 ): Promise<void> {
 	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
-	if (!user) throw new NotFound('There is no such user.');
+	if (!user) throw new NotFound(m.auth_error_no_such_user());
 	if (!(await verifyPassword(user.password_hash, password))) {
-		throw new RuleViolation('Your password is not right.', { password: 'Your password is not right.' });
+		throw new RuleViolation(m.auth_error_password_wrong(), { password: m.auth_error_password_wrong() });
 	}
 	if (STAFF.includes(role) && (await isTwoFactorRequired(db))) {
-		throw new Conflict('Two-factor sign-in is required for your role; it cannot be turned off.');
+		throw new Conflict(m.auth_error_two_factor_required());
 	}
 	await removeSecondFactor(db, actor, user.id, 'user.disable_two_factor');
 }
@@ -217,7 +217,7 @@ export async function disableOwnTwoFactor(
 /** An administrator resets a user's second factor (a lost phone): their sessions end; they enrol again. */
 export async function resetTwoFactor(db: Kysely<Database>, actor: Actor, userId: number): Promise<void> {
 	authorize(actor, 'admin');
-	if (!(await findUser(db, userId))) throw new NotFound('There is no such user.');
+	if (!(await findUser(db, userId))) throw new NotFound(m.auth_error_no_such_user());
 	await removeSecondFactor(db, actor, userId, 'user.reset_two_factor');
 }
 

@@ -2,45 +2,46 @@ import { z } from 'zod';
 import { userRoles } from '../../vocabulary';
 import { emailAddress, plainText } from '../validation';
 import { PASSWORD_MAX } from '../auth/password';
+import { m } from '../../paraglide/messages.js';
 
 // The length and common-password rules live in passwordProblem; this only bounds what we accept at all.
 const password = z
-	.string({ error: 'Password is required.' })
-	.min(1, 'Password is required.')
-	.max(PASSWORD_MAX * 4, 'That password is too long.');
+	.string({ error: () => m.auth_error_password_required() })
+	.min(1, { error: () => m.auth_error_password_required() })
+	.max(PASSWORD_MAX * 4, { error: () => m.auth_error_password_too_long() });
 
 export const UserCreateInput = z.object({
-	name: plainText('Name', 200),
+	name: plainText(m.auth_field_name, 200),
 	email: emailAddress,
-	role: z.enum(userRoles.values, { error: 'Choose a role.' }),
+	role: z.enum(userRoles.values, { error: () => m.auth_error_choose_role() }),
 	password
 });
 export type UserCreateInput = z.infer<typeof UserCreateInput>;
 
 export const FirstAdministratorInput = z
 	.object({
-		name: plainText('Name', 200),
+		name: plainText(m.auth_field_name, 200),
 		email: emailAddress,
 		password,
-		confirm: z.string({ error: 'Repeat the password.' })
+		confirm: z.string({ error: () => m.auth_error_repeat_password() })
 	})
 	.refine((input) => input.password === input.confirm, {
-		message: 'The two passwords differ.',
+		error: () => m.auth_error_passwords_differ(),
 		path: ['confirm']
 	});
 export type FirstAdministratorInput = z.infer<typeof FirstAdministratorInput>;
 
 export const SignInInput = z.object({
 	email: z
-		.string({ error: 'E-mail is required.' })
+		.string({ error: () => m.validation_email_required() })
 		.transform((value) => value.trim().toLowerCase())
 		.pipe(
 			z
 				.string()
-				.min(1, 'E-mail is required.')
-				.max(254, 'That e-mail address is too long.')
+				.min(1, { error: () => m.validation_email_required() })
+				.max(254, { error: () => m.validation_email_too_long() })
 				// PostgreSQL refuses NUL in text, and it would land in the throttle and the audit trail.
-				.refine((value) => !/\p{Cc}/u.test(value), 'E-mail contains characters that cannot be used.')
+				.refine((value) => !/\p{Cc}/u.test(value), { error: () => m.auth_error_email_bad_characters() })
 		),
 	password
 });
@@ -48,12 +49,14 @@ export type SignInInput = z.infer<typeof SignInInput>;
 
 export const PasswordChangeInput = z
 	.object({
-		current: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.'),
+		current: z
+			.string({ error: () => m.auth_error_enter_current_password() })
+			.min(1, { error: () => m.auth_error_enter_current_password() }),
 		password,
-		confirm: z.string({ error: 'Repeat the new password.' })
+		confirm: z.string({ error: () => m.auth_error_repeat_new_password() })
 	})
 	.refine((input) => input.password === input.confirm, {
-		message: 'The two passwords differ.',
+		error: () => m.auth_error_passwords_differ(),
 		path: ['confirm']
 	});
 export type PasswordChangeInput = z.infer<typeof PasswordChangeInput>;

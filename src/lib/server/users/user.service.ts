@@ -63,7 +63,7 @@ export async function createFirstAdministrator(
 	const passwordHash = await hashPassword(input.password);
 	const now = new Date().toISOString();
 	const user = await db.transaction().execute(async (tx) => {
-		if ((await countUsers(tx)) > 0) throw new Forbidden('Protokol already has an administrator.');
+		if ((await countUsers(tx)) > 0) throw new Forbidden(m.auth_error_has_administrator());
 		await insertSetting(tx, { key: 'first_administrator', value: input.email, updated_at: now });
 		const created = await insertUser(tx, {
 			email: input.email,
@@ -249,11 +249,11 @@ export async function setUserDisabled(
 	disabled: boolean
 ): Promise<void> {
 	authorize(actor, 'admin');
-	if (disabled && actor.userId === userId) throw new Conflict('You cannot disable your own account.');
+	if (disabled && actor.userId === userId) throw new Conflict(m.auth_error_disable_self());
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
 		const user = await findUser(tx, userId);
-		if (!user) throw new NotFound('There is no such user.');
+		if (!user) throw new NotFound(m.auth_error_no_such_user());
 		await updateUser(tx, userId, {
 			disabled_at: disabled ? now : null,
 			updated_at: now,
@@ -273,7 +273,7 @@ export async function setUserDisabled(
 export async function endUserSessions(db: Kysely<Database>, actor: Actor, userId: number): Promise<number> {
 	authorize(actor, 'admin');
 	return db.transaction().execute(async (tx) => {
-		if (!(await findUser(tx, userId))) throw new NotFound('There is no such user.');
+		if (!(await findUser(tx, userId))) throw new NotFound(m.auth_error_no_such_user());
 		const ended = await invalidateUserSessions(tx, userId);
 		await recordAction(tx, actor, {
 			action: 'user.end_sessions',
@@ -294,10 +294,10 @@ export async function changePassword(
 ): Promise<void> {
 	authorize(actor, 'viewer');
 	const user = await findUser(db, actor.userId);
-	if (!user) throw new NotFound('There is no such user.');
+	if (!user) throw new NotFound(m.auth_error_no_such_user());
 	if (!(await verifyPassword(user.password_hash, input.current))) {
-		throw new RuleViolation('Your current password is not right.', {
-			current: 'Your current password is not right.'
+		throw new RuleViolation(m.auth_error_current_password_wrong(), {
+			current: m.auth_error_current_password_wrong()
 		});
 	}
 	checkNewPassword(input.password);
@@ -331,7 +331,7 @@ export async function chooseInterfaceLocale(
 	authorize(actor, 'viewer');
 	await db.transaction().execute(async (tx) => {
 		const user = await findUser(tx, actor.userId);
-		if (!user) throw new NotFound('There is no such account.');
+		if (!user) throw new NotFound(m.auth_error_no_such_account());
 		if (user.locale === locale) return;
 		await updateUser(tx, user.id, { locale });
 		await recordAction(tx, actor, {
