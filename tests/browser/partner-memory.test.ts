@@ -221,6 +221,7 @@ test('find Вусал Гусейнов, add him twice by mistake, and merge the 
 		await page.getByRole('link', { name: 'Keep this one: Mr Vusal Huseynov' }).click();
 		await page.waitForURL(new RegExp(`into=${huseynovId}`));
 		const confirm = page.getByRole('region', { name: /^Merge Mr Vusal Huseynov into Mr Vusal Huseynov\?$/ });
+		await confirm.waitFor();
 		expect(await confirm.count()).toBe(1);
 		expect(
 			await page.getByRole('region', { name: 'This record (merged and removed)' }).textContent()
