@@ -1,7 +1,6 @@
 /** Queries over an event's programme. Kysely only: no rules, no HTTP. */
 import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database, NewAgendaItem, NewParticipant } from '../db/schema';
-import { organizationRefColumns } from '../organizations/organization.ref';
 import { personAtEventColumns } from '../participants/participant.repository';
 
 /** An item's title as written, its language and its versions (content versions, issue 18 §2). */
@@ -230,23 +229,4 @@ export async function listAgendaRolesOfParticipant(db: Kysely<Database>, partici
 
 export async function deleteAgendaRolesOfParticipant(db: Kysely<Database>, participantId: number) {
 	await db.deleteFrom('agenda_item_role').where('participant_id', '=', participantId).execute();
-}
-
-/** These people with their organisation, for the officer to pick someone who does not take part yet. */
-export async function listPeopleToPick(db: Kysely<Database>, ids: readonly number[]) {
-	if (ids.length === 0) return [];
-	return db
-		.selectFrom('person')
-		.leftJoin('organization', 'organization.id', 'person.organization_id')
-		.select([
-			'person.id',
-			'person.honorific',
-			'person.given_name',
-			'person.family_name',
-			'person.native_name',
-			'person.position',
-			...organizationRefColumns('organization', 'organization')
-		])
-		.where('person.id', 'in', ids)
-		.execute();
 }

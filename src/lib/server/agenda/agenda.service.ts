@@ -10,6 +10,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import { findPersonIdsByName } from '../choosers/chooser.service';
+import { listPeopleWithOrganization } from '../people/person.repository';
 import { formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { localizedColumn } from '../../i18n/localized-text';
@@ -37,7 +38,6 @@ import {
 	listAgendaItems,
 	listAgendaRoles,
 	listParticipantChoices,
-	listPeopleToPick,
 	listRolesOfAgendaItem,
 	lockEventForAgenda,
 	nextRolePosition,
@@ -95,7 +95,7 @@ export async function findAgendaPage(
 
 /** People whose names start with the words typed, through the choosers' index (never the whole directory). */
 async function findPeopleToPick(db: Db, text: string) {
-	return listPeopleToPick(db, await findPersonIdsByName(db, text, PEOPLE_FOUND));
+	return listPeopleWithOrganization(db, await findPersonIdsByName(db, text, PEOPLE_FOUND));
 }
 
 /**

@@ -6,12 +6,8 @@ import { agendaItemKinds, agendaRoles, type AgendaItemKind, type AgendaRole } fr
 import type { EventDetailRow } from '../events/event.repository';
 import { toPersonAtEvent, type HostView, type PersonAtEvent } from '../events/event.view';
 import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
-import type {
-	AgendaItemRow,
-	listAgendaRoles,
-	listParticipantChoices,
-	listPeopleToPick
-} from './agenda.repository';
+import type { AgendaItemRow, listAgendaRoles, listParticipantChoices } from './agenda.repository';
+import type { listPeopleWithOrganization } from '../people/person.repository';
 
 type Rows<F extends (...args: never[]) => Promise<unknown[]>> = Awaited<ReturnType<F>>;
 type RoleRow = Rows<typeof listAgendaRoles>[number];
@@ -219,7 +215,7 @@ export function toParticipantOptions(rows: Rows<typeof listParticipantChoices>):
 }
 
 /** In the reader's alphabetical order, by family name. */
-export function toFoundPeople(rows: Rows<typeof listPeopleToPick>): PersonOption[] {
+export function toFoundPeople(rows: Rows<typeof listPeopleWithOrganization>): PersonOption[] {
 	return sortByText(rows, formatSortName).map((row) => {
 		const organization: OrganizationRef | null = organizationRef(
 			row.organization_id,
