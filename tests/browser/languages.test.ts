@@ -83,9 +83,6 @@ test('in Russian, with JavaScript, an officer plans an event and the page stays 
 		const page = await context.newPage();
 		await page.goto(`${server.url}/login`);
 		expect(await page.locator('html').getAttribute('lang')).toBe('ru');
-		// Typed once the page's scripts have started: hydration sets the fields to what the server sent, so
-		// letters typed before it may be lost (seen with the Russian page, whose scripts start later).
-		await page.waitForLoadState('networkidle');
 		await page.locator('[name=email]').fill(officerEmail);
 		await page.locator('[name=password]').fill(TEST_PASSWORD);
 		await page.locator('form:has([name=password]) button[type=submit]').click();
@@ -120,8 +117,6 @@ test.each([
 		await context.addCookies([{ name: 'protokol_locale', value: locale, url: server.url }]);
 		const page = await context.newPage();
 		await page.goto(`${server.url}/login`);
-		// Typed once the page's scripts have started (see the Russian planning test).
-		await page.waitForLoadState('networkidle');
 		await page.locator('[name=email]').fill(briefReader);
 		await page.locator('[name=password]').fill(TEST_PASSWORD);
 		await page.locator('form:has([name=password]) button[type=submit]').click();

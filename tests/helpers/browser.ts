@@ -38,8 +38,6 @@ export async function signedInContext(
 	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	await page.goto(`${serverUrl}/login`);
-	// Typed once the page's scripts have started, as a person would: a busy machine may start them late.
-	await page.waitForLoadState('networkidle');
 	await page.getByLabel('E-mail').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
