@@ -150,7 +150,7 @@ async function main(options: BenchOptions) {
 		const cookie = await signIn(apps[0]!.url, OFFICER.email, OFFICER.password);
 		const kitDir = svelteKitDir(ROOT);
 		const clientJsOf = existsSync(join(kitDir, 'output/client/.vite/manifest.json'))
-			? readClientJs(kitDir)
+			? readClientJs(kitDir).of
 			: null;
 
 		const rows: PageResult[] = [];
@@ -275,7 +275,7 @@ async function loadPage(
 		servedBytes: answer.servedBytes,
 		encoding: answer.encoding,
 		plainBytes: answer.plainBytes,
-		clientJs: js ? { bytes: js.bytes, gzipBytes: js.gzipBytes, fileCount: js.files.length } : null,
+		clientJs: js ? { bytes: js.bytes, gzipBytes: js.gzipBytes, fileCount: js.chunks.length } : null,
 		rssAfterMb: memoryOf((spec.ceiling ? ceiling! : apps[0]!).pid)?.rssMb ?? null
 	};
 }

@@ -15,7 +15,7 @@ export interface PageResult extends LoadResult {
 	servedBytes: number;
 	encoding: string | null;
 	plainBytes: number;
-	clientJs: (Omit<ClientJs, 'files'> & { fileCount: number }) | null;
+	clientJs: (Pick<ClientJs, 'bytes' | 'gzipBytes'> & { fileCount: number }) | null;
 	/** Resident memory (MB) of the process that served it (the first app process) once its load was over. */
 	rssAfterMb: number | null;
 }

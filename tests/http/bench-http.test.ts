@@ -130,16 +130,19 @@ describe('npm run bench:http', () => {
 		}
 	});
 
-	test('the client JS of a page is what the page preloads', async () => {
+	test('the client JS of a page is what the page preloads, and a page without scripts counts none', async () => {
 		const server = await startServer({ databaseUrl, env: { DEMO_DATA: 'off' } });
 		try {
-			const clientJsOf = readClientJs(svelteKitDir(ROOT));
+			const clientJs = readClientJs(svelteKitDir(ROOT));
 			const response = await fetch(`${server.url}/login`);
 			const preloaded = [
 				...(response.headers.get('link') ?? '').matchAll(/<\.\/([^>]+\.js)>; rel="modulepreload"/g)
 			];
 			expect(preloaded.length).toBeGreaterThan(2);
-			expect(clientJsOf('/(public)/login').files).toEqual(preloaded.map((m) => m[1]).sort());
+			const loaded = clientJs.of('/(public)/login').chunks.map((chunk) => chunk.file);
+			expect(loaded.sort()).toEqual(preloaded.map((m) => m[1]).sort());
+			expect(clientJs.of('/(app)').rendersInBrowser).toBe(false);
+			expect(clientJs.of('/(app)').gzipBytes).toBe(0);
 		} finally {
 			await server.stop();
 		}

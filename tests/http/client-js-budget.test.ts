@@ -1,8 +1,9 @@
 /**
  * Every page's client JavaScript stays within 45 KiB gzip: what a browser must fetch to start the page
  * (SvelteKit's entry, the app, the root layout, the route's layouts and the page itself, each with every
- * chunk it imports statically), read from the build's manifest. Chunks loaded on demand (import()) do not
- * count until used. A page above the budget is named with its biggest chunks, to know where to cut.
+ * chunk it imports statically), read from the build's manifest by scripts/bench-http/client-js.ts, the
+ * measure `npm run bench:http` reports too. Chunks loaded on demand (import()) do not count until used.
+ * A page above the budget is named with its biggest chunks, to know where to cut.
  *
  * A page that runs nothing in the browser says so (`export const csr = false` in its +page.ts: read-only
  * pages of links and GET filters, such as the home page and the history); it is sent without a script and
@@ -15,10 +16,9 @@
  * The pages above it are listed with the ceiling they may not exceed (what they weighed, plus 0.5 KiB); a
  * listed page that comes within the budget fails too, so that it leaves the list. The list may only shrink.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readClientJs, svelteKitDir } from '../../scripts/bench-http/client-js';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { startServer, type RunningServer } from '../helpers/server';
 
@@ -100,108 +100,10 @@ const OVER_BUDGET: Record<string, number> = {
 };
 
 // The build the http tests run (see tests/helpers/server.ts and svelte.config.js).
-const suffix = process.env.PROTOKOL_BUILD_SUFFIX ? `-${process.env.PROTOKOL_BUILD_SUFFIX}` : '';
-const kitDir = join(import.meta.dirname, '..', '..', `.svelte-kit${suffix}`);
-const clientDir = join(kitDir, 'output', 'client');
-
-interface Chunk {
-	file: string;
-	src?: string;
-	isEntry?: boolean;
-	imports?: string[];
-}
-type Manifest = Record<string, Chunk>;
-
-const manifest = JSON.parse(readFileSync(join(clientDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
-
-function entryNamed(suffixOfSource: string): string {
-	const key = Object.keys(manifest).find((k) => manifest[k]!.isEntry && k.endsWith(suffixOfSource));
-	if (!key) throw new Error(`no entry ${suffixOfSource} in the client manifest`);
-	return key;
-}
-
-/**
- * The route ids and the nodes (layouts and page) each one loads, from the server's manifest: with
- * `router.resolution: 'server'` (svelte.config.js) the client app carries no route table.
- */
-function routes(): { id: string; nodes: number[] }[] {
-	const server = readFileSync(join(kitDir, 'output', 'server', 'manifest.js'), 'utf8');
-	const found = [
-		...server.matchAll(
-			/id: "([^"]+)",(?:(?!\bid: ")[\s\S])*?page: \{ layouts: \[([^\]]*)\], errors: \[[^\]]*\], leaf: (\d+) \}/g
-		)
-	].map(([, id, layouts, leaf]) => ({
-		id: id!,
-		nodes: [
-			...layouts!
-				.split(',')
-				.map((n) => n.trim())
-				.filter(Boolean)
-				.map(Number),
-			Number(leaf)
-		]
-	}));
-	if (found.length < 10) throw new Error('the routes of the server manifest were not found');
-	return found;
-}
-
-const gzipped = new Map<string, number>();
-function gzipBytes(file: string): number {
-	let size = gzipped.get(file);
-	if (size === undefined) {
-		size = gzipSync(readFileSync(join(clientDir, file)), { level: 9 }).length;
-		gzipped.set(file, size);
-	}
-	return size;
-}
-
-/** Every chunk the entries import statically, each once. */
-function closure(entries: string[]): Set<string> {
-	const seen = new Set<string>();
-	const visit = (key: string) => {
-		if (seen.has(key)) return;
-		seen.add(key);
-		for (const imported of manifest[key]?.imports ?? []) visit(imported);
-	};
-	entries.forEach(visit);
-	return seen;
-}
-
-/**
- * Whether the route's page starts in the browser: `export const csr = false` in a +page.ts or +layout.ts
- * (the node nearest the page that says so decides) sends the page without any script. Read from the
- * server's node modules, which name the universal module of each node (+page.ts, +layout.ts).
- */
-function rendersInBrowser(nodes: number[]): boolean {
-	let csr = true;
-	for (const node of nodes) {
-		const dir = join(kitDir, 'output', 'server', 'nodes');
-		const universal = /import \* as universal from '([^']+)'/.exec(
-			readFileSync(join(dir, `${node}.js`), 'utf8')
-		);
-		if (!universal) continue;
-		const option = /\bcsr = (true|false)\b/.exec(readFileSync(join(dir, universal[1]!), 'utf8'));
-		if (option) csr = option[1] === 'true';
-	}
-	return csr;
-}
-
-function clientJsOfRoutes() {
-	const start = entryNamed('runtime/client/entry.js');
-	const app = entryNamed('generated/client-optimized/app.js');
-	return routes().map(({ id, nodes }) => {
-		if (!rendersInBrowser(nodes)) return { id, bytes: 0, chunks: [] };
-		const entries = [start, app, ...nodes.map((n) => entryNamed(`generated/client-optimized/nodes/${n}.js`))];
-		const chunks = [...closure(entries)].map((key) => ({
-			name: manifest[key]!.src ?? manifest[key]!.file,
-			bytes: gzipBytes(manifest[key]!.file)
-		}));
-		return { id, bytes: chunks.reduce((sum, chunk) => sum + chunk.bytes, 0), chunks };
-	});
-}
+const clientJs = readClientJs(svelteKitDir(join(import.meta.dirname, '..', '..')));
 
 describe('client JavaScript per page', () => {
-	const pages = clientJsOfRoutes();
+	const pages = clientJs.all();
 
 	test('is measured for every page, and every page over the budget still exists', () => {
 		const ids = pages.map((page) => page.id);
@@ -212,24 +114,26 @@ describe('client JavaScript per page', () => {
 	test.each(pages.map((page) => [page.id, page] as const))('%s is within its budget', (_, page) => {
 		const ceiling = OVER_BUDGET[page.id];
 		const biggest = [...page.chunks]
-			.sort((a, b) => b.bytes - a.bytes)
+			.sort((a, b) => b.gzipBytes - a.gzipBytes)
 			.slice(0, 5)
-			.map((chunk) => `${chunk.name} ${(chunk.bytes / 1024).toFixed(1)} KiB`)
+			.map((chunk) => `${chunk.name} ${(chunk.gzipBytes / 1024).toFixed(1)} KiB`)
 			.join(', ');
-		const weight = `${page.id}: ${(page.bytes / 1024).toFixed(1)} KiB gzip in ${page.chunks.length} files; biggest: ${biggest}`;
-		expect(page.bytes, weight).toBeLessThanOrEqual((ceiling ?? BUDGET_KIB) * 1024);
+		const weight = `${page.id}: ${(page.gzipBytes / 1024).toFixed(1)} KiB gzip in ${page.chunks.length} files; biggest: ${biggest}`;
+		expect(page.gzipBytes, weight).toBeLessThanOrEqual((ceiling ?? BUDGET_KIB) * 1024);
 		if (ceiling !== undefined) {
-			expect(page.bytes, `${weight}: within ${BUDGET_KIB} KiB now, take it off OVER_BUDGET`).toBeGreaterThan(
-				BUDGET_KIB * 1024
-			);
+			expect(
+				page.gzipBytes,
+				`${weight}: within ${BUDGET_KIB} KiB now, take it off OVER_BUDGET`
+			).toBeGreaterThan(BUDGET_KIB * 1024);
 		}
 	});
 });
 
 describe('a page counted 0', () => {
 	// The pages without a parameter in their path that the build sends without a script (csr = false).
-	const paths = clientJsOfRoutes()
-		.filter((page) => page.bytes === 0 && !page.id.includes('['))
+	const paths = clientJs
+		.all()
+		.filter((page) => !page.rendersInBrowser && !page.id.includes('['))
 		.map((page) => page.id.replace(/\/\([^)]+\)/g, '') || '/');
 	let server: RunningServer;
 	let cookie: string;
