@@ -47,6 +47,11 @@ export const people = [
 		familyName: 'Nabiyev',
 		nativeName: 'Firudin Nəbiyev',
 		position: 'Former Chief of the State Migration Service',
+		positionVersions: {
+			original: 'en',
+			az: 'Dövlət Miqrasiya Xidmətinin sabiq rəisi',
+			ru: 'Бывший начальник Государственной миграционной службы'
+		},
 		organization: null,
 		notes: 'Chief of the State Migration Service at the 2016–2017 events recorded here.',
 		positions: [
@@ -97,6 +102,11 @@ export const people = [
 		givenName: 'William Lacy',
 		familyName: 'Swing',
 		position: 'Former Director General of the International Organization for Migration',
+		positionVersions: {
+			original: 'en',
+			az: 'Beynəlxalq Miqrasiya Təşkilatının sabiq Baş direktoru',
+			ru: 'Бывший Генеральный директор Международной организации по миграции'
+		},
 		organization: null,
 		notes: 'Director General of IOM at the 2016–2017 events recorded here.',
 		positions: [

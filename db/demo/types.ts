@@ -91,6 +91,11 @@ export interface DemoPerson {
 	readonly rank?: string;
 	/** Current position; the position held at each event is on the participant, or from `positions`. */
 	readonly position?: string;
+	/**
+	 * The current position's versions in other languages; left out, those of the post in `positions`
+	 * written the same way, if any.
+	 */
+	readonly positionVersions?: DemoVersions;
 	readonly organization: OrganizationKey | null;
 	/** Heads that organisation: first in its order of precedence, and named as its head in its dossier. */
 	readonly headsOrganization?: boolean;

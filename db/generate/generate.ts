@@ -683,6 +683,9 @@ function writeDirectory(d: Directory): Rows {
 				native_name: p.nativeName,
 				rank: p.rank,
 				position: p.position,
+				position_az: null,
+				position_en: null,
+				position_ru: null,
 				notes: null
 			})
 		);

@@ -54,6 +54,7 @@ import * as createSearchTerms from './20261208_0650_create_search_terms';
 import * as addContentVersions from './20261208_0700_add_content_versions';
 import * as addPersonPreferredLocale from './20261208_0800_add_person_preferred_locale';
 import * as addSortKeys from './20261209_0200_add_sort_keys';
+import * as addPersonPositionVersions from './20261210_0100_add_person_position_versions';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -105,5 +106,6 @@ export const migrations: Record<string, Migration> = {
 	'20261208_0650_create_search_terms': createSearchTerms,
 	'20261208_0700_add_content_versions': addContentVersions,
 	'20261208_0800_add_person_preferred_locale': addPersonPreferredLocale,
-	'20261209_0200_add_sort_keys': addSortKeys
+	'20261209_0200_add_sort_keys': addSortKeys,
+	'20261210_0100_add_person_position_versions': addPersonPositionVersions
 };

@@ -2,7 +2,7 @@
  * The programme and the list of participants printed in two languages side by side (issue 18 §2): in
  * Chromium, an officer opens the demo's International Migrants Day 2021, chooses the languages with the
  * page's plain form, and prints to PDF on A4; poppler's pdftotext finds both columns' headings, an agenda
- * title and a position in both languages, and pdfinfo an A4 page (595 × 842 pt).
+ * title, a position and the hosts' names in both languages, and pdfinfo an A4 page (595 × 842 pt).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -113,6 +113,16 @@ test('the programme prints in Azerbaijani and English side by side on A4', async
 	expect(left).not.toContain('Welcoming address');
 	expect(right).not.toContain('Salamlama nitqi');
 	expect(isA4(info), info).toBe(true);
+});
+
+test('the programme printed in English and Russian names its hosts in each column’s language', async () => {
+	await page.goto(`${eventUrl}/programme?lang=en&also=ru`);
+	const { left, right } = await printed('programme-en-ru');
+	expect(left).toContain('State Migration Service of the Republic of Azerbaijan (SMS)');
+	expect(left).toContain('IOM Mission to Azerbaijan (IOM Azerbaijan)');
+	expect(right).toContain('Государственная миграционная служба Азербайджанской Республики (SMS)');
+	expect(right).toContain('Представительство МОМ в Азербайджане (IOM Azerbaijan)');
+	expect(right).not.toContain('State Migration Service of the Republic');
 });
 
 test('the programme prints in one language when no second is chosen', async () => {

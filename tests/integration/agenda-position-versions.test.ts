@@ -2,7 +2,8 @@
  * Agenda item titles and positions in more than one language (issue 18 §2), on both engines: kept with
  * their Azerbaijani, English and Russian versions through their forms' inputs, read back in the reader's
  * language with a visible fallback to the original on the agenda, the programme, the list of
- * participants and the person's posts; the demo's programme and key people carry their versions.
+ * participants and the person's posts, a person's current post and the organisation they came for
+ * included; the demo's programme and key people carry their versions.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
@@ -26,7 +27,7 @@ import { addPersonPosition, findPersonPositionsPage } from '$lib/server/people/p
 import { fieldErrors } from '$lib/server/validation';
 import { officer } from '../helpers/actors';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
-import { insertEvent, insertParticipation, insertPerson } from '../helpers/factories';
+import { insertEvent, insertOrganization, insertParticipation, insertPerson } from '../helpers/factories';
 
 const item = (values: Record<string, string>) => ({
 	kind: 'speech',
@@ -221,6 +222,36 @@ describeEachEngine('agenda titles and positions in more than one language', (eng
 		expect(az?.people.find((p) => p.personId === personId)).toMatchObject({
 			position: 'Chief of Mission, IOM Azerbaijan',
 			positionLocale: 'en'
+		});
+	});
+
+	test('a participant with no post recorded for the event is named by their current post’s version, and their organisation’s', async () => {
+		const embassy = await insertOrganization(db, {
+			name: 'Embassy of Georgia',
+			name_locale: 'en',
+			name_ru: 'Посольство Грузии',
+			acronym: null
+		});
+		const ambassador = await insertPerson(db, {
+			given_name: 'Zurab',
+			family_name: 'Pataradze',
+			position: 'Ambassador',
+			position_locale: 'en',
+			position_ru: 'Посол',
+			organization_id: embassy.id
+		});
+		await insertParticipation(db, eventId, ambassador.id, embassy.id);
+		const ru = await inLocale('ru', () => findParticipantPrint(db, eventId));
+		expect(ru?.people.find((p) => p.personId === ambassador.id)).toMatchObject({
+			position: 'Посол',
+			positionLocale: null,
+			titles: 'Посол, Посольство Грузии'
+		});
+		const az = await inLocale('az', () => findParticipantPrint(db, eventId));
+		expect(az?.people.find((p) => p.personId === ambassador.id)).toMatchObject({
+			position: 'Ambassador',
+			positionLocale: 'en',
+			titles: 'Ambassador, Embassy of Georgia'
 		});
 	});
 

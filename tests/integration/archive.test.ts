@@ -192,6 +192,20 @@ describe.skipIf(!postgres)('SQLite → archive → PostgreSQL → archive', () =
 		const chosen = await searchChoices(target.db, SYSTEM, 'person', 'Vüsal');
 		expect(chosen.length).toBe(1);
 
+		// A person's current post came with its versions in other languages.
+		expect(
+			await target.db
+				.selectFrom('person')
+				.select(['position', 'position_locale', 'position_az', 'position_ru'])
+				.where('family_name', '=', 'Nabiyev')
+				.executeTakeFirstOrThrow()
+		).toEqual({
+			position: 'Former Chief of the State Migration Service',
+			position_locale: 'en',
+			position_az: 'Dövlət Miqrasiya Xidmətinin sabiq rəisi',
+			position_ru: 'Бывший начальник Государственной миграционной службы'
+		});
+
 		// The id handed out and deleted on SQLite is not handed out again on PostgreSQL.
 		const venueId = await createVenue(target.db, SYSTEM, {
 			name: 'New hall',

@@ -216,6 +216,12 @@ describeEachEngine('the demo data', (engine) => {
 			.executeTakeFirstOrThrow();
 		expect(huseynov.rank).toBe('II rank state migration service counselor');
 		expect(huseynov.position).toBe('Chief of the State Migration Service');
+		// The current post carries the versions of the post in his history written the same way.
+		expect([huseynov.position_locale, huseynov.position_az, huseynov.position_ru]).toEqual([
+			'en',
+			'Dövlət Miqrasiya Xidmətinin rəisi',
+			'Начальник Государственной миграционной службы'
+		]);
 	});
 
 	test('the note verbale transmits the "Champion countries" letter', async () => {

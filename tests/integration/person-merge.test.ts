@@ -105,7 +105,10 @@ describeEachEngine('merging two records of one person', (engine) => {
 			given_name: 'Вусал',
 			family_name: 'Гусейнов',
 			email: 'v.huseynov@migration.example',
-			rank: 'II rank state migration service counselor'
+			rank: 'II rank state migration service counselor',
+			position: 'Chief of the State Migration Service',
+			position_locale: 'en',
+			position_ru: 'Начальник Государственной миграционной службы'
 		});
 		const both = await insertEvent(db, { title: 'International Migrants Day 2021' });
 		const onlyDuplicate = await insertEvent(db, { title: 'Meeting with the Regional Director of IOM' });
@@ -247,7 +250,11 @@ describeEachEngine('merging two records of one person', (engine) => {
 		expect(keptRow).toMatchObject({
 			email: 'v.huseynov@migration.example',
 			rank: 'II rank state migration service counselor',
-			given_name: 'Vusal'
+			given_name: 'Vusal',
+			// The post came with its versions.
+			position: 'Chief of the State Migration Service',
+			position_locale: 'en',
+			position_ru: 'Начальник Государственной миграционной службы'
 		});
 
 		const entry = await db

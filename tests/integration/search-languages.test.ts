@@ -34,6 +34,15 @@ describeEachEngine('search in every language', (engine) => {
 		ids.yolkin = (await insertPerson(db, { given_name: 'Пётр', family_name: 'Ёлкин' })).id;
 		ids.sheki = (await insertOrganization(db, { name: 'Şəki Şəhər İcra Hakimiyyəti', acronym: null })).id;
 		ids.igdir = (await insertOrganization(db, { name: 'IĞDIR VALİLİĞİ', acronym: null })).id;
+		ids.ambassador = (
+			await insertPerson(db, {
+				given_name: 'Zurab',
+				family_name: 'Pataradze',
+				position: 'Ambassador of Georgia',
+				position_locale: 'en',
+				position_ru: 'Посол Грузии'
+			})
+		).id;
 	});
 	afterAll(() => handle?.cleanup());
 
@@ -60,6 +69,12 @@ describeEachEngine('search in every language', (engine) => {
 		for (const typed of ['Şəki', 'ŞƏKİ', 'seki', 'sheki', 'şəhər icra', 'SEHER']) {
 			expect(await found(typed, 'organization')).toEqual([ids.sheki]);
 			expect(await offered(typed, 'organization')).toEqual([ids.sheki]);
+		}
+	});
+
+	test('a person is found by any version of their current post', async () => {
+		for (const typed of ['Ambassador of Georgia', 'посол грузии']) {
+			expect(await found(typed, 'person')).toEqual([ids.ambassador]);
 		}
 	});
 

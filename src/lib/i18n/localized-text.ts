@@ -57,6 +57,11 @@ export function localizedColumn(row: object, column: string, locale?: Locale): L
 	return localizedText(versionsOf(row, column), locale);
 }
 
+/** Like `localizedColumn`, for a column that may be empty (a person's current post): null when it is. */
+export function localizedOptionalColumn(row: object, column: string, locale?: Locale): LocalizedText | null {
+	return (row as Record<string, unknown>)[column] == null ? null : localizedColumn(row, column, locale);
+}
+
 function asLocale(value: string | null): Locale | null {
 	return (locales as readonly string[]).includes(value ?? '') ? (value as Locale) : null;
 }

@@ -1,7 +1,7 @@
 /** What the agenda builder and the printed programme receive: chosen fields, labels resolved. */
 import { sortByText } from '../../format/collation';
 import { formatPersonName, formatSortName } from '../../format/names';
-import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
+import { localizedColumn, localizedOptionalColumn, type ContentLocale } from '../../i18n/localized-text';
 import { agendaItemKinds, agendaRoles, type AgendaItemKind, type AgendaRole } from '../../vocabulary';
 import type { EventDetailRow } from '../events/event.repository';
 import { toPersonAtEvent, type HostView, type PersonAtEvent } from '../events/event.view';
@@ -224,7 +224,10 @@ export function toFoundPeople(rows: Rows<typeof listPeopleWithOrganization>): Pe
 		);
 		return {
 			personId: row.id,
-			label: describe(formatPersonName(row), [row.position, organization?.acronym ?? organization?.name])
+			label: describe(formatPersonName(row), [
+				localizedOptionalColumn(row, 'position')?.text,
+				organization?.acronym ?? organization?.name
+			])
 		};
 	});
 }

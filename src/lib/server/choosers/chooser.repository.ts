@@ -4,6 +4,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ChooserKind, Database } from '../db/schema';
+import { currentPostColumns } from '../people/current-post';
 
 type Db = Kysely<Database>;
 
@@ -114,7 +115,7 @@ export async function listPersonChoiceRows(db: Db, ids: readonly number[]) {
 			'person.given_name',
 			'person.family_name',
 			'person.native_name',
-			'person.position',
+			...currentPostColumns('person', 'position'),
 			'person.name_key',
 			'organization.name as organization_name',
 			'organization.acronym as organization_acronym'

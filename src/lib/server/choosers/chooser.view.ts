@@ -1,6 +1,7 @@
 /** What a chooser shows of a record, and the names a typed text must equal to take it. */
 import { formatCalendarDate } from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
+import { localizedOptionalColumn } from '../../i18n/localized-text';
 import type { ChooserKind } from '../db/schema';
 import type {
 	listCorrespondenceChoiceRows,
@@ -49,7 +50,11 @@ export function organizationChoice(row: Rows<typeof listOrganizationChoiceRows>[
 export function personChoice(row: Rows<typeof listPersonChoiceRows>[number]): Choosable {
 	const organization = row.organization_acronym ?? row.organization_name;
 	return {
-		view: { id: row.id, label: formatPersonName(row), detail: line(row.position, organization) },
+		view: {
+			id: row.id,
+			label: formatPersonName(row),
+			detail: line(localizedOptionalColumn(row, 'position')?.text, organization)
+		},
 		names: [`${row.given_name} ${row.family_name}`, `${row.family_name} ${row.given_name}`, row.native_name]
 	};
 }

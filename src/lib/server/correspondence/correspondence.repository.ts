@@ -6,6 +6,7 @@ import { isLinkedFrom, type LinkTable } from '../db/links';
 import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
+import { currentPostColumns } from '../people/current-post';
 
 export interface CorrespondenceFilter {
 	/** Dated in this calendar year. */
@@ -166,12 +167,12 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 			'signatory.honorific as signatory_honorific',
 			'signatory.given_name as signatory_given_name',
 			'signatory.family_name as signatory_family_name',
-			'signatory.position as signatory_position',
+			...currentPostColumns('signatory', 'signatory_position'),
 			'addressee.id as addressee_id',
 			'addressee.honorific as addressee_honorific',
 			'addressee.given_name as addressee_given_name',
 			'addressee.family_name as addressee_family_name',
-			'addressee.position as addressee_position'
+			...currentPostColumns('addressee', 'addressee_position')
 		])
 		.where('correspondence.id', '=', correspondenceId)
 		.executeTakeFirst();

@@ -1,5 +1,6 @@
 /** What correspondence pages (and the event page) receive: chosen fields, labels resolved. */
 import { formatPersonName } from '../../format/names';
+import { localizedOptionalColumn } from '../../i18n/localized-text';
 import {
 	correspondenceDirections,
 	correspondenceEventLinks,
@@ -176,14 +177,14 @@ export function toCorrespondenceView(
 			row.signatory_honorific,
 			row.signatory_given_name,
 			row.signatory_family_name,
-			row.signatory_position
+			localizedOptionalColumn(row, 'signatory_position')?.text ?? null
 		),
 		addressee: personRef(
 			row.addressee_id,
 			row.addressee_honorific,
 			row.addressee_given_name,
 			row.addressee_family_name,
-			row.addressee_position
+			localizedOptionalColumn(row, 'addressee_position')?.text ?? null
 		),
 		replyExpected: row.reply_expected === 1,
 		inReplyTo: threadDocument(

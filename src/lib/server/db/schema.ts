@@ -72,7 +72,13 @@ export interface PersonTable extends Stamped, Versioned {
 	family_name: string;
 	native_name: string | null;
 	rank: string | null;
+	/** What the person is now, as first written; not derived from their posts over time (person_position). */
 	position: string | null;
+	/** The current post's original language (null: not said), and its versions in each language (null: none). */
+	position_locale: ColumnType<ContentLocale | null, ContentLocale | null | undefined, ContentLocale | null>;
+	position_az: ColumnType<string | null, string | null | undefined, string | null>;
+	position_en: ColumnType<string | null, string | null | undefined, string | null>;
+	position_ru: ColumnType<string | null, string | null | undefined, string | null>;
 	organization_id: number | null;
 	email: string | null;
 	phone: string | null;

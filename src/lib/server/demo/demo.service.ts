@@ -171,6 +171,10 @@ async function insertDataSet(
 			name_key: nameKey(p.givenName, p.familyName),
 			rank: p.rank ?? null,
 			position: p.position ?? null,
+			...demoVersions(
+				'position',
+				p.positionVersions ?? p.positions?.find((post) => post.position === p.position)?.positionVersions
+			),
 			organization_id: organizations.maybe(p.organization),
 			heads_organization: 'headsOrganization' in p && p.headsOrganization ? 1 : 0,
 			email: null,

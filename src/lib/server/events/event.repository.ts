@@ -182,6 +182,10 @@ export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[
 			'event_organization.role',
 			'organization.id',
 			'organization.name',
+			'organization.name_locale',
+			'organization.name_az',
+			'organization.name_en',
+			'organization.name_ru',
 			'organization.acronym'
 		])
 		.where('event_organization.event_id', 'in', eventIds)

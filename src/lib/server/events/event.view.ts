@@ -2,7 +2,7 @@
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
 import { distinctNativeName, formatPersonName, formatTitles } from '../../format/names';
-import { localizedColumn, type ContentLocale } from '../../i18n/localized-text';
+import { localizedColumn, localizedOptionalColumn, type ContentLocale } from '../../i18n/localized-text';
 import {
 	agendaItemKinds,
 	agendaRoles,
@@ -22,7 +22,11 @@ import {
 } from '../../vocabulary';
 import type { listAgendaItems, listAgendaRoles } from '../agenda/agenda.repository';
 import type { LinkedCorrespondenceItem } from '../correspondence/correspondence.view';
-import { organizationRef, type OrganizationRef } from '../organizations/organization.ref';
+import {
+	localizedOrganizationName,
+	organizationRef,
+	type OrganizationRef
+} from '../organizations/organization.ref';
 import type { OutcomeView } from '../outcomes/outcome.view';
 import type { listDelegations, listParticipants } from '../participants/participant.repository';
 import type { EventDetailRow, EventListRow, listHostsForEvents } from './event.repository';
@@ -174,7 +178,7 @@ export function toHostViews(rows: Rows<typeof listHostsForEvents>): Map<number, 
 	const byEvent = new Map<number, HostView[]>();
 	for (const row of rows) {
 		const hosts = byEvent.get(row.event_id) ?? [];
-		hosts.push({ id: row.id, name: row.name, acronym: row.acronym, role: row.role });
+		hosts.push({ id: row.id, name: localizedColumn(row, 'name').text, acronym: row.acronym, role: row.role });
 		byEvent.set(row.event_id, hosts);
 	}
 	return byEvent;
@@ -207,16 +211,26 @@ export type PersonAtEventRow = {
 	organization_id: number | null;
 	organization_name: string | null;
 	organization_acronym: string | null;
+	/** The organisation's name in other languages (`organizationNameVersionColumns`). */
+	organization_name_locale?: string | null;
+	organization_name_az?: string | null;
+	organization_name_en?: string | null;
+	organization_name_ru?: string | null;
 };
 
 export function toPersonAtEvent(row: PersonAtEventRow): PersonAtEvent {
-	const recorded = row.position_at_event ?? row.current_position;
-	const position =
-		recorded === null ? null : localizedColumn({ ...row, position_at_event: recorded }, 'position_at_event');
+	const position = localizedOptionalColumn(
+		{ ...row, position_at_event: row.position_at_event ?? row.current_position },
+		'position_at_event'
+	);
 	const held = {
 		position: position?.text ?? null,
 		rank: row.rank_at_event ?? row.current_rank,
-		organization: organizationRef(row.organization_id, row.organization_name, row.organization_acronym)
+		organization: organizationRef(
+			row.organization_id,
+			localizedOrganizationName(row, 'organization'),
+			row.organization_acronym
+		)
 	};
 	return {
 		personId: row.person_id,

@@ -6,6 +6,7 @@ import { pageByKeyset } from '../db/keyset';
 import type { Database, NewOrganization, OrganizationUpdate } from '../db/schema';
 import type { PageRequest } from '../pagination';
 import { personNameColumns } from '../people/person.repository';
+import { currentPostColumns } from '../people/current-post';
 import { organizationRefColumns } from './organization.ref';
 
 export interface OrganizationFilter {
@@ -135,7 +136,12 @@ export async function listChildOrganizations(db: Kysely<Database>, organizationI
 export async function listPeopleOfOrganization(db: Kysely<Database>, organizationId: number, limit: number) {
 	return db
 		.selectFrom('person')
-		.select([...personNameColumns, 'person.position', 'person.rank', 'person.heads_organization'])
+		.select([
+			...personNameColumns,
+			...currentPostColumns('person', 'position'),
+			'person.rank',
+			'person.heads_organization'
+		])
 		.where('person.organization_id', '=', organizationId)
 		.orderBy('person.heads_organization', 'desc')
 		.orderBy('person.sort_key')

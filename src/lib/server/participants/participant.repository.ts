@@ -2,20 +2,26 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder, type Updateable } from 'kysely';
 import { pageByKeyset } from '../db/keyset';
 import type { Database, DelegationTable, EventParticipantTable, NewParticipant } from '../db/schema';
-import { organizationRefColumns } from '../organizations/organization.ref';
+import { organizationNameVersionColumns, organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
 
 /**
  * A version of the post a participation keeps (`position_at_event`, else the person's current one), from
- * the person's history: a post of theirs written the same way that has the version. A version belongs to
- * the words, so any of their posts so written serves; the latest entered wins. Read here rather than
- * copied, so that a version added to the history later shows at every event (issue 18 §2).
+ * the person's history: a post of theirs written the same way that has the version; else from their
+ * current post, when it is written the same way. A version belongs to the words, so any of their posts so
+ * written serves; the latest entered in the history wins. Read here rather than copied, so that a version
+ * added later shows at every event (issue 18 §2).
  */
-const postVersion = (suffix: 'locale' | 'az' | 'en' | 'ru') =>
-	sql<string | null>`(select pv.${sql.ref(`position_${suffix}`)} from person_position pv
-		where pv.person_id = person.id and pv.position = coalesce(p.position_at_event, person.position)
-			and pv.${sql.ref(`position_${suffix}`)} is not null
-		order by pv.id desc limit 1)`.as(`position_at_event_${suffix}`);
+const postVersion = (suffix: 'locale' | 'az' | 'en' | 'ru') => {
+	const column = sql.ref(`position_${suffix}`);
+	return sql<string | null>`coalesce(
+		(select pv.${column} from person_position pv
+			where pv.person_id = person.id and pv.position = coalesce(p.position_at_event, person.position)
+				and pv.${column} is not null
+			order by pv.id desc limit 1),
+		case when person.position = coalesce(p.position_at_event, person.position) then person.${column} end
+	)`.as(`position_at_event_${suffix}`);
+};
 
 /**
  * A person as named at one event: who they are, the title and rank they held there and the organisation
@@ -35,7 +41,8 @@ export const personAtEventColumns = [
 	postVersion('en'),
 	postVersion('ru'),
 	'p.rank_at_event',
-	...organizationRefColumns('o', 'organization')
+	...organizationRefColumns('o', 'organization'),
+	...organizationNameVersionColumns('o', 'organization')
 ] as const;
 
 export async function listDelegations(db: Kysely<Database>, eventId: number) {

@@ -170,6 +170,9 @@ const FILLED = [
 	'notes'
 ] as const;
 
+/** The versions of the current post, which go with it (`position` in FILLED). */
+const POST_VERSIONS = ['position_locale', 'position_az', 'position_en', 'position_ru'] as const;
+
 /**
  * The kept participation, given what it lacked from the other at the same event: a side, a title, an
  * answer where it had none (still "invited"), the latest calendar sequence sent.
@@ -267,7 +270,11 @@ export async function mergePeople(
 				column,
 				removed[column]
 			])
-		) as Partial<Pick<Person, (typeof FILLED)[number]>>;
+		) as Partial<Pick<Person, (typeof FILLED)[number] | (typeof POST_VERSIONS)[number]>>;
+		// A post taken from the other record comes with its versions in other languages.
+		if (filled.position !== undefined) {
+			for (const column of POST_VERSIONS) Object.assign(filled, { [column]: removed[column] });
+		}
 		if (Object.keys(filled).length > 0) {
 			await updatePersonRow(tx, kept.id, kept.version, { ...filled, updated_at: at });
 		}

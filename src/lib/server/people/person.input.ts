@@ -11,6 +11,7 @@ import {
 	readRecordForm,
 	type RecordFormValues
 } from '../validation';
+import { versionFieldNames, versionSchemas } from '../content/content-versions.input';
 import type { PersonFilter } from './person.repository';
 
 export type PersonListQuery = PersonFilter;
@@ -29,6 +30,8 @@ function optionalText(label: FieldLabel, max: number, options: { multiline?: boo
 		.transform((value) => value ?? null);
 }
 
+const positionVersions = versionSchemas(300);
+
 const checkbox = z
 	.string()
 	.optional()
@@ -44,6 +47,7 @@ export const PERSON_FIELDS = [
 	'precedenceLevel',
 	'headsOrganization',
 	'position',
+	...versionFieldNames('position'),
 	'organizationId',
 	'email',
 	'phone',
@@ -73,6 +77,11 @@ export const PersonCreateInput = z.object({
 		.transform((value) => value ?? null),
 	headsOrganization: checkbox,
 	position: optionalText(m.person_field_position, 300),
+	// The current post's language and its versions in other languages (content versions, issue 18 §2).
+	positionLocale: positionVersions.locale,
+	positionAz: positionVersions.az,
+	positionEn: positionVersions.en,
+	positionRu: positionVersions.ru,
 	organizationId: z
 		.string()
 		.optional()

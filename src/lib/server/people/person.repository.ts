@@ -11,6 +11,7 @@ import { eventSummaryColumns } from '../events/event.repository';
 import { organizationRefColumns } from '../organizations/organization.ref';
 import { outcomesOfLatestEventsFirst } from '../outcomes/outcome.repository';
 import type { PageRequest } from '../pagination';
+import { currentPostColumns } from './current-post';
 
 export interface PersonFilter {
 	/** People whose current organisation this is. */
@@ -25,6 +26,9 @@ export const personNameColumns = [
 	'person.family_name',
 	'person.native_name'
 ] as const;
+
+/** A person's current post and its versions in other languages (`localizedColumn(row, 'position')`). */
+const currentPost = currentPostColumns('person', 'position');
 
 /** A person with their current organisation. */
 function withOrganization(db: Kysely<Database>) {
@@ -41,7 +45,7 @@ function withOrganization(db: Kysely<Database>) {
 export async function listPeople(db: Kysely<Database>, filter: PersonFilter, page: PageRequest) {
 	let query = withOrganization(db).select([
 		...personNameColumns,
-		'person.position',
+		...currentPost,
 		'person.rank',
 		'person.sort_key'
 	]);
@@ -66,7 +70,7 @@ export async function findPerson(db: Kysely<Database>, personId: number, { priva
 		.select([
 			...personNameColumns,
 			'person.rank',
-			'person.position',
+			...currentPost,
 			'person.notes',
 			'person.updated_at',
 			sql<string | null>`case when ${visible} then person.email end`.as('public_email'),
@@ -269,7 +273,7 @@ export async function listPeopleByNameKeyOrEmail(
 	return withOrganization(db)
 		.select([
 			...personNameColumns,
-			'person.position',
+			...currentPost,
 			'person.rank',
 			'person.name_key',
 			(lowerEmail !== null
@@ -307,7 +311,7 @@ export async function findOtherPersonWithEmail(db: Kysely<Database>, email: stri
 export async function listPeopleWithOrganization(db: Kysely<Database>, ids: readonly number[]) {
 	if (ids.length === 0) return [];
 	return withOrganization(db)
-		.select([...personNameColumns, 'person.position', 'person.rank'])
+		.select([...personNameColumns, ...currentPost, 'person.rank'])
 		.where('person.id', 'in', ids)
 		.execute();
 }

@@ -46,6 +46,7 @@ import { authorize } from '../auth/authorize';
 import { nameKey } from '../search/search.text';
 import { deleteRedirectFrom, listRedirectsTo } from './person-merge.repository';
 import { listPositionsOfPerson } from './person-position.repository';
+import { versionColumns } from '../content/content-versions.input';
 
 /** `outcomeCount`: the outcomes a person owns are counted this far, as the dossier's records are. */
 const PERSON_PAGE_LIMITS = {
@@ -249,6 +250,12 @@ function personColumns(input: PersonCreateInput) {
 		precedence_level: input.precedenceLevel,
 		heads_organization: input.headsOrganization ? (1 as const) : (0 as const),
 		position: input.position,
+		...versionColumns('position', {
+			locale: input.positionLocale,
+			az: input.positionAz,
+			en: input.positionEn,
+			ru: input.positionRu
+		}),
 		organization_id: input.organizationId,
 		email: input.email,
 		phone: input.phone,
@@ -269,6 +276,10 @@ export function toPersonFormValues(row: Person): PersonFormValues {
 		precedenceLevel: formText(row.precedence_level),
 		headsOrganization: formCheckbox(row.heads_organization),
 		position: formText(row.position),
+		positionLocale: formText(row.position_locale),
+		positionAz: formText(row.position_az),
+		positionEn: formText(row.position_en),
+		positionRu: formText(row.position_ru),
 		organizationId: formText(row.organization_id),
 		email: formText(row.email),
 		phone: formText(row.phone),

@@ -1,5 +1,5 @@
 /** What people pages receive: chosen fields in the words pages use, never raw rows. */
-import { localizedColumn } from '../../i18n/localized-text';
+import { localizedColumn, localizedOptionalColumn, type ContentLocale } from '../../i18n/localized-text';
 import { formatPersonName, formatSortName, type NameParts } from '../../format/names';
 import { m } from '../../paraglide/messages.js';
 import {
@@ -37,15 +37,22 @@ export interface PersonSummary {
 	name: string;
 	/** Only when it differs from the name. */
 	nativeName: string | null;
+	/** Their current post in the reader's language, else as written. */
 	position: string | null;
+	/** Set when `position` is not in the reader's language: the language it is in, for its tag. */
+	positionLocale: ContentLocale | null;
 	rank: string | null;
 }
 
-/** The columns a person summary is made from (`personNameColumns`, position and rank). */
+/** The columns a person summary is made from (`personNameColumns`, `currentPostColumns` and rank). */
 export interface PersonSummaryRow extends NameParts {
 	id: number;
 	native_name: string | null;
 	position: string | null;
+	position_locale: string | null;
+	position_az: string | null;
+	position_en: string | null;
+	position_ru: string | null;
 	rank: string | null;
 }
 
@@ -143,12 +150,17 @@ export function distinctNativeName(p: {
 	return native && native !== `${p.given_name} ${p.family_name}` ? native : null;
 }
 
+function currentPost(row: PersonSummaryRow) {
+	const post = localizedOptionalColumn(row, 'position');
+	return { position: post?.text ?? null, positionLocale: post?.fallbackLocale ?? null };
+}
+
 export function toPersonSummary(row: PersonSummaryRow): PersonSummary {
 	return {
 		id: row.id,
 		name: formatPersonName(row),
 		nativeName: distinctNativeName(row),
-		position: row.position,
+		...currentPost(row),
 		rank: row.rank
 	};
 }

@@ -59,7 +59,15 @@ export function personDocument(row: Row<typeof listPeopleToIndex>): SearchDocume
 		detail: line(row.native_name, row.position),
 		body: paragraphs(row.rank, row.notes),
 		title_terms: indexTerms(row.given_name, row.family_name, row.native_name),
-		body_terms: indexTerms(row.position, row.rank, row.notes)
+		// Every version of the current post is matched, as every version of a title is.
+		body_terms: indexTerms(
+			row.position,
+			row.position_az,
+			row.position_en,
+			row.position_ru,
+			row.rank,
+			row.notes
+		)
 	};
 }
 

@@ -136,7 +136,19 @@ export async function listPeopleToIndex(db: Db, ids: number[]) {
 	if (ids.length === 0) return [];
 	return db
 		.selectFrom('person')
-		.select(['id', 'honorific', 'given_name', 'family_name', 'native_name', 'rank', 'position', 'notes'])
+		.select([
+			'id',
+			'honorific',
+			'given_name',
+			'family_name',
+			'native_name',
+			'rank',
+			'position',
+			'position_az',
+			'position_en',
+			'position_ru',
+			'notes'
+		])
 		.where('id', 'in', ids)
 		.execute();
 }

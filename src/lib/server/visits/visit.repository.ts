@@ -7,6 +7,7 @@ import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { Database, VisitItemTable, VisitTable } from '../db/schema';
 import { pageByKeyset } from '../db/keyset';
 import type { PageRequest } from '../pagination';
+import { currentPostColumns } from '../people/current-post';
 
 function visitsWithOrganizations(db: Kysely<Database>) {
 	return db
@@ -65,7 +66,7 @@ export async function listVisitMembers(db: Kysely<Database>, visitId: number) {
 			'person.honorific',
 			'person.given_name',
 			'person.family_name',
-			'person.position as post',
+			...currentPostColumns('person', 'post'),
 			'visit_member.position'
 		])
 		.where('visit_member.visit_id', '=', visitId)

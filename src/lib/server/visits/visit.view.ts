@@ -1,6 +1,7 @@
 /** What visit pages receive: the visit, its delegation, and its programme by day in the visit's zone. */
 import { formatCalendarDate, formatDate, formatTime, instantToZoned } from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
+import { localizedOptionalColumn } from '../../i18n/localized-text';
 import { m } from '../../paraglide/messages.js';
 import {
 	timingCertainties,
@@ -98,7 +99,12 @@ export function toVisitView(row: VisitRow): VisitView {
 }
 
 export function toMemberView(row: VisitMemberRow): MemberView {
-	return { id: row.id, name: formatPersonName(row), post: row.post, head: row.position === 0 };
+	return {
+		id: row.id,
+		name: formatPersonName(row),
+		post: localizedOptionalColumn(row, 'post')?.text ?? null,
+		head: row.position === 0
+	};
 }
 
 function detailsOf(row: VisitItemRow): { label: string; value: string }[] {
