@@ -147,3 +147,41 @@ test('the attach hint says the size limit as each language writes it', async () 
 	expect(await page('az', path)).toContain('PDF, DOCX, ODT, JPEG və ya PNG, 20 MB həcmədək.');
 	expect(await page('en', path)).toContain('PDF, DOCX, ODT, JPEG or PNG, up to 20 MB.');
 });
+
+describe('the last English words a page showed, now in the reader’s language', () => {
+	async function answer(locale: Locale, path: string, fields?: Record<string, string>) {
+		const response = fields
+			? await postForm(server, path, fields, { cookie: cookie(locale) })
+			: await fetch(`${server.url}${path}`, { headers: { cookie: cookie(locale) } });
+		return { status: response.status, html: await response.text() };
+	}
+
+	test('ru: an imported invitation that is no calendar', async () => {
+		const refused = await answer('ru', '/inbox/import?/preview', { source: 'Приходите во вторник.' });
+		expect(refused.status).toBe(400);
+		expect(refused.html).toContain('Это не файл iCalendar (нет BEGIN:VCALENDAR).');
+	});
+
+	test('az: a personal link for a thousand days', async () => {
+		const refused = await answer('az', '/people/1?/issueLink', { validDays: '999' });
+		expect(refused.status).toBe(400);
+		expect(refused.html).toContain('Gün sayını tam ədəd kimi daxil edin: ən azı 1, ən çoxu 365.');
+	});
+
+	test('ru: an outcome due on no date', async () => {
+		const refused = await answer('ru', '/outcomes/new?/save', {
+			kind: 'action_point',
+			title: 'Поручение',
+			status: 'open',
+			dueOn: 'скоро'
+		});
+		expect(refused.status).toBe(400);
+		expect(refused.html).toContain('Введите срок в виде даты.');
+	});
+
+	test('ru: a person who is not there', async () => {
+		const missing = await answer('ru', '/people/999999');
+		expect(missing.status).toBe(404);
+		expect(missing.html).toContain('Такого человека нет.');
+	});
+});

@@ -200,6 +200,9 @@ const GIFTS: VersionedRecord<GiftInput, ReturnType<typeof giftColumns>, Gift, Gi
 	get staleMessage() {
 		return m.gifts_error_stale();
 	},
+	get missingMessage() {
+		return m.gifts_page_not_found();
+	},
 	links: null,
 	linksName: '',
 	columns: giftColumns,
