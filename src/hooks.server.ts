@@ -21,6 +21,7 @@ import { handleRequestLog } from '$lib/server/observability/request-log';
 import { formNoticesJson } from '$lib/server/i18n/form-notices';
 import { noteAccountLocale, officeLocale } from '$lib/server/i18n/locale';
 import { m } from '$lib/paraglide/messages';
+import { formatByteSize } from '$lib/format/sizes';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	prepareDatabase,
@@ -60,8 +61,9 @@ const refuseCrossSiteWrites: Handle = async ({ event, resolve }) => {
 const refuseOversizedForms: Handle = async ({ event, resolve }) => {
 	if (isOversizedForm(event.request, event.route.id, event.url)) {
 		await discardBody(event.request);
-		const limit = `${FORM_SIZE_LIMIT / 1024} KB`;
-		return refusal(event.request, 413, () => m.errors_form_too_large({ limit }));
+		return refusal(event.request, 413, () =>
+			m.errors_form_too_large({ limit: formatByteSize(FORM_SIZE_LIMIT) })
+		);
 	}
 	return resolve(event);
 };

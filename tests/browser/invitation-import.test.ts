@@ -48,7 +48,7 @@ test('an Outlook invitation file: preview, then one click makes the draft event 
 	await page.goto(`${server.url}/inbox`);
 	await page.getByRole('link', { name: 'Import an invitation' }).click();
 	await page.waitForURL(`${server.url}/inbox/import`);
-	await page.getByLabel('Invitation file (.ics, up to 256 KB)').setInputFiles({
+	await page.getByLabel('Invitation file (.ics, up to 256 kB)').setInputFiles({
 		name: 'invite.ics',
 		mimeType: 'text/calendar',
 		buffer: Buffer.from(

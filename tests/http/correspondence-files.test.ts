@@ -138,13 +138,13 @@ describe('hostile uploads', () => {
 			'a file over FILE_SIZE_LIMIT',
 			() => Buffer.concat([pdfFile(), Buffer.alloc(LIMIT)]),
 			'large.pdf',
-			/The file is larger than 256 KB/
+			/The file is larger than 256 kB/
 		],
 		[
 			'a request over the whole body limit',
 			() => Buffer.concat([pdfFile(), Buffer.alloc(3 * 1024 * 1024)]),
 			'huge.pdf',
-			/The file is larger than 256 KB/
+			/The file is larger than 256 kB/
 		]
 	];
 
@@ -231,7 +231,7 @@ describe('request sizes', () => {
 				body: new URLSearchParams({ subject: 'x'.repeat(600 * 1024) })
 			});
 			expect(response.status).toBe(413);
-			expect(await response.text()).toContain('A form may send at most 512 KB; this was larger.');
+			expect(await response.text()).toContain('A form may send at most 512 kB; this was larger.');
 		}
 	});
 });

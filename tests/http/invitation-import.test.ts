@@ -132,7 +132,7 @@ describe('importing an invitation on /inbox/import', () => {
 		}
 		const huge = await upload('preview', new Blob(['BEGIN:VCALENDAR\r\n', 'X'.repeat(300 * 1024)]), officer);
 		expect(huge.status).toBe(400);
-		expect(flat(await huge.text())).toContain('The file is larger than 256 KB');
+		expect(flat(await huge.text())).toContain('The file is larger than 256 kB');
 		expect(await countRows(databaseUrl, 'event')).toBe(before);
 	});
 

@@ -9,6 +9,7 @@ import { addUser, signInOverHttp } from '../helpers/accounts';
 import { demoOrganizationId } from '../helpers/demo-records';
 import { postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
+import { cookieIn, pageIn } from '../helpers/languages';
 
 type Locale = 'az' | 'ru';
 
@@ -72,15 +73,8 @@ afterAll(async () => {
 	await server?.stop();
 });
 
-const cookie = (locale: Locale) => `${session}; protokol_locale=${locale}`;
-
-async function page(locale: Locale, path: string) {
-	const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookie(locale) } });
-	expect(response.status, path).toBe(200);
-	const html = await response.text();
-	expect(html.match(/<html lang="([^"]*)"/)?.[1], path).toBe(locale);
-	return html;
-}
+const cookie = (locale: Locale) => cookieIn(session, locale);
+const page = (locale: Locale, path: string) => pageIn(server, session, locale, path);
 
 /** Each page: what it must say in each language, and English it must no longer say. */
 const pages: { group: string; path: () => string; az: string[]; ru: string[]; english: string[] }[] = [

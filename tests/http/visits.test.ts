@@ -13,6 +13,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { addUser, signInOverHttp } from '../helpers/accounts';
 import { countRows, postForm, withDatabase } from '../helpers/http';
 import { startServer, type RunningServer } from '../helpers/server';
+import { itemForm, visitForm as visitFormOf } from '../helpers/visit-forms';
 
 const SECURITY_NOTE = 'Close protection officer with him at all times';
 const DEMO_VISIT_NOTE = 'the day and the times of the programme are assumed';
@@ -35,34 +36,8 @@ const get = async (path: string, cookie?: string, headers: Record<string, string
 	return { status: response.status, text: await response.text(), headers: response.headers };
 };
 
-const visitForm = (values: Record<string, string>) => ({
-	title: 'Working visit of the Director General of IOM',
-	kind: 'working',
-	organizationId: '',
-	hostOrganizationId: '',
-	memberIds: String(swing),
-	startsOn: '2017-02-01',
-	endsOn: '2017-02-02',
-	timeZone: 'Asia/Baku',
-	timing: 'exact',
-	notes: '',
-	version: '',
-	...values
-});
-
-const itemForm = (values: Record<string, string>) => ({
-	kind: 'meal',
-	eventId: '',
-	title: 'Official dinner',
-	start: '2017-01-16T19:00',
-	end: '2017-01-16T21:00',
-	timeZone: 'Asia/Baku',
-	place: 'Gulustan Palace',
-	forEveryone: 'on',
-	timing: 'exact',
-	version: '',
-	...values
-});
+// The head of delegation among the visit's members unless a test says otherwise.
+const visitForm = (values: Record<string, string>) => visitFormOf({ memberIds: String(swing), ...values });
 
 beforeAll(async () => {
 	dir = mkdtempSync(join(tmpdir(), 'protokol-visits-http-'));

@@ -315,11 +315,11 @@ describeEachEngine('correspondence threads and files', (engine) => {
 			[upload(Buffer.alloc(0), 'empty.pdf'), 'The file is empty.'],
 			[
 				upload(Buffer.concat([pdfFile(), Buffer.alloc(LIMIT)]), 'large.pdf'),
-				'The file is larger than 64 KB, the most Protokol accepts.'
+				'The file is larger than 64 kB, the most Protokol accepts.'
 			],
 			[upload(pdfFile(), 'note.pdf'), 'This document encloses that file already, as “note.pdf”.'],
 			[{ file: null, problem: null }, 'Choose a file to attach.'],
-			[{ file: null, problem: 'too-large' }, 'The file is larger than 64 KB, the most Protokol accepts.']
+			[{ file: null, problem: 'too-large' }, 'The file is larger than 64 kB, the most Protokol accepts.']
 		];
 		for (const [attempt, message] of cases) {
 			const refused = await refusal(

@@ -7,6 +7,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { expect, test } from 'vitest';
 import { errorHandlerFor } from '$lib/server/observability/error-handler';
 import { createLogger } from '$lib/server/observability/logger';
+import { inLocale } from '$lib/server/i18n/locale';
 
 function loggerToLines(level = 'info') {
 	const lines: Record<string, unknown>[] = [];
@@ -68,4 +69,21 @@ test("SvelteKit's own 404 is passed on as it is and not logged: its error names 
 	});
 	expect(shown).toEqual({ message: 'Not Found', requestId: 'ab12' });
 	expect(lines).toEqual([]);
+});
+
+test('the sentence with the reference is in the reader’s language', async () => {
+	const { log } = loggerToLines('silent');
+	const shown = await inLocale('ru', () =>
+		errorHandlerFor(log)({
+			error: new Error('boom'),
+			event: eventOf('4f9a0c2e1b7d3a65', '/(app)/events'),
+			status: 500,
+			message: 'Internal Error'
+		})
+	);
+	expect(shown).toEqual({
+		message:
+			'На сервере произошла ошибка. Если она повторится, сообщите о ней и укажите номер 4f9a0c2e1b7d3a65.',
+		requestId: '4f9a0c2e1b7d3a65'
+	});
 });

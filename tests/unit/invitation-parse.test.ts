@@ -198,7 +198,7 @@ describe('refused, with why', () => {
 			'DESCRIPTION;LANGUAGE=en-US:Agenda to follow.\\n',
 			`DESCRIPTION:${'x'.repeat(MAX_INVITATION_BYTES)}`
 		);
-		expect(refusal(huge)).toMatch(/larger than 256 KB/);
+		expect(refusal(huge)).toMatch(/larger than 256 kB/);
 	});
 
 	test('no UID', () => {

@@ -2,6 +2,7 @@
  * The two forms of a "Subscribe" panel (person, organisation, office calendar): create a feed — its
  * URL shown once, in this answer only — and revoke one. Officers only: the feed service checks the role.
  */
+import { m } from '$lib/paraglide/messages';
 import type { RequestEvent } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -26,7 +27,7 @@ export async function createFeedAction(event: RequestEvent, scopeOf: (form: Form
 export async function revokeFeedAction(event: RequestEvent) {
 	const feedId = String((await event.request.formData()).get('feedId') ?? '');
 	const context = { form: FEED_FORM, values: { feedName: '' } };
-	if (!/^[a-z2-7]{32}$/.test(feedId)) return refuseForm(400, 'Choose a feed to revoke.', context);
+	if (!/^[a-z2-7]{32}$/.test(feedId)) return refuseForm(400, m.calendar_feed_error_no_feed(), context);
 	return attempt(context, async () => {
 		await revokeFeed(database().db, actorOf(event), feedId);
 		return { feedRevoked: true };

@@ -42,7 +42,7 @@ const optionalNotes = z
 	.string()
 	.optional()
 	.transform((value) => (value?.trim() ? value : undefined))
-	.pipe(plainText('Notes', 4000, { multiline: true }).optional())
+	.pipe(plainText(m.agenda_itemform_notes, 4000, { multiline: true }).optional())
 	.transform((value) => value ?? null);
 
 /** A checkbox: present ("on") when ticked, absent when not. */
@@ -55,7 +55,7 @@ const titleVersions = versionSchemas(300);
 
 export const AgendaItemInput = z.object({
 	kind: z.enum(agendaItemKinds.values, { error: () => m.agenda_error_kind() }),
-	title: plainText('Title', 300),
+	title: plainText(m.agenda_itemform_title, 300),
 	// The title's language and its versions in other languages (content versions, issue 18 §2).
 	titleLocale: titleVersions.locale,
 	titleAz: titleVersions.az,

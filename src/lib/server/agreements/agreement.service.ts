@@ -249,6 +249,9 @@ const AGREEMENTS: VersionedRecord<
 	get staleMessage() {
 		return m.agreements_error_stale();
 	},
+	get missingMessage() {
+		return m.agreements_not_found();
+	},
 	links: AGREEMENT_PARTIES,
 	linksName: 'parties',
 	columns: agreementColumns,

@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { formatByteSize } from '../files/file.settings';
+import { formatByteSize } from '../../format/sizes';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const FILES_FOLDER = 'files';
@@ -78,5 +78,5 @@ export function describeBackup(manifest: BackupManifest): string {
 	const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
 	const bytes = manifest.files.reduce((sum, file) => sum + file.size, 0);
 	const files = `${manifest.files.length} ${manifest.files.length === 1 ? 'file' : 'files'}`;
-	return `${rows} rows in ${Object.keys(manifest.tables).length} tables at schema ${manifest.schemaVersion}, ${files} (${formatByteSize(bytes)})`;
+	return `${rows} rows in ${Object.keys(manifest.tables).length} tables at schema ${manifest.schemaVersion}, ${files} (${formatByteSize(bytes, 'en')})`;
 }

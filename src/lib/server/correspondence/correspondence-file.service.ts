@@ -13,7 +13,7 @@ import type { Database } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { sanitizeFileName } from '../files/file.name';
 import { isContentHeld } from '../files/file.repository';
-import { formatByteSize } from '../files/file.settings';
+import { formatByteSize } from '../../format/sizes';
 import type { FileStorage } from '../files/file.storage';
 import { detectDocumentType } from '../files/file.type';
 import type { Upload } from '../files/file.upload';

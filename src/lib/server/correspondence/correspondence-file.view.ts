@@ -1,5 +1,5 @@
 /** What a document's page shows of each file it encloses. */
-import { formatByteSize } from '../files/file.settings';
+import { formatByteSize } from '../../format/sizes';
 import { documentTypeLabel } from '../files/file.type';
 import type { CorrespondenceFileRow } from './correspondence-file.repository';
 

@@ -36,6 +36,7 @@ import {
 	listCorrespondenceByEvent,
 	listEventsOfCorrespondence,
 	listThreadOf,
+	type CorrespondenceDetailRow,
 	type CorrespondenceFilter
 } from './correspondence.repository';
 import {
@@ -47,6 +48,8 @@ import {
 	type LinkedCorrespondenceItem
 } from './correspondence.view';
 import { authorize } from '../auth/authorize';
+import { officeLocale } from '../i18n/locale';
+import type { Locale } from '../../paraglide/runtime.js';
 
 /** One query: the documents linked to an event, with how each is linked. */
 export async function listCorrespondenceOfEvent(
@@ -114,12 +117,32 @@ export async function findCorrespondencePage(
 	correspondenceId: number
 ): Promise<CorrespondenceView | null> {
 	const row = await findCorrespondence(db, correspondenceId);
+	return row && withThreadAndFiles(db, row);
+}
+
+/**
+ * A letter the office writes, as it is printed: the document (as its page has it) and the language its
+ * printed words (the reference, the date) are in: the addressee's, else the office's, the language its
+ * draft was written in (thank-you.service.ts), whatever the reader's. Null when there is no such document.
+ */
+export async function findPrintableLetter(
+	db: Kysely<Database>,
+	correspondenceId: number
+): Promise<{ record: CorrespondenceView; locale: Locale } | null> {
+	const row = await findCorrespondence(db, correspondenceId);
 	if (!row) return null;
+	return { record: await withThreadAndFiles(db, row), locale: row.addressee_locale ?? officeLocale() };
+}
+
+async function withThreadAndFiles(
+	db: Kysely<Database>,
+	row: CorrespondenceDetailRow
+): Promise<CorrespondenceView> {
 	const [replies, transmittals, events, files] = await Promise.all([
-		listThreadOf(db, 'in_reply_to_id', correspondenceId),
-		listThreadOf(db, 'transmits_id', correspondenceId),
-		listEventsOfCorrespondence(db, correspondenceId),
-		listCorrespondenceFiles(db, correspondenceId)
+		listThreadOf(db, 'in_reply_to_id', row.id),
+		listThreadOf(db, 'transmits_id', row.id),
+		listEventsOfCorrespondence(db, row.id),
+		listCorrespondenceFiles(db, row.id)
 	]);
 	return toCorrespondenceView(row, {
 		replies,

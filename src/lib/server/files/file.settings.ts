@@ -45,10 +45,3 @@ function defaultDirectory(env: NodeJS.ProcessEnv): string {
 	}
 	return join('data', 'files');
 }
-
-/** "20 MB", "512 KB", "873 bytes": a size as a page says it. */
-export function formatByteSize(bytes: number): string {
-	if (bytes < 1024) return `${bytes} ${bytes === 1 ? 'byte' : 'bytes'}`;
-	const [value, unit] = bytes < 1024 ** 2 ? [bytes / 1024, 'KB'] : [bytes / 1024 ** 2, 'MB'];
-	return `${value >= 10 || Number.isInteger(value) ? Math.round(value) : value.toFixed(1)} ${unit}`;
-}

@@ -21,7 +21,7 @@ import type { Database, Gift } from '../db/schema';
 import { NotFound, RuleViolation } from '../errors';
 import { sanitizeFileName } from '../files/file.name';
 import { isContentHeld } from '../files/file.repository';
-import { formatByteSize } from '../files/file.settings';
+import { formatByteSize } from '../../format/sizes';
 import type { FileStorage } from '../files/file.storage';
 import { detectDocumentType } from '../files/file.type';
 import type { Upload } from '../files/file.upload';
@@ -199,6 +199,9 @@ const GIFTS: VersionedRecord<GiftInput, ReturnType<typeof giftColumns>, Gift, Gi
 	// Read when a save is refused, in that request's language.
 	get staleMessage() {
 		return m.gifts_error_stale();
+	},
+	get missingMessage() {
+		return m.gifts_page_not_found();
 	},
 	links: null,
 	linksName: '',

@@ -354,7 +354,7 @@ export async function acceptProposal(
 	authorize(actor, 'officer');
 	const proposal = await waitingProposalOrFail(db, proposalId);
 	const form = await findEventForm(db, proposal.event_id);
-	if (!form) throw new NotFound('There is no such event.');
+	if (!form) throw new NotFound(m.events_page_not_found());
 	const zone = form.values.timeZone;
 	const values = {
 		...form.values,

@@ -19,6 +19,7 @@
 import { seriesNamed } from '../events/event.service';
 import type { Kysely } from 'kysely';
 import { formatPersonName } from '../../format/names';
+import { formatByteSize } from '../../format/sizes';
 import { m } from '../../paraglide/messages.js';
 import type { ParticipantRole, RsvpStatus } from '../../vocabulary';
 import { recordAction, type Actor } from '../audit/audit';
@@ -254,9 +255,9 @@ export async function previewInvitation(
 }
 
 /** The import form, for officers: how large a calendar it takes. */
-export function getInvitationImportForm(actor: Actor): { maxKilobytes: number } {
+export function getInvitationImportForm(actor: Actor): { maxSize: string } {
 	authorize(actor, 'officer');
-	return { maxKilobytes: MAX_INVITATION_BYTES / 1024 };
+	return { maxSize: formatByteSize(MAX_INVITATION_BYTES) };
 }
 
 export interface ImportResult {

@@ -12,6 +12,8 @@ import ICAL from 'ical.js';
 import { DateTime, IANAZone } from 'luxon';
 import { findIana } from 'windows-iana';
 import { addressOf } from './itip.parse';
+import { formatByteSize } from '../../format/sizes';
+import { m } from '../../paraglide/messages.js';
 
 /** The largest calendar imported: an upload or paste must fit in a form (FORM_SIZE_LIMIT) twice over. */
 export const MAX_INVITATION_BYTES = 256 * 1024;
@@ -141,7 +143,7 @@ function instantOfValue(time: ICAL.Time, tzid: string | null, eventZone: string)
 	if (isUtc(time)) return DateTime.fromObject(wallOf(time), { zone: 'UTC' }).toISO()!;
 	const zone = tzid ? ianaZoneOf(tzid) : null;
 	if (tzid && !zone) {
-		throw new InvalidInvitation(`The time zone "${tzid}" is neither an IANA zone nor a Windows one.`);
+		throw new InvalidInvitation(m.inbox_parse_unknown_zone({ zone: tzid }));
 	}
 	return instantIn(wallOf(time), zone ?? eventZone);
 }
@@ -173,12 +175,10 @@ const isUrl = (value: string | null) => Boolean(value && /^https?:\/\/\S+$/i.tes
 
 function readCalendar(source: string): ICAL.Component {
 	if (Buffer.byteLength(source, 'utf8') > MAX_INVITATION_BYTES) {
-		throw new InvalidInvitation(
-			`The calendar is larger than ${MAX_INVITATION_BYTES / 1024} KB: an invitation is far smaller.`
-		);
+		throw new InvalidInvitation(m.inbox_parse_too_large({ size: formatByteSize(MAX_INVITATION_BYTES) }));
 	}
 	if (!/BEGIN:VCALENDAR/i.test(source)) {
-		throw new InvalidInvitation('This is not an iCalendar file (no BEGIN:VCALENDAR).');
+		throw new InvalidInvitation(m.inbox_parse_not_icalendar());
 	}
 	try {
 		const calendar = new ICAL.Component(ICAL.parse(source.trim()));
@@ -186,7 +186,7 @@ function readCalendar(source: string): ICAL.Component {
 		return calendar;
 	} catch (error) {
 		const why = error instanceof Error ? error.message : String(error);
-		throw new InvalidInvitation(`The calendar could not be read: ${why}`.slice(0, 300));
+		throw new InvalidInvitation(m.inbox_parse_unreadable({ why }).slice(0, 300));
 	}
 }
 
@@ -204,26 +204,22 @@ export function parseInvitation(
 		typeof methodValue === 'string' ? methodValue.toUpperCase() : 'PUBLISH'
 	) as Invitation['method'];
 	if (!METHODS.includes(method)) {
-		throw new InvalidInvitation(
-			`This calendar is a ${method}, an answer to an invitation, not an invitation: replies are read by the inbox.`
-		);
+		throw new InvalidInvitation(m.inbox_parse_reply({ method }));
 	}
 	const vevents = calendar.getAllSubcomponents('vevent');
 	const master = vevents.find((v) => !v.hasProperty('recurrence-id')) ?? vevents[0];
-	if (!master) throw new InvalidInvitation('The calendar holds no event (no VEVENT).');
+	if (!master) throw new InvalidInvitation(m.inbox_parse_no_event());
 	const uid = text(master, 'uid', 500);
-	if (!uid) throw new InvalidInvitation('The event has no UID, so a later update could not find it.');
+	if (!uid) throw new InvalidInvitation(m.inbox_parse_no_uid());
 	const dtstart = master.getFirstProperty('dtstart');
 	const start = dtstart?.getFirstValue();
-	if (!dtstart || !(start instanceof ICAL.Time))
-		throw new InvalidInvitation('The event has no start (DTSTART).');
+	if (!dtstart || !(start instanceof ICAL.Time)) throw new InvalidInvitation(m.inbox_parse_no_start());
 
 	const tzid = parameter(dtstart, 'tzid');
 	let timeZone: string;
 	if (tzid) {
 		const zone = ianaZoneOf(tzid);
-		if (!zone)
-			throw new InvalidInvitation(`The time zone "${tzid}" is neither an IANA zone nor a Windows one.`);
+		if (!zone) throw new InvalidInvitation(m.inbox_parse_unknown_zone({ zone: tzid }));
 		timeZone = zone;
 	} else {
 		const calendarZone = text(calendar, 'x-wr-timezone', 100);
@@ -252,7 +248,7 @@ export function parseInvitation(
 	}
 	if (Date.parse(endAt) <= Date.parse(startAt)) {
 		if (Date.parse(endAt) < Date.parse(startAt))
-			throw new InvalidInvitation('The event ends before it starts.');
+			throw new InvalidInvitation(m.inbox_parse_ends_before_start());
 		endAt = DateTime.fromISO(startAt).plus({ minutes: 30 }).toUTC().toISO()!;
 	}
 
@@ -387,7 +383,7 @@ function expand({
 		);
 	}
 	if (occurrences.length === 0) {
-		throw new InvalidInvitation('The recurring event has no occurrence from 30 days ago to a year ahead.');
+		throw new InvalidInvitation(m.inbox_parse_no_occurrence());
 	}
 	return {
 		rule: rule.toString(),

@@ -20,18 +20,20 @@ export type RsvpResponseInput = z.infer<typeof RsvpResponseInput>;
 
 export const PERSONAL_LINK_MAX_DAYS = 365;
 
+const validDaysMessage = () => m.link_error_valid_days_field({ max: PERSONAL_LINK_MAX_DAYS });
+
 export const PersonalLinkIssueInput = z.object({
 	validDays: z
-		.string({ error: 'Say for how many days the link should work.' })
+		.string({ error: () => m.link_error_say_days() })
 		.trim()
-		.regex(/^\d{1,3}$/, `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`)
+		.regex(/^\d{1,3}$/, { error: validDaysMessage })
 		.transform(Number)
 		.pipe(
 			z
 				.number()
 				.int()
-				.min(1, `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`)
-				.max(PERSONAL_LINK_MAX_DAYS, `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`)
+				.min(1, { error: validDaysMessage })
+				.max(PERSONAL_LINK_MAX_DAYS, { error: validDaysMessage })
 		)
 });
 export type PersonalLinkIssueInput = z.infer<typeof PersonalLinkIssueInput>;

@@ -53,8 +53,8 @@ export async function issuePersonalLink(
 ): Promise<{ token: string; expiresAt: string }> {
 	authorize(actor, 'officer');
 	if (!Number.isInteger(validDays) || validDays < 1 || validDays > PERSONAL_LINK_MAX_DAYS) {
-		throw new RuleViolation(`A link works for 1 to ${PERSONAL_LINK_MAX_DAYS} days.`, {
-			validDays: `Enter a whole number of days, from 1 to ${PERSONAL_LINK_MAX_DAYS}.`
+		throw new RuleViolation(m.link_error_valid_days({ max: PERSONAL_LINK_MAX_DAYS }), {
+			validDays: m.link_error_valid_days_field({ max: PERSONAL_LINK_MAX_DAYS })
 		});
 	}
 	const at = now.toISOString();

@@ -4,6 +4,7 @@
  * they report it. Nothing of the error itself reaches the page: it may name tables, files or values.
  */
 import type { HandleServerError } from '@sveltejs/kit';
+import { m } from '../../paraglide/messages.js';
 import { logger, type Logger } from './logger';
 
 export function errorHandlerFor(log: Logger): HandleServerError {
@@ -14,7 +15,7 @@ export function errorHandlerFor(log: Logger): HandleServerError {
 		if (status < 500) return { message, requestId };
 		log.error({ err: error, status, route: event.route.id, reqId: requestId }, 'unexpected error');
 		return {
-			message: `Something went wrong on the server. If it happens again, quote the reference ${requestId} when you report it.`,
+			message: m.errors_unexpected({ reference: requestId }),
 			requestId
 		};
 	};

@@ -61,7 +61,7 @@ export const OutcomeInput = z.object({
 	status: z.enum(outcomeStatuses.values, { error: () => m.outcomes_error_choose_status() }),
 	ownerPersonId: optional(recordId(m.outcomes_error_choose_person)),
 	ownerOrganizationId: optional(recordId(m.outcomes_error_choose_organization)),
-	dueOn: optional(calendarDate('due date')),
+	dueOn: optional(calendarDate(m.outcomes_error_due)),
 	responsibleUserId: optional(recordId(m.outcomes_error_choose_officer)),
 	parties: recordIds(m.outcomes_error_choose_parties)
 });

@@ -217,6 +217,9 @@ const PROJECTS: VersionedRecord<
 	get staleMessage() {
 		return m.projects_error_stale();
 	},
+	get missingMessage() {
+		return m.projects_not_found();
+	},
 	links: PROJECT_PARTNERS,
 	linksName: 'partners',
 	columns: projectColumns,

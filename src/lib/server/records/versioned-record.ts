@@ -21,6 +21,8 @@ export interface VersionedRecord<Input, Columns extends Record<string, unknown>,
 	entity: VersionedTable;
 	/** Said when a save comes from an older version. */
 	staleMessage: string;
+	/** Said when the record is not there (deleted, or never was). */
+	missingMessage: string;
 	/** The links saved with the record (null: it has none), and what the audit entry calls them. */
 	links: LinkTable | null;
 	linksName: string;
@@ -80,7 +82,7 @@ export async function reviseVersionedRecord<
 	now: Date
 ): Promise<void> {
 	const current = await record.findRow(tx, id);
-	if (!current) throw new NotFound(`There is no such ${record.entity}.`);
+	if (!current) throw new NotFound(record.missingMessage);
 	const linkIds = record.links ? (await listLinks(tx, record.links, [id])).map((link) => link.targetId) : [];
 	const stale = () => new StaleRecord(record.formValues(current, linkIds), record.staleMessage);
 	if (current.version !== version) throw stale();
@@ -113,7 +115,11 @@ export async function reviseVersionedRecord<
 export async function setRecordLink(
 	tx: Kysely<Database>,
 	actor: Actor,
-	record: { entity: VersionedTable; findRow(tx: Kysely<Database>, id: number): Promise<unknown> },
+	record: {
+		entity: VersionedTable;
+		missingMessage: string;
+		findRow(tx: Kysely<Database>, id: number): Promise<unknown>;
+	},
 	ownerId: number,
 	target: {
 		link: LinkTable;
@@ -125,7 +131,7 @@ export async function setRecordLink(
 	},
 	linked: boolean
 ): Promise<void> {
-	if (!(await record.findRow(tx, ownerId))) throw new NotFound(`There is no such ${record.entity}.`);
+	if (!(await record.findRow(tx, ownerId))) throw new NotFound(record.missingMessage);
 	if (linked && !(await target.find(tx))) throw new NotFound(target.missing);
 	const { link, kind, targetId } = target;
 	await changeLink(tx, actor, { entity: record.entity, ownerId, link, kind, targetId }, linked);

@@ -218,9 +218,8 @@ export async function createUser(
 	const now = new Date().toISOString();
 	return db.transaction().execute(async (tx) => {
 		if (await findUserByEmail(tx, input.email)) {
-			throw new RuleViolation('A user with this e-mail exists already.', {
-				email: 'A user with this e-mail exists already.'
-			});
+			const message = m.admin_error_email_taken();
+			throw new RuleViolation(message, { email: message });
 		}
 		const user = await insertUser(tx, {
 			email: input.email,

@@ -48,7 +48,7 @@ export const VisitInput = z
 		memberIds: recordIds(m.visits_error_people),
 		startsOn: calendarDate(m.visits_error_first_day),
 		endsOn: calendarDate(m.visits_error_last_day),
-		timeZone: ianaTimeZone('Time zone'),
+		timeZone: ianaTimeZone(m.visits_field_time_zone),
 		timing: z.enum(timingCertainties.values, { error: () => m.visits_error_dates_timing() }),
 		notes: optional(plainText(m.visits_field_notes, 10_000, { multiline: true }))
 	})
@@ -152,7 +152,7 @@ export const ItemInput = z
 			issue('personIds', m.visits_error_whom());
 		}
 		const title = read(plainText(m.visits_field_title, 300), form.title, 'title');
-		const timeZone = read(ianaTimeZone('Time zone'), form.timeZone, 'timeZone');
+		const timeZone = read(ianaTimeZone(m.visits_field_time_zone), form.timeZone, 'timeZone');
 		const start = read(localDateTime(m.visits_field_start), form.start, 'start');
 		const end = read(localDateTime(m.visits_field_end), form.end, 'end');
 		let startAt = '';

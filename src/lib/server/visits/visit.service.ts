@@ -17,6 +17,7 @@ import { NotFound, RuleViolation, StaleRecord } from '../errors';
 import type { IcalEventInput } from '../ical/ical.calendar';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { formText } from '../validation';
+import { timingCertainties } from '../../vocabulary';
 import type { ItemFormValues, ItemInput, VisitFormValues, VisitInput } from './visit.input';
 import {
 	deleteVisitItem,
@@ -189,12 +190,12 @@ export async function listLogisticsEvents(
 	const rows = await listLogisticsOfPerson(db, personId, window, limit);
 	return rows.map((row) => {
 		const details = [
-			row.flight && `Flight: ${row.flight}`,
-			row.greeter && `Greeted by: ${row.greeter}`,
-			row.destination && `To: ${row.destination}`,
-			row.vehicle && `Vehicle: ${row.vehicle}`,
-			row.driver && `Driver: ${row.driver}`,
-			row.timing !== 'exact' && 'The time is assumed: the sources do not state it.',
+			row.flight && `${m.visits_detail_flight()}: ${row.flight}`,
+			row.greeter && `${m.visits_field_greeted_by()}: ${row.greeter}`,
+			row.destination && `${m.visits_field_to()}: ${row.destination}`,
+			row.vehicle && `${m.visits_field_vehicle()}: ${row.vehicle}`,
+			row.driver && `${m.visits_field_driver()}: ${row.driver}`,
+			row.timing !== 'exact' && m.ical_timing_assumed({ timing: timingCertainties.labels[row.timing] }),
 			row.notes
 		].filter(Boolean);
 		return {

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { database } from '$lib/server/db';
@@ -16,6 +17,6 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 		build: version,
 		condition: feedCondition(request)
 	});
-	if (!feed) error(404, 'There is no such calendar.');
+	if (!feed) error(404, m.calendar_feed_error_no_feed());
 	return feedResponse(feed);
 };

@@ -15,6 +15,7 @@ import {
 import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { database } from '$lib/server/db';
 import { fileStorage } from '$lib/server/files';
+import { formatByteSize } from '$lib/format/sizes';
 import { fileSettings } from '$lib/server/files/file.settings';
 import { receiveUpload } from '$lib/server/files/file.upload';
 import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
@@ -24,7 +25,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
 	if (!record) error(404, m.correspondence_not_found());
-	return { record, fileSizeLimit: fileSettings().sizeLimit, today: officeToday() };
+	return { record, fileSizeLimit: formatByteSize(fileSettings().sizeLimit), today: officeToday() };
 };
 
 export const actions: Actions = {

@@ -3,6 +3,7 @@ import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { fileStorage } from '$lib/server/files';
+import { formatByteSize } from '$lib/format/sizes';
 import { fileSettings } from '$lib/server/files/file.settings';
 import { receiveUpload } from '$lib/server/files/file.upload';
 import { GiftEventInput } from '$lib/server/gifts/gift.input';
@@ -16,7 +17,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findGiftPage(database().db, Number(params.giftId), { find });
 	if (!page) error(404, m.gifts_page_not_found());
-	return { ...page, find, fileSizeLimit: fileSettings().sizeLimit };
+	return { ...page, find, fileSizeLimit: formatByteSize(fileSettings().sizeLimit) };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { m } from '$lib/paraglide/messages';
+import { formatByteSize } from '$lib/format/sizes';
 import { database } from '$lib/server/db';
 import { attempt, formFailure } from '$lib/server/http/form-failure';
 import { invitationSourceOf } from '$lib/server/inbox/invitation-import.input';
@@ -20,7 +21,7 @@ async function sourceOr(request: Request, form: 'preview' | 'import') {
 	const { source, tooLarge } = await invitationSourceOf(await request.formData());
 	const context = { form, values: { source: tooLarge ? '' : source } };
 	const problem = tooLarge
-		? m.inbox_import_too_large({ size: MAX_INVITATION_BYTES / 1024 })
+		? m.inbox_import_too_large({ size: formatByteSize(MAX_INVITATION_BYTES) })
 		: source.trim()
 			? null
 			: m.inbox_import_choose();

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
 import { actorOf } from '$lib/server/auth/actor';
@@ -30,7 +31,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		// Merged into someone else: their page is the one kept.
 		const keptId = await findMergedInto(db, personId);
 		if (keptId !== null) redirect(301, `/people/${keptId}`);
-		error(404, 'No such person');
+		error(404, m.people_not_found());
 	}
 	return { person, linkPanel: officer ? { link: personalLink ?? null } : null, feeds: feeds ?? null };
 };

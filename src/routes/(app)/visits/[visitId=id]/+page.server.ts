@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { actorOf } from '$lib/server/auth/actor';
 import { m } from '$lib/paraglide/messages';
 import { database } from '$lib/server/db';
-import { attempt, invalidInput } from '$lib/server/http/form-failure';
+import { attempt, refuseForm } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import { ItemMoveInput, ItemRemoveInput } from '$lib/server/visits/visit.input';
 import { findVisitPage, moveVisitItem, removeVisitItem } from '$lib/server/visits/visit.service';
@@ -27,7 +27,8 @@ async function changeProgramme<T extends { itemId: number }>(
 	const visitId = Number(event.params.visitId);
 	const context = { form: 'programme' as const, values: {} };
 	const parsed = schema.safeParse(formFields(await event.request.formData(), names));
-	if (!parsed.success) return invalidInput(parsed.error, context);
+	// The item and the direction come from hidden fields: their message goes above the programme.
+	if (!parsed.success) return refuseForm(400, parsed.error.issues[0]!.message, context);
 	return attempt(context, async () => {
 		await run(parsed.data, visitId);
 		redirect(303, `/visits/${visitId}#programme`);

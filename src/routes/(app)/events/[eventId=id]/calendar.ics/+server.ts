@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { calendarResponse } from '$lib/server/ical/ical.http';
@@ -11,6 +12,6 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		withAgenda: url.searchParams.get('agenda') === '1',
 		eventUrl: `${url.origin}/events/${eventId}`
 	});
-	if (!file) error(404, 'There is no such event.');
+	if (!file) error(404, m.events_page_not_found());
 	return calendarResponse(file.text, { download: file.filename });
 };

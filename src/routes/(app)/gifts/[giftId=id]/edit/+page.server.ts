@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -9,7 +10,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ params }) => {
 	const giftId = Number(params.giftId);
 	const form = await findGiftForm(database().db, giftId);
-	if (!form) error(404, 'There is no such gift.');
+	if (!form) error(404, m.gifts_page_not_found());
 	return { ...form, giftId };
 };
 

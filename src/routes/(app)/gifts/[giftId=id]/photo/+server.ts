@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { Readable } from 'node:stream';
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
@@ -12,7 +13,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ params }) => {
 	const photo = await findGiftPhoto(database().db, Number(params.giftId), fileStorage());
-	if (!photo) error(404, 'This gift has no photograph.');
+	if (!photo) error(404, m.gifts_photo_not_found());
 	return new Response(Readable.toWeb(photo.content) as ReadableStream<Uint8Array>, {
 		headers: {
 			'content-type': photo.contentType,

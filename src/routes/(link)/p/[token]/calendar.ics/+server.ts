@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { getPersonCalendarFile } from '$lib/server/feeds/feed.service';
@@ -10,7 +11,7 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params }) => {
 	const db = database().db;
 	const link = await resolvePersonalLink(db, params.token);
-	if (!link) error(404, 'This link does not work any more.');
+	if (!link) error(404, m.link_not_valid());
 	return calendarResponse(await getPersonCalendarFile(db, link.personId), {
 		download: 'my-programme.ics',
 		headers: { ...PERSONAL_PAGE_HEADERS }

@@ -1,3 +1,4 @@
+import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db';
 import { calendarResponse } from '$lib/server/ical/ical.http';
@@ -12,6 +13,6 @@ export const GET: RequestHandler = async ({ params, url }) => {
 		withAgenda: url.searchParams.get('agenda') === '1',
 		eventUrl: `${url.origin}/public/events/${eventId}`
 	});
-	if (!file) error(404, 'There is no such public event.');
+	if (!file) error(404, m.public_not_found());
 	return calendarResponse(file.text, { download: file.filename });
 };
