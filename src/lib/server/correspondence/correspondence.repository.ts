@@ -172,7 +172,7 @@ export async function findCorrespondence(db: Kysely<Database>, correspondenceId:
 			'addressee.honorific as addressee_honorific',
 			'addressee.given_name as addressee_given_name',
 			'addressee.family_name as addressee_family_name',
-...currentPostColumns('addressee', 'addressee_position'),
+			...currentPostColumns('addressee', 'addressee_position'),
 			'addressee.preferred_locale as addressee_locale'
 		])
 		.where('correspondence.id', '=', correspondenceId)
