@@ -3,8 +3,28 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.config.js';
 
-export default defineConfig({
+// Bundled into the server build instead of loaded from node_modules at every start: Node resolves,
+// reads and links each file of a package apart, and Kysely alone is 257 files, zod 95, prom-client with
+// what it requires 87. The server then loads about 250 modules before its first page instead of 800
+// (docs/performance.md, cold start). Only pure JavaScript that the start loads: native modules
+// (better-sqlite3, @node-rs/argon2) and pg stay external, and so does pino, which scripts/serve.ts
+// imports too; what only a later request or a configured worker loads (mail, calendars, archives) is
+// left as it is.
+const BUNDLED_IN_SERVER: (string | RegExp)[] = [
+	'kysely',
+	'zod',
+	'luxon',
+	'prom-client',
+	'@opentelemetry/api',
+	'bintrees',
+	'tdigest',
+	/^@oslojs\//
+];
+
+export default defineConfig(({ command }) => ({
 	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+	// Only in the build: the dev server's module runner cannot evaluate the CommonJS ones (prom-client).
+	ssr: { noExternal: command === 'build' ? BUNDLED_IN_SERVER : [] },
 	build: {
 		rollupOptions: {
 			// The closed lists and the compiled messages do nothing when imported: a page that imports one list
@@ -63,4 +83,4 @@ export default defineConfig({
 			}
 		]
 	}
-});
+}));

@@ -12,6 +12,7 @@ import { database } from '$lib/server/db';
 import { noteClientGone, stopWhenClientGone } from '$lib/server/http/client-gone';
 import { discardBody, FORM_SIZE_LIMIT, isOversizedForm } from '$lib/server/http/body-size';
 import { applySecurityHeaders, isCrossSiteWrite } from '$lib/server/http/headers';
+import { needsFirstAdministrator } from '$lib/server/users/setup.service';
 import { warnIfProxiedWithoutAddressHeader } from '$lib/server/http/proxy-warning';
 import { refusal, seeOther } from '$lib/server/http/responses';
 import { unauthorized } from '$lib/server/api/api.problem';
@@ -30,18 +31,10 @@ import {
 	stopOnShutdown
 } from '$lib/server/startup';
 
-// Loaded by the first request that needs them: the accounts' code (argon2, zxcvbn's word lists, qrcode)
-// is not needed to answer a probe, so the server answers its first sooner (docs/performance.md).
-let accountServices:
-	| Promise<
-			[typeof import('$lib/server/users/user.service'), typeof import('$lib/server/users/two-factor.service')]
-	  >
-	| undefined;
-const accounts = () =>
-	(accountServices ??= Promise.all([
-		import('$lib/server/users/user.service'),
-		import('$lib/server/users/two-factor.service')
-	]));
+// Loaded by the first signed-in request: the accounts' code (argon2, qrcode) is not needed to answer a
+// probe or the sign-in page, so the server answers its first sooner (docs/performance.md).
+let twoFactorModule: Promise<typeof import('$lib/server/users/two-factor.service')> | undefined;
+const twoFactorService = () => (twoFactorModule ??= import('$lib/server/users/two-factor.service'));
 
 export const init: ServerInit = async () => {
 	officeLocale(); // a wrong DEFAULT_LOCALE stops the start, not the first request
@@ -109,7 +102,7 @@ let setupDone = false;
 const handleAccess: Handle = async ({ event, resolve }) => {
 	const routeId = event.route.id;
 	if (!PROBE_ROUTES.has(routeId ?? '') && !isApiPath(event.url.pathname)) {
-		setupDone ||= !(await (await accounts())[0].needsFirstAdministrator(database().db));
+		setupDone ||= !(await needsFirstAdministrator(database().db));
 		if (!setupDone && routeId !== '/(public)/setup') return seeOther('/setup');
 		if (setupDone && routeId === '/(public)/setup')
 			return refusal(event.request, 404, m.errors_set_up_already);
@@ -128,7 +121,7 @@ const handleAccess: Handle = async ({ event, resolve }) => {
 	}
 	if (!session.twoFactorVerified) return seeOther('/login/two-factor');
 	if (!hasRole(user, access.role)) return refusal(event.request, 403, m.errors_role_not_allowed);
-	const [, twoFactor] = await accounts();
+	const twoFactor = await twoFactorService();
 	if (!ENROLMENT_ROUTES.has(routeId ?? '') && (await twoFactor.mustEnrolTwoFactor(database().db, user))) {
 		return seeOther('/account/two-factor');
 	}

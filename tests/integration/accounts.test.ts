@@ -6,10 +6,10 @@ import {
 	createFirstAdministrator,
 	createUser,
 	listGuessedAccounts,
-	needsFirstAdministrator,
 	setUserDisabled,
 	signIn
 } from '$lib/server/users/user.service';
+import { needsFirstAdministrator } from '$lib/server/users/setup.service';
 import { logger } from '$lib/server/observability/logger';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
 

@@ -5,7 +5,6 @@
  */
 import { createTOTPKeyURI, generateHOTP } from '@oslojs/otp';
 import { decodeHex, encodeBase32UpperCaseNoPadding, encodeHexLowerCase } from '@oslojs/encoding';
-import QRCode from 'qrcode';
 import { generateSecureRandomString, hashSecret } from './tokens';
 
 export const TOTP_PERIOD_SECONDS = 30;
@@ -28,6 +27,9 @@ export interface TotpEnrolment {
 export async function describeEnrolment(keyHex: string, accountName: string): Promise<TotpEnrolment> {
 	const key = decodeHex(keyHex);
 	const uri = createTOTPKeyURI(ISSUER, accountName, key, TOTP_PERIOD_SECONDS, DIGITS);
+	// Loaded here, not with the file: every signed-in page asks the two-factor service whether its user
+	// must enrol, and qrcode with its PNG encoder is some sixty modules (docs/performance.md, cold start).
+	const { default: QRCode } = await import('qrcode');
 	const qrSvg = await QRCode.toString(uri, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
 	return {
 		secret: encodeBase32UpperCaseNoPadding(key)

@@ -40,13 +40,8 @@ export interface ClientMeta {
 	userAgent: string | null;
 }
 
-/** True while nobody can sign in yet: the app then offers only the first-run setup. */
-export async function needsFirstAdministrator(db: Kysely<Database>): Promise<boolean> {
-	return (await countUsers(db)) === 0;
-}
-
-function checkNewPassword(password: string, field = 'password') {
-	const problem = passwordProblem(password);
+async function checkNewPassword(password: string, field = 'password') {
+	const problem = await passwordProblem(password);
 	if (problem) throw new RuleViolation(problem, { [field]: problem });
 }
 
@@ -59,7 +54,7 @@ export async function createFirstAdministrator(
 	input: FirstAdministratorInput,
 	meta: ClientMeta
 ): Promise<{ token: string; session: Session }> {
-	checkNewPassword(input.password);
+	await checkNewPassword(input.password);
 	const passwordHash = await hashPassword(input.password);
 	const now = new Date().toISOString();
 	const user = await db.transaction().execute(async (tx) => {
@@ -213,7 +208,7 @@ export async function createUser(
 	input: UserCreateInput
 ): Promise<UserListItem> {
 	authorize(actor, 'admin');
-	checkNewPassword(input.password);
+	await checkNewPassword(input.password);
 	const passwordHash = await hashPassword(input.password);
 	const now = new Date().toISOString();
 	return db.transaction().execute(async (tx) => {
@@ -299,7 +294,7 @@ export async function changePassword(
 			current: m.auth_error_current_password_wrong()
 		});
 	}
-	checkNewPassword(input.password);
+	await checkNewPassword(input.password);
 	const passwordHash = await hashPassword(input.password);
 	const now = new Date().toISOString();
 	await db.transaction().execute(async (tx) => {
