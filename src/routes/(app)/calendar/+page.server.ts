@@ -21,6 +21,82 @@ import { getOfficeFeeds } from '$lib/server/feeds/feed.service';
 import { positiveId } from '$lib/server/query-params';
 import { createFeedAction, revokeFeedAction } from '../feed-actions.server';
 import type { Actions, PageServerLoad } from './$types';
+import { defineWords } from '$lib/server/i18n/words';
+import { eventClashWords } from '$lib/server/events/event-form.words';
+import { feedPanelWords } from '$lib/server/feeds/feed.words';
+import { eventKinds, eventStatuses } from '$lib/vocabulary';
+
+/** The words of the calendar page and the grid, day and move form beside it, for its load to send. */
+const pageWords = defineWords({
+	eventKinds,
+	eventStatuses,
+	calendar_all_day_heading: m.calendar_all_day_heading,
+	calendar_all_events: m.calendar_all_events,
+	calendar_all_events_list: m.calendar_all_events_list,
+	calendar_all_zones: m.calendar_all_zones,
+	calendar_any_kind: m.calendar_any_kind,
+	calendar_any_organization: m.calendar_any_organization,
+	calendar_any_status: m.calendar_any_status,
+	calendar_anyone: m.calendar_anyone,
+	calendar_busy_days: m.calendar_busy_days,
+	calendar_cancel: m.calendar_cancel,
+	calendar_caption: m.calendar_caption,
+	calendar_clash_advice: m.calendar_clash_advice,
+	calendar_day: m.calendar_day,
+	calendar_day_truncated: m.calendar_day_truncated,
+	calendar_events: m.calendar_events,
+	calendar_eyebrow: m.calendar_eyebrow,
+	calendar_feed_description: m.calendar_feed_description,
+	calendar_filters: m.calendar_filters,
+	calendar_grid_keys: m.calendar_grid_keys,
+	calendar_grid_keys_move: m.calendar_grid_keys_move,
+	calendar_hourly_grid: m.calendar_hourly_grid,
+	calendar_kind: m.calendar_kind,
+	calendar_kinds_of_event: m.calendar_kinds_of_event,
+	calendar_label_today: m.calendar_label_today,
+	calendar_layout: m.calendar_layout,
+	calendar_list: m.calendar_list,
+	calendar_month: m.calendar_month,
+	calendar_more: m.calendar_more,
+	calendar_more_at_least: m.calendar_more_at_least,
+	calendar_more_on: m.calendar_more_on,
+	calendar_more_series: m.calendar_more_series,
+	calendar_move: m.calendar_move,
+	calendar_move_anyway: m.calendar_move_anyway,
+	calendar_move_hint: m.calendar_move_hint,
+	calendar_moved: m.calendar_moved,
+	calendar_moved_entry: m.calendar_moved_entry,
+	calendar_new_date: m.calendar_new_date,
+	calendar_new_start: m.calendar_new_start,
+	calendar_next_day: m.calendar_next_day,
+	calendar_next_month: m.calendar_next_month,
+	calendar_next_week: m.calendar_next_week,
+	calendar_no_events: m.calendar_no_events,
+	calendar_none_day: m.calendar_none_day,
+	calendar_none_filtered_day: m.calendar_none_filtered_day,
+	calendar_none_filtered_month: m.calendar_none_filtered_month,
+	calendar_none_filtered_week: m.calendar_none_filtered_week,
+	calendar_none_month: m.calendar_none_month,
+	calendar_none_week: m.calendar_none_week,
+	calendar_office_zone: m.calendar_office_zone,
+	calendar_one_series: m.calendar_one_series,
+	calendar_organization: m.calendar_organization,
+	calendar_page_title: m.calendar_page_title,
+	calendar_period: m.calendar_period,
+	calendar_person: m.calendar_person,
+	calendar_previous_day: m.calendar_previous_day,
+	calendar_previous_month: m.calendar_previous_month,
+	calendar_previous_week: m.calendar_previous_week,
+	calendar_see_history: m.calendar_see_history,
+	calendar_status: m.calendar_status,
+	calendar_the_office: m.calendar_the_office,
+	calendar_time_zone: m.calendar_time_zone,
+	calendar_today: m.calendar_today,
+	calendar_view: m.calendar_view,
+	calendar_week: m.calendar_week,
+	calendar_week_number: m.calendar_week_number,
+	calendar_zone_note: m.calendar_zone_note
+});
 
 /** The zone a viewer last chose, so the calendar opens in it again. */
 const ZONE_COOKIE = 'calendar_zone';
@@ -74,7 +150,8 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		zones: timeZoneChoices(),
 		officeFeeds,
 		canMove,
-		moved: positiveId(url.searchParams.get('moved')) ?? null
+		moved: positiveId(url.searchParams.get('moved')) ?? null,
+		words: { ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
 	};
 };
 

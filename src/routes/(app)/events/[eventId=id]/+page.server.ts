@@ -9,6 +9,65 @@ import { carryActionPoints } from '$lib/server/outcomes/outcome-thread.service';
 import { formFields } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The words of the event page and the proposals beside it, for its load to send. */
+const pageWords = defineWords({
+	events_page_actions: m.events_page_actions,
+	events_page_agenda: m.events_page_agenda,
+	events_page_agreed_at: m.events_page_agreed_at,
+	events_page_agreements: m.events_page_agreements,
+	events_page_all_proposals: m.events_page_all_proposals,
+	events_page_badges: m.events_page_badges,
+	events_page_brief: m.events_page_brief,
+	events_page_carried_one: m.events_page_carried_one,
+	events_page_carried_other: m.events_page_carried_other,
+	events_page_carry: m.events_page_carry,
+	events_page_carry_all: m.events_page_carry_all,
+	events_page_carry_heading: m.events_page_carry_heading,
+	events_page_carry_hint: m.events_page_carry_hint,
+	events_page_carry_left: m.events_page_carry_left,
+	events_page_co_host: m.events_page_co_host,
+	events_page_co_hosts: m.events_page_co_hosts,
+	events_page_correspondence: m.events_page_correspondence,
+	events_page_details: m.events_page_details,
+	events_page_due: m.events_page_due,
+	events_page_duplicate: m.events_page_duplicate,
+	events_page_edit: m.events_page_edit,
+	events_page_follow_up: m.events_page_follow_up,
+	events_page_footer: m.events_page_footer,
+	events_page_head_of_delegation: m.events_page_head_of_delegation,
+	events_page_history: m.events_page_history,
+	events_page_host: m.events_page_host,
+	events_page_hosts: m.events_page_hosts,
+	events_page_ics: m.events_page_ics,
+	events_page_ics_agenda: m.events_page_ics_agenda,
+	events_page_imported_cancel: m.events_page_imported_cancel,
+	events_page_imported_create: m.events_page_imported_create,
+	events_page_imported_update: m.events_page_imported_update,
+	events_page_invitations: m.events_page_invitations,
+	events_page_link: m.events_page_link,
+	events_page_no_agenda: m.events_page_no_agenda,
+	events_page_no_agreements: m.events_page_no_agreements,
+	events_page_no_correspondence: m.events_page_no_correspondence,
+	events_page_no_outcomes: m.events_page_no_outcomes,
+	events_page_no_participants: m.events_page_no_participants,
+	events_page_outcomes: m.events_page_outcomes,
+	events_page_participant_list: m.events_page_participant_list,
+	events_page_participants: m.events_page_participants,
+	events_page_programme: m.events_page_programme,
+	events_page_projects: m.events_page_projects,
+	events_page_proposal_accepted: m.events_page_proposal_accepted,
+	events_page_proposal_declined: m.events_page_proposal_declined,
+	events_page_proposals_waiting: m.events_page_proposals_waiting,
+	events_page_public: m.events_page_public,
+	events_page_record_agreement: m.events_page_record_agreement,
+	events_page_record_outcome: m.events_page_record_outcome,
+	events_page_register_document: m.events_page_register_document,
+	events_page_seating: m.events_page_seating,
+	events_page_thank_you: m.events_page_thank_you,
+	events_page_topics: m.events_page_topics
+});
 
 export const load: PageServerLoad = async (request) => {
 	const { params, locals } = request;
@@ -20,7 +79,7 @@ export const load: PageServerLoad = async (request) => {
 		listWaitingProposals(database().db, actorOf(request), eventId)
 	]);
 	if (!event) error(404, m.events_page_not_found());
-	return { event, proposals };
+	return { event, proposals, words: pageWords() };
 };
 
 export const actions: Actions = {

@@ -16,6 +16,64 @@ import { findPersonPage } from '$lib/server/people/person.service';
 import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { feedPanelWords } from '$lib/server/feeds/feed.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	people_list_title: m.people_list_title,
+	people_page_also_recorded_as: m.people_page_also_recorded_as,
+	people_page_as: m.people_page_as,
+	people_page_contact: m.people_page_contact,
+	people_page_contact_hidden: m.people_page_contact_hidden,
+	people_page_correspondence: m.people_page_correspondence,
+	people_page_correspondence_empty: m.people_page_correspondence_empty,
+	people_page_delete: m.people_page_delete,
+	people_page_details: m.people_page_details,
+	people_page_due: m.people_page_due,
+	people_page_edit: m.people_page_edit,
+	people_page_email: m.people_page_email,
+	people_page_engagements: m.people_page_engagements,
+	people_page_engagements_empty: m.people_page_engagements_empty,
+	people_page_engagements_empty_listed: m.people_page_engagements_empty_listed,
+	people_page_events: m.people_page_events,
+	people_page_events_all: m.people_page_events_all,
+	people_page_events_empty: m.people_page_events_empty,
+	people_page_events_more: m.people_page_events_more,
+	people_page_feed: m.people_page_feed,
+	people_page_link_days: m.people_page_link_days,
+	people_page_link_expired: m.people_page_link_expired,
+	people_page_link_heading: m.people_page_link_heading,
+	people_page_link_intro: m.people_page_link_intro,
+	people_page_link_issue: m.people_page_link_issue,
+	people_page_link_issue_new: m.people_page_link_issue_new,
+	people_page_link_issued: m.people_page_link_issued,
+	people_page_link_last_opened: m.people_page_link_last_opened,
+	people_page_link_live: m.people_page_link_live,
+	people_page_link_new_label: m.people_page_link_new_label,
+	people_page_link_none: m.people_page_link_none,
+	people_page_link_none_to_revoke: m.people_page_link_none_to_revoke,
+	people_page_link_not_opened: m.people_page_link_not_opened,
+	people_page_link_revoke: m.people_page_link_revoke,
+	people_page_link_revoked: m.people_page_link_revoked,
+	people_page_link_was_revoked: m.people_page_link_was_revoked,
+	people_page_merge: m.people_page_merge,
+	people_page_merged: m.people_page_merged,
+	people_page_merged_on: m.people_page_merged_on,
+	people_page_name: m.people_page_name,
+	people_page_organization: m.people_page_organization,
+	people_page_outcomes: m.people_page_outcomes,
+	people_page_outcomes_empty: m.people_page_outcomes_empty,
+	people_page_outcomes_some: m.people_page_outcomes_some,
+	people_page_phone: m.people_page_phone,
+	people_page_position: m.people_page_position,
+	people_page_posts: m.people_page_posts,
+	people_page_posts_edit: m.people_page_posts_edit,
+	people_page_posts_empty: m.people_page_posts_empty,
+	people_page_rank: m.people_page_rank,
+	people_page_role: m.people_page_role,
+	people_page_titles_at_event: m.people_page_titles_at_event
+});
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const officer = hasRole(locals.user, 'officer');
@@ -33,7 +91,12 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		if (keptId !== null) redirect(301, `/people/${keptId}`);
 		error(404, m.people_not_found());
 	}
-	return { person, linkPanel: officer ? { link: personalLink ?? null } : null, feeds: feeds ?? null };
+	return {
+		person,
+		linkPanel: officer ? { link: personalLink ?? null } : null,
+		feeds: feeds ?? null,
+		words: { ...pageWords(), ...feedPanelWords() }
+	};
 };
 
 const LINK_FORM = 'link' as const;

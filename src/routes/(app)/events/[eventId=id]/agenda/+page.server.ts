@@ -20,11 +20,48 @@ import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { formFields } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The words of the agenda page and the builder and form beside it, for its load to send. */
+const pageWords = defineWords({
+	agenda_actions_label: m.agenda_actions_label,
+	agenda_add_button: m.agenda_add_button,
+	agenda_add_duration_hint: m.agenda_add_duration_hint,
+	agenda_add_heading: m.agenda_add_heading,
+	agenda_add_hint: m.agenda_add_hint,
+	agenda_drag_hint: m.agenda_drag_hint,
+	agenda_drag_title: m.agenda_drag_title,
+	agenda_edit: m.agenda_edit,
+	agenda_edit_label: m.agenda_edit_label,
+	agenda_empty: m.agenda_empty,
+	agenda_follow_ups_empty: m.agenda_follow_ups_empty,
+	agenda_heading: m.agenda_heading,
+	agenda_intro: m.agenda_intro,
+	agenda_list_label: m.agenda_list_label,
+	agenda_minutes: m.agenda_minutes,
+	agenda_no_length: m.agenda_no_length,
+	agenda_no_time: m.agenda_no_time,
+	agenda_not_published: m.agenda_not_published,
+	agenda_overruns: m.agenda_overruns,
+	agenda_remove: m.agenda_remove,
+	agenda_remove_label: m.agenda_remove_label,
+	agenda_remove_question: m.agenda_remove_question,
+	agenda_remove_yes: m.agenda_remove_yes,
+	agenda_status_added: m.agenda_status_added,
+	agenda_status_added_at: m.agenda_status_added_at,
+	agenda_status_moved: m.agenda_status_moved,
+	agenda_status_moved_at: m.agenda_status_moved_at,
+	agenda_title_tag: m.agenda_title_tag,
+	events_back_to_event: m.events_back_to_event,
+	events_page_follow_up: m.events_page_follow_up,
+	events_page_programme: m.events_page_programme
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, m.events_page_not_found());
-	return { agenda };
+	return { agenda, words: { ...pageWords(), ...agendaItemFieldsWords() } };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

@@ -10,6 +10,28 @@ import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure
 import { formFields } from '$lib/server/validation';
 import { saveEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { eventClashWords, eventFormWords } from '$lib/server/events/event-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	events_back_to_event: m.events_back_to_event,
+	events_edit_cancel_event: m.events_edit_cancel_event,
+	events_edit_delete_heading: m.events_edit_delete_heading,
+	events_edit_delete_hint: m.events_edit_delete_hint,
+	events_edit_delete_link: m.events_edit_delete_link,
+	events_edit_heading: m.events_edit_heading,
+	events_edit_page_title: m.events_edit_page_title,
+	events_edit_postpone: m.events_edit_postpone,
+	events_edit_reason_hint: m.events_edit_reason_hint,
+	events_edit_reinstate: m.events_edit_reinstate,
+	events_edit_reinstate_heading: m.events_edit_reinstate_heading,
+	events_edit_reinstate_hint: m.events_edit_reinstate_hint,
+	events_edit_save: m.events_edit_save,
+	events_edit_status_heading: m.events_edit_status_heading,
+	events_field_reason: m.events_field_reason,
+	events_new_eyebrow: m.events_new_eyebrow
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
@@ -18,7 +40,8 @@ export const load: PageServerLoad = async ({ params }) => {
 	return {
 		heading: event.heading,
 		values: event.values,
-		options: await getEventFormOptions(db, event.values)
+		options: await getEventFormOptions(db, event.values),
+		words: { ...eventFormWords(), ...eventClashWords(), ...pageWords() }
 	};
 };
 

@@ -60,6 +60,7 @@ import type { ClashWarning, ImportPreviewView } from '$lib/server/participants/p
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
+import { pageWords } from './words.server';
 
 const PAGE_SIZE = 100;
 
@@ -69,7 +70,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	return { view, done: url.searchParams.get('done'), counts: doneCounts(url) };
+	return { view, done: url.searchParams.get('done'), counts: doneCounts(url), words: pageWords() };
 };
 
 /** The numbers a redirect after a write carries for its message (invited 3, skipped 1 …). */

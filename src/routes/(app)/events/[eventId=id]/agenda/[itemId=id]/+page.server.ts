@@ -27,6 +27,7 @@ import { formFields } from '$lib/server/validation';
 import type { OnlyForm } from '$lib/forms/failure';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
@@ -37,7 +38,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		parsePersonSearch(q)
 	);
 	if (!page) error(404, m.agenda_item_not_found());
-	return { page, q };
+	return { page, q, words: agendaItemFieldsWords() };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

@@ -18,13 +18,49 @@ import {
 import { changeLinkAction } from '../../../../link-actions.server';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	topics_all: m.topics_all,
+	topics_edit_topic: m.topics_edit_topic,
+	topics_heading: m.topics_heading,
+	topics_kind_action_point: m.topics_kind_action_point,
+	topics_kind_agreement: m.topics_kind_agreement,
+	topics_kind_decision: m.topics_kind_decision,
+	topics_link_heading: m.topics_link_heading,
+	topics_link_label: m.topics_link_label,
+	topics_none: m.topics_none,
+	topics_said_done: m.topics_said_done,
+	topics_said_hint: m.topics_said_hint,
+	topics_said_label: m.topics_said_label,
+	topics_said_save: m.topics_said_save,
+	topics_the_topic: m.topics_the_topic,
+	topics_topic_actions: m.topics_topic_actions,
+	topics_topic_title_tag: m.topics_topic_title_tag,
+	topics_turn_button: m.topics_turn_button,
+	topics_turn_due: m.topics_turn_due,
+	topics_turn_due_hint: m.topics_turn_due_hint,
+	topics_turn_heading: m.topics_turn_heading,
+	topics_turn_intro: m.topics_turn_intro,
+	topics_turn_kind: m.topics_turn_kind,
+	topics_turn_owner: m.topics_turn_owner,
+	topics_turn_owner_hint: m.topics_turn_owner_hint,
+	topics_turn_owner_org: m.topics_turn_owner_org,
+	topics_turn_owner_org_hint: m.topics_turn_owner_org_hint,
+	topics_turn_parties: m.topics_turn_parties,
+	topics_turn_parties_hint: m.topics_turn_parties_hint,
+	topics_turn_title: m.topics_turn_title,
+	topics_turned: m.topics_turned,
+	topics_what_was_said: m.topics_what_was_said
+});
 
 /** `?find=`: earlier outcomes and letters to link, found by words of their title or reference number. */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findTopicPage(database().db, Number(params.eventId), Number(params.topicId), { find });
 	if (!page) error(404, m.topics_not_found());
-	return { ...page, find };
+	return { ...page, find, words: pageWords() };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];
