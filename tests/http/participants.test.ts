@@ -67,7 +67,9 @@ test('a CSV preview without JavaScript lists the problems and saves nothing, nor
 	const html = await preview.text();
 	expect(html).toContain('Unknown organisation “Ministry of Nowhere”');
 	expect(html).toContain('“ilham@” is not an e-mail address.');
-	expect(html).not.toContain('Confirm and invite');
+	// No button "Confirm and invite 1 person" (the page's words carry the sentence itself, unfilled).
+	expect(html).not.toContain('action="?/confirmImport"');
+	expect(html).not.toMatch(/Confirm and invite \d/);
 
 	const confirm = await post(`/events/${eventId}/participants?/confirmImport`, officer, { csv });
 	expect(confirm.status).toBe(400);

@@ -125,7 +125,12 @@ describeEachEngine('feed changes', (engine) => {
 			.returning('id')
 			.executeTakeFirstOrThrow();
 		const moving = await eventAt('Dialogue, first round', 10, { series_id: series.id });
-		await eventAt('Dialogue of last year', -364.5, { series_id: series.id });
+		// Noon (UTC) 364.5 days before today began: inside today's window, which reaches a year back from the
+		// start of the UTC day, and out of tomorrow's, whatever the hour the test runs at.
+		const startOfToday = Math.floor(now.getTime() / DAY) * DAY;
+		await eventAt('Dialogue of last year', (startOfToday - now.getTime()) / DAY - 364.5, {
+			series_id: series.id
+		});
 		const read = await feedOf({ seriesId: series.id });
 		expect(titles(await read())).toEqual(['Dialogue of last year', 'Dialogue, first round']);
 		expect((await read()).text).toBeNull();

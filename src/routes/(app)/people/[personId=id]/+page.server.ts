@@ -41,22 +41,6 @@ const pageWords = defineWords({
 	people_page_events_empty: m.people_page_events_empty,
 	people_page_events_more: m.people_page_events_more,
 	people_page_feed: m.people_page_feed,
-	people_page_link_days: m.people_page_link_days,
-	people_page_link_expired: m.people_page_link_expired,
-	people_page_link_heading: m.people_page_link_heading,
-	people_page_link_intro: m.people_page_link_intro,
-	people_page_link_issue: m.people_page_link_issue,
-	people_page_link_issue_new: m.people_page_link_issue_new,
-	people_page_link_issued: m.people_page_link_issued,
-	people_page_link_last_opened: m.people_page_link_last_opened,
-	people_page_link_live: m.people_page_link_live,
-	people_page_link_new_label: m.people_page_link_new_label,
-	people_page_link_none: m.people_page_link_none,
-	people_page_link_none_to_revoke: m.people_page_link_none_to_revoke,
-	people_page_link_not_opened: m.people_page_link_not_opened,
-	people_page_link_revoke: m.people_page_link_revoke,
-	people_page_link_revoked: m.people_page_link_revoked,
-	people_page_link_was_revoked: m.people_page_link_was_revoked,
 	people_page_merge: m.people_page_merge,
 	people_page_merged: m.people_page_merged,
 	people_page_merged_on: m.people_page_merged_on,
@@ -73,6 +57,26 @@ const pageWords = defineWords({
 	people_page_rank: m.people_page_rank,
 	people_page_role: m.people_page_role,
 	people_page_titles_at_event: m.people_page_titles_at_event
+});
+
+/** The personal link panel's words: only officers see the panel, so only they are sent them. */
+const linkPanelWords = defineWords({
+	people_page_link_days: m.people_page_link_days,
+	people_page_link_expired: m.people_page_link_expired,
+	people_page_link_heading: m.people_page_link_heading,
+	people_page_link_intro: m.people_page_link_intro,
+	people_page_link_issue: m.people_page_link_issue,
+	people_page_link_issue_new: m.people_page_link_issue_new,
+	people_page_link_issued: m.people_page_link_issued,
+	people_page_link_last_opened: m.people_page_link_last_opened,
+	people_page_link_live: m.people_page_link_live,
+	people_page_link_new_label: m.people_page_link_new_label,
+	people_page_link_none: m.people_page_link_none,
+	people_page_link_none_to_revoke: m.people_page_link_none_to_revoke,
+	people_page_link_not_opened: m.people_page_link_not_opened,
+	people_page_link_revoke: m.people_page_link_revoke,
+	people_page_link_revoked: m.people_page_link_revoked,
+	people_page_link_was_revoked: m.people_page_link_was_revoked
 });
 
 export const load: PageServerLoad = async ({ params, locals }) => {
@@ -93,7 +97,7 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	}
 	return {
 		person,
-		linkPanel: officer ? { link: personalLink ?? null } : null,
+		linkPanel: officer ? { link: personalLink ?? null, words: linkPanelWords() } : null,
 		feeds: feeds ?? null,
 		words: { ...pageWords(), ...feedPanelWords() }
 	};
