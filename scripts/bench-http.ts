@@ -20,7 +20,7 @@ import type { Landmarks as GeneratedLandmarks } from '../db/generate/generate';
 import { parseDatabaseUrl } from '../src/lib/server/db/connection';
 import { readClientJs, svelteKitDir, type ClientJs } from './bench-http/client-js';
 import { findLandmarks, OFFICER, type Landmarks } from './bench-http/landmarks';
-import { fetchAnswer, loadPath, signIn } from './bench-http/load';
+import { fetchAnswer, loadPath, signIn, timeAlone } from './bench-http/load';
 import { FLOOR, PAGES, type PageSpec } from './bench-http/pages';
 import { markdownTable, printTable, type PageResult } from './bench-http/report';
 import {
@@ -251,6 +251,7 @@ async function loadPage(
 	if (answer.status !== spec.status) {
 		throw new Error(`${spec.name}: ${path} answered ${answer.status}, not ${spec.status}.`);
 	}
+	const alone = await timeAlone(`${bases[0]}${path}`, headers);
 	const servers = spec.ceiling ? [ceiling!] : apps;
 	const cpuBefore = servers.map((server) => cpuTimeOf(server.pid));
 	const load = await loadPath(bases, path, {
@@ -269,6 +270,7 @@ async function loadPage(
 		label: spec.label,
 		path: path.replace(landmarks.feedToken, '<token>'),
 		...load,
+		alone,
 		cpuMsPerAnswer: cpuUsed !== null && load.requests > 0 ? round(cpuUsed / load.requests) : null,
 		ofFloor: null,
 		ofCeiling: null,

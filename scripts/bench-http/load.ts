@@ -72,6 +72,33 @@ export interface LoadResult {
 	timeouts: number;
 }
 
+/** How long one answer takes with nothing else asked of the server: median and slowest of `times` in a row. */
+export interface AloneLatency {
+	p50Ms: number;
+	maxMs: number;
+}
+
+/**
+ * One request at a time, `times` times (the whole body read, as a browser would): the latency a person
+ * meets on a server that is not busy. Under the load's 50 connections the same answer waits behind the
+ * others (on two cores, 50 answers in flight), which is what p50 and p99 there show.
+ */
+export async function timeAlone(
+	url: string,
+	headers: Record<string, string>,
+	times = 20
+): Promise<AloneLatency> {
+	const taken: number[] = [];
+	for (let i = 0; i < times; i++) {
+		const started = performance.now();
+		await get(url, { ...BROWSER_HEADERS, ...headers });
+		taken.push(performance.now() - started);
+	}
+	taken.sort((a, b) => a - b);
+	const tenth = (ms: number) => Math.round(ms * 10) / 10;
+	return { p50Ms: tenth(taken[Math.floor(taken.length / 2)]!), maxMs: tenth(taken.at(-1)!) };
+}
+
 /** Loads the same path on every base URL at once, `connections` shared among them, for `seconds`. */
 export async function loadPath(
 	baseUrls: string[],

@@ -1,6 +1,6 @@
 /** The benchmark's results: one row a page, printed as a table and kept as JSON. */
 import type { ClientJs } from './client-js';
-import type { LoadResult } from './load';
+import type { AloneLatency, LoadResult } from './load';
 
 export interface PageResult extends LoadResult {
 	name: string;
@@ -10,6 +10,8 @@ export interface PageResult extends LoadResult {
 	ofFloor: number | null;
 	/** The event page's req/s over the raw ceiling's. */
 	ofCeiling: number | null;
+	/** One request at a time, before the load: what a person meets on a server that is not busy. */
+	alone: AloneLatency;
 	/** CPU time the serving processes spent per answer, in ms (null where /proc cannot tell). */
 	cpuMsPerAnswer: number | null;
 	servedBytes: number;
@@ -34,6 +36,7 @@ export function printTable(rows: PageResult[]): void {
 			'floor',
 			'ceiling',
 			'CPU/answer',
+			'alone',
 			'p50',
 			'p99',
 			'served',
@@ -48,6 +51,7 @@ export function printTable(rows: PageResult[]): void {
 			ratio(r.ofFloor),
 			ratio(r.ofCeiling),
 			cpu(r.cpuMsPerAnswer),
+			ms(r.alone.p50Ms),
 			ms(r.p50Ms),
 			ms(r.p99Ms),
 			`${kb(r.servedBytes)}${r.encoding ? ` ${r.encoding}` : ''}`,
@@ -74,11 +78,11 @@ export function printTable(rows: PageResult[]): void {
 /** The same table as Markdown, for docs/performance.md. */
 export function markdownTable(rows: PageResult[]): string {
 	const lines = [
-		'| page | req/s | of floor | of ceiling | CPU per answer | p50 | p99 | served | plain | client JS gzip (files) | RSS after |',
-		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+		'| page | req/s | of floor | of ceiling | CPU per answer | alone (p50) | p50 | p99 | served | plain | client JS gzip (files) | RSS after |',
+		'|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
 		...rows.map(
 			(r) =>
-				`| ${r.label} | ${r.requestsPerSecond} | ${ratio(r.ofFloor)} | ${ratio(r.ofCeiling)} | ${cpu(r.cpuMsPerAnswer)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${kb(r.servedBytes)}${r.encoding ? ` ${r.encoding}` : ''} | ${kb(r.plainBytes)} | ${r.clientJs ? `${kb(r.clientJs.gzipBytes)} (${r.clientJs.fileCount})` : ''} | ${r.rssAfterMb ?? ''} MB |`
+				`| ${r.label} | ${r.requestsPerSecond} | ${ratio(r.ofFloor)} | ${ratio(r.ofCeiling)} | ${cpu(r.cpuMsPerAnswer)} | ${ms(r.alone.p50Ms)} | ${ms(r.p50Ms)} | ${ms(r.p99Ms)} | ${kb(r.servedBytes)}${r.encoding ? ` ${r.encoding}` : ''} | ${kb(r.plainBytes)} | ${r.clientJs ? `${kb(r.clientJs.gzipBytes)} (${r.clientJs.fileCount})` : ''} | ${r.rssAfterMb ?? ''} MB |`
 		)
 	];
 	return lines.join('\n');

@@ -54,6 +54,7 @@ interface PageFigures {
 	ofFloor: number | null;
 	ofCeiling: number | null;
 	cpuMsPerAnswer: number | null;
+	alone: { p50Ms: number; maxMs: number };
 	plainBytes: number;
 	clientJs: { gzipBytes: number; fileCount: number } | null;
 }
@@ -77,6 +78,9 @@ describe('npm run bench:http', () => {
 			expect(page.requests, page.name).toBeGreaterThan(0);
 			// Read from /proc (Linux, as here): what each answer cost the process that gave it.
 			expect(page.cpuMsPerAnswer, page.name).toBeGreaterThan(0);
+			// Timed one request at a time before the load.
+			expect(page.alone.p50Ms, page.name).toBeGreaterThan(0);
+			expect(page.alone.maxMs, page.name).toBeGreaterThanOrEqual(page.alone.p50Ms);
 		}
 		const [floor, event, ceiling] = figures.pages;
 		expect(floor!.ofFloor).toBe(1);
