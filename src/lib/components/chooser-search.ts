@@ -1,11 +1,13 @@
 /**
- * What a RecordChooser does as one types (RecordChooser.svelte draws it): the records whose words start
- * with what is typed, fetched from /choose/<kind>, picked with the arrows and Enter or a click, closed
- * with Escape; and what it says of them. Fetched when the chooser's field is first focused or typed into,
+ * What a RecordChooser does as one types: the records whose words start with what is typed, fetched from
+ * /choose/<kind>, picked with the arrows and Enter or a click, closed with Escape; and the suggestions
+ * drawn, with what it says of them (ChooserSuggestions.svelte). Fetched when the chooser's field is first focused or typed into,
  * so that a page only looked at does not carry it.
  */
 import { m } from '$lib/paraglide/messages';
 import type { ChoiceView } from '$lib/server/choosers/chooser.view';
+
+export { default as ChooserSuggestions } from './ChooserSuggestions.svelte';
 
 /** The chooser's state, which the component draws and this changes. */
 export interface ChooserUi {
@@ -15,8 +17,6 @@ export interface ChooserUi {
 	open: boolean;
 	active: number;
 	status: string;
-	/** The suggestions' name, given here with the words that belong to them. */
-	listLabel?: string;
 }
 
 export interface ChooserProps {
@@ -28,7 +28,6 @@ export interface ChooserProps {
 export function chooserSearch(ui: ChooserUi, props: ChooserProps) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let request: AbortController | undefined;
-	ui.listLabel = m.records_chooser_suggestions();
 
 	async function fetchOptions(query: string) {
 		request?.abort();
