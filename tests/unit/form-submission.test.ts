@@ -5,7 +5,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { describe, expect, test } from 'vitest';
-import { problemNotice, submissionProblem } from '$lib/forms/enhance';
+import { problemNotice, submissionProblem } from '$lib/forms/submission-problem';
 import { formNoticesJson, formNoticeWords } from '$lib/server/i18n/form-notices';
 import { overwriteServerAsyncLocalStorage, type Locale } from '$lib/paraglide/runtime';
 

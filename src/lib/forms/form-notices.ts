@@ -1,5 +1,5 @@
 /**
- * The sentences an enhanced form says when a submission fails (src/lib/forms/enhance.ts), in the page's
+ * The sentences an enhanced form says when a submission fails (src/lib/forms/submissions.ts), in the page's
  * language. The server writes them into every page as JSON (src/lib/server/i18n/form-notices.ts, through
  * app.html), rather than the browser carrying them in three languages on every page; {said}, {status} and
  * {message} are filled in when one is shown.

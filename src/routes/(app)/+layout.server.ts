@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { chooserFieldWords } from '$lib/server/choosers/chooser-field.words';
 import { userRoles } from '$lib/vocabulary';
 import type { LayoutServerLoad } from './$types';
 
@@ -6,7 +7,8 @@ import type { LayoutServerLoad } from './$types';
  * The signed-in user and the words of the frame around every page (sections, user menu), in the language of
  * the request: the layout shows them as given, so the browser is not sent each of them in three languages
  * (about 2 KiB gzip on every page; see docs/performance.md). The language changes only by a reload (the
- * switcher is a form), which runs this again.
+ * switcher is a form), which runs this again. So are the record choosers' (RecordChooser.svelte reads them
+ * from here), which some thirty pages show.
  */
 export const load: LayoutServerLoad = ({ locals }) => {
 	const { user } = locals;
@@ -40,6 +42,7 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			export: m.layout_export(),
 			apiTokens: m.layout_api_tokens(),
 			signOut: m.layout_sign_out()
-		}
+		},
+		chooserWords: chooserFieldWords()
 	};
 };
