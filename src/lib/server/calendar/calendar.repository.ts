@@ -1,5 +1,5 @@
 /** Queries behind the office calendar. Kysely only: no rules, no HTTP. */
-import { PostgresAdapter, sql, type CompiledQuery, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type CompiledQuery, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { EventKind, EventStatus } from '../../vocabulary';
 import type { Database } from '../db/schema';
 import {
@@ -23,16 +23,7 @@ interface Span {
 	endAt: string;
 }
 
-function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
-	let query = db
-		.selectFrom('event')
-		.leftJoin('venue', 'venue.id', 'event.venue_id')
-		.select([
-			...eventSummaryColumns,
-			'event.version',
-			'venue.name as venue_name',
-			'venue.city as venue_city'
-		]);
+function filtered<O>(query: SelectQueryBuilder<Database, 'event' | 'venue', O>, filter: CalendarFilter) {
 	if (filter.kind) query = query.where('event.kind', '=', filter.kind);
 	if (filter.status) query = query.where('event.status', '=', filter.status);
 	if (filter.organizationId) query = query.where(hostedOrAttendedBy(filter.organizationId));
@@ -40,20 +31,52 @@ function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
 	return query;
 }
 
+/** The events a calendar shows, with what it shows of each. */
+function calendarEvents(db: Kysely<Database>, filter: CalendarFilter) {
+	return filtered(
+		db
+			.selectFrom('event')
+			.leftJoin('venue', 'venue.id', 'event.venue_id')
+			.select([
+				...eventSummaryColumns,
+				'event.version',
+				'venue.name as venue_name',
+				'venue.city as venue_city'
+			]),
+		filter
+	);
+}
+
+/** The same events by their keys alone, for counting: unfiltered, read from the start index only. */
+function calendarEventKeys(db: Kysely<Database>, filter: CalendarFilter) {
+	const keys = db.selectFrom('event').select(['event.id', 'event.start_at']);
+	// Typed as the events beside their venue, as the filters and the union take them; the filters read the
+	// event alone. Joining the venue for the type's sake made SQLite read each row for its venue_id.
+	type Keys = SelectQueryBuilder<Database, 'event' | 'venue', { id: number; start_at: string }>;
+	return filtered(keys as unknown as Keys, filter);
+}
+
 /**
  * The events that overlap [startAt, endAt) — or, lasting no time, happen in it — in order of start,
  * at most `limit`. Two index ranges: events that start inside the span or in the seven days before it
  * (event_start_idx), and longer events that started earlier (event_long_idx). So a span costs what it
- * holds, not the length of the office's history.
+ * holds, not the length of the office's history. The start index carries each event's end and all-day
+ * flag, so the events of the seven days before that ended before the span are passed over in the index,
+ * without reading their rows.
  */
-function overlapping(db: Kysely<Database>, span: Span, filter: CalendarFilter, limit: number) {
+function overlapping<O extends { id: number; start_at: string }>(
+	db: Kysely<Database>,
+	span: Span,
+	events: SelectQueryBuilder<Database, 'event' | 'venue', O>,
+	limit: number
+) {
 	// An all-day event is on the days of its own dates in every zone; as instants it may lie up to 26 hours
 	// (UTC+14 to UTC−12) beside a viewer's day, so it is read that far around and placed by date after.
 	const around = (instant: string, hours: number) =>
 		new Date(Date.parse(instant) + hours * 60 * 60 * 1000).toISOString();
 	const { near, long } = runningFrom(
 		db,
-		calendarEvents(db, filter)
+		events
 			.where('event.start_at', '<', around(span.endAt, 26))
 			.where((eb) =>
 				eb.or([
@@ -81,7 +104,7 @@ export function listEventsOverlapping(
 	filter: CalendarFilter,
 	limit: number
 ) {
-	return overlapping(db, span, filter, limit + 1).execute();
+	return overlapping(db, span, calendarEvents(db, filter), limit + 1).execute();
 }
 
 /**
@@ -126,7 +149,7 @@ export async function listEventsByDay(
 ) {
 	const branch = (span: Span, day: number) =>
 		db
-			.selectFrom(overlapping(db, span, filter, perDay).as('d'))
+			.selectFrom(overlapping(db, span, calendarEvents(db, filter), perDay).as('d'))
 			.selectAll()
 			.select(sql<number>`${sql.lit(day)}`.as('day'));
 	if (days.length === 0) return [];
@@ -139,7 +162,8 @@ export async function listEventsByDay(
 
 /**
  * How many events touch each of `days`, counted only up to `cap` (a count reads its rows too): one
- * statement, a counted branch a day.
+ * statement, a counted branch a day. Unfiltered, each branch reads the start index alone (it carries the
+ * ends), not the events' rows.
  */
 export async function countEventsByDay(
 	db: Kysely<Database>,
@@ -153,7 +177,7 @@ export async function countEventsByDay(
 			.selectNoFrom((eb) =>
 				days.map((span, i) =>
 					eb
-						.selectFrom(overlapping(db, span, filter, cap).as('c'))
+						.selectFrom(overlapping(db, span, calendarEventKeys(db, filter), cap).as('c'))
 						.select(eb.fn.countAll<number>().as('n'))
 						.as(`d${i}`)
 				)
