@@ -59,6 +59,15 @@ const pageWords = defineWords({
 const officerWords = defineWords({
 	correspondence_edit_draft: m.correspondence_edit_draft,
 	correspondence_edit_document: m.correspondence_edit_document,
+	correspondence_page_remove: m.correspondence_page_remove,
+	correspondence_page_remove_file: m.correspondence_page_remove_file,
+	correspondence_page_attach: m.correspondence_page_attach,
+	correspondence_page_attach_label: m.correspondence_page_attach_label,
+	correspondence_page_attach_hint: m.correspondence_page_attach_hint
+});
+
+/** The register and discard panel's words: shown to officers on a draft only, so sent with it only. */
+const draftWords = defineWords({
 	correspondence_page_register_heading: m.correspondence_page_register_heading,
 	correspondence_page_register_intro: m.correspondence_page_register_intro,
 	correspondence_page_register_hint: m.correspondence_page_register_hint,
@@ -68,23 +77,20 @@ const officerWords = defineWords({
 	correspondence_form_open_duplicate: m.correspondence_form_open_duplicate,
 	correspondence_page_discard_summary: m.correspondence_page_discard_summary,
 	correspondence_page_discard_note: m.correspondence_page_discard_note,
-	correspondence_page_discard_button: m.correspondence_page_discard_button,
-	correspondence_page_remove: m.correspondence_page_remove,
-	correspondence_page_remove_file: m.correspondence_page_remove_file,
-	correspondence_page_attach: m.correspondence_page_attach,
-	correspondence_page_attach_label: m.correspondence_page_attach_label,
-	correspondence_page_attach_hint: m.correspondence_page_attach_hint
+	correspondence_page_discard_button: m.correspondence_page_discard_button
 });
 
 export const load: PageServerLoad = async ({ params, locals }) => {
 	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
 	if (!record) error(404, m.correspondence_not_found());
+	const officer = hasRole(locals.user, 'officer');
 	return {
 		record,
 		fileSizeLimit: formatByteSize(fileSettings().sizeLimit),
 		today: officeToday(),
 		words: pageWords(),
-		officerWords: hasRole(locals.user, 'officer') ? officerWords() : null
+		officerWords: officer ? officerWords() : null,
+		draftWords: officer && record.draft ? draftWords() : null
 	};
 };
 
