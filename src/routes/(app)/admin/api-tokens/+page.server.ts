@@ -7,6 +7,7 @@ import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure
 import { pageRequest } from '$lib/server/pagination';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { utcTimes } from '../times.server';
 import { defineWords } from '$lib/server/i18n/words';
 import { listWords } from '$lib/server/i18n/list.words';
 import { apiTokenRoles } from '$lib/vocabulary';
@@ -47,7 +48,10 @@ const pageWords = defineWords({
 
 export const load: PageServerLoad = async (event) => {
 	const tokens = await listApiTokensPage(database().db, actorOf(event), pageRequest(event.url, 50, ['id']));
-	return { tokens, words: { ...listWords(), ...pageWords() } };
+	const times = utcTimes(
+		tokens.items.flatMap((token) => [token.issuedAt, token.expiresAt, token.lastUsedAt, token.revokedAt])
+	);
+	return { tokens, times, words: { ...listWords(), ...pageWords() } };
 };
 
 export const actions: Actions = {

@@ -18,6 +18,7 @@ import {
 } from '$lib/server/users/user.service';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { utcTimes } from '../times.server';
 import { defineWords } from '$lib/server/i18n/words';
 import { userRoles } from '$lib/vocabulary';
 
@@ -65,7 +66,11 @@ export const load: PageServerLoad = async () => {
 		isTwoFactorRequired(db),
 		listGuessedAccounts(db)
 	]);
-	return { users, twoFactorRequired, guessed, words: pageWords() };
+	const times = utcTimes([
+		...users.map((user) => user.lastLoginAt),
+		...guessed.accounts.map((account) => account.latestAt)
+	]);
+	return { users, twoFactorRequired, guessed, times, words: pageWords() };
 };
 
 function userIdFrom(data: FormData): number {
