@@ -10,6 +10,9 @@ import { listWords } from '$lib/server/i18n/list.words';
 
 /** The page's words, for its load to send. */
 const pageWords = defineWords({
+	records_column_name: m.records_column_name,
+	records_column_position: m.records_column_position,
+	records_column_rank: m.records_column_rank,
 	people_list_any_organization: m.people_list_any_organization,
 	people_list_clear: m.people_list_clear,
 	people_list_deleted: m.people_list_deleted,
