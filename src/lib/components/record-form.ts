@@ -1,6 +1,7 @@
 import type { ChooserState } from '$lib/server/choosers/chooser.service';
 import type { ChoiceView, NamedChoices } from '$lib/server/choosers/chooser.view';
 import type { ChooserKind } from '$lib/server/db/schema';
+import type { RecordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** What every record form (person, organisation, outcome, letter) takes from its new and edit pages. */
 export interface RecordFormProps {
@@ -10,6 +11,8 @@ export interface RecordFormProps {
 	stale?: { message: string; yours: Record<string, string> } | null;
 	submitLabel: string;
 	cancelHref: string;
+	/** The words around the fields, in the reader's language (recordFormWords, from the page's load). */
+	words: RecordFormWords;
 	/** After a refusal: the form's choosers as submitted (what they chose, candidates to pick from). */
 	choosers?: Record<string, ChooserState>;
 }

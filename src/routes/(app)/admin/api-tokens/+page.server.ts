@@ -7,10 +7,51 @@ import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure
 import { pageRequest } from '$lib/server/pagination';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { utcTimes } from '../times.server';
+import { defineWords } from '$lib/server/i18n/words';
+import { listWords } from '$lib/server/i18n/list.words';
+import { apiTokenRoles } from '$lib/vocabulary';
+
+/** The page's words, for its load to send. */
+const pageWords = defineWords({
+	apiTokenRoles,
+	tokens_actions: m.tokens_actions,
+	tokens_by: m.tokens_by,
+	tokens_expires: m.tokens_expires,
+	tokens_eyebrow: m.tokens_eyebrow,
+	tokens_integration: m.tokens_integration,
+	tokens_integration_hint: m.tokens_integration_hint,
+	tokens_intro: m.tokens_intro,
+	tokens_issue: m.tokens_issue,
+	tokens_issue_heading: m.tokens_issue_heading,
+	tokens_issued: m.tokens_issued,
+	tokens_issued_heading: m.tokens_issued_heading,
+	tokens_issued_text: m.tokens_issued_text,
+	tokens_last_used: m.tokens_last_used,
+	tokens_name: m.tokens_name,
+	tokens_never: m.tokens_never,
+	tokens_new_token: m.tokens_new_token,
+	tokens_none: m.tokens_none,
+	tokens_reads_as: m.tokens_reads_as,
+	tokens_revoke: m.tokens_revoke,
+	tokens_revoke_label: m.tokens_revoke_label,
+	tokens_revoked: m.tokens_revoked,
+	tokens_role: m.tokens_role,
+	tokens_status: m.tokens_status,
+	tokens_status_active: m.tokens_status_active,
+	tokens_status_expired: m.tokens_status_expired,
+	tokens_status_revoked: m.tokens_status_revoked,
+	tokens_title: m.tokens_title,
+	tokens_valid_through: m.tokens_valid_through,
+	tokens_valid_through_hint: m.tokens_valid_through_hint
+});
 
 export const load: PageServerLoad = async (event) => {
 	const tokens = await listApiTokensPage(database().db, actorOf(event), pageRequest(event.url, 50, ['id']));
-	return { tokens };
+	const times = utcTimes(
+		tokens.items.flatMap((token) => [token.issuedAt, token.expiresAt, token.lastUsedAt, token.revokedAt])
+	);
+	return { tokens, times, words: { ...listWords(), ...pageWords() } };
 };
 
 export const actions: Actions = {

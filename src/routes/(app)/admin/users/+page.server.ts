@@ -18,6 +18,46 @@ import {
 } from '$lib/server/users/user.service';
 import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
+import { utcTimes } from '../times.server';
+import { defineWords } from '$lib/server/i18n/words';
+import { userRoles } from '$lib/vocabulary';
+
+/** The page's words, for its load to send. */
+const pageWords = defineWords({
+	userRoles,
+	admin_add_heading: m.admin_add_heading,
+	admin_add_user: m.admin_add_user,
+	admin_created: m.admin_created,
+	admin_eyebrow: m.admin_eyebrow,
+	admin_guessed_addresses: m.admin_guessed_addresses,
+	admin_guessed_email: m.admin_guessed_email,
+	admin_guessed_failures: m.admin_guessed_failures,
+	admin_guessed_heading: m.admin_guessed_heading,
+	admin_guessed_latest: m.admin_guessed_latest,
+	admin_guessed_text: m.admin_guessed_text,
+	admin_initial_password: m.admin_initial_password,
+	admin_initial_password_hint: m.admin_initial_password_hint,
+	admin_require_two_factor: m.admin_require_two_factor,
+	admin_require_two_factor_hint: m.admin_require_two_factor_hint,
+	admin_save: m.admin_save,
+	admin_saved: m.admin_saved,
+	admin_security_heading: m.admin_security_heading,
+	admin_users_actions: m.admin_users_actions,
+	admin_users_active: m.admin_users_active,
+	admin_users_disable: m.admin_users_disable,
+	admin_users_disabled: m.admin_users_disabled,
+	admin_users_email: m.admin_users_email,
+	admin_users_enable: m.admin_users_enable,
+	admin_users_end_sessions: m.admin_users_end_sessions,
+	admin_users_last_sign_in: m.admin_users_last_sign_in,
+	admin_users_name: m.admin_users_name,
+	admin_users_never: m.admin_users_never,
+	admin_users_page_title: m.admin_users_page_title,
+	admin_users_reset_two_factor: m.admin_users_reset_two_factor,
+	admin_users_role: m.admin_users_role,
+	admin_users_status: m.admin_users_status,
+	admin_users_title: m.admin_users_title
+});
 
 export const load: PageServerLoad = async () => {
 	const db = database().db;
@@ -26,7 +66,11 @@ export const load: PageServerLoad = async () => {
 		isTwoFactorRequired(db),
 		listGuessedAccounts(db)
 	]);
-	return { users, twoFactorRequired, guessed };
+	const times = utcTimes([
+		...users.map((user) => user.lastLoginAt),
+		...guessed.accounts.map((account) => account.latestAt)
+	]);
+	return { users, twoFactorRequired, guessed, times, words: pageWords() };
 };
 
 function userIdFrom(data: FormData): number {

@@ -9,12 +9,14 @@ import {
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** `?event=<id>`: an agreement signed at that event (it can be changed in the form). */
 export const load: PageServerLoad = async ({ url }) => {
 	const eventId = positiveId(url.searchParams.get('event'));
 	const choices = await getAgreementFormChoices(database().db, [eventId]);
 	return {
+		recordWords: recordFormWords(),
 		values: { ...AGREEMENT_FORM.empty(), signedEventId: String(choices.events[0]?.id ?? '') },
 		choices
 	};

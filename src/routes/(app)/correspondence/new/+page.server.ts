@@ -13,13 +13,14 @@ import {
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** `?event=<id>`: a document that leads to that event (the link can be changed in the form). */
 export const load: PageServerLoad = async ({ url }) => {
 	const eventId = positiveId(url.searchParams.get('event'));
 	const choices = await getCorrespondenceFormChoices(database().db, eventId ? [eventId] : []);
 	const events = choices.events.map((e) => `${e.id}:leads_to`).join(',');
-	return { values: { ...emptyCorrespondenceForm(), events }, choices };
+	return { recordWords: recordFormWords(), values: { ...emptyCorrespondenceForm(), events }, choices };
 };
 
 export const actions: Actions = {

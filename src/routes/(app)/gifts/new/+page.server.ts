@@ -5,6 +5,7 @@ import { createGift, getGiftFormChoices, GIFT_CHOOSERS } from '$lib/server/gifts
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** `?event=<id>`: a gift given at that event; `?direction=given` for a gift the office gave. */
 export const load: PageServerLoad = async ({ url }) => {
@@ -18,7 +19,11 @@ export const load: PageServerLoad = async ({ url }) => {
 		eventId: eventId ? String(eventId) : ''
 	};
 	const choices = await getGiftFormChoices(database().db, values);
-	return { values: { ...values, eventId: choices.event ? String(choices.event.id) : '' }, choices };
+	return {
+		recordWords: recordFormWords(),
+		values: { ...values, eventId: choices.event ? String(choices.event.id) : '' },
+		choices
+	};
 };
 
 export const actions: Actions = {

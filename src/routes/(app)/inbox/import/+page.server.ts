@@ -13,8 +13,24 @@ import {
 } from '$lib/server/inbox/invitation-import.service';
 import { MAX_INVITATION_BYTES } from '$lib/server/inbox/invitation.parse';
 import type { Actions, PageServerLoad } from './$types';
+import { defineWords } from '$lib/server/i18n/words';
+import { invitationPreviewWords } from '$lib/server/inbox/invitation-preview.words';
 
-export const load: PageServerLoad = async (event) => getInvitationImportForm(actorOf(event));
+/** The page's words, for its load to send. */
+const pageWords = defineWords({
+	inbox_import_file: m.inbox_import_file,
+	inbox_import_intro: m.inbox_import_intro,
+	inbox_import_paste: m.inbox_import_paste,
+	inbox_import_paste_hint: m.inbox_import_paste_hint,
+	inbox_import_preview: m.inbox_import_preview,
+	inbox_import_title: m.inbox_import_title,
+	inbox_title: m.inbox_title
+});
+
+export const load: PageServerLoad = async (event) => ({
+	...getInvitationImportForm(actorOf(event)),
+	words: { ...invitationPreviewWords(), ...pageWords() }
+});
 
 /** The calendar sent, or the refusal beside its field when there is none or it is too large. */
 async function sourceOr(request: Request, form: 'preview' | 'import') {

@@ -12,9 +12,14 @@ import {
 } from '$lib/server/organizations/organization.service';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async () => {
-	return { values: emptyOrganizationForm(), named: await getOrganizationChoices(database().db) };
+	return {
+		recordWords: recordFormWords(),
+		values: emptyOrganizationForm(),
+		named: await getOrganizationChoices(database().db)
+	};
 };
 
 export const actions: Actions = {

@@ -5,6 +5,7 @@ import { createOutcome, getOutcomeFormChoices, OUTCOME_CHOOSERS } from '$lib/ser
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** `?event=<id>`: an outcome of that event; without it, one recorded on its own. */
 export const load: PageServerLoad = async ({ url }) => {
@@ -13,6 +14,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		positiveId(url.searchParams.get('event')) ?? null
 	);
 	return {
+		recordWords: recordFormWords(),
 		values: { ...emptyOutcomeForm(), eventId: choices.event ? String(choices.event.id) : '' },
 		choices
 	};

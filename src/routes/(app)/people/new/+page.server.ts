@@ -20,9 +20,14 @@ import {
 import { createPerson, getPersonFormChoices, PERSON_CHOOSERS } from '$lib/server/people/person.service';
 import type { PersonMatchView } from '$lib/server/people/person.view';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async () => {
-	return { values: emptyPersonForm(), named: await getPersonFormChoices(database().db) };
+	return {
+		recordWords: recordFormWords(),
+		values: emptyPersonForm(),
+		named: await getPersonFormChoices(database().db)
+	};
 };
 
 /** The one failure shape, with the people in the directory the one typed may be. */

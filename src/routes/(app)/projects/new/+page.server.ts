@@ -5,6 +5,7 @@ import { createProject, getProjectFormChoices, PROJECT_CHOOSERS } from '$lib/ser
 import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** `?agreement=<id>`: a project under that agreement. */
 export const load: PageServerLoad = async ({ url }) => {
@@ -13,7 +14,11 @@ export const load: PageServerLoad = async ({ url }) => {
 		positiveId(url.searchParams.get('agreement')) ?? null
 	);
 	const agreementId = choices.agreement ? String(choices.agreement.id) : '';
-	return { values: { ...PROJECT_FORM.empty(), state: 'ongoing', agreementId }, choices };
+	return {
+		recordWords: recordFormWords(),
+		values: { ...PROJECT_FORM.empty(), state: 'ongoing', agreementId },
+		choices
+	};
 };
 
 export const actions: Actions = {

@@ -5,10 +5,16 @@ import { VISIT_FORM, VisitInput } from '$lib/server/visits/visit.input';
 import { getVisitFormChoices, planVisit, VISIT_CHOOSERS } from '$lib/server/visits/visit.service';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async () => {
 	const values = { ...VISIT_FORM.empty(), kind: 'official', timing: 'exact', timeZone: 'Europe/Zurich' };
-	return { values, named: await getVisitFormChoices(database().db, values), timeZones: timeZoneNames() };
+	return {
+		recordWords: recordFormWords(),
+		values,
+		named: await getVisitFormChoices(database().db, values),
+		timeZones: timeZoneNames()
+	};
 };
 
 export const actions: Actions = {

@@ -12,6 +12,35 @@ import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers
 import { fieldErrors, formFields } from '$lib/server/validation';
 import { findItinerariesOfPerson } from '$lib/server/visits/visit.service';
 import type { Actions, PageServerLoad } from './$types';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's words, for its load to send. */
+const pageWords = defineWords({
+	link_decline: m.link_decline,
+	link_tentative: m.link_tentative,
+	link_accept: m.link_accept,
+	link_answer_to: m.link_answer_to,
+	link_coming_up: m.link_coming_up,
+	link_dates_assumed: m.link_dates_assumed,
+	link_earlier: m.link_earlier,
+	link_given: m.link_given,
+	link_heading: m.link_heading,
+	link_hosted_by: m.link_hosted_by,
+	link_ics: m.link_ics,
+	link_intro: m.link_intro,
+	link_itinerary: m.link_itinerary,
+	link_more: m.link_more,
+	link_none: m.link_none,
+	link_not_published: m.link_not_published,
+	link_page_title: m.link_page_title,
+	link_programme: m.link_programme,
+	link_saved: m.link_saved,
+	link_status: m.link_status,
+	link_take_part_as: m.link_take_part_as,
+	link_times_in: m.link_times_in,
+	link_you: m.link_you,
+	link_your_answer: m.link_your_answer
+});
 
 const NOT_VALID = () => m.link_not_valid();
 
@@ -24,7 +53,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		findItinerariesOfPerson(db, link.personId)
 	]);
 	if (!agenda) error(404, NOT_VALID());
-	return { agenda, visits };
+	return { agenda, visits, words: pageWords() };
 };
 
 export const actions: Actions = {

@@ -10,12 +10,13 @@ import {
 } from '$lib/server/agreements/agreement.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const agreementId = Number(params.agreementId);
 	const form = await findAgreementForm(database().db, agreementId);
 	if (!form) error(404, m.agreements_not_found());
-	return { ...form, agreementId };
+	return { recordWords: recordFormWords(), ...form, agreementId };
 };
 
 export const actions: Actions = {

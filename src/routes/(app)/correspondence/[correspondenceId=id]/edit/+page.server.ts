@@ -10,12 +10,13 @@ import {
 } from '$lib/server/correspondence/correspondence.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const correspondenceId = Number(params.correspondenceId);
 	const form = await findCorrespondenceForm(database().db, correspondenceId);
 	if (!form) error(404, m.correspondence_not_found());
-	return { ...form, correspondenceId };
+	return { recordWords: recordFormWords(), ...form, correspondenceId };
 };
 
 export const actions: Actions = {

@@ -6,12 +6,13 @@ import { GIFT_FORM, GiftInput } from '$lib/server/gifts/gift.input';
 import { findGiftForm, GIFT_CHOOSERS, reviseGift } from '$lib/server/gifts/gift.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const giftId = Number(params.giftId);
 	const form = await findGiftForm(database().db, giftId);
 	if (!form) error(404, m.gifts_page_not_found());
-	return { ...form, giftId };
+	return { recordWords: recordFormWords(), ...form, giftId };
 };
 
 export const actions: Actions = {

@@ -10,12 +10,13 @@ import {
 } from '$lib/server/organizations/organization.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const organizationId = Number(params.organizationId);
 	const form = await findOrganizationForm(database().db, organizationId);
 	if (!form) error(404, m.organizations_not_found());
-	return { ...form, organizationId };
+	return { recordWords: recordFormWords(), ...form, organizationId };
 };
 
 export const actions: Actions = {

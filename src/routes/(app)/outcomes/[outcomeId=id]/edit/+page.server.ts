@@ -6,12 +6,13 @@ import { OutcomeInput, readOutcomeForm } from '$lib/server/outcomes/outcome.inpu
 import { findOutcomeForm, OUTCOME_CHOOSERS, reviseOutcome } from '$lib/server/outcomes/outcome.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const outcomeId = Number(params.outcomeId);
 	const form = await findOutcomeForm(database().db, outcomeId);
 	if (!form) error(404, m.outcomes_not_found());
-	return { ...form, outcomeId };
+	return { recordWords: recordFormWords(), ...form, outcomeId };
 };
 
 export const actions: Actions = {

@@ -6,12 +6,13 @@ import { PersonCreateInput, readPersonForm } from '$lib/server/people/person.inp
 import { findPersonForm, PERSON_CHOOSERS, revisePerson } from '$lib/server/people/person.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const personId = Number(params.personId);
 	const form = await findPersonForm(database().db, personId);
 	if (!form) error(404, m.people_not_found());
-	return { ...form, personId };
+	return { recordWords: recordFormWords(), ...form, personId };
 };
 
 export const actions: Actions = {

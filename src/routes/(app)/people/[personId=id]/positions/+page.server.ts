@@ -11,11 +11,12 @@ import {
 import { addPersonPosition, findPersonPositionsPage } from '$lib/server/people/person-position.service';
 import { saveRecordForm } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findPersonPositionsPage(database().db, Number(params.personId));
 	if (!page) error(404, m.positions_error_no_person());
-	return { page, values: emptyPositionForm() };
+	return { recordWords: recordFormWords(), page, values: emptyPositionForm() };
 };
 
 export const actions: Actions = {

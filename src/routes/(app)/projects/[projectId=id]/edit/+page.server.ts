@@ -6,12 +6,13 @@ import { PROJECT_FORM, ProjectInput } from '$lib/server/projects/project.input';
 import { findProjectForm, PROJECT_CHOOSERS, reviseProject } from '$lib/server/projects/project.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const projectId = Number(params.projectId);
 	const form = await findProjectForm(database().db, projectId);
 	if (!form) error(404, m.projects_not_found());
-	return { ...form, projectId };
+	return { recordWords: recordFormWords(), ...form, projectId };
 };
 
 export const actions: Actions = {

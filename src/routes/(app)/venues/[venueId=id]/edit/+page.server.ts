@@ -6,11 +6,19 @@ import { readVenueForm, VenueInput } from '$lib/server/venues/venue.input';
 import { findVenueForm, reviseVenue } from '$lib/server/venues/venue.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { defineWords } from '$lib/server/i18n/words';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { venueFormWords } from '../../words.server';
+
+const pageWords = defineWords({
+	venues_edit_submit: m.venues_edit_submit,
+	venues_edit_title: m.venues_edit_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const form = await findVenueForm(database().db, Number(params.venueId));
 	if (!form) error(404, m.venues_not_found());
-	return form;
+	return { ...form, words: { ...recordFormWords(), ...venueFormWords(), ...pageWords() } };
 };
 
 export const actions: Actions = {

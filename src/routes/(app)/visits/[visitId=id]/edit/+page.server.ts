@@ -7,12 +7,13 @@ import { VISIT_FORM, VisitInput } from '$lib/server/visits/visit.input';
 import { findVisitForm, reviseVisit, VISIT_CHOOSERS } from '$lib/server/visits/visit.service';
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const visitId = Number(params.visitId);
 	const form = await findVisitForm(database().db, visitId);
 	if (!form) error(404, m.visits_not_found());
-	return { ...form, visitId, timeZones: timeZoneNames() };
+	return { recordWords: recordFormWords(), ...form, visitId, timeZones: timeZoneNames() };
 };
 
 export const actions: Actions = {

@@ -12,12 +12,13 @@ import {
 } from '$lib/server/people/person-position.service';
 import { saveRecordForm, versionOf } from '../../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findPersonPositionsPage(database().db, Number(params.personId));
 	const post = page?.positions.find((p) => p.id === Number(params.positionId));
 	if (!page || !post) error(404, m.positions_error_no_post());
-	return { page, post };
+	return { recordWords: recordFormWords(), page, post };
 };
 
 export const actions: Actions = {

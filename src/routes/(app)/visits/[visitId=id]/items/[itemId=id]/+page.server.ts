@@ -7,6 +7,7 @@ import { ITEM_FORM, ItemInput } from '$lib/server/visits/visit.input';
 import { findItemForm, getItemFormChoices, reviseVisitItem } from '$lib/server/visits/visit.service';
 import { saveRecordForm, versionOf } from '../../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const visitId = Number(params.visitId);
@@ -15,7 +16,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		findItemForm(database().db, visitId, Number(params.itemId))
 	]);
 	if (!found || !values) error(404, m.visits_item_not_found());
-	return { ...found, values, timeZones: timeZoneNames() };
+	return { recordWords: recordFormWords(), ...found, values, timeZones: timeZoneNames() };
 };
 
 export const actions: Actions = {

@@ -8,6 +8,7 @@ import { addVisitItem, getItemFormChoices } from '$lib/server/visits/visit.servi
 import { visitItemKinds } from '$lib/vocabulary';
 import { saveRecordForm } from '../../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 
 /** `?kind=`: the kind of item to add (an arrival when none or an unknown one is named). */
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -15,7 +16,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	if (!found) error(404, m.visits_not_found());
 	const asked = url.searchParams.get('kind') ?? '';
 	const kind = (visitItemKinds.values as readonly string[]).includes(asked) ? asked : 'arrival';
-	return { ...found, values: newItemForm(kind, found.visit), timeZones: timeZoneNames() };
+	return {
+		recordWords: recordFormWords(),
+		...found,
+		values: newItemForm(kind, found.visit),
+		timeZones: timeZoneNames()
+	};
 };
 
 export const actions: Actions = {
