@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findEventDeletion } from '$lib/server/events/event-read.service';
+import { formatOffset, formatWhen } from '$lib/format/datetime';
 import { EventDeleteInput, formVersion } from '$lib/server/events/event.input';
 import { deleteEvent } from '$lib/server/events/event.service';
 import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
@@ -39,7 +40,9 @@ const pageWords = defineWords({
 export const load: PageServerLoad = async ({ params }) => {
 	const event = await findEventDeletion(database().db, Number(params.eventId));
 	if (!event) error(404, m.events_page_not_found());
-	return { event, words: pageWords() };
+	// Written out here, so that the page does no date maths.
+	const when = { text: formatWhen(event), offset: formatOffset(event.startAt, event.timeZone) };
+	return { event, when, words: pageWords() };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { findProgramme } from '$lib/server/agenda/agenda.service';
+import type { ProgrammeView } from '$lib/server/agenda/agenda.view';
+import { formatOffset, formatTime } from '$lib/format/datetime';
 import { database } from '$lib/server/db';
 import { readPrintout } from '$lib/server/i18n/print-languages';
 import { m } from '$lib/paraglide/messages';
@@ -30,12 +32,26 @@ const columnWords = defineWords({
 	programme_zone_note: m.programme_zone_note
 });
 
+/** The programme with its clock times and its zone's offset written out, so that the sheet does no date maths. */
+function withTimes(programme: ProgrammeView) {
+	const zone = programme.timeZone;
+	return {
+		...programme,
+		offset: formatOffset(programme.startAt, zone),
+		items: programme.items.map((item) => ({
+			...item,
+			startTime: item.startAt ? formatTime(item.startAt, zone) : null,
+			endTime: item.endAt ? formatTime(item.endAt, zone) : null
+		}))
+	};
+}
+
 /** The programme in one language, or two side by side (`?lang=az&also=en`). */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const eventId = Number(params.eventId);
 	const printout = await readPrintout(url.searchParams, async () => {
 		const programme = await findProgramme(database().db, eventId);
-		return programme && { programme, words: columnWords() };
+		return programme && { programme: withTimes(programme), words: columnWords() };
 	});
 	if (!printout) error(404, m.programme_error_no_event());
 	const { languages, columns } = printout;
