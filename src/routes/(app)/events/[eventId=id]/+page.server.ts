@@ -10,6 +10,7 @@ import { formFields } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { defineWords } from '$lib/server/i18n/words';
+import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
 
 /** The words of the event page and the proposals beside it, for its load to send. */
 const pageWords = defineWords({
@@ -79,7 +80,7 @@ export const load: PageServerLoad = async (request) => {
 		listWaitingProposals(database().db, actorOf(request), eventId)
 	]);
 	if (!event) error(404, m.events_page_not_found());
-	return { event, proposals, words: pageWords() };
+	return { event, proposals, words: { ...pageWords(), ...outcomeListWords() } };
 };
 
 export const actions: Actions = {

@@ -22,6 +22,7 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
 import { defineWords } from '$lib/server/i18n/words';
+import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
 
 /** The words of the agenda page and the builder and form beside it, for its load to send. */
 const pageWords = defineWords({
@@ -61,7 +62,7 @@ const pageWords = defineWords({
 export const load: PageServerLoad = async ({ params }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, m.events_page_not_found());
-	return { agenda, words: { ...pageWords(), ...agendaItemFieldsWords() } };
+	return { agenda, words: { ...pageWords(), ...agendaItemFieldsWords(), ...outcomeListWords() } };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

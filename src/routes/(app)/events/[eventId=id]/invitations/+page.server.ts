@@ -7,12 +7,52 @@ import { findInvitationsPage, sendInvitations } from '$lib/server/invitations/in
 import { pageRequest } from '$lib/server/pagination';
 import { positiveId } from '$lib/server/query-params';
 import { retryAction } from '../../../outbox-actions.server';
+import { defineWords } from '$lib/server/i18n/words';
 import type { Actions, PageServerLoad } from './$types';
+
+/** The words of the invitations page, for its load to send. */
+const pageWords = defineWords({
+	events_invitations_accepted: m.events_invitations_accepted,
+	events_invitations_answer: m.events_invitations_answer,
+	events_invitations_chair: m.events_invitations_chair,
+	events_invitations_choose: m.events_invitations_choose,
+	events_invitations_declined: m.events_invitations_declined,
+	events_invitations_email: m.events_invitations_email,
+	events_invitations_failed: m.events_invitations_failed,
+	events_invitations_for_information: m.events_invitations_for_information,
+	events_invitations_intro: m.events_invitations_intro,
+	events_invitations_invitation: m.events_invitations_invitation,
+	events_invitations_invite_people: m.events_invitations_invite_people,
+	events_invitations_name: m.events_invitations_name,
+	events_invitations_no_answer: m.events_invitations_no_answer,
+	events_invitations_none: m.events_invitations_none,
+	events_invitations_not_in_outbox: m.events_invitations_not_in_outbox,
+	events_invitations_not_sent: m.events_invitations_not_sent,
+	events_invitations_not_sent_list: m.events_invitations_not_sent_list,
+	events_invitations_optional: m.events_invitations_optional,
+	events_invitations_queued_one: m.events_invitations_queued_one,
+	events_invitations_queued_other: m.events_invitations_queued_other,
+	events_invitations_requeued: m.events_invitations_requeued,
+	events_invitations_required: m.events_invitations_required,
+	events_invitations_role: m.events_invitations_role,
+	events_invitations_see_below: m.events_invitations_see_below,
+	events_invitations_send_chosen: m.events_invitations_send_chosen,
+	events_invitations_send_new: m.events_invitations_send_new,
+	events_invitations_send_to: m.events_invitations_send_to,
+	events_invitations_sent: m.events_invitations_sent,
+	events_invitations_sent_heading: m.events_invitations_sent_heading,
+	events_invitations_sequence: m.events_invitations_sequence,
+	events_invitations_tentative: m.events_invitations_tentative,
+	events_invitations_uid: m.events_invitations_uid,
+	events_invitations_waiting: m.events_invitations_waiting,
+	events_invitations_who: m.events_invitations_who,
+	events_page_invitations: m.events_page_invitations
+});
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const view = await findInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
 	if (!view) error(404, m.events_page_not_found());
-	return { view };
+	return { view, words: pageWords() };
 };
 
 export const actions: Actions = {

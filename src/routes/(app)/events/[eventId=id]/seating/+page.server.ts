@@ -26,12 +26,17 @@ import {
 	unseatGuest
 } from '$lib/server/seating/seating.service';
 import type { Actions, PageServerLoad } from './$types';
+import { seatingDiagramWords, seatingEditorWords, seatingPageWords, seatingSwapWords } from './words.server';
 
 /** Every signed-in reader sees the plan; guests' needs on it are for officers only (the service decides). */
 export const load: PageServerLoad = async (event) => {
 	const seating = await findSeatingPlan(database().db, actorOf(event), Number(event.params.eventId));
 	if (!seating) error(404, m.seating_error_no_such_event());
-	return { seating };
+	return {
+		seating,
+		words: { ...seatingPageWords(), ...seatingDiagramWords() },
+		editorWords: seating.canEdit ? { ...seatingEditorWords(), ...seatingSwapWords() } : null
+	};
 };
 
 type SeatingForm =

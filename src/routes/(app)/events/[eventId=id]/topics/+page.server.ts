@@ -6,12 +6,43 @@ import { TOPIC_FORM, TopicInput, TopicMoveInput } from '$lib/server/topics/topic
 import { addTopic, findTopicsPage, moveTopic } from '$lib/server/topics/topic.service';
 import { formFields } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
+import { defineWords } from '$lib/server/i18n/words';
 import type { Actions, PageServerLoad } from './$types';
+import { topicBodyWords, topicFormWords } from './words.server';
 
-export const load: PageServerLoad = async ({ params }) => {
+/** The list's words, for its load to send. */
+const pageWords = defineWords({
+	topics_actions_label: m.topics_actions_label,
+	topics_back: m.topics_back,
+	topics_date_at_time: m.topics_date_at_time,
+	topics_empty: m.topics_empty,
+	topics_heading: m.topics_heading,
+	topics_open: m.topics_open,
+	topics_open_label: m.topics_open_label,
+	topics_status_added: m.topics_status_added,
+	topics_status_moved: m.topics_status_moved,
+	topics_title_tag: m.topics_title_tag
+});
+
+/** The words of an officer's tools: the edit links and the form that adds a topic. */
+const officerWords = defineWords({
+	topics_add_button: m.topics_add_button,
+	topics_add_heading: m.topics_add_heading,
+	topics_add_hint: m.topics_add_hint,
+	topics_edit: m.topics_edit,
+	topics_edit_label: m.topics_edit_label,
+	topics_empty_officer: m.topics_empty_officer
+});
+
+export const load: PageServerLoad = async ({ params, locals }) => {
 	const page = await findTopicsPage(database().db, Number(params.eventId));
 	if (!page) error(404, m.topics_meeting_not_found());
-	return page;
+	const officer = locals.user !== null && locals.user.role !== 'viewer';
+	return {
+		...page,
+		words: { ...pageWords(), ...topicBodyWords() },
+		officerWords: officer ? { ...officerWords(), ...topicFormWords() } : null
+	};
 };
 
 export const actions: Actions = {

@@ -1,10 +1,10 @@
-import { m } from '$lib/paraglide/messages';
+import type { TopicFormWords } from './words.server';
 
-/** The topic form's labels, by field, in the reader's language: the form and its stale notice share them. */
-export const topicLabels = () => ({
-	title: m.topics_field_title(),
-	raisedBy: m.topics_raised_by(),
-	ourPosition: m.topics_our_position(),
-	talkingPoints: m.topics_talking_points(),
-	expectedQuestions: m.topics_field_questions()
+/** The topic form's labels, by field, from its words: the form and its stale notice share them. */
+export const topicLabels = (words: TopicFormWords) => ({
+	title: words.topics_field_title,
+	raisedBy: words.topics_raised_by,
+	ourPosition: words.topics_our_position,
+	talkingPoints: words.topics_talking_points,
+	expectedQuestions: words.topics_field_questions
 });

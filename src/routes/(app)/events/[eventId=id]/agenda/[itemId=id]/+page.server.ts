@@ -28,6 +28,58 @@ import type { OnlyForm } from '$lib/forms/failure';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { agendaRoles } from '$lib/vocabulary';
+
+/** The item page's words (its form, the people on it, removing it), for its load to send. */
+const pageWords = defineWords({
+	agendaRoles,
+	agenda_assign_button: m.agenda_assign_button,
+	agenda_assign_choose: m.agenda_assign_choose,
+	agenda_assign_find: m.agenda_assign_find,
+	agenda_assign_find_hint: m.agenda_assign_find_hint,
+	agenda_assign_find_label: m.agenda_assign_find_label,
+	agenda_assign_found: m.agenda_assign_found,
+	agenda_assign_heading: m.agenda_assign_heading,
+	agenda_assign_more: m.agenda_assign_more,
+	agenda_assign_nobody: m.agenda_assign_nobody,
+	agenda_assign_participants: m.agenda_assign_participants,
+	agenda_assign_person: m.agenda_assign_person,
+	agenda_assign_role: m.agenda_assign_role,
+	agenda_clash_anyway: m.agenda_clash_anyway,
+	agenda_clash_heading: m.agenda_clash_heading,
+	agenda_clash_this_person: m.agenda_clash_this_person,
+	agenda_heading: m.agenda_heading,
+	agenda_item_assigned: m.agenda_item_assigned,
+	agenda_item_assigned_added: m.agenda_item_assigned_added,
+	agenda_item_number: m.agenda_item_number,
+	agenda_item_remove_heading: m.agenda_item_remove_heading,
+	agenda_item_remove_hint: m.agenda_item_remove_hint,
+	agenda_item_remove_summary: m.agenda_item_remove_summary,
+	agenda_item_title_tag: m.agenda_item_title_tag,
+	agenda_itemform_cancel: m.agenda_itemform_cancel,
+	agenda_itemform_duration_hint: m.agenda_itemform_duration_hint,
+	agenda_itemform_heading: m.agenda_itemform_heading,
+	agenda_itemform_length: m.agenda_itemform_length,
+	agenda_itemform_minutes: m.agenda_itemform_minutes,
+	agenda_itemform_no: m.agenda_itemform_no,
+	agenda_itemform_no_length: m.agenda_itemform_no_length,
+	agenda_itemform_on_programme: m.agenda_itemform_on_programme,
+	agenda_itemform_save: m.agenda_itemform_save,
+	agenda_itemform_theirs_heading: m.agenda_itemform_theirs_heading,
+	agenda_itemform_theirs_note: m.agenda_itemform_theirs_note,
+	agenda_itemform_yes: m.agenda_itemform_yes,
+	agenda_no_time: m.agenda_no_time,
+	agenda_people_heading: m.agenda_people_heading,
+	agenda_people_none: m.agenda_people_none,
+	agenda_remove_yes: m.agenda_remove_yes,
+	agenda_take_off: m.agenda_take_off,
+	agenda_take_off_label: m.agenda_take_off_label,
+	content_version_az: m.content_version_az,
+	content_version_en: m.content_version_en,
+	content_version_ru: m.content_version_ru,
+	events_clashes_this: m.events_clashes_this
+});
 
 export const load: PageServerLoad = async ({ params, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
@@ -38,7 +90,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		parsePersonSearch(q)
 	);
 	if (!page) error(404, m.agenda_item_not_found());
-	return { page, q, words: agendaItemFieldsWords() };
+	return { page, q, words: { ...pageWords(), ...agendaItemFieldsWords() } };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

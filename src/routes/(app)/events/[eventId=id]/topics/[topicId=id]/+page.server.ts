@@ -19,6 +19,7 @@ import { changeLinkAction } from '../../../../link-actions.server';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { defineWords } from '$lib/server/i18n/words';
+import { topicBodyWords } from '../words.server';
 
 /** The page's own words, for its load to send. */
 const pageWords = defineWords({
@@ -60,7 +61,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findTopicPage(database().db, Number(params.eventId), Number(params.topicId), { find });
 	if (!page) error(404, m.topics_not_found());
-	return { ...page, find, words: pageWords() };
+	return { ...page, find, words: { ...pageWords(), ...topicBodyWords() } };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

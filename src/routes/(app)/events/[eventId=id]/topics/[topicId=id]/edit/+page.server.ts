@@ -6,12 +6,25 @@ import { TOPIC_FORM, TopicUpdateInput } from '$lib/server/topics/topic.input';
 import { findTopicForm, removeTopic, reviseTopic } from '$lib/server/topics/topic.service';
 import { saveRecordForm } from '../../../../../record-form.server';
 import { m } from '$lib/paraglide/messages';
+import { defineWords } from '$lib/server/i18n/words';
 import type { Actions, PageServerLoad } from './$types';
+import { topicFormWords } from '../../words.server';
+
+/** The edit page's words, with the form's, for its load to send. */
+const pageWords = defineWords({
+	topics_edit_back: m.topics_edit_back,
+	topics_edit_heading: m.topics_edit_heading,
+	topics_edit_title_tag: m.topics_edit_title_tag,
+	topics_remove_question: m.topics_remove_question,
+	topics_remove_summary: m.topics_remove_summary,
+	topics_remove_yes: m.topics_remove_yes,
+	topics_save_changes: m.topics_save_changes
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const form = await findTopicForm(database().db, Number(params.eventId), Number(params.topicId));
 	if (!form) error(404, m.topics_not_found());
-	return form;
+	return { ...form, words: { ...pageWords(), ...topicFormWords() } };
 };
 
 export const actions: Actions = {
