@@ -25,9 +25,12 @@ export function isIanaZone(name: string): boolean {
 	return name.length <= 64 && /^[A-Za-z]+(\/[A-Za-z0-9_+-]+){0,2}$/.test(name) && isTimeZone(name);
 }
 
-/** Every zone a viewer may choose from, as the platform lists them, UTC first. */
-export function timeZoneChoices(): string[] {
-	return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+let zones: readonly string[] | undefined;
+
+/** Every zone a viewer may choose from, as the platform lists them, UTC first (listed once: the list is the platform's). */
+export function timeZoneChoices(): readonly string[] {
+	zones ??= Object.freeze(['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')]);
+	return zones;
 }
 
 /** Today's date (YYYY-MM-DD) at the office, by which dated things (an agreement in force) are judged. */
