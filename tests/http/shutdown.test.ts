@@ -57,7 +57,11 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	// Four writers saving people one after another until the server stops answering.
 	const burst = startBurstOfSaves(server, cookie, 4);
 	const { acknowledged } = burst;
-	await new Promise((resolve) => setTimeout(resolve, 500));
+	// Mid-burst: a dozen saves acknowledged (however long a busy machine takes for them), others under way.
+	for (let waited = 0; acknowledged.length <= 12; waited += 20) {
+		if (waited > 30_000) throw new Error(`only ${acknowledged.length} saves acknowledged in 30 s`);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+	}
 	const signalled = Date.now();
 	server.signal('SIGTERM');
 	const exit = await server.exited;
@@ -70,7 +74,6 @@ test('SIGTERM mid-send and mid-burst: exit 0 in time, no acknowledged write lost
 	expect(took).toBeLessThan(OUTBOX_STOP_TIMEOUT_MS + 4000);
 	expect(server.output()).toContain('"msg":"stopped"');
 	expect(burst.refused()).toBe(0);
-	expect(acknowledged.length).toBeGreaterThan(10);
 	// Checkpointed: the database file alone holds every write.
 	expect(statSync(`${databaseUrl}-wal`, { throwIfNoEntry: false })?.size ?? 0).toBe(0);
 
