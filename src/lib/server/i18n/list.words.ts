@@ -1,5 +1,5 @@
 /**
- * The words of a list's frame, its filter form and its pager (FilterBar.svelte, PagerLinks.svelte), for
+ * The words of a list's frame, its filter form and its pager (FilterForm.svelte, Pager.svelte), for
  * the list pages that show them to send with their own.
  */
 import { m } from '../../paraglide/messages.js';

@@ -1,5 +1,5 @@
 /**
- * The words of a record's form around its fields (RecordSaveForm.svelte, with StaleChanges.svelte), for
+ * The words of a record's form around its fields (RecordSaveForm.svelte, with StaleNotice.svelte), for
  * the new and edit pages that show it to send.
  */
 import { m } from '../../paraglide/messages.js';

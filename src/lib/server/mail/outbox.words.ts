@@ -1,4 +1,4 @@
-/** The words of the outbox's table (src/lib/components/OutboxList.svelte), for the pages that show it to send. */
+/** The words of the outbox's table (src/lib/components/OutboxTable.svelte), for the pages that show it to send. */
 import { m } from '../../paraglide/messages.js';
 import { defineWords } from '../i18n/words';
 

@@ -4,6 +4,7 @@ import { database } from '$lib/server/db';
 import { pageRequest } from '$lib/server/pagination';
 import { changeOutcomeStatus } from '../outcome-status-action.server';
 import { defineWords } from '$lib/server/i18n/words';
+import { listWords } from '$lib/server/i18n/list.words';
 import { m } from '$lib/paraglide/messages';
 import { outcomeStatuses } from '$lib/vocabulary';
 import type { Actions, PageServerLoad } from './$types';
@@ -65,7 +66,12 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = parseBoardQuery(url.searchParams);
 	const board = await getActionBoard(database().db, query, pageRequest(url, 25, ['date', 'id']));
 	const officer = locals.user !== null && locals.user.role !== 'viewer';
-	return { query, board, words: pageWords(), officerWords: officer ? officerWords() : null };
+	return {
+		query,
+		board,
+		words: { ...listWords(), ...pageWords() },
+		officerWords: officer ? officerWords() : null
+	};
 };
 
 export const actions: Actions = {

@@ -22,6 +22,7 @@ import { positiveId } from '$lib/server/query-params';
 import { createFeedAction, revokeFeedAction } from '../feed-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 import { defineWords } from '$lib/server/i18n/words';
+import { listWords } from '$lib/server/i18n/list.words';
 import { eventClashWords } from '$lib/server/events/event-form.words';
 import { feedPanelWords } from '$lib/server/feeds/feed.words';
 import { eventKinds, eventStatuses } from '$lib/vocabulary';
@@ -151,7 +152,7 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		officeFeeds,
 		canMove,
 		moved: positiveId(url.searchParams.get('moved')) ?? null,
-		words: { ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
+		words: { ...listWords(), ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
 	};
 };
 

@@ -4,6 +4,7 @@ import { listEventsPage } from '$lib/server/events/event-read.service';
 import { parseEventListQuery } from '$lib/server/events/event.input';
 import { pageRequest } from '$lib/server/pagination';
 import { defineWords } from '$lib/server/i18n/words';
+import { listWords } from '$lib/server/i18n/list.words';
 import { m } from '$lib/paraglide/messages';
 import { eventKinds, eventStatuses } from '$lib/vocabulary';
 import type { PageServerLoad } from './$types';
@@ -50,7 +51,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		query,
 		events,
 		chosen,
-		words: pageWords(),
+		words: { ...listWords(), ...pageWords() },
 		// Only officers are offered a new event: its words come with the button alone.
 		newEventLabel: officer ? m.events_list_new() : null
 	};

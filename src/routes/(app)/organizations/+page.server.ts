@@ -2,6 +2,7 @@ import { database } from '$lib/server/db';
 import { parseOrganizationListQuery } from '$lib/server/organizations/organization.input';
 import { listOrganizationsPage } from '$lib/server/organizations/organization.service';
 import { pageRequest } from '$lib/server/pagination';
+import { listWords } from '$lib/server/i18n/list.words';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
@@ -11,5 +12,5 @@ export const load: PageServerLoad = async ({ url }) => {
 		parentId,
 		page: pageRequest(url, 50, ['text', 'id'])
 	});
-	return { kind: kind ?? null, parentId: parentId ?? null, ...list };
+	return { kind: kind ?? null, parentId: parentId ?? null, ...list, words: listWords() };
 };

@@ -1,12 +1,14 @@
 import { listAuditTrail } from '$lib/server/audit/audit.service';
 import { database } from '$lib/server/db';
 import { pageRequest } from '$lib/server/pagination';
+import { listWords } from '$lib/server/i18n/list.words';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	return listAuditTrail(
+	const trail = await listAuditTrail(
 		database().db,
 		url.searchParams.get('entity'),
 		pageRequest(url, 50, ['instant', 'id'])
 	);
+	return { ...trail, words: listWords() };
 };

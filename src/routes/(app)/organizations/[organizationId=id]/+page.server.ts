@@ -9,6 +9,7 @@ import { createFeedAction, revokeFeedAction } from '../../feed-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 import { feedPanelWords } from '$lib/server/feeds/feed.words';
 import { defineWords } from '$lib/server/i18n/words';
+import { listWords } from '$lib/server/i18n/list.words';
 
 /** The page's own words, for its load to send. */
 const pageWords = defineWords({
@@ -59,9 +60,7 @@ const pageWords = defineWords({
 	organizations_dossier_timeline: m.organizations_dossier_timeline,
 	organizations_dossier_website: m.organizations_dossier_website,
 	organizations_dossier_year: m.organizations_dossier_year,
-	organizations_list_title: m.organizations_list_title,
-	records_filter_button: m.records_filter_button,
-	records_filter_clear: m.records_filter_clear
+	organizations_list_title: m.organizations_list_title
 });
 
 export const load: PageServerLoad = async ({ params, locals, url }) => {
@@ -73,7 +72,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		hasRole(locals.user, 'officer') ? listFeedsOf(db, { organizationId }) : null
 	]);
 	if (!dossier) error(404, m.organizations_not_found());
-	return { dossier, feeds, words: { ...pageWords(), ...feedPanelWords() } };
+	return { dossier, feeds, words: { ...listWords(), ...pageWords(), ...feedPanelWords() } };
 };
 
 export const actions: Actions = {

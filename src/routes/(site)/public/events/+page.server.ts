@@ -1,6 +1,7 @@
 import { database } from '$lib/server/db';
 import { listPublicEventsPage } from '$lib/server/events/public-event.service';
 import { pageRequest } from '$lib/server/pagination';
+import { listWords } from '$lib/server/i18n/list.words';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url, setHeaders }) => {
@@ -13,5 +14,9 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	);
 	// The open feed of these events (routes/feeds/public.ics): webcal:// opens the calendar program.
 	const feed = `${url.origin}/feeds/public.ics`;
-	return { events, feed: { https: feed, webcal: feed.replace(/^https?:/, 'webcal:') } };
+	return {
+		events,
+		feed: { https: feed, webcal: feed.replace(/^https?:/, 'webcal:') },
+		words: listWords()
+	};
 };

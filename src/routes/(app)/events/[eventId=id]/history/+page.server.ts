@@ -3,6 +3,7 @@ import { m } from '$lib/paraglide/messages';
 import { findEventHistory } from '$lib/server/audit/audit.service';
 import { database } from '$lib/server/db';
 import { pageRequest } from '$lib/server/pagination';
+import { listWords } from '$lib/server/i18n/list.words';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -12,5 +13,5 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		pageRequest(url, 50, ['instant', 'id'])
 	);
 	if (!page) error(404, m.events_page_not_found());
-	return page;
+	return { ...page, words: listWords() };
 };

@@ -8,6 +8,8 @@ import { pageRequest } from '$lib/server/pagination';
 import { positiveId } from '$lib/server/query-params';
 import { retryAction } from '../../../outbox-actions.server';
 import { defineWords } from '$lib/server/i18n/words';
+import { listWords } from '$lib/server/i18n/list.words';
+import { outboxWords } from '$lib/server/mail/outbox.words';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The words of the invitations page, for its load to send. */
@@ -52,7 +54,7 @@ const pageWords = defineWords({
 export const load: PageServerLoad = async ({ params, url }) => {
 	const view = await findInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
 	if (!view) error(404, m.events_page_not_found());
-	return { view, words: pageWords() };
+	return { view, words: { ...listWords(), ...outboxWords(), ...pageWords() } };
 };
 
 export const actions: Actions = {

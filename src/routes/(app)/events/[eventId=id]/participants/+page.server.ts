@@ -61,6 +61,7 @@ import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { pageWords } from './words.server';
+import { listWords } from '$lib/server/i18n/list.words';
 
 const PAGE_SIZE = 100;
 
@@ -70,7 +71,12 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	return { view, done: url.searchParams.get('done'), counts: doneCounts(url), words: pageWords() };
+	return {
+		view,
+		done: url.searchParams.get('done'),
+		counts: doneCounts(url),
+		words: { ...listWords(), ...pageWords() }
+	};
 };
 
 /** The numbers a redirect after a write carries for its message (invited 3, skipped 1 …). */

@@ -1,6 +1,8 @@
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
+import { hasRole } from '$lib/server/auth/access';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import {
 	TOPIC_DISCUSSION_FORM,
@@ -57,11 +59,17 @@ const pageWords = defineWords({
 });
 
 /** `?find=`: earlier outcomes and letters to link, found by words of their title or reference number. */
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findTopicPage(database().db, Number(params.eventId), Number(params.topicId), { find });
 	if (!page) error(404, m.topics_not_found());
-	return { ...page, find, words: { ...pageWords(), ...topicBodyWords() } };
+	return {
+		...page,
+		find,
+		words: { ...pageWords(), ...topicBodyWords() },
+		// The other officer's changes are shown only in the officers' discussion form.
+		staleWords: hasRole(locals.user, 'officer') ? recordFormWords() : null
+	};
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

@@ -7,6 +7,7 @@ import { findTopicForm, removeTopic, reviseTopic } from '$lib/server/topics/topi
 import { saveRecordForm } from '../../../../../record-form.server';
 import { m } from '$lib/paraglide/messages';
 import { defineWords } from '$lib/server/i18n/words';
+import { recordFormWords } from '$lib/server/i18n/record-form.words';
 import type { Actions, PageServerLoad } from './$types';
 import { topicFormWords } from '../../words.server';
 
@@ -24,7 +25,7 @@ const pageWords = defineWords({
 export const load: PageServerLoad = async ({ params }) => {
 	const form = await findTopicForm(database().db, Number(params.eventId), Number(params.topicId));
 	if (!form) error(404, m.topics_not_found());
-	return { ...form, words: { ...pageWords(), ...topicFormWords() } };
+	return { ...form, words: { ...recordFormWords(), ...pageWords(), ...topicFormWords() } };
 };
 
 export const actions: Actions = {
