@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { zonedToInstant } from '$lib/format/datetime';
+import { weekdayNames, zonedToInstant } from '$lib/format/datetime';
 import {
 	CalendarMoveInput,
 	parseCalendarFilter,
@@ -152,9 +152,16 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		officeFeeds,
 		canMove,
 		moved: positiveId(url.searchParams.get('moved')) ?? null,
+		weekdays: weekdays(),
 		words: { ...listWords(), ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
 	};
 };
+
+/** The month's column heads, Monday first, in the reader's language: named here, not in the browser. */
+function weekdays() {
+	const short = weekdayNames('short');
+	return weekdayNames('long').map((long, i) => ({ long, short: short[i]! }));
+}
 
 type Clashes = Extract<EventSaveOutcome, { saved: false }>;
 

@@ -11,6 +11,10 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { defineWords } from '$lib/server/i18n/words';
 import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
+import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
+import { formatCalendarDate, formatShortDate } from '$lib/format/datetime';
+import { formatOrganizationName } from '$lib/format/names';
+import { hasTopics } from '$lib/vocabulary';
 
 /** The words of the event page and the proposals beside it, for its load to send. */
 const pageWords = defineWords({
@@ -80,8 +84,31 @@ export const load: PageServerLoad = async (request) => {
 		listWaitingProposals(database().db, actorOf(request), eventId)
 	]);
 	if (!event) error(404, m.events_page_not_found());
-	return { event, proposals, words: { ...pageWords(), ...outcomeListWords() } };
+	return { event: writtenOut(event), proposals, words: { ...pageWords(), ...outcomeListWords() } };
 };
+
+/**
+ * The event with the dates and names the page shows written out in the reader's language (the
+ * outcomes' days, the offers' due dates, the last change, the hosts' full names), and whether its
+ * kind has topics: the page formats nothing itself.
+ */
+function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>>) {
+	return {
+		...event,
+		hosts: event.hosts.map((host) => ({ ...host, fullName: formatOrganizationName(host) })),
+		outcomes: outcomesInBrief(event.outcomes),
+		followsUp: outcomesInBrief(event.followsUp),
+		carryOffers: {
+			...event.carryOffers,
+			items: event.carryOffers.items.map((offer) => ({
+				...offer,
+				due: offer.dueOn ? formatCalendarDate(offer.dueOn) : null
+			}))
+		},
+		updatedDay: formatShortDate(event.updatedAt, event.timeZone),
+		hasTopics: hasTopics(event.kind)
+	};
+}
 
 export const actions: Actions = {
 	/** Open action points with the meeting's hosts carried over to it: one, or all those offered. */

@@ -18,6 +18,9 @@ import { formFields } from '$lib/server/validation';
 import type { Actions, PageServerLoad } from './$types';
 import { feedPanelWords } from '$lib/server/feeds/feed.words';
 import { defineWords } from '$lib/server/i18n/words';
+import { formatCalendarDate, formatShortDate, formatTime } from '$lib/format/datetime';
+import { formatOrganizationName, formatTitles } from '$lib/format/names';
+import { getLocale } from '$lib/paraglide/runtime';
 
 /** The page's own words, for its load to send. */
 const pageWords = defineWords({
@@ -96,12 +99,62 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		error(404, m.people_not_found());
 	}
 	return {
-		person,
-		linkPanel: officer ? { link: personalLink ?? null, words: linkPanelWords() } : null,
+		person: writtenOut(person),
+		linkPanel: officer
+			? { link: personalLink ? linkTimes(personalLink) : null, words: linkPanelWords() }
+			: null,
 		feeds: feeds ?? null,
 		words: { ...pageWords(), ...feedPanelWords() }
 	};
 };
+
+/** An instant as the page says it, in UTC: "5 Dec 2026, 14:00 UTC". */
+const utc = (instant: string) => `${formatShortDate(instant, 'UTC')}, ${formatTime(instant, 'UTC')} UTC`;
+
+/**
+ * The person with the dates, names and titles the page shows written out in the reader's language:
+ * the page formats nothing itself.
+ */
+function writtenOut(person: NonNullable<Awaited<ReturnType<typeof findPersonPage>>>) {
+	return {
+		...person,
+		organizationName: person.organization ? formatOrganizationName(person.organization) : null,
+		alsoRecordedAs: person.alsoRecordedAs.map((alias) => ({
+			...alias,
+			mergedOn: formatShortDate(alias.mergedAt, 'UTC')
+		})),
+		participations: person.participations.map((p) => ({
+			...p,
+			titlesAtEvent: formatTitles({ position: p.positionAtEvent, rank: p.rankAtEvent, organization: null })
+		})),
+		engagements: person.engagements.map((engagement) => ({
+			...engagement,
+			day: formatShortDate(engagement.event.startAt, engagement.event.timeZone),
+			items: engagement.items.map((item) => ({
+				...item,
+				time: item.startAt ? formatTime(item.startAt, engagement.event.timeZone) : null
+			}))
+		})),
+		outcomes: person.outcomes.map((outcome) => ({
+			...outcome,
+			due: outcome.dueOn ? formatCalendarDate(outcome.dueOn) : '—'
+		})),
+		outcomeCountSaid:
+			new Intl.NumberFormat(getLocale()).format(person.outcomeCount) + (person.outcomeCountMore ? '+' : '')
+	};
+}
+
+/** The personal link's times, written out in UTC. */
+function linkTimes<Link extends { expiresAt: string; lastUsedAt: string | null; revokedAt: string | null }>(
+	link: Link
+) {
+	return {
+		...link,
+		expires: utc(link.expiresAt),
+		lastUsed: link.lastUsedAt ? utc(link.lastUsedAt) : null,
+		revoked: link.revokedAt ? utc(link.revokedAt) : null
+	};
+}
 
 const LINK_FORM = 'link' as const;
 
@@ -120,7 +173,7 @@ export const actions: Actions = {
 				personId,
 				parsed.data
 			);
-			return { issuedLink: { url: `${event.url.origin}/p/${token}`, expiresAt } };
+			return { issuedLink: { url: `${event.url.origin}/p/${token}`, until: utc(expiresAt) } };
 		});
 	},
 	createFeed: (event) => createFeedAction(event, () => ({ personId: Number(event.params.personId) })),

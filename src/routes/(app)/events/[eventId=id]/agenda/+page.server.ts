@@ -23,6 +23,9 @@ import type { Actions, PageServerLoad } from './$types';
 import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
 import { defineWords } from '$lib/server/i18n/words';
 import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
+import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
+import { formatDate, formatOffset, formatTime } from '$lib/format/datetime';
+import { itemTimes } from './times';
 
 /** The words of the agenda page and the builder and form beside it, for its load to send. */
 const pageWords = defineWords({
@@ -38,13 +41,11 @@ const pageWords = defineWords({
 	agenda_empty: m.agenda_empty,
 	agenda_follow_ups_empty: m.agenda_follow_ups_empty,
 	agenda_heading: m.agenda_heading,
-	agenda_intro: m.agenda_intro,
 	agenda_list_label: m.agenda_list_label,
 	agenda_minutes: m.agenda_minutes,
 	agenda_no_length: m.agenda_no_length,
 	agenda_no_time: m.agenda_no_time,
 	agenda_not_published: m.agenda_not_published,
-	agenda_overruns: m.agenda_overruns,
 	agenda_remove: m.agenda_remove,
 	agenda_remove_label: m.agenda_remove_label,
 	agenda_remove_question: m.agenda_remove_question,
@@ -62,8 +63,39 @@ const pageWords = defineWords({
 export const load: PageServerLoad = async ({ params }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, m.events_page_not_found());
-	return { agenda, words: { ...pageWords(), ...agendaItemFieldsWords(), ...outcomeListWords() } };
+	return {
+		agenda: writtenOut(agenda),
+		words: { ...pageWords(), ...agendaItemFieldsWords(), ...outcomeListWords() }
+	};
 };
+
+/**
+ * The agenda with its times written out in the event's zone and the reader's language: when the
+ * event starts, each item's clock times, whether it runs past the end, the follow-ups' days. The page
+ * formats no dates (and loads no date formatting).
+ */
+function writtenOut(agenda: NonNullable<Awaited<ReturnType<typeof findAgendaPage>>>) {
+	const { event } = agenda;
+	const zone = event.timeZone;
+	return {
+		...agenda,
+		intro: m.agenda_intro({
+			date: formatDate(event.startAt, zone),
+			time: formatTime(event.startAt, zone),
+			zone,
+			offset: formatOffset(event.startAt, zone)
+		}),
+		overrun:
+			agenda.overruns && agenda.clockEnd
+				? m.agenda_overruns({
+						end: formatTime(agenda.clockEnd, zone),
+						eventEnd: formatTime(event.endAt, zone)
+					})
+				: null,
+		items: agenda.items.map((item) => ({ ...item, times: itemTimes(item, zone) })),
+		followUps: outcomesInBrief(agenda.followUps)
+	};
+}
 
 type ActionEvent = Parameters<Actions[string]>[0];
 

@@ -56,7 +56,13 @@ import {
 import { PERSON_FIELDS, PersonCreateInput, readSomeoneElse } from '$lib/server/people/person.input';
 import { PERSON_CHOOSERS } from '$lib/server/people/person.service';
 import type { PersonMatchView } from '$lib/server/people/person.view';
-import type { ClashWarning, ImportPreviewView } from '$lib/server/participants/participant.view';
+import type {
+	ClashWarning,
+	ImportPreviewView,
+	ParticipantListItem,
+	ParticipantsPageView
+} from '$lib/server/participants/participant.view';
+import { formatShortDate, formatTime } from '$lib/format/datetime';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -71,21 +77,69 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	return {
-		view,
-		done: url.searchParams.get('done'),
-		counts: doneCounts(url),
-		words: { ...listWords(), ...pageWords() }
-	};
+	return { view: withTimes(view), notice: noticeOf(url), words: { ...listWords(), ...pageWords() } };
 };
 
-/** The numbers a redirect after a write carries for its message (invited 3, skipped 1 …). */
-function doneCounts(url: URL) {
+/**
+ * The list with when each participant was invited and answered written out in the event's zone, so
+ * that the page does no date formatting (and loads none).
+ */
+function withTimes(view: ParticipantsPageView) {
+	const zone = view.event.timeZone;
+	const at = (instant: string | null) =>
+		instant ? `${formatShortDate(instant, zone)} ${formatTime(instant, zone)}` : null;
+	const written = (p: ParticipantListItem) => ({
+		...p,
+		invitedWhen: at(p.invitedAt),
+		respondedWhen: at(p.respondedAt)
+	});
+	return {
+		...view,
+		participants: { ...view.participants, items: view.participants.items.map(written) },
+		unanswered: view.unanswered.map(written)
+	};
+}
+
+/** What a write that counts nothing said after its redirect (`?done=moved`), by its name. */
+const PLAIN_NOTICES: Record<string, () => string> = {
+	created: m.participants_notice_created,
+	delegation: m.participants_notice_side_created,
+	renamed: m.participants_notice_side_renamed,
+	sideRemoved: m.participants_notice_side_removed,
+	assigned: m.participants_notice_side_changed,
+	head: m.participants_notice_head,
+	moved: m.participants_notice_moved,
+	reset: m.participants_notice_reset,
+	rsvp: m.participants_notice_rsvp,
+	attendance: m.participants_notice_attendance,
+	removed: m.participants_notice_removed
+};
+
+/** What the write before the redirect did, said in the page's language (`?done=invited&invited=3`). */
+function noticeOf(url: URL): string | null {
 	const n = (name: string) => {
 		const value = Number(url.searchParams.get(name));
 		return Number.isSafeInteger(value) && value >= 0 ? value : 0;
 	};
-	return { invited: n('invited'), skipped: n('skipped'), created: n('created'), linked: n('linked') };
+	const [invited, skipped, created, linked] = [n('invited'), n('skipped'), n('created'), n('linked')];
+	const done = url.searchParams.get('done') ?? '';
+	if (done === 'invited') {
+		if (invited === 0 && skipped > 0) return m.participants_notice_nobody_new({ skipped });
+		return skipped > 0
+			? m.participants_notice_invited_skipped({ invited, skipped })
+			: m.participants_notice_invited({ invited });
+	}
+	if (done === 'imported') {
+		const counts = { created, linked, skipped };
+		if (skipped > 0)
+			return created === 1
+				? m.participants_notice_imported_skipped_one(counts)
+				: m.participants_notice_imported_skipped_other(counts);
+		return created === 1
+			? m.participants_notice_imported_one(counts)
+			: m.participants_notice_imported_other(counts);
+	}
+	return Object.hasOwn(PLAIN_NOTICES, done) ? PLAIN_NOTICES[done]!() : null;
 }
 
 type Form =
