@@ -1,8 +1,10 @@
+import { textWords } from '$lib/server/i18n/shared.words';
 import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers';
 import type { LayoutServerLoad } from './$types';
 
-// Here rather than in the page's load, so that the 404 of a dead link carries the headers too.
+// Here rather than in the page's load, so that the 404 of a dead link carries the headers too. The page
+// shows stored texts (LocalizedText.svelte), whose note comes from here.
 export const load: LayoutServerLoad = (event) => {
 	sendPersonalPageHeaders(event);
-	return {};
+	return { textWords: textWords() };
 };
