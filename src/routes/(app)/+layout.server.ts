@@ -1,6 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { chooserFieldWords } from '$lib/server/choosers/chooser-field.words';
-import { sharedWords, textWords } from '$lib/server/i18n/shared.words';
+import { sharedWords, displayWords } from '$lib/server/i18n/shared.words';
 import { userRoles } from '$lib/vocabulary';
 import type { LayoutServerLoad } from './$types';
 
@@ -47,6 +47,6 @@ export const load: LayoutServerLoad = ({ locals }) => {
 		},
 		chooserWords: chooserFieldWords(),
 		sharedWords: sharedWords(),
-		textWords: textWords()
+		displayWords: displayWords()
 	};
 };

@@ -1,10 +1,11 @@
-import { textWords } from '$lib/server/i18n/shared.words';
+import { displayWords } from '$lib/server/i18n/shared.words';
 import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers';
 import type { LayoutServerLoad } from './$types';
 
 // Here rather than in the page's load, so that the 404 of a dead link carries the headers too. The page
-// shows stored texts (LocalizedText.svelte), whose note comes from here.
+// shows stored texts and an event's when and where (LocalizedText.svelte, EventWhenWhere.svelte), whose
+// words come from here.
 export const load: LayoutServerLoad = (event) => {
 	sendPersonalPageHeaders(event);
-	return { textWords: textWords() };
+	return { displayWords: displayWords() };
 };
