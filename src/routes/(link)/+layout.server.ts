@@ -3,8 +3,8 @@ import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers
 import type { LayoutServerLoad } from './$types';
 
 // Here rather than in the page's load, so that the 404 of a dead link carries the headers too. The page
-// shows stored texts and an event's when and where (LocalizedText.svelte, EventWhenWhere.svelte), whose
-// words come from here.
+// shows stored texts, an event's when and where and a visit's programme (LocalizedText.svelte,
+// EventWhenWhere.svelte, VisitProgramme.svelte), whose words come from here.
 export const load: LayoutServerLoad = (event) => {
 	sendPersonalPageHeaders(event);
 	return { displayWords: displayWords() };

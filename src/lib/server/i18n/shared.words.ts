@@ -69,7 +69,7 @@ export type SharedWords = ReturnType<typeof sharedWords>;
 
 /**
  * The words of the shared components that pages outside (app) show too (a stored text shown as written,
- * an event's when and where), sent by each layout whose pages show them: (app), the public event pages
+ * an event's when and where, a visit's programme), sent by each layout whose pages show them: (app), the public event pages
  * (site) and the personal pages (link). Components read them from `page.data.displayWords`.
  */
 export const displayWords = defineWords({
@@ -80,7 +80,10 @@ export const displayWords = defineWords({
 	events_page_assumed: m.events_page_assumed,
 	events_page_online: m.events_page_online,
 	events_page_when: m.events_page_when,
-	events_page_where: m.events_page_where
+	events_page_where: m.events_page_where,
+	// VisitProgramme.svelte
+	visits_programme_cancelled: m.visits_programme_cancelled,
+	visits_programme_empty: m.visits_programme_empty
 });
 
 export type DisplayWords = ReturnType<typeof displayWords>;
