@@ -1,5 +1,6 @@
 import { m } from '$lib/paraglide/messages';
 import { chooserFieldWords } from '$lib/server/choosers/chooser-field.words';
+import { sharedWords, displayWords } from '$lib/server/i18n/shared.words';
 import { userRoles } from '$lib/vocabulary';
 import type { LayoutServerLoad } from './$types';
 
@@ -8,7 +9,8 @@ import type { LayoutServerLoad } from './$types';
  * the request: the layout shows them as given, so the browser is not sent each of them in three languages
  * (about 2 KiB gzip on every page; see docs/performance.md). The language changes only by a reload (the
  * switcher is a form), which runs this again. So are the record choosers' (RecordChooser.svelte reads them
- * from here), which some thirty pages show.
+ * from here), which some thirty pages show, and those of other shared components many pages show
+ * (src/lib/server/i18n/shared.words.ts).
  */
 export const load: LayoutServerLoad = ({ locals }) => {
 	const { user } = locals;
@@ -43,6 +45,8 @@ export const load: LayoutServerLoad = ({ locals }) => {
 			apiTokens: m.layout_api_tokens(),
 			signOut: m.layout_sign_out()
 		},
-		chooserWords: chooserFieldWords()
+		chooserWords: chooserFieldWords(),
+		sharedWords: sharedWords(),
+		displayWords: displayWords()
 	};
 };
