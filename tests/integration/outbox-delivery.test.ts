@@ -276,7 +276,15 @@ describeEachEngine('outbox delivery', (engine) => {
 			peer = await startSmtpPeer(firstTime({ 'stall@example.org': { kind: 'stall' } }));
 			const recipients = ['stall@example.org', ...Array.from({ length: 10 }, (_, i) => `r${i}@example.org`)];
 			const messages = await queue(db, recipients);
-			const settings = { ...SETTINGS, concurrency: 2, sendTimeoutMs: 4000, leaseMs: 8000 };
+			// The stalled send lasts until its own deadline, 4 s (the socket's timeout too): the ten must get
+			// through the other slot before it, however slow the machine is at delivering them.
+			const settings = {
+				...SETTINGS,
+				concurrency: 2,
+				sendTimeoutMs: 4000,
+				smtpTimeoutMs: 4000,
+				leaseMs: 8000
+			};
 			const started = Date.now();
 			const worker = startOutboxWorker(db, mailerFor(peer, settings), settings);
 			try {
