@@ -199,6 +199,11 @@ export function formatTime(instant: string, timeZone: string): string {
 	return formatted(instant, timeZone, time);
 }
 
+/** "17 Dec 2021 10:00": when something happened, in a list of such moments. */
+export function formatShortDateTime(instant: string, timeZone: string): string {
+	return `${formatShortDate(instant, timeZone)} ${formatTime(instant, timeZone)}`;
+}
+
 /** The zone's offset at that instant, as people write it: "UTC+4", "UTC+1", "UTC−5". */
 export function formatOffset(instant: string, timeZone: string): string {
 	return formatted(instant, timeZone, ({ offset: minutes }) => {

@@ -1,4 +1,4 @@
-import { formatShortDate, formatTime } from '$lib/format/datetime';
+import { formatShortDateTime } from '$lib/format/datetime';
 
 /**
  * Each instant an admin page shows, as read in UTC ("6 Dec 2026 13:50"), by instant: made on the server,
@@ -8,6 +8,6 @@ export function utcTimes(instants: (string | null)[]): Record<string, string> {
 	return Object.fromEntries(
 		instants
 			.filter((instant): instant is string => instant !== null)
-			.map((instant) => [instant, `${formatShortDate(instant, 'UTC')} ${formatTime(instant, 'UTC')}`])
+			.map((instant) => [instant, formatShortDateTime(instant, 'UTC')])
 	);
 }

@@ -62,7 +62,7 @@ import type {
 	ParticipantListItem,
 	ParticipantsPageView
 } from '$lib/server/participants/participant.view';
-import { formatShortDate, formatTime } from '$lib/format/datetime';
+import { formatShortDateTime } from '$lib/format/datetime';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
@@ -86,8 +86,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
  */
 function withTimes(view: ParticipantsPageView) {
 	const zone = view.event.timeZone;
-	const at = (instant: string | null) =>
-		instant ? `${formatShortDate(instant, zone)} ${formatTime(instant, zone)}` : null;
+	const at = (instant: string | null) => (instant ? formatShortDateTime(instant, zone) : null);
 	const written = (p: ParticipantListItem) => ({
 		...p,
 		invitedWhen: at(p.invitedAt),
