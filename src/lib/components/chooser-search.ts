@@ -1,18 +1,19 @@
 /**
  * What a RecordChooser does as one types: the records whose words start with what is typed, fetched from
- * /choose/<kind>, picked with the arrows and Enter or a click, closed with Escape; and the suggestions
- * drawn, with what it says of them (ChooserSuggestions.svelte). Fetched when the chooser's field is first focused or typed into,
- * so that a page only looked at does not carry it.
+ * /choose/<kind>, picked with the arrows and Enter or a click, closed with Escape. Fetched with its
+ * suggestions (ChooserSuggestions.svelte) when the chooser's field is first focused, so that a page only
+ * looked at does not carry it. It listens to the field itself and reads what is typed from it.
  */
 import { m } from '$lib/paraglide/messages';
 import type { ChoiceView } from '$lib/server/choosers/chooser.view';
 
-export { default as ChooserSuggestions } from './ChooserSuggestions.svelte';
-
-/** The chooser's state, which the component draws and this changes. */
-export interface ChooserUi {
+/** What the chooser has chosen, which the field's component draws (the ids it sends) and this changes. */
+export interface ChooserChosen {
 	picked: ChoiceView[];
-	typed: string;
+}
+
+/** The suggestions' state, which ChooserSuggestions draws and this changes. */
+export interface ChooserUi {
 	options: ChoiceView[];
 	open: boolean;
 	active: number;
@@ -21,13 +22,19 @@ export interface ChooserUi {
 
 export interface ChooserProps {
 	readonly kind: string;
-	readonly multiple: boolean;
-	onchoose(choice: ChoiceView | null): void;
+	readonly multiple?: boolean;
+	onchoose?(choice: ChoiceView | null): void;
 }
 
-export function chooserSearch(ui: ChooserUi, props: ChooserProps) {
+export function chooserSearch(
+	field: HTMLInputElement,
+	chosen: ChooserChosen,
+	ui: ChooserUi,
+	props: ChooserProps
+) {
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	let request: AbortController | undefined;
+	const listening = new AbortController();
 
 	async function fetchOptions(query: string) {
 		request?.abort();
@@ -38,7 +45,7 @@ export function chooserSearch(ui: ChooserUi, props: ChooserProps) {
 			});
 			if (!response.ok) throw new Error(String(response.status));
 			const found: ChoiceView[] = await response.json();
-			ui.options = props.multiple ? found.filter((f) => !ui.picked.some((p) => p.id === f.id)) : found;
+			ui.options = props.multiple ? found.filter((f) => !chosen.picked.some((p) => p.id === f.id)) : found;
 			ui.active = -1;
 			ui.open = true;
 			ui.status =
@@ -51,12 +58,12 @@ export function chooserSearch(ui: ChooserUi, props: ChooserProps) {
 	}
 
 	function oninput() {
-		if (!props.multiple && ui.picked.length > 0) {
-			ui.picked = [];
-			props.onchoose(null);
+		if (!props.multiple && chosen.picked.length > 0) {
+			chosen.picked = [];
+			props.onchoose?.(null);
 		}
 		clearTimeout(timer);
-		const query = ui.typed.trim();
+		const query = field.value.trim();
 		if (query === '') {
 			ui.open = false;
 			ui.options = [];
@@ -67,23 +74,23 @@ export function chooserSearch(ui: ChooserUi, props: ChooserProps) {
 
 	function choose(choice: ChoiceView) {
 		if (props.multiple) {
-			if (!ui.picked.some((p) => p.id === choice.id)) ui.picked = [...ui.picked, choice];
-			ui.typed = '';
+			if (!chosen.picked.some((p) => p.id === choice.id)) chosen.picked = [...chosen.picked, choice];
+			field.value = '';
 		} else {
-			ui.picked = [choice];
-			ui.typed = choice.label;
+			chosen.picked = [choice];
+			field.value = choice.label;
 		}
 		ui.open = false;
 		ui.active = -1;
 		ui.status = `${choice.label} chosen.`;
-		props.onchoose(choice);
+		props.onchoose?.(choice);
 	}
 
 	function onkeydown(event: KeyboardEvent) {
 		if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
 			event.preventDefault();
 			if (!ui.open) {
-				if (ui.typed.trim() !== '') fetchOptions(ui.typed.trim());
+				if (field.value.trim() !== '') fetchOptions(field.value.trim());
 				return;
 			}
 			if (ui.options.length === 0) return;
@@ -100,15 +107,19 @@ export function chooserSearch(ui: ChooserUi, props: ChooserProps) {
 		}
 	}
 
+	const signal = listening.signal;
+	field.addEventListener('input', oninput, { signal });
+	field.addEventListener('keydown', onkeydown, { signal });
+	field.addEventListener('blur', () => (ui.open = false), { signal });
+	// Typed into while this was on its way: search for that now.
+	if (field.value !== field.defaultValue) oninput();
+
 	return {
-		oninput,
-		onkeydown,
 		choose,
 		destroy() {
+			listening.abort();
 			clearTimeout(timer);
 			request?.abort();
 		}
 	};
 }
-
-export type ChooserSearch = ReturnType<typeof chooserSearch>;
