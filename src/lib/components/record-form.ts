@@ -30,7 +30,7 @@ export interface FieldSetProps {
 /**
  * A form's fields by name: `field('rank')` is the name, its label (from the labels the stale notice
  * reads too, so the two never differ), the value to show and the error beside it, to spread onto a
- * FormField, SelectField or TextAreaField.
+ * Field.
  */
 export function bindFields<Name extends string>(
 	labels: Record<Name, string>,
