@@ -152,12 +152,17 @@ export function countBoardByStatus(db: Kysely<Database>, filter: BoardFilter, da
 		.execute();
 }
 
-/** By the kind of meeting (null: recorded without an event), among the first COUNT_LIMIT + 1. */
+/**
+ * By the kind of meeting (null: recorded without an event), among the first COUNT_LIMIT + 1. The window
+ * is cut before each is joined to its event: joined inside it, PostgreSQL priced the window high enough
+ * to start two parallel workers for its thousand rows (13 ms; 8 ms without them).
+ */
 export function countBoardByMeeting(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
 	return db
-		.selectFrom(counted(db, filter, days, 'meeting').select('event.kind').as('w'))
-		.select(['w.kind', count.as('n')])
-		.groupBy('w.kind')
+		.selectFrom(counted(db, filter, days, 'meeting').select('outcome.event_id').as('w'))
+		.leftJoin('event', 'event.id', 'w.event_id')
+		.select(['event.kind', count.as('n')])
+		.groupBy('event.kind')
 		.execute();
 }
 

@@ -382,7 +382,25 @@ export async function listDossierTimeline(
 	today: IsoDate,
 	page: PageRequest
 ) {
-	let query = dossierOf(db, organizationId, filter)
+	let entries = dossierOf(db, organizationId, filter).select([
+		'dossier_entry.record_type',
+		'dossier_entry.record_id',
+		'dossier_entry.occurred_at',
+		'dossier_entry.direct',
+		'dossier_entry.role',
+		'dossier_entry.via_organization_id'
+	]);
+	if (filter.kind) entries = entries.where('dossier_entry.record_type', '=', filter.kind);
+	const key = filter.kind
+		? (['dossier_entry.occurred_at', 'dossier_entry.record_id'] as const)
+		: (['dossier_entry.occurred_at', 'dossier_entry.record_type', 'dossier_entry.record_id'] as const);
+	// The page's entries first, then what each shows: PostgreSQL planned the ten-table join around the
+	// whole dossier in 6 ms, six times what it takes to run; around the page's 51 entries, in under one.
+	const pageOfEntries = pageByKeyset(entries, page, { key, order: 'desc' }).as('dossier_entry');
+	// The page's own order, as pageByKeyset read it (the other way for a page before a cursor).
+	const direction = page.before === undefined ? 'desc' : 'asc';
+	let query = db
+		.selectFrom(pageOfEntries)
 		.leftJoin('event', (join) =>
 			join.onRef('event.id', '=', 'dossier_entry.record_id').on('dossier_entry.record_type', '=', 'event')
 		)
@@ -463,11 +481,8 @@ export async function listDossierTimeline(
 			'project.end_on as project_end_on',
 			'project.end_precision as project_end_precision'
 		]);
-	if (filter.kind) query = query.where('dossier_entry.record_type', '=', filter.kind);
-	const key = filter.kind
-		? (['dossier_entry.occurred_at', 'dossier_entry.record_id'] as const)
-		: (['dossier_entry.occurred_at', 'dossier_entry.record_type', 'dossier_entry.record_id'] as const);
-	return pageByKeyset(query, page, { key, order: 'desc' }).execute();
+	for (const part of key) query = query.orderBy(part, direction);
+	return query.execute();
 }
 
 export type DossierTimelineRow = Awaited<ReturnType<typeof listDossierTimeline>>[number];

@@ -101,20 +101,25 @@ function isLongEvent(db: Kysely<Database>) {
 		: sql<boolean>`julianday(event.end_at) - julianday(event.start_at) > 7`;
 }
 
+/** The instant LONG_EVENT_MS before `from`: an event that started earlier and is still running is long. */
+export function lookbackFrom(from: string): string {
+	return new Date(Date.parse(from) - LONG_EVENT_MS).toISOString();
+}
+
 /**
  * Events still running at `from` or later, as two index ranges to be read as one union: those that
  * start in the seven days before `from` or after it (event_start_idx), and longer events that started
  * earlier (event_long_idx). `query` says what else an event must be, its end included; so a list or a
  * calendar span costs what it holds, not the length of the office's history. `start` is where the
- * query reads the start from (a person's participations carry it too).
+ * query reads the start from (a person's participations carry it too). `lookback` is lookbackFrom(from),
+ * as a value or as a column of the statement (the calendar reads many days' bounds at once).
  */
 export function runningFrom<TB extends 'event' | 'venue' | 'ep', O>(
 	db: Kysely<Database>,
 	query: SelectQueryBuilder<Database & { ep: Database['event_participant'] }, TB | 'event', O>,
-	from: string,
+	lookback: string | Expression<string>,
 	start: Expression<string> = sql.ref('event.start_at')
 ) {
-	const lookback = new Date(Date.parse(from) - LONG_EVENT_MS).toISOString();
 	return {
 		near: query.where(start, '>=', lookback),
 		// Bounded on the event's own start too, so that its partial index is read as a range.
@@ -158,7 +163,7 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 		return pageByKeyset(bounded ? ranged : ranged.where(start, '<', filter.now), page, keyset).execute();
 	}
 	// Each range is paged on its own, so that a deep page too reads only the rows it shows.
-	const { near, long } = runningFrom(db, ranged, filter.now, start);
+	const { near, long } = runningFrom(db, ranged, lookbackFrom(filter.now), start);
 	const ranges = db
 		.selectFrom(pageByKeyset(near, page, keyset).as('near'))
 		.selectAll()
