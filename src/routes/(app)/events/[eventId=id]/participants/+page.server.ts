@@ -68,6 +68,7 @@ import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { pageWords } from './words.server';
 import { listWords } from '$lib/server/i18n/list.words';
+import { personFieldWords } from '$lib/server/people/person-fields.words';
 
 const PAGE_SIZE = 100;
 
@@ -77,7 +78,11 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	return { view: withTimes(view), notice: noticeOf(url), words: { ...listWords(), ...pageWords() } };
+	return {
+		view: withTimes(view),
+		notice: noticeOf(url),
+		words: { ...listWords(), ...pageWords(), ...personFieldWords() }
+	};
 };
 
 /**
