@@ -26,6 +26,8 @@ import { listWords } from '$lib/server/i18n/list.words';
 import { eventClashWords } from '$lib/server/events/event-form.words';
 import { feedPanelWords } from '$lib/server/feeds/feed.words';
 import { eventKinds, eventStatuses } from '$lib/vocabulary';
+import { hrefWithQuery } from '$lib/links';
+import type { CalendarGridView, CalendarMonthView } from '$lib/server/calendar/calendar.view';
 
 /** The words of the calendar page and the grid, day and move form beside it, for its load to send. */
 const pageWords = defineWords({
@@ -152,10 +154,69 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		officeFeeds,
 		canMove,
 		moved: positiveId(url.searchParams.get('moved')) ?? null,
+		links: calendarLinks(url, calendar, query.date, canMove),
 		weekdays: weekdays(),
 		words: { ...listWords(), ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
 	};
 };
+
+/**
+ * The page's links, each keeping the filters shown and changing only what it names: written here, so that
+ * the browser does not carry the code that writes them. `days` and `weeks` are by date (the week's Monday).
+ */
+function calendarLinks(
+	url: URL,
+	calendar: CalendarMonthView | CalendarGridView,
+	date: string,
+	canMove: boolean
+) {
+	const link = (changes: Record<string, string | null>) => hrefWithQuery(url, changes);
+	const monthLink = (year: number, month: number) =>
+		link({ view: null, date: null, year: String(year), month: String(month) });
+	const gridLink = (view: 'week' | 'day', date: string) =>
+		link({ view, date, year: null, month: null, move: null, moved: null });
+	const dates =
+		calendar.view === 'month'
+			? calendar.weeks.flatMap((week) => week.days.map((day) => day.date))
+			: calendar.days.map((day) => day.date);
+	// Without the move form's own parameters: what "Cancel" leads to, and what the move links add to.
+	const unmoved = link({ move: null, moved: null });
+	const joiner = unmoved.includes('?') ? '&' : '?';
+	return {
+		previous:
+			calendar.view === 'month'
+				? monthLink(calendar.previous.year, calendar.previous.month)
+				: gridLink(calendar.view, calendar.previous),
+		next:
+			calendar.view === 'month'
+				? monthLink(calendar.next.year, calendar.next.month)
+				: gridLink(calendar.view, calendar.next),
+		today: link({ year: null, month: null, date: null, move: null, moved: null }),
+		month:
+			calendar.view === 'month'
+				? monthLink(calendar.year, calendar.month)
+				: monthLink(Number(calendar.date.slice(0, 4)), Number(calendar.date.slice(5, 7))),
+		week: gridLink('week', date),
+		day: gridLink('day', date),
+		grid: link({ layout: null }),
+		list: link({ layout: 'list' }),
+		clearFilters: link({ kind: null, status: null, organization: null, person: null }),
+		/** For an officer, who may move events: the move form's action and "Cancel", the list's "Move" links. */
+		moves: canMove
+			? {
+					action: `${unmoved}${url.search ? '&' : '?'}/move`,
+					cancel: unmoved,
+					/** The event's id completes it. */
+					link: `${unmoved}${joiner}move=`
+				}
+			: null,
+		days: Object.fromEntries(dates.map((day) => [day, gridLink('day', day)])),
+		weeks:
+			calendar.view === 'month'
+				? Object.fromEntries(calendar.weeks.map((week) => [week.monday, gridLink('week', week.monday)]))
+				: {}
+	};
+}
 
 /** The month's column heads, Monday first, in the reader's language: named here, not in the browser. */
 function weekdays() {
