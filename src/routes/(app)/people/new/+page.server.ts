@@ -24,6 +24,7 @@ import { recordFormWords } from '$lib/server/i18n/record-form.words';
 import { defineWords } from '$lib/server/i18n/words';
 import { personFormWords } from '$lib/server/people/person-fields.words';
 import { m } from '$lib/paraglide/messages';
+import { likelyMatches } from './answers';
 
 /** The page's words, for its load to send. */
 const pageWords = defineWords({
@@ -35,6 +36,8 @@ const pageWords = defineWords({
 });
 
 export const load: PageServerLoad = async () => {
+	// So that the server draws a refused save with its likely matches (on-demand.svelte.ts).
+	await likelyMatches.load();
 	return {
 		words: pageWords(),
 		recordWords: recordFormWords(),

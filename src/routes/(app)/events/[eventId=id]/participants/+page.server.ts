@@ -67,7 +67,7 @@ import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { pageWords } from './words.server';
-import { loadAnswerPanels } from './answers';
+import { answerPanels } from './answers';
 import { listWords } from '$lib/server/i18n/list.words';
 import { personFieldWords } from '$lib/server/people/person-fields.words';
 
@@ -79,8 +79,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	// Here, so that the server draws a form's answer with its panel (answers.ts); at once after the first.
-	await loadAnswerPanels();
+	// So that the server draws a form's answer with its panel (on-demand.svelte.ts); at once after the first.
+	await answerPanels.load();
 	return {
 		view: withTimes(view),
 		notice: noticeOf(url),
