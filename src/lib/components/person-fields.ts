@@ -1,50 +1,24 @@
 /**
  * The fields of a person as people read them: their labels on the form and in the notice of a stale save,
- * each read in the reader's language when it is shown.
+ * from the words the page's load sent (personFieldWords), in the reader's language.
  */
-import { m } from '$lib/paraglide/messages';
+import type { PersonFieldWords } from '$lib/server/people/person-fields.words';
 
-export const PERSON_LABELS = {
-	get honorific() {
-		return m.person_field_honorific();
-	},
-	get givenName() {
-		return m.person_field_given_name();
-	},
-	get familyName() {
-		return m.person_field_family_name();
-	},
-	get nativeName() {
-		return m.person_field_native_name();
-	},
-	get position() {
-		return m.person_field_position();
-	},
-	get rank() {
-		return m.person_field_rank();
-	},
-	get precedenceLevel() {
-		return m.person_field_precedence_level();
-	},
-	get headsOrganization() {
-		return m.person_field_heads_organization();
-	},
-	get organizationId() {
-		return m.person_field_organization();
-	},
-	get email() {
-		return m.person_field_email();
-	},
-	get phone() {
-		return m.person_field_phone();
-	},
-	get contactPublic() {
-		return m.person_field_contact_public();
-	},
-	get preferredLocale() {
-		return m.person_field_preferred_locale();
-	},
-	get notes() {
-		return m.person_field_notes();
-	}
-};
+export function personLabels(words: PersonFieldWords) {
+	return {
+		honorific: words.person_field_honorific,
+		givenName: words.person_field_given_name,
+		familyName: words.person_field_family_name,
+		nativeName: words.person_field_native_name,
+		position: words.person_field_position,
+		rank: words.person_field_rank,
+		precedenceLevel: words.person_field_precedence_level,
+		headsOrganization: words.person_field_heads_organization,
+		organizationId: words.person_field_organization,
+		email: words.person_field_email,
+		phone: words.person_field_phone,
+		contactPublic: words.person_field_contact_public,
+		preferredLocale: words.person_field_preferred_locale,
+		notes: words.person_field_notes
+	};
+}

@@ -26,6 +26,8 @@ import { listWords } from '$lib/server/i18n/list.words';
 import { eventClashWords } from '$lib/server/events/event-form.words';
 import { feedPanelWords } from '$lib/server/feeds/feed.words';
 import { eventKinds, eventStatuses } from '$lib/vocabulary';
+import { hrefWithQuery } from '$lib/links';
+import type { CalendarGridView, CalendarMonthView } from '$lib/server/calendar/calendar.view';
 
 /** The words of the calendar page and the grid, day and move form beside it, for its load to send. */
 const pageWords = defineWords({
@@ -69,25 +71,13 @@ const pageWords = defineWords({
 	calendar_moved_entry: m.calendar_moved_entry,
 	calendar_new_date: m.calendar_new_date,
 	calendar_new_start: m.calendar_new_start,
-	calendar_next_day: m.calendar_next_day,
-	calendar_next_month: m.calendar_next_month,
-	calendar_next_week: m.calendar_next_week,
 	calendar_no_events: m.calendar_no_events,
-	calendar_none_day: m.calendar_none_day,
-	calendar_none_filtered_day: m.calendar_none_filtered_day,
-	calendar_none_filtered_month: m.calendar_none_filtered_month,
-	calendar_none_filtered_week: m.calendar_none_filtered_week,
-	calendar_none_month: m.calendar_none_month,
-	calendar_none_week: m.calendar_none_week,
 	calendar_office_zone: m.calendar_office_zone,
 	calendar_one_series: m.calendar_one_series,
 	calendar_organization: m.calendar_organization,
 	calendar_page_title: m.calendar_page_title,
 	calendar_period: m.calendar_period,
 	calendar_person: m.calendar_person,
-	calendar_previous_day: m.calendar_previous_day,
-	calendar_previous_month: m.calendar_previous_month,
-	calendar_previous_week: m.calendar_previous_week,
 	calendar_see_history: m.calendar_see_history,
 	calendar_status: m.calendar_status,
 	calendar_the_office: m.calendar_the_office,
@@ -143,19 +133,117 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 					}),
 		canMove ? getOfficeFeeds(db) : null
 	]);
+	const filtered = Boolean(
+		query.filter.kind || query.filter.status || query.filter.organizationId || query.filter.personId
+	);
+	const moved = positiveId(url.searchParams.get('moved')) ?? null;
 	return {
 		query,
 		calendar,
+		period: periodWords(calendar.view, filtered),
+		// What the filters' form sends again beside them: the period and the layout shown.
+		filterKeeps:
+			calendar.view === 'month'
+				? { year: calendar.year, month: calendar.month }
+				: { view: calendar.view, date: calendar.date, layout: query.layout === 'list' ? 'list' : undefined },
 		chosen,
 		officeZone,
 		zones: timeZoneChoices(),
 		officeFeeds,
 		canMove,
-		moved: positiveId(url.searchParams.get('moved')) ?? null,
+		moved,
+		// The event just moved, when the period shows it, to say where it went.
+		movedEntry:
+			moved !== null && calendar.view !== 'month'
+				? (calendar.days.flatMap((day) => day.entries).find((e) => e.id === moved) ?? null)
+				: null,
+		links: calendarLinks(url, calendar, query.date, canMove, filtered),
 		weekdays: weekdays(),
 		words: { ...listWords(), ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
 	};
 };
+
+/**
+ * The page's links, each keeping the filters shown and changing only what it names: written here, so that
+ * the browser does not carry the code that writes them. `days` and `weeks` are by date (the week's Monday).
+ */
+function calendarLinks(
+	url: URL,
+	calendar: CalendarMonthView | CalendarGridView,
+	date: string,
+	canMove: boolean,
+	filtered: boolean
+) {
+	const link = (changes: Record<string, string | null>) => hrefWithQuery(url, changes);
+	const monthLink = (year: number, month: number) =>
+		link({ view: null, date: null, year: String(year), month: String(month) });
+	const gridLink = (view: 'week' | 'day', date: string) =>
+		link({ view, date, year: null, month: null, move: null, moved: null });
+	const dates =
+		calendar.view === 'month'
+			? calendar.weeks.flatMap((week) => week.days.map((day) => day.date))
+			: calendar.days.map((day) => day.date);
+	// Without the move form's own parameters: what "Cancel" leads to, and what the move links add to.
+	const unmoved = link({ move: null, moved: null });
+	const joiner = unmoved.includes('?') ? '&' : '?';
+	return {
+		previous:
+			calendar.view === 'month'
+				? monthLink(calendar.previous.year, calendar.previous.month)
+				: gridLink(calendar.view, calendar.previous),
+		next:
+			calendar.view === 'month'
+				? monthLink(calendar.next.year, calendar.next.month)
+				: gridLink(calendar.view, calendar.next),
+		today: link({ year: null, month: null, date: null, move: null, moved: null }),
+		month:
+			calendar.view === 'month'
+				? monthLink(calendar.year, calendar.month)
+				: monthLink(Number(calendar.date.slice(0, 4)), Number(calendar.date.slice(5, 7))),
+		week: gridLink('week', date),
+		day: gridLink('day', date),
+		grid: link({ layout: null }),
+		list: link({ layout: 'list' }),
+		clearFilters: filtered ? link({ kind: null, status: null, organization: null, person: null }) : null,
+		/** For an officer, who may move events: the move form's action and "Cancel", the list's "Move" links. */
+		moves: canMove
+			? {
+					action: `${unmoved}${url.search ? '&' : '?'}/move`,
+					cancel: unmoved,
+					/** The event's id completes it. */
+					link: `${unmoved}${joiner}move=`
+				}
+			: null,
+		days: Object.fromEntries(dates.map((day) => [day, gridLink('day', day)])),
+		weeks:
+			calendar.view === 'month'
+				? Object.fromEntries(calendar.weeks.map((week) => [week.monday, gridLink('week', week.monday)]))
+				: {}
+	};
+}
+
+/** What the links to the periods before and after say, and what the period says when it shows nothing. */
+function periodWords(view: 'month' | 'week' | 'day', filtered: boolean) {
+	if (view === 'month') {
+		return {
+			previous: m.calendar_previous_month(),
+			next: m.calendar_next_month(),
+			none: filtered ? m.calendar_none_filtered_month() : m.calendar_none_month()
+		};
+	}
+	if (view === 'week') {
+		return {
+			previous: m.calendar_previous_week(),
+			next: m.calendar_next_week(),
+			none: filtered ? m.calendar_none_filtered_week() : m.calendar_none_week()
+		};
+	}
+	return {
+		previous: m.calendar_previous_day(),
+		next: m.calendar_next_day(),
+		none: filtered ? m.calendar_none_filtered_day() : m.calendar_none_day()
+	};
+}
 
 /** The month's column heads, Monday first, in the reader's language: named here, not in the browser. */
 function weekdays() {

@@ -25,8 +25,6 @@ const pageWords = defineWords({
 	events_page_all_proposals: m.events_page_all_proposals,
 	events_page_badges: m.events_page_badges,
 	events_page_brief: m.events_page_brief,
-	events_page_carried_one: m.events_page_carried_one,
-	events_page_carried_other: m.events_page_carried_other,
 	events_page_carry: m.events_page_carry,
 	events_page_carry_all: m.events_page_carry_all,
 	events_page_carry_heading: m.events_page_carry_heading,
@@ -47,9 +45,6 @@ const pageWords = defineWords({
 	events_page_hosts: m.events_page_hosts,
 	events_page_ics: m.events_page_ics,
 	events_page_ics_agenda: m.events_page_ics_agenda,
-	events_page_imported_cancel: m.events_page_imported_cancel,
-	events_page_imported_create: m.events_page_imported_create,
-	events_page_imported_update: m.events_page_imported_update,
 	events_page_invitations: m.events_page_invitations,
 	events_page_link: m.events_page_link,
 	events_page_no_agenda: m.events_page_no_agenda,
@@ -62,8 +57,6 @@ const pageWords = defineWords({
 	events_page_participants: m.events_page_participants,
 	events_page_programme: m.events_page_programme,
 	events_page_projects: m.events_page_projects,
-	events_page_proposal_accepted: m.events_page_proposal_accepted,
-	events_page_proposal_declined: m.events_page_proposal_declined,
 	events_page_proposals_waiting: m.events_page_proposals_waiting,
 	events_page_public: m.events_page_public,
 	events_page_record_agreement: m.events_page_record_agreement,
@@ -84,8 +77,37 @@ export const load: PageServerLoad = async (request) => {
 		listWaitingProposals(database().db, actorOf(request), eventId)
 	]);
 	if (!event) error(404, m.events_page_not_found());
-	return { event: writtenOut(event), proposals, words: { ...pageWords(), ...outcomeListWords() } };
+	return {
+		event: writtenOut(event),
+		proposals,
+		notice: noticeOf(request.url),
+		carried: carriedNotice(request.url),
+		words: { ...pageWords(), ...outcomeListWords() }
+	};
 };
+
+/**
+ * What the step that led here did (`?proposal=…`, `?imported=…`), written here; an event just imported
+ * is offered its form (`edit`).
+ */
+function noticeOf(url: URL): { text: string; edit: boolean } | null {
+	const said = (text: string, edit = false) => ({ text, edit });
+	const proposal = url.searchParams.get('proposal');
+	if (proposal === 'accepted') return said(m.events_page_proposal_accepted());
+	if (proposal === 'declined') return said(m.events_page_proposal_declined());
+	const imported = url.searchParams.get('imported');
+	if (imported === 'create') return said(m.events_page_imported_create(), true);
+	if (imported === 'update') return said(m.events_page_imported_update());
+	if (imported === 'cancel') return said(m.events_page_imported_cancel());
+	return null;
+}
+
+/** How many outcomes were just carried over to this event (`?carried=2`), said; null for none. */
+function carriedNotice(url: URL): string | null {
+	const carried = Number(url.searchParams.get('carried') ?? 0);
+	if (!(carried > 0)) return null;
+	return carried === 1 ? m.events_page_carried_one() : m.events_page_carried_other({ count: carried });
+}
 
 /**
  * The event with the dates and names the page shows written out in the reader's language (the

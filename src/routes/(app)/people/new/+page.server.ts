@@ -21,10 +21,27 @@ import { createPerson, getPersonFormChoices, PERSON_CHOOSERS } from '$lib/server
 import type { PersonMatchView } from '$lib/server/people/person.view';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { personFormWords } from '$lib/server/people/person-fields.words';
+import { m } from '$lib/paraglide/messages';
+import { likelyMatches } from './answers';
+
+/** The page's words, for its load to send. */
+const pageWords = defineWords({
+	people_list_title: m.people_list_title,
+	people_new_intro: m.people_new_intro,
+	people_new_someone_else: m.people_new_someone_else,
+	people_new_submit: m.people_new_submit,
+	people_new_title: m.people_new_title
+});
 
 export const load: PageServerLoad = async () => {
+	// So that the server draws a refused save with its likely matches (on-demand.svelte.ts).
+	await likelyMatches.load();
 	return {
+		words: pageWords(),
 		recordWords: recordFormWords(),
+		personWords: personFormWords(),
 		values: emptyPersonForm(),
 		named: await getPersonFormChoices(database().db)
 	};

@@ -67,7 +67,9 @@ import { fieldErrors, formFields } from '$lib/server/validation';
 import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { pageWords } from './words.server';
+import { answerPanels } from './answers';
 import { listWords } from '$lib/server/i18n/list.words';
+import { personFieldWords } from '$lib/server/people/person-fields.words';
 
 const PAGE_SIZE = 100;
 
@@ -77,7 +79,25 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	return { view: withTimes(view), notice: noticeOf(url), words: { ...listWords(), ...pageWords() } };
+	// So that the server draws a form's answer with its panel (on-demand.svelte.ts); at once after the first.
+	await answerPanels.load();
+	const after = url.searchParams.get('after');
+	const before = url.searchParams.get('before');
+	return {
+		view: withTimes(view),
+		// The people found, as the invitation's list names them: [id, label].
+		people: view.found.map((p) => {
+			const person = `${p.name}${p.organization ? `, ${p.organization.acronym ?? p.organization.name}` : ''}`;
+			return [p.id, p.invited ? m.participants_found_invited({ person }) : person] as const;
+		}),
+		sides: view.delegations.map((d) => [d.id, d.name] as const),
+		// The search stays in the action's address, so that a refused invitation comes back with its list.
+		inviteAction: view.search ? `?/invite&q=${encodeURIComponent(view.search)}` : '?/invite',
+		// The cursor of the page shown, carried by row forms so that they come back to it.
+		cursor: after ? { name: 'after', value: after } : before ? { name: 'before', value: before } : null,
+		notice: noticeOf(url),
+		words: { ...listWords(), ...pageWords(), ...personFieldWords() }
+	};
 };
 
 /**

@@ -16,7 +16,6 @@ export const pageWords = defineWords({
 	participants_clash_heading: m.participants_clash_heading,
 	participants_clash_invite_anyway: m.participants_clash_invite_anyway,
 	participants_clash_this_event: m.participants_clash_this_event,
-	participants_found_invited: m.participants_found_invited,
 	participants_guest_needs: m.participants_guest_needs,
 	participants_import_columns_intro: m.participants_import_columns_intro,
 	participants_import_columns_required: m.participants_import_columns_required,

@@ -7,12 +7,28 @@ import { findPersonForm, PERSON_CHOOSERS, revisePerson } from '$lib/server/peopl
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { personFormWords } from '$lib/server/people/person-fields.words';
+
+/** The page's words, for its load to send. */
+const pageWords = defineWords({
+	people_edit_intro: m.people_edit_intro,
+	people_edit_save: m.people_edit_save,
+	people_edit_title: m.people_edit_title,
+	people_list_title: m.people_list_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const personId = Number(params.personId);
 	const form = await findPersonForm(database().db, personId);
 	if (!form) error(404, m.people_not_found());
-	return { recordWords: recordFormWords(), ...form, personId };
+	return {
+		words: pageWords(),
+		recordWords: recordFormWords(),
+		personWords: personFormWords(),
+		...form,
+		personId
+	};
 };
 
 export const actions: Actions = {
