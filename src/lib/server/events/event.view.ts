@@ -1,6 +1,7 @@
 /** What event pages receive: chosen fields in the words pages use, never raw rows. */
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
+import { formatOffset, formatShortDays, formatTime } from '../../format/datetime';
 import { distinctNativeName, formatPersonName, formatTitles } from '../../format/names';
 import { localizedColumn, localizedOptionalColumn, type ContentLocale } from '../../i18n/localized-text';
 import {
@@ -50,6 +51,26 @@ export interface EventSummary {
 	timing: TimingCertainty;
 	/** Whole days: shown as dates (`formatWhen`), from midnight to midnight in its zone. */
 	allDay: boolean;
+}
+
+/**
+ * An event with its dates written in its zone for a table of events (EventTable): its days ("17 Dec
+ * 2021", or the first and last of several whole days) and, when asked for, its start's time and offset.
+ */
+export type DatedEventSummary<T extends EventSummary = EventSummary> = T & {
+	days: string;
+	clock?: { time: string; offset: string };
+};
+
+/** The event dated by the load, so that the page listing it formats no dates. */
+export function datedSummary<T extends EventSummary>(event: T, withTime = false): DatedEventSummary<T> {
+	const days = formatShortDays(event);
+	if (!withTime || event.allDay) return { ...event, days };
+	const clock = {
+		time: formatTime(event.startAt, event.timeZone),
+		offset: formatOffset(event.startAt, event.timeZone)
+	};
+	return { ...event, days, clock };
 }
 
 /** The columns an event summary is made from (`eventSummaryColumns` in the repository). */

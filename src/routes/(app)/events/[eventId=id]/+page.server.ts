@@ -1,3 +1,4 @@
+import { datedDocument } from '$lib/server/correspondence/correspondence.view';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -105,6 +106,7 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 				due: offer.dueOn ? formatCalendarDate(offer.dueOn) : null
 			}))
 		},
+		correspondence: event.correspondence.map(datedDocument),
 		updatedDay: formatShortDate(event.updatedAt, event.timeZone),
 		hasTopics: hasTopics(event.kind)
 	};
