@@ -5,15 +5,38 @@
  * the officer may save anyway, and that override is audited by the service that saves.
  */
 import type { Kysely } from 'kysely';
+import { formatOffset, formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import type { Database } from '../db/schema';
 import { listParticipantPersonIds, listPersonClashes, listVenueClashes, type Span } from './clash.repository';
 
 export interface ClashView {
-	event: { id: number; title: string; startAt: string; endAt: string; timeZone: string; allDay: boolean };
+	event: {
+		id: number;
+		title: string;
+		startAt: string;
+		endAt: string;
+		timeZone: string;
+		allDay: boolean;
+		/** Its time written out in its zone (`clashSpan`), so that the warning formats no dates. */
+		when: string;
+	};
 	/** Why it clashes: the venue, and/or the people booked at both. */
 	sameVenue: boolean;
 	people: { id: number; name: string }[];
+}
+
+/**
+ * When an event happens, in its own zone with that zone's offset, as a clash warning names both events:
+ * "Friday 17 December 2021, 10:00–12:30 (Asia/Baku, UTC+4)".
+ */
+export function clashSpan(event: {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay?: boolean;
+}): string {
+	return `${formatWhen(event)} (${event.timeZone}, ${formatOffset(event.startAt, event.timeZone)})`;
 }
 
 export interface ClashQuery extends Span {
@@ -41,7 +64,13 @@ export async function listClashes(db: Kysely<Database>, query: ClashQuery): Prom
 					startAt: row.start_at,
 					endAt: row.end_at,
 					timeZone: row.time_zone,
-					allDay: row.all_day === 1
+					allDay: row.all_day === 1,
+					when: clashSpan({
+						startAt: row.start_at,
+						endAt: row.end_at,
+						timeZone: row.time_zone,
+						allDay: row.all_day === 1
+					})
 				},
 				sameVenue: false,
 				people: []
