@@ -10,17 +10,17 @@ import { formatPersonName } from '../../format/names';
 import type { Database } from '../db/schema';
 import { listParticipantPersonIds, listPersonClashes, listVenueClashes, type Span } from './clash.repository';
 
+/** When an event happens: its instants, its zone, and whether it takes whole days. */
+interface EventSpan {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay: boolean;
+}
+
 export interface ClashView {
-	event: {
-		id: number;
-		title: string;
-		startAt: string;
-		endAt: string;
-		timeZone: string;
-		allDay: boolean;
-		/** Its time written out in its zone (`clashSpan`), so that the warning formats no dates. */
-		when: string;
-	};
+	/** The other event, with its time written out in its zone (`clashSpan`): the warning formats no dates. */
+	event: EventSpan & { id: number; title: string; when: string };
 	/** Why it clashes: the venue, and/or the people booked at both. */
 	sameVenue: boolean;
 	people: { id: number; name: string }[];
@@ -57,21 +57,14 @@ export async function listClashes(db: Kysely<Database>, query: ClashQuery): Prom
 	const entry = (row: (typeof venueRows)[number]) => {
 		let clash = byEvent.get(row.id);
 		if (!clash) {
+			const span = {
+				startAt: row.start_at,
+				endAt: row.end_at,
+				timeZone: row.time_zone,
+				allDay: row.all_day === 1
+			};
 			clash = {
-				event: {
-					id: row.id,
-					title: row.title,
-					startAt: row.start_at,
-					endAt: row.end_at,
-					timeZone: row.time_zone,
-					allDay: row.all_day === 1,
-					when: clashSpan({
-						startAt: row.start_at,
-						endAt: row.end_at,
-						timeZone: row.time_zone,
-						allDay: row.all_day === 1
-					})
-				},
+				event: { id: row.id, title: row.title, ...span, when: clashSpan(span) },
 				sameVenue: false,
 				people: []
 			};
