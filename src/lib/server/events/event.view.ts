@@ -1,7 +1,7 @@
 /** What event pages receive: chosen fields in the words pages use, never raw rows. */
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
-import { formatOffset, formatShortDays, formatTime } from '../../format/datetime';
+import { allDayDates, formatOffset, formatShortDays, formatTime, formatWhen } from '../../format/datetime';
 import { distinctNativeName, formatPersonName, formatTitles } from '../../format/names';
 import { localizedColumn, localizedOptionalColumn, type ContentLocale } from '../../i18n/localized-text';
 import {
@@ -71,6 +71,52 @@ export function datedSummary<T extends EventSummary>(event: T, withTime = false)
 		offset: formatOffset(event.startAt, event.timeZone)
 	};
 	return { ...event, days, clock };
+}
+
+/**
+ * When an event happens, written in its own zone for its facts (EventWhenWhere): its dates when it takes
+ * whole days, else its times (`formatWhen`); what its <time> gives machines (the first day, or the start
+ * instant); the zone's offset at the start, null for whole days, which name their zone only.
+ */
+export interface WrittenWhen {
+	text: string;
+	datetime: string | null;
+	offset: string | null;
+}
+
+/** The event's `WrittenWhen`, written by the load so that the page formats no dates. */
+export function writtenWhen(event: {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay?: boolean;
+}): WrittenWhen {
+	const text = formatWhen(event);
+	if (event.allDay) {
+		return {
+			text,
+			datetime: allDayDates(event.startAt, event.endAt, event.timeZone)?.first ?? null,
+			offset: null
+		};
+	}
+	return { text, datetime: event.startAt, offset: formatOffset(event.startAt, event.timeZone) };
+}
+
+/** An agenda item's clock times in its event's zone ("10:00", "10:20"), for AgendaItemTime. */
+export type TimedItem<T extends { startAt: string | null; endAt: string | null }> = T & {
+	clock: { start: string; end: string | null } | null;
+};
+
+/** The item with its clock times written out by the load; no clock when the programme gives no time. */
+export function timedItem<T extends { startAt: string | null; endAt: string | null }>(
+	item: T,
+	timeZone: string
+): TimedItem<T> {
+	const clock = item.startAt && {
+		start: formatTime(item.startAt, timeZone),
+		end: item.endAt && formatTime(item.endAt, timeZone)
+	};
+	return { ...item, clock: clock || null };
 }
 
 /** The columns an event summary is made from (`eventSummaryColumns` in the repository). */
