@@ -76,12 +76,12 @@ export function datedSummary<T extends EventSummary>(event: T, withTime = false)
 /**
  * When an event happens, written in its own zone for its facts (EventWhenWhere): its dates when it takes
  * whole days, else its times (`formatWhen`); what its <time> gives machines (the first day, or the start
- * instant); the zone's offset at the start, null for whole days, which name their zone only.
+ * instant); the zone's offset at the start ("UTC+4"), which the facts leave out for whole days.
  */
 export interface WrittenWhen {
 	text: string;
 	datetime: string | null;
-	offset: string | null;
+	offset: string;
 }
 
 /** The event's `WrittenWhen`, written by the load so that the page formats no dates. */
@@ -91,15 +91,10 @@ export function writtenWhen(event: {
 	timeZone: string;
 	allDay?: boolean;
 }): WrittenWhen {
-	const text = formatWhen(event);
-	if (event.allDay) {
-		return {
-			text,
-			datetime: allDayDates(event.startAt, event.endAt, event.timeZone)?.first ?? null,
-			offset: null
-		};
-	}
-	return { text, datetime: event.startAt, offset: formatOffset(event.startAt, event.timeZone) };
+	const datetime = event.allDay
+		? (allDayDates(event.startAt, event.endAt, event.timeZone)?.first ?? null)
+		: event.startAt;
+	return { text: formatWhen(event), datetime, offset: formatOffset(event.startAt, event.timeZone) };
 }
 
 /** An agenda item's clock times in its event's zone ("10:00", "10:20"), for AgendaItemTime. */
