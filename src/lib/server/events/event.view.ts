@@ -97,21 +97,18 @@ export function writtenWhen(event: {
 	return { text: formatWhen(event), datetime, offset: formatOffset(event.startAt, event.timeZone) };
 }
 
-/** An agenda item's clock times in its event's zone ("10:00", "10:20"), for AgendaItemTime. */
+/** An agenda item's clock times in its event's zone ("10:00", "10:20"), for AgendaItemTime; null where not given. */
 export type TimedItem<T extends { startAt: string | null; endAt: string | null }> = T & {
-	clock: { start: string; end: string | null } | null;
+	clock: { start: string | null; end: string | null };
 };
 
-/** The item with its clock times written out by the load; no clock when the programme gives no time. */
+/** The item with its clock times written out by the load, so that the page formats no dates. */
 export function timedItem<T extends { startAt: string | null; endAt: string | null }>(
 	item: T,
 	timeZone: string
 ): TimedItem<T> {
-	const clock = item.startAt && {
-		start: formatTime(item.startAt, timeZone),
-		end: item.endAt && formatTime(item.endAt, timeZone)
-	};
-	return { ...item, clock: clock || null };
+	const time = (instant: string | null) => instant && formatTime(instant, timeZone);
+	return { ...item, clock: { start: time(item.startAt), end: time(item.endAt) } };
 }
 
 /** The columns an event summary is made from (`eventSummaryColumns` in the repository). */
