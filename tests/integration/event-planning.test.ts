@@ -743,7 +743,8 @@ describeEachEngine('planning an event', (engine) => {
 				startAt: '2027-02-10T06:30:00.000Z',
 				endAt: '2027-02-10T07:30:00.000Z',
 				timeZone: 'Asia/Baku',
-				allDay: false
+				allDay: false,
+				when: 'Wednesday 10 February 2027, 10:30–11:30 (Asia/Baku, UTC+4)'
 			});
 			expect(await count(db, 'event')).toBe(events);
 

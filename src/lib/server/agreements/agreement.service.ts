@@ -18,6 +18,7 @@ import { toCorrespondenceListItem } from '../correspondence/correspondence.view'
 import { countExisting } from '../db/references';
 import type { Agreement, Database } from '../db/schema';
 import { RuleViolation } from '../errors';
+import { datedRef, type DatedEventRef } from '../events/event.ref';
 import { organizationRefsBy } from '../organizations/organization.ref';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
@@ -179,9 +180,10 @@ export interface AgreementFormChoices {
 	named: NamedChoices;
 	/**
 	 * The events the form offers as the one where it was signed: the one it names already and the one it
-	 * was opened from, never every event (the event's page has "Record an agreement signed here").
+	 * was opened from, never every event (the event's page has "Record an agreement signed here"). Each
+	 * dated here, so that the form formats no dates.
 	 */
-	events: { id: number; title: string; startAt: string; timeZone: string }[];
+	events: DatedEventRef[];
 }
 
 /** The agreement form's fields chosen by name. */
@@ -202,7 +204,9 @@ export async function getAgreementFormChoices(
 	]);
 	return {
 		named,
-		events: events.map((e) => ({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone }))
+		events: events.map((e) =>
+			datedRef({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone })
+		)
 	};
 }
 

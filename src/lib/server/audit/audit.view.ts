@@ -1,3 +1,5 @@
+import { formatShortDateTime } from '../../format/datetime';
+import type { Page } from '../pagination';
 import type { listAuditEntries } from './audit.repository';
 
 export interface AuditChange {
@@ -52,5 +54,19 @@ export function toAuditEntryView(row: Awaited<ReturnType<typeof listAuditEntries
 		changes: fields
 			.map((field) => ({ field, before: show(before[field]), after: show(after[field]) }))
 			.filter((change) => change.before !== change.after)
+	};
+}
+
+/** An entry with its time written in one zone ("17 Dec 2021 10:00"), for AuditTable. */
+export type DatedAuditEntry = AuditEntryView & { when: string };
+
+/**
+ * The entries' times written in `timeZone` (an event's own, or UTC for the whole trail) by the load,
+ * so that the table formats no dates.
+ */
+export function datedEntries(entries: Page<AuditEntryView>, timeZone: string): Page<DatedAuditEntry> {
+	return {
+		...entries,
+		items: entries.items.map((entry) => ({ ...entry, when: formatShortDateTime(entry.at, timeZone) }))
 	};
 }

@@ -1,5 +1,11 @@
 /** What a meeting's one-page brief receives: each section capped, saying how many it left out. */
-import { formatDayOf, formatOffset, formatPeriod, formatWhen } from '../../format/datetime';
+import {
+	formatCalendarDate,
+	formatDayOf,
+	formatOffset,
+	formatPeriod,
+	formatWhen
+} from '../../format/datetime';
 import { formatOrganizationName, formatPersonName } from '../../format/names';
 import { m } from '../../paraglide/messages.js';
 import { eventKinds, outcomeStatuses, projectProgrammes, timingCertainties } from '../../vocabulary';
@@ -68,6 +74,8 @@ export interface BriefActionPoint {
 	title: string;
 	owner: string | null;
 	dueOn: IsoDate | null;
+	/** `dueOn` written out ("2 September 2021"). */
+	due: string | null;
 	/** Days past its due date today, when it is. */
 	overdueDays: number | null;
 	statusLabel: string;
@@ -80,6 +88,8 @@ export interface BriefFollowUp {
 	title: string;
 	statusLabel: string;
 	dueOn: IsoDate | null;
+	/** `dueOn` written out ("2 September 2021"). */
+	due: string | null;
 	/** Where it was agreed: the meeting and its day. */
 	from: string | null;
 	/** What was said on it at this meeting. */
@@ -91,6 +101,8 @@ export interface BriefLetter {
 	subject: string;
 	reference: string | null;
 	datedOn: IsoDate;
+	/** `datedOn` written out ("2 September 2021"). */
+	dated: string;
 	/** The other side: who sent it, or to whom it went. */
 	counterpart: string | null;
 	/** Letters that way in all. */
@@ -247,6 +259,7 @@ export function toBriefActionPoints(
 				title: row.title,
 				owner: owner || null,
 				dueOn: row.due_on,
+				due: row.due_on && formatCalendarDate(row.due_on),
 				overdueDays: row.due_on && row.due_on < today ? daysBetween(row.due_on, today) : null,
 				statusLabel: outcomeStatuses.labels[row.status],
 				from: fromMeeting(row.event_title, row.event_start_at, row.event_time_zone)
@@ -293,6 +306,7 @@ export function toBriefLetter(letter: CorrespondenceListItem | null, total: numb
 		subject: letter.subject,
 		reference: letter.referenceNumber,
 		datedOn: letter.datedOn,
+		dated: formatCalendarDate(letter.datedOn),
 		counterpart: counterpart ? formatOrganizationName(counterpart) : null,
 		total
 	};
@@ -309,6 +323,7 @@ export function toBriefFollowUps(
 			title: o.title,
 			statusLabel: o.statusLabel,
 			dueOn: o.dueOn,
+			due: o.dueOn && formatCalendarDate(o.dueOn),
 			from: o.event ? fromMeeting(o.event.title, o.event.startAt, o.event.timeZone) : null,
 			note: o.followUps.find((f) => f.eventId === eventId)?.note ?? null
 		})),

@@ -5,15 +5,38 @@
  * the officer may save anyway, and that override is audited by the service that saves.
  */
 import type { Kysely } from 'kysely';
+import { formatOffset, formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import type { Database } from '../db/schema';
 import { listParticipantPersonIds, listPersonClashes, listVenueClashes, type Span } from './clash.repository';
 
+/** When an event happens: its instants, its zone, and whether it takes whole days. */
+interface EventSpan {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay: boolean;
+}
+
 export interface ClashView {
-	event: { id: number; title: string; startAt: string; endAt: string; timeZone: string; allDay: boolean };
+	/** The other event, with its time written out in its zone (`clashSpan`): the warning formats no dates. */
+	event: EventSpan & { id: number; title: string; when: string };
 	/** Why it clashes: the venue, and/or the people booked at both. */
 	sameVenue: boolean;
 	people: { id: number; name: string }[];
+}
+
+/**
+ * When an event happens, in its own zone with that zone's offset, as a clash warning names both events:
+ * "Friday 17 December 2021, 10:00–12:30 (Asia/Baku, UTC+4)".
+ */
+export function clashSpan(event: {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay?: boolean;
+}): string {
+	return `${formatWhen(event)} (${event.timeZone}, ${formatOffset(event.startAt, event.timeZone)})`;
 }
 
 export interface ClashQuery extends Span {
@@ -34,15 +57,14 @@ export async function listClashes(db: Kysely<Database>, query: ClashQuery): Prom
 	const entry = (row: (typeof venueRows)[number]) => {
 		let clash = byEvent.get(row.id);
 		if (!clash) {
+			const span = {
+				startAt: row.start_at,
+				endAt: row.end_at,
+				timeZone: row.time_zone,
+				allDay: row.all_day === 1
+			};
 			clash = {
-				event: {
-					id: row.id,
-					title: row.title,
-					startAt: row.start_at,
-					endAt: row.end_at,
-					timeZone: row.time_zone,
-					allDay: row.all_day === 1
-				},
+				event: { id: row.id, title: row.title, ...span, when: clashSpan(span) },
 				sameVenue: false,
 				people: []
 			};

@@ -10,7 +10,7 @@ import { diffColumns } from '../audit/changes';
 import { countExisting } from '../db/references';
 import type { Correspondence, Database } from '../db/schema';
 import { Conflict, NotFound, RuleViolation, StaleRecord } from '../errors';
-import { formatCalendarDate } from '../../format/datetime';
+import { formatCalendarDate, formatShortDate } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
 import { getNamedChoices, type ChooserField, type NamedChoices } from '../choosers/chooser.service';
 import { formCheckbox, formText } from '../validation';
@@ -200,8 +200,11 @@ function correspondenceColumns(input: CorrespondenceInput) {
 export interface CorrespondenceFormChoices {
 	/** The organisations, people and documents the form's values name (the choosers find the others). */
 	named: NamedChoices;
-	/** The events the form offers links to: those linked already, and the one it was opened from. */
-	events: { id: number; title: string; startAt: string; timeZone: string }[];
+	/**
+	 * The events the form offers links to: those linked already, and the one it was opened from, each with
+	 * its first day written in its zone (so that the form formats no dates).
+	 */
+	events: { id: number; title: string; date: string }[];
 }
 
 /** The fields of the form chosen by name. */
@@ -230,7 +233,7 @@ export async function getCorrespondenceFormChoices(
 	]);
 	return {
 		named,
-		events: events.map((e) => ({ id: e.id, title: e.title, startAt: e.start_at, timeZone: e.time_zone }))
+		events: events.map((e) => ({ id: e.id, title: e.title, date: formatShortDate(e.start_at, e.time_zone) }))
 	};
 }
 

@@ -1,4 +1,5 @@
 /** What correspondence pages (and the event page) receive: chosen fields, labels resolved. */
+import { formatCalendarDate } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { localizedOptionalColumn } from '../../i18n/localized-text';
 import {
@@ -38,6 +39,14 @@ export interface CorrespondenceSummary {
 	/** YYYY-MM-DD. */
 	datedOn: string;
 	subject: string;
+}
+
+/** A document with its date written out ("2 September 2021"), for a list of them (CorrespondenceTable). */
+export type DatedDocument<T extends { datedOn: string } = CorrespondenceSummary> = T & { dated: string };
+
+/** The document dated by the load, so that the page listing it formats no dates. */
+export function datedDocument<T extends { datedOn: string }>(letter: T): DatedDocument<T> {
+	return { ...letter, dated: formatCalendarDate(letter.datedOn) };
 }
 
 /** The columns a document summary is made from (in `correspondenceListColumns`). */

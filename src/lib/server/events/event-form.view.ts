@@ -125,6 +125,6 @@ export type EventSaveOutcome =
 	| {
 			saved: false;
 			clashes: ClashView[];
-			/** The event as it would have been, for the warning to show beside the clashing ones. */
-			proposed: { startAt: string; endAt: string; timeZone: string; allDay: boolean };
+			/** The event as it would have been, for the warning to show beside the clashing ones (`when`: `clashSpan`). */
+			proposed: { startAt: string; endAt: string; timeZone: string; allDay: boolean; when: string };
 	  };

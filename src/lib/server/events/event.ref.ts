@@ -1,3 +1,5 @@
+import { formatShortDate } from '$lib/format/datetime';
+
 /**
  * An event as other records name it (an outcome's, a person's engagements, a letter's): id, title, start
  * and zone. Apart from the event views so that the views naming an event need not import those that the
@@ -29,4 +31,14 @@ export function eventRef(
 	return id !== null && title !== null && startAt !== null && timeZone !== null
 		? { id, title, startAt, timeZone }
 		: null;
+}
+
+/** A reference with its first day written in its zone ("17 Dec 2021"), for a list's cell (EventCell). */
+export type DatedEventRef<T extends EventRef = EventRef> = T & { date: string };
+
+/** The reference dated on the server, so that the page that lists it formats no dates. */
+export function datedRef<T extends EventRef>(ref: T): DatedEventRef<T>;
+export function datedRef<T extends EventRef>(ref: T | null): DatedEventRef<T> | null;
+export function datedRef<T extends EventRef>(ref: T | null): DatedEventRef<T> | null {
+	return ref && { ...ref, date: formatShortDate(ref.startAt, ref.timeZone) };
 }

@@ -9,7 +9,7 @@ import type { EventStatus } from '../../vocabulary';
 import { retimeAgenda } from '../agenda/agenda.service';
 import { queueDeletionCancellations, queueEventUpdates } from '../invitations/invitation.service';
 import { recordAction, type Actor } from '../audit/audit';
-import { listClashes, type ClashView } from '../clashes/clash.service';
+import { clashSpan, listClashes, type ClashView } from '../clashes/clash.service';
 import type { Database, EventTable } from '../db/schema';
 import { NotFound, RuleViolation, StaleRecord, type FieldErrors } from '../errors';
 import { findVenue, insertVenue } from '../venues/venue.repository';
@@ -222,6 +222,12 @@ function eventColumns(
 	} as const;
 }
 
+/** The time the officer asked for, as the clash warning shows it beside the clashing events'. */
+function proposedSpan(startAt: string, endAt: string, timeZone: string, allDay: boolean) {
+	const span = { startAt, endAt, timeZone, allDay };
+	return { ...span, when: clashSpan(span) };
+}
+
 /** Clashes that stop a save until the officer chooses to save anyway; cancelled events clash with nothing. */
 async function clashesFor(
 	tx: Kysely<Database>,
@@ -304,7 +310,7 @@ async function insertEventWithRelations(
 		personIds: people.map((p) => p.person_id)
 	});
 	if (clashes.length > 0 && !overrideClashes) {
-		return { saved: false, clashes, proposed: { startAt, endAt, timeZone, allDay: input.allDay } };
+		return { saved: false, clashes, proposed: proposedSpan(startAt, endAt, timeZone, input.allDay) };
 	}
 
 	const ids = await writeReferences(tx, actor, input, references, at);
@@ -477,7 +483,7 @@ export async function reviseEvent(
 					})
 				: [];
 		if (clashes.length > 0 && !overrideClashes) {
-			return { saved: false, clashes, proposed: { startAt, endAt, timeZone, allDay: input.allDay } };
+			return { saved: false, clashes, proposed: proposedSpan(startAt, endAt, timeZone, input.allDay) };
 		}
 
 		const ids = await writeReferences(tx, actor, input, references, at);

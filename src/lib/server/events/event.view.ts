@@ -1,6 +1,7 @@
 /** What event pages receive: chosen fields in the words pages use, never raw rows. */
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
+import { allDayDates, formatOffset, formatShortDays, formatTime, formatWhen } from '../../format/datetime';
 import { distinctNativeName, formatPersonName, formatTitles } from '../../format/names';
 import { localizedColumn, localizedOptionalColumn, type ContentLocale } from '../../i18n/localized-text';
 import {
@@ -50,6 +51,64 @@ export interface EventSummary {
 	timing: TimingCertainty;
 	/** Whole days: shown as dates (`formatWhen`), from midnight to midnight in its zone. */
 	allDay: boolean;
+}
+
+/**
+ * An event with its dates written in its zone for a table of events (EventTable): its days ("17 Dec
+ * 2021", or the first and last of several whole days) and, when asked for, its start's time and offset.
+ */
+export type DatedEventSummary<T extends EventSummary = EventSummary> = T & {
+	days: string;
+	clock?: { time: string; offset: string };
+};
+
+/** The event dated by the load, so that the page listing it formats no dates. */
+export function datedSummary<T extends EventSummary>(event: T, withTime = false): DatedEventSummary<T> {
+	const days = formatShortDays(event);
+	if (!withTime || event.allDay) return { ...event, days };
+	const clock = {
+		time: formatTime(event.startAt, event.timeZone),
+		offset: formatOffset(event.startAt, event.timeZone)
+	};
+	return { ...event, days, clock };
+}
+
+/**
+ * When an event happens, written in its own zone for its facts (EventWhenWhere): its dates when it takes
+ * whole days, else its times (`formatWhen`); what its <time> gives machines (the first day, or the start
+ * instant); the zone's offset at the start ("UTC+4"), which the facts leave out for whole days.
+ */
+export interface WrittenWhen {
+	text: string;
+	datetime: string | null;
+	offset: string;
+}
+
+/** The event's `WrittenWhen`, written by the load so that the page formats no dates. */
+export function writtenWhen(event: {
+	startAt: string;
+	endAt: string;
+	timeZone: string;
+	allDay?: boolean;
+}): WrittenWhen {
+	const datetime = event.allDay
+		? (allDayDates(event.startAt, event.endAt, event.timeZone)?.first ?? null)
+		: event.startAt;
+	return { text: formatWhen(event), datetime, offset: formatOffset(event.startAt, event.timeZone) };
+}
+
+/** An agenda item's clock times in its event's zone ("10:00", "10:20"), for AgendaItemTime; null where not given. */
+export type TimedItem<T extends { startAt: string | null; endAt: string | null }> = T & {
+	clock: { start: string | null; end: string | null };
+};
+
+/** The item with its clock times written out by the load, so that the page formats no dates. */
+export function timedItem<T extends { startAt: string | null; endAt: string | null }>(
+	item: T,
+	timeZone: string
+): TimedItem<T> {
+	const time = (instant: string | null) => instant && formatTime(instant, timeZone);
+	return { ...item, clock: { start: time(item.startAt), end: time(item.endAt) } };
 }
 
 /** The columns an event summary is made from (`eventSummaryColumns` in the repository). */

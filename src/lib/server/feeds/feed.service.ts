@@ -11,6 +11,7 @@
 import type { Kysely } from 'kysely';
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeBase64urlNoPadding } from '@oslojs/encoding';
+import { formatShortDateTime } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { recordAction, type Actor } from '../audit/audit';
 import { issueToken, secretMatches, splitToken } from '../auth/tokens';
@@ -70,7 +71,13 @@ export interface FeedView {
 	createdBy: string | null;
 	lastUsedAt: string | null;
 	revokedAt: string | null;
+	/** The three times written out in UTC ("17 Dec 2021 10:00 UTC"), so that the panel formats no dates. */
+	created: string;
+	lastUsed: string | null;
+	revoked: string | null;
 }
+
+const utc = (instant: string) => `${formatShortDateTime(instant, 'UTC')} UTC`;
 
 function scopeOf(request: FeedRequest): FeedScope {
 	return {
@@ -164,7 +171,10 @@ export async function listFeedsOf(
 		createdAt: r.created_at,
 		createdBy: r.created_by,
 		lastUsedAt: r.last_used_at,
-		revokedAt: r.revoked_at
+		revokedAt: r.revoked_at,
+		created: utc(r.created_at),
+		lastUsed: r.last_used_at && utc(r.last_used_at),
+		revoked: r.revoked_at && utc(r.revoked_at)
 	}));
 }
 

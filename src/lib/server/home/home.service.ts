@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { formatDate } from '../../format/datetime';
+import { formatDate, formatOffset } from '../../format/datetime';
 import { hasRole } from '../auth/access';
 import type { SessionUser } from '../auth/session';
 import { listEventsOverlapping } from '../calendar/calendar.repository';
@@ -68,9 +68,10 @@ export async function getHomePage(
 		zone,
 		today,
 		todayLabel: formatDate(midnight.toUTC().toISO()!, zone),
+		offset: formatOffset(`${today}T12:00:00Z`, zone),
 		week: { days: weekView.days, count: weekView.count, truncated: weekView.truncated },
 		actionPoints: toHomeList(actionRows, HOME_LIST_LIMIT, (row) => toMyActionPoint(row, today)),
-		awaitingAnswers: toHomeList(awaitingRows, HOME_LIST_LIMIT, toAwaitingAnswersItem),
+		awaitingAnswers: toHomeList(awaitingRows, HOME_LIST_LIMIT, (row) => toAwaitingAnswersItem(row, zone)),
 		failedMessages: failedRows && toHomeList(failedRows, HOME_LIST_LIMIT, toFailedMessageItem),
 		unansweredLetters: toHomeList(letterRows, HOME_LIST_LIMIT, toUnansweredLetterItem),
 		canWrite: seesOutbox

@@ -1,5 +1,6 @@
 /** What the home page receives: each panel's rows in the office's zone, labels resolved. */
 import { DateTime } from 'luxon';
+import { formatCalendarDate, formatShortDate, formatTime } from '../../format/datetime';
 import { formatOrganizationName } from '../../format/names';
 import { eventStatuses, type EventStatus } from '../../vocabulary';
 import type { CalendarDay } from '../calendar/calendar.view';
@@ -23,6 +24,8 @@ export interface HomeList<T> {
 export interface MyActionPoint extends OutcomeSummary {
 	/** Days past its due date, at the office today; 0 when not overdue or without a date. */
 	daysOverdue: number;
+	/** Its due date written out ("2 September 2021"). */
+	due: string | null;
 }
 
 export interface AwaitingAnswersItem {
@@ -32,6 +35,8 @@ export interface AwaitingAnswersItem {
 	statusLabel: string;
 	startAt: string;
 	timeZone: string;
+	/** Its start in the office's zone, "17 Dec 2021, 10:00". */
+	when: string;
 	/** Participants who have not answered, and all of them. */
 	unanswered: number;
 	participants: number;
@@ -48,6 +53,8 @@ export interface FailedMessageItem {
 }
 
 export interface UnansweredLetterItem extends CorrespondenceSummary {
+	/** Its date written out ("2 September 2021"). */
+	dated: string;
 	sender: string | null;
 	replyExpected: boolean;
 }
@@ -58,6 +65,8 @@ export interface HomePage {
 	today: string;
 	/** "Saturday 5 December 2026" */
 	todayLabel: string;
+	/** The zone's offset today at noon ("UTC+4"). */
+	offset: string;
 	/** Today and the six days after it, each with its events in the office's zone. */
 	week: { days: CalendarDay[]; count: number; truncated: boolean };
 	actionPoints: HomeList<MyActionPoint>;
@@ -85,11 +94,16 @@ export function toMyActionPoint(
 	today: string
 ): MyActionPoint {
 	const overdue = row.due_on !== null && row.due_on < today;
-	return { ...toOutcomeSummary(row), daysOverdue: overdue ? daysBetween(row.due_on!, today) : 0 };
+	return {
+		...toOutcomeSummary(row),
+		daysOverdue: overdue ? daysBetween(row.due_on!, today) : 0,
+		due: row.due_on && formatCalendarDate(row.due_on)
+	};
 }
 
 export function toAwaitingAnswersItem(
-	row: Rows<typeof listEventsAwaitingAnswers>[number]
+	row: Rows<typeof listEventsAwaitingAnswers>[number],
+	zone: string
 ): AwaitingAnswersItem {
 	return {
 		id: row.id,
@@ -98,6 +112,7 @@ export function toAwaitingAnswersItem(
 		statusLabel: eventStatuses.labels[row.status],
 		startAt: row.start_at,
 		timeZone: row.time_zone,
+		when: `${formatShortDate(row.start_at, zone)}, ${formatTime(row.start_at, zone)}`,
 		unanswered: Number(row.unanswered),
 		participants: Number(row.participants)
 	};
@@ -118,8 +133,10 @@ export function toFailedMessageItem(row: Rows<typeof listFailedMessages>[number]
 export function toUnansweredLetterItem(
 	row: Rows<typeof listUnansweredLetters>[number]
 ): UnansweredLetterItem {
+	const summary = toCorrespondenceSummary(row);
 	return {
-		...toCorrespondenceSummary(row),
+		...summary,
+		dated: formatCalendarDate(summary.datedOn),
 		sender:
 			row.sender_id !== null && row.sender_name !== null
 				? formatOrganizationName({ name: row.sender_name, acronym: row.sender_acronym })

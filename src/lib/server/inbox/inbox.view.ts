@@ -1,4 +1,5 @@
 /** What the inbox page and an event's "proposals waiting" panel receive. */
+import { formatRange, formatShortDateTime } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { m } from '../../paraglide/messages.js';
 import type { InboxOutcome } from '../db/schema';
@@ -27,6 +28,8 @@ const PARTSTAT_LABELS: Record<string, () => string> = {
 export interface InboxMessageView {
 	id: number;
 	receivedAt: string;
+	/** When it came, in UTC ("17 Dec 2021 10:00"): the office reads the mailbox in no one zone. */
+	received: string;
 	from: string | null;
 	subject: string | null;
 	method: string | null;
@@ -38,7 +41,11 @@ export interface InboxMessageView {
 	participantName: string | null;
 	attendee: string | null;
 	sentAt: string | null;
-	proposed: { startAt: string; endAt: string } | null;
+	/**
+	 * The time proposed, and the event's time it would replace, written in the event's zone (UTC when
+	 * the event is gone): "Friday 17 December 2021, 10:00–12:30".
+	 */
+	proposed: { startAt: string; endAt: string; zone: string; range: string; instead: string | null } | null;
 	comment: string | null;
 	decision: 'accepted' | 'declined' | null;
 	decidedAt: string | null;
@@ -88,10 +95,24 @@ function whatOf(row: InboxListRow): string {
 	}
 }
 
+function proposedTime(row: InboxListRow): InboxMessageView['proposed'] {
+	if (!row.proposed_start_at || !row.proposed_end_at) return null;
+	const hasEvent = row.event_id !== null && row.event_title !== null;
+	const zone = hasEvent ? row.event_time_zone! : 'UTC';
+	return {
+		startAt: row.proposed_start_at,
+		endAt: row.proposed_end_at,
+		zone,
+		range: formatRange(row.proposed_start_at, row.proposed_end_at, zone),
+		instead: hasEvent ? formatRange(row.event_start_at!, row.event_end_at!, zone) : null
+	};
+}
+
 export function toInboxView(row: InboxListRow): InboxMessageView {
 	return {
 		id: row.id,
 		receivedAt: row.received_at,
+		received: formatShortDateTime(row.received_at, 'UTC'),
 		from: row.from_address,
 		subject: row.subject,
 		method: row.method,
@@ -114,10 +135,7 @@ export function toInboxView(row: InboxListRow): InboxMessageView {
 				: null,
 		attendee: row.attendee_address,
 		sentAt: row.sent_at,
-		proposed:
-			row.proposed_start_at && row.proposed_end_at
-				? { startAt: row.proposed_start_at, endAt: row.proposed_end_at }
-				: null,
+		proposed: proposedTime(row),
 		comment: row.comment,
 		decision: row.decision,
 		decidedAt: row.decided_at,

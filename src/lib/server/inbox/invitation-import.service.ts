@@ -18,6 +18,7 @@
  */
 import { seriesNamed } from '../events/event.service';
 import type { Kysely } from 'kysely';
+import { formatOffset, formatRange, formatShortDateTime } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import { formatByteSize } from '../../format/sizes';
 import { m } from '../../paraglide/messages.js';
@@ -213,6 +214,8 @@ function toPreview(invitation: Invitation, p: Plan): InvitationPreviewView {
 		zoneGiven: invitation.zoneGiven,
 		startAt: invitation.startAt,
 		endAt: invitation.endAt,
+		range: formatRange(invitation.startAt, invitation.endAt, invitation.timeZone),
+		offset: formatOffset(invitation.startAt, invitation.timeZone),
 		allDay: invitation.allDay,
 		venue: p.venue,
 		placeText: p.venue ? null : invitation.location,
@@ -225,6 +228,7 @@ function toPreview(invitation: Invitation, p: Plan): InvitationPreviewView {
 					occurrences: invitation.recurrence.occurrences.map(({ startAt, endAt, title, cancelled }) => ({
 						startAt,
 						endAt,
+						range: formatRange(startAt, endAt, invitation.timeZone),
 						title,
 						cancelled
 					})),
@@ -237,6 +241,7 @@ function toPreview(invitation: Invitation, p: Plan): InvitationPreviewView {
 			title: e.title,
 			startAt: e.start_at,
 			timeZone: e.time_zone,
+			range: formatRange(e.start_at, e.start_at, e.time_zone),
 			status: e.status
 		}))
 	};
@@ -634,6 +639,8 @@ async function updateEvents(
 export interface InboxInvitationView {
 	id: number;
 	receivedAt: string;
+	/** When it came, in UTC ("17 Dec 2021 10:00"). */
+	received: string;
 	from: string | null;
 	subject: string | null;
 	decision: 'accepted' | 'declined' | null;
@@ -670,6 +677,7 @@ export async function findInboxInvitation(
 	return {
 		id: message.id,
 		receivedAt: message.received_at,
+		received: formatShortDateTime(message.received_at, 'UTC'),
 		from: message.from_address,
 		subject: message.subject,
 		decision: message.decision,

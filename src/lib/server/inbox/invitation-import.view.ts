@@ -27,6 +27,9 @@ export interface InvitationPreviewView {
 	zoneGiven: string | null;
 	startAt: string;
 	endAt: string;
+	/** Its times written in its zone ("Friday 17 December 2021, 10:00–12:30"), with the zone's offset then. */
+	range: string;
+	offset: string;
 	allDay: boolean;
 	venue: { id: number; name: string } | null;
 	/** The place as written, when no venue of the directory matched it. */
@@ -36,10 +39,11 @@ export interface InvitationPreviewView {
 	attendees: PersonMatchView[];
 	recurrence: {
 		rule: string;
-		occurrences: { startAt: string; endAt: string; title: string; cancelled: boolean }[];
+		/** Each with its times written in the invitation's zone. */
+		occurrences: { startAt: string; endAt: string; range: string; title: string; cancelled: boolean }[];
 		truncated: boolean;
 		windowEnd: string;
 	} | null;
 	/** The events imported before from this UID (a few). */
-	existing: { id: number; title: string; startAt: string; timeZone: string; status: string }[];
+	existing: { id: number; title: string; startAt: string; timeZone: string; range: string; status: string }[];
 }

@@ -1,4 +1,5 @@
 /** What the outbox pages (the office's, and an event's invitations page) receive. */
+import { formatShortDateTime } from '../../format/datetime';
 import type { OutboxMessageKind } from '../db/schema';
 import type { Page } from '../pagination';
 import type { OutboxListRow } from './outbox.repository';
@@ -45,4 +46,29 @@ export function toOutboxView(row: OutboxListRow): OutboxMessageView {
 		createdAt: row.created_at,
 		sentAt: row.sent_at
 	};
+}
+
+/** A message with its times written in one zone ("17 Dec 2021 10:00"): queued, sent, next attempt. */
+export type DatedOutboxMessage = OutboxMessageView & {
+	written: { created: string; sent: string | null; nextAttempt: string };
+};
+
+/**
+ * The outbox with its messages' times written in `timeZone` (an event's own, or UTC for the office's),
+ * by the load, so that OutboxTable formats no dates.
+ */
+export function datedOutbox(
+	outbox: OutboxPage,
+	timeZone: string
+): OutboxPage & { messages: Page<DatedOutboxMessage> } {
+	const at = (instant: string) => formatShortDateTime(instant, timeZone);
+	const items = outbox.messages.items.map((message) => ({
+		...message,
+		written: {
+			created: at(message.createdAt),
+			sent: message.sentAt && at(message.sentAt),
+			nextAttempt: at(message.nextAttemptAt)
+		}
+	}));
+	return { ...outbox, messages: { ...outbox.messages, items } };
 }

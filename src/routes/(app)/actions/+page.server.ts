@@ -1,6 +1,8 @@
 import { parseBoardQuery } from '$lib/server/actions/action-board.input';
 import { getActionBoard } from '$lib/server/actions/action-board.service';
 import { database } from '$lib/server/db';
+import { datedRef } from '$lib/server/events/event.ref';
+import { formatCalendarDate } from '$lib/format/datetime';
 import { pageRequest } from '$lib/server/pagination';
 import { changeOutcomeStatus } from '../outcome-status-action.server';
 import { defineWords } from '$lib/server/i18n/words';
@@ -64,8 +66,21 @@ const officerWords = defineWords({
 
 export const load: PageServerLoad = async ({ url, locals }) => {
 	const query = parseBoardQuery(url.searchParams);
-	const board = await getActionBoard(database().db, query, pageRequest(url, 25, ['date', 'id']));
+	const view = await getActionBoard(database().db, query, pageRequest(url, 25, ['date', 'id']));
 	const officer = locals.user !== null && locals.user.role !== 'viewer';
+	// Dates written here (the meeting's in its zone), so that the page formats none (nor loads the code to).
+	const board = {
+		...view,
+		todayWritten: formatCalendarDate(view.today),
+		items: {
+			...view.items,
+			items: view.items.items.map((item) => ({
+				...item,
+				event: datedRef(item.event),
+				due: item.dueOn && formatCalendarDate(item.dueOn)
+			}))
+		}
+	};
 	return {
 		query,
 		board,

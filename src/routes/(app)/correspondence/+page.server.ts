@@ -1,5 +1,6 @@
 import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
+import { datedDocument } from '$lib/server/correspondence/correspondence.view';
 import {
 	correspondenceListParams,
 	parseCorrespondenceListQuery
@@ -47,11 +48,12 @@ export const load: PageServerLoad = async ({ url }) => {
 	const submitted = new URLSearchParams(url.searchParams);
 	const chosen = await resolveChosen(db, submitted, { organization: { kind: 'organization' } });
 	const query = parseCorrespondenceListQuery(submitted);
-	const [correspondence, choices] = await Promise.all([
+	const [page, choices] = await Promise.all([
 		listCorrespondencePage(db, { ...query, page: pageRequest(url, 25, ['date', 'id']) }),
 		getCorrespondenceRegisterChoices(db)
 	]);
 	const params = correspondenceListParams(query).toString();
+	const correspondence = { ...page, items: page.items.map(datedDocument) };
 	return {
 		query,
 		correspondence,

@@ -1,3 +1,4 @@
+import { datedSummary } from '$lib/server/events/event.view';
 import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
 import { listEventsPage } from '$lib/server/events/event-read.service';
@@ -41,12 +42,14 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	const params = new URLSearchParams(url.searchParams);
 	const chosen = await resolveChosen(db, params, { organization: { kind: 'organization' } });
 	const query = parseEventListQuery(params);
-	const events = await listEventsPage(
+	const page = await listEventsPage(
 		db,
 		{ ...query, now: new Date().toISOString() },
 		pageRequest(url, 25, ['instant', 'id'])
 	);
 	const officer = locals.user !== null && locals.user.role !== 'viewer';
+	// Each row's days and time written here, in its zone, so that the page formats no dates.
+	const events = { ...page, items: page.items.map((event) => datedSummary(event, true)) };
 	return {
 		query,
 		events,

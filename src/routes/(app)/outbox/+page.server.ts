@@ -7,6 +7,7 @@ import { m } from '$lib/paraglide/messages';
 import { defineWords } from '$lib/server/i18n/words';
 import { listWords } from '$lib/server/i18n/list.words';
 import { outboxWords } from '$lib/server/mail/outbox.words';
+import { datedOutbox } from '$lib/server/mail/outbox.view';
 
 /** The page's words, for its load to send. */
 const pageWords = defineWords({
@@ -18,7 +19,7 @@ const pageWords = defineWords({
 
 export const load: PageServerLoad = async ({ url }) => {
 	return {
-		outbox: await getOutboxPage(database().db, {}, pageRequest(url, 50, ['id'])),
+		outbox: datedOutbox(await getOutboxPage(database().db, {}, pageRequest(url, 50, ['id'])), 'UTC'),
 		words: { ...listWords(), ...outboxWords(), ...pageWords() }
 	};
 };

@@ -1,5 +1,7 @@
 import { resolveChosen } from '$lib/server/choosers/chooser.service';
 import { database } from '$lib/server/db';
+import { datedRef } from '$lib/server/events/event.ref';
+import { formatCalendarDate } from '$lib/format/datetime';
 import { parseOutcomeListQuery } from '$lib/server/outcomes/outcome.input';
 import { listOutcomesPage } from '$lib/server/outcomes/outcome.service';
 import { pageRequest } from '$lib/server/pagination';
@@ -37,6 +39,15 @@ export const load: PageServerLoad = async ({ url }) => {
 	// The owner chosen by name (?person=, as the person page links here), shown and kept in the filter.
 	const chosen = await resolveChosen(db, params, { person: { kind: 'person' } });
 	const query = parseOutcomeListQuery(params);
-	const outcomes = await listOutcomesPage(db, { ...query, page: pageRequest(url, 25, ['id']) });
+	const page = await listOutcomesPage(db, { ...query, page: pageRequest(url, 25, ['id']) });
+	// Dates written here, in the event's zone, so that the page formats none (nor loads the code to).
+	const outcomes = {
+		...page,
+		items: page.items.map((outcome) => ({
+			...outcome,
+			event: datedRef(outcome.event),
+			due: outcome.dueOn && formatCalendarDate(outcome.dueOn)
+		}))
+	};
 	return { query, outcomes, chosen, words: { ...listWords(), ...pageWords() } };
 };

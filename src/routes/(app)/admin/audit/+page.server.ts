@@ -1,4 +1,5 @@
 import { listAuditTrail } from '$lib/server/audit/audit.service';
+import { datedEntries } from '$lib/server/audit/audit.view';
 import { database } from '$lib/server/db';
 import { pageRequest } from '$lib/server/pagination';
 import { listWords } from '$lib/server/i18n/list.words';
@@ -10,5 +11,5 @@ export const load: PageServerLoad = async ({ url }) => {
 		url.searchParams.get('entity'),
 		pageRequest(url, 50, ['instant', 'id'])
 	);
-	return { ...trail, words: listWords() };
+	return { ...trail, entries: datedEntries(trail.entries, 'UTC'), words: listWords() };
 };

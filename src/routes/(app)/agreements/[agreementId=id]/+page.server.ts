@@ -1,7 +1,14 @@
+import { datedDocument } from '$lib/server/correspondence/correspondence.view';
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { AgreementLetterInput } from '$lib/server/agreements/agreement.input';
-import { findAgreementPage, setAgreementLetter } from '$lib/server/agreements/agreement.service';
+import {
+	findAgreementPage,
+	setAgreementLetter,
+	type AgreementPage
+} from '$lib/server/agreements/agreement.service';
+import { formatCalendarDate, formatDate } from '$lib/format/datetime';
+import type { EventRef } from '$lib/server/events/event.ref';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { changeLinkAction } from '../../link-actions.server';
@@ -45,12 +52,35 @@ const officerWords = defineWords({
 });
 
 /** `?find=`: notes and letters to link, found by words of their subject or their reference number. */
+/** The agreement with the dates it shows written out, so that the page formats none (nor loads the code to). */
+function withDates({ agreement, topics, ...page }: AgreementPage) {
+	const day = (on: string | null) => on && formatCalendarDate(on);
+	const eventDay = <T extends EventRef>(event: T) => ({
+		...event,
+		day: formatDate(event.startAt, event.timeZone)
+	});
+	return {
+		...page,
+		agreement: {
+			...agreement,
+			signedDay: day(agreement.signedOn),
+			approvedDay: day(agreement.approvedOn),
+			inForceDay: day(agreement.inForceOn),
+			inForceUntilDay: day(agreement.inForceUntil),
+			terminatedDay: day(agreement.terminatedOn),
+			signedEvent: agreement.signedEvent && eventDay(agreement.signedEvent),
+			letters: agreement.letters.map(datedDocument)
+		},
+		topics: topics.map((topic) => ({ ...topic, event: eventDay(topic.event) }))
+	};
+}
+
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findAgreementPage(database().db, Number(params.agreementId), { find });
 	if (!page) error(404, m.agreements_not_found());
 	return {
-		...page,
+		...withDates(page),
 		find,
 		words: pageWords(),
 		officerWords: hasRole(locals.user, 'officer') ? officerWords() : null

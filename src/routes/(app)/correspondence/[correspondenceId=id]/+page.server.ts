@@ -17,6 +17,9 @@ import { officeToday } from '$lib/server/calendar/calendar.settings';
 import { database } from '$lib/server/db';
 import { fileStorage } from '$lib/server/files';
 import { formatByteSize } from '$lib/format/sizes';
+import { formatCalendarDate } from '$lib/format/datetime';
+import { datedDocument, type CorrespondenceView } from '$lib/server/correspondence/correspondence.view';
+import { datedRef } from '$lib/server/events/event.ref';
 import { fileSettings } from '$lib/server/files/file.settings';
 import { receiveUpload } from '$lib/server/files/file.upload';
 import { attempt, invalidInput, refuseForm } from '$lib/server/http/form-failure';
@@ -80,9 +83,27 @@ const draftWords = defineWords({
 	correspondence_page_discard_button: m.correspondence_page_discard_button
 });
 
+/** The document with every date it shows written out, so that the page formats none (nor loads the code to). */
+function withDates(view: CorrespondenceView) {
+	const dated = <T extends { datedOn: string }>(doc: T | null) => doc && datedDocument(doc);
+	return {
+		...datedDocument(view),
+		inReplyTo: dated(view.inReplyTo),
+		transmits: dated(view.transmits),
+		replies: view.replies.map(datedDocument),
+		transmittedBy: view.transmittedBy.map(datedDocument),
+		files: view.files.map((file) => ({
+			...file,
+			uploaded: formatCalendarDate(file.uploadedAt.slice(0, 10))
+		})),
+		events: view.events.map((event) => datedRef(event))
+	};
+}
+
 export const load: PageServerLoad = async ({ params, locals }) => {
-	const record = await findCorrespondencePage(database().db, Number(params.correspondenceId));
-	if (!record) error(404, m.correspondence_not_found());
+	const view = await findCorrespondencePage(database().db, Number(params.correspondenceId));
+	if (!view) error(404, m.correspondence_not_found());
+	const record = withDates(view);
 	const officer = hasRole(locals.user, 'officer');
 	return {
 		record,

@@ -1,7 +1,9 @@
+import { datedDocument } from '$lib/server/correspondence/correspondence.view';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { findEventPage } from '$lib/server/events/event-read.service';
+import { timedItem, writtenWhen } from '$lib/server/events/event.view';
 import { listWaitingProposals } from '$lib/server/inbox/inbox.service';
 import { attempt, invalidInput } from '$lib/server/http/form-failure';
 import { CarryOverInput } from '$lib/server/outcomes/outcome.input';
@@ -110,13 +112,15 @@ function carriedNotice(url: URL): string | null {
 }
 
 /**
- * The event with the dates and names the page shows written out in the reader's language (the
- * outcomes' days, the offers' due dates, the last change, the hosts' full names), and whether its
- * kind has topics: the page formats nothing itself.
+ * The event with the dates and names the page shows written out in the reader's language (when it
+ * happens, its items' times, the outcomes' days, the offers' due dates, the last change, the hosts'
+ * full names), and whether its kind has topics: the page formats nothing itself.
  */
 function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>>) {
 	return {
 		...event,
+		when: writtenWhen(event),
+		agenda: event.agenda.map((item) => timedItem(item, event.timeZone)),
 		hosts: event.hosts.map((host) => ({ ...host, fullName: formatOrganizationName(host) })),
 		outcomes: outcomesInBrief(event.outcomes),
 		followsUp: outcomesInBrief(event.followsUp),
@@ -127,6 +131,7 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 				due: offer.dueOn ? formatCalendarDate(offer.dueOn) : null
 			}))
 		},
+		correspondence: event.correspondence.map(datedDocument),
 		updatedDay: formatShortDate(event.updatedAt, event.timeZone),
 		hasTopics: hasTopics(event.kind)
 	};

@@ -1,3 +1,4 @@
+import { formatCalendarDate } from '$lib/format/datetime';
 import { m } from '$lib/paraglide/messages';
 import { error } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
@@ -63,6 +64,16 @@ const pageWords = defineWords({
 	organizations_list_title: m.organizations_list_title
 });
 
+/** The open action points' due dates written out here, so that the page formats no dates. */
+function withDueDates(dossier: NonNullable<Awaited<ReturnType<typeof findDossier>>>) {
+	const points = dossier.openActionPoints;
+	const items = points.items.map((point) => ({
+		...point,
+		due: point.dueOn && formatCalendarDate(point.dueOn)
+	}));
+	return { ...dossier, openActionPoints: { ...points, items } };
+}
+
 export const load: PageServerLoad = async ({ params, locals, url }) => {
 	const db = database().db;
 	const organizationId = Number(params.organizationId);
@@ -72,7 +83,11 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		hasRole(locals.user, 'officer') ? listFeedsOf(db, { organizationId }) : null
 	]);
 	if (!dossier) error(404, m.organizations_not_found());
-	return { dossier, feeds, words: { ...listWords(), ...pageWords(), ...feedPanelWords() } };
+	return {
+		dossier: withDueDates(dossier),
+		feeds,
+		words: { ...listWords(), ...pageWords(), ...feedPanelWords() }
+	};
 };
 
 export const actions: Actions = {

@@ -1,4 +1,5 @@
 import { m } from '$lib/paraglide/messages';
+import { formatCalendarDate, formatDate, formatShortDate } from '$lib/format/datetime';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { officeTimeZone } from '$lib/server/calendar/calendar.settings';
@@ -59,15 +60,37 @@ const officerWords = defineWords({
 	outcomes_page_edit: m.outcomes_page_edit
 });
 
+type OutcomePage = NonNullable<Awaited<ReturnType<typeof findOutcomePage>>>;
+
+/**
+ * The outcome with its dates written out, so that the page and its thread format none: the meeting's
+ * day and each later one's in its own zone, the due date, each change of status in the office's zone.
+ */
+function dated(outcome: OutcomePage, officeZone: string) {
+	const { event } = outcome;
+	return {
+		...outcome,
+		event: event && { ...event, day: formatDate(event.startAt, event.timeZone) },
+		due: outcome.dueOn && formatCalendarDate(outcome.dueOn),
+		followUps: outcome.followUps.map((followUp) => ({
+			...followUp,
+			day: formatShortDate(followUp.startAt, followUp.timeZone)
+		})),
+		statusChanges: outcome.statusChanges.map((change) => ({
+			...change,
+			day: formatDate(change.changedAt, officeZone)
+		}))
+	};
+}
+
 /** `?find=`: later meetings to carry the action point to, found by words of their title. */
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const outcome = await findOutcomePage(database().db, Number(params.outcomeId), { find });
 	if (!outcome) error(404, m.outcomes_not_found());
 	return {
-		outcome,
+		outcome: dated(outcome, officeTimeZone()),
 		find,
-		officeTimeZone: officeTimeZone(),
 		words: pageWords(),
 		officerWords: hasRole(locals.user, 'officer') ? officerWords() : null
 	};

@@ -1,3 +1,6 @@
+import { datedSummary } from '$lib/server/events/event.view';
+import { datedRef } from '$lib/server/events/event.ref';
+import { datedDocument } from '$lib/server/correspondence/correspondence.view';
 import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { hasRole } from '$lib/server/auth/access';
@@ -124,7 +127,7 @@ function writtenOut(person: NonNullable<Awaited<ReturnType<typeof findPersonPage
 			mergedOn: formatShortDate(alias.mergedAt, 'UTC')
 		})),
 		participations: person.participations.map((p) => ({
-			...p,
+			...datedSummary(p),
 			titlesAtEvent: formatTitles({ position: p.positionAtEvent, rank: p.rankAtEvent, organization: null })
 		})),
 		engagements: person.engagements.map((engagement) => ({
@@ -137,8 +140,10 @@ function writtenOut(person: NonNullable<Awaited<ReturnType<typeof findPersonPage
 		})),
 		outcomes: person.outcomes.map((outcome) => ({
 			...outcome,
+			event: datedRef(outcome.event),
 			due: outcome.dueOn ? formatCalendarDate(outcome.dueOn) : '—'
 		})),
+		correspondence: person.correspondence.map(datedDocument),
 		outcomeCountSaid:
 			new Intl.NumberFormat(getLocale()).format(person.outcomeCount) + (person.outcomeCountMore ? '+' : '')
 	};

@@ -1,9 +1,12 @@
+import { datedDocument } from '$lib/server/correspondence/correspondence.view';
 import { error } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
 import { ProjectLinkInput } from '$lib/server/projects/project.input';
-import { findProjectPage, setProjectLink } from '$lib/server/projects/project.service';
+import { findProjectPage, setProjectLink, type ProjectPage } from '$lib/server/projects/project.service';
+import { datedRef } from '$lib/server/events/event.ref';
+import { datedSummary } from '$lib/server/events/event.view';
 import { changeLinkAction } from '../../link-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 import { hasRole } from '$lib/server/auth/access';
@@ -35,12 +38,25 @@ const officerWords = defineWords({
 });
 
 /** `?find=`: events, outcomes, letters and agreements to link, found by name. */
+/** The project with the dates its tables show written out, so that the page formats none (nor loads the code to). */
+function withDates({ project, ...page }: ProjectPage) {
+	return {
+		...page,
+		project: {
+			...project,
+			events: project.events.map((event) => datedSummary(event)),
+			outcomes: project.outcomes.map((outcome) => ({ ...outcome, event: datedRef(outcome.event) })),
+			letters: project.letters.map(datedDocument)
+		}
+	};
+}
+
 export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const find = (url.searchParams.get('find') ?? '').slice(0, 200);
 	const page = await findProjectPage(database().db, Number(params.projectId), { find });
 	if (!page) error(404, m.projects_not_found());
 	return {
-		...page,
+		...withDates(page),
 		find,
 		words: pageWords(),
 		officerWords: hasRole(locals.user, 'officer') ? officerWords() : null

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { formatShortDate } from '$lib/format/datetime';
 import { database } from '$lib/server/db';
 import { m } from '$lib/paraglide/messages';
 import { attempt, refuseForm } from '$lib/server/http/form-failure';
@@ -8,7 +9,9 @@ import {
 	resolvePersonalLink,
 	respondToInvitation
 } from '$lib/server/links/personal-link.service';
+import type { PersonalAgendaView } from '$lib/server/links/personal-link.view';
 import { sendPersonalPageHeaders } from '$lib/server/links/personal-page.headers';
+import { timedItem, writtenWhen } from '$lib/server/events/event.view';
 import { fieldErrors, formFields } from '$lib/server/validation';
 import { findItinerariesOfPerson } from '$lib/server/visits/visit.service';
 import type { Actions, PageServerLoad } from './$types';
@@ -44,6 +47,25 @@ const pageWords = defineWords({
 
 const NOT_VALID = () => m.link_not_valid();
 
+/** Each event's time, its items' times and the day the holder answered, written in the event's zone. */
+function writtenOut(agenda: PersonalAgendaView) {
+	return {
+		...agenda,
+		events: agenda.events.map((event) => {
+			const { respondedAt } = event.participation;
+			return {
+				...event,
+				when: writtenWhen(event),
+				participation: {
+					...event.participation,
+					respondedOn: respondedAt && formatShortDate(respondedAt, event.timeZone)
+				},
+				agenda: event.agenda.map((item) => timedItem(item, event.timeZone))
+			};
+		})
+	};
+}
+
 export const load: PageServerLoad = async ({ params }) => {
 	const db = database().db;
 	const link = await resolvePersonalLink(db, params.token);
@@ -53,7 +75,7 @@ export const load: PageServerLoad = async ({ params }) => {
 		findItinerariesOfPerson(db, link.personId)
 	]);
 	if (!agenda) error(404, NOT_VALID());
-	return { agenda, visits, words: pageWords() };
+	return { agenda: writtenOut(agenda), visits, words: pageWords() };
 };
 
 export const actions: Actions = {

@@ -1,5 +1,6 @@
 import { database } from '$lib/server/db';
 import { listPublicEventsPage } from '$lib/server/events/public-event.service';
+import { writtenWhen } from '$lib/server/events/event.view';
 import { pageRequest } from '$lib/server/pagination';
 import { listWords } from '$lib/server/i18n/list.words';
 import type { PageServerLoad } from './$types';
@@ -15,7 +16,8 @@ export const load: PageServerLoad = async ({ url, setHeaders }) => {
 	// The open feed of these events (routes/feeds/public.ics): webcal:// opens the calendar program.
 	const feed = `${url.origin}/feeds/public.ics`;
 	return {
-		events,
+		// Their times written here, each in its zone, so that the page formats no dates.
+		events: { ...events, items: events.items.map((event) => ({ ...event, when: writtenWhen(event) })) },
 		feed: { https: feed, webcal: feed.replace(/^https?:/, 'webcal:') },
 		words: listWords()
 	};

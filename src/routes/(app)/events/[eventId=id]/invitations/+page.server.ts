@@ -10,6 +10,8 @@ import { retryAction } from '../../../outbox-actions.server';
 import { defineWords } from '$lib/server/i18n/words';
 import { listWords } from '$lib/server/i18n/list.words';
 import { outboxWords } from '$lib/server/mail/outbox.words';
+import { datedOutbox } from '$lib/server/mail/outbox.view';
+import { writtenWhen } from '$lib/server/events/event.view';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The words of the invitations page, for its load to send. */
@@ -54,7 +56,16 @@ const pageWords = defineWords({
 export const load: PageServerLoad = async ({ params, url }) => {
 	const view = await findInvitationsPage(database().db, Number(params.eventId), pageRequest(url, 25, ['id']));
 	if (!view) error(404, m.events_page_not_found());
-	return { view, words: { ...listWords(), ...outboxWords(), ...pageWords() } };
+	// Its times written here, in the event's zone, so that the page formats no dates.
+	const { event, outbox } = view;
+	return {
+		view: {
+			...view,
+			event: { ...event, when: writtenWhen(event) },
+			outbox: datedOutbox(outbox, event.timeZone)
+		},
+		words: { ...listWords(), ...outboxWords(), ...pageWords() }
+	};
 };
 
 export const actions: Actions = {

@@ -1,3 +1,4 @@
+import { datedMeeting, datedTopic } from './dates.server';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -39,7 +40,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 	if (!page) error(404, m.topics_meeting_not_found());
 	const officer = locals.user !== null && locals.user.role !== 'viewer';
 	return {
-		...page,
+		meeting: datedMeeting(page.meeting),
+		topics: page.topics.map(datedTopic),
 		words: { ...pageWords(), ...topicBodyWords() },
 		officerWords: officer ? { ...officerWords(), ...topicFormWords() } : null
 	};

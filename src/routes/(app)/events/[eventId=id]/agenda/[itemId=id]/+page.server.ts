@@ -1,3 +1,5 @@
+import { formatOffset } from '$lib/format/datetime';
+import { itemTimes } from '../times';
 import { error, fail, redirect, type ActionFailure } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import {
@@ -14,8 +16,8 @@ import {
 	updateAgendaItem
 } from '$lib/server/agenda/agenda.service';
 import { database } from '$lib/server/db';
-import type { AgendaItemEditView } from '$lib/server/agenda/agenda.view';
-import type { ClashView } from '$lib/server/clashes/clash.service';
+import type { AgendaItemEditView, AgendaItemPageView } from '$lib/server/agenda/agenda.view';
+import { clashSpan, type ClashView } from '$lib/server/clashes/clash.service';
 import {
 	attempt,
 	failureFrom,
@@ -81,6 +83,17 @@ const pageWords = defineWords({
 	events_clashes_this: m.events_clashes_this
 });
 
+/** The meeting's and the item's times written out in the meeting's zone, so that the page formats none. */
+function withTimes(page: AgendaItemPageView) {
+	const zone = page.event.timeZone;
+	const { item } = page;
+	return {
+		...page,
+		event: { ...page.event, when: clashSpan(page.event) },
+		item: { ...item, times: itemTimes(item, zone), offset: item.startAt && formatOffset(item.startAt, zone) }
+	};
+}
+
 export const load: PageServerLoad = async ({ params, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 100);
 	const page = await findAgendaItemPage(
@@ -90,7 +103,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		parsePersonSearch(q)
 	);
 	if (!page) error(404, m.agenda_item_not_found());
-	return { page, q, words: { ...pageWords(), ...agendaItemFieldsWords() } };
+	return { page: withTimes(page), q, words: { ...pageWords(), ...agendaItemFieldsWords() } };
 };
 
 type ActionEvent = Parameters<Actions[string]>[0];

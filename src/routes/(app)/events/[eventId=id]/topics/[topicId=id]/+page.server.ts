@@ -1,3 +1,4 @@
+import { datedMeeting, datedTopic } from '../dates.server';
 import { error, redirect } from '@sveltejs/kit';
 import { actorOf } from '$lib/server/auth/actor';
 import { database } from '$lib/server/db';
@@ -65,6 +66,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	if (!page) error(404, m.topics_not_found());
 	return {
 		...page,
+		meeting: datedMeeting(page.meeting),
+		topic: datedTopic(page.topic),
 		find,
 		words: { ...pageWords(), ...topicBodyWords() },
 		// The other officer's changes are shown only in the officers' discussion form.
