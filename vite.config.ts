@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 import { paraglideOptions } from './paraglide.config.js';
 
@@ -21,8 +24,38 @@ const BUNDLED_IN_SERVER: (string | RegExp)[] = [
 	/^@oslojs\//
 ];
 
+/**
+ * Paraglide's runtime, in the browser: the page's language is the one the server rendered it in, which
+ * <html lang> says (handleLocale in src/hooks.server.ts; the switcher is a form that reloads the page), so
+ * hydration speaks it too. That is all the browser's code asks of the runtime (messages and formatting call
+ * getLocale()), so instead of the runtime's strategies, cookies and URL patterns (1.2 KiB gzip on every page
+ * that shows a message or a date) the browser gets getLocale() reading <html lang> and the runtime's
+ * constants. Any other export asked for in the browser fails the build ("not exported"), not a page.
+ */
+function paraglideClientRuntime(): Plugin {
+	const { baseLocale, locales } = JSON.parse(
+		readFileSync(join(paraglideOptions.project, 'settings.json'), 'utf8')
+	) as { baseLocale: string; locales: string[] };
+	const code = [
+		`export const baseLocale = ${JSON.stringify(baseLocale)};`,
+		`export const locales = ${JSON.stringify(locales)};`,
+		`export const experimentalStaticLocale = undefined;`,
+		`export const getLocale = () => {`,
+		`\tconst lang = document.documentElement.lang;`,
+		`\treturn locales.includes(lang) ? lang : baseLocale;`,
+		`};`
+	].join('\n');
+	return {
+		name: 'protokol:paraglide-client-runtime',
+		transform(_generated, id, options) {
+			if (options?.ssr || !id.endsWith('/src/lib/paraglide/runtime.js')) return;
+			return { code, map: null };
+		}
+	};
+}
+
 export default defineConfig(({ command }) => ({
-	plugins: [paraglideVitePlugin(paraglideOptions), sveltekit()],
+	plugins: [paraglideVitePlugin(paraglideOptions), paraglideClientRuntime(), sveltekit()],
 	// Only in the build: the dev server's module runner cannot evaluate the CommonJS ones (prom-client).
 	ssr: { noExternal: command === 'build' ? BUNDLED_IN_SERVER : [] },
 	build: {
