@@ -54,8 +54,29 @@ function paraglideClientRuntime(): Plugin {
 	};
 }
 
+/**
+ * Vite wraps each import() of the browser's code in a helper that loads the imported module's stylesheets
+ * first; every page carries it (SvelteKit's app imports its error page so). Ours, src/lib/preload-helper.js,
+ * does what this app needs of it in 0.3 KiB gzip instead of 0.8.
+ */
+function smallPreloadHelper(): Plugin {
+	const helperId = '\0vite/preload-helper.js';
+	return {
+		name: 'protokol:small-preload-helper',
+		enforce: 'pre',
+		applyToEnvironment: (environment) => environment.config.consumer === 'client',
+		resolveId: (id) => (id === helperId ? id : undefined),
+		load: (id) => (id === helperId ? readFileSync('src/lib/preload-helper.js', 'utf8') : undefined)
+	};
+}
+
 export default defineConfig(({ command }) => ({
-	plugins: [paraglideVitePlugin(paraglideOptions), paraglideClientRuntime(), sveltekit()],
+	plugins: [
+		paraglideVitePlugin(paraglideOptions),
+		paraglideClientRuntime(),
+		smallPreloadHelper(),
+		sveltekit()
+	],
 	// Only in the build: the dev server's module runner cannot evaluate the CommonJS ones (prom-client).
 	ssr: { noExternal: command === 'build' ? BUNDLED_IN_SERVER : [] },
 	build: {
