@@ -24,6 +24,14 @@ const BUNDLED_IN_SERVER: (string | RegExp)[] = [
 	/^@oslojs\//
 ];
 
+/** Modules every page's script loads (see build.rollupOptions.output below). */
+const EVERY_PAGE: RegExp[] = [
+	/^\0vite\/preload-helper\.js$/,
+	/\/@sveltejs\/kit\/src\/runtime\/app\/(state|environment)\//,
+	/\/src\/lib\/locales\.ts$/,
+	/\/src\/lib\/components\/LanguageSwitcher\.svelte$/
+];
+
 /**
  * Paraglide's runtime, in the browser: the page's language is the one the server rendered it in, which
  * <html lang> says (handleLocale in src/hooks.server.ts; the switcher is a form that reloads the page), so
@@ -81,6 +89,15 @@ export default defineConfig(({ command }) => ({
 	ssr: { noExternal: command === 'build' ? BUNDLED_IN_SERVER : [] },
 	build: {
 		rollupOptions: {
+			// What every page's script loads, in one chunk instead of seven: Svelte's runtime, SvelteKit's client
+			// (both drawn in as these modules' dependencies), $app/state, the language switcher, the preload
+			// helper. Each chunk apart costs its own compression and the names it imports and exports: one
+			// saves about 1.1 KiB gzip on every page.
+			output: {
+				codeSplitting: {
+					groups: [{ name: 'frame', test: (id: string) => EVERY_PAGE.some((re) => re.test(id)) }]
+				}
+			},
 			// The closed lists and the compiled messages do nothing when imported: a page that imports one list
 			// through src/lib/vocabulary.ts then carries that list's labels, not every list's.
 			treeshake: {
