@@ -4,9 +4,9 @@
  *
  * One strategy of our own, "custom-protokol": on the server it is the order in
  * src/lib/server/i18n/locale.ts (the account's choice, the switcher's cookie, Accept-Language, the office's
- * DEFAULT_LOCALE), on the client the language the server wrote into <html lang> (src/hooks.client.ts), so
- * that hydration speaks the language the page was rendered in. "baseLocale" (English) only answers where
- * there is no request: a script, a worker.
+ * DEFAULT_LOCALE); in the browser the language the server wrote into <html lang> (the browser's runtime reads
+ * it: paraglideClientRuntime in vite.config.ts), so that hydration speaks the language the page was rendered
+ * in. "baseLocale" (English) only answers where there is no request: a script, a worker.
  */
 /** @type {import('@inlang/paraglide-js').CompilerOptions} */
 export const paraglideOptions = {

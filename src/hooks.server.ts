@@ -82,7 +82,7 @@ const handleSession: Handle = async ({ event, resolve }) => {
 };
 
 // The language of the answer (src/lib/server/i18n/locale.ts): Paraglide's middleware keeps it for the request,
-// and <html lang> says it, which is also where the browser's code reads it back (src/hooks.client.ts); the
+// and <html lang> says it, which is also where the browser's code reads it back (vite.config.ts); the
 // enhanced forms' failure notices are written into the page in it (src/lib/server/i18n/form-notices.ts).
 const handleLocale: Handle = ({ event, resolve }) => {
 	noteAccountLocale(event.request, event.locals.user?.locale ?? null);
