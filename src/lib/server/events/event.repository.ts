@@ -172,7 +172,6 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 
 export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];
 
-/** The host and co-host organisations of several events at once, in the order they are named. */
 function hostsQuery(db: Kysely<Database>) {
 	return db
 		.selectFrom('event_organization')
@@ -190,6 +189,7 @@ function hostsQuery(db: Kysely<Database>) {
 		]);
 }
 
+/** The host and co-host organisations of several events at once, in the order they are named. */
 export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[]) {
 	if (eventIds.length === 0) return [];
 	return hostsQuery(db)
