@@ -94,6 +94,13 @@ function offsetAt(ms: number, timeZone: string): number | null {
 	return first;
 }
 
+/** Minutes ahead of UTC the zone's clocks are at the instant, as luxon's `offset`; NaN where either is not one. */
+export function zoneOffsetMinutes(instant: string, timeZone: string): number {
+	const ms = Date.parse(instant);
+	const offset = Number.isNaN(ms) ? null : offsetAt(ms, timeZone);
+	return offset === null ? NaN : offset / 60_000;
+}
+
 /** The instant's date and time on the clocks of the zone; null where the instant or the zone is not one. */
 function wallClock(instant: string, timeZone: string): WallClock | null {
 	const ms = Date.parse(instant);
@@ -190,6 +197,19 @@ const time = (clock: WallClock) => `${pad(clock.hour)}:${pad(clock.minute)}`;
  * reader's language, for the heads of a calendar's columns.
  */
 export function weekdayNames(style: 'long' | 'short', locale = getLocale()): string[] {
+	const key = `${style} ${locale}`;
+	let names = weekdayTables.get(key);
+	if (names === undefined) {
+		names = weekdaysFromMonday(style, locale);
+		weekdayTables.set(key, names);
+	}
+	return [...names];
+}
+// Made once for each language and style: a new Intl.DateTimeFormat at every calendar page cost more
+// than the page's queries.
+const weekdayTables = new Map<string, string[]>();
+
+function weekdaysFromMonday(style: 'long' | 'short', locale: string): string[] {
 	// 1 January 2024 was a Monday; Azerbaijani's table counts from Sunday, as Date#getUTCDay does.
 	if (locale === 'az') {
 		const names = style === 'long' ? AZERBAIJANI.weekdays : AZERBAIJANI.shortWeekdays;
