@@ -215,6 +215,23 @@ function queryTokens(terms: SearchTerms): QueryToken[] {
 	return terms.flat().map((token) => ({ token, key: spellingKey(token) }));
 }
 
+/**
+ * The spelling keys of the words results are made of, kept: the same titles and names come back in
+ * answer after answer, and their keys were most of marking them. Emptied when it grows too large.
+ */
+const partKeys = new Map<string, string>();
+const PART_KEYS_KEPT = 20_000;
+
+function keyOfPart(part: string): string {
+	let key = partKeys.get(part);
+	if (key === undefined) {
+		key = spellingKey(part);
+		if (partKeys.size >= PART_KEYS_KEPT) partKeys.clear();
+		partKeys.set(part, key);
+	}
+	return key;
+}
+
 /** True when the written word, folded or as its spelling key, begins with one of the query's tokens. */
 function matches(written: string, tokens: readonly QueryToken[]): boolean {
 	const stripped = strip(written);
@@ -227,7 +244,7 @@ function matches(written: string, tokens: readonly QueryToken[]): boolean {
 			let partKey: string | undefined;
 			return tokens.some(
 				({ token, key }) =>
-					part.startsWith(token) || (key !== '' && (partKey ??= spellingKey(part)).startsWith(key))
+					part.startsWith(token) || (key !== '' && (partKey ??= keyOfPart(part)).startsWith(key))
 			);
 		})
 	);
