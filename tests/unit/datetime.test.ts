@@ -11,7 +11,8 @@ import {
 	formatTime,
 	instantToZoned,
 	isTimeZone,
-	zonedToInstant
+	zonedToInstant,
+	zoneOffsetMinutes
 } from '$lib/format/datetime';
 
 describe('zonedToInstant', () => {
@@ -182,5 +183,42 @@ describe('the cached formatters write what luxon writes', () => {
 		}
 		expect(formatCalendarDate('2021-02-30')).toBe('2021-02-30');
 		expect(formatCalendarDate('not a date')).toBe('not a date');
+	});
+});
+
+describe('offsets kept by the hour', () => {
+	// Every 11 minutes through a year: every hour in which clocks change, each side of the change,
+	// asked again after the hour's offset is kept. Sao Paulo changed at midnight, Lord Howe by half an
+	// hour, Troll by two hours; Kathmandu is 5:45 ahead.
+	const zones = [
+		'Europe/Zurich',
+		'America/Sao_Paulo',
+		'Australia/Lord_Howe',
+		'Antarctica/Troll',
+		'Asia/Kathmandu'
+	];
+	const instants: string[] = [];
+	for (let ms = Date.UTC(2016, 0, 1); ms < Date.UTC(2017, 0, 1); ms += 11 * 60_000 + 7_000) {
+		instants.push(new Date(ms).toISOString());
+	}
+
+	test.each(zones)('give the wall clock and the offset luxon gives, in %s, asked twice', (zone) => {
+		const luxons = instants.map((instant) =>
+			DateTime.fromISO(instant).setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm")
+		);
+		expect(instants.map((instant) => instantToZoned(instant, zone))).toEqual(luxons);
+		expect(instants.map((instant) => instantToZoned(instant, zone))).toEqual(luxons);
+		const offsets = instants.map((instant) => DateTime.fromISO(instant).setZone(zone).offset);
+		expect(instants.map((instant) => zoneOffsetMinutes(instant, zone))).toEqual(offsets);
+	});
+
+	test('an offset of minutes and seconds, before zones were standard, is written to the minute', () => {
+		// Monrovia kept its own mean time until 1972: 0:44:30 behind UTC.
+		expect(instantToZoned('1960-01-15T12:44:30.000Z', 'Africa/Monrovia')).toBe('1960-01-15T12:00');
+		expect(formatOffset('1960-01-15T12:44:30.000Z', 'Africa/Monrovia')).toBe('UTC−0:44');
+		expect(zoneOffsetMinutes('1960-01-15T12:44:30.000Z', 'Africa/Monrovia')).toBe(
+			DateTime.fromISO('1960-01-15T12:44:30.000Z').setZone('Africa/Monrovia').offset
+		);
+		expect(zoneOffsetMinutes('1960-01-15T12:44:30.000Z', 'Not/A_Zone')).toBeNaN();
 	});
 });

@@ -55,10 +55,8 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
 	return format;
 }
 
-/** The instant's date and time on the clocks of the zone; null where the instant or the zone is not one. */
-function wallClock(instant: string, timeZone: string): WallClock | null {
-	const ms = Date.parse(instant);
-	if (Number.isNaN(ms)) return null;
+/** How far ahead of UTC the zone's clocks are at the instant, in ms; null where the zone is not one. */
+function exactOffset(ms: number, timeZone: string): number | null {
 	let parts: Intl.DateTimeFormatPart[];
 	try {
 		parts = zoneFormat(timeZone).formatToParts(ms);
@@ -69,10 +67,55 @@ function wallClock(instant: string, timeZone: string): WallClock | null {
 	for (const part of parts) {
 		if (part.type in field) field[part.type as keyof typeof field] = Number(part.value);
 	}
-	const hour = field.hour % 24;
-	const asUtc = Date.UTC(field.year, field.month - 1, field.day, hour, field.minute, field.second);
-	const offset = Math.round((asUtc - (ms - (((ms % 1000) + 1000) % 1000))) / 60_000);
-	return { year: field.year, month: field.month, day: field.day, hour, minute: field.minute, offset };
+	const asUtc = Date.UTC(field.year, field.month - 1, field.day, field.hour % 24, field.minute, field.second);
+	return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+}
+
+const HOUR_MS = 3_600_000;
+/**
+ * Zones' offsets by UTC hour, where one offset holds for the whole hour: asking Intl for an instant's
+ * fields took a twentieth of a list page's CPU, the rest is arithmetic. An hour in which the offset
+ * changes is not kept (its instants are asked of Intl each time); no zone changes twice in an hour.
+ */
+const offsets = new Map<string, number>();
+const OFFSETS_KEPT = 20_000;
+
+function offsetAt(ms: number, timeZone: string): number | null {
+	const hour = Math.floor(ms / HOUR_MS);
+	const key = `${hour} ${timeZone}`;
+	const kept = offsets.get(key);
+	if (kept !== undefined) return kept;
+	const first = exactOffset(hour * HOUR_MS, timeZone);
+	if (first === null) return null;
+	// The hour's last whole second: Intl writes an instant's second, where an offset changes.
+	if (exactOffset((hour + 1) * HOUR_MS - 1000, timeZone) !== first) return exactOffset(ms, timeZone);
+	if (offsets.size >= OFFSETS_KEPT) offsets.clear();
+	offsets.set(key, first);
+	return first;
+}
+
+/** Minutes ahead of UTC the zone's clocks are at the instant, as luxon's `offset`; NaN where either is not one. */
+export function zoneOffsetMinutes(instant: string, timeZone: string): number {
+	const ms = Date.parse(instant);
+	const offset = Number.isNaN(ms) ? null : offsetAt(ms, timeZone);
+	return offset === null ? NaN : offset / 60_000;
+}
+
+/** The instant's date and time on the clocks of the zone; null where the instant or the zone is not one. */
+function wallClock(instant: string, timeZone: string): WallClock | null {
+	const ms = Date.parse(instant);
+	if (Number.isNaN(ms)) return null;
+	const offset = offsetAt(ms, timeZone);
+	if (offset === null) return null;
+	const local = new Date(ms + offset);
+	return {
+		year: local.getUTCFullYear(),
+		month: local.getUTCMonth() + 1,
+		day: local.getUTCDate(),
+		hour: local.getUTCHours(),
+		minute: local.getUTCMinutes(),
+		offset: Math.round(offset / 60_000)
+	};
 }
 
 const INVALID = 'Invalid DateTime';
@@ -154,6 +197,19 @@ const time = (clock: WallClock) => `${pad(clock.hour)}:${pad(clock.minute)}`;
  * reader's language, for the heads of a calendar's columns.
  */
 export function weekdayNames(style: 'long' | 'short', locale = getLocale()): string[] {
+	const key = `${style} ${locale}`;
+	let names = weekdayTables.get(key);
+	if (names === undefined) {
+		names = weekdaysFromMonday(style, locale);
+		weekdayTables.set(key, names);
+	}
+	return [...names];
+}
+// Made once for each language and style: a new Intl.DateTimeFormat at every calendar page cost more
+// than the page's queries.
+const weekdayTables = new Map<string, string[]>();
+
+function weekdaysFromMonday(style: 'long' | 'short', locale: string): string[] {
 	// 1 January 2024 was a Monday; Azerbaijani's table counts from Sunday, as Date#getUTCDay does.
 	if (locale === 'az') {
 		const names = style === 'long' ? AZERBAIJANI.weekdays : AZERBAIJANI.shortWeekdays;

@@ -1,6 +1,7 @@
 /** Queries over an event's programme. Kysely only: no rules, no HTTP. */
 import { PostgresAdapter, type Insertable, type Kysely } from 'kysely';
 import type { Database, NewAgendaItem, NewParticipant } from '../db/schema';
+import { prepared, type Placeholders } from '../db/prepared';
 import { personAtEventColumns } from '../participants/participant.repository';
 
 /** An item's title as written, its language and its versions (content versions, issue 18 §2). */
@@ -20,14 +21,17 @@ const agendaItemColumns = [
 	'version'
 ] as const;
 
-export async function listAgendaItems(db: Kysely<Database>, eventId: number) {
-	return db
+const agendaItemsOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	db
 		.selectFrom('agenda_item')
 		.select(agendaItemColumns)
-		.where('event_id', '=', eventId)
+		.where('event_id', '=', p.eventId)
 		.orderBy('position')
 		.orderBy('id')
-		.execute();
+);
+
+export async function listAgendaItems(db: Kysely<Database>, eventId: number) {
+	return agendaItemsOfEvent(db, { eventId });
 }
 
 export type AgendaItemRow = Awaited<ReturnType<typeof listAgendaItems>>[number];
@@ -42,18 +46,21 @@ export async function findAgendaItem(db: Kysely<Database>, itemId: number) {
 }
 
 /** Everyone with a role on any item of the event, with the title they held at that event. */
-export async function listAgendaRoles(db: Kysely<Database>, eventId: number) {
-	return db
+const agendaRolesOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	db
 		.selectFrom('agenda_item_role as r')
 		.innerJoin('agenda_item as i', 'i.id', 'r.agenda_item_id')
 		.innerJoin('event_participant as p', 'p.id', 'r.participant_id')
 		.innerJoin('person', 'person.id', 'p.person_id')
 		.leftJoin('organization as o', 'o.id', 'p.organization_id')
 		.select(['r.agenda_item_id', 'r.participant_id', 'r.role', 'r.position', ...personAtEventColumns])
-		.where('i.event_id', '=', eventId)
+		.where('i.event_id', '=', p.eventId)
 		.orderBy('r.agenda_item_id')
 		.orderBy('r.position')
-		.execute();
+);
+
+export async function listAgendaRoles(db: Kysely<Database>, eventId: number) {
+	return agendaRolesOfEvent(db, { eventId });
 }
 
 /** The people with a role on one item, in the order they are named. */

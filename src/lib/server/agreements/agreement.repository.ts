@@ -5,6 +5,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely } from 'kysely';
 import type { AgreementState } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
+import { prepared, type Placeholders } from '../db/prepared';
 import { hasLink, listLinkedOrganizations, listLinks, type LinkTable } from '../db/links';
 import type { AgreementTable, Database, IsoDate } from '../db/schema';
 import { eventRefColumns } from '../events/event.ref';
@@ -102,12 +103,15 @@ export async function listAgreements(
 
 /** The agreements signed at an event, in the order of signature. */
 export async function listAgreementsSignedAt(db: Kysely<Database>, eventId: number, today: IsoDate) {
-	return agreementsInBrief(db, today)
-		.where('agreement.signed_event_id', '=', eventId)
+	return agreementsSignedAt(db, { eventId, today });
+}
+
+const agreementsSignedAt = prepared((db, p: Placeholders<{ eventId: number; today: IsoDate }>) =>
+	agreementsInBrief(db, p.today)
+		.where('agreement.signed_event_id', '=', p.eventId)
 		.orderBy(registerDate)
 		.orderBy('agreement.id')
-		.execute();
-}
+);
 
 /** These agreements in brief, latest signature first (a project's, say). */
 export async function listAgreementsById(db: Kysely<Database>, ids: number[], today: IsoDate) {

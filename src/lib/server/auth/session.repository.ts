@@ -1,6 +1,7 @@
 /** Queries over sign-in sessions. Kysely only: when a session expires or is renewed is decided in session.ts. */
 import type { Insertable, Kysely } from 'kysely';
 import type { Database, UserSessionTable } from '../db/schema';
+import { prepared, type Placeholders } from '../db/prepared';
 
 export async function insertSession(db: Kysely<Database>, session: Insertable<UserSessionTable>) {
 	await db.insertInto('user_session').values(session).execute();
@@ -8,7 +9,13 @@ export async function insertSession(db: Kysely<Database>, session: Insertable<Us
 
 /** A session with what a request needs of its user, or null when there is no session of that id. */
 export async function findSessionWithUser(db: Kysely<Database>, sessionId: string) {
-	const row = await db
+	const [row] = await sessionWithUser(db, { sessionId });
+	return row ?? null;
+}
+
+// Every request with a session runs it: built and compiled once.
+const sessionWithUser = prepared((db, p: Placeholders<{ sessionId: string }>) =>
+	db
 		.selectFrom('user_session as s')
 		.innerJoin('user_account as u', 'u.id', 's.user_id')
 		.select([
@@ -25,10 +32,8 @@ export async function findSessionWithUser(db: Kysely<Database>, sessionId: strin
 			'u.totp_enabled_at',
 			'u.locale'
 		])
-		.where('s.id', '=', sessionId)
-		.executeTakeFirst();
-	return row ?? null;
-}
+		.where('s.id', '=', p.sessionId)
+);
 
 export async function updateSessionLastUsed(db: Kysely<Database>, sessionId: string, lastUsedAt: string) {
 	await db

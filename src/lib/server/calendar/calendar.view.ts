@@ -10,7 +10,8 @@ import {
 	formatDays,
 	formatOffset,
 	formatTime,
-	instantToZoned
+	instantToZoned,
+	zoneOffsetMinutes
 } from '../../format/datetime';
 import { m } from '../../paraglide/messages.js';
 import { getLocale } from '../../paraglide/runtime.js';
@@ -151,10 +152,6 @@ export function zoneCity(zone: string): string {
 	return (zone.split('/').pop() ?? zone).replaceAll('_', ' ');
 }
 
-function offsetAt(instant: string, zone: string): number {
-	return DateTime.fromISO(instant, { zone: 'utc' }).setZone(zone).offset;
-}
-
 /**
  * The one place that decides what goes into the all-day row: an event the officer made all-day, or one
  * of 24 hours or more.
@@ -212,7 +209,8 @@ function toTimedEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: 
 				: ends
 					? m.calendar_until({ time: until })
 					: m.calendar_all_day();
-	const ownClock = starts && offsetAt(row.start_at, row.time_zone) !== offsetAt(row.start_at, zone);
+	const ownClock =
+		starts && zoneOffsetMinutes(row.start_at, row.time_zone) !== zoneOffsetMinutes(row.start_at, zone);
 	return {
 		id: row.id,
 		title: row.title,
@@ -240,9 +238,9 @@ function toTimedEntry(row: CalendarEventRow, day: DaySpan, zone: string, hosts: 
 function describeOffsets(span: CalendarSpan): string {
 	const first = span.days[0]!;
 	let text = formatOffset(first.startAt, span.zone);
-	let previous = offsetAt(first.startAt, span.zone);
+	let previous = zoneOffsetMinutes(first.startAt, span.zone);
 	for (const day of span.days) {
-		const after = offsetAt(day.endAt, span.zone);
+		const after = zoneOffsetMinutes(day.endAt, span.zone);
 		if (after !== previous) {
 			const label = dayAndMonth(day.date);
 			text += m.calendar_offset_then({ offset: formatOffset(day.endAt, span.zone), day: label });

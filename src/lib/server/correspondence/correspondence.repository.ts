@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Updateable } from 'kysely';
 import type { CorrespondenceDirection, CorrespondenceEventLink, CorrespondenceKind } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
+import { prepared, type Placeholders } from '../db/prepared';
 import { isLinkedFrom, type LinkTable } from '../db/links';
 import type { CorrespondenceTable, Database, NewCorrespondence } from '../db/schema';
 import { organizationRefColumns } from '../organizations/organization.ref';
@@ -128,16 +129,19 @@ export type CorrespondenceListRow = Awaited<ReturnType<typeof listCorrespondence
 
 /** The documents linked to an event, in the order they were dated, with how each is linked. */
 export async function listCorrespondenceByEvent(db: Kysely<Database>, eventId: number) {
-	return withSenderAndRecipient(db)
+	return correspondenceOfEvent(db, { eventId });
+}
+
+const correspondenceOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	withSenderAndRecipient(db)
 		.innerJoin('correspondence_event as ce', 'ce.correspondence_id', 'correspondence.id')
 		.select(correspondenceListColumns)
 		.select(awaitingReplyColumn)
 		.select('ce.link')
-		.where('ce.event_id', '=', eventId)
+		.where('ce.event_id', '=', p.eventId)
 		.orderBy('correspondence.dated_on')
 		.orderBy('correspondence.id')
-		.execute();
-}
+);
 
 /** One document with its organisations and the people who signed it and to whom it is addressed. */
 export async function findCorrespondence(db: Kysely<Database>, correspondenceId: number) {

@@ -25,6 +25,7 @@ import {
 	listEventSeries,
 	listEventHostIds,
 	listHostsForEvents,
+	listHostsOfEvent,
 	listParticipantsWithAgendaRoles,
 	type EventFilter
 } from './event.repository';
@@ -80,7 +81,7 @@ export async function findEventPage(
 		agreements,
 		projects
 	] = await Promise.all([
-		listHostsForEvents(db, [eventId]),
+		listHostsOfEvent(db, eventId),
 		listAgendaItems(db, eventId),
 		listAgendaRoles(db, eventId),
 		listDelegations(db, eventId),

@@ -19,6 +19,7 @@ import type {
 	NewParticipant
 } from '../db/schema';
 import { pageByKeyset } from '../db/keyset';
+import { prepared, type Placeholders } from '../db/prepared';
 import type { PageRequest } from '../pagination';
 
 export interface EventFilter {
@@ -176,9 +177,7 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 
 export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];
 
-/** The host and co-host organisations of several events at once, in the order they are named. */
-export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[]) {
-	if (eventIds.length === 0) return [];
+function hostsQuery(db: Kysely<Database>) {
 	return db
 		.selectFrom('event_organization')
 		.innerJoin('organization', 'organization.id', 'event_organization.organization_id')
@@ -192,15 +191,30 @@ export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[
 			'organization.name_en',
 			'organization.name_ru',
 			'organization.acronym'
-		])
+		]);
+}
+
+/** The host and co-host organisations of several events at once, in the order they are named. */
+export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[]) {
+	if (eventIds.length === 0) return [];
+	return hostsQuery(db)
 		.where('event_organization.event_id', 'in', eventIds)
 		.orderBy('event_organization.event_id')
 		.orderBy('event_organization.position')
 		.execute();
 }
 
-export async function findEvent(db: Kysely<Database>, eventId: number) {
-	const row = await db
+const hostsOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	hostsQuery(db).where('event_organization.event_id', '=', p.eventId).orderBy('event_organization.position')
+);
+
+/** One event's hosts, as `listHostsForEvents` gives them: the event page's, built once. */
+export async function listHostsOfEvent(db: Kysely<Database>, eventId: number) {
+	return hostsOfEvent(db, { eventId });
+}
+
+const eventWithVenue = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	db
 		.selectFrom('event')
 		.leftJoin('venue', 'venue.id', 'event.venue_id')
 		.leftJoin('event_series', 'event_series.id', 'event.series_id')
@@ -213,8 +227,11 @@ export async function findEvent(db: Kysely<Database>, eventId: number) {
 			'venue.time_zone as venue_time_zone',
 			'event_series.name as series_name'
 		])
-		.where('event.id', '=', eventId)
-		.executeTakeFirst();
+		.where('event.id', '=', p.eventId)
+);
+
+export async function findEvent(db: Kysely<Database>, eventId: number) {
+	const [row] = await eventWithVenue(db, { eventId });
 	return row ?? null;
 }
 

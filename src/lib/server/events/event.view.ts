@@ -154,6 +154,22 @@ export interface PersonAtEvent {
 	titles: string;
 }
 
+/** What a line naming a person shows (PersonAtEventLine): the event page sends no more of them. */
+export type PersonNamed = Pick<
+	PersonAtEvent,
+	'personId' | 'name' | 'nativeName' | 'positionLocale' | 'titles'
+>;
+
+export function toPersonNamed(person: PersonAtEvent): PersonNamed {
+	return {
+		personId: person.personId,
+		name: person.name,
+		nativeName: person.nativeName,
+		positionLocale: person.positionLocale,
+		titles: person.titles
+	};
+}
+
 export interface AgendaItemView {
 	id: number;
 	position: number;

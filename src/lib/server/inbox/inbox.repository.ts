@@ -1,6 +1,7 @@
 /** The messages read from the office's mailbox, and what matching them needs. Kysely only. */
 import { sql, type Insertable, type Kysely, type Updateable } from 'kysely';
 import { pageByKeyset } from '../db/keyset';
+import { prepared, type Placeholders } from '../db/prepared';
 import type { Database, InboxMessageTable, InboxOutcome } from '../db/schema';
 import type { PageRequest } from '../pagination';
 
@@ -151,14 +152,17 @@ export type InboxListRow = Awaited<ReturnType<typeof listInboxMessages>>[number]
 
 /** The proposals of new times for an event that wait for an officer, oldest first (inbox_message_event_idx). */
 export async function listWaitingProposalsOf(db: Kysely<Database>, eventId: number, limit: number) {
-	return listQuery(db)
-		.where('m.event_id', '=', eventId)
+	return waitingProposalsOf(db, { eventId, limit: limit + 1 });
+}
+
+const waitingProposalsOf = prepared((db, p: Placeholders<{ eventId: number; limit: number }>) =>
+	listQuery(db)
+		.where('m.event_id', '=', p.eventId)
 		.where('m.outcome', '=', 'proposed')
 		.where('m.decision', 'is', null)
 		.orderBy('m.id')
-		.limit(limit + 1)
-		.execute();
-}
+		.limit(p.limit)
+);
 
 export async function countInboxByOutcome(db: Kysely<Database>) {
 	return db

@@ -2,6 +2,7 @@
 import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Updateable } from 'kysely';
 import type { OutcomeKind, OutcomeStatus } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
+import { prepared, type Placeholders } from '../db/prepared';
 import type {
 	Database,
 	NewOutcome,
@@ -137,23 +138,28 @@ export async function findOutcome(db: Kysely<Database>, outcomeId: number) {
 }
 
 /** The outcomes recorded at an event, in the order they were recorded. */
+const outcomesOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	outcomesWithOwners(db).where('outcome.event_id', '=', p.eventId).orderBy('outcome.id')
+);
+
 export async function listOutcomesByEvent(db: Kysely<Database>, eventId: number) {
-	return outcomesWithOwners(db).where('outcome.event_id', '=', eventId).orderBy('outcome.id').execute();
+	return outcomesOfEvent(db, { eventId });
 }
 
 /** Outcomes of other events that this event took further, oldest source event first. */
 export async function listOutcomesFollowedUpByEvent(db: Kysely<Database>, eventId: number) {
-	return (
-		outcomesWithOwners(db)
-			.innerJoin('outcome_follow_up as f', 'f.outcome_id', 'outcome.id')
-			.where('f.event_id', '=', eventId)
-			// Outcomes recorded without an event come last on both engines (they sort nulls differently).
-			.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
-			.orderBy('event.start_at')
-			.orderBy('outcome.id')
-			.execute()
-	);
+	return outcomesFollowedUpAt(db, { eventId });
 }
+
+const outcomesFollowedUpAt = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	outcomesWithOwners(db)
+		.innerJoin('outcome_follow_up as f', 'f.outcome_id', 'outcome.id')
+		.where('f.event_id', '=', p.eventId)
+		// Outcomes recorded without an event come last on both engines (they sort nulls differently).
+		.orderBy(sql`case when event.start_at is null then 1 else 0 end`)
+		.orderBy('event.start_at')
+		.orderBy('outcome.id')
+);
 
 /** The parties to several outcomes at once, alphabetically. */
 export async function listPartiesForOutcomes(db: Kysely<Database>, outcomeIds: number[]) {

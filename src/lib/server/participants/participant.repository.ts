@@ -4,6 +4,7 @@ import { pageByKeyset } from '../db/keyset';
 import type { Database, DelegationTable, EventParticipantTable, NewParticipant } from '../db/schema';
 import { organizationNameVersionColumns, organizationRefColumns } from '../organizations/organization.ref';
 import type { PageRequest } from '../pagination';
+import { prepared, type Placeholders } from '../db/prepared';
 
 /**
  * A version of the post a participation keeps (`position_at_event`, else the person's current one), from
@@ -45,8 +46,8 @@ export const personAtEventColumns = [
 	...organizationNameVersionColumns('o', 'organization')
 ] as const;
 
-export async function listDelegations(db: Kysely<Database>, eventId: number) {
-	return db
+const delegationsOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	db
 		.selectFrom('delegation')
 		.leftJoin('organization', 'organization.id', 'delegation.organization_id')
 		.select([
@@ -55,18 +56,25 @@ export async function listDelegations(db: Kysely<Database>, eventId: number) {
 			'delegation.position',
 			...organizationRefColumns('organization', 'organization')
 		])
-		.where('delegation.event_id', '=', eventId)
+		.where('delegation.event_id', '=', p.eventId)
 		.orderBy('delegation.position')
 		.orderBy('delegation.id')
-		.execute();
+);
+
+export async function listDelegations(db: Kysely<Database>, eventId: number) {
+	return delegationsOfEvent(db, { eventId });
 }
 
 /**
  * Every participant of an event in order of precedence (see `precedenceKeyParts`), for the event page.
  */
 export async function listParticipants(db: Kysely<Database>, eventId: number) {
-	return inPrecedenceOrder(
-		participantsOf(db, eventId).select([
+	return participantsInPrecedence(db, { eventId });
+}
+
+const participantsInPrecedence = prepared((db, p: Placeholders<{ eventId: number }>) =>
+	inPrecedenceOrder(
+		participantsOf(db, p.eventId).select([
 			'p.id',
 			'p.role',
 			'p.delegation_id',
@@ -74,8 +82,8 @@ export async function listParticipants(db: Kysely<Database>, eventId: number) {
 			'p.responded_at',
 			...personAtEventColumns
 		])
-	).execute();
-}
+	)
+);
 
 /**
  * The order of precedence, as the sort key of a participant (`p`) joined with their `person`:

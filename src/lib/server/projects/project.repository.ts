@@ -2,6 +2,7 @@
 import type { Insertable, Kysely } from 'kysely';
 import type { ProjectProgramme, ProjectState } from '../../vocabulary';
 import { pageByKeyset } from '../db/keyset';
+import { prepared, type Placeholders } from '../db/prepared';
 import { hasLink, listLinkedOrganizations, type LinkTable } from '../db/links';
 import type { Database, ProjectTable } from '../db/schema';
 import { eventSummaryColumns } from '../events/event.repository';
@@ -76,14 +77,27 @@ export async function listPartnersOfProjects(db: Kysely<Database>, projectIds: n
 
 /** The projects that link to this event, outcome, letter or agreement, alphabetically. */
 export async function listProjectsLinkedTo(db: Kysely<Database>, kind: ProjectLinkKind, targetId: number) {
-	return db
-		.selectFrom('project')
-		.select(projectRefColumns)
-		.where(hasLink(PROJECT_LINKS[kind], 'project.id', targetId))
-		.orderBy('project.title')
-		.orderBy('project.id')
-		.execute();
+	return projectsLinkedTo[kind](db, { targetId });
 }
+
+/** The projects linking to one record through `link`: one query, compiled once. */
+function projectsLinkedThrough(link: LinkTable) {
+	return prepared((db, p: Placeholders<{ targetId: number }>) =>
+		db
+			.selectFrom('project')
+			.select(projectRefColumns)
+			.where(hasLink(link, 'project.id', p.targetId))
+			.orderBy('project.title')
+			.orderBy('project.id')
+	);
+}
+
+const projectsLinkedTo = {
+	event: projectsLinkedThrough(PROJECT_LINKS.event),
+	outcome: projectsLinkedThrough(PROJECT_LINKS.outcome),
+	correspondence: projectsLinkedThrough(PROJECT_LINKS.correspondence),
+	agreement: projectsLinkedThrough(PROJECT_LINKS.agreement)
+} satisfies Record<ProjectLinkKind, unknown>;
 
 /** The events a project links to, latest first. */
 export async function listEventsOfProject(db: Kysely<Database>, projectId: number) {

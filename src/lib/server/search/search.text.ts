@@ -205,25 +205,54 @@ export function spellingsOf(tokens: readonly string[]): string[][] {
 	return keys.join(' ') === tokens.join(' ') || keys.includes('') ? [[...tokens]] : [[...tokens], keys];
 }
 
+/** A query's tokens with their spelling keys, made once for all the words of the texts they mark. */
+interface QueryToken {
+	token: string;
+	key: string;
+}
+
+function queryTokens(terms: SearchTerms): QueryToken[] {
+	return terms.flat().map((token) => ({ token, key: spellingKey(token) }));
+}
+
+/**
+ * The spelling keys of the words results are made of, kept: the same titles and names come back in
+ * answer after answer, and their keys were most of marking them. Emptied when it grows too large.
+ */
+const partKeys = new Map<string, string>();
+const PART_KEYS_KEPT = 20_000;
+
+function keyOfPart(part: string): string {
+	let key = partKeys.get(part);
+	if (key === undefined) {
+		key = spellingKey(part);
+		if (partKeys.size >= PART_KEYS_KEPT) partKeys.clear();
+		partKeys.set(part, key);
+	}
+	return key;
+}
+
 /** True when the written word, folded or as its spelling key, begins with one of the query's tokens. */
-function matches(written: string, tokens: readonly string[]): boolean {
+function matches(written: string, tokens: readonly QueryToken[]): boolean {
 	const stripped = strip(written);
 	const spellings = stripped.includes('ə')
 		? [stripped.replaceAll('ə', 'e'), stripped.replaceAll('ə', 'a')]
 		: [stripped];
 	return spellings.some((spelling) =>
-		(spelling.match(WORD) ?? []).some((part) =>
-			tokens.some((token) => {
-				const key = spellingKey(token);
-				return part.startsWith(token) || (key !== '' && spellingKey(part).startsWith(key));
-			})
-		)
+		(spelling.match(WORD) ?? []).some((part) => {
+			// The part's key only when a token's folded form does not match, and then once.
+			let partKey: string | undefined;
+			return tokens.some(
+				({ token, key }) =>
+					part.startsWith(token) || (key !== '' && (partKey ??= keyOfPart(part)).startsWith(key))
+			);
+		})
 	);
 }
 
 /** The text cut into plain and matched pieces; joined again they give the text unchanged. */
 export function highlight(text: string, terms: SearchTerms): Segment[] {
-	const tokens = terms.flat();
+	const tokens = queryTokens(terms);
 	const segments: Segment[] = [];
 	const push = (piece: string, mark: boolean) => {
 		if (!piece) return;
@@ -247,7 +276,7 @@ export function highlight(text: string, terms: SearchTerms): Segment[] {
  * marked; null when nothing in it matched (the record matched on other fields).
  */
 export function snippet(text: string, terms: SearchTerms, length = 180): Segment[] | null {
-	const tokens = terms.flat();
+	const tokens = queryTokens(terms);
 	const first = [...text.matchAll(WRITTEN_WORD)].find((found) => matches(found[0], tokens));
 	if (!first) return null;
 	let start = Math.max(0, first.index - Math.floor(length / 3));

@@ -1,9 +1,15 @@
 /** Queries over app_setting, the office's switches kept by key. Kysely only. */
 import type { Insertable, Kysely } from 'kysely';
 import type { AppSettingTable, Database } from '../db/schema';
+import { prepared, type Placeholders } from '../db/prepared';
+
+// Read by every signed-in request (whether two-factor sign-in is required): built and compiled once.
+const settingValue = prepared((db, p: Placeholders<{ key: string }>) =>
+	db.selectFrom('app_setting').select('value').where('key', '=', p.key)
+);
 
 export async function findSettingValue(db: Kysely<Database>, key: string): Promise<string | null> {
-	const row = await db.selectFrom('app_setting').select('value').where('key', '=', key).executeTakeFirst();
+	const [row] = await settingValue(db, { key });
 	return row?.value ?? null;
 }
 

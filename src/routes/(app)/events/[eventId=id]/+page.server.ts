@@ -17,6 +17,7 @@ import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
 import { formatCalendarDate, formatShortDate } from '$lib/format/datetime';
 import { formatOrganizationName } from '$lib/format/names';
 import { hasTopics } from '$lib/vocabulary';
+import { toPersonNamed } from '$lib/server/events/event.view';
 
 /** The words of the event page and the proposals beside it, for its load to send. */
 const pageWords = defineWords({
@@ -122,6 +123,33 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 		when: writtenWhen(event),
 		agenda: event.agenda.map((item) => timedItem(item, event.timeZone)),
 		hosts: event.hosts.map((host) => ({ ...host, fullName: formatOrganizationName(host) })),
+		// Each person as the page names them, without the parts their titles are made of: a fifth of the
+		// page's data otherwise, serialised into every answer.
+		agenda: event.agenda.map((item) => ({
+			id: item.id,
+			kindLabel: item.kindLabel,
+			title: item.title,
+			titleLocale: item.titleLocale,
+			startAt: item.startAt,
+			endAt: item.endAt,
+			notes: item.notes,
+			people: item.people.map((person) => ({
+				...toPersonNamed(person),
+				role: person.role,
+				roleLabel: person.roleLabel
+			}))
+		})),
+		delegations: event.delegations.map((delegation) => ({
+			...delegation,
+			head: delegation.head && toPersonNamed(delegation.head),
+			members: delegation.members.map((member) => ({
+				...toPersonNamed(member),
+				id: member.id,
+				roleLabel: member.roleLabel,
+				rsvpStatus: member.rsvpStatus,
+				rsvpLabel: member.rsvpLabel
+			}))
+		})),
 		outcomes: outcomesInBrief(event.outcomes),
 		followsUp: outcomesInBrief(event.followsUp),
 		carryOffers: {
