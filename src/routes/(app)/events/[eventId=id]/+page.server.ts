@@ -121,24 +121,28 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 	return {
 		...event,
 		when: writtenWhen(event),
-		agenda: event.agenda.map((item) => timedItem(item, event.timeZone)),
 		hosts: event.hosts.map((host) => ({ ...host, fullName: formatOrganizationName(host) })),
 		// Each person as the page names them, without the parts their titles are made of: a fifth of the
 		// page's data otherwise, serialised into every answer.
-		agenda: event.agenda.map((item) => ({
-			id: item.id,
-			kindLabel: item.kindLabel,
-			title: item.title,
-			titleLocale: item.titleLocale,
-			startAt: item.startAt,
-			endAt: item.endAt,
-			notes: item.notes,
-			people: item.people.map((person) => ({
-				...toPersonNamed(person),
-				role: person.role,
-				roleLabel: person.roleLabel
-			}))
-		})),
+		agenda: event.agenda.map((item) =>
+			timedItem(
+				{
+					id: item.id,
+					kindLabel: item.kindLabel,
+					title: item.title,
+					titleLocale: item.titleLocale,
+					startAt: item.startAt,
+					endAt: item.endAt,
+					notes: item.notes,
+					people: item.people.map((person) => ({
+						...toPersonNamed(person),
+						role: person.role,
+						roleLabel: person.roleLabel
+					}))
+				},
+				event.timeZone
+			)
+		),
 		delegations: event.delegations.map((delegation) => ({
 			...delegation,
 			head: delegation.head && toPersonNamed(delegation.head),
