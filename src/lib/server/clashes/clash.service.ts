@@ -5,10 +5,10 @@
  * the officer may save anyway, and that override is audited by the service that saves.
  */
 import type { Kysely } from 'kysely';
-import { formatOffset, formatWhen } from '../../format/datetime';
 import { formatPersonName } from '../../format/names';
 import type { Database } from '../db/schema';
 import { listParticipantPersonIds, listPersonClashes, listVenueClashes, type Span } from './clash.repository';
+import { clashSpan } from './clash.view';
 
 /** When an event happens: its instants, its zone, and whether it takes whole days. */
 interface EventSpan {
@@ -24,19 +24,6 @@ export interface ClashView {
 	/** Why it clashes: the venue, and/or the people booked at both. */
 	sameVenue: boolean;
 	people: { id: number; name: string }[];
-}
-
-/**
- * When an event happens, in its own zone with that zone's offset, as a clash warning names both events:
- * "Friday 17 December 2021, 10:00–12:30 (Asia/Baku, UTC+4)".
- */
-export function clashSpan(event: {
-	startAt: string;
-	endAt: string;
-	timeZone: string;
-	allDay?: boolean;
-}): string {
-	return `${formatWhen(event)} (${event.timeZone}, ${formatOffset(event.startAt, event.timeZone)})`;
 }
 
 export interface ClashQuery extends Span {

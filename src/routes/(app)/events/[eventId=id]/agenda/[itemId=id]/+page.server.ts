@@ -17,7 +17,8 @@ import {
 } from '$lib/server/agenda/agenda.service';
 import { database } from '$lib/server/db';
 import type { AgendaItemEditView, AgendaItemPageView } from '$lib/server/agenda/agenda.view';
-import { clashSpan, type ClashView } from '$lib/server/clashes/clash.service';
+import type { ClashView } from '$lib/server/clashes/clash.service';
+import { clashSpan } from '$lib/server/clashes/clash.view';
 import {
 	attempt,
 	failureFrom,
