@@ -11,12 +11,27 @@ import {
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { correspondenceFormWords } from '$lib/server/correspondence/correspondence-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	correspondence_edit_document: m.correspondence_edit_document,
+	correspondence_edit_draft: m.correspondence_edit_draft,
+	correspondence_edit_submit: m.correspondence_edit_submit,
+	correspondence_edit_title: m.correspondence_edit_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const correspondenceId = Number(params.correspondenceId);
 	const form = await findCorrespondenceForm(database().db, correspondenceId);
 	if (!form) error(404, m.correspondence_not_found());
-	return { recordWords: recordFormWords(), ...form, correspondenceId };
+	return {
+		recordWords: recordFormWords(),
+		words: { ...correspondenceFormWords(), ...pageWords() },
+		...form,
+		correspondenceId
+	};
 };
 
 export const actions: Actions = {
