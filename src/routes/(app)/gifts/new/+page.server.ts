@@ -6,6 +6,16 @@ import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { giftFormWords } from '$lib/server/gifts/gift-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { m } from '$lib/paraglide/messages';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	gifts_list_add: m.gifts_list_add,
+	gifts_list_title: m.gifts_list_title,
+	gifts_new_intro: m.gifts_new_intro
+});
 
 /** `?event=<id>`: a gift given at that event; `?direction=given` for a gift the office gave. */
 export const load: PageServerLoad = async ({ url }) => {
@@ -21,6 +31,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const choices = await getGiftFormChoices(database().db, values);
 	return {
 		recordWords: recordFormWords(),
+		words: { ...giftFormWords(), ...pageWords() },
 		values: { ...values, eventId: choices.event ? String(choices.event.id) : '' },
 		choices
 	};

@@ -7,12 +7,25 @@ import { findGiftForm, GIFT_CHOOSERS, reviseGift } from '$lib/server/gifts/gift.
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { giftFormWords } from '$lib/server/gifts/gift-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	gifts_edit_title: m.gifts_edit_title,
+	gifts_page_edit: m.gifts_page_edit
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const giftId = Number(params.giftId);
 	const form = await findGiftForm(database().db, giftId);
 	if (!form) error(404, m.gifts_page_not_found());
-	return { recordWords: recordFormWords(), ...form, giftId };
+	return {
+		recordWords: recordFormWords(),
+		words: { ...giftFormWords(), ...pageWords() },
+		...form,
+		giftId
+	};
 };
 
 export const actions: Actions = {
