@@ -13,10 +13,21 @@ import {
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { organizationFormWords } from '$lib/server/organizations/organization-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { m } from '$lib/paraglide/messages';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	organizations_list_title: m.organizations_list_title,
+	organizations_new_submit: m.organizations_new_submit,
+	organizations_new_title: m.organizations_new_title
+});
 
 export const load: PageServerLoad = async () => {
 	return {
 		recordWords: recordFormWords(),
+		words: { ...organizationFormWords(), ...pageWords() },
 		values: emptyOrganizationForm(),
 		named: await getOrganizationChoices(database().db)
 	};

@@ -11,12 +11,26 @@ import {
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { organizationFormWords } from '$lib/server/organizations/organization-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	organizations_edit_heading: m.organizations_edit_heading,
+	organizations_edit_submit: m.organizations_edit_submit,
+	organizations_edit_title: m.organizations_edit_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const organizationId = Number(params.organizationId);
 	const form = await findOrganizationForm(database().db, organizationId);
 	if (!form) error(404, m.organizations_not_found());
-	return { recordWords: recordFormWords(), ...form, organizationId };
+	return {
+		recordWords: recordFormWords(),
+		words: { ...organizationFormWords(), ...pageWords() },
+		...form,
+		organizationId
+	};
 };
 
 export const actions: Actions = {
