@@ -12,6 +12,7 @@ import { saveEventForm } from '../../event-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { eventClashWords, eventFormWords } from '$lib/server/events/event-form.words';
 import { defineWords } from '$lib/server/i18n/words';
+import { refusalNotices } from './answers';
 
 /** The page's own words, for its load to send. */
 const pageWords = defineWords({
@@ -34,6 +35,8 @@ const pageWords = defineWords({
 });
 
 export const load: PageServerLoad = async ({ params }) => {
+	// So that the server draws a refused save with its notice (on-demand.svelte.ts).
+	await refusalNotices.load();
 	const db = database().db;
 	const event = await findEventForm(db, Number(params.eventId));
 	if (!event) error(404, m.events_page_not_found());
