@@ -34,15 +34,9 @@ const BUDGET_KIB = 45;
  */
 const OVER_BUDGET: Record<string, number> = {
 	'/(app)/calendar': 49.9,
-	'/(app)/correspondence/[correspondenceId=id]/edit': 46.4,
-	'/(app)/correspondence/new': 46.4,
 	'/(app)/events/[eventId=id]': 47.9,
 	'/(app)/events/[eventId=id]/agenda': 45.5,
-	'/(app)/events/[eventId=id]/edit': 46.1,
 	'/(app)/events/[eventId=id]/participants': 49.2,
-	'/(app)/gifts/new': 45.6,
-	'/(app)/organizations/[organizationId=id]/edit': 45.6,
-	'/(app)/organizations/new': 45.5,
 	'/(app)/people/[personId=id]': 47.1,
 	'/(app)/people/[personId=id]/positions': 46.6
 };
