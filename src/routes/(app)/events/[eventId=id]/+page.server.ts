@@ -12,7 +12,6 @@ import { formFields } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { defineWords } from '$lib/server/i18n/words';
-import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
 import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
 import { formatCalendarDate, formatShortDate } from '$lib/format/datetime';
 import { formatOrganizationName } from '$lib/format/names';
@@ -85,7 +84,7 @@ export const load: PageServerLoad = async (request) => {
 		proposals,
 		notice: noticeOf(request.url),
 		carried: carriedNotice(request.url),
-		words: { ...pageWords(), ...outcomeListWords() }
+		words: pageWords()
 	};
 };
 
@@ -154,8 +153,8 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 				rsvpLabel: member.rsvpLabel
 			}))
 		})),
-		outcomes: outcomesInBrief(event.outcomes),
-		followsUp: outcomesInBrief(event.followsUp),
+		outcomes: outcomesInBrief(event.outcomes, event.id),
+		followsUp: outcomesInBrief(event.followsUp, event.id),
 		carryOffers: {
 			...event.carryOffers,
 			items: event.carryOffers.items.map((offer) => ({

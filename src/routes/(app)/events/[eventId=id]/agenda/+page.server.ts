@@ -22,7 +22,6 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
 import { defineWords } from '$lib/server/i18n/words';
-import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
 import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
 import { formatDate, formatOffset, formatTime } from '$lib/format/datetime';
 import { itemTimes } from './times';
@@ -65,7 +64,7 @@ export const load: PageServerLoad = async ({ params }) => {
 	if (!agenda) error(404, m.events_page_not_found());
 	return {
 		agenda: writtenOut(agenda),
-		words: { ...pageWords(), ...agendaItemFieldsWords(), ...outcomeListWords() }
+		words: { ...pageWords(), ...agendaItemFieldsWords() }
 	};
 };
 
@@ -93,7 +92,7 @@ function writtenOut(agenda: NonNullable<Awaited<ReturnType<typeof findAgendaPage
 					})
 				: null,
 		items: agenda.items.map((item) => ({ ...item, times: itemTimes(item, zone) })),
-		followUps: outcomesInBrief(agenda.followUps)
+		followUps: outcomesInBrief(agenda.followUps, event.id)
 	};
 }
 
