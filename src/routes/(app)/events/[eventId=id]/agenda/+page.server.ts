@@ -49,24 +49,42 @@ const pageWords = defineWords({
 	agenda_remove_label: m.agenda_remove_label,
 	agenda_remove_question: m.agenda_remove_question,
 	agenda_remove_yes: m.agenda_remove_yes,
-	agenda_status_added: m.agenda_status_added,
-	agenda_status_added_at: m.agenda_status_added_at,
-	agenda_status_moved: m.agenda_status_moved,
-	agenda_status_moved_at: m.agenda_status_moved_at,
-	agenda_title_tag: m.agenda_title_tag,
 	events_back_to_event: m.events_back_to_event,
 	events_page_follow_up: m.events_page_follow_up,
 	events_page_programme: m.events_page_programme
 });
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, m.events_page_not_found());
+	const written = writtenOut(agenda);
 	return {
-		agenda: writtenOut(agenda),
+		agenda: written,
+		titleTag: m.agenda_title_tag({ event: agenda.event.title }),
+		status: statusOf(url, written.items),
 		words: { ...pageWords(), ...agendaItemFieldsWords() }
 	};
 };
+
+/**
+ * What the last change did (`?moved=…` after Up, Down or a drop, `?added=…`), said in the page's live
+ * region; empty when the address names no item of the list.
+ */
+function statusOf(url: URL, items: { id: number; title: string; times: string }[]): string {
+	const moved = Number(url.searchParams.get('moved'));
+	const id = moved || Number(url.searchParams.get('added'));
+	const index = items.findIndex((item) => item.id === id);
+	if (index < 0) return '';
+	const item = items[index]!;
+	const said = { title: item.title, position: index + 1, count: items.length };
+	if (item.times) {
+		const times = item.times;
+		return moved
+			? m.agenda_status_moved_at({ ...said, times })
+			: m.agenda_status_added_at({ ...said, times });
+	}
+	return moved ? m.agenda_status_moved(said) : m.agenda_status_added(said);
+}
 
 /**
  * The agenda with its times written out in the event's zone and the reader's language: when the
