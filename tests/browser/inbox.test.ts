@@ -1,7 +1,7 @@
 /**
- * The inbox and an event's proposals waiting in Chromium with JavaScript off: what an officer sees
- * (axe-core finds no serious violation), and accepting a proposed time by the plain form, which moves the
- * event and comes back to its page.
+ * The inbox and an event's proposals waiting in Chromium, with JavaScript (the panel stays as the page's
+ * scripts start) and off: what an officer sees (axe-core finds no serious violation), and accepting a
+ * proposed time by the plain form, which moves the event and comes back to its page.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,7 +102,25 @@ test('the inbox lists what was refused with why, and the proposal with its butto
 
 test('accepting on the event page, without JavaScript, moves the event and returns to its page', async () => {
 	const look = await officer.newPage();
+	// The panel's code is fetched apart from the page, before its scripts take over what the server drew
+	// (the page's module waits for it): the panel is never taken out and drawn again as the page starts.
+	await look.addInitScript(() => {
+		new MutationObserver((changes) => {
+			for (const change of changes) {
+				for (const node of change.removedNodes) {
+					if (node instanceof Element && node.querySelector('#proposals-heading')) {
+						document.documentElement.dataset.panelRedrawn = 'yes';
+					}
+				}
+			}
+		}).observe(document, { childList: true, subtree: true });
+	});
 	await look.goto(`${server.url}/events/${eventId}`);
+	await look.waitForLoadState('networkidle');
+	expect(await look.getByRole('region', { name: 'Proposals waiting' }).innerText()).toContain(
+		'Leyla Mammadova proposes'
+	);
+	expect(await look.evaluate(() => document.documentElement.dataset.panelRedrawn)).toBeUndefined();
 	expect(await seriousA11yViolations(look)).toEqual([]);
 	await look.close();
 	const page = await withoutScripts.newPage();

@@ -12,7 +12,6 @@ import { formFields } from '$lib/server/validation';
 import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { defineWords } from '$lib/server/i18n/words';
-import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
 import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
 import { formatCalendarDate, formatShortDate } from '$lib/format/datetime';
 import { formatOrganizationName } from '$lib/format/names';
@@ -23,32 +22,16 @@ import { toPersonNamed } from '$lib/server/events/event.view';
 const pageWords = defineWords({
 	events_page_actions: m.events_page_actions,
 	events_page_agenda: m.events_page_agenda,
-	events_page_agreed_at: m.events_page_agreed_at,
 	events_page_agreements: m.events_page_agreements,
 	events_page_all_proposals: m.events_page_all_proposals,
-	events_page_badges: m.events_page_badges,
-	events_page_brief: m.events_page_brief,
 	events_page_carry: m.events_page_carry,
-	events_page_carry_all: m.events_page_carry_all,
 	events_page_carry_heading: m.events_page_carry_heading,
 	events_page_carry_hint: m.events_page_carry_hint,
-	events_page_carry_left: m.events_page_carry_left,
-	events_page_co_host: m.events_page_co_host,
-	events_page_co_hosts: m.events_page_co_hosts,
 	events_page_correspondence: m.events_page_correspondence,
 	events_page_details: m.events_page_details,
-	events_page_due: m.events_page_due,
-	events_page_duplicate: m.events_page_duplicate,
 	events_page_edit: m.events_page_edit,
 	events_page_follow_up: m.events_page_follow_up,
-	events_page_footer: m.events_page_footer,
 	events_page_head_of_delegation: m.events_page_head_of_delegation,
-	events_page_history: m.events_page_history,
-	events_page_host: m.events_page_host,
-	events_page_hosts: m.events_page_hosts,
-	events_page_ics: m.events_page_ics,
-	events_page_ics_agenda: m.events_page_ics_agenda,
-	events_page_invitations: m.events_page_invitations,
 	events_page_link: m.events_page_link,
 	events_page_no_agenda: m.events_page_no_agenda,
 	events_page_no_agreements: m.events_page_no_agreements,
@@ -56,18 +39,14 @@ const pageWords = defineWords({
 	events_page_no_outcomes: m.events_page_no_outcomes,
 	events_page_no_participants: m.events_page_no_participants,
 	events_page_outcomes: m.events_page_outcomes,
-	events_page_participant_list: m.events_page_participant_list,
 	events_page_participants: m.events_page_participants,
-	events_page_programme: m.events_page_programme,
 	events_page_projects: m.events_page_projects,
 	events_page_proposals_waiting: m.events_page_proposals_waiting,
 	events_page_public: m.events_page_public,
 	events_page_record_agreement: m.events_page_record_agreement,
 	events_page_record_outcome: m.events_page_record_outcome,
 	events_page_register_document: m.events_page_register_document,
-	events_page_seating: m.events_page_seating,
-	events_page_thank_you: m.events_page_thank_you,
-	events_page_topics: m.events_page_topics
+	events_page_thank_you: m.events_page_thank_you
 });
 
 export const load: PageServerLoad = async (request) => {
@@ -80,12 +59,14 @@ export const load: PageServerLoad = async (request) => {
 		listWaitingProposals(database().db, actorOf(request), eventId)
 	]);
 	if (!event) error(404, m.events_page_not_found());
+	const written = writtenOut(event);
 	return {
-		event: writtenOut(event),
+		event: written,
+		said: saidOf(written, officer),
 		proposals,
 		notice: noticeOf(request.url),
 		carried: carriedNotice(request.url),
-		words: { ...pageWords(), ...outcomeListWords() }
+		words: pageWords()
 	};
 };
 
@@ -154,8 +135,8 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 				rsvpLabel: member.rsvpLabel
 			}))
 		})),
-		outcomes: outcomesInBrief(event.outcomes),
-		followsUp: outcomesInBrief(event.followsUp),
+		outcomes: outcomesInBrief(event.outcomes, event.id),
+		followsUp: outcomesInBrief(event.followsUp, event.id),
 		carryOffers: {
 			...event.carryOffers,
 			items: event.carryOffers.items.map((offer) => ({
@@ -166,6 +147,72 @@ function writtenOut(event: NonNullable<Awaited<ReturnType<typeof findEventPage>>
 		correspondence: event.correspondence.map(datedDocument),
 		updatedDay: formatShortDate(event.updatedAt, event.timeZone),
 		hasTopics: hasTopics(event.kind)
+	};
+}
+
+/**
+ * What the page says that hangs on the event and the reader, written here rather than by its script: the
+ * toolbar's links (officers have more), the hosts' and co-hosts' headings, each offer's origin and due
+ * date, the carry-over buttons, and the footer.
+ */
+function saidOf(event: ReturnType<typeof writtenOut>, officer: boolean) {
+	const link = (path: string, label: string, download = false) => ({
+		href: `/events/${event.id}${path}`,
+		label,
+		primary: path === '/edit',
+		download
+	});
+	const hostsOf = (role: 'host' | 'co_host', one: string, many: string) => {
+		const organizations = event.hosts.filter((host) => host.role === role);
+		return { label: organizations.length > 1 ? many : one, organizations };
+	};
+	const offers = event.carryOffers;
+	return {
+		actions: [
+			...(officer
+				? [
+						link('/edit', m.events_page_edit()),
+						link('/agenda', m.events_page_agenda()),
+						link('/participants', m.events_page_participants()),
+						link('/invitations', m.events_page_invitations()),
+						link('/duplicate', m.events_page_duplicate())
+					]
+				: []),
+			...(event.hasTopics ? [link('/topics', m.events_page_topics())] : []),
+			link('/brief', m.events_page_brief()),
+			link('/programme', m.events_page_programme()),
+			link('/participants/list', m.events_page_participant_list()),
+			link('/participants/badges', m.events_page_badges()),
+			link('/seating', m.events_page_seating()),
+			link('/calendar.ics', m.events_page_ics(), true),
+			link('/calendar.ics?agenda=1', m.events_page_ics_agenda(), true),
+			...(officer ? [link('/history', m.events_page_history())] : [])
+		],
+		hosts: [
+			hostsOf('host', m.events_page_host(), m.events_page_hosts()),
+			hostsOf('co_host', m.events_page_co_host(), m.events_page_co_hosts())
+		].filter((group) => group.organizations.length > 0),
+		offers: offers.items.map((offer) =>
+			[
+				offer.from && m.events_page_agreed_at({ meeting: offer.from }),
+				offer.due && m.events_page_due({ date: offer.due })
+			]
+				.filter(Boolean)
+				.join(' · ')
+		),
+		carryLeft: offers.left > 0 ? m.events_page_carry_left({ count: offers.left }) : null,
+		carryAll:
+			offers.items.length > 1
+				? {
+						label: m.events_page_carry_all({ count: offers.items.length }),
+						ids: offers.items.map((offer) => offer.id).join(',')
+					}
+				: null,
+		footer: m.events_page_footer({
+			date: event.updatedDay,
+			uid: event.icalUid,
+			sequence: event.icalSequence
+		})
 	};
 }
 

@@ -22,7 +22,6 @@ import { m } from '$lib/paraglide/messages';
 import type { Actions, PageServerLoad } from './$types';
 import { agendaItemFieldsWords } from '$lib/server/agenda/agenda-item.words';
 import { defineWords } from '$lib/server/i18n/words';
-import { outcomeListWords } from '$lib/server/outcomes/outcome-list.words';
 import { outcomesInBrief } from '$lib/server/outcomes/outcome-list.view';
 import { formatDate, formatOffset, formatTime } from '$lib/format/datetime';
 import { itemTimes } from './times';
@@ -50,24 +49,42 @@ const pageWords = defineWords({
 	agenda_remove_label: m.agenda_remove_label,
 	agenda_remove_question: m.agenda_remove_question,
 	agenda_remove_yes: m.agenda_remove_yes,
-	agenda_status_added: m.agenda_status_added,
-	agenda_status_added_at: m.agenda_status_added_at,
-	agenda_status_moved: m.agenda_status_moved,
-	agenda_status_moved_at: m.agenda_status_moved_at,
-	agenda_title_tag: m.agenda_title_tag,
 	events_back_to_event: m.events_back_to_event,
 	events_page_follow_up: m.events_page_follow_up,
 	events_page_programme: m.events_page_programme
 });
 
-export const load: PageServerLoad = async ({ params }) => {
+export const load: PageServerLoad = async ({ params, url }) => {
 	const agenda = await findAgendaPage(database().db, Number(params.eventId));
 	if (!agenda) error(404, m.events_page_not_found());
+	const written = writtenOut(agenda);
 	return {
-		agenda: writtenOut(agenda),
-		words: { ...pageWords(), ...agendaItemFieldsWords(), ...outcomeListWords() }
+		agenda: written,
+		titleTag: m.agenda_title_tag({ event: agenda.event.title }),
+		status: statusOf(url, written.items),
+		words: { ...pageWords(), ...agendaItemFieldsWords() }
 	};
 };
+
+/**
+ * What the last change did (`?moved=…` after Up, Down or a drop, `?added=…`), said in the page's live
+ * region; empty when the address names no item of the list.
+ */
+function statusOf(url: URL, items: { id: number; title: string; times: string }[]): string {
+	const moved = Number(url.searchParams.get('moved'));
+	const id = moved || Number(url.searchParams.get('added'));
+	const index = items.findIndex((item) => item.id === id);
+	if (index < 0) return '';
+	const item = items[index]!;
+	const said = { title: item.title, position: index + 1, count: items.length };
+	if (item.times) {
+		const times = item.times;
+		return moved
+			? m.agenda_status_moved_at({ ...said, times })
+			: m.agenda_status_added_at({ ...said, times });
+	}
+	return moved ? m.agenda_status_moved(said) : m.agenda_status_added(said);
+}
 
 /**
  * The agenda with its times written out in the event's zone and the reader's language: when the
@@ -93,7 +110,7 @@ function writtenOut(agenda: NonNullable<Awaited<ReturnType<typeof findAgendaPage
 					})
 				: null,
 		items: agenda.items.map((item) => ({ ...item, times: itemTimes(item, zone) })),
-		followUps: outcomesInBrief(agenda.followUps)
+		followUps: outcomesInBrief(agenda.followUps, event.id)
 	};
 }
 
