@@ -13,6 +13,12 @@
  * FILE_SIZE_LIMIT (default 20M) plus 1M for the rest of the form, so that the largest enclosure a letter
  * may have gets through to the upload, which streams it to disk and answers a larger one with a message;
  * every other form is bounded by its own schema.
+ *
+ * `npm run serve` (and `npm start`) run it as `MALLOC_ARENA_MAX=2 node --max-semi-space-size=8 …`: the
+ * variable must be set before the process starts, so it is in the script, not here. glibc gives each
+ * thread that allocates its own malloc arena and rarely returns one's memory; compression (libuv's four
+ * threads) and V8's workers left 40–55 MB in about fifteen of them after the benchmark, two arenas hold
+ * 12–20 MB of it, at no CPU cost measured (docs/performance.md). Elsewhere than glibc it does nothing.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { enableCompileCache } from 'node:module';

@@ -92,9 +92,9 @@ async function start(
 
 export async function startApp(index: number, databaseUrl: string, logDir: string): Promise<Started> {
 	// No demo data into a generated database; HOST as a deployment behind a proxy on the same machine.
-	const env = { DATABASE_URL: databaseUrl, DEMO_DATA: 'off', HOST: '127.0.0.1' };
-	const { command, args } = serveCommand();
-	return start(`app-${index + 1}`, [command, ...args], env, await freePort(), logDir, '/login');
+	const serve = serveCommand();
+	const env = { ...serve.env, DATABASE_URL: databaseUrl, DEMO_DATA: 'off', HOST: '127.0.0.1' };
+	return start(`app-${index + 1}`, [serve.command, ...serve.args], env, await freePort(), logDir, '/login');
 }
 
 export async function startCeiling(databaseFile: string, logDir: string): Promise<Started> {

@@ -16,14 +16,24 @@ const STARTUP_LIMIT_MS = 30_000;
 // The build to start: build/, or build-<suffix> when PROTOKOL_BUILD_SUFFIX names one (see svelte.config.js).
 const BUILD_DIR = process.env.PROTOKOL_BUILD_SUFFIX ? `build-${process.env.PROTOKOL_BUILD_SUFFIX}` : 'build';
 
-/** `npm run serve` as package.json spells it, with this Node.js for `node`. */
-export function serveCommand(): { command: string; args: string[] } {
+/**
+ * `npm run serve` as package.json spells it, with this Node.js for `node`: the variables it sets before
+ * the command (`NAME=value`, as sh reads them), the command and its arguments.
+ */
+export function serveCommand(): { env: Record<string, string>; command: string; args: string[] } {
 	const scripts = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts as Record<
 		string,
 		string
 	>;
-	const [command, ...args] = scripts.serve!.split(/\s+/);
-	return { command: command === 'node' ? process.execPath : command!, args };
+	const words = scripts.serve!.trim().split(/\s+/);
+	const env: Record<string, string> = {};
+	for (let assignment = /^([A-Za-z_]\w*)=(.*)$/.exec(words[0]!); assignment;) {
+		env[assignment[1]!] = assignment[2]!;
+		words.shift();
+		assignment = /^([A-Za-z_]\w*)=(.*)$/.exec(words[0] ?? '');
+	}
+	const [command, ...args] = words;
+	return { env, command: command === 'node' ? process.execPath : command!, args };
 }
 
 export interface StartServerOptions {
@@ -72,10 +82,11 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 
-	const { command, args } = serveCommand();
-	const child = spawn(command, args, {
+	const serve = serveCommand();
+	// The script's own variables over the environment's, as sh sets them for its command.
+	const child = spawn(serve.command, serve.args, {
 		cwd: ROOT,
-		env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), ...options.env },
+		env: { ...process.env, ...serve.env, DATABASE_URL: databaseUrl, PORT: String(port), ...options.env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let stdout = '';
