@@ -3,7 +3,7 @@
  *
  *   npm run bench:http -- [--events 100000 | --database <file or postgres://…>] [--duration 10]
  *                         [--connections 50] [--pages event,events,…] [--processes 1] [--out <file.json>]
- *                         [--landmarks <file.json>] [--markdown]
+ *                         [--landmarks <file.json>] [--markdown] [--idle 20]
  *
  * On one database (generated into a temp folder with `npm run db:generate`, or the one --database names;
  * with both, generated into that one) it starts the built app as `npm run serve` does (`--processes` of
@@ -35,7 +35,7 @@ import {
 
 const USAGE = `Usage: npm run bench:http -- [--events N | --database <file or postgres://…>] [--duration S]
   [--connections N] [--pages ${PAGES.map((p) => p.name).join(',')}] [--processes N] [--out file.json]
-  [--landmarks file.json] [--markdown]`;
+  [--landmarks file.json] [--markdown] [--idle S]`;
 
 export interface BenchOptions {
 	events: number | null;
@@ -47,6 +47,8 @@ export interface BenchOptions {
 	out: string | null;
 	landmarks: string | null;
 	markdown: boolean;
+	/** Seconds without requests after the load before memory is read again. */
+	idle: number;
 }
 
 export function parseOptions(argv: string[]): BenchOptions {
@@ -62,6 +64,7 @@ export function parseOptions(argv: string[]): BenchOptions {
 			out: { type: 'string' },
 			landmarks: { type: 'string' },
 			markdown: { type: 'boolean', default: false },
+			idle: { type: 'string', default: '20' },
 			help: { type: 'boolean', default: false }
 		}
 	});
@@ -83,7 +86,8 @@ export function parseOptions(argv: string[]): BenchOptions {
 		processes: count('processes', values.processes),
 		out: values.out ?? null,
 		landmarks: values.landmarks ?? null,
-		markdown: values.markdown
+		markdown: values.markdown,
+		idle: count('idle', values.idle)
 	};
 }
 
@@ -161,6 +165,11 @@ async function main(options: BenchOptions) {
 		}
 		const memoryAfter = apps.map((app) => memoryOf(app.pid));
 		const heapAfter = await Promise.all(apps.map((app) => heapOf(app.url)));
+		// Read once more after a pause without requests: V8 shrinks its heap on its own once a process is
+		// idle (its memory reducer), so what a server holds between bursts differs from the instant the
+		// load stops, and both are worth knowing.
+		await new Promise((resolve) => setTimeout(resolve, options.idle * 1000));
+		const memoryIdle = apps.map((app) => memoryOf(app.pid));
 
 		const floor = rows.find((r) => r.name === FLOOR)!;
 		const ceilingRow = rows.find((r) => r.name === 'ceiling');
@@ -194,6 +203,8 @@ async function main(options: BenchOptions) {
 				before: memoryBefore,
 				after: memoryAfter,
 				heapAfter,
+				afterIdle: memoryIdle,
+				idleSeconds: options.idle,
 				ceiling: ceiling ? memoryOf(ceiling.pid) : null
 			},
 			pages: rows
@@ -202,7 +213,7 @@ async function main(options: BenchOptions) {
 			`\nCold start (spawn → first 200): ${apps.map((a) => `${a.name} /healthz ${Math.round(a.coldStartMs.healthz)} ms, /login ${Math.round(a.coldStartMs.firstPage ?? 0)} ms`).join('; ')}`
 		);
 		console.log(
-			`RSS of the app: ${apps.map((_, i) => `${memoryBefore[i]?.rssMb} MB before, ${memoryAfter[i]?.rssMb} MB after (peak ${memoryAfter[i]?.peakRssMb} MB)`).join('; ')}`
+			`RSS of the app: ${apps.map((_, i) => `${memoryBefore[i]?.rssMb} MB before, ${memoryAfter[i]?.rssMb} MB after (peak ${memoryAfter[i]?.peakRssMb} MB), ${memoryIdle[i]?.rssMb} MB after ${options.idle} s idle`).join('; ')}`
 		);
 		console.log(
 			`  of which: ${apps.map((_, i) => `anonymous ${memoryAfter[i]?.anonMb} MB, file-backed ${memoryAfter[i]?.fileMb} MB${heapAfter[i] ? `; V8 heap ${heapAfter[i]!.heapMb} MB (${heapAfter[i]!.usedMb} used), external ${heapAfter[i]!.externalMb} MB` : ''}`).join('; ')}`

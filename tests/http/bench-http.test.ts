@@ -62,13 +62,13 @@ interface PageFigures {
 describe('npm run bench:http', () => {
 	test('generates 200 events, loads the floor, the event page, its ceiling and an unchanged feed, and writes the figures', async () => {
 		const out = join(dir, 'figures.json');
-		const args = ['--events', '200', '--duration', '1', '--connections', '4'];
+		const args = ['--events', '200', '--duration', '1', '--connections', '4', '--idle', '1'];
 		const run = await runBenchmark([...args, '--pages', 'event,feed-304', '--out', out]);
 		expect(run.code, run.output).toBe(0);
 		expect(run.output).toMatch(/event page .*\d/);
 		const figures = JSON.parse(readFileSync(out, 'utf8')) as {
 			coldStartMs: Record<string, { healthz: number; firstPage: number | null }>;
-			memoryMb: { before: { rssMb: number }[]; after: { rssMb: number }[] };
+			memoryMb: { before: { rssMb: number }[]; after: { rssMb: number }[]; afterIdle: { rssMb: number }[] };
 			pages: PageFigures[];
 		};
 		expect(figures.pages.map((p) => p.name)).toEqual(['login', 'event', 'ceiling', 'feed-304']);
@@ -90,6 +90,8 @@ describe('npm run bench:http', () => {
 			figures.coldStartMs['app-1']!.healthz
 		);
 		expect(figures.memoryMb.after[0]!.rssMb).toBeGreaterThan(0);
+		expect(figures.memoryMb.afterIdle[0]!.rssMb).toBeGreaterThan(0);
+		expect(run.output).toMatch(/MB after 1 s idle/);
 		// Generating, starting two servers and four seconds of load: ten to fifteen seconds on two busy cores.
 	}, 60_000);
 
