@@ -68,6 +68,7 @@ import type { z } from 'zod';
 import type { Actions, PageServerLoad } from './$types';
 import { pageWords } from './words.server';
 import { answerPanels } from './answers';
+import { laterPanels } from './later';
 import { listWords } from '$lib/server/i18n/list.words';
 import { personFieldWords } from '$lib/server/people/person-fields.words';
 
@@ -79,8 +80,9 @@ export const load: PageServerLoad = async ({ params, url }) => {
 		search: url.searchParams.get('q') ?? ''
 	});
 	if (!view) error(404, m.participants_error_no_such_event());
-	// So that the server draws a form's answer with its panel (on-demand.svelte.ts); at once after the first.
-	await answerPanels.load();
+	// So that the server draws a form's answer with its panel (on-demand.svelte.ts), and the forms started
+	// on first use (later.ts) in full; at once after the first.
+	await Promise.all([answerPanels.load(), laterPanels.load()]);
 	const after = url.searchParams.get('after');
 	const before = url.searchParams.get('before');
 	return {
