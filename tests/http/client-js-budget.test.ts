@@ -34,7 +34,6 @@ const BUDGET_KIB = 45;
  */
 const OVER_BUDGET: Record<string, number> = {
 	'/(app)/calendar': 49.9,
-	'/(app)/events/[eventId=id]/participants': 49.2,
 	'/(app)/people/[personId=id]': 47.1,
 	'/(app)/people/[personId=id]/positions': 46.6
 };
