@@ -134,15 +134,6 @@ function counted(db: Kysely<Database>, filter: BoardFilter, days: BoardDays, exc
 
 const count = sql<number | string>`count(*)`;
 
-/** How many action points the filters select, up to COUNT_LIMIT + 1 ("more than COUNT_LIMIT"). */
-export async function countBoard(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
-	const row = await db
-		.selectFrom(counted(db, filter, days).select('outcome.id').as('w'))
-		.select(count.as('n'))
-		.executeTakeFirstOrThrow();
-	return Number(row.n);
-}
-
 /** By status, among the first COUNT_LIMIT + 1 that match the other filters. */
 export function countBoardByStatus(db: Kysely<Database>, filter: BoardFilter, days: BoardDays) {
 	return db
@@ -199,6 +190,77 @@ export async function countBoardByDue(db: Kysely<Database>, filter: BoardFilter,
 			inWindow(eb as unknown as Eb, 'none').as('none')
 		])
 		.executeTakeFirstOrThrow();
+}
+
+/** The counts a facet's choices show: how many of its window each choice would select. */
+export interface FacetCounts {
+	byDue: Record<'any' | 'overdue' | 'week' | 'month' | 'none', number>;
+	byMeeting: { kind: EventKind | null; n: number }[];
+	byOfficer: { responsible_user_id: number | null; n: number }[];
+}
+
+/**
+ * The total, and the counts of the due, meeting and officer facets, from one walk of the window all the
+ * filters select: a facet whose filter is not set counts that same window (its own leaves out only its
+ * filter), so on a board filtered by none of them this one query stands for four. Grouped by kind of
+ * meeting and officer (a few dozen groups), each group's due windows summed, and added up here.
+ */
+export async function countBoardWindow(
+	db: Kysely<Database>,
+	filter: BoardFilter,
+	days: BoardDays
+): Promise<FacetCounts & { total: number }> {
+	const flag = (eb: Eb, due: DueWindow) =>
+		eb
+			.case()
+			.when(dueCondition(eb, due, days))
+			.then(1)
+			.else(0)
+			.end();
+	const rows = await db
+		.selectFrom(
+			counted(db, filter, days)
+				.select((eb) => [
+					'outcome.event_id',
+					'outcome.responsible_user_id',
+					flag(eb, 'overdue').as('overdue'),
+					flag(eb, 'week').as('week'),
+					flag(eb, 'month').as('month'),
+					flag(eb, 'none').as('none')
+				])
+				.as('w')
+		)
+		.leftJoin('event', 'event.id', 'w.event_id')
+		.select((eb) => [
+			'event.kind',
+			'w.responsible_user_id',
+			count.as('n'),
+			eb.fn.sum<number | string>('w.overdue').as('overdue'),
+			eb.fn.sum<number | string>('w.week').as('week'),
+			eb.fn.sum<number | string>('w.month').as('month'),
+			eb.fn.sum<number | string>('w.none').as('none')
+		])
+		.groupBy(['event.kind', 'w.responsible_user_id'])
+		.execute();
+	const byDue = { any: 0, overdue: 0, week: 0, month: 0, none: 0 };
+	const byMeeting = new Map<EventKind | null, number>();
+	const byOfficer = new Map<number | null, number>();
+	for (const row of rows) {
+		const n = Number(row.n);
+		byDue.any += n;
+		byDue.overdue += Number(row.overdue);
+		byDue.week += Number(row.week);
+		byDue.month += Number(row.month);
+		byDue.none += Number(row.none);
+		byMeeting.set(row.kind, (byMeeting.get(row.kind) ?? 0) + n);
+		byOfficer.set(row.responsible_user_id, (byOfficer.get(row.responsible_user_id) ?? 0) + n);
+	}
+	return {
+		total: byDue.any,
+		byDue,
+		byMeeting: [...byMeeting].map(([kind, n]) => ({ kind, n })),
+		byOfficer: [...byOfficer].map(([responsible_user_id, n]) => ({ responsible_user_id, n }))
+	};
 }
 
 /** The person the board is filtered by, for its heading. */

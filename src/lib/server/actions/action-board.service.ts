@@ -1,8 +1,9 @@
 /**
  * The action-point board: every action point across all events that the filters select, soonest due
  * first, with the counts beside each filter's choices. A fixed number of queries whatever the size of
- * the data: the page of rows, the total and four grouped counts (each over at most COUNT_LIMIT + 1
- * action points), the officers; with a partner, bringing the dossiers
+ * the data: the page of rows, the total and the counts (each window over at most COUNT_LIMIT + 1
+ * action points: the filters' own, and one more for each of the status, and due, meeting and officer
+ * when filtered by them), the officers; with a partner, bringing the dossiers
  * up to date first (one query when nothing changed); the person and organisations chosen, by id; and a
  * name typed into the chooser, searched once.
  */
@@ -18,11 +19,11 @@ import { listActiveOfficers } from '../users/user.repository';
 import { boardDays, type BoardQuery } from './action-board.input';
 import {
 	COUNT_LIMIT,
-	countBoard,
 	countBoardByDue,
 	countBoardByMeeting,
 	countBoardByOfficer,
 	countBoardByStatus,
+	countBoardWindow,
 	findBoardPerson,
 	listBoardActionPoints,
 	listBoardOrganizations,
@@ -53,14 +54,15 @@ export async function getActionBoard(
 	const days = boardDays(today);
 	if (filter.partnerId) await refreshDossiers(db);
 	const organizationIds = [filter.organizationId, filter.partnerId].filter((id) => id !== undefined);
-	const [rows, total, byStatus, byDue, byMeeting, byOfficer, officers, person, organizations, found] =
+	// A facet whose filter is set counts a window of its own; the others count the window of them all.
+	const [rows, window, byStatus, byDue, byMeeting, byOfficer, officers, person, organizations, found] =
 		await Promise.all([
 			listBoardActionPoints(db, filter, days, request),
-			countBoard(db, filter, days),
+			countBoardWindow(db, filter, days),
 			countBoardByStatus(db, filter, days),
-			countBoardByDue(db, filter, days),
-			countBoardByMeeting(db, filter, days),
-			countBoardByOfficer(db, filter, days),
+			filter.due ? countBoardByDue(db, filter, days) : null,
+			filter.meeting ? countBoardByMeeting(db, filter, days) : null,
+			filter.officerId ? countBoardByOfficer(db, filter, days) : null,
 			listActiveOfficers(db),
 			filter.personId ? findBoardPerson(db, filter.personId) : null,
 			listBoardOrganizations(db, organizationIds),
@@ -74,14 +76,14 @@ export async function getActionBoard(
 	return {
 		today,
 		items: { ...page, items: page.items.map((row) => toBoardItem(row, today)) },
-		total: Math.min(total, COUNT_LIMIT),
-		totalMore: total > COUNT_LIMIT,
+		total: Math.min(window.total, COUNT_LIMIT),
+		totalMore: window.total > COUNT_LIMIT,
 		countLimit: COUNT_LIMIT,
 		facets: {
 			status: toStatusChoices(byStatus, COUNT_LIMIT),
-			due: toDueChoices(byDue, COUNT_LIMIT),
-			meeting: toMeetingChoices(byMeeting, COUNT_LIMIT),
-			officer: toOfficerChoices(officers, byOfficer, COUNT_LIMIT)
+			due: toDueChoices(byDue ?? window.byDue, COUNT_LIMIT),
+			meeting: toMeetingChoices(byMeeting ?? window.byMeeting, COUNT_LIMIT),
+			officer: toOfficerChoices(officers, byOfficer ?? window.byOfficer, COUNT_LIMIT)
 		},
 		chosen: {
 			person: person ? { id: person.id, name: formatPersonName(person) } : null,
