@@ -289,6 +289,17 @@ const pages: PageLoad[] = [
 		load: (db) => getCalendarMonth(db, { year: 2026, month: 12, zone: 'Asia/Baku', now })
 	},
 	{
+		name: "calendar month, the busiest person's",
+		load: (db, office) =>
+			getCalendarMonth(db, {
+				year: 2026,
+				month: 12,
+				zone: 'Asia/Baku',
+				filter: { personId: office.heavyPerson.id },
+				now
+			})
+	},
+	{
 		name: 'calendar week',
 		load: (db) => getCalendarWeek(db, { date: now.slice(0, 10), zone: 'Asia/Baku', now })
 	},
@@ -724,6 +735,22 @@ describeEachEngine('query plans on a generated office', (engine) => {
 		}
 		// The events' rows are read for the events chosen alone.
 		expect(await planOfReadOnly(handle, list!)).toMatch(/Index Scan using event_pkey on event\b/);
+	}, 120_000);
+
+	test("a person's calendar month reads each day's events from the person's participations", async () => {
+		log.length = 0;
+		const filter = { personId: office.heavyPerson.id };
+		await getCalendarMonth(handle.db, { year: 2026, month: 12, zone: 'Asia/Baku', filter, now });
+		const list = log.find(({ query }) => /"ep"\."person_id" = /.test(query.sql));
+		expect(list, "the month lists the person's events").toBeDefined();
+		// Each day a range of the person's participations in time order (they carry the start), not every
+		// event of the week tested against all the person's participations (10 000 at a million events).
+		const plan = await planOfReadOnly(handle, list!.query);
+		expect(plan).toMatch(
+			handle.engine === 'sqlite'
+				? /SEARCH ep USING (COVERING )?INDEX event_participant_person_start_idx \(person_id=\? AND event_start_at>\? AND event_start_at<\?\)/
+				: /Index (Only )?Scan using event_participant_person_start_idx on event_participant ep .*\n\s+Index Cond: \(\(person_id = \d+\) AND \(event_start_at < s\.all_day_until\) AND \(event_start_at >= s\.lookback\)\)/
+		);
 	}, 120_000);
 
 	test("the home page's unanswered letters probe each letter's links, never hash the office's", async () => {
