@@ -56,6 +56,7 @@ import * as addPersonPreferredLocale from './20261208_0800_add_person_preferred_
 import * as addSortKeys from './20261209_0200_add_sort_keys';
 import * as addPersonPositionVersions from './20261210_0100_add_person_position_versions';
 import * as carryEventEndsInStartIndex from './20261210_0200_carry_event_ends_in_start_index';
+import * as indexOpenActionPoints from './20261210_0310_index_open_action_points';
 
 export const migrations: Record<string, Migration> = {
 	'20261124_1800_create_directory': createDirectory,
@@ -109,5 +110,6 @@ export const migrations: Record<string, Migration> = {
 	'20261208_0800_add_person_preferred_locale': addPersonPreferredLocale,
 	'20261209_0200_add_sort_keys': addSortKeys,
 	'20261210_0100_add_person_position_versions': addPersonPositionVersions,
-	'20261210_0200_carry_event_ends_in_start_index': carryEventEndsInStartIndex
+	'20261210_0200_carry_event_ends_in_start_index': carryEventEndsInStartIndex,
+	'20261210_0310_index_open_action_points': indexOpenActionPoints
 };

@@ -14,9 +14,18 @@ import { Forbidden, RuleViolation, StaleRecord } from '$lib/server/errors';
 import { findDuplicateForm, findEventPage } from '$lib/server/events/event-read.service';
 import { EventFormInput } from '$lib/server/events/event.input';
 import { duplicateEvent } from '$lib/server/events/event.service';
-import { carryActionPoints, noteFollowUp } from '$lib/server/outcomes/outcome-thread.service';
+import { listActionPointsToCarryOver } from '$lib/server/outcomes/outcome-thread.repository';
+import {
+	CARRY_COUNT_LIMIT,
+	CARRY_OFFER_LIMIT,
+	carryActionPoints,
+	listCarryOffers,
+	noteFollowUp
+} from '$lib/server/outcomes/outcome-thread.service';
 import { findOutcomePage, setOutcomeStatus } from '$lib/server/outcomes/outcome.service';
+import { refreshDossiers } from '$lib/server/dossier/dossier.service';
 import { describeEachEngine, type TestDatabase } from '../helpers/databases';
+import { insertOrganization, insertOutcomes, stamps } from '../helpers/factories';
 import { addOutcome, hostEvent, meetingWith, partnerTree, type PartnerTree } from '../helpers/partner-world';
 
 type Db = Kysely<Database>;
@@ -170,5 +179,86 @@ describeEachEngine('threads across meetings', (engine) => {
 		await hostEvent(db, another, o.office, 'co_host', 1);
 		const offers = (await findEventPage(db, another, { carryOffers: true, now: NOW }))!.carryOffers.items;
 		expect(offers.map((i) => i.title)).toEqual(['Send the draft curriculum']);
+	});
+});
+
+describeEachEngine('a meeting whose hosts hold many action points', (engine) => {
+	let handle: TestDatabase;
+	let db: Db;
+	let meeting: { id: number; start_at: string; status: string };
+	let hostIds: number[];
+
+	beforeAll(async () => {
+		handle = await engine.open();
+		db = handle.db;
+		const host = await insertOrganization(db, { name: 'International Organization for Migration' });
+		const below = await insertOrganization(db, { name: 'IOM Mission to Azerbaijan', parent_id: host.id });
+		const coHost = await insertOrganization(db, { name: 'State Migration Service' });
+		const unrelated = await insertOrganization(db, { name: 'UN Refugee Agency' });
+		const earlier = await meetingWith(db, host.id, '2026-01-10T07:00:00Z', 'Winter meeting');
+		const next = await meetingWith(db, host.id, '2026-04-01T07:00:00Z', 'Spring meeting', {
+			status: 'planned'
+		});
+		await hostEvent(db, next, coHost.id, 'co_host', 1);
+		const afterNext = await meetingWith(db, host.id, '2026-05-01T07:00:00Z', 'May meeting', {
+			status: 'planned'
+		});
+		// Action points of every status, some undated, agreed at no meeting, before the next one or after it,
+		// with its host, one below it, its co-host or someone else; some decisions among them.
+		const owners = [host.id, below.id, coHost.id, unrelated.id];
+		const statuses = ['open', 'in_progress', 'done', 'dropped'] as const;
+		await insertOutcomes(
+			db,
+			Array.from({ length: 600 }, (_, n) => ({
+				kind: n % 9 === 0 ? ('decision' as const) : ('action_point' as const),
+				title: `Outcome ${n}`,
+				event_id: n % 5 === 0 ? null : n % 5 === 1 ? afterNext : earlier,
+				due_on:
+					n % 11 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + ((n * 37) % 200))).toISOString().slice(0, 10),
+				status: statuses[Math.floor(n / 4) % 4]!,
+				owner_organization_id: owners[n % 4]!,
+				...stamps()
+			}))
+		);
+		const outcomes = await db.selectFrom('outcome').select('id').orderBy('id').execute();
+		// In two hosts' dossiers at once, and carried to the next meeting already.
+		await db
+			.insertInto('outcome_party')
+			.values(
+				outcomes.filter((_, n) => n % 6 === 0).map((o) => ({ outcome_id: o.id, organization_id: coHost.id }))
+			)
+			.execute();
+		await db
+			.insertInto('outcome_follow_up')
+			.values(outcomes.filter((_, n) => n % 17 === 2).map((o) => ({ outcome_id: o.id, event_id: next })))
+			.execute();
+		meeting = (await db
+			.selectFrom('event')
+			.select(['id', 'start_at', 'status'])
+			.where('id', '=', next)
+			.executeTakeFirstOrThrow())!;
+		hostIds = [host.id, coHost.id];
+		await refreshDossiers(db);
+	});
+	afterAll(async () => handle?.cleanup());
+
+	test('read in order along their index or from the dossiers and sorted, they are the same action points', async () => {
+		const read = (inOrder: boolean, limit: number) =>
+			listActionPointsToCarryOver(db, meeting, hostIds, { limit, inOrder });
+		const sorted = await read(false, 1000);
+		expect(sorted.length).toBeGreaterThan(CARRY_COUNT_LIMIT);
+		expect(new Set(sorted.map((row) => row.id)).size).toBe(sorted.length);
+		expect(await read(true, 1000)).toEqual(sorted);
+		expect(await read(true, CARRY_COUNT_LIMIT + 1)).toEqual(sorted.slice(0, CARRY_COUNT_LIMIT + 1));
+		expect(await read(false, CARRY_COUNT_LIMIT + 1)).toEqual(sorted.slice(0, CARRY_COUNT_LIMIT + 1));
+	});
+
+	test('the page offers the first of them and counts the rest up to a limit', async () => {
+		const sorted = await listActionPointsToCarryOver(db, meeting, hostIds, { limit: 1000, inOrder: false });
+		const offers = await listCarryOffers(db, meeting, NOW);
+		expect(offers.items.map((item) => item.id)).toEqual(
+			sorted.slice(0, CARRY_OFFER_LIMIT).map((row) => row.id)
+		);
+		expect(offers).toMatchObject({ left: CARRY_COUNT_LIMIT - CARRY_OFFER_LIMIT, more: true });
 	});
 });

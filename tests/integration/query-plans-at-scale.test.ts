@@ -23,6 +23,8 @@ import { findEventPage, listEventsPage } from '$lib/server/events/event-read.ser
 import { getGiftRegister, getGiftReport } from '$lib/server/gifts/gift.service';
 import { listApiTokensPage } from '$lib/server/api-tokens/api-token.service';
 import { systemActor } from '$lib/server/audit/audit';
+import { listActionPointsToCarryOver } from '$lib/server/outcomes/outcome-thread.repository';
+import { CARRY_COUNT_LIMIT } from '$lib/server/outcomes/outcome-thread.service';
 import { listOutcomesPage } from '$lib/server/outcomes/outcome.service';
 import { findItinerary, getVisitList, listLogisticsEvents } from '$lib/server/visits/visit.service';
 import { createFeed, findFeedCalendar, findPublicCalendar } from '$lib/server/feeds/feed.service';
@@ -289,6 +291,17 @@ const pages: PageLoad[] = [
 		load: (db) => getCalendarMonth(db, { year: 2026, month: 12, zone: 'Asia/Baku', now })
 	},
 	{
+		name: "calendar month, the busiest person's",
+		load: (db, office) =>
+			getCalendarMonth(db, {
+				year: 2026,
+				month: 12,
+				zone: 'Asia/Baku',
+				filter: { personId: office.heavyPerson.id },
+				now
+			})
+	},
+	{
 		name: 'calendar week',
 		load: (db) => getCalendarWeek(db, { date: now.slice(0, 10), zone: 'Asia/Baku', now })
 	},
@@ -473,6 +486,10 @@ const pages: PageLoad[] = [
 		load: (db, office) => listOpenActionPointsOf(db, office.umbrella.id, 8, { fromBoard: true })
 	},
 	{
+		name: "a busy organisation's action points to carry over to a meeting, in order",
+		load: (db, office) => umbrellaCarryOver(db, office)
+	},
+	{
 		name: 'an event page',
 		load: (db, office) => findEventPage(db, office.longAgendaEventId, { carryOffers: true, now: NOW }),
 		allow: [
@@ -636,6 +653,18 @@ async function feedTokenOf(db: Kysely<Database>, of: 'series' | 'kind') {
 	return (await createFeed(db, officer, { seriesId: series.id }, NOW)).token;
 }
 
+/** What a meeting the umbrella organisation hosts after today offers to carry over, read in order. */
+function umbrellaCarryOver(db: Kysely<Database>, office: GeneratedOffice) {
+	const meeting = {
+		id: office.longAgendaEventId,
+		start_at: new Date(NOW.getTime() + 86_400_000).toISOString()
+	};
+	return listActionPointsToCarryOver(db, meeting, [office.umbrella.id], {
+		limit: CARRY_COUNT_LIMIT + 1,
+		inOrder: true
+	});
+}
+
 describeEachEngine('query plans on a generated office', (engine) => {
 	let handle: TestDatabase;
 	const log: LogEvent[] = [];
@@ -724,6 +753,35 @@ describeEachEngine('query plans on a generated office', (engine) => {
 		}
 		// The events' rows are read for the events chosen alone.
 		expect(await planOfReadOnly(handle, list!)).toMatch(/Index Scan using event_pkey on event\b/);
+	}, 120_000);
+
+	test("a person's calendar month reads each day's events from the person's participations", async () => {
+		log.length = 0;
+		const filter = { personId: office.heavyPerson.id };
+		await getCalendarMonth(handle.db, { year: 2026, month: 12, zone: 'Asia/Baku', filter, now });
+		const list = log.find(({ query }) => /"ep"\."person_id" = /.test(query.sql));
+		expect(list, "the month lists the person's events").toBeDefined();
+		// Each day a range of the person's participations in time order (they carry the start), not every
+		// event of the week tested against all the person's participations (10 000 at a million events).
+		const plan = await planOfReadOnly(handle, list!.query);
+		expect(plan).toMatch(
+			handle.engine === 'sqlite'
+				? /SEARCH ep USING (COVERING )?INDEX event_participant_person_start_idx \(person_id=\? AND event_start_at>\? AND event_start_at<\?\)/
+				: /Index (Only )?Scan using event_participant_person_start_idx on event_participant ep .*\n\s+Index Cond: \(\(person_id = \d+\) AND \(event_start_at < s\.all_day_until\) AND \(event_start_at >= s\.lookback\)\)/
+		);
+	}, 120_000);
+
+	test("a busy organisation's action points to carry over are read along the open ones' index", async () => {
+		log.length = 0;
+		await umbrellaCarryOver(handle.db, office);
+		const plan = await planOfReadOnly(handle, log.at(-1)!.query);
+		// In the offer's order, each looked up in the dossier, stopping at the limit: not all the open action
+		// points of a dossier holding a quarter of the office's outcomes, read and sorted.
+		expect(plan).toMatch(
+			handle.engine === 'sqlite'
+				? /SEARCH outcome USING INDEX outcome_open_action_idx \(kind=\?\)/
+				: /Index Scan using outcome_open_action_idx on outcome/
+		);
 	}, 120_000);
 
 	test("the home page's unanswered letters probe each letter's links, never hash the office's", async () => {

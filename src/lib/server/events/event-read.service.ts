@@ -10,7 +10,7 @@ import { listAgreementsSignedAtEvent } from '../agreements/agreement.service';
 import { getChoices } from '../choosers/chooser.service';
 import { listCorrespondenceOfEvent } from '../correspondence/correspondence.service';
 import type { Database } from '../db/schema';
-import { listCarryOffers, type CarryOffer } from '../outcomes/outcome-thread.service';
+import { listCarryOffers, type CarryOffers } from '../outcomes/outcome-thread.service';
 import { listOutcomesFollowedUpAt, listOutcomesOfEvent } from '../outcomes/outcome.service';
 import { toPage, type Page, type PageRequest } from '../pagination';
 import { listDelegations, listParticipants } from '../participants/participant.repository';
@@ -65,10 +65,10 @@ export async function findEventPage(
 	db: Kysely<Database>,
 	eventId: number,
 	{ carryOffers = false, now = new Date() }: { carryOffers?: boolean; now?: Date } = {}
-): Promise<(EventPageView & { carryOffers: { items: CarryOffer[]; left: number } }) | null> {
+): Promise<(EventPageView & { carryOffers: CarryOffers }) | null> {
 	const event = await findEvent(db, eventId);
 	if (!event) return null;
-	const offers = carryOffers ? await listCarryOffers(db, event, now) : { items: [], left: 0 };
+	const offers = carryOffers ? await listCarryOffers(db, event, now) : { items: [], left: 0, more: false };
 	const [
 		hosts,
 		items,

@@ -59,16 +59,6 @@ const eventListColumns = [
 	'venue.city as venue_city'
 ] as const;
 
-/** This person is among the event's participants: driven from the person's own participations. */
-export function withParticipant(personId: number) {
-	return (eb: ExpressionBuilder<Database, 'event'>) =>
-		eb(
-			'event.id',
-			'in',
-			eb.selectFrom('event_participant as ep').select('ep.event_id').where('ep.person_id', '=', personId)
-		);
-}
-
 /**
  * Hosted or co-hosted by this organisation, or attended by people on its behalf. Written as `id in
  * (… union …)` so both engines start from the organisation's own index entries instead of testing every

@@ -16,6 +16,7 @@ import {
 	findCarryTarget,
 	findFollowUp,
 	insertCarriedOutcomes,
+	countOutcomesHeldBy,
 	listActionPointsToCarryOver,
 	listOutcomesToCarry,
 	updateFollowUpNote
@@ -25,6 +26,15 @@ type Db = Kysely<Database>;
 
 /** Action points a new meeting's page offers to carry over, at most. */
 export const CARRY_OFFER_LIMIT = 20;
+/** Action points to carry over are counted up to this: beyond, the page says "80+ more". */
+export const CARRY_COUNT_LIMIT = 100;
+/**
+ * Hosts whose dossiers hold more outcomes than this have their open action points read in order, along
+ * their index, rather than all read and sorted: about where the two ways cost the same on the generated
+ * office, from 300 000 to a million events (the board's order finds an organisation's action points as
+ * often as it holds a share of the office's).
+ */
+export const CARRY_HELD_LIMIT = 4000;
 
 const OPEN = ['open', 'in_progress'];
 
@@ -122,27 +132,39 @@ export interface CarryOffer {
 	from: string | null;
 }
 
+export interface CarryOffers {
+	items: CarryOffer[];
+	/** How many more there are, counted up to CARRY_COUNT_LIMIT … */
+	left: number;
+	/** … and there are more than that. */
+	more: boolean;
+}
+
 /**
  * What a meeting that has not taken place yet offers to carry over: the open action points with its
- * hosts and co-hosts (and the organisations below them) agreed before it and not carried to it yet.
- * Empty for a meeting that is over. The dossier brought up to date, then three queries.
+ * hosts and co-hosts (and the organisations below them) agreed before it and not carried to it yet, and
+ * how many more there are, counted up to CARRY_COUNT_LIMIT. Empty for a meeting that is over. The dossier
+ * brought up to date, then three short queries, each bounded by a limit.
  */
 export async function listCarryOffers(
 	db: Db,
 	meeting: { id: number; start_at: string; status: string },
 	now = new Date()
-): Promise<{ items: CarryOffer[]; left: number }> {
-	if (meeting.status === 'cancelled' || meeting.start_at < now.toISOString()) return { items: [], left: 0 };
+): Promise<CarryOffers> {
+	if (meeting.status === 'cancelled' || meeting.start_at < now.toISOString()) {
+		return { items: [], left: 0, more: false };
+	}
 	await refreshDossiers(db);
-	const hosts = await listHostsForEvents(db, [meeting.id]);
-	const rows = await listActionPointsToCarryOver(
-		db,
-		meeting,
-		hosts.map((h) => h.id),
-		CARRY_OFFER_LIMIT
-	);
+	const hostIds = (await listHostsForEvents(db, [meeting.id])).map((h) => h.id);
+	const inOrder = (await countOutcomesHeldBy(db, hostIds, CARRY_HELD_LIMIT)) > CARRY_HELD_LIMIT;
+	// The rows past the page's are read for their count: those the list reads up to CARRY_COUNT_LIMIT anyway.
+	const rows = await listActionPointsToCarryOver(db, meeting, hostIds, {
+		limit: CARRY_COUNT_LIMIT + 1,
+		inOrder
+	});
+	const items = rows.slice(0, CARRY_OFFER_LIMIT);
 	return {
-		items: rows.map((row) => ({
+		items: items.map((row) => ({
 			id: row.id,
 			title: row.title,
 			dueOn: row.due_on,
@@ -151,6 +173,7 @@ export async function listCarryOffers(
 					? `${row.event_title}, ${formatDayOf(row.event_start_at, row.event_time_zone)}`
 					: null
 		})),
-		left: Math.max(0, Number(rows[0]?.total ?? 0) - rows.length)
+		left: Math.min(rows.length, CARRY_COUNT_LIMIT) - items.length,
+		more: rows.length > CARRY_COUNT_LIMIT
 	};
 }

@@ -109,14 +109,15 @@ export const actionPointItemColumns = [
 
 /**
  * Action points not yet done or dropped, with the meeting each was agreed at left-joined as `event`:
- * overdue and soonest due first, undated last.
+ * overdue and soonest due first, undated last. The condition and the order are those of the partial
+ * index outcome_open_action_idx, spelled as its migration spells them (values, not parameters), so that
+ * each planner sees the index holds these rows in this order.
  */
 export function openActionPointsSoonestDue(db: Kysely<Database>) {
 	return db
 		.selectFrom('outcome')
 		.leftJoin('event', 'event.id', 'outcome.event_id')
-		.where('outcome.kind', '=', 'action_point')
-		.where('outcome.status', 'in', ['open', 'in_progress'])
+		.where(sql<boolean>`outcome.kind = 'action_point' and outcome.status in ('open', 'in_progress')`)
 		.orderBy(sql`case when outcome.due_on is null then 1 else 0 end`)
 		.orderBy('outcome.due_on')
 		.orderBy('outcome.id');

@@ -200,7 +200,8 @@ function saidOf(event: ReturnType<typeof writtenOut>, officer: boolean) {
 				.filter(Boolean)
 				.join(' · ')
 		),
-		carryLeft: offers.left > 0 ? m.events_page_carry_left({ count: offers.left }) : null,
+		carryLeft:
+			offers.left > 0 ? m.events_page_carry_left({ count: `${offers.left}${offers.more ? '+' : ''}` }) : null,
 		carryAll:
 			offers.items.length > 1
 				? {
