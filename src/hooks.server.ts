@@ -20,10 +20,9 @@ import { answerDatabaseFailures, noteDatabaseFailure } from '$lib/server/http/un
 import { handleUnexpectedError } from '$lib/server/observability/error-handler';
 import { handleRequestLog } from '$lib/server/observability/request-log';
 import { formNoticesJson } from '$lib/server/i18n/form-notices';
-import { noteAccountLocale, officeLocale } from '$lib/server/i18n/locale';
+import { answerInLocale, noteAccountLocale, officeLocale } from '$lib/server/i18n/locale';
 import { m } from '$lib/paraglide/messages';
 import { formatByteSize } from '$lib/format/sizes';
-import { paraglideMiddleware } from '$lib/paraglide/server';
 import {
 	prepareDatabase,
 	startBackupSchedule,
@@ -81,19 +80,34 @@ const handleSession: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-// The language of the answer (src/lib/server/i18n/locale.ts): Paraglide's middleware keeps it for the request,
+// The language of the answer (src/lib/server/i18n/locale.ts), kept for the request as Paraglide's middleware would,
 // and <html lang> says it, which is also where the browser's code reads it back (vite.config.ts); the
 // enhanced forms' failure notices are written into the page in it (src/lib/server/i18n/form-notices.ts).
 const handleLocale: Handle = ({ event, resolve }) => {
 	noteAccountLocale(event.request, event.locals.user?.locale ?? null);
-	return paraglideMiddleware(event.request, ({ request, locale }) => {
-		event.request = request;
-		return resolve(event, {
-			transformPageChunk: ({ html }) =>
-				html.replace('%lang%', locale).replace('%protokol.formNotices%', formNoticesJson)
-		});
-	});
+	return answerInLocale(event.request, event.url.origin, (locale) =>
+		resolve(event, { transformPageChunk: ({ html }) => withLanguage(html, locale) })
+	);
 };
+
+/** The page with its language and the form notices written in: one copy of the page, not one for each. */
+function withLanguage(html: string, locale: string): string {
+	const lang = html.indexOf(LANG_SLOT);
+	const notices = html.indexOf(NOTICES_SLOT, lang + 1);
+	if (lang < 0 || notices < 0) {
+		// A later chunk of a streamed page, or a page without the template's slots.
+		return html.replace(LANG_SLOT, locale).replace(NOTICES_SLOT, formNoticesJson);
+	}
+	return (
+		html.slice(0, lang) +
+		locale +
+		html.slice(lang + LANG_SLOT.length, notices) +
+		formNoticesJson() +
+		html.slice(notices + NOTICES_SLOT.length)
+	);
+}
+const LANG_SLOT = '%lang%';
+const NOTICES_SLOT = '%protokol.formNotices%';
 
 // Once an administrator exists the setup page is gone for good; until then it is the only page.
 // Refusals are returned, not thrown, so that handleHeaders still puts its headers on them.

@@ -1,6 +1,7 @@
 /**
  * The home page's queries: what needs an officer's attention now. Each is one query, bounded by its
- * limit and served by an index, whatever the size of the office's history. Kysely only.
+ * limit and served by an index, whatever the size of the office's history. Kysely only, each built once and
+ * run with new values (db/prepared.ts).
  */
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { sql } from 'kysely';
@@ -9,6 +10,7 @@ import { hasReply } from '../correspondence/correspondence.repository';
 import type { Database, Instant, IsoDate } from '../db/schema';
 import { eventRefColumns } from '../events/event.ref';
 import { eventSummaryColumns } from '../events/event.repository';
+import { prepared, type Placeholders } from '../db/prepared';
 
 /** The statuses of an outcome still to be followed up. */
 export const OPEN_OUTCOME_STATUSES = ['open', 'in_progress'] as const satisfies OutcomeStatus[];
@@ -19,6 +21,10 @@ export const OPEN_OUTCOME_STATUSES = ['open', 'in_progress'] as const satisfies 
  * the index's order and cut at limit + 1, so that only those few rows are sorted together.
  */
 export async function listOpenOutcomesOfOfficer(db: Kysely<Database>, userId: number, limit: number) {
+	return openOutcomesOfOfficer(db, { userId, rows: limit + 1 });
+}
+
+const openOutcomesOfOfficer = prepared((db, p: Placeholders<{ userId: number; rows: number }>) => {
 	const branches = OPEN_OUTCOME_STATUSES.flatMap((status) =>
 		(['is not', 'is'] as const).map((dated) =>
 			db
@@ -26,12 +32,12 @@ export async function listOpenOutcomesOfOfficer(db: Kysely<Database>, userId: nu
 					db
 						.selectFrom('outcome')
 						.select(['id', 'kind', 'title', 'status', 'due_on', 'event_id'])
-						.where('responsible_user_id', '=', userId)
+						.where('responsible_user_id', '=', p.userId)
 						.where('status', '=', status)
 						.where('due_on', dated, null)
 						.orderBy('due_on')
 						.orderBy('id')
-						.limit(limit + 1)
+						.limit(p.rows)
 						.as('branch')
 				)
 				.selectAll()
@@ -48,10 +54,9 @@ export async function listOpenOutcomesOfOfficer(db: Kysely<Database>, userId: nu
 			.orderBy(sql`case when mine.due_on is null then 1 else 0 end`)
 			.orderBy('mine.due_on')
 			.orderBy('mine.id')
-			.limit(limit + 1)
-			.execute()
+			.limit(p.rows)
 	);
-}
+});
 
 /**
  * Events starting in [from, until), not cancelled, with participants who have not answered their
@@ -65,34 +70,43 @@ export async function listEventsAwaitingAnswers(
 	span: { from: Instant; until: Instant },
 	limit: number
 ) {
-	const participants = (eb: ExpressionBuilder<Database, 'event'>, unanswered: boolean) => {
-		const all = eb.selectFrom('event_participant as ep').whereRef('ep.event_id', '=', 'event.id');
-		return unanswered ? all.where('ep.rsvp_status', '=', 'invited') : all;
-	};
-	return db
-		.selectFrom('event')
-		.select((eb) => [
-			...eventSummaryColumns,
-			participants(eb, false)
-				.select((c) => c.fn.countAll<number>().as('n'))
-				.as('participants'),
-			participants(eb, true)
-				.select((c) => c.fn.countAll<number>().as('n'))
-				.as('unanswered')
-		])
-		.where('event.start_at', '>=', span.from)
-		.where('event.start_at', '<', span.until)
-		.where('event.status', '!=', 'cancelled')
-		.where((eb) => eb.exists(participants(eb, true).select('ep.id')))
-		.orderBy('event.start_at')
-		.orderBy('event.id')
-		.limit(limit + 1)
-		.execute();
+	return eventsAwaitingAnswers(db, { ...span, rows: limit + 1 });
 }
+
+const eventsAwaitingAnswers = prepared(
+	(db, p: Placeholders<{ from: Instant; until: Instant; rows: number }>) => {
+		const participants = (eb: ExpressionBuilder<Database, 'event'>, unanswered: boolean) => {
+			const all = eb.selectFrom('event_participant as ep').whereRef('ep.event_id', '=', 'event.id');
+			return unanswered ? all.where('ep.rsvp_status', '=', 'invited') : all;
+		};
+		return db
+			.selectFrom('event')
+			.select((eb) => [
+				...eventSummaryColumns,
+				participants(eb, false)
+					.select((c) => c.fn.countAll<number>().as('n'))
+					.as('participants'),
+				participants(eb, true)
+					.select((c) => c.fn.countAll<number>().as('n'))
+					.as('unanswered')
+			])
+			.where('event.start_at', '>=', p.from)
+			.where('event.start_at', '<', p.until)
+			.where('event.status', '!=', 'cancelled')
+			.where((eb) => eb.exists(participants(eb, true).select('ep.id')))
+			.orderBy('event.start_at')
+			.orderBy('event.id')
+			.limit(p.rows);
+	}
+);
 
 /** Messages the outbox gave up on, latest first (outbox_message_due_idx), at most limit + 1. */
 export async function listFailedMessages(db: Kysely<Database>, limit: number) {
-	return db
+	return failedMessages(db, { rows: limit + 1 });
+}
+
+const failedMessages = prepared((db, p: Placeholders<{ rows: number }>) =>
+	db
 		.selectFrom('outbox_message')
 		.leftJoin('event', 'event.id', 'outbox_message.event_id')
 		.select([
@@ -107,9 +121,8 @@ export async function listFailedMessages(db: Kysely<Database>, limit: number) {
 		.where('outbox_message.status', '=', 'failed')
 		.orderBy('outbox_message.next_attempt_at', 'desc')
 		.orderBy('outbox_message.id', 'desc')
-		.limit(limit + 1)
-		.execute();
-}
+		.limit(p.rows)
+);
 
 /**
  * Documents received on or after `since` that nothing answers yet: no reply recorded, and no event they
@@ -118,7 +131,11 @@ export async function listFailedMessages(db: Kysely<Database>, limit: number) {
  * every leads_to link in the office first (80 000 at a million events: 32 ms, now 0.2 ms).
  */
 export async function listUnansweredLetters(db: Kysely<Database>, since: IsoDate, limit: number) {
-	return db
+	return unansweredLetters(db, { since, rows: limit + 1 });
+}
+
+const unansweredLetters = prepared((db, p: Placeholders<{ since: IsoDate; rows: number }>) =>
+	db
 		.selectFrom('correspondence')
 		.leftJoin('organization as sender', 'sender.id', 'correspondence.sender_organization_id')
 		.select([
@@ -132,7 +149,7 @@ export async function listUnansweredLetters(db: Kysely<Database>, since: IsoDate
 			'sender.name as sender_name',
 			'sender.acronym as sender_acronym'
 		])
-		.where('correspondence.dated_on', '>=', since)
+		.where('correspondence.dated_on', '>=', p.since)
 		.where('correspondence.direction', '=', 'incoming')
 		.where((eb) => eb.not(hasReply(eb)))
 		.where((eb) =>
@@ -148,6 +165,5 @@ export async function listUnansweredLetters(db: Kysely<Database>, since: IsoDate
 		)
 		.orderBy('correspondence.dated_on', 'desc')
 		.orderBy('correspondence.id', 'desc')
-		.limit(limit + 1)
-		.execute();
-}
+		.limit(p.rows)
+);

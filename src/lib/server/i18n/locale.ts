@@ -66,12 +66,27 @@ export function officeLocale(value = process.env.DEFAULT_LOCALE): Locale {
  * reminders' workers, scripts) Paraglide has no storage yet: this gives it one, as its middleware would.
  */
 export function inLocale<T>(locale: Locale, write: () => T): T {
+	return paraglideStorage().run({ locale }, write);
+}
+
+/** Where Paraglide's messages read the language of the moment: made here when nothing made it yet. */
+function paraglideStorage() {
 	let storage = getServerAsyncLocalStorage();
 	if (!storage) {
 		storage = new AsyncLocalStorage();
 		overwriteServerAsyncLocalStorage(storage);
 	}
-	return storage.run({ locale }, write);
+	return storage;
+}
+
+/**
+ * Answers a request in its language: what Paraglide's middleware keeps for the request (the locale, and
+ * the origin its URL helpers read), without the two copies of the Request it makes for frameworks that
+ * need a new one; SvelteKit does not, and the copies cost every request (docs/performance.md).
+ */
+export function answerInLocale<T>(request: Request, origin: string, answer: (locale: Locale) => T): T {
+	const locale = requestLocale(request);
+	return paraglideStorage().run({ locale, origin }, () => answer(locale));
 }
 
 function cookieOf(request: Request): string | undefined {
