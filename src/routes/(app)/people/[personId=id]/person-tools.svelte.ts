@@ -56,13 +56,21 @@ export function personTools(node: HTMLElement, initial: PersonTools) {
 				stop();
 				// What the server drew becomes the tools' own; an empty node (the client router's) is filled.
 				stopTools = startTools(node, props);
-				if (held?.form.isConnected) held.form.requestSubmit(held.submitter);
+				sendHeld();
 			})
 			// Not fetched (offline, or a newer version deployed meanwhile): the forms post as without scripts.
-			.catch(() => stop());
+			.catch(() => {
+				stop();
+				sendHeld();
+			});
 		return loading;
 	};
 	const use = () => void start();
+	// The same button, so that its name and value (or its formaction) go with the form again.
+	const sendHeld = () => {
+		if (held?.form.isConnected) held.form.requestSubmit(held.submitter);
+		held = undefined;
+	};
 	// Capturing, at the tools' node: before any handler of the form's own.
 	const hold = (event: SubmitEvent) => {
 		if (!(event.target instanceof HTMLFormElement)) return;
