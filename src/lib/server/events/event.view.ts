@@ -1,4 +1,5 @@
 /** What event pages receive: chosen fields in the words pages use, never raw rows. */
+import { m } from '../../paraglide/messages.js';
 import type { AgreementSummary } from '../agreements/agreement.view';
 import type { ProjectRef } from '../projects/project.ref';
 import { allDayDates, formatOffset, formatShortDays, formatTime, formatWhen } from '../../format/datetime';
@@ -9,6 +10,7 @@ import {
 	agendaRoles,
 	eventKinds,
 	eventStatuses,
+	hasTopics,
 	participantRoles,
 	rsvpStatuses,
 	timingCertainties,
@@ -55,22 +57,28 @@ export interface EventSummary {
 
 /**
  * An event with its dates written in its zone for a table of events (EventTable): its days ("17 Dec
- * 2021", or the first and last of several whole days) and, when asked for, its start's time and offset.
+ * 2021", or the first and last of several whole days), what the table writes under them, whether it tags
+ * the time as assumed, and whether the event has a brief.
  */
 export type DatedEventSummary<T extends EventSummary = EventSummary> = T & {
 	days: string;
-	clock?: { time: string; offset: string };
+	/** "All day" for whole days; when asked for, the start's time and offset ("10:00 UTC+4"); else null. */
+	under: string | null;
+	/** The time is not stated but assumed: the table says so. */
+	assumed: boolean;
+	/** Its kind has topics, so it has a brief to link to (hasTopics). */
+	brief: boolean;
 };
 
 /** The event dated by the load, so that the page listing it formats no dates. */
 export function datedSummary<T extends EventSummary>(event: T, withTime = false): DatedEventSummary<T> {
-	const days = formatShortDays(event);
-	if (!withTime || event.allDay) return { ...event, days };
-	const clock = {
-		time: formatTime(event.startAt, event.timeZone),
-		offset: formatOffset(event.startAt, event.timeZone)
-	};
-	return { ...event, days, clock };
+	const dated = { ...event, days: formatShortDays(event), brief: hasTopics(event.kind) };
+	if (event.allDay) {
+		return { ...dated, under: m.events_table_all_day(), assumed: event.timing === 'date_assumed' };
+	}
+	if (!withTime) return { ...dated, under: null, assumed: event.timing === 'date_assumed' };
+	const under = `${formatTime(event.startAt, event.timeZone)} ${formatOffset(event.startAt, event.timeZone)}`;
+	return { ...dated, under, assumed: event.timing !== 'exact' };
 }
 
 /**

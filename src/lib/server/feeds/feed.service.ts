@@ -71,13 +71,26 @@ export interface FeedView {
 	createdBy: string | null;
 	lastUsedAt: string | null;
 	revokedAt: string | null;
-	/** The three times written out in UTC ("17 Dec 2021 10:00 UTC"), so that the panel formats no dates. */
-	created: string;
-	lastUsed: string | null;
-	revoked: string | null;
+	/**
+	 * When and by whom it was made, and when last read or revoked, in the reader's language with the
+	 * times in UTC ("Created 17 Dec 2021 10:00 UTC by … · Last read …"): the panel writes nothing itself.
+	 */
+	said: string;
 }
 
 const utc = (instant: string) => `${formatShortDateTime(instant, 'UTC')} UTC`;
+
+/** When a feed was made, and by whom where known. */
+const feedMade = (at: string, by: string | null) =>
+	by ? m.calendar_feed_created_by({ at: utc(at), by }) : m.calendar_feed_created({ at: utc(at) });
+
+/** Whether a feed was revoked, else when it was last read. */
+const feedUse = (lastUsedAt: string | null, revokedAt: string | null) =>
+	revokedAt
+		? m.calendar_feed_revoked_at({ at: utc(revokedAt) })
+		: lastUsedAt
+			? m.calendar_feed_last_read({ at: utc(lastUsedAt) })
+			: m.calendar_feed_not_read();
 
 function scopeOf(request: FeedRequest): FeedScope {
 	return {
@@ -172,9 +185,7 @@ export async function listFeedsOf(
 		createdBy: r.created_by,
 		lastUsedAt: r.last_used_at,
 		revokedAt: r.revoked_at,
-		created: utc(r.created_at),
-		lastUsed: r.last_used_at && utc(r.last_used_at),
-		revoked: r.revoked_at && utc(r.revoked_at)
+		said: `${feedMade(r.created_at, r.created_by)} · ${feedUse(r.last_used_at, r.revoked_at)}`
 	}));
 }
 

@@ -4,19 +4,14 @@ import { defineWords } from '../i18n/words';
 
 export const feedPanelWords = defineWords({
 	calendar_feed_create: m.calendar_feed_create,
-	calendar_feed_created: m.calendar_feed_created,
-	calendar_feed_created_by: m.calendar_feed_created_by,
 	calendar_feed_heading: m.calendar_feed_heading,
-	calendar_feed_last_read: m.calendar_feed_last_read,
 	calendar_feed_name: m.calendar_feed_name,
 	calendar_feed_name_hint: m.calendar_feed_name_hint,
-	calendar_feed_not_read: m.calendar_feed_not_read,
 	calendar_feed_open: m.calendar_feed_open,
 	calendar_feed_paste: m.calendar_feed_paste,
 	calendar_feed_ready: m.calendar_feed_ready,
 	calendar_feed_revoke: m.calendar_feed_revoke,
 	calendar_feed_revoked: m.calendar_feed_revoked,
-	calendar_feed_revoked_at: m.calendar_feed_revoked_at,
 	calendar_feed_subscribe: m.calendar_feed_subscribe
 });
 

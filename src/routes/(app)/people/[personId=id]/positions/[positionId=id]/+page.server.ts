@@ -13,12 +13,27 @@ import {
 import { saveRecordForm, versionOf } from '../../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { positionFieldMessages } from '$lib/server/people/person-position.words';
+
+/** The page's words and its fields', for its load to send. */
+const pageWords = defineWords({
+	...positionFieldMessages,
+	positions_page_title: m.positions_page_title,
+	positions_posts_held: m.positions_posts_held,
+	positions_edit_heading: m.positions_edit_heading,
+	positions_edit_intro: m.positions_edit_intro,
+	positions_save_submit: m.positions_save_submit,
+	positions_remove_heading: m.positions_remove_heading,
+	positions_remove_hint: m.positions_remove_hint,
+	positions_remove_submit: m.positions_remove_submit
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const page = await findPersonPositionsPage(database().db, Number(params.personId));
 	const post = page?.positions.find((p) => p.id === Number(params.positionId));
 	if (!page || !post) error(404, m.positions_error_no_post());
-	return { recordWords: recordFormWords(), page, post };
+	return { recordWords: recordFormWords(), words: pageWords(), page, post };
 };
 
 export const actions: Actions = {
