@@ -30,7 +30,6 @@ export const sharedWords = defineWords({
 	records_draft: m.records_draft,
 	records_letters_more: m.records_letters_more,
 	// CalendarEntry.svelte, EventTable.svelte
-	events_table_all_day: m.events_table_all_day,
 	events_table_assumed: m.events_table_assumed,
 	events_table_brief: m.events_table_brief,
 	events_table_brief_for: m.events_table_brief_for,
