@@ -22,8 +22,14 @@ import { positiveId } from '$lib/server/query-params';
 import { createFeedAction, revokeFeedAction } from '../feed-actions.server';
 import type { Actions, PageServerLoad } from './$types';
 import { sharedWords } from '$lib/server/i18n/shared.words';
-import { calendarBodyHtml } from './calendar-body';
-import { calendarLinks, calendarWords, periodWords, weekdays } from './calendar-page.server';
+import { calendarBodyHtml, keepBodyForRender } from './calendar-body';
+import {
+	calendarLinks,
+	calendarWords,
+	periodWords,
+	weekdays,
+	type CalendarBodyData
+} from './calendar-page.server';
 
 /** The zone a viewer last chose, so the calendar opens in it again. */
 const ZONE_COOKIE = 'calendar_zone';
@@ -73,10 +79,35 @@ export const load: PageServerLoad = async ({ url, cookies, locals, isDataRequest
 		query.filter.kind || query.filter.status || query.filter.organizationId || query.filter.personId
 	);
 	const moved = positiveId(url.searchParams.get('moved')) ?? null;
-	const page = {
-		query,
+	const words = calendarWords();
+	const links = calendarLinks(url, calendar, query.date, canMove, filtered);
+	const period = periodWords(calendar.view, filtered);
+	// The calendar under the filters is rendered by the server only (calendar-body.ts), and its data is not
+	// sent: a page sent whole has the body in its markup, and the data the browser asks for when it shows
+	// another period itself carries the body's HTML.
+	const body: CalendarBodyData = {
+		words,
 		calendar,
-		period: periodWords(calendar.view, filtered),
+		query,
+		links,
+		period,
+		weekdays: weekdays(),
+		canMove,
+		moved,
+		// The event just moved, when the period shows it, to say where it went.
+		movedEntry:
+			moved !== null && calendar.view !== 'month'
+				? (calendar.days.flatMap((day) => day.entries).find((e) => e.id === moved) ?? null)
+				: null
+	};
+	let bodyHtml: string | undefined;
+	if (isDataRequest) bodyHtml = calendarBodyHtml({ data: body, form: null, sharedWords: sharedWords() });
+	else keepBodyForRender(locals, body);
+	return {
+		query,
+		// What the page says of the calendar above its body.
+		calendar: { view: calendar.view, title: calendar.title },
+		period: { previous: period.previous, next: period.next },
 		// What the filters' form sends again beside them: the period and the layout shown.
 		filterKeeps:
 			calendar.view === 'month'
@@ -87,23 +118,20 @@ export const load: PageServerLoad = async ({ url, cookies, locals, isDataRequest
 		zones: timeZoneChoices(),
 		officeFeeds,
 		canMove,
-		moved,
-		// The event just moved, when the period shows it, to say where it went.
-		movedEntry:
-			moved !== null && calendar.view !== 'month'
-				? (calendar.days.flatMap((day) => day.entries).find((e) => e.id === moved) ?? null)
-				: null,
-		links: calendarLinks(url, calendar, query.date, canMove, filtered),
-		weekdays: weekdays(),
-		words: calendarWords()
+		links: {
+			previous: links.previous,
+			next: links.next,
+			today: links.today,
+			month: links.month,
+			week: links.week,
+			day: links.day,
+			grid: links.grid,
+			list: links.list,
+			clearFilters: links.clearFilters
+		},
+		words,
+		bodyHtml
 	};
-	// The calendar under the filters is rendered by the server only (calendar-body.ts): a page sent whole
-	// has it in its markup; the data the browser asks for when it shows another period itself carries it.
-	// (Typed here: the body's props are typed by this load's data.)
-	const bodyHtml: string | undefined = isDataRequest
-		? calendarBodyHtml({ data: page, form: null, sharedWords: sharedWords() })
-		: undefined;
-	return { ...page, bodyHtml };
 };
 
 type Clashes = Extract<EventSaveOutcome, { saved: false }>;
