@@ -13,8 +13,14 @@ import type { CalendarBodyData } from './calendar-page.server';
 
 type BodyProps = ComponentProps<typeof CalendarBody>;
 
+/**
+ * Svelte's hydration markers (`<!--[-->`, `<!--]-->`, `<!---->`: the only comments in its output, since
+ * text and attributes come escaped) are dropped: nothing hydrates this markup.
+ */
+const HYDRATION_MARKER = /<!--.*?-->/g;
+
 export function calendarBodyHtml(props: BodyProps): string {
-	return render(CalendarBody, { props }).body;
+	return render(CalendarBody, { props }).body.replace(HYDRATION_MARKER, '');
 }
 
 /** The body's data by the request's `locals`, from the load to the render; gone with the request. */
