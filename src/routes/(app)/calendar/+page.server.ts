@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { m } from '$lib/paraglide/messages';
-import { weekdayNames, zonedToInstant } from '$lib/format/datetime';
+import { zonedToInstant } from '$lib/format/datetime';
 import {
 	CalendarMoveInput,
 	parseCalendarFilter,
@@ -21,78 +21,20 @@ import { getOfficeFeeds } from '$lib/server/feeds/feed.service';
 import { positiveId } from '$lib/server/query-params';
 import { createFeedAction, revokeFeedAction } from '../feed-actions.server';
 import type { Actions, PageServerLoad } from './$types';
-import { defineWords } from '$lib/server/i18n/words';
-import { listWords } from '$lib/server/i18n/list.words';
-import { eventClashWords } from '$lib/server/events/event-form.words';
-import { feedPanelWords } from '$lib/server/feeds/feed.words';
-import { eventKinds, eventStatuses } from '$lib/vocabulary';
-import { hrefWithQuery } from '$lib/links';
-import type { CalendarGridView, CalendarMonthView } from '$lib/server/calendar/calendar.view';
-
-/** The words of the calendar page and the grid, day and move form beside it, for its load to send. */
-const pageWords = defineWords({
-	eventKinds,
-	eventStatuses,
-	calendar_all_day_heading: m.calendar_all_day_heading,
-	calendar_all_events: m.calendar_all_events,
-	calendar_all_events_list: m.calendar_all_events_list,
-	calendar_all_zones: m.calendar_all_zones,
-	calendar_any_kind: m.calendar_any_kind,
-	calendar_any_organization: m.calendar_any_organization,
-	calendar_any_status: m.calendar_any_status,
-	calendar_anyone: m.calendar_anyone,
-	calendar_busy_days: m.calendar_busy_days,
-	calendar_cancel: m.calendar_cancel,
-	calendar_caption: m.calendar_caption,
-	calendar_clash_advice: m.calendar_clash_advice,
-	calendar_day: m.calendar_day,
-	calendar_day_truncated: m.calendar_day_truncated,
-	calendar_events: m.calendar_events,
-	calendar_eyebrow: m.calendar_eyebrow,
-	calendar_feed_description: m.calendar_feed_description,
-	calendar_filters: m.calendar_filters,
-	calendar_grid_keys: m.calendar_grid_keys,
-	calendar_grid_keys_move: m.calendar_grid_keys_move,
-	calendar_hourly_grid: m.calendar_hourly_grid,
-	calendar_kind: m.calendar_kind,
-	calendar_kinds_of_event: m.calendar_kinds_of_event,
-	calendar_label_today: m.calendar_label_today,
-	calendar_layout: m.calendar_layout,
-	calendar_list: m.calendar_list,
-	calendar_month: m.calendar_month,
-	calendar_more: m.calendar_more,
-	calendar_more_at_least: m.calendar_more_at_least,
-	calendar_more_on: m.calendar_more_on,
-	calendar_more_series: m.calendar_more_series,
-	calendar_move: m.calendar_move,
-	calendar_move_anyway: m.calendar_move_anyway,
-	calendar_move_hint: m.calendar_move_hint,
-	calendar_moved: m.calendar_moved,
-	calendar_moved_entry: m.calendar_moved_entry,
-	calendar_new_date: m.calendar_new_date,
-	calendar_new_start: m.calendar_new_start,
-	calendar_no_events: m.calendar_no_events,
-	calendar_office_zone: m.calendar_office_zone,
-	calendar_one_series: m.calendar_one_series,
-	calendar_organization: m.calendar_organization,
-	calendar_page_title: m.calendar_page_title,
-	calendar_period: m.calendar_period,
-	calendar_person: m.calendar_person,
-	calendar_see_history: m.calendar_see_history,
-	calendar_status: m.calendar_status,
-	calendar_the_office: m.calendar_the_office,
-	calendar_time_zone: m.calendar_time_zone,
-	calendar_today: m.calendar_today,
-	calendar_view: m.calendar_view,
-	calendar_week: m.calendar_week,
-	calendar_week_number: m.calendar_week_number,
-	calendar_zone_note: m.calendar_zone_note
-});
+import { sharedWords } from '$lib/server/i18n/shared.words';
+import { calendarBodyHtml, keepBodyForRender } from './calendar-body';
+import {
+	calendarLinks,
+	calendarWords,
+	periodWords,
+	weekdays,
+	type CalendarBodyData
+} from './calendar-page.server';
 
 /** The zone a viewer last chose, so the calendar opens in it again. */
 const ZONE_COOKIE = 'calendar_zone';
 
-export const load: PageServerLoad = async ({ url, cookies, locals }) => {
+export const load: PageServerLoad = async ({ url, cookies, locals, isDataRequest }) => {
 	const { db } = database();
 	const officeZone = officeTimeZone();
 	const params = new URLSearchParams(url.searchParams);
@@ -137,10 +79,35 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		query.filter.kind || query.filter.status || query.filter.organizationId || query.filter.personId
 	);
 	const moved = positiveId(url.searchParams.get('moved')) ?? null;
+	const words = calendarWords();
+	const links = calendarLinks(url, calendar, query.date, canMove, filtered);
+	const period = periodWords(calendar.view, filtered);
+	// The calendar under the filters is rendered by the server only (calendar-body.ts), and its data is not
+	// sent: a page sent whole has the body in its markup, and the data the browser asks for when it shows
+	// another period itself carries the body's HTML.
+	const body: CalendarBodyData = {
+		words,
+		calendar,
+		query,
+		links,
+		period,
+		weekdays: weekdays(),
+		canMove,
+		moved,
+		// The event just moved, when the period shows it, to say where it went.
+		movedEntry:
+			moved !== null && calendar.view !== 'month'
+				? (calendar.days.flatMap((day) => day.entries).find((e) => e.id === moved) ?? null)
+				: null
+	};
+	let bodyHtml: string | undefined;
+	if (isDataRequest) bodyHtml = calendarBodyHtml({ data: body, form: null, sharedWords: sharedWords() });
+	else keepBodyForRender(locals, body);
 	return {
 		query,
-		calendar,
-		period: periodWords(calendar.view, filtered),
+		// What the page says of the calendar above its body.
+		calendar: { view: calendar.view, title: calendar.title },
+		period: { previous: period.previous, next: period.next },
 		// What the filters' form sends again beside them: the period and the layout shown.
 		filterKeeps:
 			calendar.view === 'month'
@@ -151,105 +118,21 @@ export const load: PageServerLoad = async ({ url, cookies, locals }) => {
 		zones: timeZoneChoices(),
 		officeFeeds,
 		canMove,
-		moved,
-		// The event just moved, when the period shows it, to say where it went.
-		movedEntry:
-			moved !== null && calendar.view !== 'month'
-				? (calendar.days.flatMap((day) => day.entries).find((e) => e.id === moved) ?? null)
-				: null,
-		links: calendarLinks(url, calendar, query.date, canMove, filtered),
-		weekdays: weekdays(),
-		words: { ...listWords(), ...pageWords(), ...eventClashWords(), ...feedPanelWords() }
+		links: {
+			previous: links.previous,
+			next: links.next,
+			today: links.today,
+			month: links.month,
+			week: links.week,
+			day: links.day,
+			grid: links.grid,
+			list: links.list,
+			clearFilters: links.clearFilters
+		},
+		words,
+		bodyHtml
 	};
 };
-
-/**
- * The page's links, each keeping the filters shown and changing only what it names: written here, so that
- * the browser does not carry the code that writes them. `days` and `weeks` are by date (the week's Monday).
- */
-function calendarLinks(
-	url: URL,
-	calendar: CalendarMonthView | CalendarGridView,
-	date: string,
-	canMove: boolean,
-	filtered: boolean
-) {
-	const link = (changes: Record<string, string | null>) => hrefWithQuery(url, changes);
-	const monthLink = (year: number, month: number) =>
-		link({ view: null, date: null, year: String(year), month: String(month) });
-	const gridLink = (view: 'week' | 'day', date: string) =>
-		link({ view, date, year: null, month: null, move: null, moved: null });
-	const dates =
-		calendar.view === 'month'
-			? calendar.weeks.flatMap((week) => week.days.map((day) => day.date))
-			: calendar.days.map((day) => day.date);
-	// Without the move form's own parameters: what "Cancel" leads to, and what the move links add to.
-	const unmoved = link({ move: null, moved: null });
-	const joiner = unmoved.includes('?') ? '&' : '?';
-	return {
-		previous:
-			calendar.view === 'month'
-				? monthLink(calendar.previous.year, calendar.previous.month)
-				: gridLink(calendar.view, calendar.previous),
-		next:
-			calendar.view === 'month'
-				? monthLink(calendar.next.year, calendar.next.month)
-				: gridLink(calendar.view, calendar.next),
-		today: link({ year: null, month: null, date: null, move: null, moved: null }),
-		month:
-			calendar.view === 'month'
-				? monthLink(calendar.year, calendar.month)
-				: monthLink(Number(calendar.date.slice(0, 4)), Number(calendar.date.slice(5, 7))),
-		week: gridLink('week', date),
-		day: gridLink('day', date),
-		grid: link({ layout: null }),
-		list: link({ layout: 'list' }),
-		clearFilters: filtered ? link({ kind: null, status: null, organization: null, person: null }) : null,
-		/** For an officer, who may move events: the move form's action and "Cancel", the list's "Move" links. */
-		moves: canMove
-			? {
-					action: `${unmoved}${url.search ? '&' : '?'}/move`,
-					cancel: unmoved,
-					/** The event's id completes it. */
-					link: `${unmoved}${joiner}move=`
-				}
-			: null,
-		days: Object.fromEntries(dates.map((day) => [day, gridLink('day', day)])),
-		weeks:
-			calendar.view === 'month'
-				? Object.fromEntries(calendar.weeks.map((week) => [week.monday, gridLink('week', week.monday)]))
-				: {}
-	};
-}
-
-/** What the links to the periods before and after say, and what the period says when it shows nothing. */
-function periodWords(view: 'month' | 'week' | 'day', filtered: boolean) {
-	if (view === 'month') {
-		return {
-			previous: m.calendar_previous_month(),
-			next: m.calendar_next_month(),
-			none: filtered ? m.calendar_none_filtered_month() : m.calendar_none_month()
-		};
-	}
-	if (view === 'week') {
-		return {
-			previous: m.calendar_previous_week(),
-			next: m.calendar_next_week(),
-			none: filtered ? m.calendar_none_filtered_week() : m.calendar_none_week()
-		};
-	}
-	return {
-		previous: m.calendar_previous_day(),
-		next: m.calendar_next_day(),
-		none: filtered ? m.calendar_none_filtered_day() : m.calendar_none_day()
-	};
-}
-
-/** The month's column heads, Monday first, in the reader's language: named here, not in the browser. */
-function weekdays() {
-	const short = weekdayNames('short');
-	return weekdayNames('long').map((long, i) => ({ long, short: short[i]! }));
-}
 
 type Clashes = Extract<EventSaveOutcome, { saved: false }>;
 

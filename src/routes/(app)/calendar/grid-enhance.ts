@@ -6,7 +6,8 @@
  */
 const MORNING_HOUR = 7;
 
-export function enhanceGrid(grid: HTMLElement, options: { canMove: boolean }) {
+/** Enhances the grid the server rendered; returns what undoes it. */
+export function enhanceGrid(grid: HTMLElement, options: { canMove: boolean }): () => void {
 	const scroller = grid.parentElement;
 	const hours = grid.querySelector('ol.timed')?.scrollHeight ?? 0;
 	if (scroller) scroller.scrollTop = hours * (MORNING_HOUR / 24);
@@ -25,12 +26,10 @@ export function enhanceGrid(grid: HTMLElement, options: { canMove: boolean }) {
 	grid.addEventListener('focusin', load);
 	// Already in use before the page started (focused or pointed at while it loaded).
 	if (grid.contains(document.activeElement) || grid.matches(':hover')) load();
-	return {
-		destroy() {
-			destroyed = true;
-			grid.removeEventListener('pointerover', load);
-			grid.removeEventListener('focusin', load);
-			detach?.();
-		}
+	return () => {
+		destroyed = true;
+		grid.removeEventListener('pointerover', load);
+		grid.removeEventListener('focusin', load);
+		detach?.();
 	};
 }
