@@ -585,8 +585,12 @@ async function cursorTenPagesInto(db: Kysely<Database>, when: 'upcoming' | 'past
 	return after!;
 }
 
-/** Rows of the records a page shows, looked up by their ids: as many as one page holds. */
-const ofListedRecords = /"\w+"\."\w+" in \((\+?\?|\$\d+)(, (\+?\?|\$\d+))*\)/;
+/**
+ * Rows of the records a page shows, looked up by their ids, written out or bound as one list
+ * (src/lib/server/db/id-list.ts): as many as one page holds.
+ */
+const ofListedRecords =
+	/"\w+"\."\w+" in \((\+?\?|\$\d+)(, (\+?\?|\$\d+))*\)|in \(select value from json_each\(\+?\?\)\)|= any\(array\(select jsonb_array_elements_text\(/;
 
 /** The tables a query names, by the aliases the plans show. */
 function tablesByAlias(sql: string): Map<string, string> {

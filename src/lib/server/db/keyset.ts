@@ -21,11 +21,15 @@ export interface Keyset<DB, TB extends keyof DB> {
 	keyOfCursor?: (cursor: SortKey) => Expression<unknown> | undefined;
 }
 
-/** The page of `query` that `page` asks for, in keyset order: where, order by and limit. */
+/**
+ * The page of `query` that `page` asks for, in keyset order: where, order by and limit. `fetch` is the
+ * number of rows to read, limit + 1, given apart only by a prepared query (a placeholder, see db/prepared.ts).
+ */
 export function pageByKeyset<DB, TB extends keyof DB, O>(
 	query: SelectQueryBuilder<DB, TB, O>,
 	page: PageRequest,
-	keyset: Keyset<DB, TB>
+	keyset: Keyset<DB, TB>,
+	fetch: number = page.limit + 1
 ): SelectQueryBuilder<DB, TB, O> {
 	const ascending = (keyset.order === 'asc') !== (page.before !== undefined);
 	const parts = keyset.key.map((part) => (typeof part === 'string' ? sql.ref(part) : part));
@@ -39,7 +43,7 @@ export function pageByKeyset<DB, TB extends keyof DB, O>(
 		paged = paged.where(sql<SqlBool>`${row} ${comparison} ${bound}`);
 	}
 	for (const part of parts) paged = paged.orderBy(part, ascending ? 'asc' : 'desc');
-	return paged.limit(page.limit + 1);
+	return paged.limit(fetch);
 }
 
 function boundOf<DB, TB extends keyof DB>(cursor: SortKey, keyset: Keyset<DB, TB>) {

@@ -18,6 +18,7 @@ import type {
 	NewEvent,
 	NewParticipant
 } from '../db/schema';
+import { idListValue, isInIdList } from '../db/id-list';
 import { pageByKeyset } from '../db/keyset';
 import { prepared, type Placeholders } from '../db/prepared';
 import type { PageRequest } from '../pagination';
@@ -121,11 +122,21 @@ export function runningFrom<TB extends 'event' | 'venue' | 'ep', O>(
 	};
 }
 
+/** How a list query is built beyond its values: fixed for a prepared shape, read from the values otherwise. */
+interface ListBuild {
+	/** lookbackFrom(filter.now), for the upcoming list. */
+	lookback: string;
+	/** The past list's later page whose cursor bounds the start more tightly than now does. */
+	boundedByCursor: boolean;
+	/** Rows to read: the page's limit + 1. */
+	fetch: number;
+}
+
 /**
  * One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. One person's
  * are read from their participations, which carry the start (event_participant_person_start_idx).
  */
-export async function listEvents(db: Kysely<Database>, filter: EventFilter, page: PageRequest) {
+function eventListQuery(db: Kysely<Database>, filter: EventFilter, page: PageRequest, build: ListBuild) {
 	const upcoming = filter.when === 'upcoming';
 	let query = db
 		.selectFrom('event')
@@ -149,23 +160,96 @@ export async function listEvents(db: Kysely<Database>, filter: EventFilter, page
 		// Over before now means it started before now: the bound lets the index start at now, not at the end.
 		// A later page's cursor bounds the start already, and more tightly; with both, SQLite would take the
 		// bound at now and walk every row from there back to the cursor (most of the office's history).
-		const after = page.before === undefined ? page.after?.[0] : undefined;
-		const bounded = typeof after === 'string' && after < filter.now;
-		return pageByKeyset(bounded ? ranged : ranged.where(start, '<', filter.now), page, keyset).execute();
+		const paged = build.boundedByCursor ? ranged : ranged.where(start, '<', filter.now);
+		return pageByKeyset(paged, page, keyset, build.fetch);
 	}
 	// Each range is paged on its own, so that a deep page too reads only the rows it shows.
-	const { near, long } = runningFrom(db, ranged, lookbackFrom(filter.now), start);
+	const { near, long } = runningFrom(db, ranged, build.lookback, start);
 	const ranges = db
-		.selectFrom(pageByKeyset(near, page, keyset).as('near'))
+		.selectFrom(pageByKeyset(near, page, keyset, build.fetch).as('near'))
 		.selectAll()
-		.unionAll(db.selectFrom(pageByKeyset(long, page, keyset).as('long')).selectAll());
-	return pageByKeyset(db.selectFrom(ranges.as('event')).selectAll(), page, {
-		key: ['event.start_at', 'event.id'],
-		order: keyset.order
-	}).execute();
+		.unionAll(db.selectFrom(pageByKeyset(long, page, keyset, build.fetch).as('long')).selectAll());
+	return pageByKeyset(
+		db.selectFrom(ranges.as('event')).selectAll(),
+		page,
+		{ key: ['event.start_at', 'event.id'], order: keyset.order },
+		build.fetch
+	);
 }
 
-export type EventListRow = Awaited<ReturnType<typeof listEvents>>[number];
+/** The values of an unfiltered list, the shape the events page opens on and pages through. */
+type UnfilteredListValues = {
+	now: string;
+	lookback: string;
+	cursorStart: string;
+	cursorId: number;
+	fetch: number;
+};
+
+type ListShape = { when: EventFilter['when']; cursor: 'after' | 'before' | null; boundedByCursor: boolean };
+
+/** Each shape of the unfiltered list, prepared at its first use: at most a dozen. */
+const unfilteredLists = new Map<string, ReturnType<typeof prepareUnfilteredList>>();
+
+function prepareUnfilteredList(shape: ListShape) {
+	return prepared((db, p: Placeholders<UnfilteredListValues>) => {
+		const cursor = shape.cursor && [p.cursorStart, p.cursorId];
+		const page: PageRequest = { limit: 0, [shape.cursor ?? 'after']: cursor ?? undefined };
+		// Only the upcoming list looks back; a placeholder read but not bound is refused.
+		const lookback = shape.when === 'upcoming' ? p.lookback : '';
+		const build = { lookback, boundedByCursor: shape.boundedByCursor, fetch: p.fetch };
+		return eventListQuery(db, { when: shape.when, now: p.now }, page, build);
+	});
+}
+
+const isUnfiltered = (filter: EventFilter) =>
+	!filter.kind &&
+	!filter.status &&
+	!filter.seriesId &&
+	!filter.organizationId &&
+	filter.personId === undefined;
+
+/**
+ * One page of events, filtered, in keyset order of (start_at, id). Fetches limit + 1 rows. The list
+ * without filters, what the events page shows first, runs prepared (db/prepared.ts); a filtered list
+ * changes shape with its filters and is built at each call.
+ */
+export async function listEvents(
+	db: Kysely<Database>,
+	filter: EventFilter,
+	page: PageRequest
+): Promise<EventListRow[]> {
+	const cursor = page.before ?? page.after;
+	const after = page.before === undefined ? page.after?.[0] : undefined;
+	const build: ListBuild = {
+		lookback: lookbackFrom(filter.now),
+		boundedByCursor: filter.when === 'past' && typeof after === 'string' && after < filter.now,
+		fetch: page.limit + 1
+	};
+	if (!isUnfiltered(filter) || (cursor !== undefined && cursor.length !== 2)) {
+		return eventListQuery(db, filter, page, build).execute();
+	}
+	const shape: ListShape = {
+		when: filter.when,
+		cursor: page.before !== undefined ? 'before' : page.after !== undefined ? 'after' : null,
+		boundedByCursor: build.boundedByCursor
+	};
+	const key = `${shape.when} ${shape.cursor} ${shape.boundedByCursor}`;
+	let list = unfilteredLists.get(key);
+	if (list === undefined) {
+		list = prepareUnfilteredList(shape);
+		unfilteredLists.set(key, list);
+	}
+	return list(db, {
+		now: filter.now,
+		lookback: build.lookback,
+		cursorStart: cursor?.[0] as string,
+		cursorId: cursor?.[1] as number,
+		fetch: build.fetch
+	});
+}
+
+export type EventListRow = Awaited<ReturnType<ReturnType<typeof eventListQuery>['execute']>>[number];
 
 function hostsQuery(db: Kysely<Database>) {
 	return db
@@ -187,12 +271,16 @@ function hostsQuery(db: Kysely<Database>) {
 /** The host and co-host organisations of several events at once, in the order they are named. */
 export async function listHostsForEvents(db: Kysely<Database>, eventIds: number[]) {
 	if (eventIds.length === 0) return [];
-	return hostsQuery(db)
-		.where('event_organization.event_id', 'in', eventIds)
+	return hostsOfEvents(db, { eventIds: idListValue(eventIds) });
+}
+
+/** One text for any number of events, so that it is built once (see db/id-list.ts). */
+const hostsOfEvents = prepared((db, p: Placeholders<{ eventIds: string }>) =>
+	hostsQuery(db)
+		.where(isInIdList(db, sql.ref('event_organization.event_id'), p.eventIds))
 		.orderBy('event_organization.event_id')
 		.orderBy('event_organization.position')
-		.execute();
-}
+);
 
 const hostsOfEvent = prepared((db, p: Placeholders<{ eventId: number }>) =>
 	hostsQuery(db).where('event_organization.event_id', '=', p.eventId).orderBy('event_organization.position')
