@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { systemActor } from '$lib/server/audit/audit';
 import { openDatabase, type DatabaseHandle } from '$lib/server/db/connection';
@@ -194,4 +194,48 @@ test('following a link on the page to another site sends that site no Referer, s
 	} finally {
 		await new Promise((resolve) => elsewhere.close(resolve));
 	}
+});
+
+/**
+ * Opens a person's page as the officer and waits until its scripts have started; the scripts asked for
+ * after that (the tools', fetched on their first use) go through `tools`; stylesheets come as usual.
+ */
+async function personPageStarted(tools: (route: Route) => Promise<void>) {
+	const officer = await signedInContext(browser, server.url, officerEmail, TEST_PASSWORD);
+	const page = await officer.newPage();
+	let started = false;
+	await page.route('**/_app/immutable/**', (route) =>
+		started && route.request().resourceType() === 'script' ? tools(route) : route.continue()
+	);
+	await page.goto(`${server.url}/people/${await personId('Gjorgjiev')}`, { waitUntil: 'networkidle' });
+	await page.waitForFunction(() => history.state?.['sveltekit:history'] !== undefined);
+	started = true;
+	// Gone if the page is loaded again, as a plain post loads it.
+	await page.evaluate(() => document.body.setAttribute('data-same-page', ''));
+	return { officer, page };
+}
+
+test("a link issued before the officer's tools have their script is issued once it comes, or by a plain post if it cannot", async () => {
+	let release!: () => void;
+	const released = new Promise<void>((resolve) => (release = resolve));
+	const held = await personPageStarted(async (route) => {
+		await released;
+		await route.continue();
+	});
+	await held.page.getByRole('button', { name: /^Issue a (new )?link$/ }).click();
+	release();
+	await held.page.getByLabel('The new personal link').waitFor();
+	// Sent through the tools once they started: an answer without a page load.
+	expect(await held.page.locator('body[data-same-page]').count()).toBe(1);
+	await held.officer.close();
+
+	const failed = await personPageStarted((route) => route.abort());
+	await failed.page.getByRole('button', { name: /^Issue a (new )?link$/ }).click();
+	await failed.page.getByLabel('The new personal link').waitFor();
+	expect(await failed.page.locator('body[data-same-page]').count()).toBe(0);
+	// The page drawn for the post has no scripts either (they are refused here): the tools' styles are the page's.
+	expect(await failed.page.locator('.link-actions').evaluate((e) => getComputedStyle(e).display)).toBe(
+		'flex'
+	);
+	await failed.officer.close();
 });

@@ -25,8 +25,7 @@ import { defineWords } from '$lib/server/i18n/words';
 import { formatCalendarDate, formatShortDate, formatTime } from '$lib/format/datetime';
 import { formatOrganizationName, formatTitles } from '$lib/format/names';
 import { getLocale } from '$lib/paraglide/runtime';
-import { render } from 'svelte/server';
-import { prepareToolsOnServer } from './person-tools.svelte';
+import { personTools } from './tools';
 
 /** The page's own words, for its load to send. */
 const pageWords = defineWords({
@@ -74,8 +73,8 @@ export const load: PageServerLoad = async ({ params, locals }) => {
 		// Viewers get no word of personal links or feeds, not even whether one exists.
 		officer ? findPersonalLinkStatus(db, personId) : undefined,
 		officer ? listFeedsOf(db, { personId }) : undefined,
-		// An officer's tools are drawn with the page, by their own module (person-tools.svelte.ts).
-		officer ? prepareToolsOnServer(render) : undefined
+		// So that the server draws an officer's tools with the page (tools.ts).
+		officer ? personTools.load() : undefined
 	]);
 	if (!person) {
 		// Merged into someone else: their page is the one kept.
