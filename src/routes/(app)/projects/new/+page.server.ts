@@ -6,6 +6,16 @@ import { positiveId } from '$lib/server/query-params';
 import { saveRecordForm } from '../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { projectFormWords } from '$lib/server/projects/project-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+import { m } from '$lib/paraglide/messages';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	projects_list_title: m.projects_list_title,
+	projects_new_intro: m.projects_new_intro,
+	projects_new_title: m.projects_new_title
+});
 
 /** `?agreement=<id>`: a project under that agreement. */
 export const load: PageServerLoad = async ({ url }) => {
@@ -16,6 +26,7 @@ export const load: PageServerLoad = async ({ url }) => {
 	const agreementId = choices.agreement ? String(choices.agreement.id) : '';
 	return {
 		recordWords: recordFormWords(),
+		words: { ...projectFormWords(), ...pageWords() },
 		values: { ...PROJECT_FORM.empty(), state: 'ongoing', agreementId },
 		choices
 	};

@@ -11,12 +11,25 @@ import {
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { agreementFormWords } from '$lib/server/agreements/agreement-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	agreements_edit_heading: m.agreements_edit_heading,
+	agreements_edit_title: m.agreements_edit_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const agreementId = Number(params.agreementId);
 	const form = await findAgreementForm(database().db, agreementId);
 	if (!form) error(404, m.agreements_not_found());
-	return { recordWords: recordFormWords(), ...form, agreementId };
+	return {
+		recordWords: recordFormWords(),
+		words: { ...agreementFormWords(), ...pageWords() },
+		...form,
+		agreementId
+	};
 };
 
 export const actions: Actions = {

@@ -7,12 +7,25 @@ import { findProjectForm, PROJECT_CHOOSERS, reviseProject } from '$lib/server/pr
 import { saveRecordForm, versionOf } from '../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { projectFormWords } from '$lib/server/projects/project-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	projects_edit_heading: m.projects_edit_heading,
+	projects_edit_title: m.projects_edit_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const projectId = Number(params.projectId);
 	const form = await findProjectForm(database().db, projectId);
 	if (!form) error(404, m.projects_not_found());
-	return { recordWords: recordFormWords(), ...form, projectId };
+	return {
+		recordWords: recordFormWords(),
+		words: { ...projectFormWords(), ...pageWords() },
+		...form,
+		projectId
+	};
 };
 
 export const actions: Actions = {

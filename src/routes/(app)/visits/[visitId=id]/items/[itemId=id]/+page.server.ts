@@ -8,6 +8,14 @@ import { findItemForm, getItemFormChoices, reviseVisitItem } from '$lib/server/v
 import { saveRecordForm, versionOf } from '../../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { visitItemFormWords } from '$lib/server/visits/visit-item-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	visits_item_edit_heading: m.visits_item_edit_heading,
+	visits_item_edit_title: m.visits_item_edit_title
+});
 
 export const load: PageServerLoad = async ({ params }) => {
 	const visitId = Number(params.visitId);
@@ -16,7 +24,13 @@ export const load: PageServerLoad = async ({ params }) => {
 		findItemForm(database().db, visitId, Number(params.itemId))
 	]);
 	if (!found || !values) error(404, m.visits_item_not_found());
-	return { recordWords: recordFormWords(), ...found, values, timeZones: timeZoneNames() };
+	return {
+		recordWords: recordFormWords(),
+		words: { ...visitItemFormWords(), ...pageWords() },
+		...found,
+		values,
+		timeZones: timeZoneNames()
+	};
 };
 
 export const actions: Actions = {

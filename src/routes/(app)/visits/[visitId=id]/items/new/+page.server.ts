@@ -9,6 +9,14 @@ import { visitItemKinds } from '$lib/vocabulary';
 import { saveRecordForm } from '../../../../record-form.server';
 import type { Actions, PageServerLoad } from './$types';
 import { recordFormWords } from '$lib/server/i18n/record-form.words';
+import { visitItemFormWords } from '$lib/server/visits/visit-item-form.words';
+import { defineWords } from '$lib/server/i18n/words';
+
+/** The page's own words, for its load to send. */
+const pageWords = defineWords({
+	visits_item_new_title: m.visits_item_new_title,
+	visits_page_add_to_programme: m.visits_page_add_to_programme
+});
 
 /** `?kind=`: the kind of item to add (an arrival when none or an unknown one is named). */
 export const load: PageServerLoad = async ({ params, url }) => {
@@ -18,6 +26,7 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	const kind = (visitItemKinds.values as readonly string[]).includes(asked) ? asked : 'arrival';
 	return {
 		recordWords: recordFormWords(),
+		words: { ...visitItemFormWords(), ...pageWords() },
 		...found,
 		values: newItemForm(kind, found.visit),
 		timeZones: timeZoneNames()
