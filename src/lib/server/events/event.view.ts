@@ -362,8 +362,8 @@ export function toDelegationViews(
 	}));
 	const group = (id: number | null, name: string, organization: OrganizationRef | null): DelegationView => {
 		const members = views.filter((v) => v.delegationId === id).map((v) => v.view);
-		const head = members.find((m) => m.role === 'head_of_delegation') ?? null;
-		return { id, name, organization, head, members: members.filter((m) => m !== head) };
+		const head = members.find((member) => member.role === 'head_of_delegation') ?? null;
+		return { id, name, organization, head, members: members.filter((member) => member !== head) };
 	};
 	const groups = delegations.map((d) =>
 		group(d.id, d.name, organizationRef(d.organization_id, d.organization_name, d.organization_acronym))
